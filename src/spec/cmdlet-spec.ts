@@ -1,0 +1,142 @@
+import type { Availability } from './exchange-target.js';
+import { ALL_VERSIONS } from './exchange-target.js';
+import type { PsType } from './ps-type.js';
+import type { ShellAvailability } from './shell-version.js';
+import { ALL_SHELLS } from './shell-version.js';
+
+/** How a parameter takes pipeline input. */
+export type PipelineBinding = 'value' | 'property' | 'both';
+
+/** One parameter of a cmdlet, as declared in a spec table (one line each). */
+export interface ParameterSpec {
+  /** PowerShell name, e.g. `SubjectName`. */
+  readonly name: string;
+  /** Builder option name, e.g. `subjectName`. */
+  readonly option: string;
+  readonly type: PsType;
+  /** Parameter sets the parameter belongs to; empty means all of them ("(All)"). */
+  readonly sets: readonly string[];
+  readonly mandatory: boolean;
+  /** Zero-based position (PowerShell's own numbering), or undefined when named only. */
+  readonly position: number | undefined;
+  readonly pipeline: PipelineBinding | undefined;
+  readonly aliases: readonly string[];
+  /** Values a parameter accepts (enum names or numbers), checked by builders and the binder. */
+  readonly accepted: readonly (string | number)[] | undefined;
+  /** Exchange versions that have the parameter. */
+  readonly exchange: Availability;
+  /** Shells that have the parameter (helper cmdlets only differ here). */
+  readonly shells: ShellAvailability;
+  /** True for SecureString parameters: values are secrets. */
+  readonly secret: boolean;
+  /** True for common parameters added by [CmdletBinding()] rather than declared by the cmdlet. */
+  readonly common: boolean;
+  /** Limits the server enforces later (lint warnings and mock errors, never builder errors). */
+  readonly serverLimits?: { readonly maxLength?: number };
+  /** One line: what the parameter does (CLI help). */
+  readonly summary?: string;
+}
+
+/** A whole cmdlet: the single source of truth for builders, binder, lint, CLI and stubs. */
+export interface CmdletSpec {
+  readonly name: string;
+  /** `New-ExchangeCertificate` -> `NewExchangeCertificate` (used in error ids). */
+  readonly className: string;
+  readonly kind: 'exchange' | 'helper';
+  readonly sets: readonly string[];
+  readonly defaultSet: string;
+  readonly supportsShouldProcess: boolean;
+  readonly confirmImpact: 'Low' | 'Medium' | 'High';
+  readonly parameters: readonly ParameterSpec[];
+  /** Exchange versions that have the cmdlet itself. */
+  readonly exchange: Availability;
+  readonly shells: ShellAvailability;
+  readonly synopsis: string;
+}
+
+/** The parameter's options in a spec table line. */
+export interface ParameterOptions {
+  sets?: readonly string[];
+  mandatory?: boolean;
+  position?: number;
+  pipeline?: PipelineBinding;
+  aliases?: readonly string[];
+  accepted?: readonly (string | number)[];
+  exchange?: Availability;
+  shells?: ShellAvailability;
+  serverLimits?: { maxLength?: number };
+  summary?: string;
+}
+
+/** camelCase of a PowerShell name: `PrivateKeyExportable` -> `privateKeyExportable`. */
+export function optionName(psName: string): string {
+  // Leading acronyms stay lower-case as a run: `IIS` -> `iis`, `UMCallRouter` -> `umCallRouter`.
+  const m = /^([A-Z]+)(?=[A-Z][a-z]|$)/.exec(psName);
+  if (m && m[1]!.length > 1) return m[1]!.toLowerCase() + psName.slice(m[1]!.length);
+  return psName.charAt(0).toLowerCase() + psName.slice(1);
+}
+
+/** One spec-table line. */
+export function param(name: string, type: PsType, options: ParameterOptions = {}): ParameterSpec {
+  return Object.freeze({
+    name,
+    option: optionName(name),
+    type,
+    sets: Object.freeze([...(options.sets ?? [])]),
+    mandatory: options.mandatory ?? false,
+    position: options.position,
+    pipeline: options.pipeline,
+    aliases: Object.freeze([...(options.aliases ?? [])]),
+    accepted: options.accepted ? Object.freeze([...options.accepted]) : undefined,
+    exchange: options.exchange ?? ALL_VERSIONS,
+    shells: options.shells ?? ALL_SHELLS,
+    secret: type === 'SecureString',
+    common: false,
+    ...(options.serverLimits ? { serverLimits: Object.freeze({ ...options.serverLimits }) } : {}),
+    ...(options.summary ? { summary: options.summary } : {}),
+  });
+}
+
+/** Declares a cmdlet table. */
+export function defineCmdlet(def: {
+  name: string;
+  kind: 'exchange' | 'helper';
+  sets: readonly string[];
+  defaultSet: string;
+  supportsShouldProcess?: boolean;
+  confirmImpact?: 'Low' | 'Medium' | 'High';
+  parameters: readonly ParameterSpec[];
+  exchange?: Availability;
+  shells?: ShellAvailability;
+  synopsis: string;
+}): CmdletSpec {
+  for (const p of def.parameters) {
+    for (const s of p.sets) {
+      if (!def.sets.includes(s)) throw new Error(`${def.name}: parameter ${p.name} names unknown set ${s}`);
+    }
+  }
+  return Object.freeze({
+    name: def.name,
+    className: def.name.replace('-', ''),
+    kind: def.kind,
+    sets: Object.freeze([...def.sets]),
+    defaultSet: def.defaultSet,
+    supportsShouldProcess: def.supportsShouldProcess ?? false,
+    confirmImpact: def.confirmImpact ?? 'Medium',
+    parameters: Object.freeze([...def.parameters]),
+    exchange: def.exchange ?? ALL_VERSIONS,
+    shells: def.shells ?? ALL_SHELLS,
+    synopsis: def.synopsis,
+  });
+}
+
+/** The sets a parameter is in (resolving "all"). */
+export function setsOf(cmdlet: CmdletSpec, p: ParameterSpec): readonly string[] {
+  return p.sets.length === 0 ? cmdlet.sets : p.sets;
+}
+
+/** Finds a parameter by exact PowerShell name or option name (case-insensitive). */
+export function findParameter(cmdlet: CmdletSpec, name: string): ParameterSpec | undefined {
+  const lower = name.toLowerCase();
+  return cmdlet.parameters.find((p) => p.name.toLowerCase() === lower || p.option.toLowerCase() === lower);
+}

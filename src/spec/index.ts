@@ -1,0 +1,12 @@
+export * from './cmdlet-spec.js';
+export * from './common-parameters.js';
+export * from './exchange-target.js';
+export * from './ps-type.js';
+export * from './registry.js';
+export * from './shell-version.js';
+export { newExchangeCertificateSpec } from './cmdlets/new-exchange-certificate.js';
+export { importExchangeCertificateSpec } from './cmdlets/import-exchange-certificate.js';
+export { enableExchangeCertificateSpec } from './cmdlets/enable-exchange-certificate.js';
+export { exportExchangeCertificateSpec } from './cmdlets/export-exchange-certificate.js';
+export { getExchangeCertificateSpec } from './cmdlets/get-exchange-certificate.js';
+export { removeExchangeCertificateSpec } from './cmdlets/remove-exchange-certificate.js';
