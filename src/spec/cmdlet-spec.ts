@@ -8,12 +8,12 @@ import { ALL_SHELLS } from './shell-version.js';
 export type PipelineBinding = 'value' | 'property' | 'both';
 
 /** One parameter of a cmdlet, as declared in a spec table (one line each). */
-export interface ParameterSpec {
+export interface ParameterSpec<N extends string = string, T extends PsType = PsType> {
   /** PowerShell name, e.g. `SubjectName`. */
-  readonly name: string;
+  readonly name: N;
   /** Builder option name, e.g. `subjectName`. */
-  readonly option: string;
-  readonly type: PsType;
+  readonly option: Uncapitalize<N>;
+  readonly type: T;
   /** Parameter sets the parameter belongs to; empty means all of them ("(All)"). */
   readonly sets: readonly string[];
   readonly mandatory: boolean;
@@ -35,10 +35,17 @@ export interface ParameterSpec {
   readonly serverLimits?: { readonly maxLength?: number };
   /** One line: what the parameter does (CLI help). */
   readonly summary?: string;
+  /** What to write instead on targets that lack the parameter. */
+  readonly instead?: string;
+  /** Extra value check beyond the type (e.g. thumbprint syntax). */
+  readonly format?: ValueFormat;
 }
 
+/** Value syntaxes checked by builders and lint beyond the .NET type. */
+export type ValueFormat = 'thumbprint' | 'dnsName' | 'certificateIdentity';
+
 /** A whole cmdlet: the single source of truth for builders, binder, lint, CLI and stubs. */
-export interface CmdletSpec {
+export interface CmdletSpec<P extends readonly ParameterSpec[] = readonly ParameterSpec[]> {
   readonly name: string;
   /** `New-ExchangeCertificate` -> `NewExchangeCertificate` (used in error ids). */
   readonly className: string;
@@ -47,7 +54,7 @@ export interface CmdletSpec {
   readonly defaultSet: string;
   readonly supportsShouldProcess: boolean;
   readonly confirmImpact: 'Low' | 'Medium' | 'High';
-  readonly parameters: readonly ParameterSpec[];
+  readonly parameters: P;
   /** Exchange versions that have the cmdlet itself. */
   readonly exchange: Availability;
   readonly shells: ShellAvailability;
@@ -66,18 +73,17 @@ export interface ParameterOptions {
   shells?: ShellAvailability;
   serverLimits?: { maxLength?: number };
   summary?: string;
+  instead?: string;
+  format?: ValueFormat;
 }
 
 /** camelCase of a PowerShell name: `PrivateKeyExportable` -> `privateKeyExportable`. */
-export function optionName(psName: string): string {
-  // Leading acronyms stay lower-case as a run: `IIS` -> `iis`, `UMCallRouter` -> `umCallRouter`.
-  const m = /^([A-Z]+)(?=[A-Z][a-z]|$)/.exec(psName);
-  if (m && m[1]!.length > 1) return m[1]!.toLowerCase() + psName.slice(m[1]!.length);
-  return psName.charAt(0).toLowerCase() + psName.slice(1);
+export function optionName<N extends string>(psName: N): Uncapitalize<N> {
+  return (psName.charAt(0).toLowerCase() + psName.slice(1)) as Uncapitalize<N>;
 }
 
 /** One spec-table line. */
-export function param(name: string, type: PsType, options: ParameterOptions = {}): ParameterSpec {
+export function param<const N extends string, const T extends PsType>(name: N, type: T, options: ParameterOptions = {}): ParameterSpec<N, T> {
   return Object.freeze({
     name,
     option: optionName(name),
@@ -94,22 +100,24 @@ export function param(name: string, type: PsType, options: ParameterOptions = {}
     common: false,
     ...(options.serverLimits ? { serverLimits: Object.freeze({ ...options.serverLimits }) } : {}),
     ...(options.summary ? { summary: options.summary } : {}),
+    ...(options.instead ? { instead: options.instead } : {}),
+    ...(options.format ? { format: options.format } : {}),
   });
 }
 
 /** Declares a cmdlet table. */
-export function defineCmdlet(def: {
+export function defineCmdlet<const P extends readonly ParameterSpec[]>(def: {
   name: string;
   kind: 'exchange' | 'helper';
   sets: readonly string[];
   defaultSet: string;
   supportsShouldProcess?: boolean;
   confirmImpact?: 'Low' | 'Medium' | 'High';
-  parameters: readonly ParameterSpec[];
+  parameters: P;
   exchange?: Availability;
   shells?: ShellAvailability;
   synopsis: string;
-}): CmdletSpec {
+}): CmdletSpec<P> {
   for (const p of def.parameters) {
     for (const s of p.sets) {
       if (!def.sets.includes(s)) throw new Error(`${def.name}: parameter ${p.name} names unknown set ${s}`);
@@ -123,7 +131,7 @@ export function defineCmdlet(def: {
     defaultSet: def.defaultSet,
     supportsShouldProcess: def.supportsShouldProcess ?? false,
     confirmImpact: def.confirmImpact ?? 'Medium',
-    parameters: Object.freeze([...def.parameters]),
+    parameters: Object.freeze([...def.parameters]) as unknown as P,
     exchange: def.exchange ?? ALL_VERSIONS,
     shells: def.shells ?? ALL_SHELLS,
     synopsis: def.synopsis,

@@ -9,11 +9,11 @@ export const getExchangeCertificateSpec = defineCmdlet({
   sets: ['Identity', 'Instance', 'Thumbprint'],
   defaultSet: 'Thumbprint',
   parameters: [
-    param('Thumbprint', 'String', { sets: ['Thumbprint'], position: 0, pipeline: 'value' }),
-    param('Identity', 'ExchangeCertificateIdParameter', { sets: ['Identity'], position: 0, exchange: SINCE_2013 }),
+    param('Thumbprint', 'String', { sets: ['Thumbprint'], position: 0, pipeline: 'value', format: 'thumbprint' }),
+    param('Identity', 'ExchangeCertificateIdParameter', { sets: ['Identity'], position: 0, exchange: SINCE_2013, instead: '-Thumbprint (with -Server for another server)' }),
     param('Instance', 'X509Certificate2', { sets: ['Instance'], pipeline: 'value' }),
     param('DomainController', 'Fqdn'),
-    param('DomainName', 'MultiValuedProperty', { summary: 'only certificates for these names' }),
+    param('DomainName', 'MultiValuedProperty', { format: 'dnsName', summary: 'only certificates for these names' }),
     param('Server', 'ServerIdParameter', { sets: ['Instance', 'Thumbprint'] }),
   ],
 });

@@ -12,7 +12,7 @@ export const importExchangeCertificateSpec = defineCmdlet({
   supportsShouldProcess: true,
   parameters: [
     param('FileData', 'Byte[]', { sets: ['FileData'], mandatory: true, summary: 'bytes of the certificate or PFX file' }),
-    param('FileName', 'String', { sets: ['FileName'], mandatory: true, exchange: BEFORE_2022H1_FILE_PARAMETERS, summary: 'server-side path of the file' }),
+    param('FileName', 'String', { sets: ['FileName'], mandatory: true, exchange: BEFORE_2022H1_FILE_PARAMETERS, summary: 'server-side path of the file', instead: '-FileData with the file bytes (fileBytes(path))' }),
     param('Instance', 'String[]', { sets: ['Instance'], mandatory: true, pipeline: 'value', summary: 'Base64 certificate text (deprecated)' }),
     param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
     param('DomainController', 'Fqdn'),

@@ -1,0 +1,246 @@
+import { ValidationError } from '../errors/validation-error.js';
+import type { Expression } from '../node/expression.js';
+import { isExpression } from '../node/expression.js';
+import type { Invocation, ParameterValue } from '../node/invocation.js';
+import { createInvocation } from '../node/invocation.js';
+import { REDACTED_TEXT, Secret } from '../node/secret.js';
+import type { Statement } from '../node/statement.js';
+import type { ParameterSpec } from '../spec/cmdlet-spec.js';
+import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
+import type { ExchangeTarget } from '../spec/exchange-target.js';
+import { findCmdlet, shellView } from '../spec/registry.js';
+import type { Dialect } from './dialect.js';
+import type { SecretsMode } from './render-options.js';
+import type { QuoteStyle } from './quote.js';
+import { quoteString } from './quote.js';
+
+/** A rendered expression and whether it can stand as a command argument without parentheses. */
+interface Rendered {
+  readonly text: string;
+  readonly display: string;
+  readonly atomic: boolean;
+}
+
+const ARRAY_TYPES = new Set(['String[]', 'Object[]', 'MultiValuedProperty', 'AllowedServices']);
+
+/** Compiles statement nodes to text for one dialect: a visitor whose dialect differences are capability flags. */
+export class Compiler {
+  readonly dialect: Dialect;
+  readonly exchange: ExchangeTarget | undefined;
+  readonly secrets: SecretsMode;
+  readonly quoting: QuoteStyle;
+  readonly dotnetBytes: boolean;
+  readonly secretVariables = new Map<string, Secret>();
+  readonly invocations: Invocation[] = [];
+
+  constructor(options: { dialect: Dialect; exchange: ExchangeTarget | undefined; secrets: SecretsMode; quoting: QuoteStyle; dotnetBytes: boolean }) {
+    this.dialect = options.dialect;
+    this.exchange = options.exchange;
+    this.secrets = options.secrets;
+    this.quoting = options.quoting;
+    this.dotnetBytes = options.dotnetBytes;
+  }
+
+  /** One statement to one line (text and display form). */
+  statement(s: Statement): { text: string; display: string }[] {
+    switch (s.kind) {
+      case 'pipeline': {
+        const parts = s.elements.map((inv, i) => this.invocation(inv, i > 0));
+        const prefix = s.assignTo === null ? '' : `$${s.assignTo} = `;
+        return [{ text: prefix + parts.map((p) => p.text).join(' | '), display: prefix + parts.map((p) => p.display).join(' | ') }];
+      }
+      case 'assignValue': {
+        const r = this.value(undefined, s.value, true);
+        return [{ text: `$${s.variable} = ${r.text}`, display: `$${s.variable} = ${r.display}` }];
+      }
+      case 'writeFile':
+        return [this.writeFile(s.path, s.value, s.content)];
+      case 'exportToFile':
+        return this.exportToFile(s.export, s.path, s.variable);
+    }
+  }
+
+  /** `Cmdlet -Name value ...`; parameters filled by the pipeline are not written. */
+  invocation(inv: Invocation, piped: boolean, record = true): Rendered {
+    const spec = findCmdlet(inv.cmdlet);
+    const view = spec ? shellView(spec, undefined) : undefined;
+    const missing = (inv as { awaitingPipeline?: readonly ParameterSpec[] }).awaitingPipeline ?? [];
+    if (!piped && missing.length > 0) {
+      throw new ValidationError({ code: 'MISSING_MANDATORY', cmdlet: inv.cmdlet, parameter: missing[0]!.name,
+        message: `${inv.cmdlet}: -${missing.map((p) => p.name).join(', -')} is mandatory; give it or pipe a certificate into the command (script().pipe(...)).` });
+    }
+    let text = inv.cmdlet;
+    let display = inv.cmdlet;
+    const parameters: Record<string, ParameterValue> = {};
+    for (const [option, value] of Object.entries(inv.parameters)) {
+      const p = view?.parameters.find((q) => q.option === option);
+      if (!p) throw new ValidationError({ code: 'UNKNOWN_OPTION', cmdlet: inv.cmdlet, parameter: option, message: `${inv.cmdlet} has no parameter '${option}'.` });
+      this.checkAvailable(inv.cmdlet, p, value);
+      parameters[option] = value;
+      if (isExpression(value) && value.kind === 'pipelineInput') continue;
+      const arg = this.argument(p, value);
+      text += arg.text;
+      display += arg.display;
+    }
+    const awaiting = Object.fromEntries(missing.map((p) => [p.option, { kind: 'pipelineInput', by: p.pipeline === 'value' ? 'value' : 'property' } as ParameterValue]));
+    if (record) this.invocations.push(createInvocation(inv.cmdlet, inv.parameterSet, piped ? { ...parameters, ...awaiting } : parameters));
+    return { text, display, atomic: false };
+  }
+
+  /** ` -Name value` for one parameter (switches as `-Name` / `-Name:$false`). */
+  private argument(p: ParameterSpec, value: ParameterValue): { text: string; display: string } {
+    if (p.type === 'SwitchParameter' && typeof value === 'boolean') {
+      const t = value ? ` -${p.name}` : ` -${p.name}:$false`;
+      return { text: t, display: t };
+    }
+    const r = this.value(p, value, false);
+    const text = r.atomic ? r.text : `(${r.text})`;
+    const display = r.atomic ? r.display : `(${r.display})`;
+    // A first argument token whose value is `--%` would switch PowerShell to stop-parsing; the colon form avoids it.
+    const sep = firstStringIs(value, '--%') ? ':' : ' ';
+    return { text: ` -${p.name}${sep}${text}`, display: ` -${p.name}${sep}${display}` };
+  }
+
+  /** Renders a value; `expressionMode` is true on the right of `=`, where casts need no parentheses. */
+  value(p: ParameterSpec | undefined, value: ParameterValue, expressionMode: boolean): Rendered {
+    if (typeof value === 'string') {
+      const t = quoteString(value, this.quoting);
+      return { text: t, display: t, atomic: true };
+    }
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new TypeError(`Cannot render the number ${value}`);
+      const t = String(value);
+      return { text: t, display: t, atomic: true };
+    }
+    if (typeof value === 'boolean') return lit(value ? '$true' : '$false');
+    if (value === null) return lit('$null');
+    if (value instanceof Uint8Array) {
+      const t = `[byte[]]@(${Array.from(value).join(',')})`;
+      return { text: t, display: t, atomic: expressionMode };
+    }
+    if (value instanceof Secret) return this.secret(value);
+    if (Array.isArray(value)) {
+      if (value.length === 0) return lit('@()');
+      const items = value.map((v) => this.value(undefined, v as ParameterValue, false));
+      const wrap = (r: Rendered, key: 'text' | 'display') => (r.atomic ? r[key] : `(${r[key]})`);
+      if (value.length === 1 && !(p && ARRAY_TYPES.has(p.type))) {
+        return { text: `@(${wrap(items[0]!, 'text')})`, display: `@(${wrap(items[0]!, 'display')})`, atomic: true };
+      }
+      return { text: items.map((r) => wrap(r, 'text')).join(','), display: items.map((r) => wrap(r, 'display')).join(','), atomic: true };
+    }
+    if (isExpression(value)) return this.expression(value as Expression, expressionMode);
+    throw new TypeError(`Cannot render a value of type ${typeof value}`);
+  }
+
+  private expression(e: Expression, expressionMode: boolean): Rendered {
+    switch (e.kind) {
+      case 'variable':
+        return lit(`$${[e.name, ...e.path].join('.')}`);
+      case 'fileBytes':
+        return this.fileBytes(e.path, expressionMode);
+      case 'secretPrompt': {
+        const t = `Read-Host${e.prompt === null ? '' : ` -Prompt ${quoteString(e.prompt, this.quoting)}`} -AsSecureString`;
+        return { text: `(${t})`, display: `(${t})`, atomic: true };
+      }
+      case 'expression': {
+        const atomic = /^(?:\(|\$|@\(|"|')/.test(e.text);
+        return { text: e.text, display: e.text, atomic };
+      }
+      case 'pipelineInput':
+        throw new TypeError('Pipeline input has no text of its own');
+    }
+  }
+
+  private secret(s: Secret): Rendered {
+    switch (this.secrets) {
+      case 'inline': {
+        const force = this.dialect.secureStringNeedsForce ? ' -Force' : '';
+        const t = `(ConvertTo-SecureString -String ${quoteString(s.reveal(), this.quoting)} -AsPlainText${force})`;
+        return { text: t, display: `(ConvertTo-SecureString -String '${REDACTED_TEXT}' -AsPlainText${force})`, atomic: true };
+      }
+      case 'prompt': {
+        const prompt = quoteString(`Password${s.name ? ` (${s.name})` : ''}`, this.quoting);
+        return lit(`(Read-Host -Prompt ${prompt} -AsSecureString)`);
+      }
+      case 'variable':
+        return lit(`$${this.secretVariable(s)}`);
+    }
+  }
+
+  /** The variable name a secret travels in; one name per distinct secret. */
+  private secretVariable(s: Secret): string {
+    for (const [name, existing] of this.secretVariables) if (existing === s || (existing.equals(s) && existing.name === s.name)) return name;
+    const base = s.name ?? 'ExchcertPassword';
+    let name = base;
+    for (let i = 2; this.secretVariables.has(name); i++) name = `${base}${i}`;
+    this.secretVariables.set(name, s);
+    return name;
+  }
+
+  /** The dialect's way of reading a file's bytes. */
+  private fileBytes(path: string, expressionMode: boolean): Rendered {
+    const reader = this.dotnetBytes ? 'readAllBytes' : this.dialect.byteReader;
+    if (reader === 'readAllBytes') {
+      const t = `[System.IO.File]::ReadAllBytes(${quoteString(path, this.quoting)})`;
+      return { text: t, display: t, atomic: false };
+    }
+    const parameters: Record<string, ParameterValue> = reader === 'getContentEncodingByte'
+      ? { literalPath: [path], encoding: 'Byte', readCount: 0 }
+      : { literalPath: [path], asByteStream: true, raw: true };
+    const inner = this.invocation(createInvocation('Get-Content', 'LiteralPath', parameters), false, expressionMode);
+    const t = `[Byte[]]$(${inner.text})`;
+    return { text: t, display: t, atomic: false };
+  }
+
+  private writeFile(path: string, value: Expression | string, content: 'text' | 'bytes'): { text: string; display: string } {
+    const v = this.value(undefined, value, true);
+    if (content === 'bytes') {
+      const t = `[System.IO.File]::WriteAllBytes(${quoteString(path, this.quoting)}, ${v.text})`;
+      return { text: t, display: t };
+    }
+    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: value }), false);
+    return { text: r.text, display: r.display };
+  }
+
+  private exportToFile(exp: Invocation, path: string, variable: string): { text: string; display: string }[] {
+    const spec = findCmdlet(exp.cmdlet)!;
+    const fileName = spec.parameters.find((p) => p.name === 'FileName');
+    const serverSide = this.exchange !== undefined && fileName !== undefined && isAvailable(fileName.exchange, this.exchange);
+    if (serverSide) {
+      const withFile = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, fileName: path, binaryEncoded: true });
+      const r = this.invocation(withFile, false);
+      return [{ text: r.text, display: r.display }];
+    }
+    const binary = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, binaryEncoded: true });
+    const r = this.invocation(binary, false);
+    const write = this.writeFile(path, { kind: 'variable', name: variable, path: ['FileData'] }, 'bytes');
+    return [{ text: `$${variable} = ${r.text}`, display: `$${variable} = ${r.display}` }, write];
+  }
+
+  /** Refuses parameters (and values) the target Exchange version or shell does not have. */
+  private checkAvailable(cmdlet: string, p: ParameterSpec, value: ParameterValue): void {
+    if (!p.shells.includes(this.dialect.shell)) {
+      throw new ValidationError({ code: 'NOT_AVAILABLE_IN_SHELL', cmdlet, parameter: p.name, allowed: `PowerShell ${p.shells.join(', ')}`,
+        message: `${cmdlet} -${p.name} does not exist in ${this.dialect.title} (it exists in PowerShell ${p.shells.join(', ')}).` });
+    }
+    if (this.exchange && !isAvailable(p.exchange, this.exchange)) {
+      const where = describeAvailability(p.exchange);
+      throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, allowed: where,
+        message: `${cmdlet} -${p.name} does not exist on Exchange ${this.exchange.label} (it exists on ${where}).${p.instead ? ` Use ${p.instead} instead.` : ''}` });
+    }
+    if (this.exchange?.major === '2010' && p.type === 'AllowedServices' && Array.isArray(value) && value.includes('UMCallRouter')) {
+      throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, value: 'UMCallRouter', allowed: 'None, IMAP, POP, UM, IIS, SMTP, Federation',
+        message: `${cmdlet} -${p.name}: Exchange 2010 has no UMCallRouter service (allowed there: None, IMAP, POP, UM, IIS, SMTP, Federation).` });
+    }
+  }
+}
+
+function lit(text: string): Rendered {
+  return { text, display: text, atomic: true };
+}
+
+function firstStringIs(value: ParameterValue, expected: string): boolean {
+  if (typeof value === 'string') return value === expected;
+  if (Array.isArray(value) && value.length > 0) return firstStringIs(value[0] as ParameterValue, expected);
+  return false;
+}

@@ -1,0 +1,17 @@
+import type { Dialect } from '../dialect.js';
+
+/** Windows PowerShell 2.0, the shell of Exchange 2010. */
+export const ps2Dialect: Dialect = Object.freeze({
+  shell: '2.0',
+  title: 'Windows PowerShell 2.0',
+  byteReader: 'getContentEncodingByte',
+  byteWriter: 'writeAllBytes',
+  supportsEncodingByte: true,
+  supportsAsByteStream: false,
+  supportsRaw: false,
+  secureStringNeedsForce: true,
+  supportsUnicodeEscape: false,
+  supportsPipelineChains: false,
+  explicitOverridesSplat: false,
+  supportsSimplifiedWhere: false,
+});

@@ -1,0 +1,17 @@
+import type { Dialect } from '../dialect.js';
+
+/** PowerShell 7, typically a remote client of the Exchange session. */
+export const ps7Dialect: Dialect = Object.freeze({
+  shell: '7',
+  title: 'PowerShell 7',
+  byteReader: 'getContentAsByteStream',
+  byteWriter: 'writeAllBytes',
+  supportsEncodingByte: false,
+  supportsAsByteStream: true,
+  supportsRaw: true,
+  secureStringNeedsForce: false,
+  supportsUnicodeEscape: true,
+  supportsPipelineChains: true,
+  explicitOverridesSplat: true,
+  supportsSimplifiedWhere: true,
+});
