@@ -14,6 +14,8 @@ export interface ResolveInput {
   readonly bound: readonly ParameterSpec[];
   /** True when the command receives pipeline input (it is not first in its pipeline). */
   readonly pipelineInput: boolean;
+  /** Skip the missing-mandatory check (an unknown splat may supply them). */
+  readonly lenient?: boolean;
 }
 
 /** The outcome: the set, and the mandatory parameters the pipeline is expected to fill. */
@@ -85,7 +87,7 @@ export function resolveParameterSet(input: ResolveInput): ResolvedSet {
   const missing = missingIn(chosen);
   const fromPipeline = pipelineInput ? missing.filter(takesPipeline) : [];
   const reallyMissing = missing.filter((p) => !fromPipeline.includes(p));
-  if (reallyMissing.length > 0) {
+  if (reallyMissing.length > 0 && !input.lenient) {
     const names = reallyMissing.map((p) => p.name).join(' ');
     throw new BindingError({
       errorId: 'MissingMandatoryParameter', cmdlet: name, parameter: reallyMissing[0]!.name,

@@ -19,6 +19,8 @@ export class CmdletBuilder<S extends CmdletSpec = CmdletSpec> implements Invocat
   readonly parameters: Readonly<Record<string, ParameterValue>>;
   /** Mandatory parameters left for pipeline input; render refuses the command unless it is piped into. */
   readonly awaitingPipeline: readonly ParameterSpec[];
+  /** Why the command cannot run outside a pipeline, if it cannot. */
+  readonly standaloneError: Error | undefined;
   readonly #options: Readonly<OptionsOf<S>>;
 
   constructor(spec: S, options: OptionsOf<S>) {
@@ -28,6 +30,7 @@ export class CmdletBuilder<S extends CmdletSpec = CmdletSpec> implements Invocat
     this.parameterSet = validated.parameterSet;
     this.parameters = validated.parameters;
     this.awaitingPipeline = validated.awaitingPipeline;
+    this.standaloneError = validated.standaloneError;
     this.#options = Object.freeze({ ...options });
     Object.freeze(this);
   }

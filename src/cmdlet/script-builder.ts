@@ -3,18 +3,24 @@ import { assertIdentifier, isExpression } from '../node/expression.js';
 import type { Invocation, ParameterValue } from '../node/invocation.js';
 import type { Statement } from '../node/statement.js';
 import { CmdletBuilder, isCmdletBuilder } from './cmdlet-builder.js';
+import { pipelineTargets } from '../bind/pipeline-targets.js';
+import { shellView } from '../spec/registry.js';
 
 type Command = CmdletBuilder | Invocation;
 
 const SCRIPT = Symbol.for('exchcert.script');
 
-/** Fills the pipeline-input parameters of the commands after the first one. */
+/** Fills the pipeline-input parameters of the commands after the first one, as the binder reads them back. */
 function pipeline(commands: readonly Command[]): Invocation[] {
   if (commands.length === 0) throw new TypeError('A pipeline needs at least one command');
   return commands.map((c, i) => {
-    if (i === 0 || !isCmdletBuilder(c) || c.awaitingPipeline.length === 0) return c;
-    const filled = Object.fromEntries(c.awaitingPipeline.map((p) => [p.option, { kind: 'pipelineInput', by: p.pipeline === 'value' ? 'value' : 'property' }]));
-    return c.with(filled as never);
+    if (i === 0 || !isCmdletBuilder(c)) return c;
+    if (Object.values(c.parameters).some((v) => isExpression(v) && v.kind === 'pipelineInput')) return c;
+    const view = shellView(c.spec, undefined);
+    const boundNames = new Set(view.parameters.filter((p) => p.option in c.parameters).map((p) => p.name));
+    const upstream = commands[i - 1]!.cmdlet;
+    const targets = pipelineTargets(view, c.parameterSet, boundNames, upstream);
+    return Object.keys(targets).length === 0 ? c : c.with(targets as never);
   });
 }
 
@@ -36,6 +42,11 @@ export class ScriptBuilder {
 
   #add(s: Statement): ScriptBuilder {
     return new ScriptBuilder([...this.statements, Object.freeze(s)]);
+  }
+
+  /** This script followed by another one's statements. */
+  append(other: ScriptBuilder): ScriptBuilder {
+    return new ScriptBuilder([...this.statements, ...other.statements]);
   }
 
   /** Runs a command, or a pipeline of commands (`a | b | c`). */

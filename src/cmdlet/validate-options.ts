@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BindingError } from '../errors/binding-error.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { resolveParameterSet } from '../bind/resolve-parameter-set.js';
 import type { ParameterValue } from '../node/invocation.js';
@@ -14,6 +15,8 @@ export interface ValidatedOptions {
   readonly parameters: Readonly<Record<string, ParameterValue>>;
   /** Mandatory parameters left for pipeline input (the command must be piped into). */
   readonly awaitingPipeline: readonly ParameterSpec[];
+  /** Why the command cannot run on its own (thrown when it is rendered outside a pipeline). */
+  readonly standaloneError: BindingError | undefined;
 }
 
 const SCHEMAS = new WeakMap<CmdletSpec, Map<string, z.ZodMiniType>>();
@@ -68,11 +71,19 @@ export function validateOptions(cmdlet: CmdletSpec, options: Readonly<Record<str
     if (isExpression(value) && value.kind === 'pipelineInput') piped = true;
     else bound.push(p);
   }
-  // Mandatory parameters that take pipeline input may be left for the pipeline; anything else missing is an error.
+  // A command that cannot stand alone may still be complete once piped into (e.g. Enable without -Thumbprint).
+  if (!piped) {
+    try {
+      const alone = resolveParameterSet({ view, bound, pipelineInput: false });
+      return Object.freeze({ parameterSet: alone.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: Object.freeze([]), standaloneError: undefined });
+    } catch (e) {
+      if (!(e instanceof BindingError) || e.errorId !== 'MissingMandatoryParameter') throw e;
+      const resolved = resolveParameterSet({ view, bound, pipelineInput: true });
+      if (resolved.fromPipeline.length === 0) throw e;
+      return Object.freeze({ parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: resolved.fromPipeline, standaloneError: e });
+    }
+  }
   const resolved = resolveParameterSet({ view, bound, pipelineInput: true });
   const awaitingPipeline = resolved.fromPipeline.filter((p) => !(p.option in parameters));
-  if (!piped && awaitingPipeline.length === 0) {
-    resolveParameterSet({ view, bound, pipelineInput: false });
-  }
-  return Object.freeze({ parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: Object.freeze(awaitingPipeline) });
+  return Object.freeze({ parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: Object.freeze(awaitingPipeline), standaloneError: undefined });
 }

@@ -66,6 +66,8 @@ export class Compiler {
     const view = spec ? shellView(spec, undefined) : undefined;
     const missing = (inv as { awaitingPipeline?: readonly ParameterSpec[] }).awaitingPipeline ?? [];
     if (!piped && missing.length > 0) {
+      const alone = (inv as { standaloneError?: Error }).standaloneError;
+      if (alone) throw alone;
       throw new ValidationError({ code: 'MISSING_MANDATORY', cmdlet: inv.cmdlet, parameter: missing[0]!.name,
         message: `${inv.cmdlet}: -${missing.map((p) => p.name).join(', -')} is mandatory; give it or pipe a certificate into the command (script().pipe(...)).` });
     }

@@ -24,14 +24,27 @@ export class BindingError extends ExchcertError {
   /** PowerShell's message alone. */
   readonly powershellMessage: string;
   readonly detail: string | undefined;
+  /** Where the command stands in the script (1-based), when it came from parsed text. */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
 
-  constructor(fields: { errorId: BindingErrorId; cmdlet: string; parameter?: string; powershellMessage: string; detail?: string }) {
-    super(`BINDING_${fields.errorId}`, `${fields.cmdlet}: ${fields.powershellMessage}${fields.detail ? ` ${fields.detail}` : ''}`);
+  constructor(fields: { errorId: BindingErrorId; cmdlet: string; parameter?: string; powershellMessage: string; detail?: string; line?: number; column?: number }) {
+    const where = fields.line !== undefined ? `line ${fields.line}:${fields.column ?? 1}: ` : '';
+    super(`BINDING_${fields.errorId}`, `${where}${fields.cmdlet}: ${fields.powershellMessage}${fields.detail ? ` ${fields.detail}` : ''}`);
+    this.line = fields.line;
+    this.column = fields.column;
     this.errorId = fields.errorId;
     this.cmdlet = fields.cmdlet;
     this.parameter = fields.parameter;
     this.powershellMessage = fields.powershellMessage;
     this.detail = fields.detail;
+  }
+
+  /** The same error located at a line and column. */
+  at(line: number, column: number): BindingError {
+    if (this.line !== undefined) return this;
+    const { errorId, cmdlet, parameter, powershellMessage, detail } = this;
+    return new BindingError({ errorId, cmdlet, powershellMessage, line, column, ...(parameter !== undefined ? { parameter } : {}), ...(detail !== undefined ? { detail } : {}) });
   }
 
   /** `NamedParameterNotFound,New-ExchangeCertificate` as PowerShell's FullyQualifiedErrorId reads. */

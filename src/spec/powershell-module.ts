@@ -136,7 +136,12 @@ const OUTPUTS: Readonly<Record<string, string>> = {
   'Export-ExchangeCertificate': 'if ($BinaryEncoded) { New-ExchcertStubData } else { $script:ExchcertRequestText }',
 };
 
-/** The default function body: records the binding as one JSON line, then writes a stub output. */
+/**
+ * The default function body: records the binding as one JSON line, then writes a stub output. Pipelines are judged
+ * through that output: Get/Import/New (self-signed) write a stub ExchangeCertificate, an X509Certificate2 whose
+ * Thumbprint is the one asked for, so `Get | Enable` binds -Thumbprint by property name and `Get | New` binds
+ * -Instance by value, as on Exchange; requests and exports write PEM text or an object with FileData.
+ */
 export function recordBody(cmdlet: CmdletSpec): string {
   const output = OUTPUTS[cmdlet.name];
   return [

@@ -1,0 +1,186 @@
+import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
+import { fileBytes, secretPrompt, verbatim } from '../node/expression.js';
+import type { ParameterValue } from '../node/invocation.js';
+import { secret } from '../node/secret.js';
+import type { RawArgument } from './raw-argument.js';
+
+/** Binds a nested command for pattern recognition (set by bind-command to avoid an import cycle). */
+export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>> } | null;
+
+const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The single expression a `(...)`/`$(...)` holds, when it holds exactly one. */
+export function unwrap(e: ExpressionAst): ExpressionAst {
+  let cur = e;
+  for (;;) {
+    if (cur.type === 'ParenExpressionAst' && cur.pipeline.type === 'PipelineAst') {
+      const only = soleExpression(cur.pipeline);
+      if (!only) return cur;
+      cur = only;
+    } else if (cur.type === 'SubExpressionAst' && cur.subExpression.statements.length === 1) {
+      const st = cur.subExpression.statements[0]!;
+      const only = st.type === 'PipelineAst' ? soleExpression(st) : null;
+      if (!only) return cur;
+      cur = only;
+    } else return cur;
+  }
+}
+
+function soleExpression(p: PipelineAst): ExpressionAst | null {
+  const el = p.pipelineElements;
+  return el.length === 1 && el[0]!.type === 'CommandExpressionAst' ? el[0].expression : null;
+}
+
+/** The single command a `(...)`/`$(...)` holds, when it holds exactly one one-command pipeline. */
+export function soleCommand(e: ExpressionAst): CommandAst | null {
+  let statements: readonly StatementAst[] | null = null;
+  if (e.type === 'ParenExpressionAst') statements = [e.pipeline];
+  else if (e.type === 'SubExpressionAst') statements = e.subExpression.statements;
+  if (!statements || statements.length !== 1) return null;
+  const st = statements[0]!;
+  if (st.type !== 'PipelineAst' || st.pipelineElements.length !== 1) return null;
+  const el = st.pipelineElements[0]!;
+  return el.type === 'CommandAst' ? el : null;
+}
+
+/** `[char]0x41` → 'A' (Mode A's escapes), else null. */
+function charCast(e: ExpressionAst): string | null {
+  const inner = unwrap(e);
+  if (inner.type === 'ConvertExpressionAst' && /^(system\.)?char$/i.test(inner.typeConstraint.typeName)) {
+    const c = unwrap(inner.child);
+    if (c.type === 'ConstantExpressionAst' && Number.isInteger(c.value) && c.value >= 0 && c.value <= 0xffff) return String.fromCharCode(c.value);
+  }
+  return null;
+}
+
+/** Folds constants and recognises the runbook idioms (file bytes, plain-text SecureStrings, prompts). */
+export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
+  switch (e.type) {
+    case 'StringConstantExpressionAst':
+      return { t: 'string', value: e.value };
+    case 'ConstantExpressionAst':
+      return { t: 'number', value: e.value, text: e.extent.text };
+    case 'ExpandableStringExpressionAst': {
+      let value = '';
+      for (const part of e.parts) {
+        if (typeof part === 'string') value += part;
+        else {
+          const ch = part.type === 'SubExpressionAst' ? charCast(part) : null;
+          if (ch === null) return computed(e);
+          value += ch;
+        }
+      }
+      return { t: 'string', value };
+    }
+    case 'VariableExpressionAst': {
+      const name = e.variablePath.toLowerCase();
+      if (!e.splatted && name === 'true') return { t: 'bool', value: true };
+      if (!e.splatted && name === 'false') return { t: 'bool', value: false };
+      if (!e.splatted && name === 'null') return { t: 'null' };
+      return computed(e);
+    }
+    case 'ArrayLiteralAst':
+      return { t: 'array', items: e.elements.map((x) => astToRaw(x, nested)) };
+    case 'ParenExpressionAst':
+    case 'SubExpressionAst': {
+      const inner = unwrap(e);
+      if (inner !== e) return astToRaw(inner, nested);
+      return commandIdiom(e, nested) ?? computed(e);
+    }
+    case 'ArrayExpressionAst': {
+      const sts = e.subExpression.statements;
+      if (sts.length === 0) return { t: 'array', items: [] };
+      if (sts.length === 1 && sts[0]!.type === 'PipelineAst') {
+        const only = soleExpression(sts[0]);
+        if (only) {
+          const raw = astToRaw(only, nested);
+          return raw.t === 'array' ? raw : { t: 'array', items: [raw] };
+        }
+      }
+      return computed(e);
+    }
+    case 'ConvertExpressionAst': {
+      const type = e.typeConstraint.typeName.replace(/\s+/g, '').toLowerCase();
+      if (type === 'byte[]' || type === 'system.byte[]') {
+        const child = unwrap(e.child);
+        const bytes = literalBytes(child, nested);
+        if (bytes) return { t: 'value', value: bytes, text: e.extent.text };
+        const file = fileIdiom(child, nested);
+        if (file) return { t: 'value', value: file, text: e.extent.text };
+      }
+      return computed(e);
+    }
+    case 'InvokeMemberExpressionAst': {
+      const file = fileIdiom(e, nested);
+      return file ? { t: 'value', value: file, text: e.extent.text } : computed(e);
+    }
+    default:
+      return computed(e);
+  }
+}
+
+/** A value computed at run time: `$x.Member` chains become variable references, anything else verbatim text. */
+function computed(e: ExpressionAst): RawArgument {
+  const path: string[] = [];
+  let cur: ExpressionAst = e;
+  while (cur.type === 'MemberExpressionAst' && !cur.static && cur.member.type === 'StringConstantExpressionAst' && IDENT.test(cur.member.value)) {
+    path.unshift(cur.member.value);
+    cur = cur.expression;
+  }
+  if (cur.type === 'VariableExpressionAst' && !cur.splatted && IDENT.test(cur.variablePath)) {
+    return { t: 'value', value: Object.freeze({ kind: 'variable', name: cur.variablePath, path: Object.freeze(path) }), text: e.extent.text };
+  }
+  return { t: 'value', value: verbatim(e.extent.text), text: e.extent.text };
+}
+
+/** `(ConvertTo-SecureString -String 'x' -AsPlainText [-Force])`, `(Read-Host -AsSecureString)`, a file read. */
+function commandIdiom(e: ExpressionAst, nested: NestedBinder): RawArgument | null {
+  const file = fileIdiom(e, nested);
+  if (file) return { t: 'value', value: file, text: e.extent.text };
+  const cmd = soleCommand(e);
+  const bound = cmd ? nested(cmd) : null;
+  if (!bound) return null;
+  const p = bound.parameters;
+  if (bound.cmdlet === 'ConvertTo-SecureString' && bound.parameterSet === 'PlainText' && typeof p.string === 'string' && p.asPlainText === true) {
+    return { t: 'value', value: secret(p.string), text: e.extent.text };
+  }
+  if (bound.cmdlet === 'Read-Host' && p.asSecureString === true) {
+    const prompt = p.prompt;
+    if (prompt === undefined || typeof prompt === 'string') return { t: 'value', value: secretPrompt(prompt ?? null), text: e.extent.text };
+  }
+  return null;
+}
+
+/** Get-Content in byte mode or [System.IO.File]::ReadAllBytes on a literal path. */
+function fileIdiom(e: ExpressionAst, nested: NestedBinder): ParameterValue | null {
+  const inner = unwrap(e);
+  if (inner.type === 'InvokeMemberExpressionAst' && inner.static && inner.expression.type === 'TypeExpressionAst'
+    && /^(system\.)?io\.file$/i.test(inner.expression.typeName) && inner.member.type === 'StringConstantExpressionAst'
+    && inner.member.value.toLowerCase() === 'readallbytes' && inner.arguments.length === 1) {
+    const arg = astToRaw(inner.arguments[0]!, nested);
+    return arg.t === 'string' ? fileBytes(arg.value) : null;
+  }
+  const cmd = soleCommand(inner);
+  const bound = cmd ? nested(cmd) : null;
+  if (!bound || bound.cmdlet !== 'Get-Content') return null;
+  const p = bound.parameters;
+  const byteMode = (typeof p.encoding === 'string' && p.encoding.toLowerCase() === 'byte') || p.asByteStream === true;
+  const whole = p.readCount === 0 || p.raw === true;
+  const paths = (p.literalPath ?? p.path) as readonly ParameterValue[] | undefined;
+  const other = Object.keys(p).filter((k) => !['encoding', 'asByteStream', 'readCount', 'raw', 'literalPath', 'path'].includes(k));
+  if (!byteMode || !whole || other.length > 0 || !paths || paths.length !== 1 || typeof paths[0] !== 'string') return null;
+  return fileBytes(paths[0]);
+}
+
+/** `[byte[]]@(1,2,3)` or `[byte[]](1,2,3)`: literal bytes. */
+function literalBytes(e: ExpressionAst, nested: NestedBinder): Uint8Array | null {
+  const raw = astToRaw(e, nested);
+  if (raw.t !== 'array') return null;
+  const out = new Uint8Array(raw.items.length);
+  for (let i = 0; i < raw.items.length; i++) {
+    const it = raw.items[i]!;
+    if (it.t !== 'number' || !Number.isInteger(it.value) || it.value < 0 || it.value > 255) return null;
+    out[i] = it.value;
+  }
+  return out;
+}

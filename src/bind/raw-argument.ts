@@ -1,0 +1,23 @@
+import type { ParameterValue } from '../node/invocation.js';
+
+/** An argument as written, before conversion to the parameter's type. */
+export type RawArgument =
+  | { readonly t: 'string'; readonly value: string }
+  | { readonly t: 'number'; readonly value: number; readonly text: string }
+  | { readonly t: 'bool'; readonly value: boolean }
+  | { readonly t: 'null' }
+  | { readonly t: 'array'; readonly items: readonly RawArgument[] }
+  /** Already typed: Secret, bytes, or a typed expression (variable, fileBytes, secretPrompt, verbatim). */
+  | { readonly t: 'value'; readonly value: ParameterValue; readonly text: string };
+
+/** The raw argument as a plain value (what an unknown command's argument binds to). */
+export function rawToValue(raw: RawArgument): ParameterValue {
+  switch (raw.t) {
+    case 'string': return raw.value;
+    case 'number': return raw.value;
+    case 'bool': return raw.value;
+    case 'null': return null;
+    case 'array': return Object.freeze(raw.items.map(rawToValue));
+    case 'value': return raw.value;
+  }
+}

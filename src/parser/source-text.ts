@@ -1,0 +1,100 @@
+// The script being parsed: offsets to 1-based line/column positions, extents and errors.
+import type { Extent } from './ast.js';
+import { ParseError } from './parse-error.js';
+import { isWhitespace } from './char-traits.js';
+
+/** The full script text with a line-start table (lines end at CR, LF or CRLF, as in PowerShell). */
+export class SourceText {
+  readonly text: string;
+  readonly file: string | undefined;
+  private readonly lineStarts: number[];
+
+  constructor(text: string, file?: string) {
+    this.text = text;
+    this.file = file;
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i++;
+        starts.push(i + 1);
+      } else if (c === 0x0a) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  /** The 0-based index of the line holding `offset`. */
+  lineIndex(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** An extent over `[start, end)` with 1-based lines and columns counted in UTF-16 code units. */
+  extent(start: number, end: number): Extent {
+    if (end < start) end = start;
+    const sl = this.lineIndex(start);
+    const el = end === start ? sl : this.lineIndex(end);
+    return {
+      startLine: sl + 1,
+      startColumn: start - this.lineStarts[sl]! + 1,
+      endLine: el + 1,
+      endColumn: end - this.lineStarts[el]! + 1,
+      startOffset: start,
+      endOffset: end,
+      text: this.text.slice(start, end),
+    };
+  }
+
+  /** The text of the line holding `offset`, without its newline. */
+  lineText(offset: number): string {
+    const li = this.lineIndex(offset);
+    const start = this.lineStarts[li]!;
+    let end = li + 1 < this.lineStarts.length ? this.lineStarts[li + 1]! : this.text.length;
+    while (end > start && (this.text.charCodeAt(end - 1) === 0x0a || this.text.charCodeAt(end - 1) === 0x0d)) end--;
+    return this.text.slice(start, end);
+  }
+
+  /** True when only whitespace, newlines and comments follow `offset` (PowerShell's incomplete-input test). */
+  onlyTriviaAfter(offset: number): boolean {
+    const s = this.text;
+    for (let i = offset; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c === 0x23) {
+        while (i < s.length && s.charCodeAt(i) !== 0x0a && s.charCodeAt(i) !== 0x0d) i++;
+        continue;
+      }
+      if (c === 0x3c && s.charCodeAt(i + 1) === 0x23) {
+        const close = s.indexOf('#>', i + 2);
+        if (close < 0) return true;
+        i = close + 1;
+        continue;
+      }
+      if (c !== 0x0a && c !== 0x0d && !isWhitespace(c)) return false;
+    }
+    return true;
+  }
+
+  /** A ParseError at `offset`; `incomplete` marks input that more text could complete. */
+  error(reason: string, offset: number, incomplete = false): ParseError {
+    const off = Math.max(0, Math.min(offset, this.text.length));
+    const li = this.lineIndex(off);
+    return new ParseError({
+      reason,
+      line: li + 1,
+      column: off - this.lineStarts[li]! + 1,
+      offset: off,
+      sourceLine: this.lineText(off),
+      incompleteInput: incomplete,
+      ...(this.file !== undefined ? { file: this.file } : {}),
+    });
+  }
+}
