@@ -50,9 +50,12 @@ export function seedPartOne(p: SeedParameters = SEED_PARAMETERS): ScriptBuilder 
 /** Steps 3-6: import the issued certificate, bind IIS, back it up to a PFX and reuse it on the second server. */
 export function seedPartTwo(p: SeedParameters = SEED_PARAMETERS): ScriptBuilder {
   const exportCommand = exportExchangeCertificate({ thumbprint: p.thumbprint, binaryEncoded: true, password: p.password });
-  let s = script()
-    .assign('Data', fileBytes(p.issuedCertificatePath))
-    .run(importExchangeCertificate({ server: p.firstServer, fileData: variable('Data') }))
+  const importCommand = importExchangeCertificate({ server: p.firstServer, fileData: variable('Data') });
+  // With a variable thumbprint (`$Cert.Thumbprint`) the import's output object is kept in that variable.
+  const resultVariable = typeof p.thumbprint === 'string' ? null : p.thumbprint.name;
+  let s = script().assign('Data', fileBytes(p.issuedCertificatePath));
+  s = resultVariable === null ? s.run(importCommand) : s.assign(resultVariable, importCommand);
+  s = s
     .pipe(getExchangeCertificate({ server: p.firstServer, thumbprint: p.thumbprint }), enableExchangeCertificate({ server: p.firstServer, services: 'IIS' }));
   s = p.exportStyle === 'fileName'
     ? s.run(exportExchangeCertificate({ thumbprint: p.thumbprint, fileName: p.pfxPath, binaryEncoded: true, password: p.password }))

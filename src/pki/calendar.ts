@@ -15,7 +15,10 @@ export function addMonthsUtc(date: Date, months: number): Date {
   return out;
 }
 
-/** `date` with the milliseconds dropped: X.509 validity times have one-second precision. */
+/**
+ * `date` with the milliseconds dropped: X.509 validity times have one-second precision.
+ * @example truncateToSeconds(new Date('2023-02-02T03:09:22.345Z')).toISOString() // '2023-02-02T03:09:22.000Z'
+ */
 export function truncateToSeconds(date: Date): Date {
   return new Date(Math.floor(date.getTime() / 1000) * 1000);
 }

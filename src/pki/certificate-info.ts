@@ -74,7 +74,10 @@ class ParsedCertificate extends x509.X509Certificate {
   }
 }
 
-/** The DER bytes of a certificate given as DER, PEM text or PEM text bytes. */
+/**
+ * The DER bytes of a certificate given as DER, PEM text or PEM text bytes.
+ * @example certificateDer(readFileSync('mail.cer', 'utf8'))[0] // 0x30
+ */
 export function certificateDer(input: BinaryInput | string): Uint8Array {
   const text = typeof input === 'string' ? input : looksLikePem(toBytes(input)) ? Buffer.from(toBytes(input)).toString('latin1') : undefined;
   if (text === undefined) return toBytes(input as BinaryInput);

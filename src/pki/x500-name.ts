@@ -122,6 +122,7 @@ export function parseX500Name(text: string): X500Name {
     while (i < text.length && text[i] !== '=' && !isSpace(text[i]) && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+') i++;
     const key = text.slice(partStart, i);
     skipSpace();
+    if (key === '' && text[i] !== '=') fail('it has an empty part between separators');
     if (text[i] !== '=') fail(`'${partFrom(partStart)}' has no '='`);
     if (key === '') fail(`'${partFrom(partStart)}' has no attribute type before '='`);
     const attr = lookupKey(key) ?? fail(`'${key}' in '${partFrom(partStart)}' is not a known attribute type (use CN, OU, O, L, S, C, E, DC, ... or OID.<n.n>)`);

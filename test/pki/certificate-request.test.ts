@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { generateKeyPairSync } from 'node:crypto';
 import {
   createCertificateRequest,
   formatExchangeRequestText,
@@ -72,9 +73,11 @@ describe('Exchange request text (rule 52)', () => {
     expect(tmp.openssl('req', '-in', 'bare.txt', '-noout', '-text').stdout).not.toContain('Subject Alternative Name');
   });
 
-  it('rejects invalid DNS names and subjects', async () => {
+  it('rejects invalid DNS names, subjects and non-RSA keys', async () => {
     expect((await rejected(createCertificateRequest({ subject: 'CN=x', dnsNames: ['bad name'], key: pair }))).code).toBe('INVALID_DNS_NAME');
     expect((await rejected(createCertificateRequest({ subject: 'CN=x, Q=1', key: pair }))).code).toBe('INVALID_X500_NAME');
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    expect((await rejected(createCertificateRequest({ subject: 'CN=x', key: ec.privateKey }))).code).toBe('INVALID_KEY');
   });
 });
 

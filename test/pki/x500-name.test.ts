@@ -57,6 +57,7 @@ describe('parseX500Name', () => {
     ['CN=, O=x', "'CN=' has an empty value"],
     ['=x', "has no attribute type before '='"],
     ['E=jörg@contoso.com', 'may only contain ASCII characters'],
+    ['CN=a,,O=b', 'it has an empty part between separators'],
   ])('rejects %j naming the bad part', (text, reason) => {
     const error = parseError(text);
     expect(error.code).toBe('INVALID_X500_NAME');

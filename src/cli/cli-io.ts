@@ -1,0 +1,15 @@
+/** Everything the CLI touches outside itself; main.ts gives the real process, tests give fakes. */
+export interface CliIo {
+  readonly stdout: { write(text: string): void };
+  readonly stderr: { write(text: string): void };
+  /** Reads all of standard input. */
+  readStdin(): Promise<string>;
+  readonly stdinIsTTY: boolean;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+  /** Asks for a line without echo (TTY only). */
+  promptSecret?(question: string): Promise<string>;
+}
+
+/** Exit codes: success, a run or lint that found errors, bad input or usage. */
+export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });

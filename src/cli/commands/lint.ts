@@ -1,0 +1,33 @@
+import type { CommandModule } from 'yargs';
+import { formatDiagnostic } from '../../lint/diagnostic.js';
+import { lint } from '../../lint/lint.js';
+import { EXIT } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { readInput } from '../read-input.js';
+
+/** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
+export function lintCommand(io: CliIo, done: (code: number) => void): CommandModule {
+  return {
+    command: 'lint <files..>',
+    describe: 'check runbooks against an Exchange version and PowerShell dialect',
+    builder: (y) => y
+      .positional('files', { type: 'string', array: true, describe: 'runbook files (- for standard input)', demandOption: true })
+      .option('exchange', { type: 'string', describe: 'Exchange target, e.g. 2019-CU14' })
+      .option('shell', { type: 'string', describe: 'PowerShell dialect the script runs in: 2.0, 5.1 or 7' })
+      .option('interactive', { type: 'boolean', describe: 'the script runs with someone to answer prompts (no prompt warnings)' })
+      .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
+      .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
+    handler: async (args) => {
+      const a = args as Record<string, unknown>;
+      const all = [];
+      for (const file of a.files as string[]) {
+        const text = await readInput(file, io);
+        all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), file, unattended: a.interactive !== true }));
+      }
+      if (a.json) io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+      else for (const d of all) io.stdout.write(`${formatDiagnostic(d)}\n`);
+      const failing = all.filter((d) => d.severity === 'error' || (a.strict === true && d.severity === 'warning'));
+      done(failing.length > 0 ? EXIT.failed : EXIT.ok);
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { CommandModule } from 'yargs';
+import { bindScript } from '../../bind/bind.js';
+import { EXIT } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { jsonReplacer } from '../json-value.js';
+import { readInput } from '../read-input.js';
+
+/** `exchcert parse [--json] FILE|-`: the bound invocations (cmdlet, set, parameters by camelCase name, extent). */
+export function parseCommand(io: CliIo, done: (code: number) => void): CommandModule {
+  return {
+    command: 'parse <file>',
+    describe: 'parse and bind a runbook: cmdlet, parameter set, parameters and position of every command',
+    builder: (y) => y
+      .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
+      .option('json', { type: 'boolean', describe: 'print JSON' })
+      .option('shell', { type: 'string', describe: 'read the script as PowerShell 2.0, 5.1 or 7' })
+      .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
+      .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
+    handler: async (args) => {
+      const a = args as Record<string, unknown>;
+      const file = String(a.file);
+      const text = await readInput(file, io);
+      const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), file });
+      const invocations = result.invocations.map((inv) => ({
+        cmdlet: inv.cmdlet,
+        parameterSet: inv.parameterSet,
+        parameters: inv.parameters,
+        ...(inv.args && inv.args.length > 0 ? { args: inv.args } : {}),
+        extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn, text: inv.extent.text },
+      }));
+      const show = a['show-secrets'] === true;
+      if (a.json) {
+        io.stdout.write(`${JSON.stringify(invocations, jsonReplacer(show), 2)}\n`);
+      } else {
+        for (const inv of invocations) {
+          io.stdout.write(`${file}:${inv.extent.startLine}:${inv.extent.startColumn}: ${inv.cmdlet} [${inv.parameterSet ?? 'not bound'}] ${JSON.stringify(inv.parameters, jsonReplacer(show))}\n`);
+        }
+      }
+      for (const e of result.errors) io.stderr.write(`${file}:${e.line}:${e.column}: ${e.cmdlet}: ${e.powershellMessage}${e.detail ? ` ${e.detail}` : ''}\n`);
+      done(result.errors.length > 0 ? EXIT.failed : EXIT.ok);
+    },
+  };
+}

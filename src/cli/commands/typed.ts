@@ -1,0 +1,59 @@
+import type { Argv, CommandModule } from 'yargs';
+import type { CliIo } from '../cli-io.js';
+import { readPassword } from '../read-password.js';
+import type { TypedCommand } from '../typed-commands.js';
+import { cliOptions, takesPassword } from '../typed-commands.js';
+import { runTyped } from '../typed-run.js';
+
+/** Adds the output options every typed subcommand has. */
+export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
+  return y
+    .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
+    .option('backend', { type: 'string', describe: 'where to run: print', default: undefined })
+    .option('shell', { type: 'string', describe: 'PowerShell dialect of the line: 2.0, 5.1 or 7 (default 5.1; 2.0 for --exchange 2010)' })
+    .option('exchange', { type: 'string', describe: 'Exchange target: 2010, 2013, 2016, 2016-CU22, 2019-CU11, 2019-CU14, SE...' })
+    .option('secrets', { type: 'string', describe: 'secrets in the line: variable (default), inline or prompt' })
+    .option('quoting', { type: 'string', describe: 'literal (default) or ascii (for transports that mangle non-ASCII text)' })
+    .option('bytes', { type: 'string', describe: "file bytes read the dialect's way (dialect, default) or with [System.IO.File] (dotnet)" }) as Argv<T>;
+}
+
+/** The yargs module of one typed subcommand; its options come from the cmdlet table. */
+export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: number) => void): CommandModule {
+  return {
+    command: cmd.name,
+    describe: cmd.describe,
+    builder: (y) => {
+      let b = withOutputOptions(y);
+      for (const o of cliOptions(cmd)) {
+        b = b.option(o.flag, {
+          describe: o.describe,
+          type: o.kind === 'boolean' ? 'boolean' : o.kind === 'number' ? 'number' : o.kind === 'array' ? 'array' : 'string',
+          ...(o.kind === 'array' ? { string: true } : {}),
+        });
+      }
+      if (takesPassword(cmd)) {
+        b = b
+          .option('password-file', { type: 'string', describe: 'read the PFX password from this file' })
+          .option('password-env', { type: 'string', describe: 'read the PFX password from this environment variable' })
+          .option('password-stdin', { type: 'boolean', describe: 'read the PFX password from standard input' })
+          .option('password-prompt', { type: 'boolean', describe: 'ask for the PFX password on the terminal' })
+          .option('password', { type: 'string', hidden: true })
+          .check((a) => {
+            if (a.password !== undefined) {
+              throw new Error('exchcert never takes a password as an option value (other users can read the command line); use --password-file, --password-env, --password-stdin or --password-prompt');
+            }
+            return true;
+          });
+      }
+      return b;
+    },
+    handler: async (args) => {
+      const a = args as Record<string, unknown>;
+      const password = takesPassword(cmd)
+        ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
+        : undefined;
+      const backend = (a.backend as string | undefined) ?? 'print';
+      done(await runTyped(cmd, a, { backend, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// The only file that touches the process: argv, stdio, exit code.
+import type { CliIo } from './cli-io.js';
+import { tryFastPrint } from './fast-print.js';
+import { reportError } from './report-error.js';
+
+const io: CliIo = {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  stdinIsTTY: process.stdin.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+  promptSecret: async (question) => {
+    const { createInterface } = await import('node:readline');
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    const muted = rl as unknown as { _writeToOutput: (s: string) => void };
+    process.stderr.write(question);
+    muted._writeToOutput = () => {};
+    return new Promise((resolve) => rl.question('', (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); }));
+  },
+};
+
+const argv = process.argv.slice(2);
+try {
+  const fast = tryFastPrint(argv, io);
+  process.exitCode = fast ? await fast : await (await import('./run-cli.js')).runCli(argv, io);
+} catch (e) {
+  process.exitCode = reportError(e, io);
+}

@@ -1,0 +1,43 @@
+import type { Argv } from 'yargs';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './cli-io.js';
+import { demoCommand } from './commands/demo.js';
+import { lintCommand } from './commands/lint.js';
+import { parseCommand } from './commands/parse.js';
+import { typedCommandModule } from './commands/typed.js';
+import { UsageError, reportError } from './report-error.js';
+import { TYPED_COMMANDS } from './typed-commands.js';
+
+/** The package version, for `--version`. */
+export const VERSION = '0.1.0';
+
+/**
+ * Runs the CLI in-process: strict yargs, one module per command; returns the exit code (never exits).
+ * @example await runCli(['get', '--server', 'EXCH1', '--print'], io)
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const { default: yargs } = await import('yargs');
+  let code: number = EXIT.ok;
+  const done = (c: number) => { code = c; };
+  let y: Argv = yargs([...argv])
+    .scriptName('exchcert')
+    .usage('$0 <command> [options]\n\nExact Exchange certificate command lines: build, print, parse, lint.')
+    .strict()
+    .demandCommand(1, 'Name a command; see exchcert --help.')
+    .recommendCommands()
+    .exitProcess(false)
+    .version(VERSION)
+    .help()
+    .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
+    .fail((msg, err) => { throw err ?? new UsageError(msg); });
+  for (const cmd of TYPED_COMMANDS) y = y.command(typedCommandModule(cmd, io, done));
+  y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(demoCommand(io, done));
+  try {
+    let helpOutput = '';
+    await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });
+    if (helpOutput) io.stdout.write(`${helpOutput}\n`);
+    return code;
+  } catch (e) {
+    return reportError(e, io);
+  }
+}

@@ -1,0 +1,79 @@
+import { CmdletBuilder } from '../cmdlet/cmdlet-builder.js';
+import { ValidationError } from '../errors/validation-error.js';
+import { compile } from '../dialect/render.js';
+import type { RenderOptions } from '../dialect/render-options.js';
+import { fileBytes } from '../node/expression.js';
+import type { Secret } from '../node/secret.js';
+import type { CliIo } from './cli-io.js';
+import { EXIT } from './cli-io.js';
+import type { TypedCommand } from './typed-commands.js';
+import { cliOptions } from './typed-commands.js';
+
+/** Parsed values of a typed subcommand, keyed by kebab-case flag. */
+export type FlagValues = Readonly<Record<string, unknown>>;
+
+/** Output options shared by every typed subcommand. */
+export interface OutputOptions {
+  readonly backend: string;
+  readonly shell?: string | undefined;
+  readonly exchange?: string | undefined;
+  readonly secrets?: string | undefined;
+  readonly quoting?: string | undefined;
+  readonly bytes?: string | undefined;
+}
+
+function split(values: unknown): string[] {
+  const list = Array.isArray(values) ? values : [values];
+  return list.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** Builder options from CLI flag values: arrays split on commas, byte parameters read from the named file. */
+export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: Secret | undefined): Record<string, unknown> {
+  const options: Record<string, unknown> = { ...cmd.fixed };
+  for (const o of cliOptions(cmd)) {
+    const v = flags[o.flag];
+    if (v === undefined) continue;
+    switch (o.kind) {
+      case 'boolean': options[o.parameter.option] = v; break;
+      case 'number': {
+        const n = typeof v === 'number' ? v : Number(v);
+        if (!Number.isFinite(n)) {
+          throw new ValidationError({ code: 'INVALID_VALUE', cmdlet: cmd.spec.name, parameter: o.parameter.name, value: String(v), allowed: 'a whole number',
+            message: `--${o.flag}: '${String(v)}' is not a number.` });
+        }
+        options[o.parameter.option] = n;
+        break;
+      }
+      case 'array': options[o.parameter.option] = split(v); break;
+      case 'file-bytes': options[o.parameter.option] = fileBytes(String(v)); break;
+      case 'string': options[o.parameter.option] = String(v); break;
+    }
+  }
+  if (password) options.password = password;
+  return options;
+}
+
+function enumOption(name: string, value: string | undefined, allowed: readonly string[]): string | undefined {
+  if (value === undefined || allowed.includes(value)) return value;
+  throw new ValidationError({ code: 'INVALID_OPTION', parameter: name, value, allowed: allowed.join(', '), message: `--${name} '${value}' is not allowed. Allowed: ${allowed.join(', ')}.` });
+}
+
+/** Renders (and, for other backends later, runs) one typed subcommand; returns the exit code. */
+export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+  if (out.backend !== 'print') {
+    throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: out.backend, allowed: 'print',
+      message: `--backend '${out.backend}' is not available in this build. Allowed: print.` });
+  }
+  const builder = new CmdletBuilder(cmd.spec, builderOptions(cmd, flags, password) as never);
+  const options: RenderOptions = {
+    ...(out.shell !== undefined ? { shell: out.shell } : {}),
+    ...(out.exchange !== undefined ? { exchange: out.exchange } : {}),
+    ...(out.secrets !== undefined ? { secrets: enumOption('secrets', out.secrets, ['inline', 'variable', 'prompt']) as RenderOptions['secrets'] } : {}),
+    ...(out.quoting !== undefined ? { quoting: enumOption('quoting', out.quoting, ['literal', 'ascii']) as RenderOptions['quoting'] } : {}),
+    ...(out.bytes !== undefined ? { bytes: enumOption('bytes', out.bytes, ['dialect', 'dotnet']) as RenderOptions['bytes'] } : {}),
+  };
+  const compiled = compile(builder, options);
+  // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.
+  io.stdout.write(`${compiled.text}\n`);
+  return EXIT.ok;
+}

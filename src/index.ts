@@ -1,0 +1,57 @@
+// exchcert's public surface. Never imports cli/.
+export { newExchangeCertificate } from './cmdlet/new-exchange-certificate.js';
+export type { NewExchangeCertificateOptions } from './cmdlet/new-exchange-certificate.js';
+export { importExchangeCertificate } from './cmdlet/import-exchange-certificate.js';
+export type { ImportExchangeCertificateOptions } from './cmdlet/import-exchange-certificate.js';
+export { enableExchangeCertificate } from './cmdlet/enable-exchange-certificate.js';
+export type { EnableExchangeCertificateOptions } from './cmdlet/enable-exchange-certificate.js';
+export { exportExchangeCertificate } from './cmdlet/export-exchange-certificate.js';
+export type { ExportExchangeCertificateOptions } from './cmdlet/export-exchange-certificate.js';
+export { getExchangeCertificate } from './cmdlet/get-exchange-certificate.js';
+export type { GetExchangeCertificateOptions } from './cmdlet/get-exchange-certificate.js';
+export { removeExchangeCertificate } from './cmdlet/remove-exchange-certificate.js';
+export type { RemoveExchangeCertificateOptions } from './cmdlet/remove-exchange-certificate.js';
+export { CmdletBuilder, isCmdletBuilder } from './cmdlet/cmdlet-builder.js';
+export { ScriptBuilder, script, isScriptBuilder } from './cmdlet/script-builder.js';
+export type { OptionsOf } from './cmdlet/option-types.js';
+
+export { render, compile } from './dialect/render.js';
+export type { Renderable } from './dialect/render.js';
+export type { RenderOptions, SecretsMode } from './dialect/render-options.js';
+export type { CompiledScript } from './dialect/compiled-script.js';
+export type { Dialect } from './dialect/dialect.js';
+export { dialectFor, DIALECTS } from './dialect/dialects.js';
+export { quoteString, quoteSingle, quoteAscii, needsAsciiSafe } from './dialect/quote.js';
+
+export { parse } from './parser/parser.js';
+export { ParseError } from './parser/parse-error.js';
+export type * from './parser/ast.js';
+export { bind, bindScript } from './bind/bind.js';
+export type { BindOptions, BindResult, Bindable } from './bind/bind.js';
+export type { BoundInvocation } from './bind/bound-invocation.js';
+
+export { lint, LINT_RULES } from './lint/lint.js';
+export type { LintOptions } from './lint/lint.js';
+export type { Diagnostic } from './lint/diagnostic.js';
+export { formatDiagnostic } from './lint/diagnostic.js';
+
+export { Secret, secret, REDACTED_TEXT } from './node/secret.js';
+export { variable, fileBytes, pipelineInput, secretPrompt, verbatim, isExpression } from './node/expression.js';
+export type { Expression, VariableExpression, FileBytesExpression, PipelineInputExpression, SecretPromptExpression, VerbatimExpression } from './node/expression.js';
+export type { Invocation, ParameterValue } from './node/invocation.js';
+export type { Statement } from './node/statement.js';
+
+export { ExchcertError, isExchcertError } from './errors/exchcert-error.js';
+export { ValidationError } from './errors/validation-error.js';
+export { BindingError } from './errors/binding-error.js';
+export type { BindingErrorId } from './errors/binding-error.js';
+
+export * as spec from './spec/index.js';
+export { parseExchangeTarget } from './spec/exchange-target.js';
+export type { ExchangeTarget, ExchangeMajor } from './spec/exchange-target.js';
+export type { ShellVersion } from './spec/shell-version.js';
+
+export type { Backend, RunResult, RunOptions, StatementResult, ErrorRecord } from './backend/backend.js';
+export { printBackend } from './backend/print/print-backend.js';
+export { seedRunbook, seedPartOne, seedPartTwo, SEED_PARAMETERS } from './examples/seed-runbook.js';
+export type { SeedParameters } from './examples/seed-runbook.js';

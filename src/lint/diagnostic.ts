@@ -1,0 +1,15 @@
+/** One lint finding, PSScriptAnalyzer-style: rule, severity, place, message and an optional fix. */
+export interface Diagnostic {
+  readonly rule: string;
+  readonly severity: 'error' | 'warning' | 'info';
+  readonly message: string;
+  readonly file: string | undefined;
+  readonly line: number;
+  readonly column: number;
+  readonly suggestion?: string;
+}
+
+/** `file:line:col: severity rule: message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file ?? '<stdin>'}:${d.line}:${d.column}: ${d.severity} ${d.rule}: ${d.message}${d.suggestion ? ` (${d.suggestion})` : ''}`;
+}
