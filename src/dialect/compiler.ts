@@ -84,9 +84,21 @@ export class Compiler {
       text += arg.text;
       display += arg.display;
     }
+    for (const [k, v] of Object.entries(parameters)) parameters[k] = this.boundForm(v);
     const awaiting = Object.fromEntries(missing.map((p) => [p.option, { kind: 'pipelineInput', by: p.pipeline === 'value' ? 'value' : 'property' } as ParameterValue]));
     if (record) this.invocations.push(createInvocation(inv.cmdlet, inv.parameterSet, piped ? { ...parameters, ...awaiting } : parameters));
     return { text, display, atomic: false };
+  }
+
+  /** What the binder reads back for a value: a secret is a Secret only inline, else the variable or prompt it renders as. */
+  private boundForm(value: ParameterValue): ParameterValue {
+    if (value instanceof Secret) {
+      if (this.secrets === 'variable') return { kind: 'variable', name: this.secretVariable(value), path: [] };
+      if (this.secrets === 'prompt') return { kind: 'secretPrompt', prompt: `Password${value.name ? ` (${value.name})` : ''}` };
+      return value;
+    }
+    if (Array.isArray(value)) return value.map((v) => this.boundForm(v as ParameterValue));
+    return value;
   }
 
   /** ` -Name value` for one parameter (switches as `-Name` / `-Name:$false`). */
@@ -140,10 +152,8 @@ export class Compiler {
         return lit(`$${[e.name, ...e.path].join('.')}`);
       case 'fileBytes':
         return this.fileBytes(e.path, expressionMode);
-      case 'secretPrompt': {
-        const t = `Read-Host${e.prompt === null ? '' : ` -Prompt ${quoteString(e.prompt, this.quoting)}`} -AsSecureString`;
-        return { text: `(${t})`, display: `(${t})`, atomic: true };
-      }
+      case 'secretPrompt':
+        return this.prompt(e.prompt);
       case 'expression': {
         const atomic = /^(?:\(|\$|@\(|"|')/.test(e.text);
         return { text: e.text, display: e.text, atomic };
@@ -156,17 +166,22 @@ export class Compiler {
   private secret(s: Secret): Rendered {
     switch (this.secrets) {
       case 'inline': {
-        const force = this.dialect.secureStringNeedsForce ? ' -Force' : '';
-        const t = `(ConvertTo-SecureString -String ${quoteString(s.reveal(), this.quoting)} -AsPlainText${force})`;
-        return { text: t, display: `(ConvertTo-SecureString -String '${REDACTED_TEXT}' -AsPlainText${force})`, atomic: true };
+        // Rendered through the generic invocation path so quoting rules (`--%`, Mode A) apply to the password too.
+        const call = (value: string) => this.invocation(createInvocation('ConvertTo-SecureString', 'PlainText',
+          this.dialect.secureStringNeedsForce ? { string: value, asPlainText: true, force: true } : { string: value, asPlainText: true }), false, false).text;
+        return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
       }
-      case 'prompt': {
-        const prompt = quoteString(`Password${s.name ? ` (${s.name})` : ''}`, this.quoting);
-        return lit(`(Read-Host -Prompt ${prompt} -AsSecureString)`);
-      }
+      case 'prompt':
+        return this.prompt(`Password${s.name ? ` (${s.name})` : ''}`);
       case 'variable':
         return lit(`$${this.secretVariable(s)}`);
     }
+  }
+
+  /** `(Read-Host [-Prompt '...'] -AsSecureString)`. */
+  private prompt(prompt: string | null): Rendered {
+    const params: Record<string, ParameterValue> = prompt === null ? { asSecureString: true } : { prompt, asSecureString: true };
+    return lit(`(${this.invocation(createInvocation('Read-Host', 'AsSecureString', params), false, false).text})`);
   }
 
   /** The variable name a secret travels in; one name per distinct secret. */
