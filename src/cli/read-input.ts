@@ -4,7 +4,8 @@ import type { CliIo } from './cli-io.js';
 
 /** Reads FILE, or standard input for `-`; a missing file is a clear error naming it. */
 export async function readInput(file: string, io: CliIo): Promise<string> {
-  if (file === '-') return io.readStdin();
+  // yargs hands a lone `-` positional over as an empty string; no real file is named ''.
+  if (file === '-' || file === '') return io.readStdin();
   try {
     return await readFile(file, 'utf8');
   } catch (e) {

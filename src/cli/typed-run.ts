@@ -30,26 +30,38 @@ function split(values: unknown): string[] {
 /** Builder options from CLI flag values: arrays split on commas, byte parameters read from the named file. */
 export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: Secret | undefined): Record<string, unknown> {
   const options: Record<string, unknown> = { ...cmd.fixed };
-  for (const o of cliOptions(cmd)) {
+  const byParameter = new Map(cliOptions(cmd).map((o) => [o.parameter, o]));
+  // Table order, so both CLI paths print the same line whatever order the flags came in.
+  for (const [p, o] of byParameter) {
+    if (p.type === 'SecureString') continue;
     const v = flags[o.flag];
     if (v === undefined) continue;
     switch (o.kind) {
-      case 'boolean': options[o.parameter.option] = v; break;
+      case 'boolean': options[p.option] = v; break;
       case 'number': {
         const n = typeof v === 'number' ? v : Number(v);
         if (!Number.isFinite(n)) {
-          throw new ValidationError({ code: 'INVALID_VALUE', cmdlet: cmd.spec.name, parameter: o.parameter.name, value: String(v), allowed: 'a whole number',
+          throw new ValidationError({ code: 'INVALID_VALUE', cmdlet: cmd.spec.name, parameter: p.name, value: String(v), allowed: 'a whole number',
             message: `--${o.flag}: '${String(v)}' is not a number.` });
         }
-        options[o.parameter.option] = n;
+        options[p.option] = n;
         break;
       }
-      case 'array': options[o.parameter.option] = split(v); break;
-      case 'file-bytes': options[o.parameter.option] = fileBytes(String(v)); break;
-      case 'string': options[o.parameter.option] = String(v); break;
+      case 'array': options[p.option] = split(v); break;
+      case 'file-bytes': options[p.option] = fileBytes(String(v)); break;
+      case 'string': options[p.option] = String(v); break;
     }
   }
-  if (password) options.password = password;
+  if (password) {
+    // -Password goes where the table has it.
+    const ordered: Record<string, unknown> = {};
+    const passwordIndex = cmd.spec.parameters.findIndex((p) => p.type === 'SecureString');
+    const before = new Set(cmd.spec.parameters.slice(0, passwordIndex).map((p) => p.option as string));
+    for (const [k, v] of Object.entries(options)) if (before.has(k) || k in cmd.fixed) ordered[k] = v;
+    ordered.password = password;
+    for (const [k, v] of Object.entries(options)) if (!(k in ordered)) ordered[k] = v;
+    return ordered;
+  }
   return options;
 }
 

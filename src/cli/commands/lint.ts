@@ -20,9 +20,10 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const all = [];
-      for (const file of a.files as string[]) {
+      for (const given of a.files as string[]) {
+        const file = given === '' ? '-' : given;
         const text = await readInput(file, io);
-        all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), file, unattended: a.interactive !== true }));
+        all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
       }
       if (a.json) io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
       else for (const d of all) io.stdout.write(`${formatDiagnostic(d)}\n`);

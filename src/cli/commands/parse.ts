@@ -18,15 +18,16 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
       .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const file = String(a.file);
+      const file = a.file === '' ? '-' : String(a.file);
       const text = await readInput(file, io);
-      const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), file });
+      const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(file === '-' ? {} : { file }) });
       const invocations = result.invocations.map((inv) => ({
         cmdlet: inv.cmdlet,
         parameterSet: inv.parameterSet,
         parameters: inv.parameters,
         ...(inv.args && inv.args.length > 0 ? { args: inv.args } : {}),
-        extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn, text: inv.extent.text },
+        // Positions only: the source text may hold a plain-text password.
+        extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn },
       }));
       const show = a['show-secrets'] === true;
       if (a.json) {

@@ -1,4 +1,6 @@
 import type { Argv, CommandModule } from 'yargs';
+import { ValidationError } from '../../errors/validation-error.js';
+import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
@@ -40,7 +42,8 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
           .option('password', { type: 'string', hidden: true })
           .check((a) => {
             if (a.password !== undefined) {
-              throw new Error('exchcert never takes a password as an option value (other users can read the command line); use --password-file, --password-env, --password-stdin or --password-prompt');
+              throw new ValidationError({ code: 'PASSWORD_IN_ARGV', parameter: 'password', value: REDACTED_TEXT, allowed: '--password-file, --password-env, --password-stdin or --password-prompt',
+                message: 'exchcert never takes a password as an option value (other users can read the command line); use --password-file, --password-env, --password-stdin or --password-prompt.' });
             }
             return true;
           });
