@@ -1,0 +1,58 @@
+// Parsing and normalising Windows paths for the virtual file system.
+import { describe, expect, it } from '@jest/globals';
+import { parseWindowsPath } from '../../../../src/backend/mock/store/windows-path.js';
+import { caught } from '../../../pki/caught.js';
+
+describe('parseWindowsPath', () => {
+  it.each([
+    ['C:\\install\\x.req', ['C'], ['install', 'x.req'], 'C:\\install\\x.req'],
+    ['c:/install/x.req', ['C'], ['install', 'x.req'], 'C:\\install\\x.req'],
+    ['D:\\', ['D'], [], 'D:\\'],
+    ['C:\\\\a//b\\.\\c\\..\\d', ['C'], ['a', 'b', 'd'], 'C:\\a\\b\\d'],
+    ['C:\\a\\x.req. .', ['C'], ['a', 'x.req'], 'C:\\a\\x.req'],
+    ['C:\\My Files\\cert (1).cer', ['C'], ['My Files', 'cert (1).cer'], 'C:\\My Files\\cert (1).cer'],
+    ['\\\\fs01\\certs\\2024\\x.pfx', ['UNC', 'fs01', 'certs'], ['2024', 'x.pfx'], '\\\\fs01\\certs\\2024\\x.pfx'],
+    ['//fs01/certs/x.pfx', ['UNC', 'fs01', 'certs'], ['x.pfx'], '\\\\fs01\\certs\\x.pfx'],
+    ['\\\\fs01\\certs', ['UNC', 'fs01', 'certs'], [], '\\\\fs01\\certs'],
+    ['C:\\console.log', ['C'], ['console.log'], 'C:\\console.log'],
+  ])('%s', (input, root, segments, display) => {
+    expect(parseWindowsPath(input)).toEqual({ root, segments, display });
+  });
+
+  it.each([
+    ['C:\\..\\x', 'PATH_OUTSIDE_ROOT'],
+    ['C:\\a\\..\\..\\x', 'PATH_OUTSIDE_ROOT'],
+    ['\\\\fs01\\certs\\..\\other\\x', 'PATH_OUTSIDE_ROOT'],
+    ['\\\\..\\certs\\x', 'INVALID_PATH'],
+    ['\\\\fs01\\..\\x', 'INVALID_PATH'],
+    ['\\\\fs01', 'INVALID_PATH'],
+    ['x.req', 'RELATIVE_PATH'],
+    ['.\\x.req', 'RELATIVE_PATH'],
+    ['..\\x.req', 'RELATIVE_PATH'],
+    ['\\install\\x.req', 'RELATIVE_PATH'],
+    ['C:x.req', 'RELATIVE_PATH'],
+    ['C:', 'RELATIVE_PATH'],
+    ['/etc/passwd', 'RELATIVE_PATH'],
+    ['\\\\?\\C:\\x', 'DEVICE_PATH'],
+    ['\\\\.\\PhysicalDrive0', 'DEVICE_PATH'],
+    ['\\??\\C:\\x', 'DEVICE_PATH'],
+    ['C:\\install\\CON', 'DEVICE_PATH'],
+    ['C:\\nul.txt', 'DEVICE_PATH'],
+    ['C:\\a\\com1 .req', 'DEVICE_PATH'],
+    ['C:\\x.req:secret', 'INVALID_PATH'],
+    ['C:\\a?b', 'INVALID_PATH'],
+    ['C:\\a\u0000b', 'INVALID_PATH'],
+    ['C:\\...\\x', 'INVALID_PATH'],
+    ['', 'INVALID_PATH'],
+    ['   ', 'INVALID_PATH'],
+  ])('refuses %j with %s', (input, code) => {
+    const error = caught(() => parseWindowsPath(input));
+    expect(error.code).toBe(code);
+    expect(error.name).toBe('VirtualFsError');
+  });
+
+  it('names the path in the message', () => {
+    expect(caught(() => parseWindowsPath('C:\\..\\x')).message).toBe("The path 'C:\\..\\x' climbs above C:\\; paths must stay inside the virtual file system.");
+    expect(caught(() => parseWindowsPath('x.req')).message).toContain("'x.req' is not a full path");
+  });
+});
