@@ -8,19 +8,24 @@ export class SourceText {
   readonly text: string;
   readonly file: string | undefined;
   private readonly lineStarts: number[];
+  private hint = 0;
 
   constructor(text: string, file?: string) {
     this.text = text;
     this.file = file;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0d) {
-        if (text.charCodeAt(i + 1) === 0x0a) i++;
-        starts.push(i + 1);
-      } else if (c === 0x0a) {
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      let next: number;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        next = cr + 1 === lf ? lf + 1 : cr + 1;
+      } else {
+        next = lf + 1;
       }
+      starts.push(next);
+      if (lf >= 0 && lf < next) lf = text.indexOf('\n', next);
+      if (cr >= 0 && cr < next) cr = text.indexOf('\r', next);
     }
     this.lineStarts = starts;
   }
@@ -28,6 +33,9 @@ export class SourceText {
   /** The 0-based index of the line holding `offset`. */
   lineIndex(offset: number): number {
     const starts = this.lineStarts;
+    // Extents are mostly made in source order: try the last line first.
+    const h = this.hint;
+    if (starts[h]! <= offset && (h + 1 >= starts.length || starts[h + 1]! > offset)) return h;
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -35,6 +43,7 @@ export class SourceText {
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
+    this.hint = lo;
     return lo;
   }
 
