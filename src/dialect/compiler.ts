@@ -215,7 +215,7 @@ export class Compiler {
       const t = `[System.IO.File]::WriteAllBytes(${quoteString(path, this.quoting)}, ${v.text})`;
       return { text: t, display: t };
     }
-    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: value }), false);
+    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: typeof value === 'string' ? [value] : value }), false);
     return { text: r.text, display: r.display };
   }
 

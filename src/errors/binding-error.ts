@@ -40,11 +40,13 @@ export class BindingError extends ExchcertError {
     this.detail = fields.detail;
   }
 
-  /** The same error located at a line and column. */
+  /** Locates the error at a line and column (once; later calls keep the first place). */
   at(line: number, column: number): BindingError {
     if (this.line !== undefined) return this;
-    const { errorId, cmdlet, parameter, powershellMessage, detail } = this;
-    return new BindingError({ errorId, cmdlet, powershellMessage, line, column, ...(parameter !== undefined ? { parameter } : {}), ...(detail !== undefined ? { detail } : {}) });
+    Object.defineProperty(this, 'line', { value: line });
+    Object.defineProperty(this, 'column', { value: column });
+    this.message = `line ${line}:${column}: ${this.message}`;
+    return this;
   }
 
   /** `NamedParameterNotFound,New-ExchangeCertificate` as PowerShell's FullyQualifiedErrorId reads. */

@@ -9,6 +9,8 @@ export const relativeDotnetPath: LintRule = {
   name: 'relative-dotnet-path',
   check(ctx) {
     const out: Diagnostic[] = [];
+    // Only scripts that call [System.IO.File] need the walk.
+    if (!/::\s*(?:ReadAllBytes|WriteAllBytes|ReadAllText|WriteAllText)/i.test(ctx.ast.extent.text)) return out;
     visit(ctx.ast, (e) => {
       if (e.type !== 'InvokeMemberExpressionAst' || !e.static || e.expression.type !== 'TypeExpressionAst') return;
       if (!/^(system\.)?io\.file$/i.test(e.expression.typeName)) return;
