@@ -2,10 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../errors/validation-error.js';
 import type { CliIo } from './cli-io.js';
 
+/** What run-cli puts in argv for a lone `-` (yargs would drop it or turn it into ''). */
+export const STDIN_ARGUMENT = '\u0000stdin';
+
+/** True when a FILE argument means standard input. */
+export function isStdin(file: string): boolean {
+  return file === '-' || file === '' || file === STDIN_ARGUMENT;
+}
+
 /** Reads FILE, or standard input for `-`; a missing file is a clear error naming it. */
 export async function readInput(file: string, io: CliIo): Promise<string> {
-  // yargs hands a lone `-` positional over as an empty string; no real file is named ''.
-  if (file === '-' || file === '') return io.readStdin();
+  if (isStdin(file)) return io.readStdin();
   try {
     return await readFile(file, 'utf8');
   } catch (e) {

@@ -7,6 +7,7 @@ import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
 import { UsageError, reportError } from './report-error.js';
 import { TYPED_COMMANDS } from './typed-commands.js';
+import { STDIN_ARGUMENT } from './read-input.js';
 
 /** The package version, for `--version`. */
 export const VERSION = '0.1.0';
@@ -15,8 +16,9 @@ export const VERSION = '0.1.0';
  * Runs the CLI in-process: strict yargs, one module per command; returns the exit code (never exits).
  * @example await runCli(['get', '--server', 'EXCH1', '--print'], io)
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(given: readonly string[], io: CliIo): Promise<number> {
   const { default: yargs } = await import('yargs');
+  const argv = given.map((a) => (a === '-' ? STDIN_ARGUMENT : a));
   let code: number = EXIT.ok;
   const done = (c: number) => { code = c; };
   let y: Argv = yargs([...argv])

@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../lint/diagnostic.js';
 import { lint } from '../../lint/lint.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
-import { readInput } from '../read-input.js';
+import { isStdin, readInput } from '../read-input.js';
 
 /** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
 export function lintCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -21,7 +21,7 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       const a = args as Record<string, unknown>;
       const all = [];
       for (const given of a.files as string[]) {
-        const file = given === '' ? '-' : given;
+        const file = isStdin(given) ? '-' : given;
         const text = await readInput(file, io);
         all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
       }

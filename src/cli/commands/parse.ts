@@ -3,7 +3,7 @@ import { bindScript } from '../../bind/bind.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { jsonReplacer } from '../json-value.js';
-import { readInput } from '../read-input.js';
+import { isStdin, readInput } from '../read-input.js';
 
 /** `exchcert parse [--json] FILE|-`: the bound invocations (cmdlet, set, parameters by camelCase name, extent). */
 export function parseCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -18,7 +18,7 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
       .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const file = a.file === '' ? '-' : String(a.file);
+      const file = isStdin(String(a.file ?? '')) ? '-' : String(a.file);
       const text = await readInput(file, io);
       const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(file === '-' ? {} : { file }) });
       const invocations = result.invocations.map((inv) => ({
