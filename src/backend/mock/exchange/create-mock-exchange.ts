@@ -1,0 +1,60 @@
+// The simulated Exchange organization behind the mock shell: dispatches the six certificate cmdlets.
+import { addServer } from './add-server.js';
+import type { AddServerSpec } from './add-server.js';
+import { CallContext } from './call-context.js';
+import { runCall } from './cmdlet-runner.js';
+import { enableExchangeCertificate } from './enable-exchange-certificate.js';
+import { exportExchangeCertificate } from './export-exchange-certificate.js';
+import { getExchangeCertificate } from './get-exchange-certificate.js';
+import { importExchangeCertificate } from './import-exchange-certificate.js';
+import type { AnswerProvider, CmdletCall, CmdletOutcome, MockExchange } from './mock-exchange.js';
+import { mockNow, resolveEnvironment } from './mock-environment.js';
+import type { MockEnvironmentOptions } from './mock-environment.js';
+import { newExchangeCertificate } from './new-exchange-certificate.js';
+import { removeExchangeCertificate } from './remove-exchange-certificate.js';
+
+/** The reference organization (SEED-RUNBOOK.md) created when a state is empty. */
+export const DEFAULT_ORGANIZATION: readonly AddServerSpec[] = Object.freeze([
+  { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' },
+  { name: 'RESEXCH01', fqdn: 'RESEXCH01.labs.local', exchange: '2010' },
+]);
+
+const CMDLETS: Readonly<Record<string, (ctx: CallContext) => Promise<void> | void>> = {
+  'get-exchangecertificate': getExchangeCertificate,
+  'new-exchangecertificate': newExchangeCertificate,
+  'import-exchangecertificate': importExchangeCertificate,
+  'enable-exchangecertificate': enableExchangeCertificate,
+  'export-exchangecertificate': exportExchangeCertificate,
+  'remove-exchangecertificate': removeExchangeCertificate,
+};
+
+/** The cmdlets the simulated organization answers (canonical names). */
+export const MOCK_EXCHANGE_CMDLETS = Object.freeze([
+  'Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate', 'Remove-ExchangeCertificate',
+]);
+
+/**
+ * The simulated Exchange side: each call reads/writes the state store in transactions (crypto outside them), prompts go
+ * through the AnswerProvider, server errors come back as non-terminating ErrorRecords.
+ * @example
+ * const exchange = createMockExchange({ store, fs });
+ * const out = await exchange.invoke({ cmdlet: 'Get-ExchangeCertificate', parameterSet: 'Thumbprint', parameters: {}, connectedServer: 'AMS-EXCH01', shell: '5.1', line: 1, column: 1 }, answers);
+ */
+export function createMockExchange(options: MockEnvironmentOptions): MockExchange {
+  const env = resolveEnvironment(options);
+  return {
+    async invoke(call: CmdletCall, answers: AnswerProvider): Promise<CmdletOutcome> {
+      const body = CMDLETS[call.cmdlet.toLowerCase()];
+      if (!body) throw new TypeError(`The simulated Exchange organization has no cmdlet '${call.cmdlet}'.`);
+      const ctx = new CallContext(env, call, answers);
+      return runCall(ctx, () => body(ctx));
+    },
+    async defaultServer(): Promise<string> {
+      const first = env.store.read((tx) => tx.listServers()[0]?.name);
+      if (first !== undefined) return first;
+      const now = env.store.read((tx) => mockNow(env.clock, tx));
+      for (const spec of DEFAULT_ORGANIZATION) await addServer(env.store, spec, now, env.keys);
+      return DEFAULT_ORGANIZATION[0]!.name;
+    },
+  };
+}
