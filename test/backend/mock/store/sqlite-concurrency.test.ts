@@ -5,16 +5,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openSqliteStateStore } from '../../../../src/backend/mock/store/sqlite-state-store.js';
-import { childEnv, REPO_ROOT, supportScript, tsxCommand } from './support/tsx-child.js';
+import { bundleChildScript, childEnv, nodeCommand } from './support/child-script.js';
 import { WRITER_SERVER } from './support/writer-records.js';
-import { checkWriterState, linesOf } from './support/writer-state-check.js';
+import { checkAppendedState, parseWriterOutput } from './support/writer-state-check.js';
 
 const PROCESSES = 20;
 const PER_PROCESS = 50;
 
-function runWriter(stateDir: string, label: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const [command, args] = tsxCommand(supportScript('store-writer.ts'), [stateDir, label, String(PER_PROCESS)]);
-  const child = spawn(command, args, { cwd: REPO_ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+function runWriter(script: string, stateDir: string, label: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const [command, args] = nodeCommand(script, [stateDir, label, 'append', String(PER_PROCESS)]);
+  const child = spawn(command, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -30,14 +30,15 @@ describe('sqlite state store under concurrent processes', () => {
     const base = mkdtempSync(join(tmpdir(), 'exchcert-concurrent-'));
     const stateDir = join(base, '.exchcert');
     try {
+      const script = await bundleChildScript('store-writer.ts', base);
       const started = performance.now();
       const labels = Array.from({ length: PROCESSES }, (_, i) => `w${i}`);
-      const results = await Promise.all(labels.map((label) => runWriter(stateDir, label)));
+      const results = await Promise.all(labels.map((label) => runWriter(script, stateDir, label)));
       process.stdout.write(`concurrency: ${PROCESSES} processes x ${PER_PROCESS} writes in ${Math.round(performance.now() - started)} ms\n`);
       for (const result of results) expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
-      const committed = results.flatMap((result) => linesOf(result.stdout, 'COMMITTED'));
-      expect(new Set(committed).size).toBe(PROCESSES * PER_PROCESS);
-      checkWriterState(stateDir, results.map((result) => ({ stdout: result.stdout, killed: false })), labels);
+      const committed = results.flatMap((result) => parseWriterOutput(result.stdout).committed);
+      expect(new Set(committed.map((c) => c.added)).size).toBe(PROCESSES * PER_PROCESS);
+      checkAppendedState(stateDir, results.map((result) => result.stdout), labels);
       const store = openSqliteStateStore(stateDir, { readonly: true });
       expect(store.read((tx) => tx.listCertificates(WRITER_SERVER)).length).toBe(PROCESSES * PER_PROCESS);
       expect(store.read((tx) => tx.listServers()).length).toBe(1);

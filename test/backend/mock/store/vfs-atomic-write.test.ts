@@ -4,9 +4,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, REPO_ROOT, supportScript, tsxCommand } from './support/tsx-child.js';
+import { bundleChildScript, childEnv, nodeCommand } from './support/child-script.js';
 
-const SIZE = 1 << 20;
+const SIZE = 1 << 18;
 
 function checkWhole(file: string): string {
   const data = readFileSync(file);
@@ -21,19 +21,26 @@ describe('host virtual fs atomic writes', () => {
     const state = mkdtempSync(join(tmpdir(), 'exchcert-vfs-atomic-'));
     try {
       const file = join(state, 'fs', 'C', 'x.pfx');
+      const script = await bundleChildScript('vfs-writer.ts', state);
       const seen = new Set<string>();
       for (let round = 0; round < 5; round += 1) {
-        const [command, args] = tsxCommand(supportScript('vfs-writer.ts'), [state, 'c:\\X.pfx']);
-        const child = spawn(command, args, { cwd: REPO_ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
-        await new Promise<void>((resolve) => child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve()));
-        const until = Date.now() + 100 + Math.random() * 200;
-        while (Date.now() < until) {
-          seen.add(checkWhole(file));
-          await new Promise((resolve) => setImmediate(resolve));
-        }
+        const [command, args] = nodeCommand(script, [state, 'c:\\install\\..\\x.pfx', String(SIZE)]);
+        const child = spawn(command, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
         const closed = new Promise((resolve) => child.on('close', resolve));
-        child.kill('SIGKILL');
-        await closed;
+        try {
+          await new Promise<void>((resolve, reject) => {
+            child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve());
+            child.on('close', () => reject(new Error('vfs-writer ended before READY')));
+          });
+          const until = Date.now() + 100 + Math.random() * 200;
+          while (Date.now() < until) {
+            seen.add(checkWhole(file));
+            await new Promise((resolve) => setImmediate(resolve));
+          }
+        } finally {
+          child.kill('SIGKILL');
+          await closed;
+        }
         seen.add(checkWhole(file));
       }
       expect([...seen].sort()).toEqual(['a', 'b']);

@@ -32,6 +32,8 @@ export interface CrashHarnessOptions {
   readonly check: (stateDir: string, runs: readonly CrashRun[]) => void;
   readonly env?: NodeJS.ProcessEnv;
   readonly cwd?: string;
+  /** A run still alive after this long (no ready line, hung) is killed and fails the harness; default 30 s. */
+  readonly runTimeoutMs?: number;
 }
 
 /** Totals of a harness run. */
@@ -49,11 +51,12 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
   const started = performance.now();
   let kills = 0;
   let runs = 0;
+  let failure: { error: unknown } | undefined;
   const lane = async (index: number): Promise<void> => {
     const stateDir = join(options.baseDir, `lane-${index}`);
     mkdirSync(stateDir, { recursive: true });
     const history: CrashRun[] = [];
-    while (kills < options.kills) {
+    while (kills < options.kills && failure === undefined) {
       const result = await runOnce(options, index, history.length, stateDir);
       runs += 1;
       if (result.killed) kills += 1;
@@ -62,7 +65,9 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
       options.check(stateDir, history);
     }
   };
-  await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index)));
+  // A failing lane stops the others after their current run, so no child outlives the harness.
+  await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index).catch((error: unknown) => void (failure ??= { error }))));
+  if (failure !== undefined) throw failure.error;
   return { kills, runs, ms: performance.now() - started };
 }
 
@@ -74,6 +79,11 @@ function runOnce(options: CrashHarnessOptions, lane: number, run: number, stateD
   let stderr = '';
   let killed = false;
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
+  const deadline = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.runTimeoutMs ?? 30_000);
   const armKill = (): void => {
     timer ??= setTimeout(() => {
       killed = child.kill('SIGKILL');
@@ -82,14 +92,16 @@ function runOnce(options: CrashHarnessOptions, lane: number, run: number, stateD
   if (options.readyLine === null) armKill();
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk;
-    if (options.readyLine !== null && stdout.includes(`${options.readyLine}\n`)) armKill();
+    if (timer === undefined && options.readyLine !== null && stdout.includes(`${options.readyLine}\n`)) armKill();
   });
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
-      resolve({ lane, run, stdout, stderr, killed: killed && signal === 'SIGKILL', exitCode });
+      clearTimeout(deadline);
+      if (timedOut) reject(new Error(`lane ${lane} run ${run} did not finish in time; stdout ends: ${stdout.slice(-200)} stderr: ${stderr}`));
+      else resolve({ lane, run, stdout, stderr, killed: killed && signal === 'SIGKILL', exitCode });
     });
   });
 }

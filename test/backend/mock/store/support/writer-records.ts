@@ -2,8 +2,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { CertificateRecord } from '../../../../../src/backend/mock/exchange/org-state.js';
 
-/** The server every writer writes to (two spellings, to exercise case-insensitive keys). */
+/** The server every writer writes to (certificates use two spellings, to exercise case-insensitive keys). */
 export const WRITER_SERVER = 'EX01';
+
+/** How many certificates a churning writer keeps: beyond this it drops the oldest in the same transaction. */
+export const CHURN_KEEP = 40;
 
 /** Certificate number `index` of writer `label`. */
 export function writerCertificate(label: string, index: number): CertificateRecord {
