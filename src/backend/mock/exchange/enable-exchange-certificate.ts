@@ -5,7 +5,9 @@ import { prepareCertificateTarget } from './cmdlet-runner.js';
 import { enableCertificateRpc } from './enable-certificate-rpc.js';
 import { findServer } from './server-lookup.js';
 import { shouldProcess } from './prompts.js';
-import { askServiceQuestions } from './service-questions.js';
+import { applyConfirmedServices, askServiceQuestions } from './service-questions.js';
+import { dryRun } from './dry-run.js';
+import type { StateTransaction } from './org-state.js';
 
 /** Enable-ExchangeCertificate: no output; warnings, one error, or ShouldContinue questions (rule 12). */
 export function enableExchangeCertificate(ctx: CallContext): void {
@@ -14,11 +16,23 @@ export function enableExchangeCertificate(ctx: CallContext): void {
   const shown = thumbprint ?? '';
   if (!shouldProcess(ctx, approximated('ConfirmEnableExchangeCertificate', shown))) return;
   const base = { requireSsl: !p.flag('doNotRequireSsl'), forceNetworkService: p.flag('networkServiceAllowed') };
-  const outcome = ctx.env.store.write((tx) => {
+  const first = (tx: StateTransaction) => {
     const target = findServer(tx, server.name) ?? server;
     return enableCertificateRpc(tx, target, { thumbprint: shown, services: p.services('services') ?? 0, allowConfirmation: !p.flag('force'), ...base }, ctx.now(tx));
+  };
+  // The server's questions are asked before anything is written, so a call that fails or cannot be answered changes nothing.
+  const preview = dryRun(ctx.env.store, first);
+  if (preview.failure) {
+    ctx.warnings.push(...preview.warnings);
+    throw preview.failure;
+  }
+  const confirmed = askServiceQuestions(ctx, preview.confirmations);
+  const result = ctx.env.store.write((tx) => {
+    const outcome = first(tx);
+    if (outcome.failure) throw outcome.failure;
+    const followUps = applyConfirmedServices(tx, server.name, shown, confirmed, base, ctx.now(tx));
+    if (followUps.failure) throw followUps.failure;
+    return [...outcome.warnings, ...followUps.warnings];
   });
-  ctx.warnings.push(...outcome.warnings);
-  if (outcome.failure) throw outcome.failure;
-  askServiceQuestions(ctx, server.name, shown, outcome.confirmations, base);
+  ctx.warnings.push(...result);
 }

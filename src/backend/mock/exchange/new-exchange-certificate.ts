@@ -20,7 +20,9 @@ import type { ServerRecord } from './org-state.js';
 import { shouldProcess } from './prompts.js';
 import { fileExists, withCertificateExtension, writeServerFile } from './server-files.js';
 import { findServer } from './server-lookup.js';
-import { askServiceQuestions } from './service-questions.js';
+import { applyConfirmedServices, askServiceQuestions } from './service-questions.js';
+import { dryRun } from './dry-run.js';
+import type { StateTransaction } from './org-state.js';
 
 /** Signature hash of certificates New-ExchangeCertificate makes: SHA-256 from 2013 CU13 / 2016 CU2 on (rule 35). */
 export function selfSignedHash(server: Pick<ServerRecord, 'major' | 'cu'>): HashAlgorithm {
@@ -138,7 +140,7 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
   } catch (error) {
     creationFailure(server.name, error);
   }
-  const result = ctx.env.store.write((tx) => {
+  const install = (tx: StateTransaction) => {
     const target = findServer(tx, server.name) ?? server;
     const record = installCertificate(tx, {
       server: target.name,
@@ -151,16 +153,25 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
       createdAt: now.toISOString(),
     }, now);
     const outcome = enableForServices(tx, target, record, { services, requireSsl: false, allowConfirmation: !p.flag('force'), forceNetworkService: false }, now);
-    return { outcome, view: installedCertificateView(tx, target, record, now) };
+    return { target, record, outcome };
+  };
+  // Questions first (on a rolled-back preview), then one transaction: a failed or unanswerable call changes nothing.
+  const preview = dryRun(ctx.env.store, (tx) => install(tx).outcome);
+  if (preview.failure) {
+    ctx.warnings.push(...defaults.warnings, ...preview.warnings);
+    throw preview.failure;
+  }
+  const confirmed = askServiceQuestions(ctx, preview.confirmations);
+  const result = ctx.env.store.write((tx) => {
+    const { target, record, outcome } = install(tx);
+    if (outcome.failure) throw outcome.failure;
+    const followUps = applyConfirmedServices(tx, server.name, cert.thumbprint, confirmed, { requireSsl: false, forceNetworkService: false }, now);
+    if (followUps.failure) throw followUps.failure;
+    const view = installedCertificateView(tx, target, record, now, followUps.services === 0 ? {} : { extraServices: followUps.services });
+    return { warnings: [...outcome.warnings, ...followUps.warnings], view };
   });
-  ctx.warnings.push(...defaults.warnings, ...result.outcome.warnings);
-  if (result.outcome.failure) throw result.outcome.failure;
-  const confirmed = askServiceQuestions(ctx, server.name, cert.thumbprint, result.outcome.confirmations, { requireSsl: false, forceNetworkService: false });
-  const view = confirmed === 0 ? result.view : ctx.env.store.read((tx) => {
-    const target = findServer(tx, server.name) ?? server;
-    const record = tx.listCertificates(target.name).find((r) => r.thumbprint === cert.thumbprint);
-    return record ? installedCertificateView(tx, target, record, ctx.now(tx), { extraServices: confirmed }) : result.view;
-  });
+  ctx.warnings.push(...defaults.warnings, ...result.warnings);
+  const view = result.view;
   ctx.output.push(view);
 }
 

@@ -233,13 +233,15 @@ describe('Enable-ExchangeCertificate', () => {
     expect(nf.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ABC was not found.`);
   });
 
-  it('rule 12: the continue question ignores -Confirm:$false; unanswered it terminates, keeping what the first call already did', async () => {
+  it('rule 12: the continue question ignores -Confirm:$false; unanswered it terminates and changes nothing', async () => {
     const org = await testOrg();
     const c = await newCert(org);
+    const before = config(org);
     await expect(org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS', 'SMTP'], confirm: false })).rejects.toMatchObject({
       record: { message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', terminating: true, fullyQualifiedErrorId: 'InvalidOperation,Microsoft.Exchange.Management.SystemConfigurationTasks.EnableExchangeCertificate' },
     });
-    expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).toBe(c.Thumbprint);
+    expect(config(org)).toEqual(before);
+    expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).not.toBe(c.Thumbprint);
     expect(config(org).transportCertificate).not.toBe(c.Thumbprint);
   });
 
