@@ -15,6 +15,10 @@ export type FlagValues = Readonly<Record<string, unknown>>;
 /** Output options shared by every typed subcommand. */
 export interface OutputOptions {
   readonly backend: string;
+  readonly state?: string | undefined;
+  readonly connect?: string | undefined;
+  readonly json?: boolean | undefined;
+  readonly answers?: readonly string[] | undefined;
   readonly shell?: string | undefined;
   readonly exchange?: string | undefined;
   readonly secrets?: string | undefined;
@@ -72,9 +76,9 @@ function enumOption(name: string, value: string | undefined, allowed: readonly s
 
 /** Renders (and, for other backends later, runs) one typed subcommand; returns the exit code. */
 export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
-  if (out.backend !== 'print') {
-    throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: out.backend, allowed: 'print',
-      message: `--backend '${out.backend}' is not available in this build. Allowed: print.` });
+  if (out.backend !== 'print' && out.backend !== 'mock') {
+    throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: out.backend, allowed: 'print, mock',
+      message: `--backend '${out.backend}' is not available in this build. Allowed: print, mock.` });
   }
   const builder = new CmdletBuilder(cmd.spec, builderOptions(cmd, flags, password) as never);
   const options: RenderOptions = {
@@ -85,6 +89,11 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
     ...(out.bytes !== undefined ? { bytes: enumOption('bytes', out.bytes, ['dialect', 'dotnet']) as RenderOptions['bytes'] } : {}),
   };
   const compiled = compile(builder, options);
+  if (out.backend === 'mock') {
+    // Loaded only here: the print path stays light.
+    const { runOnMock } = await import('./run-on-mock.js');
+    return runOnMock(compiled, out, io);
+  }
   // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.
   io.stdout.write(`${compiled.text}\n`);
   return EXIT.ok;

@@ -11,7 +11,11 @@ import { runTyped } from '../typed-run.js';
 export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
-    .option('backend', { type: 'string', describe: 'where to run: print', default: undefined })
+    .option('backend', { type: 'string', describe: 'where to run: print (the exact line) or mock (the simulated Exchange Management Shell)', default: undefined })
+    .option('state', { type: 'string', describe: 'mock state folder (default ./.exchcert)' })
+    .option('connect', { type: 'string', describe: 'server the mock shell is connected to' })
+    .option('json', { type: 'boolean', describe: 'mock: print the result as JSON' })
+    .option('answer', { type: 'string', array: true, describe: 'mock: answers to prompts in order (Y, A, N, L)' })
     .option('shell', { type: 'string', describe: 'PowerShell dialect of the line: 2.0, 5.1 or 7 (default 5.1; 2.0 for --exchange 2010)' })
     .option('exchange', { type: 'string', describe: 'Exchange target: 2010, 2013, 2016, 2016-CU22, 2019-CU11, 2019-CU14, SE...' })
     .option('secrets', { type: 'string', describe: 'secrets in the line: variable (default), inline or prompt' })
@@ -56,7 +60,7 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
       const backend = (a.backend as string | undefined) ?? 'print';
-      done(await runTyped(cmd, a, { backend, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      done(await runTyped(cmd, a, { backend, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }

@@ -1,0 +1,83 @@
+// The default backend: runs scripts in the in-process simulated Exchange Management Shell.
+import type { CompiledScript } from '../../dialect/compiled-script.js';
+import type { ShellVersion } from '../../spec/shell-version.js';
+import type { Backend, ErrorRecord, RunOptions, RunResult } from '../backend.js';
+import type { AnswerProvider } from './exchange/mock-exchange.js';
+import { interpret } from './interpreter/interpret.js';
+import type { InterpreterHost } from './interpreter/interpreter-env.js';
+import { openMockState } from './mock-state.js';
+import type { MockState } from './mock-state.js';
+import { scriptedAnswers } from './scripted-answers.js';
+
+/** Options of the mock backend. */
+export interface MockBackendOptions {
+  /** State folder (default `./.exchcert`), or an already open state. */
+  readonly state?: string | MockState;
+  /** Server the shell is connected to (default: the state's first server; an empty state gets the reference organization). */
+  readonly connect?: string;
+  /** Answers prompts when RunOptions.answers is not given. */
+  readonly answers?: AnswerProvider;
+  /** Answers Read-Host; null: nobody can (non-interactive). */
+  readonly readHost?: (prompt: string, secure: boolean) => string | null;
+  readonly host?: InterpreterHost;
+}
+
+/** The mock backend plus its state (for `exchcert mock`/`ca` commands and tests). */
+export interface MockBackend extends Backend {
+  readonly state: MockState;
+  /** Runs script text as the given dialect (what `exchcert run FILE` does). */
+  runText(text: string, shell: ShellVersion, options?: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> }): Promise<RunResult>;
+}
+
+/**
+ * Opens the mock backend on a state folder.
+ * @example const mock = mockBackend({ state: '.exchcert' }); const r = await mock.run(compile(getExchangeCertificate())); mock.close();
+ */
+export function mockBackend(options: MockBackendOptions = {}): MockBackend {
+  const state = typeof options.state === 'object' ? options.state : openMockState(options.state);
+  const owned = typeof options.state !== 'object';
+  let connected: string | undefined = options.connect;
+
+  async function runText(text: string, shell: ShellVersion, run: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
+    const started = performance.now();
+    connected ??= await state.exchange.defaultServer();
+    const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
+    const result = await interpret(text, {
+      exchange: state.exchange,
+      fs: state.fs,
+      shell,
+      connectedServer: run.target ?? connected,
+      answers,
+      ...(run.variables ? { variables: run.variables } : {}),
+      ...(options.readHost ? { readHost: options.readHost } : {}),
+      ...(options.host ? { host: options.host } : {}),
+    });
+    const errors: readonly ErrorRecord[] = result.errors;
+    return Object.freeze({
+      backend: 'mock',
+      target: run.target ?? connected,
+      ok: errors.length === 0 && result.terminated === null,
+      text,
+      displayText: text,
+      statements: result.statements,
+      output: result.output,
+      errors,
+      durationMs: performance.now() - started,
+    });
+  }
+
+  return {
+    name: 'mock',
+    state,
+    runText,
+    async run(script: CompiledScript, run: RunOptions = {}): Promise<RunResult> {
+      // Secrets travel as variables, never in the text (variable mode).
+      const variables = Object.fromEntries(script.secretVariables);
+      const r = await runText(script.text, script.shell, { ...run, variables });
+      return Object.freeze({ ...r, displayText: script.displayText });
+    },
+    async close() {
+      if (owned) state.close();
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import type { Argv, CommandModule } from 'yargs';
+import { addServer } from '../../backend/mock/exchange/add-server.js';
+import { advanceClock, setAcceptedDomains, setPopImapCertificateName, setRequireSsl, setSendConnector, setTransportCertificate } from '../../backend/mock/exchange/org-admin.js';
+import { openMockState } from '../../backend/mock/mock-state.js';
+import type { MockState } from '../../backend/mock/mock-state.js';
+import { EXIT } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+
+function withState<T>(y: Argv<T>): Argv<T> {
+  return y.option('state', { type: 'string', describe: 'mock state folder (default ./.exchcert)' }) as Argv<T>;
+}
+
+async function withOpenState(a: Record<string, unknown>, fn: (state: MockState) => Promise<void> | void): Promise<void> {
+  const state = openMockState(a.state ? String(a.state) : undefined);
+  try { await fn(state); } finally { state.close(); }
+}
+
+/** `exchcert mock ...`: set up the simulated organization (servers, connectors, POP/IMAP names, clock). */
+export function mockCommand(io: CliIo, done: (code: number) => void): CommandModule {
+  return {
+    command: 'mock <command>',
+    describe: 'set up the simulated organization',
+    builder: (y) => y
+      .command({
+        command: 'add-server <name>',
+        describe: 'add a server as Exchange setup leaves it (self-signed certificate, IIS, POP/IMAP, transport)',
+        builder: (b) => withState(b
+          .positional('name', { type: 'string', demandOption: true, describe: 'NetBIOS name, e.g. AMS-EXCH01' })
+          .option('fqdn', { type: 'string', describe: 'FQDN (default <name>.labs.local)' })
+          .option('exchange', { type: 'string', describe: 'Exchange version: 2010, 2013, 2016-CU23, 2019-CU14, SE...', default: '2019' })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, async (state) => {
+            const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange) }, new Date());
+            io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${server.major}${server.major === '2010' ? '' : `-CU${server.cu}`}\n`);
+          });
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'list-servers',
+        describe: 'list the servers of the simulated organization',
+        builder: (b) => withState(b),
+        handler: async (args) => {
+          await withOpenState(args as Record<string, unknown>, (state) => {
+            for (const s of state.store.read((tx) => tx.listServers())) io.stdout.write(`${s.name}\t${s.fqdn}\t${s.major}${s.major === '2010' ? '' : `-CU${s.cu}`}\t${s.roles.join(',')}\n`);
+          });
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'set-send-connector <name>',
+        describe: 'create or change a Send connector (its TlsCertificateName blocks Remove-ExchangeCertificate)',
+        builder: (b) => withState(b
+          .positional('name', { type: 'string', demandOption: true })
+          .option('tls-certificate-name', { type: 'string', describe: '<I>issuer<S>subject' })
+          .option('fqdn', { type: 'string' })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => setSendConnector(state.store, { name: String(a.name), ...(a['tls-certificate-name'] !== undefined ? { tlsCertificateName: String(a['tls-certificate-name']) } : {}), ...(a.fqdn !== undefined ? { fqdn: String(a.fqdn) } : {}) }));
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'set-pop-imap <server>',
+        describe: 'Set-PopSettings/Set-ImapSettings -X509CertificateName',
+        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).option('pop', { type: 'string' }).option('imap', { type: 'string' })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => setPopImapCertificateName(state.store, String(a.server), { ...(a.pop !== undefined ? { pop: String(a.pop) } : {}), ...(a.imap !== undefined ? { imap: String(a.imap) } : {}) }));
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'set-accepted-domains <domains..>',
+        describe: 'replace the accepted domains (Authoritative)',
+        builder: (b) => withState(b.positional('domains', { type: 'string', array: true, demandOption: true })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => setAcceptedDomains(state.store, (a.domains as string[]).map(String)));
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'set-transport-certificate <server> <thumbprint>',
+        describe: 'set the default SMTP (internal transport) certificate',
+        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('thumbprint', { type: 'string', demandOption: true })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => setTransportCertificate(state.store, String(a.server), String(a.thumbprint)));
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'set-require-ssl <server> <on>',
+        describe: "turn the Default Web Site's Require SSL on or off",
+        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'boolean', demandOption: true })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => setRequireSsl(state.store, String(a.server), a.on === true || a.on === 'true'));
+          done(EXIT.ok);
+        },
+      })
+      .command({
+        command: 'advance-clock <days>',
+        describe: "move the organization's clock forward (certificates expire)",
+        builder: (b) => withState(b.positional('days', { type: 'number', demandOption: true })),
+        handler: async (args) => {
+          const a = args as Record<string, unknown>;
+          await withOpenState(a, (state) => advanceClock(state.store, Number(a.days) * 86_400_000));
+          done(EXIT.ok);
+        },
+      })
+      .demandCommand(1, 'Name a mock command; see exchcert mock --help.'),
+    handler: () => {},
+  };
+}

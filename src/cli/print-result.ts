@@ -1,0 +1,35 @@
+import type { ErrorRecord, RunResult } from '../backend/backend.js';
+import { formatForHost } from '../backend/mock/interpreter/format-output.js';
+import type { ShellVersion } from '../spec/shell-version.js';
+import { jsonReplacer } from './json-value.js';
+
+/** An error record the way a Windows PowerShell console shows it. */
+export function formatErrorRecord(e: ErrorRecord): string {
+  const at = e.line !== null ? `At line:${e.line} char:${e.column ?? 1}\n` : '';
+  return `${e.command ? `${e.command} : ` : ''}${e.message}\n${at}    + CategoryInfo          : ${e.category}: (:) [${e.command ?? ''}], ${e.errorId}\n    + FullyQualifiedErrorId : ${e.fullyQualifiedErrorId}\n`;
+}
+
+/** Writes a run's output and errors as a console would; `echo` also shows each statement before its result. */
+export function printRunResult(result: RunResult, shell: ShellVersion, io: { stdout: { write(t: string): void }; stderr: { write(t: string): void } }, options: { echo?: boolean } = {}): void {
+  for (const s of result.statements) {
+    if (options.echo) io.stdout.write(`[PS] C:\\Windows\\system32> ${s.text}\n`);
+    for (const w of s.warnings) io.stdout.write(`WARNING: ${w}\n`);
+    if (s.output.length > 0) {
+      const text = formatForHost(s.output, shell);
+      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
+  }
+}
+
+/** The one JSON document `--json` prints: every output object and every error record with its statement's line. */
+export function runResultJson(result: RunResult): string {
+  return JSON.stringify({
+    ok: result.ok,
+    backend: result.backend,
+    target: result.target,
+    statements: result.statements.map((s) => ({ line: s.line, text: s.text, output: s.output, errors: s.errors, warnings: s.warnings })),
+    output: result.output,
+    errors: result.errors,
+  }, jsonReplacer(false), 2);
+}
