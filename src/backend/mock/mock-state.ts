@@ -4,7 +4,8 @@ import type { VendorCa, VendorCaState } from '../../pki/index.js';
 import { createMockExchange } from './exchange/create-mock-exchange.js';
 import type { MockExchange } from './exchange/mock-exchange.js';
 import { trustVendorRoot } from './exchange/org-admin.js';
-import type { StateStore, VirtualFs } from './exchange/org-state.js';
+import type { StateStore } from './exchange/org-state.js';
+import type { HostVirtualFs } from './store/host-virtual-fs.js';
 import { createHostVirtualFs } from './store/host-virtual-fs.js';
 import { openSqliteStateStore } from './store/sqlite-state-store.js';
 
@@ -17,7 +18,7 @@ const VENDOR_CA_KEY = 'vendorCa';
 export interface MockState {
   readonly dir: string;
   readonly store: StateStore;
-  readonly fs: VirtualFs;
+  readonly fs: HostVirtualFs;
   readonly exchange: MockExchange;
   close(): void;
 }
