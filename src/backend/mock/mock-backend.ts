@@ -1,6 +1,8 @@
 // The default backend: runs scripts in the in-process simulated Exchange Management Shell.
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
+import { parseExchangeTarget } from '../../spec/exchange-target.js';
+import { ValidationError } from '../../errors/validation-error.js';
 import type { Backend, ErrorRecord, RunOptions, RunResult } from '../backend.js';
 import type { AnswerProvider } from './exchange/mock-exchange.js';
 import { interpret } from './interpreter/interpret.js';
@@ -42,12 +44,19 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     const started = performance.now();
     connected ??= await state.exchange.defaultServer();
     const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
+    // The session's cmdlets are those of the connected server's Exchange version (as EMS proxy functions are).
+    const server = run.target ?? connected;
+    const record = state.store.read((tx) => tx.getServer(server));
+    if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, allowed: state.store.read((tx) => tx.listServers().map((s) => s.name).join(', ')),
+      message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) => tx.listServers().map((s) => s.name).join(', '))}.` });
+    const exchangeTarget = parseExchangeTarget(record.major === '2010' ? '2010' : `${record.major}-CU${record.cu}`);
     const result = await interpret(text, {
       exchange: state.exchange,
       fs: state.fs,
       shell,
-      connectedServer: run.target ?? connected,
+      connectedServer: record.name,
       answers,
+      exchangeTarget,
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
       ...(options.host ? { host: options.host } : {}),

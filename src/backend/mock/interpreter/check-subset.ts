@@ -1,0 +1,134 @@
+// Refuses, before anything runs, syntax outside the interpreter's PowerShell subset (named with line:column).
+import type { Ast, CommandAst, ExpressionAst, ScriptBlockAst, StatementBlockAst } from '../../../parser/ast.js';
+import type { InterpreterDialect } from './interpreter-dialect.js';
+import { resolveExceptionType } from './ps-error-record.js';
+import { isSupportedBinary, isSupportedUnary } from './ps-operators.js';
+import { knownType } from './ps-types.js';
+import { isStaticType, isSupportedStatic } from './static-members.js';
+import { UnsupportedConstructError } from './unsupported-construct.js';
+
+const SCOPES = /^(global|script|local|private):/i;
+
+function variableDrive(path: string): string | null {
+  const m = /^([A-Za-z_][\w]*):/.exec(path);
+  if (!m) return null;
+  const prefix = m[1]!.toLowerCase();
+  return prefix === 'env' || SCOPES.test(path) ? null : prefix;
+}
+
+function memberName(e: ExpressionAst): string | null {
+  return e.type === 'StringConstantExpressionAst' ? e.value : null;
+}
+
+function checkAssignable(left: ExpressionAst): void {
+  switch (left.type) {
+    case 'VariableExpressionAst': case 'MemberExpressionAst': case 'IndexExpressionAst': return;
+    case 'ConvertExpressionAst':
+      if (left.child.type === 'VariableExpressionAst') return;
+      break;
+    case 'ArrayLiteralAst':
+      if (left.elements.every((e) => e.type === 'VariableExpressionAst')) return;
+      break;
+    default: break;
+  }
+  throw new UnsupportedConstructError(`assignment to '${left.extent.text}'`, left.extent);
+}
+
+/** Walks the whole script; throws UnsupportedConstructError at the first construct the interpreter cannot run. */
+export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): void {
+  const visit = (node: Ast): void => {
+    switch (node.type) {
+      case 'ScriptBlockAst': case 'StatementBlockAst': (node as ScriptBlockAst | StatementBlockAst).statements.forEach(visit); return;
+      case 'PipelineAst': node.pipelineElements.forEach(visit); return;
+      case 'CommandExpressionAst': visit(node.expression); return;
+      case 'CommandAst': command(node); return;
+      case 'CommandParameterAst': if (node.argument) visit(node.argument); return;
+      case 'AssignmentStatementAst': checkAssignable(node.left); visit(node.left); visit(node.right); return;
+      case 'IfStatementAst': node.clauses.forEach((c) => { visit(c.condition); visit(c.body); }); if (node.elseClause) visit(node.elseClause); return;
+      case 'ForEachStatementAst': visit(node.condition); visit(node.body); return;
+      case 'TryStatementAst':
+        visit(node.body);
+        for (const c of node.catchClauses) {
+          for (const t of c.catchTypes) if (!resolveExceptionType(t.typeName)) throw new UnsupportedConstructError(`catch type [${t.typeName}]`, t.extent);
+          visit(c.body);
+        }
+        if (node.finally) visit(node.finally);
+        return;
+      case 'ThrowStatementAst': case 'ReturnStatementAst': if (node.pipeline) visit(node.pipeline); return;
+      case 'BreakStatementAst': case 'ContinueStatementAst': case 'CatchClauseAst': case 'TypeConstraintAst': return;
+      default: expression(node as ExpressionAst);
+    }
+  };
+  const command = (c: CommandAst): void => {
+    if (c.invocationOperator === '.') throw new UnsupportedConstructError("dot-sourcing ('.')", c.extent);
+    const first = c.commandElements[0];
+    if (!first || first.type !== 'StringConstantExpressionAst') {
+      throw new UnsupportedConstructError(`a computed command name ('${first?.extent.text ?? ''}')`, first?.extent ?? c.extent);
+    }
+    c.commandElements.slice(1).forEach(visit);
+  };
+  const expression = (e: ExpressionAst): void => {
+    switch (e.type) {
+      case 'StringConstantExpressionAst': case 'ConstantExpressionAst': return;
+      case 'ExpandableStringExpressionAst': e.parts.forEach((p) => { if (typeof p !== 'string') visit(p); }); return;
+      case 'VariableExpressionAst': {
+        const drive = variableDrive(e.variablePath);
+        if (drive !== null) throw new UnsupportedConstructError(`the '${drive}:' variable scope or drive`, e.extent);
+        return;
+      }
+      case 'MemberExpressionAst':
+        if (e.static) {
+          const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
+          const name = memberName(e.member);
+          if (type === null || name === null || !isSupportedStatic(type, name, false)) throw new UnsupportedConstructError(`the static member '${e.extent.text}'`, e.extent);
+          return;
+        }
+        visit(e.expression);
+        visit(e.member);
+        return;
+      case 'InvokeMemberExpressionAst':
+        if (e.static) {
+          const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
+          const name = memberName(e.member);
+          if (type === null || name === null || !isSupportedStatic(type, name, true)) {
+            throw new UnsupportedConstructError(`the static method '${type === null ? e.expression.extent.text : `[${type}]`}::${e.member.extent.text}()'`, e.extent);
+          }
+        } else {
+          if (memberName(e.member) === null) throw new UnsupportedConstructError(`a computed method name ('${e.member.extent.text}')`, e.member.extent);
+          visit(e.expression);
+        }
+        e.arguments.forEach(visit);
+        return;
+      case 'ArrayLiteralAst': e.elements.forEach(visit); return;
+      case 'ArrayExpressionAst': case 'SubExpressionAst': visit(e.subExpression); return;
+      case 'ParenExpressionAst': visit(e.pipeline); return;
+      case 'HashtableAst': e.keyValuePairs.forEach(([k, v]) => { visit(k); visit(v); }); return;
+      case 'ConvertExpressionAst': {
+        const name = e.typeConstraint.typeName;
+        const ordered = /^ordered$/i.test(name.trim());
+        if (ordered ? e.child.type !== 'HashtableAst' : !knownType(name)) throw new UnsupportedConstructError(`the cast [${name}]`, e.typeConstraint.extent);
+        visit(e.child);
+        return;
+      }
+      case 'TypeExpressionAst':
+        if (!knownType(e.typeName) && !isStaticType(e.typeName)) throw new UnsupportedConstructError(`the type [${e.typeName}]`, e.extent);
+        return;
+      case 'BinaryExpressionAst':
+        if (!isSupportedBinary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
+        if (!dialect.inOperators && /^-[ci]?(not)?in$/.test(e.operator)) {
+          throw new UnsupportedConstructError(`the '${e.operator}' operator in ${dialect.title} (it exists from PowerShell 3.0)`, e.extent);
+        }
+        visit(e.left);
+        visit(e.right);
+        return;
+      case 'UnaryExpressionAst':
+        if (!isSupportedUnary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
+        if (/^(\+\+|--)/.test(e.operator) && e.child.type !== 'VariableExpressionAst') throw new UnsupportedConstructError(`'${e.operator.replace('postfix', '')}' on '${e.child.extent.text}'`, e.extent);
+        visit(e.child);
+        return;
+      case 'IndexExpressionAst': visit(e.target); visit(e.index); return;
+      case 'ScriptBlockExpressionAst': visit(e.scriptBlock); return;
+    }
+  };
+  visit(root);
+}

@@ -1,0 +1,39 @@
+// The helper commands the interpreter implements itself, by canonical name.
+import type { CommandContext } from '../command-context.js';
+import { convertToSecureString } from './convert-to-secure-string.js';
+import { forEachObject } from './for-each-object.js';
+import { formatList, formatTable } from './format-commands.js';
+import { getContent } from './get-content.js';
+import { getDate } from './get-date.js';
+import { outHost, outNull, outString } from './out-commands.js';
+import { readHost } from './read-host.js';
+import { selectObject } from './select-object.js';
+import { setContent } from './set-content.js';
+import { testPath } from './test-path.js';
+import { whereObject } from './where-object.js';
+import { writeError, writeHost, writeOutput, writeWarning } from './write-commands.js';
+
+/** A helper command: runs once per invocation with all its pipeline input. */
+export type HelperCommand = (ctx: CommandContext) => Promise<unknown[]>;
+
+/** Helper implementations by canonical command name. */
+export const HELPER_COMMANDS: Readonly<Record<string, HelperCommand>> = Object.freeze({
+  'Get-Content': getContent,
+  'Set-Content': setContent,
+  'ConvertTo-SecureString': convertToSecureString,
+  'Read-Host': readHost,
+  'Where-Object': whereObject,
+  'ForEach-Object': forEachObject,
+  'Select-Object': selectObject,
+  'Format-Table': formatTable,
+  'Format-List': formatList,
+  'Write-Host': writeHost,
+  'Write-Output': writeOutput,
+  'Write-Warning': writeWarning,
+  'Write-Error': writeError,
+  'Out-Null': outNull,
+  'Out-String': outString,
+  'Out-Host': outHost,
+  'Get-Date': getDate,
+  'Test-Path': testPath,
+});

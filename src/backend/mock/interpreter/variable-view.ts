@@ -1,0 +1,31 @@
+// A read-only, case-insensitive view of a session's user variables (automatic ones left out).
+
+/** One stored variable: the name as first written, and its value. */
+export interface VariableSlot {
+  readonly name: string;
+  value: unknown;
+}
+
+/** `InterpretResult.variables`: lookups ignore case; PowerShell's automatic variables are not listed. */
+export class VariableView implements ReadonlyMap<string, unknown> {
+  readonly #vars: ReadonlyMap<string, VariableSlot>;
+  readonly #hidden: ReadonlySet<string>;
+
+  constructor(vars: ReadonlyMap<string, VariableSlot>, hidden: ReadonlySet<string>) {
+    this.#vars = vars;
+    this.#hidden = hidden;
+  }
+
+  #visible(): [string, unknown][] {
+    return [...this.#vars.entries()].filter(([k]) => !this.#hidden.has(k)).map(([, v]) => [v.name, v.value]);
+  }
+
+  get size(): number { return this.#visible().length; }
+  get(key: string): unknown { return this.#hidden.has(key.toLowerCase()) ? undefined : this.#vars.get(key.toLowerCase())?.value; }
+  has(key: string): boolean { return !this.#hidden.has(key.toLowerCase()) && this.#vars.has(key.toLowerCase()); }
+  forEach(fn: (value: unknown, key: string, map: ReadonlyMap<string, unknown>) => void): void { for (const [k, v] of this.#visible()) fn(v, k, this); }
+  entries(): MapIterator<[string, unknown]> { return this.#visible()[Symbol.iterator]() as MapIterator<[string, unknown]>; }
+  keys(): MapIterator<string> { return this.#visible().map(([k]) => k)[Symbol.iterator]() as MapIterator<string>; }
+  values(): MapIterator<unknown> { return this.#visible().map(([, v]) => v)[Symbol.iterator]() as MapIterator<unknown>; }
+  [Symbol.iterator](): MapIterator<[string, unknown]> { return this.entries(); }
+}
