@@ -1,7 +1,7 @@
 import { BindingError } from '../errors/binding-error.js';
 import type { ParameterValue } from '../node/invocation.js';
-import type { CommandAst, CommandElementAst, ExpressionAst, HashtableAst } from '../parser/ast.js';
-import type { ParameterSpec } from '../spec/cmdlet-spec.js';
+import type { CommandAst, CommandElementAst, ExpressionAst, HashtableAst, StatementAst } from '../parser/ast.js';
+import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
 import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
@@ -21,7 +21,12 @@ export interface BindContext {
   readonly exchange: ExchangeTarget | undefined;
   /** Hashtable literals assigned to variables earlier in the script, by lower-case name. */
   readonly splats: Map<string, HashtableAst>;
+  /** Optional extra command tables, consulted when the registry does not know a name (the mock interpreter's own built-ins). */
+  readonly commands?: (name: string) => CmdletSpec | undefined;
 }
+
+/** Where a bound parameter's value was written: its argument expression, or a splatted hashtable's value statement. */
+export type BindingSource = ExpressionAst | StatementAst;
 
 /** Where the command stands: first in its pipeline (`undefined`), or after a command (its name) or an expression (null). */
 export type Upstream = string | null | undefined;
@@ -37,7 +42,7 @@ function lowerFirst(s: string): string {
 }
 
 /** An entry to bind: a parameter (by name) or a positional argument. */
-type Entry = { kind: 'named'; name: string; raw: RawArgument; fromSplat: boolean; text: string } | { kind: 'positional'; raw: RawArgument; text: string };
+type Entry = { kind: 'named'; name: string; raw: RawArgument; fromSplat: boolean; text: string; source: BindingSource | null } | { kind: 'positional'; raw: RawArgument; text: string; source: BindingSource };
 
 /** Reads the elements after the command name into named and positional entries (splats expanded). */
 function readEntries(cmd: CommandAst, ctx: BindContext, nested: (c: CommandAst) => BoundInvocation | null, cmdlet: string, isSwitch: (name: string) => boolean | undefined): { entries: Entry[]; unknownSplat: boolean } {
@@ -49,16 +54,16 @@ function readEntries(cmd: CommandAst, ctx: BindContext, nested: (c: CommandAst) 
     if (el.type === 'CommandParameterAst') {
       const sw = isSwitch(el.parameterName);
       if (el.usedColon && el.argument) {
-        entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(el.argument, nested), fromSplat: false, text: el.extent.text });
+        entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(el.argument, nested), fromSplat: false, text: el.extent.text, source: el.argument });
       } else if (sw === true) {
-        entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text });
+        entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text, source: null });
       } else {
         const next = els[i + 1];
         if (next && next.type !== 'CommandParameterAst') {
-          entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(next, nested), fromSplat: false, text: next.extent.text });
+          entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(next, nested), fromSplat: false, text: next.extent.text, source: next });
           i++;
         } else if (sw === undefined) {
-          entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text });
+          entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text, source: null });
         } else {
           throw new BindingError({ errorId: 'MissingArgument', cmdlet, parameter: el.parameterName,
             powershellMessage: `Missing an argument for parameter '${el.parameterName}'. Specify a parameter of type '${netTypeOf(el.parameterName)}' and try again.` });
@@ -72,10 +77,10 @@ function readEntries(cmd: CommandAst, ctx: BindContext, nested: (c: CommandAst) 
         const name = k.type === 'StringConstantExpressionAst' ? k.value : k.extent.text;
         const expr = value.type === 'PipelineAst' && value.pipelineElements.length === 1 && value.pipelineElements[0]!.type === 'CommandExpressionAst' ? value.pipelineElements[0].expression : null;
         const raw: RawArgument = expr ? astToRaw(expr, nested) : { t: 'value', value: { kind: 'expression', text: value.extent.text }, text: value.extent.text };
-        entries.push({ kind: 'named', name, raw, fromSplat: true, text: value.extent.text });
+        entries.push({ kind: 'named', name, raw, fromSplat: true, text: value.extent.text, source: value });
       }
     } else {
-      entries.push({ kind: 'positional', raw: astToRaw(el as ExpressionAst, nested), text: el.extent.text });
+      entries.push({ kind: 'positional', raw: astToRaw(el as ExpressionAst, nested), text: el.extent.text, source: el as ExpressionAst });
     }
   }
   return { entries, unknownSplat };
@@ -85,10 +90,12 @@ function readEntries(cmd: CommandAst, ctx: BindContext, nested: (c: CommandAst) 
 /**
  * Binds one command as PowerShell would: names (exact, alias or unique prefix), positions, set resolution,
  * argument conversion; known cmdlets give typed invocations, unknown commands pass through with parameterSet null.
+ * When `sources` is given it receives, per bound parameter (camelCase; `#<n>` for an unknown command's positional
+ * arguments), the expression or splatted value statement it came from (switches given without a value have none).
  */
-export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstream): BoundInvocation {
+export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstream, sources?: Map<string, BindingSource>): BoundInvocation {
   const written = commandName(cmd);
-  const spec = findCmdlet(written);
+  const spec = findCmdlet(written) ?? ctx.commands?.(written);
   const nested = (c: CommandAst): BoundInvocation | null => {
     try { return bindCommand(c, ctx, undefined); } catch { return null; }
   };
@@ -97,8 +104,13 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
     const parameters: Record<string, ParameterValue> = {};
     const args: ParameterValue[] = [];
     for (const e of entries) {
-      if (e.kind === 'named') parameters[lowerFirst(e.name)] = rawToValue(e.raw);
-      else args.push(rawToValue(e.raw));
+      if (e.kind === 'named') {
+        parameters[lowerFirst(e.name)] = rawToValue(e.raw);
+        if (sources && e.source) sources.set(lowerFirst(e.name), e.source);
+      } else {
+        if (sources) sources.set(`#${args.length}`, e.source);
+        args.push(rawToValue(e.raw));
+      }
     }
     return Object.freeze({ cmdlet: written, parameterSet: null, parameters: Object.freeze(parameters), args: Object.freeze(args), extent: cmd.extent });
   }
@@ -107,8 +119,8 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
   const isSwitch = (name: string): boolean | undefined => matchParameter(view, name).type === 'SwitchParameter';
   const { entries, unknownSplat } = readEntries(cmd, ctx, nested, cmdlet, isSwitch);
 
-  const bound = new Map<ParameterSpec, { raw: RawArgument; fromSplat: boolean }>();
-  const positional: { raw: RawArgument; text: string }[] = [];
+  const bound = new Map<ParameterSpec, { raw: RawArgument; fromSplat: boolean; source: BindingSource | null }>();
+  const positional: { raw: RawArgument; text: string; source: BindingSource }[] = [];
   for (const e of entries) {
     if (e.kind === 'positional') { positional.push(e); continue; }
     const p = matchParameter(view, e.name);
@@ -119,10 +131,10 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
         throw new BindingError({ errorId: 'ParameterAlreadyBound', cmdlet, parameter: p.name,
           powershellMessage: `Cannot bind parameter because parameter '${p.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".` });
       }
-      if (!e.fromSplat) bound.set(p, { raw: e.raw, fromSplat: false });
+      if (!e.fromSplat) bound.set(p, { raw: e.raw, fromSplat: false, source: e.source });
       continue;
     }
-    bound.set(p, { raw: e.raw, fromSplat: e.fromSplat });
+    bound.set(p, { raw: e.raw, fromSplat: e.fromSplat, source: e.source });
   }
 
   // Positional arguments fill the lowest free position; the default set's parameter wins a shared position.
@@ -135,12 +147,13 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
     const lowest = Math.min(...free.map((p) => p.position!));
     const atLowest = free.filter((p) => p.position === lowest);
     const p = (candidates.includes(view.defaultSet) ? atLowest.find((q) => parameterSets(view, q).includes(view.defaultSet)) : undefined) ?? atLowest[0]!;
-    bound.set(p, { raw: arg.raw, fromSplat: false });
+    bound.set(p, { raw: arg.raw, fromSplat: false, source: arg.source });
     candidates = candidates.filter((s) => parameterSets(view, p).includes(s));
   }
 
   const parameters: Record<string, ParameterValue> = {};
-  for (const [p, { raw }] of bound) {
+  for (const [p, { raw, source }] of bound) {
+    if (sources && source) sources.set(p.option, source);
     parameters[p.option] = convertArgument(cmdlet, p, raw);
     checkTarget(cmdlet, p, parameters[p.option]!, ctx);
   }
