@@ -9,6 +9,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
+  /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */
+  readLineSync?(prompt: string): string | null;
 }
 
 /** Exit codes: success, a run or lint that found errors, bad input or usage. */

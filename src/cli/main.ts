@@ -1,4 +1,5 @@
 // The only file that touches the process: argv, stdio, exit code.
+import { readSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 import { tryFastPrint } from './fast-print.js';
 import { reportError } from './report-error.js';
@@ -23,6 +24,21 @@ const io: CliIo = {
     return new Promise((resolve) => rl.question('', (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); }));
   },
 };
+
+/** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
+function readLineSync(prompt: string): string | null {
+  process.stdout.write(prompt);
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let n = 0;
+    try { n = readSync(0, one, 0, 1, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0; else throw e; }
+    if (n === 0) return bytes.length > 0 ? Buffer.from(bytes).toString('utf8') : null;
+    if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
+    bytes.push(one[0]!);
+  }
+}
+(io as { readLineSync?: (p: string) => string | null }).readLineSync = readLineSync;
 
 const argv = process.argv.slice(2);
 try {

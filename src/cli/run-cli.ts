@@ -5,6 +5,7 @@ import { caCommand } from './commands/ca.js';
 import { demoCommand } from './commands/demo.js';
 import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
+import { shellCommand } from './commands/shell.js';
 import { lintCommand } from './commands/lint.js';
 import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
@@ -36,7 +37,7 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
   for (const cmd of TYPED_COMMANDS) y = y.command(typedCommandModule(cmd, io, done));
-  y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(runCommand(io, done)).command(mockCommand(io, done)).command(caCommand(io, done)).command(demoCommand(io, done));
+  y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(runCommand(io, done)).command(shellCommand(io, done)).command(mockCommand(io, done)).command(caCommand(io, done)).command(demoCommand(io, done));
   try {
     let helpOutput = '';
     await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });
