@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { APPROXIMATED_MESSAGES } from '../../src/backend/mock/exchange/approximated-messages.js';
+
+const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
+
+describe('README.md', () => {
+  it('opens with the two fresh-machine commands', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)![1]!;
+    expect(firstBlock).toMatch(/^npm ci && npm start\b/m);
+    expect(firstBlock).toMatch(/^npm test\b/m);
+  });
+  it('lists every message the mock approximates (npx tsx scripts/readme-approximations.ts keeps it in sync)', () => {
+    for (const m of APPROXIMATED_MESSAGES) expect(readme).toContain(`| ${m.id} | ${m.text.replace(/\|/g, '\\|')} |`);
+  });
+  it('.ci/run runs the test command README names', () => {
+    const ci = readFileSync(join(import.meta.dirname, '..', '..', '.ci', 'run'), 'utf8');
+    expect(ci).toMatch(/^npm test$/m);
+  });
+});
