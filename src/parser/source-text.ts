@@ -47,8 +47,8 @@ export class SourceText {
     return lo;
   }
 
-  /** An extent over `[start, end)` with 1-based lines and columns counted in UTF-16 code units. */
-  extent(start: number, end: number): Extent {
+  /** An extent over `[start, end)` with 1-based lines and columns counted in UTF-16 code units; `text` if known. */
+  extent(start: number, end: number, text?: string): Extent {
     if (end < start) end = start;
     const sl = this.lineIndex(start);
     const el = end === start ? sl : this.lineIndex(end);
@@ -59,7 +59,7 @@ export class SourceText {
       endColumn: end - this.lineStarts[el]! + 1,
       startOffset: start,
       endOffset: end,
-      text: this.text.slice(start, end),
+      text: text ?? this.text.slice(start, end),
     };
   }
 

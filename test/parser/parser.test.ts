@@ -376,6 +376,19 @@ describe('expressions', () => {
     expect(call).toMatchObject({ type: 'InvokeMemberExpressionAst', static: true, expression: { type: 'TypeExpressionAst', typeName: 'IO.File' } });
   });
 
+  it("reads a cast inside parentheses without scanning it as a bare word first (a ')' inside a string is fine)", () => {
+    const text = "Import-ExchangeCertificate -FileData ([Byte[]]$(Get-Content -LiteralPath ')' -Encoding 'Byte' -ReadCount 0)) -Password (ConvertTo-SecureString -String '' -AsPlainText -Force)";
+    expect(shapeOf(text)).toBe(
+      "cmd(bare:Import-ExchangeCertificate -FileData ([Byte[]]$(cmd(bare:Get-Content -LiteralPath sq:) -Encoding sq:Byte -ReadCount 0:Int32))) -Password (cmd(bare:ConvertTo-SecureString -String sq: -AsPlainText -Force)))",
+    );
+    // At the start of a statement PowerShell first scans `[...` as a bare word, whose naive `$(` scan trips on the quote.
+    expect(parseError("$d = [Byte[]]$(Get-Content -LiteralPath ')')").reason).toBe("The string is missing the terminator: '.");
+  });
+
+  it('reads $x?.Name as member access on the variable x? (? is a name character), as PowerShell does', () => {
+    expect(shapeOf('$x?.Name')).toBe('$x?.Name');
+  });
+
   it('reads casts and type literals', () => {
     expect(shapeOf('[string]$x; [Byte[]]$(1); [int[][]]$a; [System.Collections.Generic.List[string]]$l')).toBe(
       '[string]$x; [Byte[]]$(1:Int32); [int[][]]$a; [System.Collections.Generic.List[string]]$l',
