@@ -206,7 +206,9 @@ export class Compiler {
       : { literalPath: [path], asByteStream: true, raw: true };
     const inner = this.invocation(createInvocation('Get-Content', 'LiteralPath', parameters), false, expressionMode);
     const t = `[Byte[]]$(${inner.text})`;
-    return { text: t, display: t, atomic: false };
+    // PowerShell scans a statement-initial `[...]$(...)` with naive bracket counting: a bracket in the path breaks it.
+    const safe = expressionMode && /[()[\]{}]/.test(path) ? `(${t})` : t;
+    return { text: safe, display: safe, atomic: false };
   }
 
   private writeFile(path: string, value: Expression | string, content: 'text' | 'bytes'): { text: string; display: string } {

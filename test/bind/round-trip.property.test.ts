@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { bind } from '../../src/bind/bind.js';
 import { importExchangeCertificate } from '../../src/cmdlet/import-exchange-certificate.js';
 import { newExchangeCertificate } from '../../src/cmdlet/new-exchange-certificate.js';
+import { script } from '../../src/cmdlet/script-builder.js';
 import { render } from '../../src/dialect/render.js';
 import { fileBytes } from '../../src/node/expression.js';
 import { secret, Secret } from '../../src/node/secret.js';
@@ -31,6 +32,11 @@ describe('render -> bind round trip (property)', () => {
         const text = render(importExchangeCertificate({ fileData: fileBytes(path), password: secret(password) }), { shell, secrets: 'inline' });
         const [inv] = bind(text, { shell });
         expect(inv!.parameters.fileData).toEqual({ kind: 'fileBytes', path });
+        // The statement-level form ($x = [Byte[]]$(Get-Content ...)) parses too, whatever the path holds.
+        const assigned = render(script().assign('Data', fileBytes(path)), { shell });
+        const [gc] = bind(assigned, { shell });
+        expect(gc!.cmdlet).toBe('Get-Content');
+        expect(gc!.parameters.literalPath).toEqual([path]);
         expect(inv!.parameters.password).toBeInstanceOf(Secret);
         expect((inv!.parameters.password as Secret).reveal()).toBe(password);
       }), { numRuns: 2000, seed: 7 });

@@ -94,8 +94,8 @@ describe('exchcert parse and lint', () => {
     expect(ok.code).toBe(0);
     expect(ok.out).toContain(`${file}:2:1: warning plaintext-password:`);
   });
-  it('demo prints the seed lifecycle for every dialect', async () => {
-    const r = await cli(['demo']);
+  it('demo --print prints the seed lifecycle for every dialect', async () => {
+    const r = await cli(['demo', '--print']);
     expect(r.out).toContain('# Windows PowerShell 2.0, Exchange 2010');
     expect(r.out).toContain('# PowerShell 7, Exchange 2013');
     expect(r.out).toContain('-AsByteStream -Raw');
