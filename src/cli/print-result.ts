@@ -1,4 +1,4 @@
-import type { ErrorRecord, RunResult } from '../backend/backend.js';
+import type { ErrorRecord, RunResult, StatementResult } from '../backend/backend.js';
 import { formatForHost } from '../backend/mock/interpreter/format-output.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { jsonReplacer } from './json-value.js';
@@ -9,17 +9,36 @@ export function formatErrorRecord(e: ErrorRecord): string {
   return `${e.command ? `${e.command} : ` : ''}${e.message}\n${at}    + CategoryInfo          : ${e.category}: (:) [${e.command ?? ''}], ${e.errorId}\n    + FullyQualifiedErrorId : ${e.fullyQualifiedErrorId}\n`;
 }
 
+type PrintIo = { stdout: { write(t: string): void }; stderr: { write(t: string): void } };
+
 /** Writes a run's output and errors as a console would; `echo` also shows each statement before its result. */
-export function printRunResult(result: RunResult, shell: ShellVersion, io: { stdout: { write(t: string): void }; stderr: { write(t: string): void } }, options: { echo?: boolean } = {}): void {
+export function printRunResult(result: RunResult, shell: ShellVersion, io: PrintIo, options: { echo?: boolean } = {}): void {
   for (const s of result.statements) {
-    if (options.echo) io.stdout.write(`[PS] C:\\Windows\\system32> ${s.text}\n`);
-    for (const w of s.warnings) io.stdout.write(`WARNING: ${w}\n`);
-    if (s.output.length > 0) {
-      const text = formatForHost(s.output, shell);
-      io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
-    }
-    for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
+    if (options.echo) printEcho(s.text, io);
+    printStatementResult(s, shell, io);
   }
+  printLooseErrors(result, io);
+}
+
+/** The `--echo` line shown before a statement runs. */
+export function printEcho(text: string, io: PrintIo): void {
+  io.stdout.write(`[PS] C:\\Windows\\system32> ${text}\n`);
+}
+
+/** Writes one statement's warnings, output and errors (what printRunResult does per statement, for streaming). */
+export function printStatementResult(s: StatementResult, shell: ShellVersion, io: PrintIo): void {
+  for (const w of s.warnings) io.stdout.write(`WARNING: ${w}\n`);
+  if (s.output.length > 0) {
+    const text = formatForHost(s.output, shell);
+    io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+  for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
+}
+
+/** Writes the errors that belong to no statement (a parse error, a construct outside the runbook subset). */
+export function printLooseErrors(result: Pick<RunResult, 'statements' | 'errors'>, io: PrintIo): void {
+  const shown = new Set(result.statements.flatMap((s) => s.errors));
+  for (const e of result.errors) if (!shown.has(e)) io.stderr.write(formatErrorRecord(e));
 }
 
 /** The one JSON document `--json` prints: every output object and every error record with its statement's line. */

@@ -94,10 +94,11 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'set-require-ssl <server> <on>',
         describe: "turn the Default Web Site's Require SSL on or off",
-        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'boolean', demandOption: true })),
+        // A string with choices: a yargs boolean positional reads every word but 'false' (even 'off') as true.
+        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'string', choices: ['on', 'off', 'true', 'false'], demandOption: true })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setRequireSsl(state.store, String(a.server), a.on === true || a.on === 'true'));
+          await withOpenState(a, (state) => setRequireSsl(state.store, String(a.server), a.on === 'on' || a.on === 'true'));
           done(EXIT.ok);
         },
       })

@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
+import type { StatementResult } from '../../backend/backend.js';
 import { mockBackend } from '../../backend/mock/mock-backend.js';
 import { parseAnswer } from '../../backend/mock/scripted-answers.js';
 import type { Answer } from '../../backend/mock/scripted-answers.js';
@@ -7,7 +8,7 @@ import { parseShellVersion } from '../../spec/shell-version.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
-import { printRunResult, runResultJson } from '../print-result.js';
+import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
 import { isStdin, readInput } from '../read-input.js';
 
 /** Reads `--answer Y --answer N` into answers, refusing anything else. */
@@ -41,11 +42,18 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       const text = await readInput(isStdin(file) ? '-' : file, io);
       const shell = parseShellVersion(a.shell as string | undefined);
       const answers = answersOf(a.answer);
-      const backend = mockBackend({ ...(a.state ? { state: String(a.state) } : {}), ...(a.connect ? { connect: String(a.connect) } : {}) });
+      // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
+      const echo = a.echo === true;
+      const host = a.json ? undefined : {
+        write: (t: string) => io.stdout.write(t),
+        statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
+        statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
+      };
+      const backend = mockBackend({ ...(a.state ? { state: String(a.state) } : {}), ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
       try {
         const result = await backend.runText(text, shell, { answers });
         if (a.json) io.stdout.write(`${runResultJson(result)}\n`);
-        else printRunResult(result, shell, io, { echo: a.echo === true });
+        else printLooseErrors(result, io);
         done(result.ok ? EXIT.ok : EXIT.failed);
       } finally {
         await backend.close();

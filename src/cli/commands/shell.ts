@@ -61,6 +61,7 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           }
         }
       } finally {
+        await state.settled(); // keys the pool is still making are stored, not lost
         state.close();
       }
       done(EXIT.ok);

@@ -8,6 +8,13 @@ import type { VirtualFs } from '../exchange/org-state.js';
 /** Where interpreter output for people goes (Write-Host, formatted output of each statement). */
 export interface InterpreterHost {
   write(text: string): void;
+  /**
+   * Called after each top-level statement with its result. When given, the host shows the statement's output itself
+   * and write() gets only host text (Write-Host, `What if:`), so a CLI can print each statement as it finishes.
+   */
+  statementDone?(result: StatementResult): void;
+  /** Called before each top-level statement runs, with its text as shown to people (secrets redacted). */
+  statementStarting?(text: string): void;
 }
 
 /** The simulated machine a runbook runs on. */

@@ -148,6 +148,8 @@ export class Interpreter {
     let terminated: ErrorRecord | null = null;
     for (const st of ast.statements) {
       this.#sink = { errors: [], warnings: [] };
+      const text = redactStatement(st, this.env.shell);
+      this.env.host?.statementStarting?.(text);
       const output: unknown[] = [];
       let stop = false;
       try {
@@ -165,14 +167,16 @@ export class Interpreter {
           this.#sink.errors.push(terminated);
         }
       }
-      statements.push(Object.freeze({
+      const done: StatementResult = Object.freeze({
         line: st.extent.startLine,
-        text: redactStatement(st, this.env.shell),
+        text,
         output: Object.freeze(output),
         errors: Object.freeze([...this.#sink.errors]),
         warnings: Object.freeze([...this.#sink.warnings]),
-      }));
-      if (output.length > 0 && this.env.host) {
+      });
+      statements.push(done);
+      if (this.env.host?.statementDone) this.env.host.statementDone(done);
+      else if (output.length > 0 && this.env.host) {
         const text = formatForHost(output, this.env.shell);
         if (text !== '') this.env.host.write(`${text}\n`);
       }
