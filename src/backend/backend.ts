@@ -16,6 +16,8 @@ export interface ErrorRecord {
   readonly line: number | null;
   readonly column: number | null;
   readonly targetObject?: unknown;
+  /** The .NET exception type name PowerShell shows after the command in CategoryInfo, when known. */
+  readonly exceptionType?: string;
 }
 
 /** What one statement (line) of a script did. */

@@ -3,10 +3,24 @@ import { formatForHost } from '../backend/mock/interpreter/format-output.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { jsonReplacer } from './json-value.js';
 
+const BINDING_IDS = new Set(['NamedParameterNotFound', 'AmbiguousParameter', 'AmbiguousParameterSet', 'MissingMandatoryParameter', 'ParameterAlreadyBound',
+  'PositionalParameterNotFound', 'MissingArgument', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError', 'CannotConvertArgumentNoMessage', 'ParameterBindingFailed']);
+
+/** The exception type CategoryInfo names: the record's own, else what its FullyQualifiedErrorId implies. */
+export function exceptionTypeOf(e: ErrorRecord): string {
+  if (e.exceptionType) return e.exceptionType;
+  const failure = /\[FailureCategory=Cmdlet-(\w+)\]/.exec(e.fullyQualifiedErrorId);
+  if (failure) return failure[1]!;
+  if (BINDING_IDS.has(e.errorId)) return 'ParameterBindingException';
+  if (e.errorId === 'CommandNotFoundException') return 'CommandNotFoundException';
+  if (e.fullyQualifiedErrorId.includes('SystemConfigurationTasks')) return 'InvalidOperationException';
+  return e.errorId;
+}
+
 /** An error record the way a Windows PowerShell console shows it. */
 export function formatErrorRecord(e: ErrorRecord): string {
   const at = e.line !== null ? `At line:${e.line} char:${e.column ?? 1}\n` : '';
-  return `${e.command ? `${e.command} : ` : ''}${e.message}\n${at}    + CategoryInfo          : ${e.category}: (:) [${e.command ?? ''}], ${e.errorId}\n    + FullyQualifiedErrorId : ${e.fullyQualifiedErrorId}\n`;
+  return `${e.command ? `${e.command} : ` : ''}${e.message}\n${at}    + CategoryInfo          : ${e.category}: (:) [${e.command ?? ''}], ${exceptionTypeOf(e)}\n    + FullyQualifiedErrorId : ${e.fullyQualifiedErrorId}\n`;
 }
 
 type PrintIo = { stdout: { write(t: string): void }; stderr: { write(t: string): void } };
