@@ -1,3 +1,4 @@
+// Folds argument expressions into raw arguments and recognises the runbook idioms (file bytes, SecureStrings, prompts).
 import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
 import { fileBytes, secretPrompt, verbatim } from '../node/expression.js';
 import type { ParameterValue } from '../node/invocation.js';
@@ -59,7 +60,7 @@ export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
     case 'StringConstantExpressionAst':
       return { t: 'string', value: e.value };
     case 'ConstantExpressionAst':
-      return { t: 'number', value: e.value, text: e.extent.text };
+      return { t: 'number', value: e.value, text: e.extent.text, type: e.staticType };
     case 'ExpandableStringExpressionAst': {
       let value = '';
       for (const part of e.parts) {

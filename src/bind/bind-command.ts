@@ -1,19 +1,29 @@
-import { BindingError } from '../errors/binding-error.js';
+// Binds one command as PowerShell's CmdletParameterBinderController does, in its order of checks and errors.
+import { dialectFor } from '../dialect/dialects.js';
+import type { Dialect } from '../dialect/dialect.js';
 import type { ParameterValue } from '../node/invocation.js';
-import type { CommandAst, CommandElementAst, ExpressionAst, HashtableAst, StatementAst } from '../parser/ast.js';
-import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
+import type { CommandAst, HashtableAst } from '../parser/ast.js';
+import type { CmdletSpec } from '../spec/cmdlet-spec.js';
 import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
-import { findCmdlet, shellView } from '../spec/registry.js';
+import { findCmdlet } from '../spec/registry.js';
 import type { ShellVersion } from '../spec/shell-version.js';
-import { astToRaw, unwrap } from './ast-to-raw.js';
 import type { BoundInvocation } from './bound-invocation.js';
+import { namedParameterNotFound, parameterAlreadyBound, positionalParameterNotFound } from './binding-errors.js';
+import { tableFor } from './binding-table.js';
+import type { BindingTable, ParameterInfo } from './binding-table.js';
+import { argumentText } from './argument-text.js';
 import { convertArgument } from './convert-argument.js';
-import { matchParameter } from './match-parameter.js';
+import { findParameter } from './match-parameter.js';
 import { pipelineTargets } from './pipeline-targets.js';
+import type { Argument, BindingSource, PositionalArgument } from './read-arguments.js';
+import { readArguments } from './read-arguments.js';
 import type { RawArgument } from './raw-argument.js';
 import { rawToValue } from './raw-argument.js';
-import { parameterSets, resolveParameterSet } from './resolve-parameter-set.js';
+import { reparseArguments } from './reparse-arguments.js';
+import { ambiguousSetError, resolveSet } from './resolve-parameter-set.js';
+
+export type { BindingSource } from './read-arguments.js';
 
 /** What binding knows beyond the command: dialect, target and the script's hashtables for splatting. */
 export interface BindContext {
@@ -24,9 +34,6 @@ export interface BindContext {
   /** Optional extra command tables, consulted when the registry does not know a name (the mock interpreter's own built-ins). */
   readonly commands?: (name: string) => CmdletSpec | undefined;
 }
-
-/** Where a bound parameter's value was written: its argument expression, or a splatted hashtable's value statement. */
-export type BindingSource = ExpressionAst | StatementAst;
 
 /** Where the command stands: first in its pipeline (`undefined`), or after a command (its name) or an expression (null). */
 export type Upstream = string | null | undefined;
@@ -41,55 +48,118 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-/** An entry to bind: a parameter (by name) or a positional argument. */
-type Entry = { kind: 'named'; name: string; raw: RawArgument; fromSplat: boolean; text: string; source: BindingSource | null } | { kind: 'positional'; raw: RawArgument; text: string; source: BindingSource };
+/** One command's binding in progress: values by parameter index, binding order, the sets still possible. */
+class Binding {
+  readonly values: (ParameterValue | undefined)[];
+  readonly isBound: boolean[];
+  readonly order: ParameterInfo[] = [];
+  sets: number;
 
-/** Reads the elements after the command name into named and positional entries (splats expanded). */
-function readEntries(cmd: CommandAst, ctx: BindContext, nested: (c: CommandAst) => BoundInvocation | null, cmdlet: string, isSwitch: (name: string) => boolean | undefined): { entries: Entry[]; unknownSplat: boolean } {
-  const entries: Entry[] = [];
-  let unknownSplat = false;
-  const els = cmd.commandElements;
-  for (let i = 1; i < els.length; i++) {
-    const el: CommandElementAst = els[i]!;
-    if (el.type === 'CommandParameterAst') {
-      const sw = isSwitch(el.parameterName);
-      if (el.usedColon && el.argument) {
-        entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(el.argument, nested), fromSplat: false, text: el.extent.text, source: el.argument });
-      } else if (sw === true) {
-        entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text, source: null });
-      } else {
-        const next = els[i + 1];
-        if (next && next.type !== 'CommandParameterAst') {
-          entries.push({ kind: 'named', name: el.parameterName, raw: astToRaw(next, nested), fromSplat: false, text: next.extent.text, source: next });
-          i++;
-        } else if (sw === undefined) {
-          entries.push({ kind: 'named', name: el.parameterName, raw: { t: 'bool', value: true }, fromSplat: false, text: el.extent.text, source: null });
-        } else {
-          throw new BindingError({ errorId: 'MissingArgument', cmdlet, parameter: el.parameterName,
-            powershellMessage: `Missing an argument for parameter '${el.parameterName}'. Specify a parameter of type '${netTypeOf(el.parameterName)}' and try again.` });
-        }
-      }
-    } else if (el.type === 'VariableExpressionAst' && el.splatted) {
-      const table = ctx.splats.get(el.variablePath.toLowerCase());
-      if (!table) { unknownSplat = true; continue; }
-      for (const [key, value] of table.keyValuePairs) {
-        const k = unwrap(key);
-        const name = k.type === 'StringConstantExpressionAst' ? k.value : k.extent.text;
-        const expr = value.type === 'PipelineAst' && value.pipelineElements.length === 1 && value.pipelineElements[0]!.type === 'CommandExpressionAst' ? value.pipelineElements[0].expression : null;
-        const raw: RawArgument = expr ? astToRaw(expr, nested) : { t: 'value', value: { kind: 'expression', text: value.extent.text }, text: value.extent.text };
-        entries.push({ kind: 'named', name, raw, fromSplat: true, text: value.extent.text, source: value });
-      }
-    } else {
-      entries.push({ kind: 'positional', raw: astToRaw(el as ExpressionAst, nested), text: el.extent.text, source: el as ExpressionAst });
-    }
+  constructor(readonly table: BindingTable, readonly ctx: BindContext, readonly dialect: Dialect, readonly sources: Map<string, BindingSource> | undefined) {
+    this.values = new Array<ParameterValue | undefined>(table.params.length);
+    this.isBound = new Array<boolean>(table.params.length).fill(false);
+    this.sets = table.allSets;
   }
-  return { entries, unknownSplat };
-  function netTypeOf(_name: string): string { return 'System.String'; }
+
+  /** Converts and binds one argument (errors are thrown), narrowing the sets. */
+  bind(p: ParameterInfo, raw: RawArgument, source: BindingSource | null): void {
+    const cmdlet = this.table.cmdlet;
+    const target = this.ctx.exchange;
+    if (target && !isAvailable(p.spec.exchange, target)) {
+      throw namedParameterNotFound(cmdlet, p.spec.name,
+        `(Exchange ${target.label} has no -${p.spec.name}; it exists on ${describeAvailability(p.spec.exchange)}.${p.spec.instead ? ` Use ${p.spec.instead} instead.` : ''})`);
+    }
+    this.values[p.index] = convertArgument(cmdlet, p, raw, this.dialect);
+    if (!this.isBound[p.index]) this.order.push(p);
+    this.isBound[p.index] = true;
+    this.sets &= p.sets;
+    if (this.sources && source) this.sources.set(p.spec.option, source);
+  }
+}
+
+/** With explicit-overrides-splat (7), the parameters given explicitly, whose splatted values are dropped. */
+function explicitParameters(table: BindingTable, args: readonly Argument[]): Set<number> | null {
+  if (!args.some((a) => a.k === 'named' && a.splat)) return null;
+  const out = new Set<number>();
+  for (const a of args) {
+    if (a.k !== 'named' || a.splat || a.raw === null) continue;
+    try { const p = findParameter(table, a.name); if (p) out.add(p.index); } catch { /* reported when bound */ }
+  }
+  return out;
+}
+
+/** Binds the named arguments in written order; returns what is left (unknown names, positional values). */
+function bindNamed(b: Binding, args: readonly Argument[]): Argument[] {
+  const left: Argument[] = [];
+  const explicit = b.dialect.explicitOverridesSplat ? explicitParameters(b.table, args) : null;
+  for (const a of args) {
+    if (a.k === 'positional' || a.raw === null) { left.push(a); continue; }
+    const p = findParameter(b.table, a.name);
+    if (!p) { left.push(a); continue; }
+    if (a.splat && explicit?.has(p.index)) continue;
+    if (b.isBound[p.index]) throw parameterAlreadyBound(b.table.cmdlet, a.name);
+    b.bind(p, a.raw, a.source);
+  }
+  return left;
 }
 
 /**
- * Binds one command as PowerShell would: names (exact, alias or unique prefix), positions, set resolution,
- * argument conversion; known cmdlets give typed invocations, unknown commands pass through with parameterSet null.
+ * Binds positional values position by position: each position takes the next value, the default set's parameter
+ * first while that set is possible; a value no position takes stays left over.
+ */
+function bindPositional(b: Binding, left: Argument[]): Argument[] {
+  let next = 0;
+  for (const group of b.table.positions) {
+    let chosen: ParameterInfo | undefined;
+    let fallback: ParameterInfo | undefined;
+    for (const p of group) {
+      if (b.isBound[p.index] || (p.sets & b.sets) === 0) continue;
+      fallback ??= p;
+      if ((b.sets & b.table.defaultSet) !== 0 && (p.sets & b.table.defaultSet) !== 0) { chosen = p; break; }
+    }
+    chosen ??= fallback;
+    if (!chosen) continue;
+    while (next < left.length && left[next]!.k !== 'positional') next++;
+    if (next >= left.length) break;
+    const arg = left[next] as PositionalArgument;
+    b.bind(chosen, arg.raw, arg.source);
+    left.splice(next, 1);
+  }
+  return left;
+}
+
+/** The first argument nothing took: an unknown name, or a value no position accepts. */
+function leftOverError(cmdlet: string, a: Argument): Error {
+  if (a.k === 'named') return namedParameterNotFound(cmdlet, a.name);
+  return positionalParameterNotFound(cmdlet, a.raw.t === 'null' ? '$null' : argumentText(a.raw));
+}
+
+/** Unknown commands: `-Name value` pairs and positional arguments, unconverted. */
+function bindUnknown(cmd: CommandAst, written: string, ctx: BindContext, nested: (c: CommandAst) => BoundInvocation | null, sources?: Map<string, BindingSource>): BoundInvocation {
+  const { args } = readArguments(cmd, ctx.splats, nested);
+  const parameters: Record<string, ParameterValue> = {};
+  const positional: ParameterValue[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.k === 'positional') {
+      if (sources) sources.set(`#${positional.length}`, a.source);
+      positional.push(rawToValue(a.raw));
+      continue;
+    }
+    let raw = a.raw;
+    let source = a.source;
+    const after = args[i + 1];
+    if (raw === null && after && after.k === 'positional') { raw = after.raw; source = after.source; i++; }
+    parameters[lowerFirst(a.name)] = raw === null ? true : rawToValue(raw);
+    if (sources && source) sources.set(lowerFirst(a.name), source);
+  }
+  return Object.freeze({ cmdlet: written, parameterSet: null, parameters: Object.freeze(parameters), args: Object.freeze(positional), extent: cmd.extent });
+}
+
+/**
+ * Binds one command as PowerShell would: names (exact, alias, unique prefix, own before common), arguments paired,
+ * named then positional binding with conversion, set resolution; known cmdlets give typed invocations, unknown
+ * commands pass through with parameterSet null. Errors come in PowerShell's order with its wording.
  * When `sources` is given it receives, per bound parameter (camelCase; `#<n>` for an unknown command's positional
  * arguments), the expression or splatted value statement it came from (switches given without a value have none).
  */
@@ -99,79 +169,17 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
   const nested = (c: CommandAst): BoundInvocation | null => {
     try { return bindCommand(c, ctx, undefined); } catch { return null; }
   };
-  if (!spec) {
-    const { entries } = readEntries(cmd, ctx, nested, written, () => undefined);
-    const parameters: Record<string, ParameterValue> = {};
-    const args: ParameterValue[] = [];
-    for (const e of entries) {
-      if (e.kind === 'named') {
-        parameters[lowerFirst(e.name)] = rawToValue(e.raw);
-        if (sources && e.source) sources.set(lowerFirst(e.name), e.source);
-      } else {
-        if (sources) sources.set(`#${args.length}`, e.source);
-        args.push(rawToValue(e.raw));
-      }
-    }
-    return Object.freeze({ cmdlet: written, parameterSet: null, parameters: Object.freeze(parameters), args: Object.freeze(args), extent: cmd.extent });
-  }
-  const view = shellView(spec, ctx.shell);
-  const cmdlet = spec.name;
-  const isSwitch = (name: string): boolean | undefined => matchParameter(view, name).type === 'SwitchParameter';
-  const { entries, unknownSplat } = readEntries(cmd, ctx, nested, cmdlet, isSwitch);
-
-  const bound = new Map<ParameterSpec, { raw: RawArgument; fromSplat: boolean; source: BindingSource | null }>();
-  const positional: { raw: RawArgument; text: string; source: BindingSource }[] = [];
-  for (const e of entries) {
-    if (e.kind === 'positional') { positional.push(e); continue; }
-    const p = matchParameter(view, e.name);
-    const prior = bound.get(p);
-    if (prior) {
-      const overrides = ctx.shell === '7' && prior.fromSplat !== e.fromSplat;
-      if (!overrides) {
-        throw new BindingError({ errorId: 'ParameterAlreadyBound', cmdlet, parameter: p.name,
-          powershellMessage: `Cannot bind parameter because parameter '${p.name}' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, "-parameter value1,value2,value3".` });
-      }
-      if (!e.fromSplat) bound.set(p, { raw: e.raw, fromSplat: false, source: e.source });
-      continue;
-    }
-    bound.set(p, { raw: e.raw, fromSplat: e.fromSplat, source: e.source });
-  }
-
-  // Positional arguments fill the lowest free position; the default set's parameter wins a shared position.
-  let candidates = view.sets.filter((s) => [...bound.keys()].every((p) => parameterSets(view, p).includes(s)));
-  for (const arg of positional) {
-    const free = view.parameters.filter((p) => p.position !== undefined && p.type !== 'SwitchParameter' && !bound.has(p) && parameterSets(view, p).some((s) => candidates.includes(s)));
-    if (free.length === 0) {
-      throw new BindingError({ errorId: 'PositionalParameterNotFound', cmdlet, powershellMessage: `A positional parameter cannot be found that accepts argument '${arg.text}'.` });
-    }
-    const lowest = Math.min(...free.map((p) => p.position!));
-    const atLowest = free.filter((p) => p.position === lowest);
-    const p = (candidates.includes(view.defaultSet) ? atLowest.find((q) => parameterSets(view, q).includes(view.defaultSet)) : undefined) ?? atLowest[0]!;
-    bound.set(p, { raw: arg.raw, fromSplat: false, source: arg.source });
-    candidates = candidates.filter((s) => parameterSets(view, p).includes(s));
-  }
-
+  if (!spec) return bindUnknown(cmd, written, ctx, nested, sources);
+  const table = tableFor(spec, ctx.shell);
+  const view = table.view;
+  const b = new Binding(table, ctx, dialectFor(ctx.shell ?? '5.1'), sources);
+  const { args, unknownSplat } = readArguments(cmd, ctx.splats, nested);
+  const left = bindPositional(b, bindNamed(b, reparseArguments(table, args)));
+  if (b.sets === 0) throw ambiguousSetError(table, b.order, b.dialect);
+  if (left.length > 0) throw leftOverError(table.cmdlet, left[0]!);
+  const resolved = resolveSet(table, b.isBound, b.sets, upstream !== undefined, unknownSplat, b.dialect);
   const parameters: Record<string, ParameterValue> = {};
-  for (const [p, { raw, source }] of bound) {
-    if (sources && source) sources.set(p.option, source);
-    parameters[p.option] = convertArgument(cmdlet, p, raw);
-    checkTarget(cmdlet, p, parameters[p.option]!, ctx);
-  }
-  const resolved = resolveParameterSet({ view, bound: [...bound.keys()], pipelineInput: upstream !== undefined, lenient: unknownSplat });
-  if (upstream !== undefined) Object.assign(parameters, pipelineTargets(view, resolved.parameterSet, new Set([...bound.keys()].map((p) => p.name)), upstream));
-  return Object.freeze({ cmdlet, parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), extent: cmd.extent });
-}
-
-/** Parameters (and values) the target lacks, reported as PowerShell reports them there. */
-function checkTarget(cmdlet: string, p: ParameterSpec, value: ParameterValue, ctx: BindContext): void {
-  if (ctx.exchange && !isAvailable(p.exchange, ctx.exchange)) {
-    throw new BindingError({ errorId: 'NamedParameterNotFound', cmdlet, parameter: p.name,
-      powershellMessage: `A parameter cannot be found that matches parameter name '${p.name}'.`,
-      detail: `(Exchange ${ctx.exchange.label} has no -${p.name}; it exists on ${describeAvailability(p.exchange)}.${p.instead ? ` Use ${p.instead} instead.` : ''})` });
-  }
-  if (ctx.shell === '7' && p.type === 'Encoding' && typeof value === 'string' && value.toLowerCase() === 'byte') {
-    throw new BindingError({ errorId: 'ParameterArgumentTransformationError', cmdlet, parameter: p.name,
-      powershellMessage: `Cannot process argument transformation on parameter '${p.name}'. 'Byte' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
-      detail: '(PowerShell 7 reads bytes with -AsByteStream.)' });
-  }
+  for (const p of b.order) parameters[p.spec.option] = b.values[p.index]!;
+  if (upstream !== undefined) Object.assign(parameters, pipelineTargets(view, resolved.parameterSet, new Set(b.order.map((p) => p.spec.name)), upstream));
+  return Object.freeze({ cmdlet: table.cmdlet, parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), extent: cmd.extent });
 }

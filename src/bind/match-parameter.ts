@@ -1,56 +1,54 @@
-import { BindingError } from '../errors/binding-error.js';
+// Parameter name lookup as PowerShell's MergedCommandParameterMetadata.GetMatchingParameter does it.
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
+import { ambiguousParameter, namedParameterNotFound } from './binding-errors.js';
+import { bindingTable } from './binding-table.js';
+import type { BindingTable, Lookup, ParameterInfo } from './binding-table.js';
 
-/** Names and aliases of a view, lower-cased, with the parameter each belongs to. */
-interface NameIndex {
-  readonly exact: Map<string, ParameterSpec>;
-  readonly names: readonly (readonly [string, ParameterSpec])[];
-  /** Results of earlier lookups (a ParameterSpec or the matches of an ambiguous or unknown name). */
-  readonly memo: Map<string, ParameterSpec | readonly ParameterSpec[]>;
-}
+const MAX_CACHED = 4096;
 
-const INDEX = new WeakMap<ShellView, NameIndex>();
-
-function indexOf(view: ShellView): NameIndex {
-  let index = INDEX.get(view);
-  if (!index) {
-    const names: (readonly [string, ParameterSpec])[] = [];
-    for (const p of view.parameters) {
-      names.push([p.name.toLowerCase(), p]);
-      for (const a of p.aliases) names.push([a.toLowerCase(), p]);
-    }
-    index = { exact: new Map(names.map(([n, p]) => [n, p])), names, memo: new Map() };
-    INDEX.set(view, index);
+function lookup(table: BindingTable, lower: string): Lookup {
+  const matches: ParameterInfo[] = [];
+  for (const [name, p] of table.names) {
+    if (!name.startsWith(lower)) continue;
+    if (name === lower) return p;
+    matches.push(p);
   }
-  return index;
+  for (const [alias, p] of table.aliases) {
+    if (!alias.startsWith(lower)) continue;
+    if (alias === lower) return p;
+    if (!matches.includes(p)) matches.push(p);
+  }
+  if (matches.length === 0) return null;
+  if (matches.length === 1) return matches[0]!;
+  // Several: the command's own parameter wins over common and ShouldProcess ones when it is the only own one.
+  const own = matches.filter((p) => p.origin === 'own');
+  return own.length === 1 ? own[0]! : Object.freeze(matches);
 }
 
 /**
- * Finds the parameter a written name means, as PowerShell does: an exact name or alias first, then a unique
- * prefix of names and aliases; several different parameters matching is an error naming them.
+ * The parameter a written name (no dash) means: an exact name or alias, else a unique prefix, else the one own
+ * parameter among several matches; null when nothing matches. Throws AmbiguousParameter with the candidates.
+ */
+export function findParameter(table: BindingTable, written: string): ParameterInfo | null {
+  const lower = written.toLowerCase();
+  let found = table.lookups.get(lower);
+  if (found === undefined) {
+    found = lookup(table, lower);
+    if (table.lookups.size >= MAX_CACHED) table.lookups.clear();
+    table.lookups.set(lower, found);
+  }
+  if (found === null || !Array.isArray(found)) return found as ParameterInfo | null;
+  throw ambiguousParameter(table.cmdlet, written, found);
+}
+
+/**
+ * Finds the parameter a written name means, as PowerShell does (exact name or alias, unique prefix, own parameters
+ * before common ones); throws NamedParameterNotFound or AmbiguousParameter with PowerShell's wording.
  */
 export function matchParameter(view: ShellView, written: string): ParameterSpec {
-  const index = indexOf(view);
-  const lower = written.toLowerCase();
-  let found = index.memo.get(lower);
-  if (found === undefined) {
-    const exact = index.exact.get(lower);
-    if (exact) found = exact;
-    else {
-      const matches = new Set<ParameterSpec>();
-      for (const [name, p] of index.names) if (name.startsWith(lower)) matches.add(p);
-      found = matches.size === 1 ? [...matches][0]! : [...matches];
-    }
-    index.memo.set(lower, found);
-  }
-  if (!Array.isArray(found)) return found as ParameterSpec;
-  const cmdlet = view.cmdlet.name;
-  if (found.length === 0) {
-    throw new BindingError({ errorId: 'NamedParameterNotFound', cmdlet, parameter: written,
-      powershellMessage: `A parameter cannot be found that matches parameter name '${written}'.` });
-  }
-  const names = found.map((p) => `-${p.name}`).join(' ');
-  throw new BindingError({ errorId: 'AmbiguousParameter', cmdlet, parameter: written,
-    powershellMessage: `Parameter cannot be processed because the parameter name '${written}' is ambiguous. Possible matches include: ${names}.` });
+  const table = bindingTable(view);
+  const p = findParameter(table, written);
+  if (!p) throw namedParameterNotFound(table.cmdlet, written);
+  return p.spec;
 }

@@ -1,9 +1,14 @@
+// Arguments as written, before conversion: literal strings, numbers, Booleans, $null, arrays, or already-typed values.
 import type { ParameterValue } from '../node/invocation.js';
+
+/** The .NET type PowerShell gives a number literal. */
+export type NumberType = 'Int32' | 'Int64' | 'Double' | 'Decimal';
 
 /** An argument as written, before conversion to the parameter's type. */
 export type RawArgument =
   | { readonly t: 'string'; readonly value: string }
-  | { readonly t: 'number'; readonly value: number; readonly text: string }
+  /** A number literal: its value, its source text (what a [string] parameter gets) and its .NET type. */
+  | { readonly t: 'number'; readonly value: number; readonly text: string; readonly type: NumberType }
   | { readonly t: 'bool'; readonly value: boolean }
   | { readonly t: 'null' }
   | { readonly t: 'array'; readonly items: readonly RawArgument[] }

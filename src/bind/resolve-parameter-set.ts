@@ -1,6 +1,12 @@
+// Parameter-set resolution after binding (PowerShell's ValidateParameterSets), on the view's set bit masks.
+import { dialectFor } from '../dialect/dialects.js';
+import type { Dialect } from '../dialect/dialect.js';
 import { BindingError } from '../errors/binding-error.js';
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
+import { ambiguousSetMessage as setMessage } from './binding-errors.js';
+import { bindingTable, setNamesOf, single } from './binding-table.js';
+import type { BindingTable, ParameterInfo } from './binding-table.js';
 
 /** The sets a parameter belongs to within a view (all sets when it names none). */
 export function parameterSets(view: ShellView, p: ParameterSpec): readonly string[] {
@@ -24,76 +30,92 @@ export interface ResolvedSet {
   readonly fromPipeline: readonly ParameterSpec[];
 }
 
-const AMBIGUOUS_SET_7 = ' One or more parameters issued cannot be used together or an insufficient number of parameters were provided.';
-
 /** PowerShell's message for an unresolvable parameter set (7 adds a second sentence). */
 export function ambiguousSetMessage(shell: string | undefined): string {
-  return `Parameter set cannot be resolved using the specified named parameters.${shell === '7' ? AMBIGUOUS_SET_7 : ''}`;
+  return setMessage(dialectFor(shell === '7' ? '7' : '5.1'));
 }
 
 /** Describes which bound parameters pull towards which sets, for the error detail. */
-function clashDetail(view: ShellView, bound: readonly ParameterSpec[]): string {
-  const specific = bound.filter((p) => p.sets.length > 0);
+function clashDetail(table: BindingTable, bound: readonly ParameterInfo[]): string {
+  const specific = bound.filter((p) => p.spec.sets.length > 0);
   if (specific.length === 0) return '';
-  const parts = specific.map((p) => `-${p.name} (set${p.sets.length > 1 ? 's' : ''} ${p.sets.join(', ')})`);
-  return `Clashing parameters: ${parts.join(', ')}; sets of ${view.cmdlet.name}: ${view.sets.join(', ')}.`;
+  const parts = specific.map((p) => `-${p.spec.name} (set${p.spec.sets.length > 1 ? 's' : ''} ${p.spec.sets.join(', ')})`);
+  return `Clashing parameters: ${parts.join(', ')}; sets of ${table.cmdlet}: ${table.setNames.join(', ')}.`;
 }
 
-function takesPipeline(p: ParameterSpec): boolean {
-  return p.pipeline !== undefined;
+/** AmbiguousParameterSet: the bound parameters leave no set, or several with none preferred. */
+export function ambiguousSetError(table: BindingTable, bound: readonly ParameterInfo[], dialect: Dialect, candidates = 0): BindingError {
+  const detail = clashDetail(table, bound) || `Candidate sets: ${setNamesOf(table, candidates).join(', ')}.`;
+  return new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: table.cmdlet, powershellMessage: setMessage(dialect), detail });
+}
+
+/** Sets in `mask` where an unbound parameter can take pipeline input. */
+function pipelineSets(table: BindingTable, isBound: readonly boolean[], mask: number): number {
+  let sets = 0;
+  for (const p of table.params) if (!isBound[p.index] && p.takesPipeline) sets |= p.sets & mask;
+  return sets;
+}
+
+/** Sets in `mask` whose unbound mandatory parameters are all left to the pipeline. */
+function completeSets(table: BindingTable, isBound: readonly boolean[], mask: number, pipelineInput: boolean): number {
+  let incomplete = 0;
+  for (const p of table.params) if (!isBound[p.index] && p.spec.mandatory && !(pipelineInput && p.takesPipeline)) incomplete |= p.sets;
+  return mask & ~incomplete;
 }
 
 /**
- * Resolves the parameter set as PowerShell's ParameterSetResolver does: named/positional parameters narrow the
- * candidates; the default set wins when it is a candidate; otherwise the sets whose mandatory parameters are all
- * bound; with pipeline input, sets that can take it.
+ * Picks the set among the candidates (`sets`, non-empty) as ValidateParameterSets does: a single candidate; with
+ * pipeline input the sets that can take it; the default set; else the one set whose mandatory parameters are all
+ * bound. Then reports missing mandatory parameters (those the pipeline can fill are returned instead).
  */
-export function resolveParameterSet(input: ResolveInput): ResolvedSet {
-  const { view, bound, pipelineInput } = input;
-  const name = view.cmdlet.name;
-  const shell = view.shell;
-  let candidates = [...view.sets];
-  for (const p of bound) {
-    const sets = parameterSets(view, p);
-    const next = candidates.filter((s) => sets.includes(s));
-    if (next.length === 0) {
-      throw new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: name, parameter: p.name, powershellMessage: ambiguousSetMessage(shell), detail: clashDetail(view, bound) });
-    }
-    candidates = next;
+export function resolveSet(table: BindingTable, isBound: readonly boolean[], sets: number, pipelineInput: boolean, lenient: boolean, dialect: Dialect): ResolvedSet {
+  let candidates = sets;
+  if (!single(candidates) && pipelineInput) {
+    const takers = pipelineSets(table, isBound, candidates);
+    if (takers !== 0 && takers !== candidates) candidates = takers;
   }
-  const boundNames = new Set(bound.map((p) => p.name));
-  const unbound = view.parameters.filter((p) => !boundNames.has(p.name));
-  const missingIn = (set: string) => unbound.filter((p) => p.mandatory && parameterSets(view, p).includes(set));
-  const pipelineFillable = (set: string) => unbound.filter((p) => takesPipeline(p) && parameterSets(view, p).includes(set));
-
-  let chosen: string;
-  if (candidates.length === 1) {
-    chosen = candidates[0]!;
-  } else {
-    if (pipelineInput) {
-      const takers = candidates.filter((s) => pipelineFillable(s).length > 0);
-      if (takers.length > 0 && takers.length < candidates.length) candidates = takers;
-    }
-    if (candidates.length === 1) chosen = candidates[0]!;
-    else if (candidates.includes(view.defaultSet)) chosen = view.defaultSet;
+  if (!single(candidates)) {
+    if ((candidates & table.defaultSet) !== 0) candidates = table.defaultSet;
     else {
-      const complete = candidates.filter((s) => missingIn(s).every((p) => pipelineInput && takesPipeline(p)));
-      if (complete.length !== 1) {
-        throw new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: name, powershellMessage: ambiguousSetMessage(shell), detail: clashDetail(view, bound) || `Candidate sets: ${candidates.join(', ')}.` });
-      }
-      chosen = complete[0]!;
+      const complete = completeSets(table, isBound, candidates, pipelineInput);
+      if (!single(complete)) throw ambiguousSetError(table, table.params.filter((p) => isBound[p.index]), dialect, candidates);
+      candidates = complete;
     }
   }
-  const missing = missingIn(chosen);
-  const fromPipeline = pipelineInput ? missing.filter(takesPipeline) : [];
-  const reallyMissing = missing.filter((p) => !fromPipeline.includes(p));
-  if (reallyMissing.length > 0 && !input.lenient) {
-    const names = reallyMissing.map((p) => p.name).join(' ');
+  const fromPipeline: ParameterSpec[] = [];
+  const missing: ParameterSpec[] = [];
+  for (const p of table.params) {
+    if (isBound[p.index] || !p.spec.mandatory || (p.sets & candidates) === 0) continue;
+    (pipelineInput && p.takesPipeline ? fromPipeline : missing).push(p.spec);
+  }
+  if (missing.length > 0 && !lenient) {
+    const piped = missing.filter((p) => p.pipeline !== undefined);
     throw new BindingError({
-      errorId: 'MissingMandatoryParameter', cmdlet: name, parameter: reallyMissing[0]!.name,
-      powershellMessage: `Cannot process command because of one or more missing mandatory parameters: ${names}.`,
-      detail: reallyMissing.some(takesPipeline) ? `(${reallyMissing.filter(takesPipeline).map((p) => `-${p.name}`).join(', ')} can also come from the pipeline.)` : undefined,
+      errorId: 'MissingMandatoryParameter', cmdlet: table.cmdlet, parameter: missing[0]!.name,
+      powershellMessage: `Cannot process command because of one or more missing mandatory parameters: ${missing.map((p) => p.name).join(' ')}.`,
+      ...(piped.length > 0 ? { detail: `(${piped.map((p) => `-${p.name}`).join(', ')} can also come from the pipeline.)` } : {}),
     });
   }
-  return Object.freeze({ parameterSet: chosen, fromPipeline: Object.freeze(fromPipeline) });
+  return Object.freeze({ parameterSet: table.setNames[31 - Math.clz32(candidates)]!, fromPipeline: Object.freeze(fromPipeline) });
+}
+
+/**
+ * Resolves the parameter set of already-bound parameters (for builders): the bound parameters narrow the sets, an
+ * empty intersection is AmbiguousParameterSet; then as `resolveSet`.
+ */
+export function resolveParameterSet(input: ResolveInput): ResolvedSet {
+  const table = bindingTable(input.view);
+  const dialect = dialectFor(input.view.shell ?? '5.1');
+  const isBound: boolean[] = new Array<boolean>(table.params.length).fill(false);
+  const bound: ParameterInfo[] = [];
+  let sets = table.allSets;
+  for (const spec of input.bound) {
+    const p = table.byName.get(spec.name);
+    if (!p) continue;
+    isBound[p.index] = true;
+    bound.push(p);
+    sets &= p.sets;
+    if (sets === 0) throw ambiguousSetError(table, bound, dialect);
+  }
+  return resolveSet(table, isBound, sets, input.pipelineInput, input.lenient ?? false, dialect);
 }

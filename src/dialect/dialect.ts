@@ -30,4 +30,12 @@ export interface Dialect {
   readonly explicitOverridesSplat: boolean;
   /** Where-Object/ForEach-Object simplified syntax (3.0+). */
   readonly supportsSimplifiedWhere: boolean;
+  /**
+   * Runs on .NET (7) rather than .NET Framework (5.1, 2.0), as its messages show: a bad number is quoted ("The input
+   * string 'x' was not in a correct format." vs "Input string was not in a correct format.") and a double prints as
+   * its shortest round-trip text (3.0000000000000006E+39) instead of 15 digits (3E+39).
+   */
+  readonly netCoreMessages: boolean;
+  /** "Parameter set cannot be resolved ..." has a second sentence saying why (7). */
+  readonly explainsAmbiguousParameterSet: boolean;
 }

@@ -11,6 +11,14 @@ export type BindingErrorId =
   | 'MissingArgument'
   | 'ParameterArgumentTransformationError'
   | 'ParameterArgumentValidationError'
+  | 'ParameterArgumentValidationErrorNullNotAllowed'
+  | 'ParameterArgumentValidationErrorEmptyStringNotAllowed'
+  | 'ParameterArgumentValidationErrorEmptyArrayNotAllowed'
+  /** A compiled cmdlet's parameter (common parameters, -WhatIf/-Confirm, helper cmdlets) refused a value. */
+  | 'CannotConvertArgumentNoMessage'
+  | 'CannotConvertArgument'
+  /** The value converted but the parameter's setter refused it (e.g. -ErrorAction Suspend). */
+  | 'ParameterBindingFailed'
   | 'ParameterNotAvailable';
 
 /**

@@ -14,4 +14,6 @@ export const ps2Dialect: Dialect = Object.freeze({
   supportsPipelineChains: false,
   explicitOverridesSplat: false,
   supportsSimplifiedWhere: false,
+  netCoreMessages: false,
+  explainsAmbiguousParameterSet: false,
 });

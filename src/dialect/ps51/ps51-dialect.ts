@@ -14,4 +14,6 @@ export const ps51Dialect: Dialect = Object.freeze({
   supportsPipelineChains: false,
   explicitOverridesSplat: false,
   supportsSimplifiedWhere: true,
+  netCoreMessages: false,
+  explainsAmbiguousParameterSet: false,
 });

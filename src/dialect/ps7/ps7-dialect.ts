@@ -14,4 +14,6 @@ export const ps7Dialect: Dialect = Object.freeze({
   supportsPipelineChains: true,
   explicitOverridesSplat: true,
   supportsSimplifiedWhere: true,
+  netCoreMessages: true,
+  explainsAmbiguousParameterSet: true,
 });
