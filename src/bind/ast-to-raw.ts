@@ -6,7 +6,7 @@ import { secret } from '../node/secret.js';
 import type { RawArgument } from './raw-argument.js';
 
 /** Binds a nested command for pattern recognition (set by bind-command to avoid an import cycle). */
-export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>> } | null;
+export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>>; args?: readonly ParameterValue[] } | null;
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -142,6 +142,10 @@ function commandIdiom(e: ExpressionAst, nested: NestedBinder): RawArgument | nul
   const bound = cmd ? nested(cmd) : null;
   if (!bound) return null;
   const p = bound.parameters;
+  if (bound.parameterSet === null && /^new-object$/i.test(bound.cmdlet) && Object.keys(p).length === 0
+    && bound.args?.length === 1 && typeof bound.args[0] === 'string' && /^(system\.security\.)?securestring$/i.test(bound.args[0])) {
+    return { t: 'value', value: secret(''), text: e.extent.text };
+  }
   if (bound.cmdlet === 'ConvertTo-SecureString' && bound.parameterSet === 'PlainText' && typeof p.string === 'string' && p.asPlainText === true) {
     return { t: 'value', value: secret(p.string), text: e.extent.text };
   }

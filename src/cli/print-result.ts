@@ -1,10 +1,10 @@
 import type { ErrorRecord, RunResult, StatementResult } from '../backend/backend.js';
+import { BINDING_ERROR_IDS } from '../errors/binding-error.js';
 import { formatForHost } from '../backend/mock/interpreter/format-output.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { jsonReplacer } from './json-value.js';
 
-const BINDING_IDS = new Set(['NamedParameterNotFound', 'AmbiguousParameter', 'AmbiguousParameterSet', 'MissingMandatoryParameter', 'ParameterAlreadyBound',
-  'PositionalParameterNotFound', 'MissingArgument', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError', 'CannotConvertArgumentNoMessage', 'ParameterBindingFailed']);
+const BINDING_IDS = new Set<string>(BINDING_ERROR_IDS);
 
 /** The exception type CategoryInfo names: the record's own, else what its FullyQualifiedErrorId implies. */
 export function exceptionTypeOf(e: ErrorRecord): string {

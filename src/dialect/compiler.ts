@@ -169,6 +169,8 @@ export class Compiler {
         // Rendered through the generic invocation path so quoting rules (`--%`, Mode A) apply to the password too.
         const call = (value: string) => this.invocation(createInvocation('ConvertTo-SecureString', 'PlainText',
           this.dialect.secureStringNeedsForce ? { string: value, asPlainText: true, force: true } : { string: value, asPlainText: true }), false, false).text;
+        // ConvertTo-SecureString refuses an empty -String; an empty SecureString is written as a new one.
+        if (s.reveal() === '') return lit('(New-Object System.Security.SecureString)');
         return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
       }
       case 'prompt':

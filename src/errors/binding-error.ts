@@ -1,25 +1,28 @@
 import { ExchcertError } from './exchcert-error.js';
 
 /** PowerShell's binder error ids that exchcert reproduces. */
-export type BindingErrorId =
-  | 'NamedParameterNotFound'
-  | 'AmbiguousParameter'
-  | 'AmbiguousParameterSet'
-  | 'MissingMandatoryParameter'
-  | 'ParameterAlreadyBound'
-  | 'PositionalParameterNotFound'
-  | 'MissingArgument'
-  | 'ParameterArgumentTransformationError'
-  | 'ParameterArgumentValidationError'
-  | 'ParameterArgumentValidationErrorNullNotAllowed'
-  | 'ParameterArgumentValidationErrorEmptyStringNotAllowed'
-  | 'ParameterArgumentValidationErrorEmptyArrayNotAllowed'
-  /** A compiled cmdlet's parameter (common parameters, -WhatIf/-Confirm, helper cmdlets) refused a value. */
-  | 'CannotConvertArgumentNoMessage'
-  | 'CannotConvertArgument'
-  /** The value converted but the parameter's setter refused it (e.g. -ErrorAction Suspend). */
-  | 'ParameterBindingFailed'
-  | 'ParameterNotAvailable';
+/** PowerShell's binder error ids that exchcert reproduces (FullyQualifiedErrorId `<id>,<Cmdlet>`). */
+export const BINDING_ERROR_IDS = [
+  'NamedParameterNotFound',
+  'AmbiguousParameter',
+  'AmbiguousParameterSet',
+  'MissingMandatoryParameter',
+  'ParameterAlreadyBound',
+  'PositionalParameterNotFound',
+  'MissingArgument',
+  'ParameterArgumentTransformationError',
+  'ParameterArgumentValidationError',
+  'ParameterArgumentValidationErrorNullNotAllowed',
+  'ParameterArgumentValidationErrorEmptyStringNotAllowed',
+  'ParameterArgumentValidationErrorEmptyArrayNotAllowed',
+  // A compiled cmdlet's parameter (common parameters, -WhatIf/-Confirm, helper cmdlets) refused a value.
+  'CannotConvertArgumentNoMessage',
+  'CannotConvertArgument',
+  // The value converted but the parameter's setter refused it (e.g. -ErrorAction Suspend).
+  'ParameterBindingFailed',
+  'ParameterNotAvailable',
+] as const;
+export type BindingErrorId = (typeof BINDING_ERROR_IDS)[number];
 
 /**
  * A command line PowerShell's parameter binder would refuse, with PowerShell's own wording and error id.

@@ -27,3 +27,16 @@ describeWithPwsh('statement-level renders in real PowerShell', () => {
     });
   }, 120_000);
 });
+
+describeWithPwsh('empty secrets in real PowerShell', () => {
+  it('an empty inline password renders as a new SecureString that pwsh runs', async () => {
+    const { runPwshBatch } = await import('../support/pwsh.js');
+    const { importExchangeCertificate } = await import('../../src/cmdlet/import-exchange-certificate.js');
+    const { secret } = await import('../../src/node/secret.js');
+    const text = render(importExchangeCertificate({ fileData: new Uint8Array([1, 2]), password: secret('') }), { shell: '7', secrets: 'inline' });
+    expect(text).toContain('(New-Object System.Security.SecureString)');
+    const [r] = await runPwshBatch('function Import-ExchangeCertificate { param([byte[]]$FileData, [securestring]$Password) "len=$($Password.Length)" }', [text]);
+    expect(r!.error).toBeNull();
+    expect(r!.output).toEqual(['len=0']);
+  });
+});

@@ -45,6 +45,7 @@ import type { StaticContext } from './static-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 import { VariableView } from './variable-view.js';
 import type { VariableSlot } from './variable-view.js';
+import { BINDING_ERROR_IDS } from '../../../errors/binding-error.js';
 import {
   NO_OUTPUT, TypeValue, VersionValue, collect, elements, enumerate, isArrayLike, isTrue, markArrayList, normalize, toNumber, toStr,
 } from './ps-values.js';
@@ -61,7 +62,7 @@ const READ_ONLY = new Set(['true', 'false', '?', 'error', 'psversiontable', 'hos
 const STATEMENT_TYPES = new Set(['PipelineAst', 'AssignmentStatementAst', 'IfStatementAst', 'ForEachStatementAst', 'TryStatementAst', 'ThrowStatementAst', 'ReturnStatementAst', 'BreakStatementAst', 'ContinueStatementAst']);
 /** Common parameters the interpreter handles itself (not passed to the simulated Exchange). */
 const INTERPRETER_PARAMETERS = new Set(['errorVariable', 'warningVariable', 'outVariable', 'outBuffer', 'pipelineVariable', 'informationVariable', 'informationAction', 'progressAction']);
-const BINDING_IDS = new Set(['NamedParameterNotFound', 'AmbiguousParameter', 'AmbiguousParameterSet', 'MissingMandatoryParameter', 'ParameterAlreadyBound', 'PositionalParameterNotFound', 'MissingArgument', 'ParameterArgumentTransformationError', 'ParameterArgumentValidationError']);
+const BINDING_IDS = new Set<string>(BINDING_ERROR_IDS);
 const NO_PIPELINE_OBJECT = Symbol('no pipeline input');
 const CURRENT_ITEM = '_';
 
