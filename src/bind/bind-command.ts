@@ -110,18 +110,23 @@ function bindNamed(b: Binding, args: readonly Argument[]): Argument[] {
 function bindPositional(b: Binding, left: Argument[]): Argument[] {
   let next = 0;
   for (const group of b.table.positions) {
+    while (next < left.length && left[next]!.k !== 'positional') next++;
+    if (next >= left.length) break;
+    const arg = left[next] as PositionalArgument;
+    // PowerShell first tries the parameters at a position without type coercion: a script block goes to the
+    // [scriptblock] parameter (Where-Object { ... } binds -FilterScript, not -Property).
+    const scriptBlock = arg.source.type === 'ScriptBlockExpressionAst';
     let chosen: ParameterInfo | undefined;
+    let preferred: ParameterInfo | undefined;
     let fallback: ParameterInfo | undefined;
     for (const p of group) {
       if (b.isBound[p.index] || (p.sets & b.sets) === 0) continue;
       fallback ??= p;
-      if ((b.sets & b.table.defaultSet) !== 0 && (p.sets & b.table.defaultSet) !== 0) { chosen = p; break; }
+      if (scriptBlock && p.spec.type === 'ScriptBlock') { chosen = p; break; }
+      if (!preferred && (b.sets & b.table.defaultSet) !== 0 && (p.sets & b.table.defaultSet) !== 0) preferred = p;
     }
-    chosen ??= fallback;
+    chosen ??= preferred ?? fallback;
     if (!chosen) continue;
-    while (next < left.length && left[next]!.k !== 'positional') next++;
-    if (next >= left.length) break;
-    const arg = left[next] as PositionalArgument;
     b.bind(chosen, arg.raw, arg.source);
     left.splice(next, 1);
   }

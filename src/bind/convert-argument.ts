@@ -142,7 +142,7 @@ function toEncoding(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect:
   if (!dialect.supportsEncodingByte && typeof value === 'string' && value.toLowerCase() === 'byte') {
     // An argument transformation of its own, so a transformation error even on a compiled cmdlet.
     throw castError(cmdlet, { ...p, compiled: false },
-      "'Byte' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')",
+      `'${value}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
       '(PowerShell 7 reads bytes with -AsByteStream.)');
   }
   return value;

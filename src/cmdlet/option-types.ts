@@ -1,6 +1,6 @@
 import type { Expression, FileBytesExpression, PipelineInputExpression, SecretPromptExpression, VariableExpression, VerbatimExpression } from '../node/expression.js';
 import type { Secret } from '../node/secret.js';
-import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
+import type { CmdletSpec, OptionName, ParameterSpec } from '../spec/cmdlet-spec.js';
 import type { AllowedService, PsType } from '../spec/ps-type.js';
 
 type Ref = VariableExpression | VerbatimExpression;
@@ -31,7 +31,7 @@ type OptionFor<P> = P extends ParameterSpec<infer _N, infer T>
 
 /** Builder options of a cmdlet table: camelCase parameter names, each optional. */
 export type OptionsOf<S extends CmdletSpec> = {
-  -readonly [P in S['parameters'][number] as P['option']]?: OptionFor<P>;
+  -readonly [P in S['parameters'][number] as OptionName<P['name']>]?: OptionFor<P>;
 } & CommonOptions;
 
 /** Common parameters every cmdlet takes. */

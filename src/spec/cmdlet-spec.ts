@@ -12,7 +12,7 @@ export interface ParameterSpec<N extends string = string, T extends PsType = PsT
   /** PowerShell name, e.g. `SubjectName`. */
   readonly name: N;
   /** Builder option name, e.g. `subjectName`. */
-  readonly option: Uncapitalize<N>;
+  readonly option: string;
   readonly type: T;
   /** Parameter sets the parameter belongs to; empty means all of them ("(All)"). */
   readonly sets: readonly string[];
@@ -77,9 +77,13 @@ export interface ParameterOptions {
   format?: ValueFormat;
 }
 
-/** camelCase of a PowerShell name: `PrivateKeyExportable` -> `privateKeyExportable`. */
-export function optionName<N extends string>(psName: N): Uncapitalize<N> {
-  return (psName.charAt(0).toLowerCase() + psName.slice(1)) as Uncapitalize<N>;
+/** The option name of a PowerShell parameter name, as a type (`EQ` -> `eq`, `SubjectName` -> `subjectName`). */
+export type OptionName<N extends string> = N extends Uppercase<N> ? Lowercase<N> : Uncapitalize<N>;
+
+/** camelCase of a PowerShell name: `PrivateKeyExportable` -> `privateKeyExportable`; all-capital names (`EQ`) lower-case. */
+export function optionName<N extends string>(psName: N): OptionName<N> {
+  const name = psName === psName.toUpperCase() ? psName.toLowerCase() : psName.charAt(0).toLowerCase() + psName.slice(1);
+  return name as OptionName<N>;
 }
 
 /** One spec-table line. */

@@ -131,3 +131,15 @@ describe('bind: versions, dialects, unknown commands', () => {
     expect(r[2]!.parameters.thumbprint).toEqual({ kind: 'variable', name: 'c', path: ['Thumbprint'] });
   });
 });
+
+describe('bind: positional type preference', () => {
+  it('binds a positional script block to Where-Object -FilterScript, a name to -Property', () => {
+    const [, w] = bind("Get-ExchangeCertificate | Where-Object { $_.Subject -like '*x*' }");
+    expect(w).toMatchObject({ cmdlet: 'Where-Object', parameterSet: 'ScriptBlockSet', parameters: { filterScript: { kind: 'expression', text: "{ $_.Subject -like '*x*' }" } } });
+    const [, s] = bind("Get-ExchangeCertificate | ? Status -eq 'Valid'");
+    expect(s).toMatchObject({ cmdlet: 'Where-Object', parameterSet: 'EqualSet', parameters: { property: 'Status', eq: true, value: 'Valid' } });
+  });
+  it("repeats -Encoding's value as written in PowerShell 7's refusal", () => {
+    expect(() => bind('Get-Content x -Encoding byte -ReadCount 0', { shell: '7' })).toThrow("'byte' is not a supported encoding name");
+  });
+});
