@@ -56,6 +56,11 @@ for (let i = 0; i < 5; i++) {
 }
 rows.push([`parse + bind + lint, generated 10,000-line runbook (${findings} findings)`, `${median(lintTimes).toFixed(1)} ms`, '', '< 300 ms']);
 
+// The mock against openssl processes, and the 100 x 100 organization (scripts/bench-seed.js, scripts/bench-org.js).
+const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
+rows.push(...(await (await import('./bench-seed.js')).default({ root, median, runs: seedRuns })));
+rows.push(...(await (await import('./bench-org.js')).default({ root, median })));
+
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;
 if (extra) rows.push(...(await extra.default({ root, median })));
 

@@ -1,8 +1,9 @@
 // What Import-ExchangeCertificate does with -FileData / -Instance before the server loads it (rule 59).
 import forge from 'node-forge';
-import { x509 } from './crypto-provider.js';
-import { toArrayBuffer, toBytes } from './bytes.js';
+import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
+import { readCertificate } from './certificate-info.js';
+import { decodeOid, derChildren, derContent, derRaw, expectTag, readDer } from './der.js';
 
 /** What the decoded data is. */
 export type CertificateDataKind = 'pfx' | 'certificate' | 'pkcs7' | 'unreadable';
@@ -87,17 +88,31 @@ function fromBase64Strict(text: string): Uint8Array | undefined {
 
 function tryCertificate(bytes: Uint8Array): Uint8Array | undefined {
   try {
-    new x509.X509Certificate(toArrayBuffer(bytes));
+    readCertificate(bytes);
     return bytes;
   } catch {
     return undefined;
   }
 }
 
-/** The certificates of a PKCS#7 SignedData (certs-only .p7b), via @peculiar/x509 with node-forge as fallback for BER. */
+const SIGNED_DATA_OID = '1.2.840.113549.1.7.2';
+
+/** The certificates of a DER SignedData (other certificate choices skipped); throws when the bytes are not one. */
+function signedDataCertificates(bytes: Uint8Array): Uint8Array[] {
+  const [type, content] = derChildren(expectTag(readDer(bytes), 0x30, 'ContentInfo'));
+  if (decodeOid(derContent(expectTag(type, 0x06, 'contentType'))) !== SIGNED_DATA_OID) throw new TypeError('not a SignedData object');
+  const [signedData] = derChildren(expectTag(content, 0xa0, 'content'));
+  const [, , , ...rest] = derChildren(expectTag(signedData, 0x30, 'SignedData'));
+  const set = rest.find((n) => n.tag === 0xa0);
+  const certificates = (set ? derChildren(set) : []).filter((n) => n.tag === 0x30).map((n) => new Uint8Array(derRaw(n)));
+  for (const der of certificates) readCertificate(der);
+  return certificates;
+}
+
+/** The certificates of a PKCS#7 SignedData (certs-only .p7b), read as DER with node-forge as fallback for BER. */
 function tryPkcs7(bytes: Uint8Array): Uint8Array[] | undefined {
   try {
-    return [...new x509.X509Certificates(toArrayBuffer(bytes))].map((c) => new Uint8Array(toBytes(c.rawData)));
+    return signedDataCertificates(bytes);
   } catch {
     // try node-forge below
   }

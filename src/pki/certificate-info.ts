@@ -1,11 +1,12 @@
 // Reading a certificate into the plain facts Exchange's ExchangeCertificate object shows.
 import { X509Certificate as NodeX509Certificate } from 'node:crypto';
-import { x509 } from './crypto-provider.js';
-import { toArrayBuffer, toBytes, toHexUpper } from './bytes.js';
+import { toBytes, toHexUpper } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { keyUsageNames, sanDnsNames } from './certificate-extensions.js';
+import { authorityKeyId, basicConstraintsCa, ekuOids, keyUsageNames, sanDnsNames, subjectKeyId } from './certificate-extensions.js';
 import type { KeyUsageName } from './certificate-extensions.js';
+import { DerError, decodeOid, decodeTime, derChildren, derContent, derRaw, expectTag, readDer } from './der.js';
 import { certificateDomainsOf } from './dns-name.js';
+import { LruCache } from './lru-cache.js';
 import { pemBlocks } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { publicKeySizeBits } from './rsa-key.js';
@@ -61,18 +62,8 @@ export interface CertificateInfo {
   readonly version: number;
 }
 
-// Exposes the parsed ASN.1 fields @peculiar/x509 keeps protected.
-class ParsedCertificate extends x509.X509Certificate {
-  get serialNumberBytes(): ArrayBuffer {
-    return this.asn.tbsCertificate.serialNumber;
-  }
-  get signatureOid(): string {
-    return this.asn.signatureAlgorithm.algorithm;
-  }
-  get versionNumber(): number {
-    return this.asn.tbsCertificate.version + 1;
-  }
-}
+/** Parsed certificates by thumbprint: views and chain checks read the same few certificates over and over. */
+const CACHE = new LruCache<string, CertificateInfo>(2048);
 
 /**
  * The DER bytes of a certificate given as DER, PEM text or PEM text bytes.
@@ -87,7 +78,7 @@ export function certificateDer(input: BinaryInput | string): Uint8Array {
 }
 
 function looksLikePem(bytes: Uint8Array): boolean {
-  return Buffer.from(bytes.subarray(0, 200)).toString('latin1').includes('-----BEGIN ');
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 200)).includes('-----BEGIN ');
 }
 
 /**
@@ -98,50 +89,107 @@ function looksLikePem(bytes: Uint8Array): boolean {
  * console.log(info.thumbprint, info.subject, info.certificateDomains);
  */
 export function readCertificate(input: BinaryInput | string): CertificateInfo {
-  const der = new Uint8Array(certificateDer(input));
-  let cert: ParsedCertificate;
-  let nodeCert: NodeX509Certificate;
+  const der = certificateDer(input);
+  const thumbprint = thumbprintOf(der);
+  return CACHE.get(thumbprint, () => parseCertificate(new Uint8Array(der), thumbprint));
+}
+
+function parseCertificate(der: Uint8Array, thumbprint: string): CertificateInfo {
   try {
-    cert = new ParsedCertificate(toArrayBuffer(der));
-    nodeCert = new NodeX509Certificate(der);
+    // node:crypto's parse (about 0.15 ms, once per certificate) checks what the DER walk does not and holds the key.
+    return certificateFacts(der, thumbprint, new NodeX509Certificate(der), readTbs(der));
   } catch (cause) {
     throw new PkiError('INVALID_CERTIFICATE', 'The data is not an X.509 certificate.', { cause });
   }
-  const subjectDer = toBytes(cert.subjectName.toArrayBuffer());
-  const issuerDer = toBytes(cert.issuerName.toArrayBuffer());
-  const spki = toBytes(cert.publicKey.rawData);
+}
+
+function certificateFacts(der: Uint8Array, thumbprint: string, nodeCert: NodeX509Certificate, tbs: TbsFields): CertificateInfo {
+  const { subjectDer, issuerDer, spki, extensions } = tbs;
   const subjectCn = cnOf(subjectDer);
-  const dnsNames = sanDnsNames(cert.getExtension('2.5.29.17'));
-  const ku = cert.getExtension(x509.KeyUsagesExtension);
-  const eku = cert.getExtension(x509.ExtendedKeyUsageExtension);
-  const ski = cert.getExtension(x509.SubjectKeyIdentifierExtension);
-  const aki = cert.getExtension(x509.AuthorityKeyIdentifierExtension);
+  const dnsNames = sanDnsNames(extensions.get('2.5.29.17'));
+  const ku = extensions.get('2.5.29.15');
+  const eku = extensions.get('2.5.29.37');
+  const ski = extensions.get('2.5.29.14');
+  const aki = extensions.get('2.5.29.35');
+  const bc = extensions.get('2.5.29.19');
   return Object.freeze({
     der,
-    thumbprint: thumbprintOf(der),
-    serialNumber: toHexUpper(cert.serialNumberBytes),
+    thumbprint,
+    serialNumber: toHexUpper(tbs.serial),
     subject: formatWindowsName(subjectDer),
     issuer: formatWindowsName(issuerDer),
     subjectDer,
     issuerDer,
     subjectCn,
-    notBefore: cert.notBefore,
-    notAfter: cert.notAfter,
+    notBefore: tbs.notBefore,
+    notAfter: tbs.notAfter,
     dnsNames,
     certificateDomains: certificateDomainsOf(subjectCn, dnsNames),
     isSelfSigned: Buffer.from(subjectDer).equals(Buffer.from(issuerDer)) && verifiesWithOwnKey(nodeCert),
     publicKeyAlgorithm: publicKeyAlgorithmOf(nodeCert),
-    publicKeySize: publicKeySizeBits(spki),
+    publicKeySize: publicKeySizeBits(nodeCert.publicKey),
     publicKey: spki,
-    signatureAlgorithm: signatureAlgorithmName(cert.signatureOid),
-    signatureAlgorithmOid: cert.signatureOid,
+    signatureAlgorithm: signatureAlgorithmName(tbs.signatureOid),
+    signatureAlgorithmOid: tbs.signatureOid,
     keyUsage: ku ? keyUsageNames(ku) : undefined,
-    enhancedKeyUsage: eku ? Object.freeze(Array.from(eku.usages, String)) : undefined,
-    isCa: cert.getExtension(x509.BasicConstraintsExtension)?.ca ?? false,
-    subjectKeyIdentifier: ski ? ski.keyId.toUpperCase() : undefined,
-    authorityKeyIdentifier: aki?.keyId ? aki.keyId.toUpperCase() : undefined,
-    version: cert.versionNumber,
+    enhancedKeyUsage: eku ? ekuOids(eku) : undefined,
+    isCa: bc ? basicConstraintsCa(bc) : false,
+    subjectKeyIdentifier: ski ? subjectKeyId(ski) : undefined,
+    authorityKeyIdentifier: aki ? authorityKeyId(aki) : undefined,
+    version: tbs.version,
   });
+}
+
+/** The fields of a Certificate's TBSCertificate, read straight from the DER. */
+interface TbsFields {
+  readonly version: number;
+  readonly serial: Uint8Array;
+  readonly signatureOid: string;
+  readonly issuerDer: Uint8Array;
+  readonly subjectDer: Uint8Array;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  readonly spki: Uint8Array;
+  /** extnValue contents by OID (the first of each OID). */
+  readonly extensions: ReadonlyMap<string, Uint8Array>;
+}
+
+function readTbs(der: Uint8Array): TbsFields {
+  const top = readDer(der);
+  const [tbsNode, outerAlgorithm] = derChildren(expectTag(top, 0x30, 'Certificate'));
+  const fields = derChildren(expectTag(tbsNode, 0x30, 'TBSCertificate'));
+  let i = 0;
+  let version = 1;
+  if (fields[0]?.tag === 0xa0) {
+    const [v] = derChildren(fields[0]);
+    version = ((derContent(expectTag(v, 0x02, 'version'))[0] ?? 0) << 24 >> 24) + 1; // a signed INTEGER
+    i = 1;
+  }
+  const serial = new Uint8Array(derContent(expectTag(fields[i], 0x02, 'serialNumber')));
+  const [validityFrom, validityTo] = derChildren(expectTag(fields[i + 3], 0x30, 'Validity'));
+  if (!validityFrom || !validityTo) throw new DerError('Validity needs two times');
+  const [algOid] = derChildren(expectTag(outerAlgorithm, 0x30, 'signatureAlgorithm'));
+  const extensions = new Map<string, Uint8Array>();
+  const extField = fields.slice(i + 6).find((f) => f.tag === 0xa3);
+  if (extField) {
+    for (const ext of derChildren(expectTag(derChildren(extField)[0], 0x30, 'Extensions'))) {
+      const parts = derChildren(expectTag(ext, 0x30, 'Extension'));
+      const oid = decodeOid(derContent(expectTag(parts[0], 0x06, 'extnID')));
+      const value = new Uint8Array(derContent(expectTag(parts[parts.length - 1], 0x04, 'extnValue')));
+      if (!extensions.has(oid)) extensions.set(oid, value);
+    }
+  }
+  return {
+    version,
+    serial,
+    signatureOid: decodeOid(derContent(expectTag(algOid, 0x06, 'algorithm'))),
+    issuerDer: new Uint8Array(derRaw(expectTag(fields[i + 2], 0x30, 'issuer'))),
+    subjectDer: new Uint8Array(derRaw(expectTag(fields[i + 4], 0x30, 'subject'))),
+    notBefore: decodeTime(validityFrom),
+    notAfter: decodeTime(validityTo),
+    spki: new Uint8Array(derRaw(expectTag(fields[i + 5], 0x30, 'subjectPublicKeyInfo'))),
+    extensions,
+  };
 }
 
 function verifiesWithOwnKey(cert: NodeX509Certificate): boolean {

@@ -1,15 +1,19 @@
 // PKCS#10 certificate requests as New-ExchangeCertificate -GenerateRequest makes and prints them.
-import { x509 } from './crypto-provider.js';
-import { toArrayBuffer, toBytes } from './bytes.js';
+import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { dnsSanExtension, ekuExtension, keyUsageExtension, sanDnsNames, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import type { CertificateExtension } from './certificate-extensions.js';
+import { derBitString, derOid, derSequence, derSet, derSmallInteger, derTlv } from './der.js';
 import { isValidDnsName } from './dns-name.js';
+import { LruCache } from './lru-cache.js';
 import { pemBlocks } from './pem.js';
 import { PkiError } from './pki-error.js';
+import { readRequestDer, verifyRequestSignature } from './request-der.js';
 import { exportPublicKeySpki, publicKeySizeBits, toKeyPair } from './rsa-key.js';
 import type { PrivateKeyInput } from './rsa-key.js';
-import { toSigningKeyPair } from './signing-key.js';
+import { rsaSignatureAlgorithm, signRsa } from './signing-key.js';
 import type { HashAlgorithm } from './signing-key.js';
+import { thumbprintOf } from './thumbprint.js';
 import { signatureAlgorithmName } from './windows-oid-names.js';
 import { cnOf, encodeX500Name, formatWindowsName, parseX500Name } from './x500-name.js';
 import type { X500Name, X500NameOrder } from './x500-name.js';
@@ -50,12 +54,10 @@ const BEGIN = '-----BEGIN NEW CERTIFICATE REQUEST-----';
 const END = '-----END NEW CERTIFICATE REQUEST-----';
 const CRLF = '\r\n';
 
-// Exposes the signature algorithm OID @peculiar/x509 keeps protected.
-class ParsedRequest extends x509.Pkcs10CertificateRequest {
-  get signatureOid(): string {
-    return this.asn.signatureAlgorithm.algorithm;
-  }
-}
+const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
+
+/** Parsed requests by SHA-1 of their DER (a request is read when made, when issued and when checked). */
+const CACHE = new LruCache<string, CertificateRequestInfo>(256);
 
 /**
  * Formats request DER exactly as Exchange outputs it: BEGIN NEW CERTIFICATE REQUEST line, base64 in 64-character
@@ -86,18 +88,14 @@ export async function createCertificateRequest(options: CreateCertificateRequest
   }
   const pair = toKeyPair(options.key);
   const spki = exportPublicKeySpki(pair);
-  const extensions: x509.Extension[] = [];
+  const extensions: CertificateExtension[] = [];
   if (dnsNames.length > 0) extensions.push(dnsSanExtension(dnsNames));
   extensions.push(keyUsageExtension(['digitalSignature', 'keyEncipherment'], true), ekuExtension(), await subjectKeyIdentifierExtension(spki));
   const hash = options.hash ?? 'SHA-256';
-  const keys = await toSigningKeyPair(pair, hash);
-  const csr = await x509.Pkcs10CertificateRequestGenerator.create({
-    name: new x509.Name(toArrayBuffer(encodeX500Name(name, options.subjectOrder ?? 'as-written'))),
-    keys,
-    signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash } as Algorithm,
-    extensions,
-  });
-  return parseCertificateRequest(toBytes(csr.rawData));
+  const algorithm = rsaSignatureAlgorithm(pair, hash);
+  const extensionRequest = derSequence(derOid(EXTENSION_REQUEST_OID), derSet(derSequence(...extensions.map((e) => new Uint8Array(e.rawData)))));
+  const info = derSequence(derSmallInteger(0), encodeX500Name(name, options.subjectOrder ?? 'as-written'), spki, derTlv(0xa0, extensionRequest));
+  return parseCertificateRequest(derSequence(info, algorithm, derBitString(signRsa(pair, hash, info))));
 }
 
 /**
@@ -108,24 +106,25 @@ export async function createCertificateRequest(options: CreateCertificateRequest
  */
 export function parseCertificateRequest(input: string | BinaryInput): CertificateRequestInfo {
   const der = requestDer(input);
-  let csr: ParsedRequest;
-  try {
-    csr = new ParsedRequest(toArrayBuffer(der));
-  } catch (cause) {
-    throw new PkiError('INVALID_REQUEST', 'The data is not a PKCS#10 certificate request.', { cause });
-  }
-  const subjectDer = toBytes(csr.subjectName.toArrayBuffer());
-  const spki = toBytes(csr.publicKey.rawData);
-  return Object.freeze({
-    der: new Uint8Array(der),
-    text: formatExchangeRequestText(der),
-    subject: formatWindowsName(subjectDer),
-    subjectDer,
-    subjectCn: cnOf(subjectDer),
-    dnsNames: sanDnsNames(csr.getExtension('2.5.29.17')),
-    publicKey: spki,
-    publicKeySize: publicKeySizeBits(spki),
-    signatureAlgorithm: signatureAlgorithmName(csr.signatureOid),
+  return CACHE.get(thumbprintOf(der), () => {
+    let fields;
+    try {
+      fields = readRequestDer(der);
+    } catch (cause) {
+      throw new PkiError('INVALID_REQUEST', 'The data is not a PKCS#10 certificate request.', { cause });
+    }
+    const { subjectDer, spki } = fields;
+    return Object.freeze({
+      der: new Uint8Array(der),
+      text: formatExchangeRequestText(der),
+      subject: formatWindowsName(subjectDer),
+      subjectDer,
+      subjectCn: cnOf(subjectDer),
+      dnsNames: sanDnsNames(fields.extensions.get('2.5.29.17')),
+      publicKey: spki,
+      publicKeySize: publicKeySizeBits(spki),
+      signatureAlgorithm: signatureAlgorithmName(fields.signatureOid),
+    });
   });
 }
 
@@ -136,7 +135,7 @@ export function parseCertificateRequest(input: string | BinaryInput): Certificat
 export async function verifyCertificateRequest(input: string | BinaryInput | CertificateRequestInfo): Promise<boolean> {
   const der = typeof input === 'object' && 'der' in input ? input.der : requestDer(input);
   try {
-    return await new x509.Pkcs10CertificateRequest(toArrayBuffer(der)).verify();
+    return await verifyRequestSignature(der);
   } catch {
     return false;
   }
@@ -148,7 +147,7 @@ function requestDer(input: string | BinaryInput): Uint8Array {
   const bytes = toBytes(input);
   if (bytes[0] === 0x30) {
     try {
-      new x509.Pkcs10CertificateRequest(toArrayBuffer(bytes));
+      readRequestDer(bytes);
       return bytes;
     } catch {
       // not DER after all: fall through to text

@@ -1,8 +1,11 @@
 // Making certificates: Exchange-style self-signed ones, and ones a CA issues from a request.
-import { x509 } from './crypto-provider.js';
 import { buildCertificate } from './build-certificate.js';
 import { addMonthsUtc, truncateToSeconds } from './calendar.js';
-import { dnsSanExtension, ekuExtension, keyUsageExtension, SERVER_AUTH_OID, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import {
+  authorityKeyIdentifierExtension, basicConstraintsExtension, dnsSanExtension, ekuExtension, keyIdentifierOf, keyUsageExtension, SERVER_AUTH_OID, subjectKeyIdentifierExtension,
+  subjectKeyIdentifierFromHex,
+} from './certificate-extensions.js';
+import type { CertificateExtension } from './certificate-extensions.js';
 import { readCertificate } from './certificate-info.js';
 import type { CertificateInfo } from './certificate-info.js';
 import { parseCertificateRequest, verifyCertificateRequest } from './certificate-request.js';
@@ -85,14 +88,14 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
   const subject = encodeX500Name(name, options.subjectOrder ?? 'reversed');
   const notBefore = truncateToSeconds(options.notBefore ?? new Date());
   const notAfter = options.notAfter ?? addMonthsUtc(notBefore, options.validityMonths ?? 60);
-  const extensions: x509.Extension[] = [keyUsageExtension(['digitalSignature', 'keyEncipherment'], true)];
+  const extensions: CertificateExtension[] = [keyUsageExtension(['digitalSignature', 'keyEncipherment'], true)];
   if (dnsNames.length > 0) extensions.push(dnsSanExtension(dnsNames));
-  extensions.push(ekuExtension([SERVER_AUTH_OID]), new x509.BasicConstraintsExtension(false, undefined, true));
+  extensions.push(ekuExtension([SERVER_AUTH_OID]), basicConstraintsExtension(false, undefined, true));
   if (options.subjectKeyIdentifier !== undefined) {
     if (!/^([0-9A-Fa-f]{2})+$/.test(options.subjectKeyIdentifier)) {
       throw new PkiError('INVALID_ARGUMENT', `The subject key identifier '${options.subjectKeyIdentifier}' is not an even number of hex digits.`);
     }
-    extensions.push(new x509.SubjectKeyIdentifierExtension(options.subjectKeyIdentifier.toLowerCase(), false));
+    extensions.push(subjectKeyIdentifierFromHex(options.subjectKeyIdentifier.toLowerCase()));
   }
   const der = await buildCertificate({
     subject,
@@ -128,11 +131,11 @@ export async function issueCertificate(options: IssueCertificateOptions): Promis
   }
   const notBefore = truncateToSeconds(options.notBefore ?? new Date());
   const notAfter = options.notAfter ?? new Date(notBefore.getTime() + (options.days ?? 365) * 86_400_000);
-  const extensions: x509.Extension[] = [keyUsageExtension(['digitalSignature', 'keyEncipherment'], true)];
+  const extensions: CertificateExtension[] = [keyUsageExtension(['digitalSignature', 'keyEncipherment'], true)];
   if (request.dnsNames.length > 0) extensions.push(dnsSanExtension(request.dnsNames));
   extensions.push(
     ekuExtension([SERVER_AUTH_OID]),
-    new x509.BasicConstraintsExtension(false, undefined, false),
+    basicConstraintsExtension(false, undefined, false),
     await subjectKeyIdentifierExtension(request.publicKey),
     await authorityKeyIdentifierFor(issuer),
   );
@@ -151,9 +154,9 @@ export async function issueCertificate(options: IssueCertificateOptions): Promis
 }
 
 /** An Authority Key Identifier carrying the issuer's SKI (computed from its key when it has none). */
-export async function authorityKeyIdentifierFor(issuer: CertificateInfo): Promise<x509.AuthorityKeyIdentifierExtension> {
-  const keyId = issuer.subjectKeyIdentifier ?? (await subjectKeyIdentifierExtension(issuer.publicKey)).keyId;
-  return new x509.AuthorityKeyIdentifierExtension(keyId.toLowerCase(), false);
+export async function authorityKeyIdentifierFor(issuer: CertificateInfo): Promise<CertificateExtension> {
+  const keyId = issuer.subjectKeyIdentifier ?? keyIdentifierOf(issuer.publicKey);
+  return authorityKeyIdentifierExtension(keyId.toLowerCase());
 }
 
 function checkDnsNames(names: readonly string[]): readonly string[] {

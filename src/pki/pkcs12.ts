@@ -1,11 +1,14 @@
-// PKCS#12 (.pfx) files on node-forge: writing them like Windows exports them, reading them like Exchange imports them.
-import { createPublicKey } from 'node:crypto';
-import forge from 'node-forge';
+// PKCS#12 (.pfx) files: writing them like Windows exports them, reading them like Exchange imports them (node:crypto, node-forge as fallback).
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { certificateDer, readCertificate } from './certificate-info.js';
+import { forgeParse, forgeReadPfx, forgeWritePfx } from './pfx-forge.js';
 import { PkiError, SOURCE_DATA_CANNOT_BE_IMPORTED } from './pki-error.js';
-import { exportPrivateKeyPem, exportPublicKeySpki, toKeyPair } from './rsa-key.js';
+import { readPfxBags, WrongPfxPassword } from './pfx-read.js';
+import type { PfxBag } from './pfx-read.js';
+import { NeedsForge } from './pfx-pbe.js';
+import { writePfx3des } from './pfx-write.js';
+import { exportPrivateKeyPem, exportPrivateKeyPkcs8, exportPublicKeySpki, toKeyPair } from './rsa-key.js';
 import type { PrivateKeyInput } from './rsa-key.js';
 
 export { decodeCertificateData, decodeCertificateText, certificateDataToText } from './certificate-data.js';
@@ -47,13 +50,12 @@ export interface PfxContents {
   readonly friendlyName: string | undefined;
 }
 
-const binary = (bytes: Uint8Array): string => Buffer.from(bytes).toString('binary');
-const fromBinary = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'binary'));
 
 /**
  * Writes a password-protected PFX: a shrouded key bag plus certificate bags (leaf first), SHA-1 MAC, 2000 iterations.
- * With `3des` the key bag uses pbeWithSHAAnd3-KeyTripleDES-CBC as Windows does; note that node-forge leaves the
- * certificate bags unencrypted (Windows encrypts them with 3DES or RC2-40). Only RSA keys are supported.
+ * With `3des` the key bag uses pbeWithSHAAnd3-KeyTripleDES-CBC as Windows does (written with node:crypto, laid out as
+ * node-forge does: the certificate bags unencrypted, where Windows encrypts them with 3DES or RC2-40); `aes256` goes
+ * through node-forge. Only RSA keys are supported.
  * @example
  * const pfx = writePfx({ key: pair, certificate: cert.der, password: 'P@ssw0rd', friendlyName: 'Microsoft Exchange' });
  */
@@ -64,52 +66,40 @@ export function writePfx(options: WritePfxOptions): Uint8Array {
   if (!Buffer.from(readCertificate(leafDer).publicKey).equals(Buffer.from(exportPublicKeySpki(pair)))) {
     throw new PkiError('INVALID_KEY', 'The private key does not belong to the certificate.');
   }
-  const certs = [leafDer, ...(options.chain ?? []).map((c) => certificateDer(c))].map(toForgeCertificate);
-  const key = forge.pki.privateKeyFromPem(exportPrivateKeyPem(pair));
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, options.password, {
+  const chain = [leafDer, ...(options.chain ?? []).map((c) => certificateDer(c))];
+  const iterations = (options.iterations ?? 2000) || 2048; // node-forge's default for a zero count
+  if ((options.algorithm ?? '3des') === '3des') {
+    return writePfx3des({
+      pkcs8: exportPrivateKeyPkcs8(pair), certificates: chain, password: options.password, iterations,
+      ...(options.friendlyName !== undefined ? { friendlyName: options.friendlyName } : {}),
+    });
+  }
+  return forgeWritePfx(exportPrivateKeyPem(pair), chain, options.password, {
     algorithm: options.algorithm ?? '3des',
-    count: options.iterations ?? 2000,
-    generateLocalKeyId: true,
+    count: iterations,
     ...(options.friendlyName !== undefined ? { friendlyName: options.friendlyName } : {}),
   });
-  return fromBinary(forge.asn1.toDer(asn1).getBytes());
-}
-
-/** A forge certificate whose re-encoding is byte-identical to `der` (forge re-encodes when writing PFX files). */
-function toForgeCertificate(der: Uint8Array): forge.pki.Certificate {
-  let cert: forge.pki.Certificate;
-  try {
-    cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(binary(der)));
-  } catch (cause) {
-    throw new PkiError('INVALID_CERTIFICATE', 'Only certificates with RSA keys can be written to a PFX.', { cause });
-  }
-  if (forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes() !== binary(der)) {
-    throw new PkiError('INVALID_CERTIFICATE', 'The certificate cannot be written to a PFX without changing its bytes.');
-  }
-  return cert;
 }
 
 /**
  * Reads a PFX like Import-ExchangeCertificate: with the password (none or empty tries both an empty and an absent
  * password, as Windows does). A wrong password gives PkiError WRONG_PASSWORD, data that is not a readable PFX gives
  * UNREADABLE_DATA; both carry Exchange's message `The source data cannot be imported or the wrong password was specified.`
- * Reads legacy 3DES/RC2 files and OpenSSL 3 defaults (PBES2 AES-256-CBC, hmacWithSHA256, SHA-256 MAC).
+ * Reads legacy 3DES/RC2 files and OpenSSL 3 defaults (PBES2 AES-256-CBC, hmacWithSHA256, SHA-256 MAC): DER files with
+ * 3DES or PBES2 through node:crypto, anything else (BER, RC2, other bags) through node-forge.
  * @example
  * const pfx = readPfx(readFileSync('mail.pfx'), 'P@ssw0rd');
  * console.log(readCertificate(pfx.endEntity).thumbprint, pfx.hasPrivateKey);
  */
 export function readPfx(data: BinaryInput, password?: string): PfxContents {
-  let asn1: forge.asn1.Asn1;
-  try {
-    asn1 = forge.asn1.fromDer(binary(toBytes(data)), false);
-  } catch (cause) {
-    throw unreadable(cause);
-  }
+  const bytes = toBytes(data);
+  let asn1: ReturnType<typeof forgeParse> | undefined;
+  const parsed = (): ReturnType<typeof forgeParse> => (asn1 ??= forgeParse(bytes));
   const attempts: (string | undefined)[] = password === undefined || password === '' ? ['', undefined] : [password];
   let lastError: unknown;
   for (const attempt of attempts) {
     try {
-      return pfxContents(decodePfx(asn1, attempt));
+      return pfxContents(bagsOf(bytes, attempt, parsed));
     } catch (error) {
       lastError = error;
       if (!(error instanceof PkiError && error.code === 'WRONG_PASSWORD')) throw error;
@@ -118,38 +108,22 @@ export function readPfx(data: BinaryInput, password?: string): PfxContents {
   throw lastError;
 }
 
-function unreadable(cause: unknown): PkiError {
-  return new PkiError('UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause });
-}
-
-function decodePfx(asn1: forge.asn1.Asn1, password: string | undefined): forge.pkcs12.Pkcs12Pfx {
+/** The bags with node:crypto when the layout allows, else with node-forge. */
+function bagsOf(bytes: Uint8Array, password: string | undefined, parsed: () => ReturnType<typeof forgeParse>): PfxBag[] {
   try {
-    // forge treats an undefined password as "no password" (no bytes), '' as the empty BMPString.
-    return forge.pkcs12.pkcs12FromAsn1(asn1, false, password as string);
-  } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause);
-    const wrongPassword = /MAC could not be verified|Unable to decrypt|Failed to decrypt|Invalid password|wrong password/i.test(message);
-    throw new PkiError(wrongPassword ? 'WRONG_PASSWORD' : 'UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause });
+    return readPfxBags(bytes, password);
+  } catch (error) {
+    if (error instanceof WrongPfxPassword) throw new PkiError('WRONG_PASSWORD', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause: error });
+    if (!(error instanceof NeedsForge)) throw error;
   }
+  return forgeReadPfx(parsed(), password);
 }
 
-function pfxContents(pfx: forge.pkcs12.Pkcs12Pfx): PfxContents {
-  const bags = pfx.safeContents.flatMap((sc) => sc.safeBags);
-  const certificates: Uint8Array[] = [];
-  const certNames: (string | undefined)[] = [];
-  let privateKey: Uint8Array | undefined;
-  let keyName: string | undefined;
-  for (const bag of bags) {
-    if (bag.type === forge.pki.oids['certBag']) {
-      const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
-      certificates.push(fromBinary(forge.asn1.toDer(asn1).getBytes()));
-      certNames.push(friendlyNameOf(bag));
-    } else if (privateKey === undefined && (bag.type === forge.pki.oids['keyBag'] || bag.type === forge.pki.oids['pkcs8ShroudedKeyBag'])) {
-      const asn1 = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
-      privateKey = normalisePkcs8(fromBinary(forge.asn1.toDer(asn1).getBytes()));
-      keyName = friendlyNameOf(bag);
-    }
-  }
+function pfxContents(bags: readonly PfxBag[]): PfxContents {
+  const certificateBags = bags.filter((b) => b.kind === 'certificate');
+  const certificates = certificateBags.map((b) => b.der);
+  const keyBag = bags.find((b) => b.kind === 'key');
+  const privateKey = keyBag ? normalisePkcs8(keyBag.der) : undefined;
   const endEntityIndex = pickEndEntityCertificate(certificates);
   const endEntity = certificates[endEntityIndex]!;
   const hasPrivateKey = privateKey !== undefined && keyMatches(privateKey, endEntity);
@@ -159,28 +133,23 @@ function pfxContents(pfx: forge.pkcs12.Pkcs12Pfx): PfxContents {
     endEntityIndex,
     endEntity,
     hasPrivateKey,
-    friendlyName: keyName ?? certNames[endEntityIndex],
+    friendlyName: keyBag?.friendlyName ?? certificateBags[endEntityIndex]?.friendlyName,
   });
 }
 
 /** Re-exports a decrypted key through node:crypto; garbage from a wrong password without MAC fails here. */
 function normalisePkcs8(der: Uint8Array): Uint8Array {
+  let pair;
   try {
-    const key = toKeyPair(der);
-    return toBytes(key.privateKey.export({ type: 'pkcs8', format: 'der' }));
+    pair = toKeyPair(der);
   } catch (cause) {
     throw new PkiError('WRONG_PASSWORD', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause });
   }
+  return exportPrivateKeyPkcs8(pair);
 }
 
 function keyMatches(pkcs8: Uint8Array, certDer: Uint8Array): boolean {
-  const spki = createPublicKey(toKeyPair(pkcs8).privateKey).export({ type: 'spki', format: 'der' });
-  return Buffer.from(spki).equals(Buffer.from(readCertificate(certDer).publicKey));
-}
-
-function friendlyNameOf(bag: forge.pkcs12.Bag): string | undefined {
-  const names = (bag.attributes as Record<string, unknown>)['friendlyName'];
-  return Array.isArray(names) && typeof names[0] === 'string' ? names[0] : undefined;
+  return Buffer.from(exportPublicKeySpki(toKeyPair(pkcs8))).equals(Buffer.from(readCertificate(certDer).publicKey));
 }
 
 /**

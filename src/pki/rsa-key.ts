@@ -1,10 +1,13 @@
 // RSA key pairs on node:crypto, and their PKCS#8 / SPKI forms.
-import { createPrivateKey, createPublicKey, generateKeyPair, KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPair, KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { pemBlocks, toPem } from './pem.js';
+import { derChildren, derContent, expectTag, readDer } from './der.js';
+import { LruCache } from './lru-cache.js';
 import { PkiError } from './pki-error.js';
+import { spkiAlgorithmOid, subjectPublicKeyBits } from './spki.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -41,6 +44,17 @@ export async function generateRsaKeyPair(bits: RsaKeySize = 2048): Promise<RsaKe
  */
 export function toKeyPair(input: PrivateKeyInput): RsaKeyPair {
   if (typeof input === 'object' && 'privateKey' in input && 'publicKey' in input) return input;
+  if (input instanceof KeyObject || typeof input === 'string') return parseKeyPair(input);
+  // Importing a key costs about half a millisecond: the same PKCS#8 bytes (a stored key, a pooled key) are imported once.
+  const der = toBytes(input);
+  return PARSED.get(derId(der), () => parseKeyPair(der));
+}
+
+/** Key pairs by SHA-256 of their PKCS#8 DER. */
+const PARSED = new LruCache<string, RsaKeyPair>(128);
+const derId = (der: Uint8Array): string => createHash('sha256').update(der).digest('base64');
+
+function parseKeyPair(input: KeyObject | Uint8Array | string): RsaKeyPair {
   let privateKey: KeyObject;
   try {
     if (input instanceof KeyObject) privateKey = input;
@@ -58,7 +72,10 @@ export function toKeyPair(input: PrivateKeyInput): RsaKeyPair {
  * @example const der = exportPrivateKeyPkcs8(pair)
  */
 export function exportPrivateKeyPkcs8(key: PrivateKeyInput): Uint8Array {
-  return toBytes(toKeyPair(key).privateKey.export({ type: 'pkcs8', format: 'der' }));
+  const pair = toKeyPair(key);
+  const der = toBytes(pair.privateKey.export({ type: 'pkcs8', format: 'der' }));
+  PARSED.set(derId(der), pair);
+  return der;
 }
 
 /**
@@ -92,9 +109,26 @@ export function exportPublicKeySpki(key: PrivateKeyInput | KeyObject): Uint8Arra
  * @example publicKeySizeBits(pair.publicKey) // 2048
  */
 export function publicKeySizeBits(key: KeyObject | BinaryInput): number {
+  if (!(key instanceof KeyObject)) {
+    const bits = rsaModulusBits(toBytes(key));
+    if (bits !== undefined) return bits;
+  }
   const publicKey = key instanceof KeyObject ? (key.type === 'private' ? createPublicKey(key) : key) : createPublicKey({ key: Buffer.from(toBytes(key)), format: 'der', type: 'spki' });
   const details = publicKey.asymmetricKeyDetails ?? {};
   if (details.modulusLength !== undefined) return details.modulusLength;
   const curveBits: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
   return curveBits[details.namedCurve ?? ''] ?? 0;
+}
+
+/** The modulus length of an rsaEncryption SubjectPublicKeyInfo read from its DER (no key import), else undefined. */
+function rsaModulusBits(spki: Uint8Array): number | undefined {
+  try {
+    if (spkiAlgorithmOid(spki) !== '1.2.840.113549.1.1.1') return undefined;
+    const [modulus] = derChildren(readDer(subjectPublicKeyBits(spki)));
+    let n = derContent(expectTag(modulus, 0x02, 'modulus'));
+    while (n.length > 1 && n[0] === 0) n = n.subarray(1);
+    return n.length === 0 ? 0 : (n.length - 1) * 8 + (32 - Math.clz32(n[0]!));
+  } catch {
+    return undefined; // not DER we can read: node:crypto decides
+  }
 }

@@ -1,10 +1,11 @@
 // A simulated public CA (root + issuing intermediate) that signs Exchange certificate requests.
-import { x509 } from './crypto-provider.js';
 import { buildCertificate } from './build-certificate.js';
-import { toArrayBuffer, toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { addMonthsUtc, truncateToSeconds } from './calendar.js';
-import { keyUsageExtension, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import { basicConstraintsExtension, keyUsageExtension, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import type { CertificateExtension } from './certificate-extensions.js';
+import { LruCache } from './lru-cache.js';
+import { certsOnlyPkcs7 } from './pkcs7.js';
 import { readCertificate } from './certificate-info.js';
 import type { CertificateInfo } from './certificate-info.js';
 import type { CertificateRequestInfo } from './certificate-request.js';
@@ -104,8 +105,8 @@ async function caCertificate(p: {
   issuerInfo?: CertificateInfo;
 }): Promise<Uint8Array> {
   const spki = exportPublicKeySpki(p.key);
-  const extensions: x509.Extension[] = [
-    new x509.BasicConstraintsExtension(true, p.pathLength, true),
+  const extensions: CertificateExtension[] = [
+    basicConstraintsExtension(true, p.pathLength, true),
     keyUsageExtension(['keyCertSign', 'cRLSign'], true),
     await subjectKeyIdentifierExtension(spki),
   ];
@@ -122,6 +123,14 @@ async function caCertificate(p: {
  */
 export function loadVendorCa(state: VendorCaState): VendorCa {
   if (state?.format !== 'exchcert-vendor-ca/1') throw new PkiError('INVALID_ARGUMENT', 'The data is not a stored vendor CA (format exchcert-vendor-ca/1 expected).');
+  const key = [state.name, state.root.certificatePem, state.intermediate.certificatePem, state.intermediate.privateKeyPem].join('\n');
+  return LOADED.get(key, () => load(state));
+}
+
+/** Loaded CAs by their stored text: loading parses both certificates and the intermediate's key. */
+const LOADED = new LruCache<string, VendorCa>(16);
+
+function load(state: VendorCaState): VendorCa {
   const root = readCertificate(state.root.certificatePem);
   const intermediate = readCertificate(state.intermediate.certificatePem);
   const interKey = importPrivateKeyPkcs8(state.intermediate.privateKeyPem);
@@ -139,13 +148,13 @@ export function loadVendorCa(state: VendorCaState): VendorCa {
         days: options.days ?? 365,
       });
       const pem = toPem(leaf.der, 'CERTIFICATE');
-      const pkcs7 = new x509.X509Certificates([new x509.X509Certificate(toArrayBuffer(leaf.der)), new x509.X509Certificate(toArrayBuffer(intermediate.der))]).export('raw');
+      const pkcs7 = certsOnlyPkcs7([leaf.der, intermediate.der]);
       return Object.freeze({
         certificate: leaf,
         der: leaf.der,
         pem,
         chainPem: pem + toPem(intermediate.der, 'CERTIFICATE'),
-        pkcs7: toBytes(pkcs7),
+        pkcs7,
       });
     },
   });

@@ -1,7 +1,7 @@
 // X.500 distinguished names the way Windows reads (CertStrToName) and prints (CertNameToStr) them.
-import { x509 } from './crypto-provider.js';
-import { toArrayBuffer, toBytes } from './bytes.js';
+import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
+import { DerError, decodeOid, decodeString, derChildren, derContent, derOid, derRaw, derSequence, derSet, derString, expectTag, readDer } from './der.js';
 import { PkiError } from './pki-error.js';
 
 /** One `type=value` pair of a name. */
@@ -65,10 +65,11 @@ for (const spec of ATTRIBUTES) {
   for (const k of [spec.key, ...(spec.aliases ?? [])]) BY_KEY.set(k.toUpperCase(), spec);
 }
 
-// Makes x509.Name.toJSON() report every type by OID instead of its own short names.
-const OID_IDENTITY: Record<string, string> = Object.fromEntries(
-  ['2.5.4.3', '2.5.4.7', '2.5.4.8', '2.5.4.10', '2.5.4.11', '2.5.4.6', '0.9.2342.19200300.100.1.25', '1.2.840.113549.1.9.1', '2.5.4.42', '2.5.4.43', '2.5.4.4', '2.5.4.12'].map((oid) => [oid, oid]),
-);
+/** A DER Name given as bytes, or an object that can give them (an @peculiar/x509 Name). */
+export type EncodedX500Name = BinaryInput | { toArrayBuffer(): ArrayBuffer };
+
+// DirectoryString / IA5String tags read as text; any other value type shows as `#<hex of its encoding>`.
+const STRING_TAGS = new Set([0x14, 0x13, 0x1c, 0x0c, 0x1e, 0x16]);
 
 const OID_PATTERN = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
@@ -191,30 +192,42 @@ function validateValue(attr: { type: string; kind: StringKind }, value: string, 
  */
 export function encodeX500Name(name: X500Name, order: X500NameOrder = 'as-written'): Uint8Array {
   const rdns = order === 'reversed' ? [...name].reverse() : [...name];
-  const json = rdns.map((rdn) => {
-    const item: Record<string, { printableString?: string; utf8String?: string; ia5String?: string }[]> = {};
-    for (const attr of rdn) {
+  return derSequence(...rdns.map((rdn) => {
+    // Attributes of one type are kept together, in order of first appearance.
+    const byType = new Map<string, X500Attribute[]>();
+    for (const attr of rdn) byType.set(attr.oid, [...(byType.get(attr.oid) ?? []), attr]);
+    return derSet(...[...byType.values()].flat().map((attr) => {
       const kind = BY_OID.get(attr.oid)?.kind ?? 'any';
-      const encoded = kind === 'ia5' ? { ia5String: attr.value } : PRINTABLE.test(attr.value) ? { printableString: attr.value } : { utf8String: attr.value };
-      (item[attr.oid] ??= []).push(encoded);
-    }
-    return item;
-  });
-  return toBytes(new x509.Name(json).toArrayBuffer());
+      const tag = kind === 'ia5' ? 0x16 : PRINTABLE.test(attr.value) ? 0x13 : 0x0c;
+      return derSequence(derOid(attr.oid), derString(tag, attr.value));
+    }));
+  }));
 }
 
 /**
- * Decodes a DER Name (or an x509.Name) into RDNs in DER order.
- * @example decodeX500Name(cert.subjectName)[0] // [{ type: 'C', oid: '2.5.4.6', value: 'NL' }]
+ * Decodes a DER Name into RDNs in DER order; attributes of one type within a multi-valued RDN are grouped together.
+ * Throws PkiError INVALID_X500_NAME when the bytes are not a Name.
+ * @example decodeX500Name(cert.subjectDer)[0] // [{ type: 'C', oid: '2.5.4.6', value: 'NL' }]
  */
-export function decodeX500Name(name: BinaryInput | x509.Name): X500Name {
-  const der = name instanceof x509.Name ? name.toArrayBuffer() : toArrayBuffer(name);
-  const json = new x509.Name(der, OID_IDENTITY).toJSON();
-  return Object.freeze(
-    json.map((rdn) =>
-      Object.freeze(Object.entries(rdn).flatMap(([oid, values]) => values.map((value) => Object.freeze({ type: keyForOid(oid), oid, value })))),
-    ),
-  );
+export function decodeX500Name(name: EncodedX500Name): X500Name {
+  const der = 'toArrayBuffer' in name && typeof name.toArrayBuffer === 'function' ? new Uint8Array(name.toArrayBuffer()) : toBytes(name as BinaryInput);
+  try {
+    const top = expectTag(readDer(der), 0x30, 'Name');
+    return Object.freeze(derChildren(top).map((set) => {
+      const byType = new Map<string, X500Attribute[]>();
+      for (const atv of derChildren(expectTag(set, 0x31, 'RDN'))) {
+        const [type, value] = derChildren(expectTag(atv, 0x30, 'AttributeTypeAndValue'));
+        const oid = decodeOid(derContent(expectTag(type, 0x06, 'attribute type')));
+        if (!value) throw new DerError('attribute without a value');
+        const text = STRING_TAGS.has(value.tag) ? decodeString(value) : `#${Buffer.from(derRaw(value)).toString('hex')}`;
+        byType.set(oid, [...(byType.get(oid) ?? []), Object.freeze({ type: keyForOid(oid), oid, value: text })]);
+      }
+      return Object.freeze([...byType.values()].flat());
+    }));
+  } catch (cause) {
+    if (!(cause instanceof DerError)) throw cause;
+    throw new PkiError('INVALID_X500_NAME', `The data is not a DER-encoded X.500 name: ${cause.message}.`, { cause });
+  }
 }
 
 /** Quotes a value the way CertNameToStr does: when it has leading/trailing white space or one of + , " = < > ; # or a line feed. */
@@ -237,7 +250,7 @@ export function formatX500Name(name: X500Name): string {
  * `S=` for stateOrProvince, values quoted with double quotes when needed.
  * @example formatWindowsName(der) // 'CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL'
  */
-export function formatWindowsName(name: BinaryInput | x509.Name): string {
+export function formatWindowsName(name: EncodedX500Name): string {
   return formatX500Name([...decodeX500Name(name)].reverse());
 }
 
@@ -245,8 +258,8 @@ export function formatWindowsName(name: BinaryInput | x509.Name): string {
  * The first CN value of a name (in the order given; DER order for encoded names), or undefined.
  * @example cnOf(parseX500Name('C=NL, CN=mail.contoso.com')) // 'mail.contoso.com'
  */
-export function cnOf(name: X500Name | BinaryInput | x509.Name): string | undefined {
-  const rdns = Array.isArray(name) ? (name as X500Name) : decodeX500Name(name as BinaryInput | x509.Name);
+export function cnOf(name: X500Name | EncodedX500Name): string | undefined {
+  const rdns = Array.isArray(name) ? (name as X500Name) : decodeX500Name(name as EncodedX500Name);
   for (const rdn of rdns) for (const a of rdn) if (a.oid === '2.5.4.3') return a.value;
   return undefined;
 }

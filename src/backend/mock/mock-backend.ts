@@ -86,7 +86,9 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       return Object.freeze({ ...r, displayText: script.displayText });
     },
     async close() {
-      if (owned) state.close();
+      if (!owned) return;
+      await state.settled(); // a key pool refill started by this run is stored before the state closes
+      state.close();
     },
   };
 }

@@ -2,6 +2,8 @@
 import { createVendorCa, loadVendorCa } from '../../pki/index.js';
 import type { VendorCa, VendorCaState } from '../../pki/index.js';
 import { createMockExchange } from './exchange/create-mock-exchange.js';
+import { createStateKeyPool, DEFAULT_KEY_POOL_SIZE } from './exchange/key-pool.js';
+import type { StateKeyPool } from './exchange/key-pool.js';
 import type { MockExchange } from './exchange/mock-exchange.js';
 import { trustVendorRoot } from './exchange/org-admin.js';
 import type { StateStore } from './exchange/org-state.js';
@@ -20,18 +22,36 @@ export interface MockState {
   readonly store: StateStore;
   readonly fs: HostVirtualFs;
   readonly exchange: MockExchange;
+  /** RSA keys made ahead for New-ExchangeCertificate (refilled in the background after use). */
+  readonly keyPool: StateKeyPool;
+  /** Resolves when background work (key pool refills) has finished, so close() loses none of it. */
+  settled(): Promise<void>;
   close(): void;
+}
+
+/** Options of openMockState. */
+export interface OpenMockStateOptions {
+  /** How many 2048-bit keys the state keeps ready (default 3; 0 turns the pool off). */
+  readonly keyPoolSize?: number;
 }
 
 /**
  * Opens (creating if needed) the state folder: `<dir>/state.db` and `<dir>/fs/...`.
  * @example const state = openMockState('.exchcert'); await state.exchange.defaultServer(); state.close();
  */
-export function openMockState(dir: string = DEFAULT_STATE_DIR): MockState {
+export function openMockState(dir: string = DEFAULT_STATE_DIR, options: OpenMockStateOptions = {}): MockState {
   const store = openSqliteStateStore(dir);
   const fs = createHostVirtualFs(dir);
-  const exchange = createMockExchange({ store, fs });
-  return { dir, store, fs, exchange, close: () => store.close() };
+  const keyPool = createStateKeyPool(store, options.keyPoolSize ?? DEFAULT_KEY_POOL_SIZE);
+  const exchange = createMockExchange({ store, fs, keyPool });
+  return {
+    dir, store, fs, exchange, keyPool,
+    settled: () => keyPool.settled(),
+    close: () => {
+      keyPool.close();
+      store.close();
+    },
+  };
 }
 
 /**

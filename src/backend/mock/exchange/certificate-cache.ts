@@ -1,33 +1,48 @@
-// Parsed certificates by DER thumbprint, so repeated Gets do not re-parse the same bytes.
-import { X509Certificate as NodeX509Certificate } from 'node:crypto';
-import { x509 } from '../../../pki/crypto-provider.js';
+// Parsed certificates, node:crypto views, extension lists and signature checks by thumbprint (bounded LRU caches).
+import { createHash, X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { readCertificate, thumbprintOf } from '../../../pki/index.js';
 import type { CertificateInfo } from '../../../pki/index.js';
+import { decodeOid, derChildren, derContent, expectTag, readDer } from '../../../pki/der.js';
+import { LruCache } from '../../../pki/lru-cache.js';
+import { spkiAlgorithmOid, subjectPublicKeyBits } from '../../../pki/spki.js';
 
 const MAX_ENTRIES = 1000;
-const infos = new Map<string, CertificateInfo>();
-const nodeCerts = new Map<string, NodeX509Certificate>();
+const RSA_ENCRYPTION_OID = '1.2.840.113549.1.1.1';
+const nodeCerts = new LruCache<string, NodeX509Certificate>(MAX_ENTRIES);
+const extensionLists = new LruCache<string, readonly ExtensionFacts[]>(MAX_ENTRIES);
+const keyIdentifiers = new LruCache<string, string>(MAX_ENTRIES);
+const signatureChecks = new LruCache<string, boolean>(MAX_ENTRIES * 4);
 
-function remember<T>(map: Map<string, T>, key: string, make: () => T): T {
-  const hit = map.get(key);
-  if (hit !== undefined) return hit;
-  if (map.size >= MAX_ENTRIES) map.clear();
-  const value = make();
-  map.set(key, value);
-  return value;
-}
+// The DER arrays of decoded configurations are shared (state-json caches decoded values) and never written to.
+const byArray = new WeakMap<Uint8Array, CertificateInfo>();
 
 /**
- * readCertificate with a cache keyed by thumbprint.
+ * readCertificate (cached by thumbprint in the PKI layer; a DER array seen before is not even hashed again).
  * @example certificateInfo(record.der).certificateDomains
  */
 export function certificateInfo(der: Uint8Array): CertificateInfo {
-  return remember(infos, thumbprintOf(der), () => readCertificate(der));
+  let info = byArray.get(der);
+  if (info === undefined) {
+    info = readCertificate(der);
+    byArray.set(der, info);
+  }
+  return info;
 }
 
 /** node:crypto's view of the certificate (signature checks in chain building). */
 export function nodeCertificate(der: Uint8Array): NodeX509Certificate {
-  return remember(nodeCerts, thumbprintOf(der), () => new NodeX509Certificate(Buffer.from(der)));
+  return nodeCerts.get(thumbprintOf(der), () => new NodeX509Certificate(Buffer.from(der)));
+}
+
+/** Whether `issuer`'s key verifies `subject`'s signature (remembered per pair). */
+export function signedBy(subject: CertificateInfo, issuer: CertificateInfo): boolean {
+  return signatureChecks.get(`${subject.thumbprint}/${issuer.thumbprint}`, () => {
+    try {
+      return nodeCertificate(subject.der).verify(nodeCertificate(issuer.der).publicKey);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** One extension as X509Certificate2.Extensions lists it. */
@@ -36,12 +51,24 @@ export interface ExtensionFacts {
   readonly critical: boolean;
 }
 
-const extensionLists = new Map<string, readonly ExtensionFacts[]>();
-
 /** The extensions of a certificate in certificate order. */
-export function certificateExtensions(der: Uint8Array): readonly ExtensionFacts[] {
-  return remember(extensionLists, thumbprintOf(der), () => {
-    const cert = new x509.X509Certificate(Buffer.from(der));
-    return Object.freeze(cert.extensions.map((e) => Object.freeze({ oid: e.type, critical: e.critical })));
+export function certificateExtensions(info: CertificateInfo): readonly ExtensionFacts[] {
+  return extensionLists.get(info.thumbprint, () => {
+    const [tbs] = derChildren(readDer(info.der));
+    const field = derChildren(expectTag(tbs, 0x30, 'TBSCertificate')).find((f) => f.tag === 0xa3);
+    const list = field ? derChildren(expectTag(derChildren(field)[0], 0x30, 'Extensions')) : [];
+    return Object.freeze(list.map((ext) => {
+      const [id, second] = derChildren(ext);
+      const critical = second?.tag === 0x01 && derContent(second)[0] !== 0;
+      return Object.freeze({ oid: decodeOid(derContent(expectTag(id, 0x06, 'extnID'))), critical });
+    }));
+  });
+}
+
+/** CAPI's key identifier: SHA-1 of the PKCS#1 RSAPublicKey for RSA keys, of the whole SubjectPublicKeyInfo otherwise. */
+export function keyIdentifier(info: CertificateInfo): string {
+  return keyIdentifiers.get(info.thumbprint, () => {
+    const rsa = spkiAlgorithmOid(info.publicKey) === RSA_ENCRYPTION_OID;
+    return createHash('sha1').update(rsa ? subjectPublicKeyBits(info.publicKey) : info.publicKey).digest('hex').toUpperCase();
   });
 }

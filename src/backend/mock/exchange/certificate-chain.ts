@@ -1,7 +1,7 @@
 // Chain building as Windows does it for Exchange's Status and RootCAType (rules 26, 28) and certificate selection.
 import type { CertificateInfo } from '../../../pki/index.js';
 import type { CertificateStatus, RootCaType } from '../../../spec/output/exchange-certificate.js';
-import { certificateInfo, nodeCertificate } from './certificate-cache.js';
+import { certificateInfo, signedBy } from './certificate-cache.js';
 import type { TrustAnchor } from './trust-store.js';
 
 /** What a chain check found. */
@@ -17,12 +17,7 @@ export interface ChainResult {
 const MAX_DEPTH = 8;
 
 function issues(issuer: CertificateInfo, subject: CertificateInfo): boolean {
-  if (!Buffer.from(issuer.subjectDer).equals(Buffer.from(subject.issuerDer))) return false;
-  try {
-    return nodeCertificate(subject.der).verify(nodeCertificate(issuer.der).publicKey);
-  } catch {
-    return false;
-  }
+  return Buffer.from(issuer.subjectDer).equals(Buffer.from(subject.issuerDer)) && signedBy(subject, issuer);
 }
 
 const timeValid = (c: CertificateInfo, now: Date): boolean => now >= c.notBefore && now <= c.notAfter;

@@ -1,10 +1,9 @@
 // Builds the ExchangeCertificate object a cmdlet outputs for an installed certificate or a pending request.
-import { createHash, createPublicKey } from 'node:crypto';
 import { enhancedKeyUsageDisplay } from '../../../pki/index.js';
 import type { CertificateInfo } from '../../../pki/index.js';
 import { servicesString, servicesStringForm } from '../../../spec/output/allowed-services.js';
 import type { ExchangeCertificate } from '../../../spec/output/exchange-certificate.js';
-import { certificateExtensions, certificateInfo } from './certificate-cache.js';
+import { certificateExtensions, certificateInfo, keyIdentifier } from './certificate-cache.js';
 import { evaluateChain } from './certificate-chain.js';
 import { deriveServices } from './certificate-services.js';
 import type { CertificateRecord, RequestRecord, ServerRecord, StateTransaction } from './org-state.js';
@@ -21,17 +20,6 @@ export interface ViewOptions {
   readonly forGet?: boolean;
   /** Services the cmdlet adds after a confirmed second RPC (New ORs them into the returned object). */
   readonly extraServices?: number;
-}
-
-/** CAPI's key identifier: SHA-1 of the public key bits (for RSA, the PKCS#1 RSAPublicKey). */
-function keyIdentifier(info: CertificateInfo): string {
-  let bits: Buffer = Buffer.from(info.publicKey);
-  try {
-    bits = createPublicKey({ key: bits, format: 'der', type: 'spki' }).export({ type: 'pkcs1', format: 'der' });
-  } catch {
-    // not RSA: hash the whole SubjectPublicKeyInfo instead
-  }
-  return createHash('sha1').update(bits).digest('hex').toUpperCase();
 }
 
 /** Base64 in 64-character lines ending in CR LF, as CertEnroll returns a request (CertificateRequest). */
@@ -66,7 +54,7 @@ function baseView(info: CertificateInfo, server: ServerRecord): Omit<ExchangeCer
     Archived: false,
     DnsNameList: [...info.dnsNames],
     EnhancedKeyUsageList: (info.enhancedKeyUsage ?? []).map(enhancedKeyUsageDisplay),
-    Extensions: certificateExtensions(info.der).map((e) => ({ Oid: { FriendlyName: EXTENSION_NAMES[e.oid] ?? null, Value: e.oid }, Critical: e.critical })),
+    Extensions: certificateExtensions(info).map((e) => ({ Oid: { FriendlyName: EXTENSION_NAMES[e.oid] ?? null, Value: e.oid }, Critical: e.critical })),
     Handle: Number.parseInt(info.thumbprint.slice(0, 8), 16),
     Identity: `${server.fqdn}\\${info.thumbprint}`,
     IssuerName: { Name: info.issuer },

@@ -54,6 +54,7 @@ export function createMockExchange(options: MockEnvironmentOptions): MockExchang
       if (first !== undefined) return first;
       const now = env.store.read((tx) => mockNow(env.clock, tx));
       for (const spec of DEFAULT_ORGANIZATION) await addServer(env.store, spec, now, env.keys);
+      env.keyPool?.refill();
       return DEFAULT_ORGANIZATION[0]!.name;
     },
   };

@@ -21,6 +21,8 @@ export interface EnableRpcRequest extends EnableRequest {
 
 /** The certificate with this thumbprint in the server's Personal store (case-insensitive), if any. */
 export function findInstalled(tx: StateTransaction, server: string, thumbprint: string): CertificateRecord | undefined {
+  // The store looks thumbprints up trimmed and upper-cased: for one without surrounding spaces that is sameThumbprint.
+  if (thumbprint !== '' && thumbprint === thumbprint.trim()) return tx.getCertificate(server, thumbprint);
   return tx.listCertificates(server).find((r) => sameThumbprint(r.thumbprint, thumbprint));
 }
 

@@ -1,6 +1,8 @@
 // What every simulated cmdlet runs against: the state store, the servers' file system, the clock and a key source.
 import { generateRsaKeyPair } from '../../../pki/index.js';
 import type { RsaKeyPair, RsaKeySize } from '../../../pki/index.js';
+import { ownKey } from './key-pool.js';
+import type { KeyLease, StateKeyPool } from './key-pool.js';
 import type { StateStore, StateTransaction, VirtualFs } from './org-state.js';
 
 /** Makes RSA key pairs (tests inject a pool to stay fast). */
@@ -14,6 +16,10 @@ export interface MockEnvironment {
   /** The real clock; the organization's `clockOffsetMs` is added to it. */
   readonly clock: () => Date;
   readonly keys: KeySource;
+  /** A key for one New-ExchangeCertificate call: pooled (claimed in the call's transaction) unless `fresh` or keys were injected. */
+  leaseKey(bits: RsaKeySize, fresh?: boolean): Promise<KeyLease>;
+  /** The state's key pool, when it has one (filled after the default organization is created). */
+  readonly keyPool: StateKeyPool | undefined;
 }
 
 /** Options of {@link createMockExchange} and the admin functions. */
@@ -22,15 +28,21 @@ export interface MockEnvironmentOptions {
   readonly fs: VirtualFs;
   readonly clock?: () => Date;
   readonly keys?: KeySource;
+  /** Where New-ExchangeCertificate takes keys from when no `keys` are injected. */
+  readonly keyPool?: StateKeyPool;
 }
 
-/** Fills in the defaults: the system clock and fresh RSA keys. */
+/** Fills in the defaults: the system clock and fresh RSA keys (or the state's key pool). */
 export function resolveEnvironment(options: MockEnvironmentOptions): MockEnvironment {
+  const keys = options.keys ?? ((bits: RsaKeySize): Promise<RsaKeyPair> => generateRsaKeyPair(bits));
+  const pool = options.keys ? undefined : options.keyPool;
   return Object.freeze({
     store: options.store,
     fs: options.fs,
     clock: options.clock ?? ((): Date => new Date()),
-    keys: options.keys ?? ((bits: RsaKeySize): Promise<RsaKeyPair> => generateRsaKeyPair(bits)),
+    keys,
+    keyPool: pool,
+    leaseKey: async (bits: RsaKeySize, fresh = false): Promise<KeyLease> => (pool && !fresh ? pool.lease(bits) : ownKey(await keys(bits))),
   });
 }
 

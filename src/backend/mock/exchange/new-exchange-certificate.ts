@@ -2,7 +2,7 @@
 import {
   PkiError, createCertificateRequest, createSelfSignedCertificate, decodeX500Name, exportPrivateKeyPkcs8, formatExchangeRequestText, formatX500Name, parseX500Name,
 } from '../../../pki/index.js';
-import type { HashAlgorithm, RsaKeySize } from '../../../pki/index.js';
+import type { CertificateInfo, HashAlgorithm, RsaKeySize } from '../../../pki/index.js';
 import { servicesString } from '../../../spec/output/allowed-services.js';
 import { ALLOWED_SERVICES } from '../../../spec/ps-type.js';
 import type { CallContext } from './call-context.js';
@@ -16,7 +16,9 @@ import { enableForServices } from './enable-for-services.js';
 import { installCertificate } from './install-certificate.js';
 import { MockTerminatingError } from './mock-exchange.js';
 import { CMDLET_NAMESPACE } from './call-context.js';
-import type { ServerRecord } from './org-state.js';
+import type { RequestRecord, ServerRecord } from './org-state.js';
+import { PooledKeyTaken } from './key-pool.js';
+import type { KeyLease } from './key-pool.js';
 import { shouldProcess } from './prompts.js';
 import { fileExists, withCertificateExtension, writeServerFile } from './server-files.js';
 import { findServer } from './server-lookup.js';
@@ -86,20 +88,21 @@ function creationFailure(server: string, error: unknown): never {
 /** -GenerateRequest: a key pair, the PKCS#10 request and its placeholder in the REQUEST store (rules 51-56, 110). */
 async function generateRequest(ctx: CallContext, server: ServerRecord, defaults: CreateDefaults): Promise<void> {
   const p = ctx.params;
-  const key = await ctx.env.keys(defaults.keySize as RsaKeySize);
-  const now = ctx.now();
+  // A pooled key another process took meanwhile rolls the write back; the retry uses a key made for this call.
   let csr;
-  let placeholder;
-  try {
-    csr = await createCertificateRequest({ subject: defaults.subjectName, dnsNames: defaults.domains, key, subjectOrder: 'as-written' });
-    placeholder = await createSelfSignedCertificate({ key, subject: decodeX500Name(csr.subjectDer), subjectOrder: 'as-written', dnsNames: defaults.domains, notBefore: now, validityMonths: 12 });
-  } catch (error) {
-    creationFailure(server.name, error);
-  }
-  ctx.env.store.write((tx) => {
-    const target = findServer(tx, server.name) ?? server;
-    tx.putRequest({
-      server: target.name,
+  for (let fresh = false; ; fresh = true) {
+    const lease = await ctx.env.leaseKey(defaults.keySize as RsaKeySize, fresh);
+    const key = lease.pair;
+    const now = ctx.now();
+    let placeholder;
+    try {
+      csr = await createCertificateRequest({ subject: defaults.subjectName, dnsNames: defaults.domains, key, subjectOrder: 'as-written' });
+      placeholder = await createSelfSignedCertificate({ key, subject: decodeX500Name(csr.subjectDer), subjectOrder: 'as-written', dnsNames: defaults.domains, notBefore: now, validityMonths: 12 });
+    } catch (error) {
+      creationFailure(server.name, error);
+    }
+    const request: RequestRecord = {
+      server: server.name,
       thumbprint: placeholder.thumbprint,
       csr: csr.der,
       placeholder: placeholder.der,
@@ -107,8 +110,18 @@ async function generateRequest(ctx: CallContext, server: ServerRecord, defaults:
       exportable: p.bool('privateKeyExportable') === true,
       friendlyName: defaults.friendlyName ?? 'Microsoft Exchange',
       createdAt: now.toISOString(),
-    });
-  });
+    };
+    try {
+      ctx.env.store.write((tx) => {
+        lease.claim(tx);
+        tx.putRequest({ ...request, server: (findServer(tx, server.name) ?? server).name });
+      });
+      lease.committed();
+      break;
+    } catch (error) {
+      if (!(error instanceof PooledKeyTaken) || fresh) throw error;
+    }
+  }
   ctx.warnings.push(...defaults.warnings);
   const binary = p.flag('binaryEncoded');
   const text = formatExchangeRequestText(csr.der);
@@ -122,31 +135,35 @@ async function generateRequest(ctx: CallContext, server: ServerRecord, defaults:
 /** A self-signed certificate, enabled for -Services (default SMTP) with the questions of rule 46 (rules 33-50, 109). */
 async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults: CreateDefaults, services: number): Promise<void> {
   const p = ctx.params;
-  const key = await ctx.env.keys(defaults.keySize as RsaKeySize);
   const now = ctx.now();
   const ski = p.string('subjectKeyIdentifier');
-  let cert;
-  try {
-    cert = await createSelfSignedCertificate({
-      key,
-      subject: defaults.subjectName,
-      subjectOrder: 'as-written',
-      dnsNames: defaults.domains,
-      hash: selfSignedHash(server),
-      notBefore: now,
-      validityMonths: 60,
-      ...(ski !== undefined && ski !== '' ? { subjectKeyIdentifier: ski } : {}),
-    });
-  } catch (error) {
-    creationFailure(server.name, error);
-  }
+  const make = async (lease: KeyLease): Promise<{ lease: KeyLease; cert: CertificateInfo }> => {
+    try {
+      return {
+        lease,
+        cert: await createSelfSignedCertificate({
+          key: lease.pair,
+          subject: defaults.subjectName,
+          subjectOrder: 'as-written',
+          dnsNames: defaults.domains,
+          hash: selfSignedHash(server),
+          notBefore: now,
+          validityMonths: 60,
+          ...(ski !== undefined && ski !== '' ? { subjectKeyIdentifier: ski } : {}),
+        }),
+      };
+    } catch (error) {
+      creationFailure(server.name, error);
+    }
+  };
+  let { lease, cert } = await make(await ctx.env.leaseKey(defaults.keySize as RsaKeySize));
   const install = (tx: StateTransaction) => {
     const target = findServer(tx, server.name) ?? server;
     const record = installCertificate(tx, {
       server: target.name,
       thumbprint: cert.thumbprint,
       der: cert.der,
-      privateKey: exportPrivateKeyPkcs8(key),
+      privateKey: exportPrivateKeyPkcs8(lease.pair),
       exportable: p.bool('privateKeyExportable') === true,
       friendlyName: defaults.friendlyName ?? 'Microsoft Exchange',
       rootCaType: 'None',
@@ -162,7 +179,8 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
     throw preview.failure;
   }
   const confirmed = askServiceQuestions(ctx, preview.confirmations);
-  const result = ctx.env.store.write((tx) => {
+  const commit = () => ctx.env.store.write((tx) => {
+    lease.claim(tx);
     const { target, record, outcome } = install(tx);
     if (outcome.failure) throw outcome.failure;
     const followUps = applyConfirmedServices(tx, server.name, cert.thumbprint, confirmed, { requireSsl: false, forceNetworkService: false }, now);
@@ -170,6 +188,16 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
     const view = installedCertificateView(tx, target, record, now, followUps.services === 0 ? {} : { extraServices: followUps.services });
     return { warnings: [...outcome.warnings, ...followUps.warnings], view };
   });
+  let result;
+  try {
+    result = commit();
+  } catch (error) {
+    if (!(error instanceof PooledKeyTaken)) throw error;
+    // Another process took the pooled key after the questions: the answers stand for a certificate on a key made now.
+    ({ lease, cert } = await make(await ctx.env.leaseKey(defaults.keySize as RsaKeySize, true)));
+    result = commit();
+  }
+  lease.committed();
   ctx.warnings.push(...defaults.warnings, ...result.warnings);
   const view = result.view;
   ctx.output.push(view);

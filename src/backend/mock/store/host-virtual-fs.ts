@@ -129,7 +129,11 @@ function statOrUndefined(host: string): Stats | undefined {
   }
 }
 
-/** Writes `data` to a temp file in `folder`, fsyncs it and renames it over `host`: a crash leaves the old file or the new one. */
+/**
+ * Writes `data` to a temp file in `folder`, fsyncs it and renames it over `host`: a process kill, a crash or a power loss
+ * leaves the old file or the new one, never a part. The folder is not fsync'ed: like the state database (WAL,
+ * synchronous=NORMAL), a power loss may roll the last write back to the old file.
+ */
 function writeAtomically(folder: string, host: string, data: Uint8Array): void {
   const temp = join(folder, `.exchcert-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
   const fd = openSync(temp, 'wx', 0o600);
@@ -144,15 +148,5 @@ function writeAtomically(folder: string, host: string, data: Uint8Array): void {
   } catch (error) {
     try { unlinkSync(temp); } catch { /* already renamed or gone */ }
     throw error;
-  }
-  syncFolder(folder);
-}
-
-function syncFolder(folder: string): void {
-  try {
-    const fd = openSync(folder, 'r');
-    try { fsyncSync(fd); } finally { closeSync(fd); }
-  } catch {
-    // Not supported on every platform (Windows); the rename is atomic regardless.
   }
 }

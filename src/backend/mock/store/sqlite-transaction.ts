@@ -44,20 +44,39 @@ const SQL = {
   deleteValue: 'DELETE FROM kv WHERE key = ?',
 } as const;
 
+/** A StateTransaction whose reads of servers, configurations and values are remembered until `reset` (a new transaction). */
+export interface SqliteTransaction extends StateTransaction {
+  reset(): void;
+}
+
 /**
- * A StateTransaction running its statements on `db` (the caller owns BEGIN/COMMIT); statements are prepared once here.
- * @example const tx = createSqliteTransaction(db); db.transaction(() => tx.listServers()).deferred()
+ * A StateTransaction running its statements on `db` (the caller owns BEGIN/COMMIT and calls reset() at each BEGIN);
+ * statements are prepared once here. Within one transaction the data only changes through this object, so the records
+ * and configurations a cmdlet reads several times are read and decoded once (a put forgets its key).
+ * @example const tx = createSqliteTransaction(db); db.transaction(() => { tx.reset(); return tx.listServers(); }).deferred()
  */
-export function createSqliteTransaction(db: Database): StateTransaction {
+export function createSqliteTransaction(db: Database): SqliteTransaction {
   const s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
   const one = <R>(statement: Statement, ...params: unknown[]): R | undefined => statement.get(...params) as R | undefined;
   const all = <R>(statement: Statement, ...params: unknown[]): R[] => statement.all(...params) as R[];
+  const memo = new Map<string, unknown>();
+  const remembered = <T>(key: string, read: () => T): T => {
+    if (memo.has(key)) return memo.get(key) as T;
+    const value = read();
+    memo.set(key, value);
+    return value;
+  };
 
   return {
+    reset: () => memo.clear(),
     listServers: () => Object.freeze(all<ServerRow>(s.listServers).map(toServer)),
-    getServer: (name) => mapOptional(one<ServerRow>(s.getServer, requireServerKey(name)), toServer),
+    getServer: (name) => {
+      const key = requireServerKey(name);
+      return remembered(`server:${key}`, () => mapOptional(one<ServerRow>(s.getServer, key), toServer));
+    },
     putServer: (server) => {
       const r = freezeServer(server);
+      memo.delete(`server:${requireServerKey(r.name)}`);
       s.putServer.run(requireServerKey(r.name), r.name, r.fqdn, r.major, r.cu, JSON.stringify(r.roles), r.createdAt);
     },
 
@@ -79,22 +98,36 @@ export function createSqliteTransaction(db: Database): StateTransaction {
     deleteRequest: (server, thumbprint) => void s.deleteRequest.run(requireServerKey(server), requireThumbprint(thumbprint)),
 
     getServerConfig: (server) => {
-      const row = one<{ config: string }>(s.getServerConfig, requireServerKey(server));
-      return row === undefined ? EMPTY_SERVER_CONFIG : (decodeStateJson(row.config) as ServerConfig);
+      const key = requireServerKey(server);
+      return remembered(`config:${key}`, () => {
+        const row = one<{ config: string }>(s.getServerConfig, key);
+        return row === undefined ? EMPTY_SERVER_CONFIG : (decodeStateJson(row.config) as ServerConfig);
+      });
     },
-    putServerConfig: (server, config) => void s.putServerConfig.run(requireServerKey(server), encodeStateJson(config)),
+    putServerConfig: (server, config) => {
+      const key = requireServerKey(server);
+      memo.delete(`config:${key}`);
+      s.putServerConfig.run(key, encodeStateJson(config));
+    },
 
-    getOrgConfig: () => {
+    getOrgConfig: () => remembered('org', () => {
       const row = one<{ config: string }>(s.getOrgConfig);
       return row === undefined ? EMPTY_ORG_CONFIG : (decodeStateJson(row.config) as OrgConfig);
+    }),
+    putOrgConfig: (config) => {
+      memo.delete('org');
+      s.putOrgConfig.run(encodeStateJson(config));
     },
-    putOrgConfig: (config) => void s.putOrgConfig.run(encodeStateJson(config)),
 
-    getValue: (key) => {
+    getValue: (key) => remembered(`value:${key}`, () => {
       const row = one<{ value: string }>(s.getValue, key);
       return row === undefined ? undefined : decodeStateJson(row.value);
+    }),
+    putValue: (key, value) => {
+      memo.delete(`value:${key}`);
+      if (value === undefined) s.deleteValue.run(key);
+      else s.putValue.run(key, encodeStateJson(value));
     },
-    putValue: (key, value) => void (value === undefined ? s.deleteValue.run(key) : s.putValue.run(key, encodeStateJson(value))),
   };
 }
 

@@ -1,4 +1,5 @@
 // JSON for configuration and free-form values: Uint8Array round-trips as `{"$bytes":"<base64>"}`, decoded values are deep-frozen.
+import { LruCache } from '../../../pki/lru-cache.js';
 import { StoreError } from './store-error.js';
 
 const BYTES_TAG = '$bytes';
@@ -29,6 +30,13 @@ export function encodeStateJson(value: unknown): string {
  * @example (decodeStateJson('{"der":{"$bytes":"AQI="}}') as { der: Uint8Array }).der // Uint8Array [1, 2]
  */
 export function decodeStateJson(text: string): unknown {
+  // Decoded values are deep-frozen, so the same text (a configuration read by every cmdlet call) is decoded once.
+  return DECODED.get(text, () => decode(text));
+}
+
+const DECODED = new LruCache<string, unknown>(256);
+
+function decode(text: string): unknown {
   return freezeDeep(JSON.parse(text, (_key, value: unknown) => {
     if (isBytesTag(value)) {
       const buffer = Buffer.from(value[BYTES_TAG], 'base64');
