@@ -1,11 +1,16 @@
-// The one place certificates get signed: the TBSCertificate assembled in DER and signed with node:crypto.
+// The one place certificates get signed: the TBSCertificate built with @peculiar/asn1-x509 (as @peculiar/x509's generator does) and signed with node:crypto.
 import { randomBytes } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Certificate, Extensions, TBSCertificate, Validity, Version } from '@peculiar/asn1-x509';
 import { toBytes, toHexUpper } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { derBitString, derIntegerBytes, derSequence, derSmallInteger, derTime, derTlv } from './der.js';
+import { extensionAsn } from './certificate-extensions.js';
+import { rememberBuiltCertificate } from './certificate-info.js';
 import type { RsaKeyPair } from './rsa-key.js';
 import { rsaSignatureAlgorithm, signRsa } from './signing-key.js';
 import type { HashAlgorithm } from './signing-key.js';
+import { parseSpki } from './spki.js';
+import { parsedX500Name } from './x500-name.js';
 
 /** An extension as its whole Extension DER (`rawData`): ours (certificate-extensions.ts) or an @peculiar/x509 one. */
 export interface ExtensionInput {
@@ -18,7 +23,7 @@ export interface BuildCertificateParams {
   readonly issuer: BinaryInput;
   /** SubjectPublicKeyInfo DER of the certified key. */
   readonly publicKey: BinaryInput;
-  /** The issuer's key (the subject's own key for a self-signed certificate). */
+  /** The issuer's key pair (the subject's own pair for self-signed certificates). */
   readonly signingKey: RsaKeyPair;
   readonly hash: HashAlgorithm;
   readonly notBefore: Date;
@@ -38,8 +43,11 @@ export function randomSerialNumber(): string {
   return toHexUpper(bytes);
 }
 
-/** The INTEGER content of a hex serial: leading zero bytes dropped, a 00 added before a high bit; random when all zero. */
-function serialContent(hex: string | undefined): Uint8Array {
+/**
+ * The serial's INTEGER content as @peculiar/x509's generator makes it: hex read as bytes (random 16 bytes when
+ * empty or all zero), leading zero bytes dropped and a 00 put before a high bit so that it stays positive.
+ */
+function serialContent(hex: string | undefined): ArrayBuffer {
   const text = (hex ?? '').replace(/[\n\r\t ]/g, '');
   if (text !== '' && !/^[0-9a-fA-F]+$/.test(text)) throw new TypeError("Argument 'hexString' is not HEX encoded");
   let bytes: Uint8Array = Buffer.from(text.length % 2 ? `0${text}` : text, 'hex');
@@ -47,7 +55,7 @@ function serialContent(hex: string | undefined): Uint8Array {
   let first = 0;
   while (first < bytes.length - 1 && bytes[first] === 0) first++;
   bytes = bytes.subarray(first);
-  return bytes[0]! > 0x7f ? Uint8Array.of(0, ...bytes) : bytes;
+  return (bytes[0]! > 0x7f ? Uint8Array.of(0, ...bytes) : Uint8Array.from(bytes)).buffer;
 }
 
 /**
@@ -56,17 +64,25 @@ function serialContent(hex: string | undefined): Uint8Array {
  */
 export async function buildCertificate(params: BuildCertificateParams): Promise<Uint8Array> {
   const algorithm = rsaSignatureAlgorithm(params.signingKey, params.hash);
-  const extensions = params.extensions.map((e) => new Uint8Array(e.rawData));
-  const tbs = derSequence(
-    derTlv(0xa0, derSmallInteger(2)),
-    derIntegerBytes(serialContent(params.serialNumber ?? randomSerialNumber())),
-    algorithm,
-    toBytes(params.issuer),
-    derSequence(derTime(params.notBefore), derTime(params.notAfter)),
-    toBytes(params.subject),
-    toBytes(params.publicKey),
-    // The extensions field is always written, empty when there are none (as @peculiar/x509 did).
-    derTlv(0xa3, derSequence(...extensions)),
-  );
-  return derSequence(tbs, algorithm, derBitString(signRsa(params.signingKey, params.hash, tbs)));
+  const subjectDer = toBytes(params.subject);
+  const issuerDer = toBytes(params.issuer);
+  const spki = toBytes(params.publicKey);
+  // Names, key and extensions as @peculiar/asn1-x509 objects: remembered ones when they were made or read before.
+  const tbs = new TBSCertificate({
+    version: Version.v3,
+    serialNumber: serialContent(params.serialNumber ?? randomSerialNumber()),
+    signature: algorithm,
+    issuer: parsedX500Name(issuerDer),
+    // Time keeps whole seconds: UTCTime before 2050, GeneralizedTime from then on (RFC 5280).
+    validity: new Validity({ notBefore: params.notBefore, notAfter: params.notAfter }),
+    subject: parsedX500Name(subjectDer),
+    subjectPublicKeyInfo: parseSpki(spki),
+    // The extensions field is always written, empty when there are none (as @peculiar/x509 does).
+    extensions: new Extensions(params.extensions.map(extensionAsn)),
+  });
+  const tbsDer = AsnConvert.serialize(tbs);
+  const asn = new Certificate({ tbsCertificate: tbs, tbsCertificateRaw: tbsDer, signatureAlgorithm: algorithm, signatureValue: signRsa(params.signingKey, params.hash, tbsDer) });
+  const der = toBytes(AsnConvert.serialize(asn));
+  rememberBuiltCertificate(der, { asn, subjectDer, issuerDer, spki });
+  return der;
 }

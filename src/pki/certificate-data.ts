@@ -3,7 +3,7 @@ import forge from 'node-forge';
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { readCertificate } from './certificate-info.js';
-import { decodeOid, derChildren, derContent, derRaw, expectTag, readDer } from './der.js';
+import { signedDataCertificates } from './pkcs7.js';
 
 /** What the decoded data is. */
 export type CertificateDataKind = 'pfx' | 'certificate' | 'pkcs7' | 'unreadable';
@@ -95,24 +95,12 @@ function tryCertificate(bytes: Uint8Array): Uint8Array | undefined {
   }
 }
 
-const SIGNED_DATA_OID = '1.2.840.113549.1.7.2';
-
-/** The certificates of a DER SignedData (other certificate choices skipped); throws when the bytes are not one. */
-function signedDataCertificates(bytes: Uint8Array): Uint8Array[] {
-  const [type, content] = derChildren(expectTag(readDer(bytes), 0x30, 'ContentInfo'));
-  if (decodeOid(derContent(expectTag(type, 0x06, 'contentType'))) !== SIGNED_DATA_OID) throw new TypeError('not a SignedData object');
-  const [signedData] = derChildren(expectTag(content, 0xa0, 'content'));
-  const [, , , ...rest] = derChildren(expectTag(signedData, 0x30, 'SignedData'));
-  const set = rest.find((n) => n.tag === 0xa0);
-  const certificates = (set ? derChildren(set) : []).filter((n) => n.tag === 0x30).map((n) => new Uint8Array(derRaw(n)));
-  for (const der of certificates) readCertificate(der);
-  return certificates;
-}
-
-/** The certificates of a PKCS#7 SignedData (certs-only .p7b), read as DER with node-forge as fallback for BER. */
+/** The certificates of a PKCS#7 SignedData (certs-only .p7b), via @peculiar/asn1-cms with node-forge as fallback for BER. */
 function tryPkcs7(bytes: Uint8Array): Uint8Array[] | undefined {
   try {
-    return signedDataCertificates(bytes);
+    const certificates = signedDataCertificates(bytes);
+    for (const der of certificates) readCertificate(der);
+    return certificates;
   } catch {
     // try node-forge below
   }

@@ -1,13 +1,17 @@
-// Builders and readers for the X.509 extensions Exchange and the simulated CA put into certificates and requests.
+// Builders and readers for the X.509 extensions Exchange and the simulated CA put into certificates and requests (@peculiar/asn1-x509).
 import { createHash } from 'node:crypto';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import {
+  AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, Extension, GeneralName, KeyIdentifier, KeyUsage, KeyUsageFlags, SubjectAlternativeName,
+  SubjectKeyIdentifier,
+} from '@peculiar/asn1-x509';
+import { parseAsn } from './asn1.js';
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import {
-  DerError, decodeOid, derBitString, derBoolean, derChildren, derContent, derOctetString, derOid, derSequence, derSmallInteger, derString, derTlv, expectTag, readDer,
-} from './der.js';
+import { LruCache } from './lru-cache.js';
 import { subjectPublicKeyBits } from './spki.js';
 
-/** Key usage names, as in RFC 5280 (bit order). */
+/** Key usage names, as in RFC 5280 and @peculiar/asn1-x509's KeyUsageFlags. */
 export type KeyUsageName =
   | 'digitalSignature'
   | 'nonRepudiation'
@@ -36,49 +40,79 @@ export interface CertificateExtension {
 }
 
 /**
- * An Extension from its OID, criticality and extnValue content (critical omitted when false, as DER requires).
- * @example certificateExtension('2.5.29.19', true, derSequence()).rawData
+ * An Extension from its OID, criticality and extension value (encoded by @peculiar/asn1-schema; critical is left out
+ * when false, the DER default).
+ * @example certificateExtension('2.5.29.19', true, new BasicConstraints({ cA: true })).rawData
  */
-export function certificateExtension(type: string, critical: boolean, value: Uint8Array): CertificateExtension {
-  const der = derSequence(derOid(type), ...(critical ? [derBoolean(true)] : []), derOctetString(value));
-  return Object.freeze({ type, critical, value, rawData: der.slice().buffer });
+export function certificateExtension(type: string, critical: boolean, value: object): CertificateExtension {
+  const extnValue = new OctetString(AsnConvert.serialize(value));
+  const asn = new Extension({ extnID: type, critical, extnValue });
+  const rawData = AsnConvert.serialize(asn);
+  BUILT.set(rawData, asn);
+  return Object.freeze({ type, critical, value: new Uint8Array(extnValue.buffer), rawData });
 }
 
-/** A Key Usage extension with the given usages (named bits, trailing zero bits dropped). */
+/** The Extension objects behind the extensions made here, by their rawData (never modified). */
+const BUILT = new WeakMap<ArrayBuffer, Extension>();
+
+/**
+ * An extension (ours or an @peculiar/x509 one) as an @peculiar/asn1-x509 Extension, parsed from its rawData unless it
+ * was made here.
+ * @example extensionAsn(keyUsageExtension(['keyCertSign'])).extnID // '2.5.29.15'
+ */
+export function extensionAsn(extension: { readonly rawData: ArrayBuffer }): Extension {
+  return BUILT.get(extension.rawData) ?? parseAsn(extension.rawData, Extension);
+}
+
+/** A Key Usage extension with the given usages. */
 export function keyUsageExtension(usages: readonly KeyUsageName[], critical = true): CertificateExtension {
-  const bits = usages.map((u) => KEY_USAGE_NAMES.indexOf(u));
-  const last = Math.max(-1, ...bits);
-  const bytes = new Uint8Array(last < 0 ? 0 : Math.floor(last / 8) + 1);
-  for (const b of bits) bytes[b >> 3]! |= 0x80 >> (b & 7);
-  return certificateExtension('2.5.29.15', critical, derBitString(bytes, last < 0 ? 0 : 7 - (last & 7)));
+  const flags = usages.reduce((acc, name) => acc | KeyUsageFlags[name], 0);
+  return certificateExtension('2.5.29.15', critical, new KeyUsage(flags));
 }
 
-/** The usage names set in a Key Usage extension value (BIT STRING). */
-export function keyUsageNames(value: Uint8Array): readonly KeyUsageName[] {
-  const bits = derContent(expectTag(readDer(value), 0x03, 'KeyUsage'));
-  if ((bits[0] ?? 0) > 7) throw new DerError('Unused bits for BitString must be in range 0-7');
-  const count = Math.max(0, (bits.length - 1) * 8 - (bits[0] ?? 0)); // bits past the unused-bits count do not count
-  return Object.freeze(KEY_USAGE_NAMES.filter((_, i) => i < count && (bits[1 + (i >> 3)]! & (0x80 >> (i & 7))) !== 0));
+/** The usage names set in a Key Usage extension value. */
+export function keyUsageNames(value: BinaryInput): readonly KeyUsageName[] {
+  return remembered('ku', value, () => {
+    const flags = parseAsn(value, KeyUsage).toNumber();
+    return Object.freeze(KEY_USAGE_NAMES.filter((name) => (flags & KeyUsageFlags[name]) !== 0));
+  });
 }
+
+// What the readers below found in extension values, by value: a request's SAN is read again in the certificate issued
+// for it, a CA's extensions in every chain check (values are frozen).
+const READ = new LruCache<string, unknown>(1024);
+
+const readKey = (kind: string, value: BinaryInput): string => {
+  const bytes = toBytes(value);
+  return `${kind}:${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')}`;
+};
+const remembered = <T>(kind: string, value: BinaryInput, read: () => T): T => READ.get(readKey(kind, value), read) as T;
+/** Records what a reader will find in a value made here. */
+const remember = (kind: string, value: BinaryInput, found: unknown): void => READ.set(readKey(kind, value), found);
 
 /** A SAN extension with DNS names only (non-critical). */
 export function dnsSanExtension(dnsNames: readonly string[]): CertificateExtension {
-  return certificateExtension('2.5.29.17', false, derSequence(...dnsNames.map((name) => derString(0x82, name))));
+  const extension = certificateExtension('2.5.29.17', false, new SubjectAlternativeName(dnsNames.map((dNSName) => new GeneralName({ dNSName }))));
+  // ASCII names (IA5String) read back as given.
+  if (dnsNames.every((name) => /^[\x00-\x7f]*$/.test(name))) remember('san', extension.value, Object.freeze([...dnsNames]));
+  return extension;
 }
 
 /** An Enhanced Key Usage extension (non-critical), Server Authentication by default. */
 export function ekuExtension(oids: readonly string[] = [SERVER_AUTH_OID]): CertificateExtension {
-  return certificateExtension('2.5.29.37', false, derSequence(...oids.map(derOid)));
+  const extension = certificateExtension('2.5.29.37', false, new ExtendedKeyUsage([...oids]));
+  remember('eku', extension.value, Object.freeze([...oids]));
+  return extension;
 }
 
-/** Basic Constraints: CA flag (omitted when false) and an optional path length. */
+/** Basic Constraints: CA flag and an optional path length. */
 export function basicConstraintsExtension(ca: boolean, pathLength: number | undefined, critical: boolean): CertificateExtension {
-  return certificateExtension('2.5.29.19', critical, derSequence(...(ca ? [derBoolean(true)] : []), ...(pathLength !== undefined ? [derSmallInteger(pathLength)] : [])));
+  return certificateExtension('2.5.29.19', critical, new BasicConstraints({ cA: ca, ...(pathLength !== undefined ? { pathLenConstraint: pathLength } : {}) }));
 }
 
 /** A Subject Key Identifier with the given key id (hex). */
 export function subjectKeyIdentifierFromHex(keyIdHex: string): CertificateExtension {
-  return certificateExtension('2.5.29.14', false, derOctetString(Buffer.from(keyIdHex, 'hex')));
+  return certificateExtension('2.5.29.14', false, new SubjectKeyIdentifier(Buffer.from(keyIdHex, 'hex')));
 }
 
 /** A Subject Key Identifier: SHA-1 of the public key bits (RFC 5280 method 1, what CertEnroll computes). */
@@ -93,37 +127,34 @@ export function keyIdentifierOf(spki: BinaryInput): string {
 
 /** An Authority Key Identifier carrying only a key identifier (hex). */
 export function authorityKeyIdentifierExtension(keyIdHex: string): CertificateExtension {
-  return certificateExtension('2.5.29.35', false, derSequence(derTlv(0x80, Buffer.from(keyIdHex, 'hex'))));
+  return certificateExtension('2.5.29.35', false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(Buffer.from(keyIdHex, 'hex')) }));
 }
 
 /** The DNS names of a SAN extension value (other name types skipped), in order. */
-export function sanDnsNames(value: Uint8Array | undefined): readonly string[] {
+export function sanDnsNames(value: BinaryInput | undefined): readonly string[] {
   if (!value) return Object.freeze([]);
-  const names = derChildren(expectTag(readDer(value), 0x30, 'SubjectAltName'));
-  // GeneralName is a CHOICE of context tags [0] to [8], primitive or constructed.
-  if (names.some((n) => (n.tag & 0xdf) < 0x80 || (n.tag & 0xdf) > 0x88)) throw new DerError('not a GeneralName');
-  return Object.freeze(names.filter((n) => n.tag === 0x82).map((n) => Buffer.from(derContent(n)).toString('latin1')));
+  return remembered('san', value, () => Object.freeze(parseAsn(value, SubjectAlternativeName).filter((n) => n.dNSName !== undefined).map((n) => n.dNSName!)));
 }
 
 /** The OIDs of an Enhanced Key Usage extension value. */
-export function ekuOids(value: Uint8Array): readonly string[] {
-  return Object.freeze(derChildren(expectTag(readDer(value), 0x30, 'ExtendedKeyUsage')).map((n) => decodeOid(derContent(expectTag(n, 0x06, 'KeyPurposeId')))));
+export function ekuOids(value: BinaryInput): readonly string[] {
+  return remembered('eku', value, () => Object.freeze([...parseAsn(value, ExtendedKeyUsage)]));
 }
 
 /** The CA flag of a Basic Constraints extension value. */
-export function basicConstraintsCa(value: Uint8Array): boolean {
-  const first = derChildren(expectTag(readDer(value), 0x30, 'BasicConstraints'))[0];
-  return first?.tag === 0x01 && derContent(first)[0] !== 0;
+export function basicConstraintsCa(value: BinaryInput): boolean {
+  return remembered('bc', value, () => parseAsn(value, BasicConstraints).cA);
 }
 
 /** The key id (upper-case hex) of a Subject Key Identifier extension value. */
-export function subjectKeyId(value: Uint8Array): string {
-  return Buffer.from(derContent(expectTag(readDer(value), 0x04, 'SubjectKeyIdentifier'))).toString('hex').toUpperCase();
+export function subjectKeyId(value: BinaryInput): string {
+  return remembered('ski', value, () => Buffer.from(parseAsn(value, SubjectKeyIdentifier).buffer).toString('hex').toUpperCase());
 }
 
 /** The key id (upper-case hex) of an Authority Key Identifier extension value, if it has one. */
-export function authorityKeyId(value: Uint8Array): string | undefined {
-  const id = derChildren(expectTag(readDer(value), 0x30, 'AuthorityKeyIdentifier')).find((n) => n.tag === 0x80);
-  return id ? Buffer.from(derContent(id)).toString('hex').toUpperCase() : undefined;
+export function authorityKeyId(value: BinaryInput): string | undefined {
+  return remembered('aki', value, () => {
+    const id = parseAsn(value, AuthorityKeyIdentifier).keyIdentifier;
+    return id ? Buffer.from(id.buffer).toString('hex').toUpperCase() : undefined;
+  });
 }
-

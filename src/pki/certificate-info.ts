@@ -1,10 +1,14 @@
 // Reading a certificate into the plain facts Exchange's ExchangeCertificate object shows.
 import { X509Certificate as NodeX509Certificate } from 'node:crypto';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import {
+  Certificate, id_ce_authorityKeyIdentifier, id_ce_basicConstraints, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectAltName, id_ce_subjectKeyIdentifier,
+} from '@peculiar/asn1-x509';
+import { parseAsn } from './asn1.js';
 import { toBytes, toHexUpper } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { authorityKeyId, basicConstraintsCa, ekuOids, keyUsageNames, sanDnsNames, subjectKeyId } from './certificate-extensions.js';
 import type { KeyUsageName } from './certificate-extensions.js';
-import { DerError, decodeOid, decodeTime, derChildren, derContent, derRaw, expectTag, readDer } from './der.js';
 import { certificateDomainsOf } from './dns-name.js';
 import { LruCache } from './lru-cache.js';
 import { pemBlocks } from './pem.js';
@@ -12,7 +16,7 @@ import { PkiError } from './pki-error.js';
 import { publicKeySizeBits } from './rsa-key.js';
 import { thumbprintOf } from './thumbprint.js';
 import { signatureAlgorithmName } from './windows-oid-names.js';
-import { cnOf, formatWindowsName } from './x500-name.js';
+import { cnOf, formatX500Name, x500NameOf } from './x500-name.js';
 
 /** What Exchange shows about a certificate (Get-ExchangeCertificate | Format-List *), plus the raw parts. */
 export interface CertificateInfo {
@@ -91,105 +95,97 @@ function looksLikePem(bytes: Uint8Array): boolean {
 export function readCertificate(input: BinaryInput | string): CertificateInfo {
   const der = certificateDer(input);
   const thumbprint = thumbprintOf(der);
-  return CACHE.get(thumbprint, () => parseCertificate(new Uint8Array(der), thumbprint));
+  return CACHE.get(thumbprint, () => parseCertificate(new Uint8Array(der), thumbprint, BUILT.get(der)));
 }
 
-function parseCertificate(der: Uint8Array, thumbprint: string): CertificateInfo {
+/** What the maker of a certificate already holds: its @peculiar/asn1-x509 object and the DER of its names and key. */
+export interface BuiltCertificateParts {
+  readonly asn: Certificate;
+  readonly subjectDer: Uint8Array;
+  readonly issuerDer: Uint8Array;
+  readonly spki: Uint8Array;
+}
+
+const BUILT = new WeakMap<Uint8Array, BuiltCertificateParts>();
+
+/**
+ * Lets readCertificate take the fields of a certificate just made (the DER array given back by its maker) from the
+ * objects it was made of instead of parsing it again; node:crypto still reads the DER itself.
+ * @example rememberBuiltCertificate(der, { asn, subjectDer, issuerDer, spki }); readCertificate(der)
+ */
+export function rememberBuiltCertificate(der: Uint8Array, parts: BuiltCertificateParts): void {
+  BUILT.set(der, parts);
+}
+
+function parseCertificate(der: Uint8Array, thumbprint: string, built: BuiltCertificateParts | undefined): CertificateInfo {
   try {
-    // node:crypto's parse (about 0.15 ms, once per certificate) checks what the DER walk does not and holds the key.
-    return certificateFacts(der, thumbprint, new NodeX509Certificate(der), readTbs(der));
+    // node:crypto's parse (about 0.15 ms) holds the key and checks the signature; @peculiar/asn1-x509 gives the fields.
+    const nodeCert = new NodeX509Certificate(der);
+    const asn = built?.asn ?? parseAsn(der, Certificate);
+    const info = certificateFacts(der, thumbprint, nodeCert, asn, built);
+    PARSED.set(info, asn);
+    return info;
   } catch (cause) {
     throw new PkiError('INVALID_CERTIFICATE', 'The data is not an X.509 certificate.', { cause });
   }
 }
 
-function certificateFacts(der: Uint8Array, thumbprint: string, nodeCert: NodeX509Certificate, tbs: TbsFields): CertificateInfo {
-  const { subjectDer, issuerDer, spki, extensions } = tbs;
-  const subjectCn = cnOf(subjectDer);
-  const dnsNames = sanDnsNames(extensions.get('2.5.29.17'));
-  const ku = extensions.get('2.5.29.15');
-  const eku = extensions.get('2.5.29.37');
-  const ski = extensions.get('2.5.29.14');
-  const aki = extensions.get('2.5.29.35');
-  const bc = extensions.get('2.5.29.19');
+/** The @peculiar/asn1-x509 parse of each certificate read (kept as long as its CertificateInfo). */
+const PARSED = new WeakMap<CertificateInfo, Certificate>();
+
+/**
+ * The certificate as @peculiar/asn1-x509 parsed it (for fields CertificateInfo does not carry); do not modify it.
+ * @example parsedCertificate(info).tbsCertificate.extensions?.map((e) => e.extnID)
+ */
+export function parsedCertificate(info: CertificateInfo): Certificate {
+  let asn = PARSED.get(info);
+  if (asn === undefined) {
+    asn = parseAsn(info.der, Certificate);
+    PARSED.set(info, asn);
+  }
+  return asn;
+}
+
+function certificateFacts(der: Uint8Array, thumbprint: string, nodeCert: NodeX509Certificate, asn: Certificate, built: BuiltCertificateParts | undefined): CertificateInfo {
+  const tbs = asn.tbsCertificate;
+  const subjectDer = built ? new Uint8Array(built.subjectDer) : toBytes(AsnConvert.serialize(tbs.subject));
+  const issuerDer = built ? new Uint8Array(built.issuerDer) : toBytes(AsnConvert.serialize(tbs.issuer));
+  const subjectName = x500NameOf(tbs.subject);
+  const extensions = new Map<string, ArrayBuffer>();
+  for (const ext of tbs.extensions ?? []) if (!extensions.has(ext.extnID)) extensions.set(ext.extnID, ext.extnValue.buffer);
+  const subjectCn = cnOf(subjectName);
+  const dnsNames = sanDnsNames(extensions.get(id_ce_subjectAltName));
+  const ku = extensions.get(id_ce_keyUsage);
+  const eku = extensions.get(id_ce_extKeyUsage);
+  const ski = extensions.get(id_ce_subjectKeyIdentifier);
+  const aki = extensions.get(id_ce_authorityKeyIdentifier);
+  const bc = extensions.get(id_ce_basicConstraints);
   return Object.freeze({
     der,
     thumbprint,
-    serialNumber: toHexUpper(tbs.serial),
-    subject: formatWindowsName(subjectDer),
-    issuer: formatWindowsName(issuerDer),
+    serialNumber: toHexUpper(tbs.serialNumber),
+    subject: formatX500Name([...subjectName].reverse()),
+    issuer: formatX500Name([...x500NameOf(tbs.issuer)].reverse()),
     subjectDer,
     issuerDer,
     subjectCn,
-    notBefore: tbs.notBefore,
-    notAfter: tbs.notAfter,
+    notBefore: tbs.validity.notBefore.getTime(),
+    notAfter: tbs.validity.notAfter.getTime(),
     dnsNames,
     certificateDomains: certificateDomainsOf(subjectCn, dnsNames),
     isSelfSigned: Buffer.from(subjectDer).equals(Buffer.from(issuerDer)) && verifiesWithOwnKey(nodeCert),
     publicKeyAlgorithm: publicKeyAlgorithmOf(nodeCert),
     publicKeySize: publicKeySizeBits(nodeCert.publicKey),
-    publicKey: spki,
-    signatureAlgorithm: signatureAlgorithmName(tbs.signatureOid),
-    signatureAlgorithmOid: tbs.signatureOid,
+    publicKey: built ? new Uint8Array(built.spki) : toBytes(AsnConvert.serialize(tbs.subjectPublicKeyInfo)),
+    signatureAlgorithm: signatureAlgorithmName(asn.signatureAlgorithm.algorithm),
+    signatureAlgorithmOid: asn.signatureAlgorithm.algorithm,
     keyUsage: ku ? keyUsageNames(ku) : undefined,
     enhancedKeyUsage: eku ? ekuOids(eku) : undefined,
     isCa: bc ? basicConstraintsCa(bc) : false,
     subjectKeyIdentifier: ski ? subjectKeyId(ski) : undefined,
     authorityKeyIdentifier: aki ? authorityKeyId(aki) : undefined,
-    version: tbs.version,
+    version: tbs.version + 1,
   });
-}
-
-/** The fields of a Certificate's TBSCertificate, read straight from the DER. */
-interface TbsFields {
-  readonly version: number;
-  readonly serial: Uint8Array;
-  readonly signatureOid: string;
-  readonly issuerDer: Uint8Array;
-  readonly subjectDer: Uint8Array;
-  readonly notBefore: Date;
-  readonly notAfter: Date;
-  readonly spki: Uint8Array;
-  /** extnValue contents by OID (the first of each OID). */
-  readonly extensions: ReadonlyMap<string, Uint8Array>;
-}
-
-function readTbs(der: Uint8Array): TbsFields {
-  const top = readDer(der);
-  const [tbsNode, outerAlgorithm] = derChildren(expectTag(top, 0x30, 'Certificate'));
-  const fields = derChildren(expectTag(tbsNode, 0x30, 'TBSCertificate'));
-  let i = 0;
-  let version = 1;
-  if (fields[0]?.tag === 0xa0) {
-    const [v] = derChildren(fields[0]);
-    version = ((derContent(expectTag(v, 0x02, 'version'))[0] ?? 0) << 24 >> 24) + 1; // a signed INTEGER
-    i = 1;
-  }
-  const serial = new Uint8Array(derContent(expectTag(fields[i], 0x02, 'serialNumber')));
-  const [validityFrom, validityTo] = derChildren(expectTag(fields[i + 3], 0x30, 'Validity'));
-  if (!validityFrom || !validityTo) throw new DerError('Validity needs two times');
-  const [algOid] = derChildren(expectTag(outerAlgorithm, 0x30, 'signatureAlgorithm'));
-  const extensions = new Map<string, Uint8Array>();
-  const extField = fields.slice(i + 6).find((f) => f.tag === 0xa3);
-  if (extField) {
-    for (const ext of derChildren(expectTag(derChildren(extField)[0], 0x30, 'Extensions'))) {
-      const parts = derChildren(expectTag(ext, 0x30, 'Extension'));
-      const oid = decodeOid(derContent(expectTag(parts[0], 0x06, 'extnID')));
-      const value = new Uint8Array(derContent(expectTag(parts[parts.length - 1], 0x04, 'extnValue')));
-      if (!extensions.has(oid)) extensions.set(oid, value);
-    }
-  }
-  return {
-    version,
-    serial,
-    signatureOid: decodeOid(derContent(expectTag(algOid, 0x06, 'algorithm'))),
-    issuerDer: new Uint8Array(derRaw(expectTag(fields[i + 2], 0x30, 'issuer'))),
-    subjectDer: new Uint8Array(derRaw(expectTag(fields[i + 4], 0x30, 'subject'))),
-    notBefore: decodeTime(validityFrom),
-    notAfter: decodeTime(validityTo),
-    spki: new Uint8Array(derRaw(expectTag(fields[i + 5], 0x30, 'subjectPublicKeyInfo'))),
-    extensions,
-  };
 }
 
 function verifiesWithOwnKey(cert: NodeX509Certificate): boolean {

@@ -1,21 +1,26 @@
 // PKCS#10 certificate requests as New-ExchangeCertificate -GenerateRequest makes and prints them.
-import { toBytes } from './bytes.js';
+import { createPublicKey, verify } from 'node:crypto';
+import { Attributes, CertificationRequest, CertificationRequestInfo } from '@peculiar/asn1-csr';
+import { id_pkcs9_at_extensionRequest } from '@peculiar/asn1-pkcs9';
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { Attribute, Extensions } from '@peculiar/asn1-x509';
+import { parseAsn } from './asn1.js';
+import { toArrayBuffer, toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { dnsSanExtension, ekuExtension, keyUsageExtension, sanDnsNames, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import { dnsSanExtension, ekuExtension, extensionAsn, keyUsageExtension, sanDnsNames, subjectKeyIdentifierExtension } from './certificate-extensions.js';
 import type { CertificateExtension } from './certificate-extensions.js';
-import { derBitString, derOid, derSequence, derSet, derSmallInteger, derTlv } from './der.js';
 import { isValidDnsName } from './dns-name.js';
 import { LruCache } from './lru-cache.js';
 import { pemBlocks } from './pem.js';
 import { PkiError } from './pki-error.js';
-import { readRequestDer, verifyRequestSignature } from './request-der.js';
 import { exportPublicKeySpki, publicKeySizeBits, toKeyPair } from './rsa-key.js';
 import type { PrivateKeyInput } from './rsa-key.js';
 import { rsaSignatureAlgorithm, signRsa } from './signing-key.js';
 import type { HashAlgorithm } from './signing-key.js';
+import { parseSpki } from './spki.js';
 import { thumbprintOf } from './thumbprint.js';
 import { signatureAlgorithmName } from './windows-oid-names.js';
-import { cnOf, encodeX500Name, formatWindowsName, parseX500Name } from './x500-name.js';
+import { cnOf, encodeX500Name, formatX500Name, parsedX500Name, parseX500Name, x500NameOf } from './x500-name.js';
 import type { X500Name, X500NameOrder } from './x500-name.js';
 
 /** What to put in a new request. */
@@ -54,8 +59,6 @@ const BEGIN = '-----BEGIN NEW CERTIFICATE REQUEST-----';
 const END = '-----END NEW CERTIFICATE REQUEST-----';
 const CRLF = '\r\n';
 
-const EXTENSION_REQUEST_OID = '1.2.840.113549.1.9.14';
-
 /** Parsed requests by SHA-1 of their DER (a request is read when made, when issued and when checked). */
 const CACHE = new LruCache<string, CertificateRequestInfo>(256);
 
@@ -92,10 +95,18 @@ export async function createCertificateRequest(options: CreateCertificateRequest
   if (dnsNames.length > 0) extensions.push(dnsSanExtension(dnsNames));
   extensions.push(keyUsageExtension(['digitalSignature', 'keyEncipherment'], true), ekuExtension(), await subjectKeyIdentifierExtension(spki));
   const hash = options.hash ?? 'SHA-256';
-  const algorithm = rsaSignatureAlgorithm(pair, hash);
-  const extensionRequest = derSequence(derOid(EXTENSION_REQUEST_OID), derSet(derSequence(...extensions.map((e) => new Uint8Array(e.rawData)))));
-  const info = derSequence(derSmallInteger(0), encodeX500Name(name, options.subjectOrder ?? 'as-written'), spki, derTlv(0xa0, extensionRequest));
-  return parseCertificateRequest(derSequence(info, algorithm, derBitString(signRsa(pair, hash, info))));
+  const signatureAlgorithm = rsaSignatureAlgorithm(pair, hash);
+  // The request as @peculiar/x509's Pkcs10CertificateRequestGenerator lays it out, signed with node:crypto.
+  const extensionRequest = new Attribute({
+    type: id_pkcs9_at_extensionRequest,
+    values: [AsnConvert.serialize(new Extensions(extensions.map(extensionAsn)))],
+  });
+  const subjectDer = encodeX500Name(name, options.subjectOrder ?? 'as-written');
+  const info = new CertificationRequestInfo({ subject: parsedX500Name(subjectDer), subjectPKInfo: parseSpki(spki), attributes: new Attributes([extensionRequest]) });
+  const infoDer = AsnConvert.serialize(info);
+  const request = new CertificationRequest({ certificationRequestInfo: info, certificationRequestInfoRaw: infoDer, signatureAlgorithm, signature: signRsa(pair, hash, infoDer) });
+  const der = toBytes(AsnConvert.serialize(request));
+  return CACHE.get(thumbprintOf(der), () => requestInfo(der, request, { subjectDer, spki }));
 }
 
 /**
@@ -105,56 +116,94 @@ export async function createCertificateRequest(options: CreateCertificateRequest
  * @example parseCertificateRequest(readFileSync('mail.req')).dnsNames // ['mail.contoso.com']
  */
 export function parseCertificateRequest(input: string | BinaryInput): CertificateRequestInfo {
-  const der = requestDer(input);
-  return CACHE.get(thumbprintOf(der), () => {
-    let fields;
-    try {
-      fields = readRequestDer(der);
-    } catch (cause) {
-      throw new PkiError('INVALID_REQUEST', 'The data is not a PKCS#10 certificate request.', { cause });
-    }
-    const { subjectDer, spki } = fields;
-    return Object.freeze({
-      der: new Uint8Array(der),
-      text: formatExchangeRequestText(der),
-      subject: formatWindowsName(subjectDer),
-      subjectDer,
-      subjectCn: cnOf(subjectDer),
-      dnsNames: sanDnsNames(fields.extensions.get('2.5.29.17')),
-      publicKey: spki,
-      publicKeySize: publicKeySizeBits(spki),
-      signatureAlgorithm: signatureAlgorithmName(fields.signatureOid),
-    });
-  });
+  const { der, thumbprint, asn } = requestDer(input);
+  return CACHE.get(thumbprint, () => requestInfo(der, asn));
 }
+
+/** The facts of a request from its parse (made here when not given), or from the parts it was just made of. */
+function requestInfo(der: Uint8Array, asn: CertificationRequest | undefined, built?: { subjectDer: Uint8Array; spki: Uint8Array }): CertificateRequestInfo {
+  let request: CertificationRequest;
+  try {
+    request = asn ?? parseAsn(der, CertificationRequest);
+  } catch (cause) {
+    throw new PkiError('INVALID_REQUEST', 'The data is not a PKCS#10 certificate request.', { cause });
+  }
+  const { subject, subjectPKInfo } = request.certificationRequestInfo;
+  const subjectDer = built?.subjectDer ?? toBytes(AsnConvert.serialize(subject));
+  const spki = built?.spki ?? toBytes(AsnConvert.serialize(subjectPKInfo));
+  const subjectName = x500NameOf(subject);
+  const info: CertificateRequestInfo = Object.freeze({
+    der: new Uint8Array(der),
+    text: formatExchangeRequestText(der),
+    subject: formatX500Name([...subjectName].reverse()),
+    subjectDer,
+    subjectCn: cnOf(subjectName),
+    dnsNames: sanDnsNames(requestExtensions(request).get('2.5.29.17')),
+    publicKey: spki,
+    publicKeySize: publicKeySizeBits(spki),
+    signatureAlgorithm: signatureAlgorithmName(request.signatureAlgorithm.algorithm),
+  });
+  PARSED.set(info, request);
+  return info;
+}
+
+/** The @peculiar/asn1-csr parse of each request read (its signature is checked from it). */
+const PARSED = new WeakMap<CertificateRequestInfo, CertificationRequest>();
+
+/** extnValue contents of the extensionRequest attribute by OID (the first of each). */
+function requestExtensions(request: CertificationRequest): ReadonlyMap<string, ArrayBuffer> {
+  const out = new Map<string, ArrayBuffer>();
+  const attribute = request.certificationRequestInfo.attributes.find((a) => a.type === id_pkcs9_at_extensionRequest);
+  const first = attribute?.values[0];
+  if (first) for (const ext of parseAsn(first, Extensions)) if (!out.has(ext.extnID)) out.set(ext.extnID, ext.extnValue.buffer);
+  return out;
+}
+
+// Signature OIDs node:crypto checks directly (RSA PKCS#1 v1.5 and ECDSA); others go through @peculiar/x509.
+const HASH_BY_SIGNATURE_OID: Readonly<Record<string, string>> = {
+  '1.2.840.113549.1.1.5': 'sha1', '1.2.840.113549.1.1.11': 'sha256', '1.2.840.113549.1.1.12': 'sha384', '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1', '1.2.840.10045.4.3.2': 'sha256', '1.2.840.10045.4.3.3': 'sha384', '1.2.840.10045.4.3.4': 'sha512',
+};
 
 /**
  * True when the request's self-signature verifies with its own public key.
  * @example await verifyCertificateRequest(req.text) // true
  */
 export async function verifyCertificateRequest(input: string | BinaryInput | CertificateRequestInfo): Promise<boolean> {
-  const der = typeof input === 'object' && 'der' in input ? input.der : requestDer(input);
+  const given = typeof input === 'object' && 'der' in input ? input : undefined;
+  const der = given ? given.der : requestDer(input as string | BinaryInput).der;
   try {
-    return await verifyRequestSignature(der);
+    const request = (given && PARSED.get(given)) ?? parseAsn(der, CertificationRequest);
+    const hash = HASH_BY_SIGNATURE_OID[request.signatureAlgorithm.algorithm];
+    if (hash === undefined || !request.certificationRequestInfoRaw) {
+      const { x509 } = await import('./crypto-provider.js');
+      return await new x509.Pkcs10CertificateRequest(toArrayBuffer(der)).verify();
+    }
+    const spki = given?.publicKey ?? new Uint8Array(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo));
+    const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+    return verify(hash, new Uint8Array(request.certificationRequestInfoRaw), key, new Uint8Array(request.signature));
   } catch {
     return false;
   }
 }
 
-/** The DER of a request given in any accepted form. */
-function requestDer(input: string | BinaryInput): Uint8Array {
-  if (typeof input === 'string') return derFromText(input);
+/** A request's DER in any accepted form, its SHA-1 (the cache key) and, when the DER was parsed to tell it from text, the parse. */
+function requestDer(input: string | BinaryInput): { der: Uint8Array; thumbprint: string; asn?: CertificationRequest } {
+  if (typeof input === 'string') return withThumbprint(derFromText(input));
   const bytes = toBytes(input);
   if (bytes[0] === 0x30) {
+    const thumbprint = thumbprintOf(bytes);
+    if (CACHE.peek(thumbprint)) return { der: bytes, thumbprint };
     try {
-      readRequestDer(bytes);
-      return bytes;
+      return { der: bytes, thumbprint, asn: parseAsn(bytes, CertificationRequest) };
     } catch {
       // not DER after all: fall through to text
     }
   }
-  return derFromText(bytesToText(bytes));
+  return withThumbprint(derFromText(bytesToText(bytes)));
 }
+
+const withThumbprint = (der: Uint8Array): { der: Uint8Array; thumbprint: string } => ({ der, thumbprint: thumbprintOf(der) });
 
 /** Decodes text bytes: UTF-16LE (with BOM, or ASCII text with zero high bytes), else UTF-8 (BOM dropped). */
 function bytesToText(bytes: Uint8Array): string {

@@ -1,6 +1,5 @@
-// The node-forge side of PKCS#12: AES-256 (PBES2) writing and reading the layouts the DER reader leaves to it (BER, RC2, ...).
+// The node-forge side of PKCS#12: AES-256 (PBES2) writing, and reading what pfx-read.ts leaves to it (BER, PBES2, RC2, ...).
 import forge from 'node-forge';
-import './pkcs12-kdf.js';
 import { PkiError, SOURCE_DATA_CANNOT_BE_IMPORTED } from './pki-error.js';
 import type { PfxBag } from './pfx-read.js';
 

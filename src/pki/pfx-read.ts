@@ -1,9 +1,19 @@
-// Reading a PFX with node:crypto (MAC check, 3DES/PBES2 decryption, bags in file order); other layouts go to node-forge.
+// Reading a PFX with @peculiar/asn1-pfx and node:crypto (MAC check, 3DES decryption, bags in file order); other
+// layouts and algorithms (BER, RC2, PBES2, other bags) go to node-forge.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { DerError, decodeOid, derChildren, derContent, derRaw, expectTag, readDer } from './der.js';
-import type { DerNode } from './der.js';
-import { BadDecrypt, HASHES, NeedsForge, pbeDecrypt, PFX_OIDS } from './pfx-pbe.js';
-import { pkcs12Kdf } from './pkcs12-kdf.js';
+import { EncryptedContentInfo, id_data, id_encryptedData } from '@peculiar/asn1-cms';
+import type { ContentInfo } from '@peculiar/asn1-cms';
+import {
+  AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, PFX, PKCS8ShroudedKeyBag, SafeContents,
+} from '@peculiar/asn1-pfx';
+import type { MacData, PKCS12Attribute } from '@peculiar/asn1-pfx';
+import { FriendlyName, id_pkcs9_at_friendlyName } from '@peculiar/asn1-pkcs9';
+import { id_sha1, id_sha256, id_sha384, id_sha512 } from '@peculiar/asn1-rsa';
+import { AsnConvert, AsnProp, AsnPropTypes, OctetString } from '@peculiar/asn1-schema';
+import { parseAsn } from './asn1.js';
+import { BadDecrypt, NeedsForge, pbeDecrypt } from './pfx-pbe.js';
+import { pkcs12Key } from './pkcs12-key.js';
+import type { Pkcs12Hash } from './pkcs12-key.js';
 
 /** A certificate or key bag: DER (the key decrypted to a PrivateKeyInfo) and its friendlyName attribute. */
 export interface PfxBag {
@@ -15,26 +25,54 @@ export interface PfxBag {
 /** Why the file cannot be read with this password: a MAC that does not verify or a decryption that fails. */
 export class WrongPfxPassword extends Error {}
 
-const oidOf = (node: DerNode | undefined): string => decodeOid(derContent(expectTag(node, 0x06, 'OID')));
-const octets = (node: DerNode | undefined): Uint8Array => derContent(expectTag(node, 0x04, 'OCTET STRING'));
+/**
+ * EncryptedData ::= SEQUENCE { version CMSVersion, encryptedContentInfo EncryptedContentInfo } (RFC 5652 section 8,
+ * without unprotectedAttrs), declared for @peculiar/asn1-schema: @peculiar/asn1-cms has no class for it.
+ */
+class EncryptedData {
+  version = 0;
+  encryptedContentInfo = new EncryptedContentInfo();
+}
+AsnProp({ type: AsnPropTypes.Integer })(EncryptedData.prototype, 'version');
+AsnProp({ type: EncryptedContentInfo })(EncryptedData.prototype, 'encryptedContentInfo');
+
+/** MAC digest OIDs: the hash node:crypto and the key derivation use, and its output length (the MAC key length). */
+const MAC_HASHES: Readonly<Record<string, { readonly name: Pkcs12Hash; readonly length: number }>> = {
+  [id_sha1]: { name: 'sha1', length: 20 },
+  [id_sha256]: { name: 'sha256', length: 32 },
+  [id_sha384]: { name: 'sha384', length: 48 },
+  [id_sha512]: { name: 'sha512', length: 64 },
+};
+
+const same = (a: ArrayBuffer, b: Uint8Array): boolean => Buffer.from(a).equals(b);
+const endsWith = (bytes: Uint8Array, tail: ArrayBuffer): boolean => bytes.length >= tail.byteLength && same(tail, bytes.subarray(bytes.length - tail.byteLength));
 
 /**
- * The bags of a DER PFX in file order. Throws WrongPfxPassword, or NeedsForge when the file uses BER, RC2, other bag
- * types or anything else this reader leaves to node-forge.
+ * The value of an OCTET STRING given as its encoding; NeedsForge unless it is the DER (primitive) form, the only one
+ * @peculiar/asn1-schema's OctetString reads whole.
+ */
+function octets(encoding: ArrayBuffer): Uint8Array {
+  const value = new Uint8Array(parseAsn(encoding, OctetString).buffer);
+  if (!same(AsnConvert.serialize(new OctetString(value)), new Uint8Array(encoding))) throw new NeedsForge('OCTET STRING not in DER form');
+  return value;
+}
+
+/**
+ * The bags of a DER PFX in file order. Throws WrongPfxPassword, or NeedsForge when the file uses BER, RC2, PBES2,
+ * other bag types or anything else this reader leaves to node-forge.
  * @example readPfxBags(bytes, 'Pass1word').filter((b) => b.kind === 'certificate')
  */
 export function readPfxBags(bytes: Uint8Array, password: string | undefined): PfxBag[] {
   try {
-    const top = readDer(bytes);
-    if (top.end !== bytes.length) throw new NeedsForge('trailing data');
-    const [version, authSafe, macData] = derChildren(expectTag(top, 0x30, 'PFX'));
-    if (derContent(expectTag(version, 0x02, 'version')).join() !== '3') throw new NeedsForge('version');
-    const [type, wrapped] = derChildren(expectTag(authSafe, 0x30, 'ContentInfo'));
-    if (oidOf(type) !== PFX_OIDS.data) throw new NeedsForge('not password integrity mode');
-    const safe = octets(derChildren(expectTag(wrapped, 0xa0, 'content'))[0]);
-    if (macData) checkMac(macData, safe, password);
+    const pfx = parseAsn(bytes, PFX);
+    if (pfx.version !== 3) throw new NeedsForge('version');
+    if (pfx.authSafe.contentType !== id_data) throw new NeedsForge('not password integrity mode');
+    // A DER file ends with its MacData's DER; files with data after the PFX (node-forge refuses them) or without a MAC go to node-forge.
+    if (!pfx.macData || !endsWith(bytes, AsnConvert.serialize(pfx.macData))) throw new NeedsForge('no MAC, trailing data or not DER');
+    const safe = octets(pfx.authSafe.content);
+    checkMac(pfx.macData, safe, password);
     const bags: PfxBag[] = [];
-    for (const info of derChildren(expectTag(readDer(safe), 0x30, 'AuthenticatedSafe'))) bags.push(...contentBags(info, password));
+    for (const info of parseAsn(safe, AuthenticatedSafe)) bags.push(...contentBags(info, password));
     return bags;
   } catch (error) {
     if (error instanceof WrongPfxPassword || error instanceof NeedsForge) throw error;
@@ -43,48 +81,44 @@ export function readPfxBags(bytes: Uint8Array, password: string | undefined): Pf
   }
 }
 
-function checkMac(macData: DerNode, safe: Uint8Array, password: string | undefined): void {
-  const [digestInfo, salt, count] = derChildren(expectTag(macData, 0x30, 'MacData'));
-  const [algorithm, digest] = derChildren(expectTag(digestInfo, 0x30, 'DigestInfo'));
-  const hash = HASHES[oidOf(derChildren(expectTag(algorithm, 0x30, 'digestAlgorithm'))[0])];
+function checkMac(macData: MacData, safe: Uint8Array, password: string | undefined): void {
+  const hash = MAC_HASHES[macData.mac.digestAlgorithm.algorithm];
   if (!hash) throw new NeedsForge('MAC algorithm');
-  const countBytes = count ? derContent(expectTag(count, 0x02, 'iterations')) : Uint8Array.of(1);
-  if (countBytes.length > 4) throw new DerError('iterations');
-  const iterations = countBytes.reduce((n, b) => n * 256 + b, 0);
-  const key = pkcs12Kdf(password, Buffer.from(octets(salt)), 3, iterations, hash.u, hash.name, hash.u, hash.v);
+  const salt = new Uint8Array(macData.macSalt.buffer);
+  const given = new Uint8Array(macData.mac.digest.buffer);
+  if (salt.length === 0 || given.length === 0 || !(macData.iterations >= 1)) throw new NeedsForge('MAC parameters');
+  const key = pkcs12Key(password, salt, 3, macData.iterations, hash.length, hash.name);
   const expected = createHmac(hash.name, key).update(safe).digest();
-  const given = octets(digest);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new WrongPfxPassword('MAC could not be verified');
 }
 
-function contentBags(info: DerNode, password: string | undefined): PfxBag[] {
-  const [type, content] = derChildren(expectTag(info, 0x30, 'ContentInfo'));
-  const inner = derChildren(expectTag(content, 0xa0, 'content'))[0];
-  const oid = oidOf(type);
-  if (oid === PFX_OIDS.data) return safeBags(octets(inner), password);
-  if (oid !== PFX_OIDS.encryptedData) throw new NeedsForge('content type');
-  const [, encrypted] = derChildren(expectTag(inner, 0x30, 'EncryptedData'));
-  const [contentType, algorithm, data] = derChildren(expectTag(encrypted, 0x30, 'EncryptedContentInfo'));
-  if (oidOf(contentType) !== PFX_OIDS.data) throw new NeedsForge('encrypted content type');
-  return safeBags(pbeDecrypt(algorithm!, derContent(expectTag(data, 0x80, 'encryptedContent')), password), password);
+function contentBags(info: ContentInfo, password: string | undefined): PfxBag[] {
+  if (info.contentType === id_data) return safeBags(octets(info.content), password);
+  if (info.contentType !== id_encryptedData) throw new NeedsForge('content type');
+  const { encryptedContentInfo } = parseAsn(info.content, EncryptedData);
+  if (encryptedContentInfo.contentType !== id_data || !encryptedContentInfo.encryptedContent) throw new NeedsForge('encrypted content type');
+  const { value, constructedValue } = encryptedContentInfo.encryptedContent;
+  const data = value ? value.buffer : Buffer.concat((constructedValue ?? []).map((part) => new Uint8Array(part.buffer)));
+  return safeBags(pbeDecrypt(encryptedContentInfo.contentEncryptionAlgorithm, toArrayBuffer(data), password), password);
 }
 
+const toArrayBuffer = (data: ArrayBuffer | Uint8Array): ArrayBuffer =>
+  data instanceof ArrayBuffer ? data : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+
 function safeBags(safeContents: Uint8Array, password: string | undefined): PfxBag[] {
-  return derChildren(expectTag(readDer(safeContents), 0x30, 'SafeContents')).map((bag) => {
-    const [id, value, attributes] = derChildren(expectTag(bag, 0x30, 'SafeBag'));
-    const bagValue = derChildren(expectTag(value, 0xa0, 'bagValue'))[0]!;
-    const friendlyName = attributes ? friendlyNameOf(expectTag(attributes, 0x31, 'bagAttributes')) : undefined;
-    switch (oidOf(id)) {
-      case PFX_OIDS.keyBag:
-        return { kind: 'key', der: new Uint8Array(derRaw(bagValue)), friendlyName };
-      case PFX_OIDS.shroudedKeyBag: {
-        const [algorithm, data] = derChildren(expectTag(bagValue, 0x30, 'EncryptedPrivateKeyInfo'));
-        return { kind: 'key', der: pbeDecrypt(algorithm!, octets(data), password), friendlyName };
+  return parseAsn(safeContents, SafeContents).map((bag): PfxBag => {
+    const friendlyName = friendlyNameOf(bag.bagAttributes);
+    switch (bag.bagId) {
+      case id_keyBag:
+        return { kind: 'key', der: new Uint8Array(bag.bagValue), friendlyName };
+      case id_pkcs8ShroudedKeyBag: {
+        const shrouded = parseAsn(bag.bagValue, PKCS8ShroudedKeyBag);
+        return { kind: 'key', der: pbeDecrypt(shrouded.encryptionAlgorithm, shrouded.encryptedData.buffer, password), friendlyName };
       }
-      case PFX_OIDS.certBag: {
-        const [certId, certValue] = derChildren(expectTag(bagValue, 0x30, 'CertBag'));
-        if (oidOf(certId) !== PFX_OIDS.x509Certificate) throw new NeedsForge('certificate type');
-        return { kind: 'certificate', der: new Uint8Array(octets(derChildren(expectTag(certValue, 0xa0, 'certValue'))[0])), friendlyName };
+      case id_certBag: {
+        const cert = parseAsn(bag.bagValue, CertBag);
+        if (cert.certId !== id_x509Certificate) throw new NeedsForge('certificate type');
+        return { kind: 'certificate', der: octets(cert.certValue), friendlyName };
       }
       default:
         throw new NeedsForge('bag type');
@@ -92,22 +126,13 @@ function safeBags(safeContents: Uint8Array, password: string | undefined): PfxBa
   });
 }
 
-/** The first value of the last friendlyName attribute: BMPString decoded, other types as their bytes (as node-forge gives it). */
-function friendlyNameOf(attributes: DerNode): string | undefined {
+/** The first value of the last friendlyName attribute (a BMPString; other string types are left to node-forge). */
+function friendlyNameOf(attributes: readonly PKCS12Attribute[] | undefined): string | undefined {
   let name: string | undefined;
-  for (const attribute of derChildren(attributes)) {
-    const [oid, values] = derChildren(expectTag(attribute, 0x30, 'Attribute'));
-    if (oidOf(oid) !== PFX_OIDS.friendlyName) continue;
-    const first = derChildren(expectTag(values, 0x31, 'values'))[0];
-    name = first ? textOf(first) : undefined;
+  for (const attribute of attributes ?? []) {
+    if (attribute.attrId !== id_pkcs9_at_friendlyName) continue;
+    const first = attribute.attrValues[0];
+    name = first ? parseAsn(first, FriendlyName).value : undefined;
   }
   return name;
-}
-
-function textOf(node: DerNode): string {
-  const bytes = derContent(node);
-  if (node.tag !== 0x1e) return Buffer.from(bytes).toString('latin1');
-  let text = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) text += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
-  return text;
 }

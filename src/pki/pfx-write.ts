@@ -1,8 +1,17 @@
-// Writing a PFX the way node-forge lays it out (certificate bags in clear, a 3DES shrouded key bag, SHA-1 MAC), in DER with node:crypto.
+// Writing a PFX the way node-forge lays it out (certificate bags in clear, a 3DES shrouded key bag, SHA-1 MAC):
+// the structure with @peculiar/asn1-pfx, the cryptography with node:crypto and node-forge's PKCS#12 key derivation.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { derNull, derOctetString, derOid, derSequence, derSet, derSmallInteger, derTlv } from './der.js';
-import { encrypt3desPrivateKeyInfo, PFX_OIDS } from './pfx-pbe.js';
-import { pkcs12Kdf } from './pkcs12-kdf.js';
+import { ContentInfo, id_data } from '@peculiar/asn1-cms';
+import {
+  AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, MacData, PFX, PKCS12Attribute, SafeBag, SafeContents,
+} from '@peculiar/asn1-pfx';
+import { FriendlyName, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId, LocalKeyId } from '@peculiar/asn1-pkcs9';
+import { DigestInfo, id_sha1 } from '@peculiar/asn1-rsa';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
+import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { toBytes } from './bytes.js';
+import { encrypt3desPrivateKeyInfo } from './pfx-pbe.js';
+import { pkcs12Key } from './pkcs12-key.js';
 
 /** What goes into the file. */
 export interface Pfx3desInput {
@@ -14,16 +23,12 @@ export interface Pfx3desInput {
   readonly friendlyName?: string;
   readonly iterations: number;
   /** Salts for the key encryption and the MAC (random 8 bytes each when omitted). */
-  readonly salts?: { readonly key: Buffer; readonly mac: Buffer };
+  readonly salts?: { readonly key: Uint8Array; readonly mac: Uint8Array };
 }
 
-const bmpString = (text: string): Uint8Array => {
-  const out = Buffer.alloc(text.length * 2);
-  for (let i = 0; i < text.length; i++) out.writeUInt16BE(text.charCodeAt(i), i * 2);
-  return derTlv(0x1e, out);
-};
-const attribute = (oid: string, value: Uint8Array): Uint8Array => derSequence(derOid(oid), derSet(value));
-const dataContentInfo = (content: Uint8Array): Uint8Array => derSequence(derOid(PFX_OIDS.data), derTlv(0xa0, derOctetString(content)));
+// @peculiar/asn1-pfx's PKCS12Attribute constructor ignores its parameters.
+const attribute = (attrId: string, value: object): PKCS12Attribute => Object.assign(new PKCS12Attribute(), { attrId, attrValues: [AsnConvert.serialize(value)] });
+const dataContentInfo = (content: ArrayBuffer): ContentInfo => new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(content)) });
 
 /**
  * The PFX bytes: localKeyId (SHA-1 of the end-entity certificate) and the friendly name on the key bag and the first
@@ -32,22 +37,31 @@ const dataContentInfo = (content: Uint8Array): Uint8Array => derSequence(derOid(
  */
 export function writePfx3des(input: Pfx3desInput): Uint8Array {
   const salts = input.salts ?? { key: randomBytes(8), mac: randomBytes(8) };
-  const attributes = [attribute(PFX_OIDS.localKeyId, derOctetString(createHash('sha1').update(input.certificates[0]!).digest()))];
-  if (input.friendlyName !== undefined) attributes.push(attribute(PFX_OIDS.friendlyName, bmpString(input.friendlyName)));
-  const bagAttributes = derSet(...attributes);
-  const certBags = input.certificates.map((der, i) => derSequence(
-    derOid(PFX_OIDS.certBag),
-    derTlv(0xa0, derSequence(derOid(PFX_OIDS.x509Certificate), derTlv(0xa0, derOctetString(der)))),
-    ...(i === 0 ? [bagAttributes] : []),
-  ));
-  const keyBag = derSequence(
-    derOid(PFX_OIDS.shroudedKeyBag),
-    derTlv(0xa0, encrypt3desPrivateKeyInfo(input.pkcs8, input.password, input.iterations, salts.key)),
-    bagAttributes,
-  );
-  const safe = derSequence(dataContentInfo(derSequence(...certBags)), dataContentInfo(derSequence(keyBag)));
-  const macKey = pkcs12Kdf(input.password, salts.mac, 3, input.iterations, 20);
-  const mac = createHmac('sha1', macKey).update(safe).digest();
-  const macData = derSequence(derSequence(derSequence(derOid('1.3.14.3.2.26'), derNull()), derOctetString(mac)), derOctetString(salts.mac), derSmallInteger(input.iterations));
-  return derSequence(derSmallInteger(3), dataContentInfo(safe), macData);
+  const attributes = [attribute(id_pkcs9_at_localKeyId, new LocalKeyId(createHash('sha1').update(input.certificates[0]!).digest()))];
+  if (input.friendlyName !== undefined) attributes.push(attribute(id_pkcs9_at_friendlyName, new FriendlyName(input.friendlyName)));
+  const certBags = input.certificates.map((der, i) => new SafeBag({
+    bagId: id_certBag,
+    bagValue: AsnConvert.serialize(new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) })),
+    ...(i === 0 ? { bagAttributes: attributes } : {}),
+  }));
+  const keyBag = new SafeBag({
+    bagId: id_pkcs8ShroudedKeyBag,
+    bagValue: AsnConvert.serialize(encrypt3desPrivateKeyInfo(input.pkcs8, input.password, input.iterations, salts.key)),
+    bagAttributes: attributes,
+  });
+  const safe = AsnConvert.serialize(new AuthenticatedSafe([
+    dataContentInfo(AsnConvert.serialize(new SafeContents(certBags))),
+    dataContentInfo(AsnConvert.serialize(new SafeContents([keyBag]))),
+  ]));
+  const mac = createHmac('sha1', pkcs12Key(input.password, salts.mac, 3, input.iterations, 20)).update(new Uint8Array(safe)).digest();
+  const pfx = new PFX({
+    version: 3,
+    authSafe: dataContentInfo(safe),
+    macData: new MacData({
+      mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: id_sha1, parameters: null }), digest: new OctetString(mac) }),
+      macSalt: new OctetString(salts.mac),
+      iterations: input.iterations,
+    }),
+  });
+  return toBytes(AsnConvert.serialize(pfx));
 }

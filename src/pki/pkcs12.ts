@@ -1,4 +1,5 @@
-// PKCS#12 (.pfx) files: writing them like Windows exports them, reading them like Exchange imports them (node:crypto, node-forge as fallback).
+// PKCS#12 (.pfx) files: writing them like Windows exports them, reading them like Exchange imports them
+// (@peculiar/asn1-pfx with node:crypto and node-forge's key derivation; node-forge's whole PKCS#12 path as fallback).
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { certificateDer, readCertificate } from './certificate-info.js';
@@ -53,9 +54,9 @@ export interface PfxContents {
 
 /**
  * Writes a password-protected PFX: a shrouded key bag plus certificate bags (leaf first), SHA-1 MAC, 2000 iterations.
- * With `3des` the key bag uses pbeWithSHAAnd3-KeyTripleDES-CBC as Windows does (written with node:crypto, laid out as
- * node-forge does: the certificate bags unencrypted, where Windows encrypts them with 3DES or RC2-40); `aes256` goes
- * through node-forge. Only RSA keys are supported.
+ * With `3des` the key bag uses pbeWithSHAAnd3-KeyTripleDES-CBC as Windows does (@peculiar/asn1-pfx structures,
+ * node:crypto 3DES and HMAC, node-forge's PKCS#12 key derivation; laid out as node-forge does: the certificate bags
+ * unencrypted, where Windows encrypts them with 3DES or RC2-40); `aes256` goes through node-forge. Only RSA keys are supported.
  * @example
  * const pfx = writePfx({ key: pair, certificate: cert.der, password: 'P@ssw0rd', friendlyName: 'Microsoft Exchange' });
  */
@@ -85,8 +86,9 @@ export function writePfx(options: WritePfxOptions): Uint8Array {
  * Reads a PFX like Import-ExchangeCertificate: with the password (none or empty tries both an empty and an absent
  * password, as Windows does). A wrong password gives PkiError WRONG_PASSWORD, data that is not a readable PFX gives
  * UNREADABLE_DATA; both carry Exchange's message `The source data cannot be imported or the wrong password was specified.`
- * Reads legacy 3DES/RC2 files and OpenSSL 3 defaults (PBES2 AES-256-CBC, hmacWithSHA256, SHA-256 MAC): DER files with
- * 3DES or PBES2 through node:crypto, anything else (BER, RC2, other bags) through node-forge.
+ * Reads legacy 3DES/RC2 files and OpenSSL 3 defaults (PBES2 AES-256-CBC, hmacWithSHA256, SHA-256 MAC): DER files
+ * with a MAC and 3DES (or no) encryption through @peculiar/asn1-pfx and node:crypto, anything else (BER, PBES2, RC2,
+ * other bags) through node-forge.
  * @example
  * const pfx = readPfx(readFileSync('mail.pfx'), 'P@ssw0rd');
  * console.log(readCertificate(pfx.endEntity).thumbprint, pfx.hasPrivateKey);
@@ -108,7 +110,7 @@ export function readPfx(data: BinaryInput, password?: string): PfxContents {
   throw lastError;
 }
 
-/** The bags with node:crypto when the layout allows, else with node-forge. */
+/** The bags with @peculiar/asn1-pfx and node:crypto when the layout allows, else with node-forge. */
 function bagsOf(bytes: Uint8Array, password: string | undefined, parsed: () => ReturnType<typeof forgeParse>): PfxBag[] {
   try {
     return readPfxBags(bytes, password);

@@ -4,10 +4,8 @@ import { promisify } from 'node:util';
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 import { pemBlocks, toPem } from './pem.js';
-import { derChildren, derContent, expectTag, readDer } from './der.js';
 import { LruCache } from './lru-cache.js';
 import { PkiError } from './pki-error.js';
-import { spkiAlgorithmOid, subjectPublicKeyBits } from './spki.js';
 
 const generateKeyPairAsync = promisify(generateKeyPair);
 
@@ -101,34 +99,25 @@ export function importPrivateKeyPkcs8(data: BinaryInput | string): RsaKeyPair {
  */
 export function exportPublicKeySpki(key: PrivateKeyInput | KeyObject): Uint8Array {
   const publicKey = key instanceof KeyObject && key.type === 'public' ? key : toKeyPair(key).publicKey;
-  return toBytes(publicKey.export({ type: 'spki', format: 'der' }));
+  let spki = SPKI.get(publicKey);
+  if (spki === undefined) {
+    spki = toBytes(publicKey.export({ type: 'spki', format: 'der' }));
+    SPKI.set(publicKey, spki);
+  }
+  return new Uint8Array(spki);
 }
+
+/** SubjectPublicKeyInfo DER by key object: a key's public half is compared and copied into requests, certificates and PFX checks. */
+const SPKI = new WeakMap<KeyObject, Uint8Array>();
 
 /**
  * Size of a public key in bits (RSA modulus length, EC curve size), as Exchange's `PublicKeySize` shows it.
  * @example publicKeySizeBits(pair.publicKey) // 2048
  */
 export function publicKeySizeBits(key: KeyObject | BinaryInput): number {
-  if (!(key instanceof KeyObject)) {
-    const bits = rsaModulusBits(toBytes(key));
-    if (bits !== undefined) return bits;
-  }
   const publicKey = key instanceof KeyObject ? (key.type === 'private' ? createPublicKey(key) : key) : createPublicKey({ key: Buffer.from(toBytes(key)), format: 'der', type: 'spki' });
   const details = publicKey.asymmetricKeyDetails ?? {};
   if (details.modulusLength !== undefined) return details.modulusLength;
   const curveBits: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };
   return curveBits[details.namedCurve ?? ''] ?? 0;
-}
-
-/** The modulus length of an rsaEncryption SubjectPublicKeyInfo read from its DER (no key import), else undefined. */
-function rsaModulusBits(spki: Uint8Array): number | undefined {
-  try {
-    if (spkiAlgorithmOid(spki) !== '1.2.840.113549.1.1.1') return undefined;
-    const [modulus] = derChildren(readDer(subjectPublicKeyBits(spki)));
-    let n = derContent(expectTag(modulus, 0x02, 'modulus'));
-    while (n.length > 1 && n[0] === 0) n = n.subarray(1);
-    return n.length === 0 ? 0 : (n.length - 1) * 8 + (32 - Math.clz32(n[0]!));
-  } catch {
-    return undefined; // not DER we can read: node:crypto decides
-  }
 }

@@ -6,7 +6,7 @@ import { basicConstraintsExtension, keyUsageExtension, subjectKeyIdentifierExten
 import type { CertificateExtension } from './certificate-extensions.js';
 import { LruCache } from './lru-cache.js';
 import { certsOnlyPkcs7 } from './pkcs7.js';
-import { readCertificate } from './certificate-info.js';
+import { parsedCertificate, readCertificate } from './certificate-info.js';
 import type { CertificateInfo } from './certificate-info.js';
 import type { CertificateRequestInfo } from './certificate-request.js';
 import { authorityKeyIdentifierFor, issueCertificate } from './certificate.js';
@@ -148,13 +148,16 @@ function load(state: VendorCaState): VendorCa {
         days: options.days ?? 365,
       });
       const pem = toPem(leaf.der, 'CERTIFICATE');
-      const pkcs7 = certsOnlyPkcs7([leaf.der, intermediate.der]);
+      let pkcs7: Uint8Array | undefined;
       return Object.freeze({
         certificate: leaf,
         der: leaf.der,
         pem,
         chainPem: pem + toPem(intermediate.der, 'CERTIFICATE'),
-        pkcs7,
+        // Made when first asked for (only a .p7b file wants it).
+        get pkcs7(): Uint8Array {
+          return (pkcs7 ??= certsOnlyPkcs7([parsedCertificate(leaf), parsedCertificate(intermediate)]));
+        },
       });
     },
   });

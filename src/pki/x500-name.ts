@@ -1,7 +1,10 @@
 // X.500 distinguished names the way Windows reads (CertStrToName) and prints (CertNameToStr) them.
+import { AsnConvert } from '@peculiar/asn1-schema';
+import { AttributeTypeAndValue, AttributeValue, Name, RelativeDistinguishedName } from '@peculiar/asn1-x509';
+import { parseAsn } from './asn1.js';
 import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { DerError, decodeOid, decodeString, derChildren, derContent, derOid, derRaw, derSequence, derSet, derString, expectTag, readDer } from './der.js';
+import { LruCache } from './lru-cache.js';
 import { PkiError } from './pki-error.js';
 
 /** One `type=value` pair of a name. */
@@ -68,8 +71,12 @@ for (const spec of ATTRIBUTES) {
 /** A DER Name given as bytes, or an object that can give them (an @peculiar/x509 Name). */
 export type EncodedX500Name = BinaryInput | { toArrayBuffer(): ArrayBuffer };
 
-// DirectoryString / IA5String tags read as text; any other value type shows as `#<hex of its encoding>`.
-const STRING_TAGS = new Set([0x14, 0x13, 0x1c, 0x0c, 0x1e, 0x16]);
+// Names by their DER, parsed (@peculiar/asn1-x509 objects, never modified) and decoded: a CA's name, a server's name,
+// a request's subject come back in every certificate made from them, and parsing a Name is the dearest part of a
+// certificate (its attribute values are CHOICEs).
+const PARSED = new LruCache<string, Name>(512);
+const DECODED = new WeakMap<Name, X500Name>();
+const derKey = (der: Uint8Array): string => Buffer.from(der.buffer, der.byteOffset, der.byteLength).toString('latin1');
 
 const OID_PATTERN = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
@@ -192,16 +199,37 @@ function validateValue(attr: { type: string; kind: StringKind }, value: string, 
  */
 export function encodeX500Name(name: X500Name, order: X500NameOrder = 'as-written'): Uint8Array {
   const rdns = order === 'reversed' ? [...name].reverse() : [...name];
-  return derSequence(...rdns.map((rdn) => {
-    // Attributes of one type are kept together, in order of first appearance.
+  const asn = new Name(rdns.map((rdn) => {
+    // Attributes of one type are kept together, in order of first appearance (as @peculiar/x509's Name JSON groups them).
     const byType = new Map<string, X500Attribute[]>();
     for (const attr of rdn) byType.set(attr.oid, [...(byType.get(attr.oid) ?? []), attr]);
-    return derSet(...[...byType.values()].flat().map((attr) => {
+    return new RelativeDistinguishedName([...byType.values()].flat().map((attr) => {
       const kind = BY_OID.get(attr.oid)?.kind ?? 'any';
-      const tag = kind === 'ia5' ? 0x16 : PRINTABLE.test(attr.value) ? 0x13 : 0x0c;
-      return derSequence(derOid(attr.oid), derString(tag, attr.value));
+      const value = kind === 'ia5'
+        ? new AttributeValue({ ia5String: attr.value })
+        : PRINTABLE.test(attr.value) ? new AttributeValue({ printableString: attr.value }) : new AttributeValue({ utf8String: attr.value });
+      return new AttributeTypeAndValue({ type: attr.oid, value });
     }));
   }));
+  const der = new Uint8Array(AsnConvert.serialize(asn));
+  PARSED.set(derKey(der), asn);
+  return der;
+}
+
+/**
+ * A DER Name parsed by @peculiar/asn1-x509 (remembered by its bytes: do not modify the result). Throws PkiError
+ * INVALID_X500_NAME when the bytes are not a Name.
+ * @example parsedX500Name(info.subjectDer).length // number of RDNs
+ */
+export function parsedX500Name(der: Uint8Array): Name {
+  return PARSED.get(derKey(der), () => {
+    try {
+      return parseAsn(der, Name);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new PkiError('INVALID_X500_NAME', `The data is not a DER-encoded X.500 name: ${reason}.`, { cause });
+    }
+  });
 }
 
 /**
@@ -211,23 +239,32 @@ export function encodeX500Name(name: X500Name, order: X500NameOrder = 'as-writte
  */
 export function decodeX500Name(name: EncodedX500Name): X500Name {
   const der = 'toArrayBuffer' in name && typeof name.toArrayBuffer === 'function' ? new Uint8Array(name.toArrayBuffer()) : toBytes(name as BinaryInput);
-  try {
-    const top = expectTag(readDer(der), 0x30, 'Name');
-    return Object.freeze(derChildren(top).map((set) => {
-      const byType = new Map<string, X500Attribute[]>();
-      for (const atv of derChildren(expectTag(set, 0x31, 'RDN'))) {
-        const [type, value] = derChildren(expectTag(atv, 0x30, 'AttributeTypeAndValue'));
-        const oid = decodeOid(derContent(expectTag(type, 0x06, 'attribute type')));
-        if (!value) throw new DerError('attribute without a value');
-        const text = STRING_TAGS.has(value.tag) ? decodeString(value) : `#${Buffer.from(derRaw(value)).toString('hex')}`;
-        byType.set(oid, [...(byType.get(oid) ?? []), Object.freeze({ type: keyForOid(oid), oid, value: text })]);
-      }
-      return Object.freeze([...byType.values()].flat());
-    }));
-  } catch (cause) {
-    if (!(cause instanceof DerError)) throw cause;
-    throw new PkiError('INVALID_X500_NAME', `The data is not a DER-encoded X.500 name: ${cause.message}.`, { cause });
+  return x500NameOf(parsedX500Name(der));
+}
+
+/**
+ * RDNs of a Name parsed by @peculiar/asn1-x509: string values as text, any other value type as `#<hex of its
+ * encoding>` (what @peculiar/x509's Name.toJSON gives).
+ * @example x500NameOf(certificate.tbsCertificate.subject)
+ */
+export function x500NameOf(asn: Name): X500Name {
+  let decoded = DECODED.get(asn);
+  if (decoded === undefined) {
+    decoded = decodeName(asn);
+    DECODED.set(asn, decoded);
   }
+  return decoded;
+}
+
+function decodeName(asn: Name): X500Name {
+  return Object.freeze(asn.map((rdn) => {
+    const byType = new Map<string, X500Attribute[]>();
+    for (const atv of rdn) {
+      const text = atv.value.anyValue ? `#${Buffer.from(atv.value.anyValue).toString('hex')}` : atv.value.toString();
+      byType.set(atv.type, [...(byType.get(atv.type) ?? []), Object.freeze({ type: keyForOid(atv.type), oid: atv.type, value: text })]);
+    }
+    return Object.freeze([...byType.values()].flat());
+  }));
 }
 
 /** Quotes a value the way CertNameToStr does: when it has leading/trailing white space or one of + , " = < > ; # or a line feed. */

@@ -2,7 +2,7 @@
 import { createHash, X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { readCertificate, thumbprintOf } from '../../../pki/index.js';
 import type { CertificateInfo } from '../../../pki/index.js';
-import { decodeOid, derChildren, derContent, expectTag, readDer } from '../../../pki/der.js';
+import { parsedCertificate } from '../../../pki/certificate-info.js';
 import { LruCache } from '../../../pki/lru-cache.js';
 import { spkiAlgorithmOid, subjectPublicKeyBits } from '../../../pki/spki.js';
 
@@ -54,14 +54,8 @@ export interface ExtensionFacts {
 /** The extensions of a certificate in certificate order. */
 export function certificateExtensions(info: CertificateInfo): readonly ExtensionFacts[] {
   return extensionLists.get(info.thumbprint, () => {
-    const [tbs] = derChildren(readDer(info.der));
-    const field = derChildren(expectTag(tbs, 0x30, 'TBSCertificate')).find((f) => f.tag === 0xa3);
-    const list = field ? derChildren(expectTag(derChildren(field)[0], 0x30, 'Extensions')) : [];
-    return Object.freeze(list.map((ext) => {
-      const [id, second] = derChildren(ext);
-      const critical = second?.tag === 0x01 && derContent(second)[0] !== 0;
-      return Object.freeze({ oid: decodeOid(derContent(expectTag(id, 0x06, 'extnID'))), critical });
-    }));
+    const extensions = parsedCertificate(info).tbsCertificate.extensions ?? [];
+    return Object.freeze(extensions.map((ext) => Object.freeze({ oid: ext.extnID, critical: ext.critical })));
   });
 }
 
