@@ -1,10 +1,10 @@
 // The default backend: runs scripts in the in-process simulated Exchange Management Shell.
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
-import { parseExchangeTarget } from '../../spec/exchange-target.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { Backend, ErrorRecord, RunOptions, RunResult } from '../backend.js';
 import type { AnswerProvider } from './exchange/mock-exchange.js';
+import { serverTarget } from './exchange/org-state.js';
 import { interpret } from './interpreter/interpret.js';
 import type { InterpreterHost } from './interpreter/interpreter-env.js';
 import { openMockState } from './mock-state.js';
@@ -49,7 +49,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     const record = state.store.read((tx) => tx.getServer(server));
     if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, allowed: state.store.read((tx) => tx.listServers().map((s) => s.name).join(', ')),
       message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) => tx.listServers().map((s) => s.name).join(', '))}.` });
-    const exchangeTarget = parseExchangeTarget(record.major === '2010' ? '2010' : `${record.major}-CU${record.cu}`);
+    const exchangeTarget = serverTarget(record);
     const result = await interpret(text, {
       exchange: state.exchange,
       fs: state.fs,

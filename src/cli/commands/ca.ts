@@ -2,10 +2,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
 import { mockNow } from '../../backend/mock/exchange/mock-environment.js';
-import { openMockState, vendorCa } from '../../backend/mock/mock-state.js';
+import { vendorCa } from '../../backend/mock/mock-state.js';
 import type { MockState } from '../../backend/mock/mock-state.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import { withOpenState, withStateOption } from '../mock-options.js';
 
 const WINDOWS_PATH = /^(?:[A-Za-z]:[\\/]|\\\\)/;
 
@@ -33,19 +34,17 @@ export function caCommand(io: CliIo, done: (code: number) => void): CommandModul
       .command({
         command: 'issue <request>',
         describe: 'issue a certificate for a PKCS#10 request (Exchange text, PEM, DER or UTF-16 text)',
-        builder: (b) => b
+        builder: (b) => withStateOption(b
           .positional('request', { type: 'string', demandOption: true, describe: 'request file: a host path, or C:\\... inside the state' })
           .option('out', { type: 'string', demandOption: true, describe: 'where to write the certificate (.cer, PEM; .p7b writes the chain as PKCS#7)' })
-          .option('days', { type: 'number', default: 365, describe: 'validity in days' })
-          .option('state', { type: 'string', describe: 'mock state folder (default ./.exchcert)' }),
+          .option('days', { type: 'number', default: 365, describe: 'validity in days' })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           const days = Number(a.days);
           if (!Number.isInteger(days) || days < 1 || days > 3650) {
             throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'days', value: String(a.days), allowed: '1 to 3650', message: `--days ${String(a.days)} is not allowed: give whole days from 1 to 3650.` });
           }
-          const state = openMockState(a.state ? String(a.state) : undefined);
-          try {
+          await withOpenState(a, async (state) => {
             const ca = await vendorCa(state);
             const request = await readAny(state, String(a.request));
             const now = state.store.read((tx) => mockNow(() => new Date(), tx));
@@ -54,9 +53,7 @@ export function caCommand(io: CliIo, done: (code: number) => void): CommandModul
             const data = /\.p7b$/i.test(out) ? issued.pkcs7 : new TextEncoder().encode(issued.pem);
             await writeAny(state, out, data);
             io.stdout.write(`Issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}, until ${issued.certificate.notAfter.toISOString()}) to ${out}\n`);
-          } finally {
-            state.close();
-          }
+          });
           done(EXIT.ok);
         },
       })

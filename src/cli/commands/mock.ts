@@ -1,19 +1,10 @@
-import type { Argv, CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { addServer } from '../../backend/mock/exchange/add-server.js';
 import { advanceClock, setAcceptedDomains, setPopImapCertificateName, setRequireSsl, setSendConnector, setTransportCertificate } from '../../backend/mock/exchange/org-admin.js';
-import { openMockState } from '../../backend/mock/mock-state.js';
-import type { MockState } from '../../backend/mock/mock-state.js';
+import { serverTarget } from '../../backend/mock/exchange/org-state.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
-
-function withState<T>(y: Argv<T>): Argv<T> {
-  return y.option('state', { type: 'string', describe: 'mock state folder (default ./.exchcert)' }) as Argv<T>;
-}
-
-async function withOpenState(a: Record<string, unknown>, fn: (state: MockState) => Promise<void> | void): Promise<void> {
-  const state = openMockState(a.state ? String(a.state) : undefined);
-  try { await fn(state); } finally { state.close(); }
-}
+import { withOpenState, withStateOption } from '../mock-options.js';
 
 /** `exchcert mock ...`: set up the simulated organization (servers, connectors, POP/IMAP names, clock). */
 export function mockCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -24,7 +15,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'add-server <name>',
         describe: 'add a server as Exchange setup leaves it (self-signed certificate, IIS, POP/IMAP, transport)',
-        builder: (b) => withState(b
+        builder: (b) => withStateOption(b
           .positional('name', { type: 'string', demandOption: true, describe: 'NetBIOS name, e.g. AMS-EXCH01' })
           .option('fqdn', { type: 'string', describe: 'FQDN (default <name>.labs.local)' })
           .option('exchange', { type: 'string', describe: 'Exchange version: 2010, 2013, 2016-CU23, 2019-CU14, SE...', default: '2019' })),
@@ -32,7 +23,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
           const a = args as Record<string, unknown>;
           await withOpenState(a, async (state) => {
             const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange) }, new Date());
-            io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${server.major}${server.major === '2010' ? '' : `-CU${server.cu}`}\n`);
+            io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${serverTarget(server).label}\n`);
           });
           done(EXIT.ok);
         },
@@ -40,10 +31,10 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'list-servers',
         describe: 'list the servers of the simulated organization',
-        builder: (b) => withState(b),
+        builder: (b) => withStateOption(b),
         handler: async (args) => {
           await withOpenState(args as Record<string, unknown>, (state) => {
-            for (const s of state.store.read((tx) => tx.listServers())) io.stdout.write(`${s.name}\t${s.fqdn}\t${s.major}${s.major === '2010' ? '' : `-CU${s.cu}`}\t${s.roles.join(',')}\n`);
+            for (const s of state.store.read((tx) => tx.listServers())) io.stdout.write(`${s.name}\t${s.fqdn}\t${serverTarget(s).label}\t${s.roles.join(',')}\n`);
           });
           done(EXIT.ok);
         },
@@ -51,7 +42,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'set-send-connector <name>',
         describe: 'create or change a Send connector (its TlsCertificateName blocks Remove-ExchangeCertificate)',
-        builder: (b) => withState(b
+        builder: (b) => withStateOption(b
           .positional('name', { type: 'string', demandOption: true })
           .option('tls-certificate-name', { type: 'string', describe: '<I>issuer<S>subject' })
           .option('fqdn', { type: 'string' })),
@@ -64,7 +55,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'set-pop-imap <server>',
         describe: 'Set-PopSettings/Set-ImapSettings -X509CertificateName',
-        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).option('pop', { type: 'string' }).option('imap', { type: 'string' })),
+        builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).option('pop', { type: 'string' }).option('imap', { type: 'string' })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, (state) => setPopImapCertificateName(state.store, String(a.server), { ...(a.pop !== undefined ? { pop: String(a.pop) } : {}), ...(a.imap !== undefined ? { imap: String(a.imap) } : {}) }));
@@ -74,7 +65,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'set-accepted-domains <domains..>',
         describe: 'replace the accepted domains (Authoritative)',
-        builder: (b) => withState(b.positional('domains', { type: 'string', array: true, demandOption: true })),
+        builder: (b) => withStateOption(b.positional('domains', { type: 'string', array: true, demandOption: true })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, (state) => setAcceptedDomains(state.store, (a.domains as string[]).map(String)));
@@ -84,7 +75,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'set-transport-certificate <server> <thumbprint>',
         describe: 'set the default SMTP (internal transport) certificate',
-        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('thumbprint', { type: 'string', demandOption: true })),
+        builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).positional('thumbprint', { type: 'string', demandOption: true })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, (state) => setTransportCertificate(state.store, String(a.server), String(a.thumbprint)));
@@ -95,7 +86,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         command: 'set-require-ssl <server> <on>',
         describe: "turn the Default Web Site's Require SSL on or off",
         // A string with choices: a yargs boolean positional reads every word but 'false' (even 'off') as true.
-        builder: (b) => withState(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'string', choices: ['on', 'off', 'true', 'false'], demandOption: true })),
+        builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'string', choices: ['on', 'off', 'true', 'false'], demandOption: true })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, (state) => setRequireSsl(state.store, String(a.server), a.on === 'on' || a.on === 'true'));
@@ -105,7 +96,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
       .command({
         command: 'advance-clock <days>',
         describe: "move the organization's clock forward (certificates expire)",
-        builder: (b) => withState(b.positional('days', { type: 'number', demandOption: true })),
+        builder: (b) => withStateOption(b.positional('days', { type: 'number', demandOption: true })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, (state) => advanceClock(state.store, Number(a.days) * 86_400_000));

@@ -3,7 +3,7 @@ import type { Prompt } from '../../backend/mock/exchange/mock-exchange.js';
 import { createInterpreterSession } from '../../backend/mock/interpreter/interpret.js';
 import { openMockState } from '../../backend/mock/mock-state.js';
 import { parseAnswer } from '../../backend/mock/scripted-answers.js';
-import { parseExchangeTarget } from '../../spec/exchange-target.js';
+import { serverTarget } from '../../backend/mock/exchange/org-state.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { EXIT } from '../cli-io.js';
@@ -44,12 +44,12 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           fs: state.fs,
           shell,
           connectedServer: record.name,
-          exchangeTarget: parseExchangeTarget(record.major === '2010' ? '2010' : `${record.major}-CU${record.cu}`),
+          exchangeTarget: serverTarget(record),
           answers: { answer },
           readHost: (prompt) => readLine(prompt ? `${prompt}: ` : ''),
           host: { write: (t) => io.stdout.write(t) },
         });
-        io.stdout.write(`Connected to ${record.fqdn} (Exchange ${record.major}${record.major === '2010' ? '' : ` CU${record.cu}`}, mock). Type exit to leave.\n`);
+        io.stdout.write(`Connected to ${record.fqdn} (Exchange ${serverTarget(record).label}, mock). Type exit to leave.\n`);
         for (;;) {
           const line = readLine(`${PROMPT} `);
           if (line === null || /^\s*exit\s*$/i.test(line)) break;

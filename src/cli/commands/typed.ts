@@ -2,6 +2,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
 import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
+import { withStateOption } from '../mock-options.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
 import { cliOptions, takesPassword } from '../typed-commands.js';
@@ -9,10 +10,9 @@ import { runTyped } from '../typed-run.js';
 
 /** Adds the output options every typed subcommand has. */
 export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
-  return y
+  return withStateOption(y)
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
     .option('backend', { type: 'string', describe: 'where to run: print (the exact line) or mock (the simulated Exchange Management Shell)', default: undefined })
-    .option('state', { type: 'string', describe: 'mock state folder (default ./.exchcert)' })
     .option('connect', { type: 'string', describe: 'server the mock shell is connected to' })
     .option('json', { type: 'boolean', describe: 'mock: print the result as JSON' })
     .option('answer', { type: 'string', array: true, describe: 'mock: answers to prompts in order (Y, A, N, L)' })

@@ -1,5 +1,6 @@
 // The simulated organization's state: plain records the stores persist and the cmdlets read and write.
-import type { ExchangeMajor } from '../../../spec/exchange-target.js';
+import type { ExchangeMajor, ExchangeTarget } from '../../../spec/exchange-target.js';
+import { parseExchangeTarget } from '../../../spec/exchange-target.js';
 
 /** An Exchange server. */
 export interface ServerRecord {
@@ -137,6 +138,11 @@ export interface VirtualFs {
   readFile(windowsPath: string): Uint8Array;
   writeFile(windowsPath: string, data: Uint8Array): void;
   exists(windowsPath: string): boolean;
+}
+
+/** The Exchange build a server runs, as a target (`2010`, `2013-CU23`, `2019-CU14`): its cmdlets' parameters. */
+export function serverTarget(server: Pick<ServerRecord, 'major' | 'cu'>): ExchangeTarget {
+  return parseExchangeTarget(server.major === '2010' ? '2010' : `${server.major}-CU${server.cu}`);
 }
 
 /** Lower-case key for server names. */
