@@ -9,6 +9,7 @@ import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
+import { pipelineTargets } from '../bind/pipeline-targets.js';
 import type { Dialect } from './dialect.js';
 import type { SecretsMode } from './render-options.js';
 import type { QuoteStyle } from './quote.js';
@@ -45,7 +46,7 @@ export class Compiler {
   statement(s: Statement): { text: string; display: string }[] {
     switch (s.kind) {
       case 'pipeline': {
-        const parts = s.elements.map((inv, i) => this.invocation(inv, i > 0));
+        const parts = s.elements.map((inv, i) => this.invocation(inv, i === 0 ? undefined : s.elements[i - 1]!.cmdlet));
         const prefix = s.assignTo === null ? '' : `$${s.assignTo} = `;
         return [{ text: prefix + parts.map((p) => p.text).join(' | '), display: prefix + parts.map((p) => p.display).join(' | ') }];
       }
@@ -60,8 +61,12 @@ export class Compiler {
     }
   }
 
-  /** `Cmdlet -Name value ...`; parameters filled by the pipeline are not written. */
-  invocation(inv: Invocation, piped: boolean, record = true): Rendered {
+  /**
+   * `Cmdlet -Name value ...`; parameters filled by the pipeline are not written. `upstream` is the previous command of
+   * the pipeline (undefined: first in it), which decides how piped objects bind, as the binder decides.
+   */
+  invocation(inv: Invocation, upstream: string | undefined, record = true): Rendered {
+    const piped = upstream !== undefined;
     const spec = findCmdlet(inv.cmdlet);
     const view = spec ? shellView(spec, undefined) : undefined;
     const missing = (inv as { awaitingPipeline?: readonly ParameterSpec[] }).awaitingPipeline ?? [];
@@ -85,8 +90,11 @@ export class Compiler {
       display += arg.display;
     }
     for (const [k, v] of Object.entries(parameters)) parameters[k] = this.boundForm(v);
-    const awaiting = Object.fromEntries(missing.map((p) => [p.option, { kind: 'pipelineInput', by: p.pipeline === 'value' ? 'value' : 'property' } as ParameterValue]));
-    if (record) this.invocations.push(createInvocation(inv.cmdlet, inv.parameterSet, piped ? { ...parameters, ...awaiting } : parameters));
+    // A piped builder that still awaits its pipeline parameters gets the markers the binder reads back.
+    const awaiting = piped && missing.length > 0 && view && inv.parameterSet !== null
+      ? pipelineTargets(view, inv.parameterSet, new Set(view.parameters.filter((p) => p.option in parameters).map((p) => p.name)), upstream)
+      : {};
+    if (record) this.invocations.push(createInvocation(inv.cmdlet, inv.parameterSet, { ...parameters, ...awaiting }));
     return { text, display, atomic: false };
   }
 
@@ -168,7 +176,7 @@ export class Compiler {
       case 'inline': {
         // Rendered through the generic invocation path so quoting rules (`--%`, Mode A) apply to the password too.
         const call = (value: string) => this.invocation(createInvocation('ConvertTo-SecureString', 'PlainText',
-          this.dialect.secureStringNeedsForce ? { string: value, asPlainText: true, force: true } : { string: value, asPlainText: true }), false, false).text;
+          this.dialect.secureStringNeedsForce ? { string: value, asPlainText: true, force: true } : { string: value, asPlainText: true }), undefined, false).text;
         // ConvertTo-SecureString refuses an empty -String; an empty SecureString is written as a new one.
         if (s.reveal() === '') return lit('(New-Object System.Security.SecureString)');
         return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
@@ -183,7 +191,7 @@ export class Compiler {
   /** `(Read-Host [-Prompt '...'] -AsSecureString)`. */
   private prompt(prompt: string | null): Rendered {
     const params: Record<string, ParameterValue> = prompt === null ? { asSecureString: true } : { prompt, asSecureString: true };
-    return lit(`(${this.invocation(createInvocation('Read-Host', 'AsSecureString', params), false, false).text})`);
+    return lit(`(${this.invocation(createInvocation('Read-Host', 'AsSecureString', params), undefined, false).text})`);
   }
 
   /** The variable name a secret travels in; one name per distinct secret. */
@@ -206,7 +214,7 @@ export class Compiler {
     const parameters: Record<string, ParameterValue> = reader === 'getContentEncodingByte'
       ? { literalPath: [path], encoding: 'Byte', readCount: 0 }
       : { literalPath: [path], asByteStream: true, raw: true };
-    const inner = this.invocation(createInvocation('Get-Content', 'LiteralPath', parameters), false, expressionMode);
+    const inner = this.invocation(createInvocation('Get-Content', 'LiteralPath', parameters), undefined, expressionMode);
     const t = `[Byte[]]$(${inner.text})`;
     // PowerShell scans a statement-initial `[...]$(...)` with naive bracket counting: a bracket in the path breaks it.
     const safe = expressionMode && /[()[\]{}]/.test(path) ? `(${t})` : t;
@@ -219,7 +227,7 @@ export class Compiler {
       const t = `[System.IO.File]::WriteAllBytes(${quoteString(path, this.quoting)}, ${v.text})`;
       return { text: t, display: t };
     }
-    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: typeof value === 'string' ? [value] : value }), false);
+    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: typeof value === 'string' ? [value] : value }), undefined);
     return { text: r.text, display: r.display };
   }
 
@@ -229,11 +237,11 @@ export class Compiler {
     const serverSide = this.exchange !== undefined && fileName !== undefined && isAvailable(fileName.exchange, this.exchange);
     if (serverSide) {
       const withFile = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, fileName: path, binaryEncoded: true });
-      const r = this.invocation(withFile, false);
+      const r = this.invocation(withFile, undefined);
       return [{ text: r.text, display: r.display }];
     }
     const binary = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, binaryEncoded: true });
-    const r = this.invocation(binary, false);
+    const r = this.invocation(binary, undefined);
     const write = this.writeFile(path, { kind: 'variable', name: variable, path: ['FileData'] }, 'bytes');
     return [{ text: `$${variable} = ${r.text}`, display: `$${variable} = ${r.display}` }, write];
   }
