@@ -8,6 +8,8 @@ import type { Statement } from '../node/statement.js';
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
+import { EXCHANGE_SERVICES, serviceInEnum } from '../spec/exchange-services.js';
+import type { AllowedService } from '../spec/ps-type.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
 import { pipelineTargets } from '../bind/pipeline-targets.js';
 import type { Dialect } from './dialect.js';
@@ -257,9 +259,14 @@ export class Compiler {
       throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, allowed: where,
         message: `${cmdlet} -${p.name} does not exist on Exchange ${this.exchange.label} (it exists on ${where}).${p.instead ? ` Use ${p.instead} instead.` : ''}` });
     }
-    if (this.exchange?.major === '2010' && p.type === 'AllowedServices' && Array.isArray(value) && value.includes('UMCallRouter')) {
-      throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, value: 'UMCallRouter', allowed: 'None, IMAP, POP, UM, IIS, SMTP, Federation',
-        message: `${cmdlet} -${p.name}: Exchange 2010 has no UMCallRouter service (allowed there: None, IMAP, POP, UM, IIS, SMTP, Federation).` });
+    if (this.exchange && p.type === 'AllowedServices' && Array.isArray(value)) {
+      const { major, label } = this.exchange;
+      const missing = (value as unknown[]).find((v) => typeof v === 'string' && !serviceInEnum(major, v as AllowedService));
+      if (typeof missing === 'string') {
+        const allowed = EXCHANGE_SERVICES[major].enumValues.join(', ');
+        throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, value: missing, allowed,
+          message: `${cmdlet} -${p.name}: Exchange ${label} has no ${missing} service (allowed there: ${allowed}).` });
+      }
     }
   }
 }

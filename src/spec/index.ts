@@ -1,6 +1,7 @@
 export * from './cmdlet-spec.js';
 export * from './common-parameters.js';
 export * from './exchange-target.js';
+export * from './exchange-services.js';
 export * from './ps-type.js';
 export * from './registry.js';
 export * from './shell-version.js';

@@ -1,4 +1,5 @@
 // Services worked out at read time from what is bound (rule 29, ExchangeCertificateServer.UpdateServices).
+import { serviceUsable } from '../../../spec/exchange-services.js';
 import { ALLOWED_SERVICES } from '../../../spec/ps-type.js';
 import type { ServerRecord, StateTransaction } from './org-state.js';
 import { hasSmtpRole, roleFlags } from './server-roles.js';
@@ -31,7 +32,7 @@ export function deriveServices(tx: StateTransaction, server: ServerRecord, cert:
   const iisServices: string[] = [];
   if (hasSmtpRole(roles) && cert.hasPrivateKey && config.networkServiceAcl.some((t) => sameThumbprint(t, cert.thumbprint))) flags |= ALLOWED_SERVICES.SMTP;
   if (roles.unifiedMessaging && sameThumbprint(config.umCertificate, cert.thumbprint)) flags |= ALLOWED_SERVICES.UM;
-  if (roles.cafe && server.major !== '2019' && server.major !== 'SE' && sameThumbprint(config.umCallRouterCertificate, cert.thumbprint)) flags |= ALLOWED_SERVICES.UMCallRouter;
+  if (roles.cafe && serviceUsable(server.major, 'UMCallRouter') && sameThumbprint(config.umCallRouterCertificate, cert.thumbprint)) flags |= ALLOWED_SERVICES.UMCallRouter;
   if (roles.clientAccess || roles.cafe) {
     const named = (name: string | null): boolean => name !== null && cert.certificateDomains.some((d) => d.toLowerCase() === name.toLowerCase());
     if (named(config.pop3CertificateName)) flags |= ALLOWED_SERVICES.POP;

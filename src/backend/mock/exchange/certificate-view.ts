@@ -1,6 +1,7 @@
 // Builds the ExchangeCertificate object a cmdlet outputs for an installed certificate or a pending request.
 import { enhancedKeyUsageDisplay } from '../../../pki/index.js';
 import type { CertificateInfo } from '../../../pki/index.js';
+import { EXCHANGE_SERVICES } from '../../../spec/exchange-services.js';
 import { servicesString, servicesStringForm } from '../../../spec/output/allowed-services.js';
 import type { ExchangeCertificate } from '../../../spec/output/exchange-certificate.js';
 import { certificateExtensions, certificateInfo, keyIdentifier } from './certificate-cache.js';
@@ -87,7 +88,7 @@ export function installedCertificateView(tx: StateTransaction, server: ServerRec
     IsSelfSigned: chain.selfSigned,
     RootCAType: chain.rootCaType,
     Services: servicesString(flags),
-    ServicesStringForm: servicesStringForm(flags, server.major === '2010' ? 6 : 7),
+    ServicesStringForm: servicesStringForm(flags, EXCHANGE_SERVICES[server.major].letterWidth),
     Status: chain.status,
     CertificateRequest: null,
     FriendlyName: record.friendlyName === '' && options.forGet ? info.issuer : record.friendlyName,
@@ -110,7 +111,7 @@ export function pendingRequestView(server: ServerRecord, request: RequestRecord)
     IsSelfSigned: false,
     RootCAType: 'Unknown',
     Services: servicesString(0),
-    ServicesStringForm: servicesStringForm(0, server.major === '2010' ? 6 : 7),
+    ServicesStringForm: servicesStringForm(0, EXCHANGE_SERVICES[server.major].letterWidth),
     Status: 'PendingRequest',
     CertificateRequest: base64Lines(request.csr),
     FriendlyName: request.friendlyName,

@@ -1,5 +1,6 @@
 // The server side of Enable-ExchangeCertificate (ExchangeCertificateServer.EnableCertificate), also used for the
 // follow-up calls New- and Enable-ExchangeCertificate make after a confirmed question.
+import { serviceUsable } from '../../../spec/exchange-services.js';
 import { ALLOWED_SERVICES } from '../../../spec/ps-type.js';
 import { approximated } from './approximated-messages.js';
 import { certificateInfo } from './certificate-cache.js';
@@ -35,7 +36,7 @@ function checkRoles(server: ServerRecord, services: number): void {
   if ((has('IMAP') || has('POP')) && !roles.clientAccess && !roles.cafe) throw notInstalled();
   if (has('Federation')) throw CmdletFailure.server(server.name, approximated('EnableCertificateFederation'), 'InvalidArgument');
   if (has('UM') && !roles.unifiedMessaging) throw notInstalled();
-  if (has('UMCallRouter') && (!roles.cafe || server.major === '2019' || server.major === 'SE')) throw notInstalled();
+  if (has('UMCallRouter') && (!roles.cafe || !serviceUsable(server.major, 'UMCallRouter'))) throw notInstalled();
 }
 
 /**
