@@ -1,7 +1,10 @@
 import type { Expression, FileBytesExpression, PipelineInputExpression, SecretPromptExpression, VariableExpression, VerbatimExpression } from '../node/expression.js';
 import type { Secret } from '../node/secret.js';
 import type { CmdletSpec, OptionName, ParameterSpec } from '../spec/cmdlet-spec.js';
-import type { AllowedService, PsType } from '../spec/ps-type.js';
+import type { CommonParameterSpecs } from '../spec/common-parameters.js';
+import type { ACTION_PREFERENCES, AllowedService, PsType } from '../spec/ps-type.js';
+
+type ActionPreference = (typeof ACTION_PREFERENCES)[number];
 
 type Ref = VariableExpression | VerbatimExpression;
 
@@ -10,6 +13,8 @@ export type OptionValue<T extends PsType> = T extends 'SwitchParameter' | 'Boole
   ? boolean | Ref
   : T extends 'Int32' | 'Int64'
     ? number | Ref
+    : T extends 'ActionPreference'
+    ? ActionPreference | Ref
     : T extends 'AllowedServices'
       ? AllowedService | Lowercase<AllowedService> | readonly (AllowedService | Lowercase<AllowedService>)[] | string | Ref
       : T extends 'MultiValuedProperty' | 'String[]'
@@ -34,20 +39,9 @@ export type OptionsOf<S extends CmdletSpec> = {
   -readonly [P in S['parameters'][number] as OptionName<P['name']>]?: OptionFor<P>;
 } & CommonOptions;
 
-/** Common parameters every cmdlet takes. */
-export interface CommonOptions {
-  errorAction?: 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break' | Ref;
-  warningAction?: 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break' | Ref;
-  informationAction?: 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break' | Ref;
-  progressAction?: 'SilentlyContinue' | 'Stop' | 'Continue' | 'Inquire' | 'Ignore' | 'Suspend' | 'Break' | Ref;
-  verbose?: boolean | Ref;
-  debug?: boolean | Ref;
-  errorVariable?: string;
-  warningVariable?: string;
-  informationVariable?: string;
-  outVariable?: string;
-  outBuffer?: number;
-  pipelineVariable?: string;
-}
+/** Common parameters every cmdlet takes, derived from spec/common-parameters.ts. */
+export type CommonOptions = {
+  -readonly [P in CommonParameterSpecs[number] as OptionName<P['name']>]?: OptionFor<P>;
+};
 
 export type { Expression };

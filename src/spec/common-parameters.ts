@@ -6,7 +6,7 @@ const v5: readonly ['5.1', '7'] = ['5.1', '7'];
 const v7: readonly ['7'] = ['7'];
 
 // The common parameters [CmdletBinding()] adds, with the shells that have them.
-const COMMON: readonly ParameterSpec[] = [
+const COMMON_TABLE = [
   param('Verbose', 'SwitchParameter', { aliases: ['vb'] }),
   param('Debug', 'SwitchParameter', { aliases: ['db'] }),
   param('ErrorAction', 'ActionPreference', { aliases: ['ea'], accepted: ACTION_PREFERENCES }),
@@ -19,7 +19,11 @@ const COMMON: readonly ParameterSpec[] = [
   param('OutVariable', 'String', { aliases: ['ov'] }),
   param('OutBuffer', 'Int32', { aliases: ['ob'] }),
   param('PipelineVariable', 'String', { aliases: ['pv'], shells: v5 }),
-].map((p) => Object.freeze({ ...p, common: true }));
+] as const;
+const COMMON: readonly ParameterSpec[] = COMMON_TABLE.map((p) => Object.freeze({ ...p, common: true }));
+
+/** The common parameters' spec lines as types (builders derive their common options from them). */
+export type CommonParameterSpecs = typeof COMMON_TABLE;
 
 /** Common parameters of every advanced cmdlet. */
 export const COMMON_PARAMETERS: readonly ParameterSpec[] = Object.freeze(COMMON);
