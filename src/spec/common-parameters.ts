@@ -29,7 +29,11 @@ export type CommonParameterSpecs = typeof COMMON_TABLE;
 export const COMMON_PARAMETERS: readonly ParameterSpec[] = Object.freeze(COMMON);
 
 /** -WhatIf and -Confirm, which SupportsShouldProcess adds. */
-export const SHOULD_PROCESS_PARAMETERS: readonly ParameterSpec[] = Object.freeze([
+const SHOULD_PROCESS_TABLE = [
   param('WhatIf', 'SwitchParameter', { aliases: ['wi'] }),
   param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
-]);
+] as const;
+export const SHOULD_PROCESS_PARAMETERS: readonly ParameterSpec[] = Object.freeze([...SHOULD_PROCESS_TABLE]);
+
+/** -WhatIf and -Confirm's spec lines as types. */
+export type ShouldProcessParameterSpecs = typeof SHOULD_PROCESS_TABLE;

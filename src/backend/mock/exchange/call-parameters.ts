@@ -1,6 +1,7 @@
-// Typed access to a CmdletCall's evaluated parameter values (camelCase names).
+// Typed access to a CmdletCall's evaluated parameter values (camelCase names from the spec tables).
 import { Secret } from '../../../node/secret.js';
 import { servicesToFlags } from '../../../spec/output/allowed-services.js';
+import type { ExchangeParameterName } from '../../../spec/exchange-parameter-name.js';
 
 /** Reads parameters leniently: the interpreter hands over evaluated PowerShell values. */
 export class CallParameters {
@@ -11,16 +12,16 @@ export class CallParameters {
   }
 
   /** True when the parameter was given (even as $null). */
-  has(name: string): boolean {
+  has(name: ExchangeParameterName): boolean {
     return Object.prototype.hasOwnProperty.call(this.#values, name) && this.#values[name] !== undefined;
   }
 
-  raw(name: string): unknown {
+  raw(name: ExchangeParameterName): unknown {
     return this.#values[name];
   }
 
   /** A string value; numbers and booleans take PowerShell's string form; $null and absent give undefined. */
-  string(name: string): string | undefined {
+  string(name: ExchangeParameterName): string | undefined {
     const v = this.#values[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'string') return v;
@@ -31,18 +32,18 @@ export class CallParameters {
   }
 
   /** A switch or [bool]: true only for a true value. */
-  flag(name: string): boolean {
+  flag(name: ExchangeParameterName): boolean {
     return this.#values[name] === true;
   }
 
   /** A [bool] parameter: undefined when absent. */
-  bool(name: string): boolean | undefined {
+  bool(name: ExchangeParameterName): boolean | undefined {
     const v = this.#values[name];
     return v === undefined || v === null ? undefined : v === true || v === 1 || v === 'True' || v === 'true';
   }
 
   /** A string list (MultiValuedProperty, String[]); a single string is one item. */
-  strings(name: string): string[] | undefined {
+  strings(name: ExchangeParameterName): string[] | undefined {
     const v = this.#values[name];
     if (v === undefined || v === null) return undefined;
     const items = Array.isArray(v) ? v : [v];
@@ -50,7 +51,7 @@ export class CallParameters {
   }
 
   /** An Int32. */
-  int(name: string): number | undefined {
+  int(name: ExchangeParameterName): number | undefined {
     const v = this.#values[name];
     if (typeof v === 'number') return Math.trunc(v);
     if (typeof v === 'string' && /^\s*[+-]?\d+\s*$/.test(v)) return Number(v);
@@ -58,7 +59,7 @@ export class CallParameters {
   }
 
   /** Byte[]: a Uint8Array or an array of numbers; null stays null. */
-  bytes(name: string): Uint8Array | null | undefined {
+  bytes(name: ExchangeParameterName): Uint8Array | null | undefined {
     const v = this.#values[name];
     if (v === undefined) return undefined;
     if (v === null) return null;
@@ -68,7 +69,7 @@ export class CallParameters {
   }
 
   /** A SecureString's text: a Secret (or a plain string from a lenient caller); empty string for an empty password. */
-  password(name: string): string | undefined {
+  password(name: ExchangeParameterName): string | undefined {
     const v = this.#values[name];
     if (v instanceof Secret) return v.reveal();
     if (typeof v === 'string') return v;
@@ -76,7 +77,7 @@ export class CallParameters {
   }
 
   /** AllowedServices as flags: names (`['IIS','SMTP']`), a comma string or a number. */
-  services(name: string): number | undefined {
+  services(name: ExchangeParameterName): number | undefined {
     const v = this.#values[name];
     if (v === undefined || v === null) return undefined;
     if (typeof v === 'number') return v;
