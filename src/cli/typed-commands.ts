@@ -7,6 +7,8 @@ import { newExchangeCertificateSpec } from '../spec/cmdlets/new-exchange-certifi
 import { removeExchangeCertificateSpec } from '../spec/cmdlets/remove-exchange-certificate.js';
 import { COMMON_PARAMETERS } from '../spec/common-parameters.js';
 import { kebabCase } from './kebab-case.js';
+import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
+import type { CliOptionKind } from '../spec/ps-type-info.js';
 
 /** A CLI subcommand that runs one cmdlet. */
 export interface TypedCommand {
@@ -31,7 +33,7 @@ export const TYPED_COMMANDS: readonly TypedCommand[] = Object.freeze([
 ]);
 
 /** How a CLI option's text becomes a builder value. */
-export type OptionKind = 'boolean' | 'number' | 'string' | 'array' | 'file-bytes';
+export type OptionKind = CliOptionKind;
 
 /** One `--kebab-case` option of a typed subcommand, from its table line. */
 export interface CliOption {
@@ -43,15 +45,6 @@ export interface CliOption {
 
 const COMMON_FOR_CLI = new Set(['ErrorAction', 'WarningAction']);
 
-function kindOf(p: ParameterSpec): OptionKind {
-  switch (p.type) {
-    case 'SwitchParameter': case 'Boolean': return 'boolean';
-    case 'Int32': case 'Int64': return 'number';
-    case 'MultiValuedProperty': case 'AllowedServices': case 'String[]': return 'array';
-    case 'Byte[]': return 'file-bytes';
-    default: return 'string';
-  }
-}
 
 /** The options of a typed subcommand, derived from its cmdlet table (Password excepted: never an option value). */
 export function cliOptions(cmd: TypedCommand): readonly CliOption[] {
@@ -61,7 +54,7 @@ export function cliOptions(cmd: TypedCommand): readonly CliOption[] {
   return [...own, ...common].map((p) => ({
     flag: kebabCase(p.name),
     parameter: p,
-    kind: kindOf(p),
+    kind: PS_TYPE_INFO[p.type].cli,
     describe: `-${p.name}${p.summary ? `: ${p.summary}` : ''}${p.type === 'Byte[]' ? ' (path of the file whose bytes are sent)' : ''}${p.accepted ? ` [${p.accepted.join(', ')}]` : ''}`,
   }));
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import { ALLOWED_SERVICE_NAMES } from '../spec/ps-type.js';
+import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
 import type { Expression } from '../node/expression.js';
 import { isExpression } from '../node/expression.js';
 import { Secret } from '../node/secret.js';
@@ -123,20 +124,7 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
 /** What a parameter accepts, in words (for error messages and CLI help). */
 export function describeAllowed(p: ParameterSpec): string {
   if (p.accepted) return p.accepted.join(', ');
-  switch (p.type) {
-    case 'SwitchParameter': return 'true or false (a switch)';
-    case 'Boolean': return 'true or false';
-    case 'Int32': case 'Int64': return 'a whole number';
-    case 'AllowedServices': return ALLOWED_SERVICE_NAMES.join(', ');
-    case 'MultiValuedProperty': return p.format === 'dnsName' ? 'one or more DNS names (a-z, 0-9, hyphen; *.domain for wildcards)' : 'one or more strings';
-    case 'Byte[]': return 'bytes: a Uint8Array, fileBytes(path) or a variable';
-    case 'SecureString': return "a Secret (secret('...')), secretPrompt() or a variable";
-    case 'X500DistinguishedName': return 'an X.500 name such as C=NL, O=Contoso, CN=mail.contoso.com (S= for the state is accepted)';
-    case 'Fqdn': return 'a fully qualified domain name';
-    case 'ExchangeCertificateIdParameter': return 'Server\\Thumbprint or a 40-hex-digit thumbprint';
-    case 'ServerIdParameter': return 'a server name or FQDN';
-    case 'X509Certificate2': return 'a certificate from a variable or the pipeline';
-    case 'String': return p.format === 'thumbprint' ? '40 hexadecimal digits' : 'any string';
-    default: return `a ${p.type} value`;
-  }
+  if (p.format === 'dnsName') return 'one or more DNS names (a-z, 0-9, hyphen; *.domain for wildcards)';
+  if (p.format === 'thumbprint') return '40 hexadecimal digits';
+  return PS_TYPE_INFO[p.type].allowed;
 }

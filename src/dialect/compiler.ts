@@ -10,6 +10,7 @@ import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { EXCHANGE_SERVICES, serviceInEnum } from '../spec/exchange-services.js';
 import type { AllowedService } from '../spec/ps-type.js';
+import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
 import { pipelineTargets } from '../bind/pipeline-targets.js';
 import type { Dialect } from './dialect.js';
@@ -24,7 +25,6 @@ interface Rendered {
   readonly atomic: boolean;
 }
 
-const ARRAY_TYPES = new Set(['String[]', 'Object[]', 'MultiValuedProperty', 'AllowedServices']);
 
 /** Compiles statement nodes to text for one dialect: a visitor whose dialect differences are capability flags. */
 export class Compiler {
@@ -147,7 +147,7 @@ export class Compiler {
       if (value.length === 0) return lit('@()');
       const items = value.map((v) => this.value(undefined, v as ParameterValue, false));
       const wrap = (r: Rendered, key: 'text' | 'display') => (r.atomic ? r[key] : `(${r[key]})`);
-      if (value.length === 1 && !(p && ARRAY_TYPES.has(p.type))) {
+      if (value.length === 1 && !(p && PS_TYPE_INFO[p.type].list)) {
         return { text: `@(${wrap(items[0]!, 'text')})`, display: `@(${wrap(items[0]!, 'display')})`, atomic: true };
       }
       return { text: items.map((r) => wrap(r, 'text')).join(','), display: items.map((r) => wrap(r, 'display')).join(','), atomic: true };

@@ -3,6 +3,7 @@ export * from './common-parameters.js';
 export * from './exchange-target.js';
 export * from './exchange-services.js';
 export * from './ps-type.js';
+export * from './ps-type-info.js';
 export * from './registry.js';
 export * from './shell-version.js';
 export { newExchangeCertificateSpec } from './cmdlets/new-exchange-certificate.js';

@@ -6,43 +6,18 @@ import type { PsType } from './ps-type.js';
 import { ALLOWED_SERVICES } from './ps-type.js';
 import { EXCHANGE_CMDLETS } from './registry.js';
 import type { ShellVersion } from './shell-version.js';
+import { EXCHANGE_TYPE_NAMESPACE, PS_TYPE_INFO } from './ps-type-info.js';
+import type { PsTypeInfo } from './ps-type-info.js';
 
 /** Namespace of the stub types; the same as Exchange's, so conversion errors name the real types. */
-export const STUB_NAMESPACE = 'Microsoft.Exchange.Management.SystemConfigurationTasks';
+export const STUB_NAMESPACE = EXCHANGE_TYPE_NAMESPACE;
 /** Global list (System.Collections.ArrayList of JSON strings) the `record` body appends to. */
 export const RECORDS_VARIABLE = 'ExchcertRecords';
 
 /** The .NET type a spec type becomes in a param() block: the literal written and the FullName pwsh reports. */
-export const DOTNET_TYPES: Readonly<Record<PsType, { readonly literal: string; readonly fullName: string }>> = Object.freeze({
-  SwitchParameter: { literal: 'switch', fullName: 'System.Management.Automation.SwitchParameter' },
-  String: { literal: 'string', fullName: 'System.String' },
-  'String[]': { literal: 'string[]', fullName: 'System.String[]' },
-  Boolean: { literal: 'bool', fullName: 'System.Boolean' },
-  Int32: { literal: 'int', fullName: 'System.Int32' },
-  Int64: { literal: 'long', fullName: 'System.Int64' },
-  Object: { literal: 'object', fullName: 'System.Object' },
-  'Object[]': { literal: 'object[]', fullName: 'System.Object[]' },
-  ScriptBlock: { literal: 'scriptblock', fullName: 'System.Management.Automation.ScriptBlock' },
-  AllowedServices: { literal: `${STUB_NAMESPACE}.AllowedServices`, fullName: `${STUB_NAMESPACE}.AllowedServices` },
-  'Byte[]': { literal: 'byte[]', fullName: 'System.Byte[]' },
-  SecureString: { literal: 'System.Security.SecureString', fullName: 'System.Security.SecureString' },
-  X500DistinguishedName: {
-    literal: 'System.Security.Cryptography.X509Certificates.X500DistinguishedName',
-    fullName: 'System.Security.Cryptography.X509Certificates.X500DistinguishedName',
-  },
-  // MultiValuedProperty takes one value or a list (`a, b`); a string array binds both, and 'a,b' stays one value.
-  MultiValuedProperty: { literal: 'string[]', fullName: 'System.String[]' },
-  Fqdn: { literal: 'string', fullName: 'System.String' },
-  ServerIdParameter: { literal: 'string', fullName: 'System.String' },
-  ExchangeCertificateIdParameter: { literal: 'string', fullName: 'System.String' },
-  X509Certificate2: {
-    literal: 'System.Security.Cryptography.X509Certificates.X509Certificate2',
-    fullName: 'System.Security.Cryptography.X509Certificates.X509Certificate2',
-  },
-  Encoding: { literal: 'object', fullName: 'System.Object' },
-  ActionPreference: { literal: 'System.Management.Automation.ActionPreference', fullName: 'System.Management.Automation.ActionPreference' },
-  'Hashtable[]': { literal: 'hashtable[]', fullName: 'System.Collections.Hashtable[]' },
-});
+export const DOTNET_TYPES: Readonly<Record<PsType, PsTypeInfo['dotnet']>> = Object.freeze(
+  Object.fromEntries(Object.entries(PS_TYPE_INFO).map(([t, info]) => [t, info.dotnet])) as Record<PsType, PsTypeInfo['dotnet']>,
+);
 
 /** Options of the generated module. */
 export interface PowershellModuleOptions {
