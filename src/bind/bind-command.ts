@@ -10,18 +10,18 @@ import { findCmdlet } from '../spec/registry.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import type { BoundInvocation } from './bound-invocation.js';
 import { namedParameterNotFound, parameterAlreadyBound, positionalParameterNotFound } from './binding-errors.js';
-import { tableFor } from './binding-table.js';
-import type { BindingTable, ParameterInfo } from './binding-table.js';
+import { tableFor } from '../spec/binding-table.js';
+import type { BindingTable, ParameterInfo } from '../spec/binding-table.js';
 import { argumentText } from './argument-text.js';
 import { convertArgument } from './convert-argument.js';
 import { findParameter } from './match-parameter.js';
-import { pipelineTargets } from './pipeline-targets.js';
+import { pipelineTargets } from '../spec/pipeline-targets.js';
 import type { Argument, BindingSource, PositionalArgument } from './read-arguments.js';
 import { readArguments } from './read-arguments.js';
 import type { RawArgument } from './raw-argument.js';
 import { rawToValue } from './raw-argument.js';
 import { reparseArguments } from './reparse-arguments.js';
-import { ambiguousSetError, resolveSet } from './resolve-parameter-set.js';
+import { ambiguousSetError, resolveSet } from '../spec/parameter-sets.js';
 
 export type { BindingSource } from './read-arguments.js';
 
@@ -180,9 +180,9 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
   const b = new Binding(table, ctx, dialectFor(ctx.shell ?? '5.1'), sources);
   const { args, unknownSplat } = readArguments(cmd, ctx.splats, nested);
   const left = bindPositional(b, bindNamed(b, reparseArguments(table, args)));
-  if (b.sets === 0) throw ambiguousSetError(table, b.order, b.dialect);
+  if (b.sets === 0) throw ambiguousSetError(table, b.order, b.dialect.shell);
   if (left.length > 0) throw leftOverError(table.cmdlet, left[0]!);
-  const resolved = resolveSet(table, b.isBound, b.sets, upstream !== undefined, unknownSplat, b.dialect);
+  const resolved = resolveSet(table, b.isBound, b.sets, upstream !== undefined, unknownSplat, b.dialect.shell);
   const parameters: Record<string, ParameterValue> = {};
   for (const p of b.order) parameters[p.spec.option] = b.values[p.index]!;
   if (upstream !== undefined) Object.assign(parameters, pipelineTargets(view, resolved.parameterSet, new Set(b.order.map((p) => p.spec.name)), upstream));

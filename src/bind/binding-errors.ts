@@ -1,7 +1,8 @@
 // PowerShell's parameter-binding errors with its exact wording (ParameterBinderStrings and friends).
 import type { Dialect } from '../dialect/dialect.js';
 import { BindingError } from '../errors/binding-error.js';
-import type { ParameterInfo } from './binding-table.js';
+import { ambiguousParameterSetMessage } from '../spec/shell-version.js';
+import type { ParameterInfo } from '../spec/binding-table.js';
 
 /** A binding error about one parameter of a command. */
 function error(cmdlet: string, errorId: BindingError['errorId'], parameter: string, powershellMessage: string, detail?: string): BindingError {
@@ -36,7 +37,7 @@ export function positionalParameterNotFound(cmdlet: string, value: string): Bind
 
 /** PowerShell's message for an unresolvable parameter set (7 adds a sentence). */
 export function ambiguousSetMessage(dialect: Dialect): string {
-  return `Parameter set cannot be resolved using the specified named parameters.${dialect.explainsAmbiguousParameterSet ? ' One or more parameters issued cannot be used together or an insufficient number of parameters were provided.' : ''}`;
+  return ambiguousParameterSetMessage(dialect.shell);
 }
 
 /**

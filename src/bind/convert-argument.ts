@@ -1,7 +1,7 @@
 // Converts a written argument to a parameter's type as PowerShell's binder does, or throws its error.
 import type { Dialect } from '../dialect/dialect.js';
 import type { ParameterValue } from '../node/invocation.js';
-import type { ParameterInfo } from './binding-table.js';
+import type { ParameterInfo } from '../spec/binding-table.js';
 import { bindingFailed, cannotConvertArgument, castError, emptyMandatory, validationError } from './binding-errors.js';
 import { ACTION_PREFERENCE_ENUM, ALLOWED_SERVICES_ENUM, EnumCastError, toEnum } from './ps-enum.js';
 import type { EnumType, EnumValue } from './ps-enum.js';

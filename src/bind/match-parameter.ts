@@ -2,8 +2,8 @@
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
 import { ambiguousParameter, namedParameterNotFound } from './binding-errors.js';
-import { bindingTable } from './binding-table.js';
-import type { BindingTable, Lookup, ParameterInfo } from './binding-table.js';
+import { bindingTable } from '../spec/binding-table.js';
+import type { BindingTable, Lookup, ParameterInfo } from '../spec/binding-table.js';
 
 const MAX_CACHED = 4096;
 

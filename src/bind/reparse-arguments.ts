@@ -1,6 +1,6 @@
 // Pairs parameters with their arguments as PowerShell's ReparseUnboundArguments does, before any value is bound.
 import { missingArgument } from './binding-errors.js';
-import type { BindingTable } from './binding-table.js';
+import type { BindingTable } from '../spec/binding-table.js';
 import { findParameter } from './match-parameter.js';
 import type { Argument } from './read-arguments.js';
 import type { RawArgument } from './raw-argument.js';

@@ -4,7 +4,7 @@ import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
 import { answersOf } from './commands/run.js';
 import { printRunResult, runResultJson } from './print-result.js';
-import type { OutputOptions } from './typed-run.js';
+import type { OutputOptions } from './output-options.js';
 
 /** Runs a compiled command on the mock Exchange Management Shell and prints what it did. */
 export async function runOnMock(compiled: CompiledScript, out: OutputOptions, io: CliIo): Promise<number> {

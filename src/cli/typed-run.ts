@@ -8,23 +8,12 @@ import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
 import type { TypedCommand } from './typed-commands.js';
 import { cliOptions } from './typed-commands.js';
+import type { OutputOptions } from './output-options.js';
+export type { OutputOptions } from './output-options.js';
 
 /** Parsed values of a typed subcommand, keyed by kebab-case flag. */
 export type FlagValues = Readonly<Record<string, unknown>>;
 
-/** Output options shared by every typed subcommand. */
-export interface OutputOptions {
-  readonly backend: string;
-  readonly state?: string | undefined;
-  readonly connect?: string | undefined;
-  readonly json?: boolean | undefined;
-  readonly answers?: readonly string[] | undefined;
-  readonly shell?: string | undefined;
-  readonly exchange?: string | undefined;
-  readonly secrets?: string | undefined;
-  readonly quoting?: string | undefined;
-  readonly bytes?: string | undefined;
-}
 
 function split(values: unknown): string[] {
   const list = Array.isArray(values) ? values : [values];

@@ -3,7 +3,7 @@ import { assertIdentifier, isExpression } from '../node/expression.js';
 import type { Invocation, ParameterValue } from '../node/invocation.js';
 import type { Statement } from '../node/statement.js';
 import { CmdletBuilder, isCmdletBuilder } from './cmdlet-builder.js';
-import { pipelineTargets } from '../bind/pipeline-targets.js';
+import { pipelineTargets } from '../spec/pipeline-targets.js';
 import { shellView } from '../spec/registry.js';
 
 type Command = CmdletBuilder | Invocation;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { BindingError } from '../errors/binding-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import { resolveParameterSet } from '../bind/resolve-parameter-set.js';
+import { resolveParameterSet } from '../spec/parameter-sets.js';
 import type { ParameterValue } from '../node/invocation.js';
 import { isExpression } from '../node/expression.js';
 import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';

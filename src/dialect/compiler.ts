@@ -12,7 +12,7 @@ import { EXCHANGE_SERVICES, serviceInEnum } from '../spec/exchange-services.js';
 import type { AllowedService } from '../spec/ps-type.js';
 import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
-import { pipelineTargets } from '../bind/pipeline-targets.js';
+import { pipelineTargets } from '../spec/pipeline-targets.js';
 import type { Dialect } from './dialect.js';
 import type { SecretsMode } from './render-options.js';
 import type { QuoteStyle } from './quote.js';

@@ -36,6 +36,4 @@ export interface Dialect {
    * its shortest round-trip text (3.0000000000000006E+39) instead of 15 digits (3E+39).
    */
   readonly netCoreMessages: boolean;
-  /** "Parameter set cannot be resolved ..." has a second sentence saying why (7). */
-  readonly explainsAmbiguousParameterSet: boolean;
 }

@@ -15,5 +15,4 @@ export const ps2Dialect: Dialect = Object.freeze({
   explicitOverridesSplat: false,
   supportsSimplifiedWhere: false,
   netCoreMessages: false,
-  explainsAmbiguousParameterSet: false,
 });

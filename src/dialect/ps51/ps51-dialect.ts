@@ -15,5 +15,4 @@ export const ps51Dialect: Dialect = Object.freeze({
   explicitOverridesSplat: false,
   supportsSimplifiedWhere: true,
   netCoreMessages: false,
-  explainsAmbiguousParameterSet: false,
 });

@@ -15,5 +15,4 @@ export const ps7Dialect: Dialect = Object.freeze({
   explicitOverridesSplat: true,
   supportsSimplifiedWhere: true,
   netCoreMessages: true,
-  explainsAmbiguousParameterSet: true,
 });

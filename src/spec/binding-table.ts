@@ -1,9 +1,9 @@
 // Per-view binder tables, built once per ShellView: sets as bit masks, name lookup order, positions, .NET types.
-import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
-import { DOTNET_TYPES } from '../spec/powershell-module.js';
-import { shellView } from '../spec/registry.js';
-import type { ShellView } from '../spec/registry.js';
-import type { ShellVersion } from '../spec/shell-version.js';
+import type { CmdletSpec, ParameterSpec } from './cmdlet-spec.js';
+import { DOTNET_TYPES } from './powershell-module.js';
+import { shellView } from './registry.js';
+import type { ShellView } from './registry.js';
+import type { ShellVersion } from './shell-version.js';
 
 /** Where a parameter comes from: the command's param block, [CmdletBinding()]'s common ones, or SupportsShouldProcess. */
 export type ParameterOrigin = 'own' | 'common' | 'shouldProcess';

@@ -1,7 +1,7 @@
 import type { PipelineInputExpression } from '../node/expression.js';
-import type { ParameterSpec } from '../spec/cmdlet-spec.js';
-import type { ShellView } from '../spec/registry.js';
-import { parameterSets } from './resolve-parameter-set.js';
+import type { ParameterSpec } from './cmdlet-spec.js';
+import type { ShellView } from './registry.js';
+import { parameterSets } from './parameter-sets.js';
 
 /** Properties of the objects each Exchange cmdlet writes (what by-property-name binding can use). */
 const OUTPUT_PROPERTIES: Readonly<Record<string, readonly string[]>> = Object.freeze({

@@ -1,10 +1,9 @@
 // Parameter-set resolution after binding (PowerShell's ValidateParameterSets), on the view's set bit masks.
-import { dialectFor } from '../dialect/dialects.js';
-import type { Dialect } from '../dialect/dialect.js';
 import { BindingError } from '../errors/binding-error.js';
-import type { ParameterSpec } from '../spec/cmdlet-spec.js';
-import type { ShellView } from '../spec/registry.js';
-import { ambiguousSetMessage as setMessage } from './binding-errors.js';
+import type { ParameterSpec } from './cmdlet-spec.js';
+import type { ShellView } from './registry.js';
+import type { ShellVersion } from './shell-version.js';
+import { ambiguousParameterSetMessage } from './shell-version.js';
 import { bindingTable, setNamesOf, single } from './binding-table.js';
 import type { BindingTable, ParameterInfo } from './binding-table.js';
 
@@ -32,7 +31,7 @@ export interface ResolvedSet {
 
 /** PowerShell's message for an unresolvable parameter set (7 adds a second sentence). */
 export function ambiguousSetMessage(shell: string | undefined): string {
-  return setMessage(dialectFor(shell === '7' ? '7' : '5.1'));
+  return ambiguousParameterSetMessage(shell === '7' ? '7' : '5.1');
 }
 
 /** Describes which bound parameters pull towards which sets, for the error detail. */
@@ -44,9 +43,9 @@ function clashDetail(table: BindingTable, bound: readonly ParameterInfo[]): stri
 }
 
 /** AmbiguousParameterSet: the bound parameters leave no set, or several with none preferred. */
-export function ambiguousSetError(table: BindingTable, bound: readonly ParameterInfo[], dialect: Dialect, candidates = 0): BindingError {
+export function ambiguousSetError(table: BindingTable, bound: readonly ParameterInfo[], shell: ShellVersion, candidates = 0): BindingError {
   const detail = clashDetail(table, bound) || `Candidate sets: ${setNamesOf(table, candidates).join(', ')}.`;
-  return new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: table.cmdlet, powershellMessage: setMessage(dialect), detail });
+  return new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: table.cmdlet, powershellMessage: ambiguousParameterSetMessage(shell), detail });
 }
 
 /** Sets in `mask` where an unbound parameter can take pipeline input. */
@@ -68,7 +67,7 @@ function completeSets(table: BindingTable, isBound: readonly boolean[], mask: nu
  * pipeline input the sets that can take it; the default set; else the one set whose mandatory parameters are all
  * bound. Then reports missing mandatory parameters (those the pipeline can fill are returned instead).
  */
-export function resolveSet(table: BindingTable, isBound: readonly boolean[], sets: number, pipelineInput: boolean, lenient: boolean, dialect: Dialect): ResolvedSet {
+export function resolveSet(table: BindingTable, isBound: readonly boolean[], sets: number, pipelineInput: boolean, lenient: boolean, shell: ShellVersion): ResolvedSet {
   let candidates = sets;
   if (!single(candidates) && pipelineInput) {
     const takers = pipelineSets(table, isBound, candidates);
@@ -78,7 +77,7 @@ export function resolveSet(table: BindingTable, isBound: readonly boolean[], set
     if ((candidates & table.defaultSet) !== 0) candidates = table.defaultSet;
     else {
       const complete = completeSets(table, isBound, candidates, pipelineInput);
-      if (!single(complete)) throw ambiguousSetError(table, table.params.filter((p) => isBound[p.index]), dialect, candidates);
+      if (!single(complete)) throw ambiguousSetError(table, table.params.filter((p) => isBound[p.index]), shell, candidates);
       candidates = complete;
     }
   }
@@ -105,7 +104,7 @@ export function resolveSet(table: BindingTable, isBound: readonly boolean[], set
  */
 export function resolveParameterSet(input: ResolveInput): ResolvedSet {
   const table = bindingTable(input.view);
-  const dialect = dialectFor(input.view.shell ?? '5.1');
+  const shell = input.view.shell ?? '5.1';
   const isBound: boolean[] = new Array<boolean>(table.params.length).fill(false);
   const bound: ParameterInfo[] = [];
   let sets = table.allSets;
@@ -115,7 +114,7 @@ export function resolveParameterSet(input: ResolveInput): ResolvedSet {
     isBound[p.index] = true;
     bound.push(p);
     sets &= p.sets;
-    if (sets === 0) throw ambiguousSetError(table, bound, dialect);
+    if (sets === 0) throw ambiguousSetError(table, bound, shell);
   }
-  return resolveSet(table, isBound, sets, input.pipelineInput, input.lenient ?? false, dialect);
+  return resolveSet(table, isBound, sets, input.pipelineInput, input.lenient ?? false, shell);
 }
