@@ -53,5 +53,3 @@ export type { ShellVersion } from './spec/shell-version.js';
 
 export type { Backend, RunResult, RunOptions, StatementResult, ErrorRecord } from './backend/backend.js';
 export { printBackend } from './backend/print/print-backend.js';
-export { seedRunbook, seedPartOne, seedPartTwo, SEED_PARAMETERS } from './examples/seed-runbook.js';
-export type { SeedParameters } from './examples/seed-runbook.js';

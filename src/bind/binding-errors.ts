@@ -1,7 +1,5 @@
 // PowerShell's parameter-binding errors with its exact wording (ParameterBinderStrings and friends).
-import type { Dialect } from '../dialect/dialect.js';
 import { BindingError } from '../errors/binding-error.js';
-import { ambiguousParameterSetMessage } from '../spec/shell-version.js';
 import type { ParameterInfo } from '../spec/binding-table.js';
 
 /** A binding error about one parameter of a command. */
@@ -35,10 +33,6 @@ export function positionalParameterNotFound(cmdlet: string, value: string): Bind
   return new BindingError({ errorId: 'PositionalParameterNotFound', cmdlet, powershellMessage: `A positional parameter cannot be found that accepts argument '${value}'.` });
 }
 
-/** PowerShell's message for an unresolvable parameter set (7 adds a sentence). */
-export function ambiguousSetMessage(dialect: Dialect): string {
-  return ambiguousParameterSetMessage(dialect.shell);
-}
 
 /**
  * A failed type conversion (PSInvalidCastException's `message`): a script parameter's type converter reports a

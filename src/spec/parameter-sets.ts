@@ -29,11 +29,6 @@ export interface ResolvedSet {
   readonly fromPipeline: readonly ParameterSpec[];
 }
 
-/** PowerShell's message for an unresolvable parameter set (7 adds a second sentence). */
-export function ambiguousSetMessage(shell: string | undefined): string {
-  return ambiguousParameterSetMessage(shell === '7' ? '7' : '5.1');
-}
-
 /** Describes which bound parameters pull towards which sets, for the error detail. */
 function clashDetail(table: BindingTable, bound: readonly ParameterInfo[]): string {
   const specific = bound.filter((p) => p.spec.sets.length > 0);

@@ -2,7 +2,7 @@
 import type { CallContext } from './call-context.js';
 import { CMDLET_NAMESPACE } from './call-context.js';
 import { CmdletFailure } from './cmdlet-failure.js';
-import { ambiguousParameterSetMessage } from './exchange-messages.js';
+import { ambiguousParameterSetMessage } from '../../../spec/shell-version.js';
 import { MockTerminatingError } from './mock-exchange.js';
 import type { CmdletOutcome } from './mock-exchange.js';
 import type { ServerRecord, StateTransaction } from './org-state.js';

@@ -3,15 +3,15 @@ import { addServer } from './add-server.js';
 import type { AddServerSpec } from './add-server.js';
 import { CallContext } from './call-context.js';
 import { runCall } from './cmdlet-runner.js';
-import { enableExchangeCertificate } from './enable-exchange-certificate.js';
-import { exportExchangeCertificate } from './export-exchange-certificate.js';
-import { getExchangeCertificate } from './get-exchange-certificate.js';
-import { importExchangeCertificate } from './import-exchange-certificate.js';
+import { mockEnableExchangeCertificate } from './mock-enable-exchange-certificate.js';
+import { mockExportExchangeCertificate } from './mock-export-exchange-certificate.js';
+import { mockGetExchangeCertificate } from './mock-get-exchange-certificate.js';
+import { mockImportExchangeCertificate } from './mock-import-exchange-certificate.js';
 import type { AnswerProvider, CmdletCall, CmdletOutcome, MockExchange } from './mock-exchange.js';
 import { mockNow, resolveEnvironment } from './mock-environment.js';
 import type { MockEnvironmentOptions } from './mock-environment.js';
-import { newExchangeCertificate } from './new-exchange-certificate.js';
-import { removeExchangeCertificate } from './remove-exchange-certificate.js';
+import { mockNewExchangeCertificate } from './mock-new-exchange-certificate.js';
+import { mockRemoveExchangeCertificate } from './mock-remove-exchange-certificate.js';
 
 /** The reference organization (SEED-RUNBOOK.md) created when a state is empty. */
 export const DEFAULT_ORGANIZATION: readonly AddServerSpec[] = Object.freeze([
@@ -20,12 +20,12 @@ export const DEFAULT_ORGANIZATION: readonly AddServerSpec[] = Object.freeze([
 ]);
 
 const CMDLETS: Readonly<Record<string, (ctx: CallContext) => Promise<void> | void>> = {
-  'get-exchangecertificate': getExchangeCertificate,
-  'new-exchangecertificate': newExchangeCertificate,
-  'import-exchangecertificate': importExchangeCertificate,
-  'enable-exchangecertificate': enableExchangeCertificate,
-  'export-exchangecertificate': exportExchangeCertificate,
-  'remove-exchangecertificate': removeExchangeCertificate,
+  'get-exchangecertificate': mockGetExchangeCertificate,
+  'new-exchangecertificate': mockNewExchangeCertificate,
+  'import-exchangecertificate': mockImportExchangeCertificate,
+  'enable-exchangecertificate': mockEnableExchangeCertificate,
+  'export-exchangecertificate': mockExportExchangeCertificate,
+  'remove-exchangecertificate': mockRemoveExchangeCertificate,
 };
 
 /** The cmdlets the simulated organization answers (canonical names). */

@@ -40,9 +40,3 @@ export function nonInteractiveMessage(shell: ShellVersion): string {
 
 /** PowerShell's ShouldProcess question text before the action description. */
 export const SHOULD_PROCESS_QUERY = 'Are you sure you want to perform this action?';
-
-/** PowerShell's parameter-set error (binder territory; the mock raises it only when -Server and -Identity both arrive). */
-export function ambiguousParameterSetMessage(shell: ShellVersion): string {
-  const base = 'Parameter set cannot be resolved using the specified named parameters.';
-  return shell === '7' ? `${base} One or more parameters issued cannot be used together or an insufficient number of parameters were provided.` : base;
-}

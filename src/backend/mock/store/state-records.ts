@@ -5,9 +5,9 @@ import { StoreError } from './store-error.js';
 
 /**
  * The form thumbprints are stored and looked up in: trimmed, upper-case.
- * @example normalizeThumbprint(' 3c5b… ') // '3C5B…'
+ * @example storedThumbprint(' 3c5b… ') // '3C5B…'
  */
-export function normalizeThumbprint(thumbprint: string): string {
+export function storedThumbprint(thumbprint: string): string {
   return thumbprint.trim().toUpperCase();
 }
 
@@ -34,7 +34,7 @@ export function requireServerKey(name: string): string {
  * @example requireThumbprint('ab12…') // 'AB12…'
  */
 export function requireThumbprint(thumbprint: string): string {
-  const value = typeof thumbprint === 'string' ? normalizeThumbprint(thumbprint) : '';
+  const value = typeof thumbprint === 'string' ? storedThumbprint(thumbprint) : '';
   if (value === '') throw new StoreError('INVALID_RECORD', 'A thumbprint is required.');
   return value;
 }

@@ -10,7 +10,7 @@ import { dryRun } from './dry-run.js';
 import type { StateTransaction } from './org-state.js';
 
 /** Enable-ExchangeCertificate: no output; warnings, one error, or ShouldContinue questions (rule 12). */
-export function enableExchangeCertificate(ctx: CallContext): void {
+export function mockEnableExchangeCertificate(ctx: CallContext): void {
   const p = ctx.params;
   const { server, thumbprint } = ctx.env.store.read((tx) => prepareCertificateTarget(ctx, tx));
   const shown = thumbprint ?? '';

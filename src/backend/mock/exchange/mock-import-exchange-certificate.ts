@@ -78,7 +78,7 @@ function loadCertificate(server: string, decoded: DecodedCertificateData, pfx: P
 }
 
 /** Import-ExchangeCertificate: writes the installed certificate object, or one error. */
-export function importExchangeCertificate(ctx: CallContext): void {
+export function mockImportExchangeCertificate(ctx: CallContext): void {
   const p = ctx.params;
   const server = ctx.env.store.read((tx) => prepareServerTarget(ctx, tx));
   if (!p.bytes('fileData') && !p.strings('instance') && (p.string('fileName') ?? '') === '') {

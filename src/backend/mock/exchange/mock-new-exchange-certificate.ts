@@ -204,7 +204,7 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
 }
 
 /** New-ExchangeCertificate: writes the new certificate object, the request text or FileData, or one error. */
-export async function newExchangeCertificate(ctx: CallContext): Promise<void> {
+export async function mockNewExchangeCertificate(ctx: CallContext): Promise<void> {
   const p = ctx.params;
   const subjectName = normalizedSubject(ctx);
   const request = p.flag('generateRequest');

@@ -56,7 +56,7 @@ function everything(tx: StateTransaction, server: ServerRecord, now: Date): Exch
 }
 
 /** Get-ExchangeCertificate: writes the matching objects, or one error. */
-export function getExchangeCertificate(ctx: CallContext): void {
+export function mockGetExchangeCertificate(ctx: CallContext): void {
   const objects = ctx.env.store.read((tx) => {
     const { server, thumbprint } = prepareCertificateTarget(ctx, tx, { mailboxForCas: true });
     const now = ctx.now(tx);

@@ -42,7 +42,7 @@ function checkInUse(tx: StateTransaction, server: ServerRecord, record: Certific
 }
 
 /** Remove-ExchangeCertificate: asks first (ConfirmImpact High), then deletes; no output. */
-export function removeExchangeCertificate(ctx: CallContext): void {
+export function mockRemoveExchangeCertificate(ctx: CallContext): void {
   const { server, thumbprint } = ctx.env.store.read((tx) => prepareCertificateTarget(ctx, tx));
   const shown = thumbprint ?? '';
   if (!shouldProcess(ctx, approximated('ConfirmRemoveExchangeCertificate', shown), 'High')) return;

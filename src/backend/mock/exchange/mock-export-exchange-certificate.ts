@@ -17,7 +17,7 @@ interface ExportResult {
 }
 
 /** Export-ExchangeCertificate: writes the PFX/request as FileData or text, and to -FileName on the server when given. */
-export function exportExchangeCertificate(ctx: CallContext): void {
+export function mockExportExchangeCertificate(ctx: CallContext): void {
   const p = ctx.params;
   const binary = p.flag('binaryEncoded');
   const fileName = p.string('fileName');
