@@ -19,3 +19,16 @@ describe('README.md', () => {
     expect(ci).toMatch(/^npm test$/m);
   });
 });
+
+describe('the repository stands on its own', () => {
+  const docs = ['README.md', 'docs/ARCHITECTURE.md', 'docs/reference/README.md'];
+  it.each(docs)('%s never points outside the repository', (file) => {
+    const text = readFileSync(join(import.meta.dirname, '..', '..', file), 'utf8');
+    expect(text).not.toMatch(/\.\.\/shared|shared\/(spec|design)/);
+  });
+  it('the reference facts the code cites are in docs/reference', () => {
+    for (const f of ['SEMANTICS.md', 'ERRORS.md', 'VERSIONS.md', 'POWERSHELL-LEXICAL.md', 'SEED-RUNBOOK.md']) {
+      expect(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'reference', f), 'utf8').length).toBeGreaterThan(1000);
+    }
+  });
+});
