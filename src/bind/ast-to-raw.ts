@@ -4,6 +4,7 @@ import { fileBytes, secretPrompt, verbatim } from '../node/expression.js';
 import type { ParameterValue } from '../node/invocation.js';
 import { secret } from '../node/secret.js';
 import type { RawArgument } from './raw-argument.js';
+import { isEmptySecureString, plainTextOf } from '../idiom/secure-string-from-text.js';
 
 /** Binds a nested command for pattern recognition (set by bind-command to avoid an import cycle). */
 export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>>; args?: readonly ParameterValue[] } | null;
@@ -142,13 +143,9 @@ function commandIdiom(e: ExpressionAst, nested: NestedBinder): RawArgument | nul
   const bound = cmd ? nested(cmd) : null;
   if (!bound) return null;
   const p = bound.parameters;
-  if (bound.parameterSet === null && /^new-object$/i.test(bound.cmdlet) && Object.keys(p).length === 0
-    && bound.args?.length === 1 && typeof bound.args[0] === 'string' && /^(system\.security\.)?securestring$/i.test(bound.args[0])) {
-    return { t: 'value', value: secret(''), text: e.extent.text };
-  }
-  if (bound.cmdlet === 'ConvertTo-SecureString' && bound.parameterSet === 'PlainText' && typeof p.string === 'string' && p.asPlainText === true) {
-    return { t: 'value', value: secret(p.string), text: e.extent.text };
-  }
+  if (isEmptySecureString(bound)) return { t: 'value', value: secret(''), text: e.extent.text };
+  const plain = bound.parameterSet === 'PlainText' ? plainTextOf(bound) : null;
+  if (plain !== null) return { t: 'value', value: secret(plain), text: e.extent.text };
   if (bound.cmdlet === 'Read-Host' && p.asSecureString === true) {
     const prompt = p.prompt;
     if (prompt === undefined || typeof prompt === 'string') return { t: 'value', value: secretPrompt(prompt ?? null), text: e.extent.text };

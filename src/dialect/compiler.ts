@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { EMPTY_SECURE_STRING } from '../idiom/secure-string-from-text.js';
 import type { Expression } from '../node/expression.js';
 import { isExpression } from '../node/expression.js';
 import type { Invocation, ParameterValue } from '../node/invocation.js';
@@ -177,10 +178,8 @@ export class Compiler {
     switch (this.secrets) {
       case 'inline': {
         // Rendered through the generic invocation path so quoting rules (`--%`, Mode A) apply to the password too.
-        const call = (value: string) => this.invocation(createInvocation('ConvertTo-SecureString', 'PlainText',
-          this.dialect.secureStringNeedsForce ? { string: value, asPlainText: true, force: true } : { string: value, asPlainText: true }), undefined, false).text;
-        // ConvertTo-SecureString refuses an empty -String; an empty SecureString is written as a new one.
-        if (s.reveal() === '') return lit('(New-Object System.Security.SecureString)');
+        const call = (value: string) => this.invocation(this.dialect.secureString.invocation(value), undefined, false).text;
+        if (s.reveal() === '') return lit(EMPTY_SECURE_STRING);
         return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
       }
       case 'prompt':

@@ -1,3 +1,4 @@
+import type { SecureStringIdiom } from '../idiom/secure-string-from-text.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 
 /** How a dialect reads a file's bytes. */
@@ -21,7 +22,7 @@ export interface Dialect {
   /** `Get-Content -Raw` exists (3.0+). */
   readonly supportsRaw: boolean;
   /** `ConvertTo-SecureString -AsPlainText` must be followed by `-Force` (2.0/5.1). */
-  readonly secureStringNeedsForce: boolean;
+  readonly secureString: SecureStringIdiom;
   /** `` `e `` and `` `u{...} `` escapes exist in double-quoted strings (6.0+). */
   readonly supportsUnicodeEscape: boolean;
   /** `&&`, `||` and trailing `&` exist (7.0+). */

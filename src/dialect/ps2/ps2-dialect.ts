@@ -1,3 +1,4 @@
+import { SECURE_STRING_WITH_FORCE } from '../../idiom/secure-string-from-text.js';
 import type { Dialect } from '../dialect.js';
 
 /** Windows PowerShell 2.0, the shell of Exchange 2010. */
@@ -9,7 +10,7 @@ export const ps2Dialect: Dialect = Object.freeze({
   supportsEncodingByte: true,
   supportsAsByteStream: false,
   supportsRaw: false,
-  secureStringNeedsForce: true,
+  secureString: SECURE_STRING_WITH_FORCE,
   supportsUnicodeEscape: false,
   supportsPipelineChains: false,
   explicitOverridesSplat: false,

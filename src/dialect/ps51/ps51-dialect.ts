@@ -1,3 +1,4 @@
+import { SECURE_STRING_WITH_FORCE } from '../../idiom/secure-string-from-text.js';
 import type { Dialect } from '../dialect.js';
 
 /** Windows PowerShell 5.1, the Exchange Management Shell of Exchange 2013 and later. */
@@ -9,7 +10,7 @@ export const ps51Dialect: Dialect = Object.freeze({
   supportsEncodingByte: true,
   supportsAsByteStream: false,
   supportsRaw: true,
-  secureStringNeedsForce: true,
+  secureString: SECURE_STRING_WITH_FORCE,
   supportsUnicodeEscape: false,
   supportsPipelineChains: false,
   explicitOverridesSplat: false,

@@ -1,3 +1,4 @@
+import { SECURE_STRING_PLAIN } from '../../idiom/secure-string-from-text.js';
 import type { Dialect } from '../dialect.js';
 
 /** PowerShell 7, typically a remote client of the Exchange session. */
@@ -9,7 +10,7 @@ export const ps7Dialect: Dialect = Object.freeze({
   supportsEncodingByte: false,
   supportsAsByteStream: true,
   supportsRaw: true,
-  secureStringNeedsForce: false,
+  secureString: SECURE_STRING_PLAIN,
   supportsUnicodeEscape: true,
   supportsPipelineChains: true,
   explicitOverridesSplat: true,

@@ -1,3 +1,4 @@
+import { plainTextOf } from '../../idiom/secure-string-from-text.js';
 import { Secret } from '../../node/secret.js';
 import type { LintRule } from '../lint-context.js';
 import { at } from '../lint-context.js';
@@ -14,7 +15,7 @@ export const plaintextPassword: LintRule = {
             'use Read-Host -AsSecureString, (Get-Credential).Password or a variable filled at run time'));
         }
       }
-      if (inv.cmdlet === 'ConvertTo-SecureString' && inv.parameters.asPlainText === true && typeof inv.parameters.string === 'string') {
+      if (plainTextOf(inv) !== null) {
         out.push(at(ctx, inv, this.name, 'warning', 'ConvertTo-SecureString -AsPlainText turns a password written in the script into a SecureString',
           'read it with Read-Host -AsSecureString instead'));
       }

@@ -1,6 +1,7 @@
 // A statement's text for people: plain-text passwords given to ConvertTo-SecureString replaced by ********.
 import { bindCommand } from '../../../bind/bind-command.js';
 import type { BindingSource } from '../../../bind/bind-command.js';
+import { PLAIN_TEXT_PARAMETER, convertsPlainText } from '../../../idiom/secure-string-from-text.js';
 import { REDACTED_TEXT } from '../../../node/secret.js';
 import type { Ast, CommandAst, Extent, StatementAst } from '../../../parser/ast.js';
 import { findCmdlet } from '../../../spec/registry.js';
@@ -19,8 +20,8 @@ function plainTextExtent(cmd: CommandAst, shell: ShellVersion): Extent | null {
   const sources = new Map<string, BindingSource>();
   try {
     const bound = bindCommand(cmd, { shell, exchange: undefined, splats: new Map() }, undefined, sources);
-    if (bound.parameters.asPlainText !== true) return null;
-    return sources.get('string')?.extent ?? null;
+    if (!convertsPlainText(bound)) return null;
+    return sources.get(PLAIN_TEXT_PARAMETER)?.extent ?? null;
   } catch {
     // Unbindable: take the argument after -String (or the first positional one).
     const els = cmd.commandElements;

@@ -8,7 +8,7 @@ const NEEDS_FORCE = 'The system cannot protect plain text input. To suppress thi
 /** ConvertTo-SecureString. */
 export async function convertToSecureString(ctx: CommandContext): Promise<unknown[]> {
   if (ctx.parameterSet !== 'PlainText') ctx.unsupported('ConvertTo-SecureString of encrypted input (without -AsPlainText)');
-  if (ctx.dialect.secureStringNeedsForce && ctx.params.force !== true) {
+  if (ctx.dialect.secureString.needsForce && ctx.params.force !== true) {
     ctx.fail({ message: NEEDS_FORCE, category: 'InvalidArgument', errorId: 'ImportSecureString_InvalidArgument', exceptionType: 'System.ArgumentException',
       fullyQualifiedErrorId: 'ImportSecureString_InvalidArgument,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand' });
   }
