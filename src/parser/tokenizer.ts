@@ -247,6 +247,22 @@ export class Tokenizer extends LiteralScanner {
     }
   }
 
+  /** The assembly name after `[Type,` up to the closing `]` (not consumed); brackets inside are balanced. */
+  assemblyNameSpec(): string {
+    const start = this.pos;
+    let depth = 0;
+    while (this.pos < this.hi) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 0x5b) depth++;
+      else if (c === 0x5d) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === 0x0a || c === 0x0d) break;
+      this.pos++;
+    }
+    return this.text.slice(start, this.pos);
+  }
+
   /** The rest of the line after `--%` (stops at `|` or `&&` outside double quotes). */
   verbatimArgument(): Token {
     this.skipWhiteSpace();

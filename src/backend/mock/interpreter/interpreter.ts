@@ -374,10 +374,11 @@ export class Interpreter {
       }
       case 'ForEachStatementAst': await this.#foreach(st, out); return;
       case 'TryStatementAst': await this.#try(st, out); return;
-      case 'ThrowStatementAst': return this.#throw(st.pipeline, st.extent);
+      // checkSubset lets only plain pipelines through after throw/return.
+      case 'ThrowStatementAst': return this.#throw(st.pipeline as PipelineAst | null, st.extent);
       case 'ReturnStatementAst': {
         const values: unknown[] = [];
-        if (st.pipeline) await this.#execPipeline(st.pipeline, values);
+        if (st.pipeline) await this.#execPipeline(st.pipeline as PipelineAst, values);
         throw new FlowSignal('return', values);
       }
       case 'BreakStatementAst': throw new FlowSignal('break');
