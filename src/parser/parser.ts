@@ -358,6 +358,7 @@ class Parser extends DefinitionParser {
         this.skipNewlinesAndSemicolons();
         const t = this.next();
         if (t.kind === 'RCurly') {
+          if (clauses.length === 0 && defaultBlock === null) this.failAt('Missing condition in switch statement clause.', t);
           const extent = this.span(start, this.endOf(t));
           return { type: 'SwitchStatementAst', extent, label, flags, condition, clauses, default: defaultBlock };
         }

@@ -268,13 +268,14 @@ describe('pipelines and statements', () => {
     expect(parseError('a\n\n| b').reason).toBe('An empty pipe element is not allowed.');
   });
 
-  it('rejects && || and a trailing & with their position', () => {
-    const and = parseError('Get-X && Get-Y');
-    expect([and.line, and.column]).toEqual([1, 7]);
-    expect(and.reason).toMatch(/'&&' pipeline chain operator .* not supported by the runbook subset/);
-    expect(parseError('a || b').reason).toMatch(/'\|\|'/);
-    const bg = parseError('Start-Long &');
-    expect([bg.column, bg.reason]).toEqual([12, "The background operator '&' (PowerShell 7) is not supported by the runbook subset."]);
+  it('reads && || chains (left-associative) and a trailing & as PowerShell 7 does', () => {
+    const chain = only('Get-X && Get-Y || Get-Z');
+    expect(chain.type).toBe('PipelineChainAst');
+    if (chain.type !== 'PipelineChainAst') return;
+    expect([chain.operator, chain.lhs.type, chain.lhs.extent.text, chain.rhs.extent.text]).toEqual(['||', 'PipelineChainAst', 'Get-X && Get-Y', 'Get-Z']);
+    const bg = only('Start-Long &');
+    expect(bg.type === 'PipelineAst' && bg.background).toBe(true);
+    expect(parseError('a &&').incompleteInput).toBe(true);
   });
 
   it('allows an expression only as the first pipeline element', () => {
@@ -323,39 +324,55 @@ describe('pipelines and statements', () => {
     expect(shapeOf('try {} finally { foreach ($a in $b) { break } }')).toBe('try{}finally{foreach($a in $b){break}}');
   });
 
-  it('rejects constructs outside the runbook subset, naming them', () => {
-    const cases: [string, RegExp][] = [
-      ['while ($true) { }', /'while' loops are outside the runbook subset/],
-      ['do { } while ($x)', /'do' loops/],
-      ['for ($i = 0; $i -lt 3; $i++) { }', /'for' loops/],
-      ['switch ($x) { 1 { } }', /'switch' statements/],
-      ['function f { }', /function definitions \('function'\)/],
-      ['filter f { }', /filter definitions/],
-      ['class C { }', /class definitions/],
-      ['enum E { A }', /enum definitions/],
-      ['param($x)', /param\(\) blocks/],
-      ['begin { }', /named blocks \('begin'\)/],
-      ['trap { }', /'trap' statements/],
-      ['exit 1', /'exit' is outside/],
-      ['using namespace System', /'using' statements/],
-      [':outer foreach ($a in $b) { }', /Loop labels/],
-      ['break outer', /Loop labels after 'break'/],
-      ['Get-X > out.txt', /Redirection \('>'\) is outside the runbook subset/],
-      ['Get-X 2>&1', /Redirection \('2>&1'\)/],
-      ['Get-X >> log', /Redirection \('>>'\)/],
-      ['$x = $a ? 1 : 2', /ternary operator/],
-      ['$x = $a ?? 1', /'\?\?' operator/],
-      ['${x}?.Name', /null-conditional operator '\?\.'/],
-      ['[ValidateNotNull()]$x = 1', /Attributes/],
-      ['[System.String, mscorlib]::Empty', /Assembly-qualified type names/],
-      ['else { }', /'else' must follow/],
-      ['$x = { param($a) }', /param\(\) blocks/],
+  it('reads every statement PowerShell has, with PowerShell node names', () => {
+    const cases: [string, string][] = [
+      ['while ($true) { }', 'WhileStatementAst'],
+      ['do { } while ($x)', 'DoWhileStatementAst'],
+      ['do { } until ($x)', 'DoUntilStatementAst'],
+      ['for ($i = 0; $i -lt 3; $i++) { }', 'ForStatementAst'],
+      ['for (;;) { }', 'ForStatementAst'],
+      ['switch -regex -casesensitive ($x) { "a" { } default { } }', 'SwitchStatementAst'],
+      ['function f { }', 'FunctionDefinitionAst'],
+      ['filter f { $_ }', 'FunctionDefinitionAst'],
+      ['class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }', 'TypeDefinitionAst'],
+      ['enum E { A; B = 2 }', 'TypeDefinitionAst'],
+      ['trap [Exception] { continue }', 'TrapStatementAst'],
+      ['exit 1', 'ExitStatementAst'],
+      ['data d -SupportedCommand ConvertFrom-StringData { "x" }', 'DataStatementAst'],
+      [':outer foreach ($a in $b) { break outer }', 'ForEachStatementAst'],
+      ['configuration Web { Node localhost { } }', 'ConfigurationDefinitionAst'],
+      ['else { }', 'PipelineAst'],
     ];
-    for (const [text, reason] of cases) {
-      const e = parseError(text);
-      expect(e).toBeInstanceOf(ParseError);
-      expect(e.reason).toMatch(reason);
-    }
+    for (const [text, type] of cases) expect([text, only(text).type]).toEqual([text, type]);
+  });
+
+  it('reads param blocks with attributes, named blocks, using statements and redirections', () => {
+    const sb = parse('using namespace System.Text\n[CmdletBinding()]\nparam([Parameter(Mandatory)][string] $Name = "x", $Other)\nbegin { a }\nprocess { b }\nend { c }');
+    expect(sb.usingStatements?.[0]?.usingStatementKind).toBe('Namespace');
+    expect(sb.paramBlock?.attributes.map((a) => a.typeName)).toEqual(['CmdletBinding']);
+    expect(sb.paramBlock?.parameters.map((p) => [p.name.variablePath, p.attributes.length, p.defaultValue?.extent.text ?? null])).toEqual([
+      ['Name', 2, '"x"'],
+      ['Other', 0, null],
+    ]);
+    expect([sb.beginBlock?.statements.length, sb.processBlock?.statements.length, sb.endBlock?.statements.length, sb.statements.length]).toEqual([1, 1, 1, 0]);
+    const cmd = only('Get-X 2>&1 > out.txt');
+    const el = cmd.type === 'PipelineAst' ? cmd.pipelineElements[0] : undefined;
+    expect(el?.redirections?.map((r) => r.type)).toEqual(['MergingRedirectionAst', 'FileRedirectionAst']);
+    expect(el?.extent.text).toBe('Get-X 2>&1 > out.txt');
+  });
+
+  it('reads the PowerShell 7 operators and attributed expressions', () => {
+    expect(shapeOf('$a ? 1 : 2')).toBe('TernaryExpressionAst<$a ? 1 : 2>');
+    expect(shapeOf('$a ?? 1')).toBe('($a ?? 1:Int32)');
+    expect(assignment('$a ??= 1').operator).toBe('??=');
+    expect(shapeOf('${x}?.Name')).toBe('$x.Name');
+    expect(shapeOf('[ValidateNotNull()]$x = 1')).toBe('AttributedExpressionAst<[ValidateNotNull()]$x> = 1:Int32');
+    expect(shapeOf('[System.String, mscorlib]::Empty')).toBe('type[System.String, mscorlib]::Empty');
+  });
+
+  it('reports the error PowerShell reports for an empty switch, at its closing brace', () => {
+    const e = parseError('switch ($x) {}');
+    expect([e.line, e.column]).toEqual([1, 14]);
   });
 });
 
