@@ -94,7 +94,7 @@ export abstract class DefinitionParser extends ExpressionParser {
         this.unget(lCurly);
         this.failAfter(`Missing statement block after '${name.text}'.`, this.endOf(name));
       }
-      const statements = this.withFlow(false, () => this.statementListRule());
+      const statements = this.nested(lCurly, () => this.withFlow(false, () => this.statementListRule()));
       const rCurly = this.next();
       if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
       const blockKind = name.value as BlockName;
@@ -354,11 +354,13 @@ export abstract class DefinitionParser extends ExpressionParser {
     const lCurly = this.next();
     if (lCurly.kind !== 'LCurly') this.failAfter(`Missing opening '{' in the ${keyword.value} definition.`, name.extent.endOffset);
     const members: (PropertyMemberAst | FunctionMemberAst)[] = [];
-    for (;;) {
-      const m = isEnum ? this.enumMemberRule() : this.classMemberRule(name.value);
-      if (m === null) break;
-      members.push(m);
-    }
+    this.nested(lCurly, () => {
+      for (;;) {
+        const m = isEnum ? this.enumMemberRule() : this.classMemberRule(name.value);
+        if (m === null) break;
+        members.push(m);
+      }
+    });
     const rCurly = this.next();
     if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
     const start = attributes.length > 0 ? attributes[0]!.extent.startOffset : this.startOf(keyword);

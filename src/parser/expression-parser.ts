@@ -361,6 +361,10 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** The `( ... )` of an attribute: positional expressions and `Name = value` (or bare `Name`) pairs, up to `)`. */
   protected attributeArgumentsRule(lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
+    return this.nested(lParen, () => this.attributeArgumentsRuleLevel(lParen));
+  }
+
+  private attributeArgumentsRuleLevel(lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
     const positional: ExpressionAst[] = [];
     const named: NamedAttributeArgumentAst[] = [];
     const oldMode = this.setMode('expression');
@@ -670,6 +674,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected invokeParamParenListRule(lParen: Token): [ExpressionAst[], number] {
+    return this.nested(lParen, () => this.invokeParamParenListRuleLevel(lParen));
+  }
+
+  private invokeParamParenListRuleLevel(lParen: Token): [ExpressionAst[], number] {
     const args: ExpressionAst[] = [];
     const old = this.disableCommaOperator;
     this.disableCommaOperator = true;
@@ -703,6 +711,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected elementAccessRule(target: ExpressionAst, lBracket: Token): ExpressionAst {
+    return this.nested(lBracket, () => this.elementAccessRuleLevel(target, lBracket));
+  }
+
+  private elementAccessRuleLevel(target: ExpressionAst, lBracket: Token): ExpressionAst {
     this.skipNewlines();
     const old = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -722,6 +734,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected parenthesizedExpressionRule(lParen: Token): ExpressionAst {
+    return this.nested(lParen, () => this.parenthesizedExpressionRuleLevel(lParen));
+  }
+
+  private parenthesizedExpressionRuleLevel(lParen: Token): ExpressionAst {
     const old = this.setMode('command');
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -740,6 +756,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected subExpressionRule(first: Token): ExpressionAst {
+    return this.nested(first, () => this.subExpressionRuleLevel(first));
+  }
+
+  private subExpressionRuleLevel(first: Token): ExpressionAst {
     const old = this.setMode('command');
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -766,6 +786,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected hashExpressionRule(atCurly: Token): HashtableAst {
+    return this.nested(atCurly, () => this.hashExpressionRuleLevel(atCurly));
+  }
+
+  private hashExpressionRuleLevel(atCurly: Token): HashtableAst {
     this.skipNewlines();
     const keyValuePairs: (readonly [ExpressionAst, StatementAst])[] = [];
     for (;;) {
@@ -821,6 +845,10 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `{ body }` after the `{`: a script block (param block, named blocks, statements) with the braces' extent. */
   protected scriptBlockRule(lCurly: Token, isFilter: boolean): ScriptBlockAst {
+    return this.nested(lCurly, () => this.scriptBlockRuleLevel(lCurly, isFilter));
+  }
+
+  private scriptBlockRuleLevel(lCurly: Token, isFilter: boolean): ScriptBlockAst {
     const old = this.setMode('command');
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;

@@ -110,10 +110,12 @@ class Parser extends DefinitionParser {
       this.unget(lCurly);
       return null;
     }
-    const statements = this.statementListRule();
-    const rCurly = this.next();
-    if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
-    return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
+    return this.nested(lCurly, () => {
+      const statements = this.statementListRule();
+      const rCurly = this.next();
+      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
+    });
   }
 
   protected statementRule(): StatementAst | null {
@@ -350,6 +352,10 @@ class Parser extends DefinitionParser {
     this.skipNewlines();
     const lCurly = this.next();
     if (lCurly.kind !== 'LCurly') this.failAfter("Missing '{' in switch statement.", afterCondition);
+    return this.nested(lCurly, () => this.switchBodyRule(start, label, flags, condition));
+  }
+
+  private switchBodyRule(start: number, label: string | null, flags: string[], condition: PipelineBaseAst): SwitchStatementAst {
     const clauses: SwitchClauseAst[] = [];
     let defaultBlock: StatementBlockAst | null = null;
     const oldMode = this.setMode('command');
@@ -894,13 +900,13 @@ export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst 
   const src = new SourceText(text, options.file);
   try {
     const tok = new Tokenizer(src, text, 0, text.length, null, true);
-    const shared: SharedState = { depth: 0, issue: null, flow: { inFinally: false, loops: 0 } };
+    const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
     const ast = new Parser(src, tok, shared).scriptRule();
     if (shared.issue !== null) throw src.error(shared.issue.reason, shared.issue.offset, false);
     return ast;
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (e instanceof RangeError) throw src.error('The script is too deeply nested or too complex for the runbook parser.', 0);
+    if (e instanceof RangeError) throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
     throw src.error(`Internal parser error: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
+import { MAX_DEPTH, MAX_NESTING } from '../../src/parser/parser-base.js';
 import type {
   AssignmentStatementAst,
   CommandAst,
@@ -560,7 +561,37 @@ describe('errors', () => {
       const e = parseError(text);
       expect(e).toBeInstanceOf(ParseError);
     }
-    expect(parseError('('.repeat(100_000)).reason).toMatch(/too deeply nested/);
+    expect(parseError('('.repeat(100_000)).reason).toMatch(/nested too deeply/);
+  });
+
+  it('states the nesting limit where it fires: 256 levels of any bracket kind (issue 11)', () => {
+    const kinds: ((n: number) => string)[] = [
+      (n) => '('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '$('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '@('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '{'.repeat(n) + '}'.repeat(n),
+      (n) => '@{a='.repeat(n) + '1' + '}'.repeat(n),
+      (n) => 'if (1) {'.repeat(n) + '}'.repeat(n),
+      (n) => 'a ('.repeat(n) + 'b' + ')'.repeat(n),
+      (n) => '$x['.repeat(n) + '1' + ']'.repeat(n),
+      (n) => '"$('.repeat(n) + '1' + ')"'.repeat(n),
+      (n) => '$x.m('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => 'function f {'.repeat(n) + '}'.repeat(n),
+      (n) => 'while (1) {'.repeat(n) + '}'.repeat(n),
+    ];
+    for (const make of kinds) {
+      expect(() => parse(make(MAX_NESTING))).not.toThrow();
+      const e = parseError(make(MAX_NESTING + 1));
+      expect([make(1), e.reason]).toEqual([make(1), `The script is nested too deeply for the runbook parser: it allows at most ${MAX_NESTING} levels of brackets, braces and parentheses.`]);
+    }
+    expect(MAX_NESTING).toBe(256);
+  });
+
+  it('states the complexity limit for long operator chains where it fires', () => {
+    expect(() => parse('-not '.repeat(MAX_DEPTH - 10) + '1')).not.toThrow();
+    expect(parseError('-not '.repeat(MAX_DEPTH) + '1').reason).toBe(
+      `The script is too complex for the runbook parser: it allows at most ${MAX_DEPTH} nested statements, operators, casts and member accesses.`,
+    );
   });
 
   it('accepts reasonable nesting', () => {
