@@ -42,7 +42,7 @@ function textOf(input: Bindable): string {
 export function bindScript(input: Bindable | ScriptBlockAst, options: BindOptions = {}): BindResult {
   const exchange = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const shell = options.shell === undefined ? undefined : parseShellVersion(options.shell);
-  const ast = typeof input === 'object' && 'type' in input ? input : parse(textOf(input), options.file === undefined ? {} : { file: options.file });
+  const ast = typeof input === 'object' && 'type' in input ? input : parse(textOf(input), { ...(options.file === undefined ? {} : { file: options.file }), ...(shell === undefined ? {} : { shell }) });
   const ctx: BindContext = { shell, exchange, splats: new Map() };
   const invocations: BoundInvocation[] = [];
   const errors: BindingError[] = [];

@@ -34,6 +34,8 @@ import type { Token, TokenKind } from './token.js';
 import { CONTROL_LEAVING_FINALLY, checkAssignmentTarget, checkCatchOrder, splattingNotPermitted } from './semantic-checks.js';
 import { isLetter } from './char-traits.js';
 import { DefinitionParser } from './definition-parser.js';
+import { checkDialect } from './dialect-checks.js';
+import type { ParseDialect } from './dialect-checks.js';
 import type { ExpressionParser } from './expression-parser.js';
 import type { SharedState } from './parser-base.js';
 
@@ -41,6 +43,11 @@ import type { SharedState } from './parser-base.js';
 export interface ParseOptions {
   /** A file name to show in error messages. */
   readonly file?: string;
+  /**
+   * The dialect the script is for: syntax it lacks is a ParseError (e.g. `&&` under 5.1, classes under 2.0,
+   * workflows under 7). Omitted: the syntax of every dialect is accepted.
+   */
+  readonly shell?: ParseDialect;
 }
 
 /** Keywords PowerShell reserves without giving them a statement. */
@@ -893,7 +900,7 @@ class Parser extends DefinitionParser {
 }
 
 /**
- * Parses a runbook (a subset of PowerShell) into an AST; throws ParseError (and nothing else) on bad input.
+ * Parses any PowerShell script (the 7.6 and 5.1 grammar) into an AST; throws ParseError (and nothing else) on bad input.
  * @example parse("Get-ExchangeCertificate -Server AMS-EXCH01 | fl").statements[0]
  */
 export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst {
@@ -903,6 +910,10 @@ export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst 
     const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
     const ast = new Parser(src, tok, shared).scriptRule();
     if (shared.issue !== null) throw src.error(shared.issue.reason, shared.issue.offset, false);
+    if (options.shell !== undefined) {
+      const lacking = checkDialect(ast, options.shell);
+      if (lacking !== null) throw src.error(lacking.reason, lacking.offset, false);
+    }
     return ast;
   } catch (e) {
     if (e instanceof ParseError) throw e;

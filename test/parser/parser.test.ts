@@ -377,6 +377,33 @@ describe('pipelines and statements', () => {
   });
 });
 
+describe('dialects', () => {
+  const dialectError = (text: string, shell: '2.0' | '5.1' | '7'): string => {
+    try {
+      parse(text, { shell });
+    } catch (e) {
+      if (e instanceof ParseError) return `${e.line}:${e.column} ${e.reason}`;
+      throw e;
+    }
+    return 'parsed';
+  };
+
+  it('reports what PowerShell 2.0 and 5.1 lack, at the construct, only when a shell is given', () => {
+    expect(dialectError('a\nb && c', '5.1')).toBe("2:1 Windows PowerShell 5.1 does not have the '&&' pipeline chain operator (it exists from PowerShell 7).");
+    expect(dialectError('$x = $a ? 1 : 2', '5.1')).toBe("1:6 Windows PowerShell 5.1 does not have the ternary operator '? :' (it exists from PowerShell 7).");
+    expect(dialectError('b && c', '7')).toBe('parsed');
+    expect(dialectError('class C { }', '5.1')).toBe('parsed');
+    expect(dialectError('a\nclass C { }', '2.0')).toBe('2:1 Windows PowerShell 2.0 does not have class definitions (it exists from PowerShell 5.0).');
+    expect(dialectError('using namespace System', '2.0')).toMatch(/^1:1 .*'using' statements .*5\.0/);
+    expect(dialectError('$h = [ordered]@{}', '2.0')).toMatch(/^1:6 .*\[ordered\]/);
+    expect(dialectError('1 -in 1, 2', '2.0')).toMatch(/^1:1 .*'-in' operator .*3\.0/);
+    expect(dialectError('Get-X 3> w.txt', '2.0')).toMatch(/^1:7 .*warning stream/);
+    expect(dialectError('workflow w { }', '7')).toBe('1:1 Workflow is not supported in PowerShell 6+.');
+    expect(dialectError('workflow w { }', '5.1')).toBe('parsed');
+    expect(() => parse('b && c; class C { }; workflow w { }')).not.toThrow();
+  });
+});
+
 describe('expressions', () => {
   it('reads strings, numbers and variables ($true/$false/$null are variables)', () => {
     expect(shapeOf("'a'; \"b\"; 1; $true; $null; ${a b}; $env:USERNAME; $_; $?; $$; $^")).toBe(
