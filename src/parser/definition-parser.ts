@@ -139,12 +139,18 @@ export abstract class DefinitionParser extends ExpressionParser {
     if (lParen.kind !== 'LParen') this.failAfter("Missing '(' after 'param'.", this.endOf(param));
     const parameters = this.parameterListRule();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.fail("Missing ')' in function parameter list.", this.startOf(rParen), this.startOf(rParen));
+    if (rParen.kind !== 'RParen') this.missingParameterListEnd(parameters, lParen);
     const start = attributes.length > 0 ? attributes[0]!.extent.startOffset : this.startOf(param);
     for (const a of attributes) {
       if (a.type === 'TypeConstraintAst') this.fail(`Unexpected attribute '${a.typeName}'.`, a.extent.startOffset);
     }
     return { type: 'ParamBlockAst', extent: this.span(start, this.endOf(rParen)), attributes: attributes as AttributeAst[], parameters };
+  }
+
+  /** PowerShell's error for a parameter list without `)`: right after the last parameter (or the `(`). */
+  protected missingParameterListEnd(parameters: readonly ParameterAst[], lParen: Token): never {
+    const last = parameters[parameters.length - 1];
+    return this.failAfter("Missing ')' in function parameter list.", last !== undefined ? last.extent.endOffset : this.endOf(lParen));
   }
 
   /** Parameters separated by commas, up to (not including) `)`. */
@@ -183,7 +189,8 @@ export abstract class DefinitionParser extends ExpressionParser {
     const v = this.next();
     if (v.kind !== 'Variable') {
       this.unget(v);
-      if (attributes.length > 0) this.fail('Parameter declarations are a comma-separated list of variable names with optional initializer expressions.', this.startOf(v));
+      const reason = 'Parameter declarations are a comma-separated list of variable names with optional initializer expressions.';
+      if (attributes.length > 0) this.failAfter(reason, attributes[attributes.length - 1]!.extent.endOffset);
       return null;
     }
     const name = this.variable(v);
@@ -211,11 +218,12 @@ export abstract class DefinitionParser extends ExpressionParser {
       this.skipNewlines();
       let parameters: ParameterAst[] | null = null;
       let after = this.endOf(nameToken);
-      if (this.peek().kind === 'LParen') {
+      const lParen = this.peek();
+      if (lParen.kind === 'LParen') {
         this.skip();
         parameters = this.parameterListRule();
         const rParen = this.next();
-        if (rParen.kind !== 'RParen') this.fail("Missing ')' in function parameter list.", this.startOf(rParen), this.startOf(rParen));
+        if (rParen.kind !== 'RParen') this.missingParameterListEnd(parameters, lParen);
         after = this.endOf(rParen);
         this.skipNewlines();
       }
@@ -446,7 +454,7 @@ export abstract class DefinitionParser extends ExpressionParser {
       if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after the method name '${t.text}'.`, this.endOf(t));
       const parameters = this.parameterListRule();
       const rParen = this.next();
-      if (rParen.kind !== 'RParen') this.fail("Missing ')' in function parameter list.", this.startOf(rParen), this.startOf(rParen));
+      if (rParen.kind !== 'RParen') this.missingParameterListEnd(parameters, lParen);
       let baseArguments: ExpressionAst[] | null = null;
       this.setMode('expression');
       this.skipNewlines();

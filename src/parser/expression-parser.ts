@@ -307,7 +307,7 @@ export abstract class ExpressionParser extends ParserBase {
           if (child !== null) expr = this.convert(last, child);
         }
       }
-      if (expr === null && last.type === 'AttributeAst') this.failAt(`Unexpected attribute '${last.typeName}'.`, this.peek());
+      if (expr === null && last.type === 'AttributeAst') this.fail(`Unexpected attribute '${last.typeName}'.`, last.extent.startOffset);
       expr ??= typeExpr();
       for (let i = types.length - 2; i >= 0; i--) expr = this.convert(types[i]!, expr);
       return expr;

@@ -61,6 +61,21 @@ export function realScripts(pwsh: string | undefined): { powershell: string[]; p
   return { powershell: existsSync(store) ? scriptsUnder(store) : [], pester: existsSync(pester) ? scriptsUnder(pester) : [] };
 }
 
+/**
+ * Broken copies of a script, to compare error positions: cut at the line ends after 30%, 50% and 70% of its text,
+ * and with the first `)` after 40% removed. Written UTF-8 with a BOM (pwsh then reads them as we do).
+ */
+export function brokenVariants(text: string): { name: string; text: string }[] {
+  const out: { name: string; text: string }[] = [];
+  for (const fraction of [0.3, 0.5, 0.7]) {
+    const at = text.indexOf('\n', Math.floor(text.length * fraction));
+    if (at >= 0) out.push({ name: `cut-${fraction}`, text: text.slice(0, at) });
+  }
+  const paren = text.indexOf(')', Math.floor(text.length * 0.4));
+  if (paren >= 0) out.push({ name: 'no-paren', text: text.slice(0, paren) + text.slice(paren + 1) });
+  return out;
+}
+
 /** Our parser's structure of `text`, in PowerShell's terms (see ScriptStructure). */
 export function ourStructure(text: string): ScriptStructure {
   let root: Ast;
