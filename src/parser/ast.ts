@@ -36,9 +36,17 @@ export interface ScriptBlockAst extends AstBase {
   readonly cleanBlock?: NamedBlockAst;
 }
 
-/** What `#requires` lines ask for (the raw parameter/value pairs, in order). */
+/** What the script's `#requires` comments ask for (PowerShell's ScriptRequirements). */
 export interface ScriptRequirements {
-  readonly lines: readonly { readonly parameter: string; readonly value: string; readonly extent: Extent }[];
+  /** `-Version 3.0`, as written. */
+  readonly requiredPSVersion: string | null;
+  readonly requiredPSEditions: readonly string[];
+  /** `-Modules`: names, or hashtables (module specifications). */
+  readonly requiredModules: readonly ExpressionAst[];
+  readonly requiredPSSnapIns: readonly string[];
+  readonly requiredAssemblies: readonly string[];
+  readonly requiredApplicationId: string | null;
+  readonly isElevationRequired: boolean;
 }
 
 /** `begin {}`, `process {}`, `end {}`, `dynamicparam {}`, `clean {}` (unnamed: the statements of a script without them). */

@@ -35,6 +35,7 @@ import { CONTROL_LEAVING_FINALLY, checkAssignmentTarget, checkCatchOrder, splatt
 import { isLetter } from './char-traits.js';
 import { DefinitionParser } from './definition-parser.js';
 import { checkDialect } from './dialect-checks.js';
+import { readRequirements } from './script-requirements.js';
 import type { ParseDialect } from './dialect-checks.js';
 import type { ExpressionParser } from './expression-parser.js';
 import type { SharedState } from './parser-base.js';
@@ -894,6 +895,11 @@ class Parser extends DefinitionParser {
     return this.arrayLiteral(items);
   }
 
+  /** The command of a `#requires` comment (this parser's tokenizer covers the comment after `#`), or null when empty. */
+  requiresCommand(): CommandAst | null {
+    return this.commandRule();
+  }
+
   protected nestedParser(tok: Tokenizer): ExpressionParser {
     return new Parser(this.src, tok, this.shared);
   }
@@ -908,7 +914,19 @@ export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst 
   try {
     const tok = new Tokenizer(src, text, 0, text.length, null, true);
     const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
-    const ast = new Parser(src, tok, shared).scriptRule();
+    let ast = new Parser(src, tok, shared).scriptRule();
+    if (tok.requiresComments.size > 0) {
+      const commands: CommandAst[] = [];
+      for (const [start, end] of [...tok.requiresComments].sort((a, b) => a[0] - b[0])) {
+        const sub = new Tokenizer(src, text, start + 1, end, null, false);
+        sub.mode = 'command';
+        const c = new Parser(src, sub, shared).requiresCommand();
+        if (c !== null) commands.push(c);
+      }
+      const requirements = readRequirements(commands);
+      if ('reason' in requirements) throw src.error(requirements.reason, requirements.offset, false);
+      if (commands.length > 0) ast = { ...ast, scriptRequirements: requirements };
+    }
     if (shared.issue !== null) throw src.error(shared.issue.reason, shared.issue.offset, false);
     if (options.shell !== undefined) {
       const lacking = checkDialect(ast, options.shell);

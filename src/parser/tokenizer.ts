@@ -460,6 +460,9 @@ export class Tokenizer extends LiteralScanner {
     }
   }
 
+  /** `#requires` comments of the script (offset of `#` to end of line), found while scanning (top level only). */
+  readonly requiresComments = new Map<number, number>();
+
   private scanLineComment(): void {
     const start = this.pos;
     const s = this.text;
@@ -473,6 +476,9 @@ export class Tokenizer extends LiteralScanner {
       i++;
     }
     this.pos = i;
+    if (this.top && (s.charCodeAt(start) | 0x20) === 0x72 && s.slice(start, start + 8).toLowerCase() === 'requires') {
+      this.requiresComments.set(start - 1, i);
+    }
     if (sig !== null) this.checkSignature(sig + (i < this.hi ? s[i] : '\0'), i);
   }
 

@@ -377,6 +377,24 @@ describe('pipelines and statements', () => {
   });
 });
 
+describe('#requires', () => {
+  it('reads #requires comments as PowerShell does, with its errors at its positions', () => {
+    const r = parse("x\n  #Requires -Version 3 -Modules A, @{ModuleName='B';ModuleVersion='1.0'}\n#requires -RunAsAdministrator -PSEdition Core").scriptRequirements;
+    expect([r?.requiredPSVersion, r?.requiredModules.length, r?.isElevationRequired, r?.requiredPSEditions]).toEqual(['3.0', 2, true, ['Core']]);
+    expect(parse('# requires -Version 3').scriptRequirements).toBeUndefined();
+    const cases: [string, string][] = [
+      ['#Requires -Foo 1', '1:11 Cannot process the #requires statement because it is not in the correct format.'],
+      ['#requires -Version', '1:11 Parameter Version requires an argument.'],
+      ['#requiresx -Foo', '1:2 Cannot process the #requires statement because it is not in the correct format.'],
+      ['#requires -Version abc', '1:20 The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.'],
+    ];
+    for (const [text, want] of cases) {
+      const e = parseError(text);
+      expect(`${e.line}:${e.column} ${e.reason.split('\n')[0]}`).toBe(want);
+    }
+  });
+});
+
 describe('dialects', () => {
   const dialectError = (text: string, shell: '2.0' | '5.1' | '7'): string => {
     try {
