@@ -56,6 +56,9 @@ for (let i = 0; i < 5; i++) {
 }
 rows.push([`parse + bind + lint, generated 10,000-line runbook (${findings} findings)`, `${median(lintTimes).toFixed(1)} ms`, '', '< 300 ms']);
 
+// Our parser vs pwsh's own ParseFile on PowerShell's and Pester's scripts (scripts/bench-parse.js).
+rows.push(...(await (await import('./bench-parse.js')).default({ root })));
+
 // The mock against openssl processes, and the 100 x 100 organization (scripts/bench-seed.js, scripts/bench-org.js).
 const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
 rows.push(...(await (await import('./bench-seed.js')).default({ root, median, runs: seedRuns })));

@@ -25,6 +25,7 @@ export { quoteString, quoteSingle, quoteAscii, needsAsciiSafe } from './dialect/
 
 export { parse } from './parser/parser.js';
 export { ParseError } from './parser/parse-error.js';
+export { childNodes, walkAst } from './parser/ast-walk.js';
 export type * from './parser/ast.js';
 export { bind, bindScript } from './bind/bind.js';
 export type { BindOptions, BindResult, Bindable } from './bind/bind.js';

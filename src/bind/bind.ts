@@ -1,7 +1,8 @@
 import { BindingError } from '../errors/binding-error.js';
 import { ParseError } from '../parser/parse-error.js';
 import { parse } from '../parser/parser.js';
-import type { CommandAst, ExpressionAst, PipelineAst, ScriptBlockAst, StatementAst } from '../parser/ast.js';
+import type { Ast, CommandAst, PipelineAst, ScriptBlockAst } from '../parser/ast.js';
+import { childNodes } from '../parser/ast-walk.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { parseExchangeTarget } from '../spec/exchange-target.js';
 import type { ShellVersion } from '../spec/shell-version.js';
@@ -41,7 +42,7 @@ function textOf(input: Bindable): string {
 export function bindScript(input: Bindable | ScriptBlockAst, options: BindOptions = {}): BindResult {
   const exchange = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const shell = options.shell === undefined ? undefined : parseShellVersion(options.shell);
-  const ast = typeof input === 'object' && 'type' in input ? input : parse(textOf(input), options.file === undefined ? {} : { file: options.file });
+  const ast = typeof input === 'object' && 'type' in input ? input : parse(textOf(input), { ...(options.file === undefined ? {} : { file: options.file }), ...(shell === undefined ? {} : { shell }) });
   const ctx: BindContext = { shell, exchange, splats: new Map() };
   const invocations: BoundInvocation[] = [];
   const errors: BindingError[] = [];
@@ -59,52 +60,34 @@ export function bindScript(input: Bindable | ScriptBlockAst, options: BindOption
   const pipeline = (p: PipelineAst) => {
     let upstream: Upstream = undefined;
     for (const el of p.pipelineElements) {
-      if (el.type === 'CommandAst') upstream = command(el, upstream);
-      else { expression(el.expression); upstream = null; }
-    }
-  };
-  const expression = (e: ExpressionAst): void => {
-    switch (e.type) {
-      case 'ParenExpressionAst': statement(e.pipeline); break;
-      case 'SubExpressionAst': case 'ArrayExpressionAst': e.subExpression.statements.forEach(statement); break;
-      case 'ConvertExpressionAst': expression(e.child); break;
-      case 'ArrayLiteralAst': e.elements.forEach(expression); break;
-      case 'BinaryExpressionAst': expression(e.left); expression(e.right); break;
-      case 'UnaryExpressionAst': expression(e.child); break;
-      case 'MemberExpressionAst': expression(e.expression); break;
-      case 'InvokeMemberExpressionAst': expression(e.expression); e.arguments.forEach(expression); break;
-      case 'IndexExpressionAst': expression(e.target); expression(e.index); break;
-      case 'HashtableAst': e.keyValuePairs.forEach(([, v]) => statement(v)); break;
-      default: break;
-    }
-  };
-  const statement = (s: StatementAst): void => {
-    switch (s.type) {
-      case 'PipelineAst': pipeline(s); break;
-      case 'AssignmentStatementAst': {
-        const right = s.right;
-        if (s.left.type === 'VariableExpressionAst' && right.type === 'PipelineAst' && right.pipelineElements.length === 1) {
-          const el = right.pipelineElements[0]!;
-          if (el.type === 'CommandExpressionAst' && el.expression.type === 'HashtableAst') ctx.splats.set(s.left.variablePath.toLowerCase(), el.expression);
+      if (el.type === 'CommandAst') {
+        upstream = command(el, upstream);
+        // Script blocks given to a command (ForEach-Object { ... }, Invoke-Command { ... }) hold commands of their own.
+        for (const arg of el.commandElements) {
+          const value = arg.type === 'CommandParameterAst' ? arg.argument : arg;
+          if (value?.type === 'ScriptBlockExpressionAst') node(value.scriptBlock);
         }
-        statement(right);
-        break;
-      }
-      case 'IfStatementAst':
-        for (const c of s.clauses) { statement(c.condition); c.body.statements.forEach(statement); }
-        s.elseClause?.statements.forEach(statement);
-        break;
-      case 'ForEachStatementAst': pipeline(s.condition); s.body.statements.forEach(statement); break;
-      case 'TryStatementAst':
-        s.body.statements.forEach(statement);
-        s.catchClauses.forEach((c) => c.body.statements.forEach(statement));
-        s.finally?.statements.forEach(statement);
-        break;
-      case 'ThrowStatementAst': case 'ReturnStatementAst': if (s.pipeline) pipeline(s.pipeline); break;
-      default: break;
+      } else { node(el.expression); upstream = null; }
     }
   };
-  ast.statements.forEach(statement);
+  // Any other node: its statements and expressions, wherever they are (functions, loops, script blocks, try, ...).
+  const node = (n: Ast): void => {
+    switch (n.type) {
+      case 'PipelineAst': pipeline(n); return;
+      case 'AssignmentStatementAst': {
+        const right = n.right;
+        if (n.left.type === 'VariableExpressionAst' && right.type === 'PipelineAst' && right.pipelineElements.length === 1) {
+          const el = right.pipelineElements[0]!;
+          if (el.type === 'CommandExpressionAst' && el.expression.type === 'HashtableAst') ctx.splats.set(n.left.variablePath.toLowerCase(), el.expression);
+        }
+        node(right);
+        return;
+      }
+      case 'HashtableAst': n.keyValuePairs.forEach(([, v]) => node(v)); return;
+      default: childNodes(n).forEach(node);
+    }
+  };
+  node(ast);
   return Object.freeze({ ast, invocations: Object.freeze(invocations), errors: Object.freeze(errors) });
 }
 

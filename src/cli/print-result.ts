@@ -49,7 +49,7 @@ export function printStatementResult(s: StatementResult, shell: ShellVersion, io
   for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
 }
 
-/** Writes the errors that belong to no statement (a parse error, a construct outside the runbook subset). */
+/** Writes the errors that belong to no statement (a parse error, a construct the interpreter does not run). */
 export function printLooseErrors(result: Pick<RunResult, 'statements' | 'errors'>, io: PrintIo): void {
   const shown = new Set(result.statements.flatMap((s) => s.errors));
   for (const e of result.errors) if (!shown.has(e)) io.stderr.write(formatErrorRecord(e));

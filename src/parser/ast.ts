@@ -19,11 +19,240 @@ interface AstBase {
 /** How a string constant was written. */
 export type StringConstantType = 'BareWord' | 'SingleQuoted' | 'DoubleQuoted' | 'SingleQuotedHereString' | 'DoubleQuotedHereString';
 
-/** A whole script, or the body of `{ ... }`. */
+/**
+ * A whole script, or the body of `{ ... }`. `statements` are those of the end block (the unnamed block of a script
+ * without named blocks); the other fields are present only when the script has them.
+ */
 export interface ScriptBlockAst extends AstBase {
   readonly type: 'ScriptBlockAst';
   readonly statements: readonly StatementAst[];
+  readonly usingStatements?: readonly UsingStatementAst[];
+  readonly scriptRequirements?: ScriptRequirements;
+  readonly paramBlock?: ParamBlockAst;
+  readonly beginBlock?: NamedBlockAst;
+  readonly processBlock?: NamedBlockAst;
+  readonly endBlock?: NamedBlockAst;
+  readonly dynamicParamBlock?: NamedBlockAst;
+  readonly cleanBlock?: NamedBlockAst;
 }
+
+/** What the script's `#requires` comments ask for (PowerShell's ScriptRequirements). */
+export interface ScriptRequirements {
+  /** `-Version 3.0`, as written. */
+  readonly requiredPSVersion: string | null;
+  readonly requiredPSEditions: readonly string[];
+  /** `-Modules`: names, or hashtables (module specifications). */
+  readonly requiredModules: readonly ExpressionAst[];
+  readonly requiredPSSnapIns: readonly string[];
+  readonly requiredAssemblies: readonly string[];
+  readonly requiredApplicationId: string | null;
+  readonly isElevationRequired: boolean;
+}
+
+/** `begin {}`, `process {}`, `end {}`, `dynamicparam {}`, `clean {}` (unnamed: the statements of a script without them). */
+export interface NamedBlockAst extends AstBase {
+  readonly type: 'NamedBlockAst';
+  readonly blockKind: 'begin' | 'process' | 'end' | 'dynamicparam' | 'clean';
+  readonly unnamed: boolean;
+  readonly statements: readonly StatementAst[];
+}
+
+/** `[CmdletBinding()] param(...)`. */
+export interface ParamBlockAst extends AstBase {
+  readonly type: 'ParamBlockAst';
+  readonly attributes: readonly AttributeAst[];
+  readonly parameters: readonly ParameterAst[];
+}
+
+/** `[Parameter(Mandatory)][string]$Name = 'x'` in a param block, function or method parameter list. */
+export interface ParameterAst extends AstBase {
+  readonly type: 'ParameterAst';
+  readonly attributes: readonly (AttributeAst | TypeConstraintAst)[];
+  readonly name: VariableExpressionAst;
+  readonly defaultValue: ExpressionAst | null;
+}
+
+/** `[Name(positional, Named = value)]`. */
+export interface AttributeAst extends AstBase {
+  readonly type: 'AttributeAst';
+  readonly typeName: string;
+  readonly positionalArguments: readonly ExpressionAst[];
+  readonly namedArguments: readonly NamedAttributeArgumentAst[];
+}
+
+/** `Name = value` (or a bare `Name`, meaning `$true`) inside an attribute. */
+export interface NamedAttributeArgumentAst extends AstBase {
+  readonly type: 'NamedAttributeArgumentAst';
+  readonly argumentName: string;
+  readonly argument: ExpressionAst;
+  readonly expressionOmitted: boolean;
+}
+
+/** `function`, `filter` or `workflow` definitions. */
+export interface FunctionDefinitionAst extends AstBase {
+  readonly type: 'FunctionDefinitionAst';
+  readonly name: string;
+  readonly isFilter: boolean;
+  readonly isWorkflow: boolean;
+  /** `function f($a) {}` parameters, else null. */
+  readonly parameters: readonly ParameterAst[] | null;
+  readonly body: ScriptBlockAst;
+}
+
+/** A statement, pipeline or assignment where PowerShell takes any of them (conditions, `return`, ...). */
+export type PipelineBaseAst = PipelineAst | AssignmentStatementAst | PipelineChainAst;
+
+/** `a && b`, `a || b` (PowerShell 7). */
+export interface PipelineChainAst extends AstBase {
+  readonly type: 'PipelineChainAst';
+  readonly lhs: PipelineAst | PipelineChainAst;
+  readonly rhs: PipelineAst;
+  readonly operator: '&&' | '||';
+  readonly background: boolean;
+}
+
+export interface SwitchClauseAst {
+  readonly condition: ExpressionAst;
+  readonly body: StatementBlockAst;
+}
+
+/** `switch -regex (...) { cond { } default { } }`. */
+export interface SwitchStatementAst extends AstBase {
+  readonly type: 'SwitchStatementAst';
+  readonly label: string | null;
+  /** Lower-case option names as written (`regex`, `wildcard`, `exact`, `casesensitive`, `file`, `parallel`). */
+  readonly flags: readonly string[];
+  readonly condition: PipelineBaseAst;
+  readonly clauses: readonly SwitchClauseAst[];
+  readonly default: StatementBlockAst | null;
+}
+
+export interface ForStatementAst extends AstBase {
+  readonly type: 'ForStatementAst';
+  readonly label: string | null;
+  readonly initializer: PipelineBaseAst | null;
+  readonly condition: PipelineBaseAst | null;
+  readonly iterator: PipelineBaseAst | null;
+  readonly body: StatementBlockAst;
+}
+
+export interface WhileStatementAst extends AstBase {
+  readonly type: 'WhileStatementAst';
+  readonly label: string | null;
+  readonly condition: PipelineBaseAst;
+  readonly body: StatementBlockAst;
+}
+
+export interface DoWhileStatementAst extends AstBase {
+  readonly type: 'DoWhileStatementAst';
+  readonly label: string | null;
+  readonly condition: PipelineBaseAst;
+  readonly body: StatementBlockAst;
+}
+
+export interface DoUntilStatementAst extends AstBase {
+  readonly type: 'DoUntilStatementAst';
+  readonly label: string | null;
+  readonly condition: PipelineBaseAst;
+  readonly body: StatementBlockAst;
+}
+
+export interface ExitStatementAst extends AstBase {
+  readonly type: 'ExitStatementAst';
+  readonly pipeline: PipelineBaseAst | null;
+}
+
+export interface TrapStatementAst extends AstBase {
+  readonly type: 'TrapStatementAst';
+  readonly trapType: TypeConstraintAst | null;
+  readonly body: StatementBlockAst;
+}
+
+/** `data [name] [-SupportedCommand a, b] { ... }`. */
+export interface DataStatementAst extends AstBase {
+  readonly type: 'DataStatementAst';
+  readonly variable: string | null;
+  readonly commandsAllowed: readonly ExpressionAst[];
+  readonly body: StatementBlockAst;
+}
+
+/** `using namespace|module|assembly|type|command ...`. */
+export interface UsingStatementAst extends AstBase {
+  readonly type: 'UsingStatementAst';
+  readonly usingStatementKind: 'Namespace' | 'Module' | 'Assembly' | 'Type' | 'Command';
+  readonly name: ExpressionAst | null;
+  readonly alias: ExpressionAst | null;
+  readonly moduleSpecification: HashtableAst | null;
+}
+
+/** `parallel { }` / `sequence { }` (workflow blocks). */
+export interface BlockStatementAst extends AstBase {
+  readonly type: 'BlockStatementAst';
+  readonly kind: 'parallel' | 'sequence';
+  readonly body: StatementBlockAst;
+}
+
+/** `configuration Name { ... }` (DSC). */
+export interface ConfigurationDefinitionAst extends AstBase {
+  readonly type: 'ConfigurationDefinitionAst';
+  readonly instanceName: ExpressionAst;
+  readonly body: ScriptBlockExpressionAst;
+}
+
+/** A class property: `[attrs] [static] [hidden] [Type] $Name [= value]`. */
+export interface PropertyMemberAst extends AstBase {
+  readonly type: 'PropertyMemberAst';
+  readonly name: string;
+  readonly propertyType: TypeConstraintAst | null;
+  readonly attributes: readonly AttributeAst[];
+  readonly initialValue: ExpressionAst | null;
+  readonly isStatic: boolean;
+  readonly isHidden: boolean;
+}
+
+/** A class method or constructor: `[attrs] [static] [hidden] [ReturnType] Name(params) [: base(args)] { body }`. */
+export interface FunctionMemberAst extends AstBase {
+  readonly type: 'FunctionMemberAst';
+  readonly name: string;
+  /** From the name to the end of the body (PowerShell's inner FunctionDefinitionAst). */
+  readonly definitionExtent: Extent;
+  readonly returnType: TypeConstraintAst | null;
+  readonly attributes: readonly AttributeAst[];
+  readonly parameters: readonly ParameterAst[];
+  readonly baseArguments: readonly ExpressionAst[] | null;
+  readonly body: ScriptBlockAst;
+  readonly isStatic: boolean;
+  readonly isHidden: boolean;
+}
+
+/** `class Name : Base { members }` or `enum Name : type { A = 1 }` (enum members are PropertyMemberAst). */
+export interface TypeDefinitionAst extends AstBase {
+  readonly type: 'TypeDefinitionAst';
+  readonly name: string;
+  readonly isClass: boolean;
+  readonly isEnum: boolean;
+  readonly attributes: readonly AttributeAst[];
+  readonly baseTypes: readonly TypeConstraintAst[];
+  readonly members: readonly (PropertyMemberAst | FunctionMemberAst)[];
+}
+
+/** `> file`, `2>> file`, `*> file`. */
+export interface FileRedirectionAst extends AstBase {
+  readonly type: 'FileRedirectionAst';
+  readonly fromStream: RedirectionStream;
+  readonly location: ExpressionAst;
+  readonly append: boolean;
+}
+
+/** `2>&1`, `*>&1`. */
+export interface MergingRedirectionAst extends AstBase {
+  readonly type: 'MergingRedirectionAst';
+  readonly fromStream: RedirectionStream;
+  readonly toStream: RedirectionStream;
+}
+
+export type RedirectionStream = 'All' | 'Output' | 'Error' | 'Warning' | 'Verbose' | 'Debug' | 'Information';
+export type RedirectionAst = FileRedirectionAst | MergingRedirectionAst;
 
 /** `{ ... }` bodies of if/foreach/try. */
 export interface StatementBlockAst extends AstBase {
@@ -40,34 +269,55 @@ export type StatementAst =
   | ThrowStatementAst
   | ReturnStatementAst
   | BreakStatementAst
-  | ContinueStatementAst;
+  | ContinueStatementAst
+  | PipelineChainAst
+  | FunctionDefinitionAst
+  | SwitchStatementAst
+  | ForStatementAst
+  | WhileStatementAst
+  | DoWhileStatementAst
+  | DoUntilStatementAst
+  | ExitStatementAst
+  | TrapStatementAst
+  | DataStatementAst
+  | UsingStatementAst
+  | BlockStatementAst
+  | ConfigurationDefinitionAst
+  | TypeDefinitionAst;
 
 /** `a | b | c`; a single command or expression is a one-element pipeline. */
 export interface PipelineAst extends AstBase {
   readonly type: 'PipelineAst';
   readonly pipelineElements: readonly (CommandAst | CommandExpressionAst)[];
+  /** `a &`: run as a background job (PowerShell 7); present only when set. */
+  readonly background?: true;
 }
 
 /** `$x = <statement>` (also `+=`, `-=`, ...). */
 export interface AssignmentStatementAst extends AstBase {
   readonly type: 'AssignmentStatementAst';
   readonly left: ExpressionAst;
-  readonly operator: '=' | '+=' | '-=' | '*=' | '/=' | '%=';
+  readonly operator: '=' | '+=' | '-=' | '*=' | '/=' | '%=' | '??=';
   readonly right: StatementAst;
 }
 
 export interface IfStatementAst extends AstBase {
   readonly type: 'IfStatementAst';
   /** `if (c) {..}` then each `elseif (c) {..}`. */
-  readonly clauses: readonly { readonly condition: PipelineAst | AssignmentStatementAst; readonly body: StatementBlockAst }[];
+  readonly clauses: readonly { readonly condition: PipelineBaseAst; readonly body: StatementBlockAst }[];
   readonly elseClause: StatementBlockAst | null;
 }
 
 export interface ForEachStatementAst extends AstBase {
   readonly type: 'ForEachStatementAst';
   readonly variable: VariableExpressionAst;
-  readonly condition: PipelineAst;
+  readonly condition: PipelineBaseAst;
   readonly body: StatementBlockAst;
+  /** `:name foreach ...`; present only when labelled. */
+  readonly label?: string;
+  /** `-parallel` / `-throttlelimit n` (workflows); present only when written. */
+  readonly flags?: readonly string[];
+  readonly throttleLimit?: ExpressionAst;
 }
 
 export interface CatchClauseAst extends AstBase {
@@ -86,20 +336,23 @@ export interface TryStatementAst extends AstBase {
 
 export interface ThrowStatementAst extends AstBase {
   readonly type: 'ThrowStatementAst';
-  readonly pipeline: PipelineAst | null;
+  readonly pipeline: PipelineBaseAst | null;
 }
 
 export interface ReturnStatementAst extends AstBase {
   readonly type: 'ReturnStatementAst';
-  readonly pipeline: PipelineAst | null;
+  readonly pipeline: PipelineBaseAst | null;
 }
 
 export interface BreakStatementAst extends AstBase {
   readonly type: 'BreakStatementAst';
+  /** `break outer`; present only when a label is written. */
+  readonly label?: ExpressionAst;
 }
 
 export interface ContinueStatementAst extends AstBase {
   readonly type: 'ContinueStatementAst';
+  readonly label?: ExpressionAst;
 }
 
 /** A command: its name is `commandElements[0]`, then parameters and arguments in source order. */
@@ -108,6 +361,8 @@ export interface CommandAst extends AstBase {
   readonly commandElements: readonly CommandElementAst[];
   /** `&` or `.` before the command, else null. */
   readonly invocationOperator: '&' | '.' | null;
+  /** `> file`, `2>&1`, ...; present only when the command has any. */
+  readonly redirections?: readonly RedirectionAst[];
 }
 
 export type CommandElementAst = CommandParameterAst | ExpressionAst;
@@ -128,6 +383,7 @@ export interface CommandParameterAst extends AstBase {
 export interface CommandExpressionAst extends AstBase {
   readonly type: 'CommandExpressionAst';
   readonly expression: ExpressionAst;
+  readonly redirections?: readonly RedirectionAst[];
 }
 
 export type ExpressionAst =
@@ -147,7 +403,24 @@ export type ExpressionAst =
   | BinaryExpressionAst
   | UnaryExpressionAst
   | IndexExpressionAst
-  | ScriptBlockExpressionAst;
+  | ScriptBlockExpressionAst
+  | TernaryExpressionAst
+  | AttributedExpressionAst;
+
+/** `cond ? a : b` (PowerShell 7). */
+export interface TernaryExpressionAst extends AstBase {
+  readonly type: 'TernaryExpressionAst';
+  readonly condition: ExpressionAst;
+  readonly ifTrue: ExpressionAst;
+  readonly ifFalse: ExpressionAst;
+}
+
+/** `[Attribute()]expr`, e.g. `[ValidateNotNull()]$x = ...`. */
+export interface AttributedExpressionAst extends AstBase {
+  readonly type: 'AttributedExpressionAst';
+  readonly attribute: AttributeAst;
+  readonly child: ExpressionAst;
+}
 
 /** A string with no expansions: bare words, '...' and "..." without `$`, here-strings. */
 export interface StringConstantExpressionAst extends AstBase {
@@ -187,6 +460,8 @@ export interface MemberExpressionAst extends AstBase {
   /** Usually a StringConstantExpressionAst (BareWord) naming the member. */
   readonly member: ExpressionAst;
   readonly static: boolean;
+  /** `$x?.Prop` (PowerShell 7); present only when set. */
+  readonly nullConditional?: true;
 }
 
 /** `$x.Method(a, b)`, `[System.IO.File]::ReadAllBytes('p')`. */
@@ -196,6 +471,7 @@ export interface InvokeMemberExpressionAst extends AstBase {
   readonly member: ExpressionAst;
   readonly arguments: readonly ExpressionAst[];
   readonly static: boolean;
+  readonly nullConditional?: true;
 }
 
 /** `a, b, c` (comma operator). */
@@ -219,7 +495,7 @@ export interface SubExpressionAst extends AstBase {
 /** `( pipeline )`. */
 export interface ParenExpressionAst extends AstBase {
   readonly type: 'ParenExpressionAst';
-  readonly pipeline: PipelineAst | AssignmentStatementAst;
+  readonly pipeline: PipelineBaseAst;
 }
 
 /** `@{ Key = value; ... }`. */
@@ -268,6 +544,8 @@ export interface IndexExpressionAst extends AstBase {
   readonly type: 'IndexExpressionAst';
   readonly target: ExpressionAst;
   readonly index: ExpressionAst;
+  /** `$x?[0]` (PowerShell 7); present only when set. */
+  readonly nullConditional?: true;
 }
 
 /** `{ ... }` as a value (Where-Object { $_.X }). */
@@ -285,4 +563,12 @@ export type Ast =
   | CommandExpressionAst
   | CatchClauseAst
   | TypeConstraintAst
-  | ExpressionAst;
+  | ExpressionAst
+  | NamedBlockAst
+  | ParamBlockAst
+  | ParameterAst
+  | AttributeAst
+  | NamedAttributeArgumentAst
+  | PropertyMemberAst
+  | FunctionMemberAst
+  | RedirectionAst;

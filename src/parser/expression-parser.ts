@@ -1,14 +1,16 @@
 // Expression rules of the runbook parser (PowerShell's Parser.cs: ExpressionRule down to PrimaryExpressionRule).
 import type {
-  AssignmentStatementAst,
+  AttributeAst,
   ExpressionAst,
   HashtableAst,
-  PipelineAst,
+  NamedAttributeArgumentAst,
+  PipelineBaseAst,
   StatementAst,
   StatementBlockAst,
   StringConstantExpressionAst,
   StringConstantType,
   TypeConstraintAst,
+  ScriptBlockAst,
 } from './ast.js';
 import { Tokenizer } from './tokenizer.js';
 import type { NestedSubExpression, Token } from './token.js';
@@ -98,16 +100,19 @@ function unaryOperatorText(t: Token): string {
   }
 }
 
+/** The parts of a script block between its braces (or of a whole script). */
+export type ScriptBlockBody = Omit<ScriptBlockAst, 'type' | 'extent'>;
+
 /** Expressions, type names, member access and the `(...)`, `$(...)`, `@{...}`, `{...}` forms; statements come from the subclass. */
 export abstract class ExpressionParser extends ParserBase {
   /** `pipeline-chain`: an assignment or a pipeline, or null when nothing starts one. */
-  protected abstract pipelineChainRule(): PipelineAst | AssignmentStatementAst | null;
+  protected abstract pipelineChainRule(): PipelineBaseAst | null;
   /** Statements up to `)`, `}` or the end. */
   protected abstract statementListRule(): StatementAst[];
   /** One statement, or null at the end. */
   protected abstract statementRule(): StatementAst | null;
-  /** A script block body (statements; no param() or named blocks). */
-  protected abstract namedBlockBody(): StatementAst[];
+  /** A script block body (using statements, param block, named blocks or statements) up to `}`. */
+  protected abstract scriptBlockBody(start: number, isFilter: boolean): ScriptBlockBody;
   /** A parser for the text of a `$(...)` found in a string. */
   protected abstract nestedParser(tok: Tokenizer): ExpressionParser;
 
@@ -115,18 +120,39 @@ export abstract class ExpressionParser extends ParserBase {
     const old = this.setMode('expression');
     try {
       const expr = this.binaryExpressionRule(endNumberOnTernary);
-      if (expr !== null) {
-        const t = this.peek();
-        if (t.kind === 'QuestionMark') this.failAt("The ternary operator '? :' (PowerShell 7) is outside the runbook subset.", t);
-      }
-      return expr;
+      if (expr === null) return null;
+      const t = this.peek();
+      if (t.kind !== 'QuestionMark') return expr;
+      return this.ternaryRule(expr, t);
     } finally {
       this.setMode(old);
     }
   }
 
-  protected checkBinaryOperator(t: Token): void {
-    if (t.kind === 'QuestionQuestion') this.failAt("The '??' operator (PowerShell 7) is outside the runbook subset.", t);
+  /** `condition ? ifTrue : ifFalse` after the `?` was peeked. */
+  protected ternaryRule(condition: ExpressionAst, question: Token): ExpressionAst {
+    this.skip();
+    this.enter(question);
+    try {
+      this.skipNewlines();
+      const ifTrue = this.expressionRule(true);
+      if (ifTrue === null) this.failAfter(`You must provide a value expression following the '?' operator.`, this.endOf(question));
+      this.skipNewlines();
+      const colon = this.next();
+      if (colon.kind !== 'Colon') this.failAfter("Missing ':' in the ternary expression.", ifTrue.extent.endOffset);
+      this.skipNewlines();
+      const ifFalse = this.expressionRule();
+      if (ifFalse === null) this.failAfter(`You must provide a value expression following the ':' operator.`, this.endOf(colon));
+      return {
+        type: 'TernaryExpressionAst',
+        extent: this.span(condition.extent.startOffset, ifFalse.extent.endOffset),
+        condition,
+        ifTrue,
+        ifFalse,
+      };
+    } finally {
+      this.leave();
+    }
   }
 
   protected binaryExpressionRule(endNumberOnTernary: boolean): ExpressionAst | null {
@@ -141,7 +167,6 @@ export abstract class ExpressionParser extends ParserBase {
         return first;
       }
       this.skip();
-      this.checkBinaryOperator(t);
       const operands: ExpressionAst[] = [first];
       const operators: Token[] = [t];
       let precedence = binaryPrecedence(t);
@@ -159,7 +184,6 @@ export abstract class ExpressionParser extends ParserBase {
           if (t.kind === 'Parameter') this.failAt(`Unexpected token '${t.text}' in expression or statement.`, t);
           break;
         }
-        this.checkBinaryOperator(t);
         while (p <= precedence) {
           const right = operands.pop()!;
           const left = operands.pop()!;
@@ -259,7 +283,7 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** `[Type]` alone (TypeExpressionAst, possibly with `::Member`) or `[Type]expr` casts, outermost first. */
   protected typeLiteralOrCast(): ExpressionAst | null {
-    const types: TypeConstraintAst[] = [];
+    const types: (TypeConstraintAst | AttributeAst)[] = [];
     let entered = 0;
     try {
       for (;;) {
@@ -273,7 +297,7 @@ export abstract class ExpressionParser extends ParserBase {
       const last = types[types.length - 1]!;
       const typeExpr = (): ExpressionAst => ({ type: 'TypeExpressionAst', extent: last.extent, typeName: last.typeName });
       let expr: ExpressionAst | null = null;
-      const member = this.ungot === null ? this.tok.memberAccessOperator(false) : null;
+      const member = this.ungot === null && last.type === 'TypeConstraintAst' ? this.tok.memberAccessOperator(false) : null;
       if (member !== null) {
         expr = this.checkPostPrimary(member, typeExpr());
       } else {
@@ -283,6 +307,7 @@ export abstract class ExpressionParser extends ParserBase {
           if (child !== null) expr = this.convert(last, child);
         }
       }
+      if (expr === null && last.type === 'AttributeAst') this.fail(`Unexpected attribute '${last.typeName}'.`, last.extent.startOffset);
       expr ??= typeExpr();
       for (let i = types.length - 2; i >= 0; i--) expr = this.convert(types[i]!, expr);
       return expr;
@@ -291,7 +316,15 @@ export abstract class ExpressionParser extends ParserBase {
     }
   }
 
-  protected convert(typeConstraint: TypeConstraintAst, child: ExpressionAst): ExpressionAst {
+  protected convert(typeConstraint: TypeConstraintAst | AttributeAst, child: ExpressionAst): ExpressionAst {
+    if (typeConstraint.type === 'AttributeAst') {
+      return {
+        type: 'AttributedExpressionAst',
+        extent: this.span(typeConstraint.extent.startOffset, child.extent.endOffset),
+        attribute: typeConstraint,
+        child,
+      };
+    }
     this.defer(checkOrdered(typeConstraint.typeName, child, typeConstraint.extent.startOffset));
     return {
       type: 'ConvertExpressionAst',
@@ -301,8 +334,8 @@ export abstract class ExpressionParser extends ParserBase {
     };
   }
 
-  /** `[TypeName]` (a type constraint); attributes `[Name(...)]` are outside the subset. Null when no `[` follows. */
-  protected attributeRule(): TypeConstraintAst | null {
+  /** `[TypeName]` (a type constraint) or `[Name(arguments)]` (an attribute). Null when no `[` follows. */
+  protected attributeRule(): TypeConstraintAst | AttributeAst | null {
     let lBracket: Token | null;
     if (this.ungot !== null) {
       if (this.ungot.kind !== 'LBracket') return null;
@@ -314,10 +347,69 @@ export abstract class ExpressionParser extends ParserBase {
     this.skipNewlines();
     const typeName = this.typeNameRule();
     if (typeName === null) this.failAfter("Missing type name after '['.", this.endOf(lBracket));
-    const close = this.next();
-    if (close.kind === 'LParen') this.failAt(`Attributes ('[${typeName}(...)]') are outside the runbook subset.`, lBracket);
+    let close = this.next();
+    if (close.kind === 'LParen') {
+      const [positionalArguments, namedArguments] = this.attributeArgumentsRule(close);
+      close = this.next();
+      if (close.kind !== 'RBracket') this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
+      const extent = this.span(this.startOf(lBracket), this.endOf(close));
+      return { type: 'AttributeAst', extent, typeName, positionalArguments, namedArguments };
+    }
     if (close.kind !== 'RBracket') this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
     return { type: 'TypeConstraintAst', extent: this.span(this.startOf(lBracket), this.endOf(close)), typeName };
+  }
+
+  /** The `( ... )` of an attribute: positional expressions and `Name = value` (or bare `Name`) pairs, up to `)`. */
+  protected attributeArgumentsRule(lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
+    return this.nested(lParen, () => this.attributeArgumentsRuleLevel(lParen));
+  }
+
+  private attributeArgumentsRuleLevel(lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
+    const positional: ExpressionAst[] = [];
+    const named: NamedAttributeArgumentAst[] = [];
+    const oldMode = this.setMode('expression');
+    const oldComma = this.disableCommaOperator;
+    this.disableCommaOperator = true;
+    try {
+      let comma: Token | null = null;
+      for (;;) {
+        this.skipNewlines();
+        const name = this.simpleNameRule();
+        if (name !== null) {
+          const eq = this.peek();
+          let argument: ExpressionAst;
+          let omitted = false;
+          if (eq.kind === 'Equals') {
+            this.skip();
+            this.skipNewlines();
+            const value = this.expressionRule();
+            if (value === null) this.failAfter(`Missing expression after '${name.value} ='.`, this.endOf(eq));
+            argument = value;
+          } else {
+            argument = name;
+            omitted = true;
+          }
+          const extent = this.span(name.extent.startOffset, argument.extent.endOffset);
+          named.push({ type: 'NamedAttributeArgumentAst', extent, argumentName: name.value, argument, expressionOmitted: omitted });
+        } else {
+          const expr = this.expressionRule();
+          if (expr !== null) positional.push(expr);
+          else if (comma !== null) this.failAfter("Missing argument in parameter list.", this.endOf(comma));
+        }
+        this.skipNewlines();
+        const t = this.peek();
+        if (t.kind !== 'Comma') break;
+        comma = t;
+        this.skip();
+      }
+      this.skipNewlines();
+      const rParen = this.next();
+      if (rParen.kind !== 'RParen') this.fail("Missing closing ')' in expression.", this.startOf(rParen), this.startOf(rParen));
+      return [positional, named];
+    } finally {
+      this.disableCommaOperator = oldComma;
+      this.setMode(oldMode);
+    }
   }
 
   protected typeNameRule(): string | null {
@@ -334,8 +426,12 @@ export abstract class ExpressionParser extends ParserBase {
     }
   }
 
-  protected rejectAssemblyName(t: Token): void {
-    this.failAt("Assembly-qualified type names ('[Type, Assembly]') are outside the runbook subset.", t);
+  /** `, Assembly, Version=...` after a type name (up to the closing `]`, not included). */
+  protected assemblyName(t: Token): string {
+    this.skip();
+    const spec = this.tok.assemblyNameSpec();
+    if (spec.trim() === '') this.failAfter('Missing assembly name after the comma in the type name.', this.endOf(t));
+    return ', ' + spec.trim();
   }
 
   protected finishTypeName(name: Token, unbracketedGenericArg: boolean): string {
@@ -357,7 +453,7 @@ export abstract class ExpressionParser extends ParserBase {
           return this.failAt(`Unexpected token '${first.text}' in expression or statement.`, first);
       }
     }
-    if (t.kind === 'Comma' && !unbracketedGenericArg) this.rejectAssemblyName(t);
+    if (t.kind === 'Comma' && !unbracketedGenericArg) return name.text + this.assemblyName(t);
     return name.text;
   }
 
@@ -386,7 +482,7 @@ export abstract class ExpressionParser extends ParserBase {
         this.failAt(`Unexpected token '${first.text}' in expression or statement.`, first);
       }
       const t = this.peek();
-      if (!unbracketedGenericArg && t.kind === 'Comma') this.rejectAssemblyName(t);
+      if (!unbracketedGenericArg && t.kind === 'Comma') return name + this.assemblyName(t);
       if (t.kind !== 'LBracket') return name;
       this.skip();
       first = this.next();
@@ -415,7 +511,7 @@ export abstract class ExpressionParser extends ParserBase {
         this.skip();
         return this.completeArrayTypeName(result, this.next(), unbracketedGenericArg);
       }
-      if (t.kind === 'Comma' && !unbracketedGenericArg) this.rejectAssemblyName(t);
+      if (t.kind === 'Comma' && !unbracketedGenericArg) return result + this.assemblyName(t);
       return result;
     } finally {
       this.leave();
@@ -493,9 +589,8 @@ export abstract class ExpressionParser extends ParserBase {
         this.enter(op);
         entered++;
         this.skipNewlines();
-        if (op.kind === 'Dot' || op.kind === 'ColonColon') expr = this.memberAccessRule(expr, op);
-        else if (op.kind === 'LBracket') expr = this.elementAccessRule(expr, op);
-        else this.failAt(`The null-conditional operator '${op.text}' (PowerShell 7) is outside the runbook subset.`, op);
+        if (op.kind === 'LBracket' || op.kind === 'QuestionLBracket') expr = this.elementAccessRule(expr, op);
+        else expr = this.memberAccessRule(expr, op);
         op = this.ungot === null ? this.tok.memberAccessOperator(true) : null;
       }
       return expr;
@@ -508,6 +603,7 @@ export abstract class ExpressionParser extends ParserBase {
     const member = this.memberNameRule();
     if (member === null) this.failAfter('Missing property name after reference operator.', this.endOf(op));
     const isStatic = op.kind === 'ColonColon';
+    const nullConditional = op.kind === 'QuestionDot' ? { nullConditional: true as const } : {};
     if (this.ungot === null) {
       const open = this.tok.invokeMemberOpenParen();
       if (open !== null) {
@@ -528,6 +624,7 @@ export abstract class ExpressionParser extends ParserBase {
           member,
           arguments: args,
           static: isStatic,
+          ...nullConditional,
         };
       }
     }
@@ -537,6 +634,7 @@ export abstract class ExpressionParser extends ParserBase {
       expression: target,
       member,
       static: isStatic,
+      ...nullConditional,
     };
   }
 
@@ -576,6 +674,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected invokeParamParenListRule(lParen: Token): [ExpressionAst[], number] {
+    return this.nested(lParen, () => this.invokeParamParenListRuleLevel(lParen));
+  }
+
+  private invokeParamParenListRuleLevel(lParen: Token): [ExpressionAst[], number] {
     const args: ExpressionAst[] = [];
     const old = this.disableCommaOperator;
     this.disableCommaOperator = true;
@@ -609,6 +711,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected elementAccessRule(target: ExpressionAst, lBracket: Token): ExpressionAst {
+    return this.nested(lBracket, () => this.elementAccessRuleLevel(target, lBracket));
+  }
+
+  private elementAccessRuleLevel(target: ExpressionAst, lBracket: Token): ExpressionAst {
     this.skipNewlines();
     const old = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -622,10 +728,16 @@ export abstract class ExpressionParser extends ParserBase {
     this.skipNewlines();
     const rBracket = this.next();
     if (rBracket.kind !== 'RBracket') this.failAfter("Missing ']' after array index expression.", index.extent.endOffset);
-    return { type: 'IndexExpressionAst', extent: this.span(target.extent.startOffset, this.endOf(rBracket)), target, index };
+    const extent = this.span(target.extent.startOffset, this.endOf(rBracket));
+    if (lBracket.kind === 'QuestionLBracket') return { type: 'IndexExpressionAst', extent, target, index, nullConditional: true };
+    return { type: 'IndexExpressionAst', extent, target, index };
   }
 
   protected parenthesizedExpressionRule(lParen: Token): ExpressionAst {
+    return this.nested(lParen, () => this.parenthesizedExpressionRuleLevel(lParen));
+  }
+
+  private parenthesizedExpressionRuleLevel(lParen: Token): ExpressionAst {
     const old = this.setMode('command');
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -644,6 +756,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected subExpressionRule(first: Token): ExpressionAst {
+    return this.nested(first, () => this.subExpressionRuleLevel(first));
+  }
+
+  private subExpressionRuleLevel(first: Token): ExpressionAst {
     const old = this.setMode('command');
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;
@@ -670,6 +786,10 @@ export abstract class ExpressionParser extends ParserBase {
   }
 
   protected hashExpressionRule(atCurly: Token): HashtableAst {
+    return this.nested(atCurly, () => this.hashExpressionRuleLevel(atCurly));
+  }
+
+  private hashExpressionRuleLevel(atCurly: Token): HashtableAst {
     this.skipNewlines();
     const keyValuePairs: (readonly [ExpressionAst, StatementAst])[] = [];
     for (;;) {
@@ -715,11 +835,28 @@ export abstract class ExpressionParser extends ParserBase {
     const oldComma = this.disableCommaOperator;
     this.disableCommaOperator = false;
     try {
-      const statements = this.withFlow(false, () => this.namedBlockBody());
+      const scriptBlock = this.scriptBlockRule(lCurly, false);
+      return { type: 'ScriptBlockExpressionAst', extent: scriptBlock.extent, scriptBlock };
+    } finally {
+      this.disableCommaOperator = oldComma;
+      this.setMode(old);
+    }
+  }
+
+  /** `{ body }` after the `{`: a script block (param block, named blocks, statements) with the braces' extent. */
+  protected scriptBlockRule(lCurly: Token, isFilter: boolean): ScriptBlockAst {
+    return this.nested(lCurly, () => this.scriptBlockRuleLevel(lCurly, isFilter));
+  }
+
+  private scriptBlockRuleLevel(lCurly: Token, isFilter: boolean): ScriptBlockAst {
+    const old = this.setMode('command');
+    const oldComma = this.disableCommaOperator;
+    this.disableCommaOperator = false;
+    try {
+      const body = this.withFlow(false, () => this.scriptBlockBody(this.endOf(lCurly), isFilter));
       const rCurly = this.next();
       if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
-      const extent = this.span(this.startOf(lCurly), this.endOf(rCurly));
-      return { type: 'ScriptBlockExpressionAst', extent, scriptBlock: { type: 'ScriptBlockAst', extent, statements } };
+      return { type: 'ScriptBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), ...body };
     } finally {
       this.disableCommaOperator = oldComma;
       this.setMode(old);

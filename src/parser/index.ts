@@ -1,5 +1,7 @@
-// The runbook parser: parse PowerShell runbook text into the AST of ./ast.ts.
+// The PowerShell parser: parse any PowerShell script into the AST of ./ast.ts.
 export { parse } from './parser.js';
 export type { ParseOptions } from './parser.js';
+export type { ParseDialect } from './dialect-checks.js';
+export { childNodes, walkAst } from './ast-walk.js';
 export { ParseError } from './parse-error.js';
 export type * from './ast.js';

@@ -12,12 +12,20 @@ import type { Tokenizer, TokenizerMode } from './tokenizer.js';
 import type { Token } from './token.js';
 import type { SemanticIssue } from './semantic-checks.js';
 
-/** Nesting budget: recursion and left-deep chains (operators, member access, casts) share it. */
-const MAX_DEPTH = 1000;
+/** Levels of brackets, braces and parentheses (of every kind) a script may nest. */
+export const MAX_NESTING = 256;
+
+/**
+ * Budget of the parser's own recursion (statements, operators, casts, member accesses): large enough that only
+ * MAX_NESTING limits bracket nesting (a bracket level costs at most 6 of it), small enough for the JS stack.
+ */
+export const MAX_DEPTH = 2000;
 
 /** Shared by a parser and the parsers of `$(...)` inside its strings. */
 export interface SharedState {
   depth: number;
+  /** Open brackets, braces and parentheses. */
+  nesting: number;
   /** The first (leftmost) semantic issue; reported only when the script has no syntax error. */
   issue: SemanticIssue | null;
   /** Where break/continue/return would go: inside a finally block, and how many loops deep inside it. */
@@ -123,12 +131,28 @@ export abstract class ParserBase {
   protected enter(at: Token | number): void {
     if (++this.shared.depth > MAX_DEPTH) {
       const offset = typeof at === 'number' ? at : this.startOf(at);
-      throw this.src.error(`The script is too deeply nested or too complex for the runbook parser (nesting limit ${MAX_DEPTH}).`, offset, false);
+      const reason = `The script is too complex for the runbook parser: it allows at most ${MAX_DEPTH} nested statements, operators, casts and member accesses.`;
+      throw this.src.error(reason, offset, false);
     }
   }
 
   protected leave(n = 1): void {
     this.shared.depth -= n;
+  }
+
+  /** Runs `f` one bracket level deeper (the bracket at `at`), failing beyond MAX_NESTING levels. */
+  protected nested<T>(at: Token | number, f: () => T): T {
+    if (this.shared.nesting >= MAX_NESTING) {
+      const offset = typeof at === 'number' ? at : this.startOf(at);
+      const reason = `The script is nested too deeply for the runbook parser: it allows at most ${MAX_NESTING} levels of brackets, braces and parentheses.`;
+      throw this.src.error(reason, offset, false);
+    }
+    this.shared.nesting++;
+    try {
+      return f();
+    } finally {
+      this.shared.nesting--;
+    }
   }
 
   protected defer(issue: SemanticIssue | null): void {

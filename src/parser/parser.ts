@@ -6,10 +6,20 @@ import type {
   CommandElementAst,
   CommandExpressionAst,
   CommandParameterAst,
+  DoUntilStatementAst,
+  DoWhileStatementAst,
   ExpressionAst,
   ForEachStatementAst,
+  ForStatementAst,
   IfStatementAst,
   PipelineAst,
+  PipelineBaseAst,
+  PipelineChainAst,
+  RedirectionAst,
+  RedirectionStream,
+  SwitchClauseAst,
+  SwitchStatementAst,
+  WhileStatementAst,
   ScriptBlockAst,
   StatementAst,
   StatementBlockAst,
@@ -23,49 +33,39 @@ import { Tokenizer } from './tokenizer.js';
 import type { Token, TokenKind } from './token.js';
 import { CONTROL_LEAVING_FINALLY, checkAssignmentTarget, checkCatchOrder, splattingNotPermitted } from './semantic-checks.js';
 import { isLetter } from './char-traits.js';
-import { ExpressionParser } from './expression-parser.js';
+import { DefinitionParser } from './definition-parser.js';
+import { checkDialect } from './dialect-checks.js';
+import { readRequirements } from './script-requirements.js';
+import type { ParseDialect } from './dialect-checks.js';
+import type { ExpressionParser } from './expression-parser.js';
 import type { SharedState } from './parser-base.js';
 
 /** Options for `parse`. */
 export interface ParseOptions {
   /** A file name to show in error messages. */
   readonly file?: string;
+  /**
+   * The dialect the script is for: syntax it lacks is a ParseError (e.g. `&&` under 5.1, classes under 2.0,
+   * workflows under 7). Omitted: the syntax of every dialect is accepted.
+   */
+  readonly shell?: ParseDialect;
 }
 
-const STATEMENT_KEYWORDS_OUTSIDE_SUBSET: Readonly<Record<string, string>> = {
-  while: "'while' loops are outside the runbook subset",
-  do: "'do' loops are outside the runbook subset",
-  for: "'for' loops are outside the runbook subset",
-  until: "'until' is outside the runbook subset (it belongs to 'do' loops)",
-  switch: "'switch' statements are outside the runbook subset",
-  function: "function definitions ('function') are outside the runbook subset",
-  filter: "filter definitions ('filter') are outside the runbook subset",
-  workflow: "workflows ('workflow') are outside the runbook subset",
-  exit: "'exit' is outside the runbook subset",
-  trap: "'trap' statements are outside the runbook subset",
-  data: "'data' sections are outside the runbook subset",
-  parallel: "workflow blocks ('parallel') are outside the runbook subset",
-  sequence: "workflow blocks ('sequence') are outside the runbook subset",
-  configuration: "DSC configurations ('configuration') are outside the runbook subset",
-  class: "class definitions ('class') are outside the runbook subset",
-  enum: "enum definitions ('enum') are outside the runbook subset",
-  using: "'using' statements are outside the runbook subset",
-  param: "param() blocks are outside the runbook subset",
-  begin: "named blocks ('begin') are outside the runbook subset",
-  process: "named blocks ('process') are outside the runbook subset",
-  end: "named blocks ('end') are outside the runbook subset",
-  dynamicparam: "named blocks ('dynamicparam') are outside the runbook subset",
-  clean: "named blocks ('clean') are outside the runbook subset",
+/** Keywords PowerShell reserves without giving them a statement. */
+const RESERVED_KEYWORDS: Readonly<Record<string, string>> = {
   from: "The 'from' keyword is not supported in this version of the language.",
   define: "The 'define' keyword is not supported in this version of the language.",
   var: "The 'var' keyword is not supported in this version of the language.",
-  else: "'else' must follow the '}' of an 'if' or 'elseif' block",
-  elseif: "'elseif' must follow the '}' of an 'if' or 'elseif' block",
-  catch: "'catch' must follow the '}' of a 'try' or 'catch' block",
-  finally: "'finally' must follow the '}' of a 'try' or 'catch' block",
+};
+
+const LOOP_KEYWORDS: ReadonlySet<string> = new Set(['foreach', 'for', 'while', 'do', 'switch']);
+
+const STREAMS: Readonly<Record<string, RedirectionStream>> = {
+  '*': 'All', '1': 'Output', '2': 'Error', '3': 'Warning', '4': 'Verbose', '5': 'Debug', '6': 'Information',
 };
 
 const ASSIGNMENT_OPERATORS: Readonly<Partial<Record<TokenKind, AssignmentStatementAst['operator']>>> = {
+  QuestionQuestionEquals: '??=',
   Equals: '=',
   PlusEquals: '+=',
   MinusEquals: '-=',
@@ -86,25 +86,14 @@ function isStringToken(t: Token): boolean {
 }
 
 /** Statements, pipelines and commands (PowerShell's Parser.cs: StatementRule, PipelineRule, CommandRule). */
-class Parser extends ExpressionParser {
+class Parser extends DefinitionParser {
   /** The whole script. */
   scriptRule(): ScriptBlockAst {
     this.tok.mode = 'command';
-    const statements = this.namedBlockBody();
+    const body = this.scriptBlockBody(0, false, true);
     const t = this.next();
     if (t.kind !== 'EndOfInput') this.failAt(`Unexpected token '${t.text}' in expression or statement.`, t);
-    return { type: 'ScriptBlockAst', extent: this.span(0, this.src.text.length), statements };
-  }
-
-  /** A script-block body: statements, rejecting param() and named blocks. */
-  protected namedBlockBody(): StatementAst[] {
-    this.skipNewlines();
-    const t = this.peek();
-    if (t.kind === 'Keyword' && (t.value === 'param' || t.value === 'using' || t.value === 'begin' || t.value === 'process'
-      || t.value === 'end' || t.value === 'dynamicparam' || t.value === 'clean')) {
-      this.failAt(STATEMENT_KEYWORDS_OUTSIDE_SUBSET[t.value]!, t);
-    }
-    return this.statementListRule();
+    return { type: 'ScriptBlockAst', extent: this.span(0, this.src.text.length), ...body };
   }
 
   protected statementListRule(): StatementAst[] {
@@ -129,10 +118,12 @@ class Parser extends ExpressionParser {
       this.unget(lCurly);
       return null;
     }
-    const statements = this.statementListRule();
-    const rCurly = this.next();
-    if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
-    return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
+    return this.nested(lCurly, () => {
+      const statements = this.statementListRule();
+      const rCurly = this.next();
+      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
+    });
   }
 
   protected statementRule(): StatementAst | null {
@@ -144,22 +135,54 @@ class Parser extends ExpressionParser {
           case 'if':
             return this.ifStatementRule(t);
           case 'foreach':
-            return this.foreachStatementRule(t);
+          case 'for':
+          case 'while':
+          case 'do':
+          case 'switch':
+            return this.loopStatementRule(t, null);
           case 'try':
             return this.tryStatementRule(t);
           case 'throw':
           case 'return':
+          case 'exit':
             return this.flowWithPipelineRule(t);
           case 'break':
           case 'continue':
             return this.breakOrContinueRule(t);
+          case 'function':
+          case 'filter':
+          case 'workflow':
+            return this.functionDeclarationRule(t);
+          case 'trap':
+            return this.trapStatementRule(t);
+          case 'data':
+            return this.dataStatementRule(t);
+          case 'class':
+          case 'enum':
+            return this.typeDefinitionRule(t, []);
+          case 'configuration':
+            return this.configurationRule(t);
+          case 'parallel':
+          case 'sequence': {
+            const body = this.statementBlockRule();
+            if (body === null) this.failAfter(`Missing statement block after '${t.text}'.`, this.endOf(t));
+            return { type: 'BlockStatementAst', extent: this.span(this.startOf(t), body.extent.endOffset), kind: t.value as 'parallel', body };
+          }
+          case 'using':
+            this.failAt('A using statement must appear before any other statements in a script.', t);
+            break;
           default: {
-            const reason = STATEMENT_KEYWORDS_OUTSIDE_SUBSET[t.value];
+            const reason = RESERVED_KEYWORDS[t.value];
             if (reason !== undefined) this.failAt(reason, t);
           }
         }
       } else if (t.kind === 'Label') {
-        this.failAt(`Loop labels (':${t.value}') are outside the runbook subset.`, t);
+        const restore = t.start;
+        this.skipNewlines();
+        const loop = this.next();
+        if (loop.kind === 'Keyword' && LOOP_KEYWORDS.has(loop.value)) return this.loopStatementRule(loop, t);
+        this.resync(restore);
+        return this.pipelineChainRule();
       } else if (t.kind === 'EndOfInput') {
         this.unget(t);
         return null;
@@ -176,7 +199,7 @@ class Parser extends ExpressionParser {
   }
 
   protected ifStatementRule(ifToken: Token): IfStatementAst {
-    const clauses: { condition: PipelineAst | AssignmentStatementAst; body: StatementBlockAst }[] = [];
+    const clauses: { condition: PipelineBaseAst; body: StatementBlockAst }[] = [];
     let elseClause: StatementBlockAst | null = null;
     let keyword = ifToken;
     for (;;) {
@@ -216,11 +239,183 @@ class Parser extends ExpressionParser {
     return { type: 'IfStatementAst', extent: this.span(this.startOf(ifToken), end), clauses, elseClause };
   }
 
-  protected foreachStatementRule(foreachToken: Token): ForEachStatementAst {
-    const correctForm = '\nThe correct form is: foreach ($a in $b) {...}';
+  /** foreach, for, while, do and switch, with the label written before them (or null). */
+  protected loopStatementRule(keyword: Token, label: Token | null): StatementAst {
+    const start = this.startOf(label ?? keyword);
+    const labelName = label?.value ?? null;
+    switch (keyword.value) {
+      case 'foreach':
+        return this.foreachStatementRule(keyword, start, labelName);
+      case 'for':
+        return this.forStatementRule(keyword, start, labelName);
+      case 'while':
+        return this.whileStatementRule(keyword, start, labelName);
+      case 'do':
+        return this.doStatementRule(keyword, start, labelName);
+      default:
+        return this.switchStatementRule(keyword, start, labelName);
+    }
+  }
+
+  /** A loop body, counted as a loop for the finally-block check. */
+  protected loopBody(): StatementBlockAst | null {
+    this.shared.flow.loops++;
+    try {
+      return this.statementBlockRule();
+    } finally {
+      this.shared.flow.loops--;
+    }
+  }
+
+  /** `( pipeline )` of while/do/switch; `what` names the statement in errors. */
+  protected parenConditionRule(keyword: Token, what: string): [PipelineBaseAst, Token] {
     this.skipNewlines();
-    const flag = this.peek();
-    if (flag.kind === 'Parameter') this.failAt(`The foreach flag '${flag.text}' (workflow only) is outside the runbook subset.`, flag);
+    const lParen = this.next();
+    if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after '${keyword.text}' in ${what} statement.`, this.endOf(keyword));
+    this.skipNewlines();
+    const condition = this.pipelineChainRule();
+    if (condition === null) this.failAfter(`Missing condition in ${what} statement.`, this.endOf(lParen));
+    this.skipNewlines();
+    const rParen = this.next();
+    if (rParen.kind !== 'RParen') this.failAfter(`Missing closing ')' after expression in '${keyword.text}' statement.`, condition.extent.endOffset);
+    return [condition, rParen];
+  }
+
+  protected whileStatementRule(keyword: Token, start: number, label: string | null): WhileStatementAst {
+    const [condition, rParen] = this.parenConditionRule(keyword, 'while');
+    const body = this.loopBody();
+    if (body === null) this.failAfter('Missing statement body in while loop.', this.endOf(rParen));
+    return { type: 'WhileStatementAst', extent: this.span(start, body.extent.endOffset), label, condition, body };
+  }
+
+  protected doStatementRule(keyword: Token, start: number, label: string | null): DoWhileStatementAst | DoUntilStatementAst {
+    const body = this.loopBody();
+    if (body === null) this.failAfter('Missing statement body in do loop.', this.endOf(keyword));
+    this.skipNewlines();
+    const kind = this.next();
+    if (kind.kind !== 'Keyword' || (kind.value !== 'while' && kind.value !== 'until')) {
+      this.failAfter('Missing while or until keyword in do loop.', body.extent.endOffset);
+    }
+    const [condition, rParen] = this.parenConditionRule(kind, 'do');
+    const extent = this.span(start, this.endOf(rParen));
+    return kind.value === 'while'
+      ? { type: 'DoWhileStatementAst', extent, label, condition, body }
+      : { type: 'DoUntilStatementAst', extent, label, condition, body };
+  }
+
+  protected forStatementRule(keyword: Token, start: number, label: string | null): ForStatementAst {
+    this.skipNewlines();
+    const lParen = this.next();
+    if (lParen.kind !== 'LParen') this.failAfter(`Missing opening '(' after keyword '${keyword.text}'.`, this.endOf(keyword));
+    const part = (last: boolean): PipelineBaseAst | null => {
+      this.skipNewlines();
+      const p = this.pipelineChainRule();
+      this.skipNewlines();
+      if (!last && this.peek().kind === 'Semi') this.skip();
+      return p;
+    };
+    const initializer = part(false);
+    const condition = part(false);
+    const iterator = part(true);
+    this.skipNewlines();
+    const rParen = this.next();
+    if (rParen.kind !== 'RParen') this.fail("Missing closing ')' after expression in 'for' statement.", this.startOf(rParen), this.startOf(rParen));
+    const body = this.loopBody();
+    if (body === null) this.failAfter('Missing statement body in for loop.', this.endOf(rParen));
+    return { type: 'ForStatementAst', extent: this.span(start, body.extent.endOffset), label, initializer, condition, iterator, body };
+  }
+
+  protected switchStatementRule(keyword: Token, start: number, label: string | null): SwitchStatementAst {
+    const flags: string[] = [];
+    let condition: PipelineBaseAst | null = null;
+    const old = this.setMode('command');
+    try {
+      for (;;) {
+        this.skipNewlines();
+        const t = this.peek();
+        if (t.kind !== 'Parameter') break;
+        this.skip();
+        const flag = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'].find((f) => f.startsWith(t.value.toLowerCase()));
+        if (flag === undefined) this.failAt(`Invalid switch statement option '${t.text}'.`, t);
+        flags.push(flag);
+        if (flag === 'file') {
+          this.skipNewlines();
+          const file = this.commandArgument('invokedName', this.next());
+          if (file === null) this.failAfter('Missing file name after the switch -File option.', this.endOf(t));
+          const element: CommandExpressionAst = { type: 'CommandExpressionAst', extent: file.extent, expression: file };
+          condition = { type: 'PipelineAst', extent: file.extent, pipelineElements: [element] };
+        }
+      }
+    } finally {
+      this.setMode(old);
+    }
+    let afterCondition: number;
+    if (condition === null) {
+      const [c, rParen] = this.parenConditionRule(keyword, 'switch');
+      condition = c;
+      afterCondition = this.endOf(rParen);
+    } else {
+      afterCondition = condition.extent.endOffset;
+    }
+    this.skipNewlines();
+    const lCurly = this.next();
+    if (lCurly.kind !== 'LCurly') this.failAfter("Missing '{' in switch statement.", afterCondition);
+    return this.nested(lCurly, () => this.switchBodyRule(start, label, flags, condition));
+  }
+
+  private switchBodyRule(start: number, label: string | null, flags: string[], condition: PipelineBaseAst): SwitchStatementAst {
+    const clauses: SwitchClauseAst[] = [];
+    let defaultBlock: StatementBlockAst | null = null;
+    const oldMode = this.setMode('command');
+    try {
+      for (;;) {
+        this.skipNewlinesAndSemicolons();
+        const t = this.next();
+        if (t.kind === 'RCurly') {
+          if (clauses.length === 0 && defaultBlock === null) this.failAt('Missing condition in switch statement clause.', t);
+          const extent = this.span(start, this.endOf(t));
+          return { type: 'SwitchStatementAst', extent, label, flags, condition, clauses, default: defaultBlock };
+        }
+        if (t.kind === 'EndOfInput') this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
+        const isDefault = (t.kind === 'Keyword' || t.kind === 'Generic' || t.kind === 'Identifier') && t.text.toLowerCase() === 'default';
+        let clauseCondition: ExpressionAst | null = null;
+        if (!isDefault) {
+          clauseCondition = this.commandArgument('invokedName', t);
+          if (clauseCondition === null) this.failAt(`Unexpected token '${t.text}' in switch statement.`, t);
+        }
+        this.skipNewlines();
+        const body = this.loopBody();
+        if (body === null) this.failAfter('Missing statement block in switch statement clause.', clauseCondition?.extent.endOffset ?? this.endOf(t));
+        if (isDefault) {
+          if (defaultBlock !== null) this.failAt('The switch statement can have only one default clause.', t);
+          defaultBlock = body;
+        } else {
+          clauses.push({ condition: clauseCondition!, body });
+        }
+      }
+    } finally {
+      this.setMode(oldMode);
+    }
+  }
+
+  protected foreachStatementRule(foreachToken: Token, start: number, label: string | null): ForEachStatementAst {
+    const correctForm = '\nThe correct form is: foreach ($a in $b) {...}';
+    const flags: string[] = [];
+    let throttleLimit: ExpressionAst | null = null;
+    for (;;) {
+      this.skipNewlines();
+      const flag = this.peek();
+      if (flag.kind !== 'Parameter') break;
+      this.skip();
+      const name = ['parallel', 'throttlelimit'].find((f) => f.startsWith(flag.value.toLowerCase()));
+      if (name === undefined) this.failAt(`Invalid foreach loop option '${flag.text}'.`, flag);
+      flags.push(name);
+      if (name === 'throttlelimit') {
+        this.skipNewlines();
+        throttleLimit = this.commandArgument('invokedName', this.next());
+        if (throttleLimit === null) this.failAfter('Missing throttle limit value.', this.endOf(flag));
+      }
+    }
     const lParen = this.next();
     if (lParen.kind !== 'LParen') this.failAfter(`Missing opening '(' after keyword '${foreachToken.text}'.`, this.endOf(foreachToken));
     this.skipNewlines();
@@ -234,7 +429,6 @@ class Parser extends ExpressionParser {
     this.skipNewlines();
     const condition = this.pipelineChainRule();
     if (condition === null) this.failAfter('Missing expression in foreach loop.' + correctForm, this.endOf(inToken));
-    if (condition.type !== 'PipelineAst') this.fail('An assignment as the collection of a foreach loop is outside the runbook subset.', condition.extent.startOffset);
     this.skipNewlines();
     const rParen = this.next();
     if (rParen.kind !== 'RParen') this.failAfter("Missing closing ')' after expression part of foreach loop." + correctForm, condition.extent.endOffset);
@@ -246,7 +440,12 @@ class Parser extends ExpressionParser {
       this.shared.flow.loops--;
     }
     if (body === null) this.failAfter('Missing statement body in foreach loop.' + correctForm, this.endOf(rParen));
-    return { type: 'ForEachStatementAst', extent: this.span(this.startOf(foreachToken), body.extent.endOffset), variable, condition, body };
+    const extras = {
+      ...(label !== null ? { label } : {}),
+      ...(flags.length > 0 ? { flags } : {}),
+      ...(throttleLimit !== null ? { throttleLimit } : {}),
+    };
+    return { type: 'ForEachStatementAst', extent: this.span(start, body.extent.endOffset), variable, condition, body, ...extras };
   }
 
   protected tryStatementRule(tryToken: Token): TryStatementAst {
@@ -289,6 +488,7 @@ class Parser extends ExpressionParser {
         if (comma !== null) this.failAfter('Missing type literal.', this.endOf(comma));
         break;
       }
+      if (type.type === 'AttributeAst') this.fail(`Unexpected attribute '${type.typeName}'.`, type.extent.startOffset);
       catchTypes.push(type);
       this.skipNewlines();
       comma = this.peek();
@@ -305,20 +505,18 @@ class Parser extends ExpressionParser {
 
   protected flowWithPipelineRule(t: Token): StatementAst {
     const pipeline = this.pipelineChainRule();
-    if (pipeline !== null && pipeline.type !== 'PipelineAst') {
-      this.fail(`An assignment after '${t.text}' is outside the runbook subset.`, pipeline.extent.startOffset);
-    }
     const extent = this.span(this.startOf(t), pipeline !== null ? pipeline.extent.endOffset : this.endOf(t));
     if (t.value === 'return' && this.shared.flow.inFinally) this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
+    if (t.value === 'exit') return { type: 'ExitStatementAst', extent, pipeline };
     return t.value === 'throw' ? { type: 'ThrowStatementAst', extent, pipeline } : { type: 'ReturnStatementAst', extent, pipeline };
   }
 
   protected breakOrContinueRule(t: Token): StatementAst {
     const label = this.labelOrKeyRule();
-    if (label !== null) this.fail(`Loop labels after '${t.text}' are outside the runbook subset.`, label.extent.startOffset);
-    const extent = this.tokenExtent(t);
+    const extent = label === null ? this.tokenExtent(t) : this.span(this.startOf(t), label.extent.endOffset);
     if (this.shared.flow.inFinally && this.shared.flow.loops === 0) this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
-    return t.value === 'break' ? { type: 'BreakStatementAst', extent } : { type: 'ContinueStatementAst', extent };
+    const withLabel = label === null ? {} : { label };
+    return t.value === 'break' ? { type: 'BreakStatementAst', extent, ...withLabel } : { type: 'ContinueStatementAst', extent, ...withLabel };
   }
 
   /**
@@ -329,7 +527,7 @@ class Parser extends ExpressionParser {
     return this.ungot !== null && this.tok.mode === 'command' && isCommandWord(this.ungot);
   }
 
-  protected pipelineChainRule(): PipelineAst | AssignmentStatementAst | null {
+  protected pipelineChainRule(): PipelineBaseAst | null {
     this.enter(this.tok.origin(this.ungot?.start ?? this.tok.position));
     try {
       return this.pipelineChain();
@@ -338,7 +536,43 @@ class Parser extends ExpressionParser {
     }
   }
 
-  private pipelineChain(): PipelineAst | AssignmentStatementAst | null {
+  /** Pipelines joined by `&&` / `||`, optionally ending in `&` (PowerShell 7). */
+  private pipelineChain(): PipelineBaseAst | null {
+    let chain: PipelineAst | PipelineChainAst | null = null;
+    let op: Token | null = null;
+    for (;;) {
+      const p = this.pipelineOrAssignment();
+      if (p === null) {
+        if (op !== null) this.failAfter(`Missing expression after '${op.text}'.`, this.endOf(op));
+        return null;
+      }
+      if (p.type === 'AssignmentStatementAst') {
+        if (op !== null) this.fail('An assignment cannot be part of a pipeline chain.', p.extent.startOffset);
+        return p;
+      }
+      if (chain === null || op === null) {
+        chain = p;
+      } else {
+        const extent = this.span(chain.extent.startOffset, p.extent.endOffset);
+        chain = { type: 'PipelineChainAst', extent, lhs: chain, rhs: p, operator: op.kind === 'AndAnd' ? '&&' : '||', background: false };
+      }
+      const t = this.peek();
+      if (t.kind === 'AndAnd' || t.kind === 'OrOr') {
+        this.skip();
+        this.skipNewlines();
+        op = t;
+        continue;
+      }
+      if (t.kind === 'Ampersand') {
+        this.skip();
+        if (chain.type === 'PipelineAst') chain = { ...chain, background: true };
+        else chain = { ...chain, background: true };
+      }
+      return chain;
+    }
+  }
+
+  private pipelineOrAssignment(): PipelineAst | AssignmentStatementAst | null {
     let expr: ExpressionAst | null = null;
     let assign: Token | null = null;
     if (!this.atCommandWord()) {
@@ -350,8 +584,6 @@ class Parser extends ExpressionParser {
           if (ASSIGNMENT_OPERATORS[t.kind] !== undefined) {
             this.skip();
             assign = t;
-          } else if (t.kind === 'QuestionQuestionEquals') {
-            this.failAt("The '??=' operator (PowerShell 7) is outside the runbook subset.", t);
           }
         }
       } finally {
@@ -371,14 +603,7 @@ class Parser extends ExpressionParser {
         right,
       };
     }
-    const pipeline = this.pipelineRule(expr);
-    if (pipeline === null) return null;
-    const t = this.peek();
-    if (t.kind === 'AndAnd' || t.kind === 'OrOr') {
-      this.failAt(`The '${t.text}' pipeline chain operator (PowerShell 7) is not supported by the runbook subset.`, t);
-    }
-    if (t.kind === 'Ampersand') this.failAt("The background operator '&' (PowerShell 7) is not supported by the runbook subset.", t);
-    return pipeline;
+    return this.pipelineRule(expr);
   }
 
   protected pipelineRule(startExpression: ExpressionAst | null): PipelineAst | null {
@@ -397,8 +622,19 @@ class Parser extends ExpressionParser {
       let element: CommandAst | CommandExpressionAst | null;
       if (expr !== null) {
         if (elements.length > 0) this.fail('Expressions are only allowed as the first element of a pipeline.', expr.extent.startOffset);
-        this.rejectRedirection(this.peek());
-        element = { type: 'CommandExpressionAst', extent: expr.extent, expression: expr };
+        const redirections: RedirectionAst[] = [];
+        for (;;) {
+          const r = this.peek();
+          if (r.kind !== 'Redirection' && r.kind !== 'RedirectInStd') break;
+          this.skip();
+          redirections.push(this.redirectionRule(r));
+        }
+        if (redirections.length === 0) {
+          element = { type: 'CommandExpressionAst', extent: expr.extent, expression: expr };
+        } else {
+          const extent = this.span(expr.extent.startOffset, redirections[redirections.length - 1]!.extent.endOffset);
+          element = { type: 'CommandExpressionAst', extent, expression: expr, redirections };
+        }
       } else {
         element = this.commandRule();
       }
@@ -444,8 +680,30 @@ class Parser extends ExpressionParser {
   }
 
   protected rejectRedirection(t: Token): void {
-    if (t.kind === 'Redirection') this.failAt(`Redirection ('${t.text}') is outside the runbook subset.`, t);
     if (t.kind === 'RedirectInStd') this.failAt("The '<' operator is reserved for future use.", t);
+  }
+
+  /** `>`, `>>`, `n>`, `n>>`, `*>` with a file, or `n>&m`. */
+  protected redirectionRule(t: Token): RedirectionAst {
+    this.rejectRedirection(t);
+    const text = t.text;
+    const from = STREAMS[text[0] === '>' ? '1' : text[0]!]!;
+    const merge = /&([12])$/.exec(text);
+    if (merge !== null) return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+    const old = this.setMode('command');
+    try {
+      const location = this.commandArgument('invokedName', this.next());
+      if (location === null) this.failAfter('Missing file specification after redirection operator.', this.endOf(t));
+      return {
+        type: 'FileRedirectionAst',
+        extent: this.span(this.startOf(t), location.extent.endOffset),
+        fromStream: from,
+        location,
+        append: text.endsWith('>>'),
+      };
+    } finally {
+      this.setMode(old);
+    }
   }
 
   protected commandRule(): CommandAst | null {
@@ -460,6 +718,7 @@ class Parser extends ExpressionParser {
       }
       let context: 'name' | 'argument' = 'name';
       const elements: CommandElementAst[] = [];
+      const redirections: RedirectionAst[] = [];
       let sawDashDash = false;
       let end = this.startOf(first);
       let scanning = true;
@@ -501,9 +760,14 @@ class Parser extends ExpressionParser {
             break;
           }
           case 'Redirection':
-          case 'RedirectInStd':
-            this.rejectRedirection(t);
-            break;
+          case 'RedirectInStd': {
+            const r = this.redirectionRule(t);
+            redirections.push(r);
+            end = r.extent.endOffset;
+            context = 'argument';
+            t = this.next();
+            continue;
+          }
           default: {
             const ast = this.commandArgument(context === 'name' ? (invocationOperator !== null ? 'invokedName' : 'name') : 'argument', t);
             if (ast === null) this.failAt(`Unexpected token '${t.text}' in expression or statement.`, t);
@@ -527,7 +791,9 @@ class Parser extends ExpressionParser {
         if (invocationOperator !== null) this.failAt(`Missing expression after '${first.text}' in pipeline element.`, first);
         return null;
       }
-      return { type: 'CommandAst', extent: this.span(this.startOf(first), end), commandElements: elements, invocationOperator };
+      const extent = this.span(this.startOf(first), end);
+      if (redirections.length > 0) return { type: 'CommandAst', extent, commandElements: elements, invocationOperator, redirections };
+      return { type: 'CommandAst', extent, commandElements: elements, invocationOperator };
     } finally {
       this.setMode(old);
     }
@@ -629,26 +895,47 @@ class Parser extends ExpressionParser {
     return this.arrayLiteral(items);
   }
 
+  /** The command of a `#requires` comment (this parser's tokenizer covers the comment after `#`), or null when empty. */
+  requiresCommand(): CommandAst | null {
+    return this.commandRule();
+  }
+
   protected nestedParser(tok: Tokenizer): ExpressionParser {
     return new Parser(this.src, tok, this.shared);
   }
 }
 
 /**
- * Parses a runbook (a subset of PowerShell) into an AST; throws ParseError (and nothing else) on bad input.
+ * Parses any PowerShell script (the 7.6 and 5.1 grammar) into an AST; throws ParseError (and nothing else) on bad input.
  * @example parse("Get-ExchangeCertificate -Server AMS-EXCH01 | fl").statements[0]
  */
 export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst {
   const src = new SourceText(text, options.file);
   try {
     const tok = new Tokenizer(src, text, 0, text.length, null, true);
-    const shared: SharedState = { depth: 0, issue: null, flow: { inFinally: false, loops: 0 } };
-    const ast = new Parser(src, tok, shared).scriptRule();
+    const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
+    let ast = new Parser(src, tok, shared).scriptRule();
+    if (tok.requiresComments.size > 0) {
+      const commands: CommandAst[] = [];
+      for (const [start, end] of [...tok.requiresComments].sort((a, b) => a[0] - b[0])) {
+        const sub = new Tokenizer(src, text, start + 1, end, null, false);
+        sub.mode = 'command';
+        const c = new Parser(src, sub, shared).requiresCommand();
+        if (c !== null) commands.push(c);
+      }
+      const requirements = readRequirements(commands);
+      if ('reason' in requirements) throw src.error(requirements.reason, requirements.offset, false);
+      if (commands.length > 0) ast = { ...ast, scriptRequirements: requirements };
+    }
     if (shared.issue !== null) throw src.error(shared.issue.reason, shared.issue.offset, false);
+    if (options.shell !== undefined) {
+      const lacking = checkDialect(ast, options.shell);
+      if (lacking !== null) throw src.error(lacking.reason, lacking.offset, false);
+    }
     return ast;
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (e instanceof RangeError) throw src.error('The script is too deeply nested or too complex for the runbook parser.', 0);
+    if (e instanceof RangeError) throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
     throw src.error(`Internal parser error: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
 }

@@ -1,4 +1,4 @@
-// Checks PowerShell runs right after parsing (SemanticChecks.cs) that apply to the runbook subset.
+// Checks PowerShell runs right after parsing (SemanticChecks.cs).
 import type { Ast, CatchClauseAst, ExpressionAst, HashtableAst, StatementAst } from './ast.js';
 
 /** A semantic problem: PowerShell reports these after all syntax errors. */
@@ -31,9 +31,10 @@ function invalidTarget(ast: ExpressionAst, simple: boolean): Ast | null {
       const pure = pureExpression(ast.pipeline);
       return pure === null ? ast.pipeline : invalidTarget(pure, simple);
     }
-    case 'ConvertExpressionAst': {
+    case 'ConvertExpressionAst':
+    case 'AttributedExpressionAst': {
       let child: ExpressionAst = ast;
-      while (child.type === 'ConvertExpressionAst') child = child.child;
+      while (child.type === 'ConvertExpressionAst' || child.type === 'AttributedExpressionAst') child = child.child;
       return invalidTarget(child, simple);
     }
     case 'VariableExpressionAst':

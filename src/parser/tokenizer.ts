@@ -247,6 +247,22 @@ export class Tokenizer extends LiteralScanner {
     }
   }
 
+  /** The assembly name after `[Type,` up to the closing `]` (not consumed); brackets inside are balanced. */
+  assemblyNameSpec(): string {
+    const start = this.pos;
+    let depth = 0;
+    while (this.pos < this.hi) {
+      const c = this.text.charCodeAt(this.pos);
+      if (c === 0x5b) depth++;
+      else if (c === 0x5d) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === 0x0a || c === 0x0d) break;
+      this.pos++;
+    }
+    return this.text.slice(start, this.pos);
+  }
+
   /** The rest of the line after `--%` (stops at `|` or `&&` outside double quotes). */
   verbatimArgument(): Token {
     this.skipWhiteSpace();
@@ -444,6 +460,9 @@ export class Tokenizer extends LiteralScanner {
     }
   }
 
+  /** `#requires` comments of the script (offset of `#` to end of line), found while scanning (top level only). */
+  readonly requiresComments = new Map<number, number>();
+
   private scanLineComment(): void {
     const start = this.pos;
     const s = this.text;
@@ -457,6 +476,9 @@ export class Tokenizer extends LiteralScanner {
       i++;
     }
     this.pos = i;
+    if (this.top && (s.charCodeAt(start) | 0x20) === 0x72 && s.slice(start, start + 8).toLowerCase() === 'requires') {
+      this.requiresComments.set(start - 1, i);
+    }
     if (sig !== null) this.checkSignature(sig + (i < this.hi ? s[i] : '\0'), i);
   }
 

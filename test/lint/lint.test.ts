@@ -14,6 +14,29 @@ describe('lint', () => {
     ]);
     expect(lint(text, { exchange: '2013' })).toEqual([]);
   });
+  it('finds Exchange calls anywhere in a real script: functions, loops, script blocks, try, splats (issue 7)', () => {
+    const text = [
+      '[CmdletBinding()]',
+      'param([Parameter(Mandatory)][string] $Thumbprint)',
+      'function Export-Pfx {',
+      '  param($t)',
+      `  Export-ExchangeCertificate $t -FileName 'C:\\a.pfx' -BinaryEncoded -Password $pw`,
+      '}',
+      'for ($i = 0; $i -lt 2; $i++) {',
+      '  try { Get-ExchangeCertificate | ForEach-Object { Export-ExchangeCertificate $_.Thumbprint -FileName x -BinaryEncoded -Password $pw } }',
+      '  catch { throw }',
+      '}',
+      "$p = @{ Thumbprint = $Thumbprint; FileName = 'C:\\b.pfx'; BinaryEncoded = $true; Password = $pw }",
+      'switch ($i) { 1 { Export-ExchangeCertificate @p } }',
+      'Get-Process > out.txt 2>&1',
+    ].join('\n');
+    expect(rules(text, { exchange: '2019-CU14' })).toEqual([
+      '5:3 error parameter-not-on-target',
+      '8:52 error parameter-not-on-target',
+      '12:19 error parameter-not-on-target',
+    ]);
+    expect(rules(text, { exchange: '2013' })).toEqual([]);
+  });
   it('reports -Encoding Byte under PowerShell 7 and -AsByteStream under 5.1', () => {
     expect(rules('$b = Get-Content -Path x -Encoding Byte -ReadCount 0', { shell: '7' })).toEqual(['1:6 error binding']);
     expect(rules('$b = Get-Content -Path x -AsByteStream -Raw', { shell: '5.1' })).toEqual(['1:6 error binding']);

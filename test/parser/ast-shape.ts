@@ -74,6 +74,8 @@ export function shape(node: Ast): string {
       return `${shape(node.target)}[${shape(node.index)}]`;
     case 'ScriptBlockExpressionAst':
       return `{${shape(node.scriptBlock)}}`;
+    default:
+      return `${node.type}<${node.extent.text}>`;
   }
 }
 

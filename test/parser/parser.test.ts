@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
+import { MAX_DEPTH, MAX_NESTING } from '../../src/parser/parser-base.js';
 import type {
   AssignmentStatementAst,
   CommandAst,
@@ -268,13 +269,14 @@ describe('pipelines and statements', () => {
     expect(parseError('a\n\n| b').reason).toBe('An empty pipe element is not allowed.');
   });
 
-  it('rejects && || and a trailing & with their position', () => {
-    const and = parseError('Get-X && Get-Y');
-    expect([and.line, and.column]).toEqual([1, 7]);
-    expect(and.reason).toMatch(/'&&' pipeline chain operator .* not supported by the runbook subset/);
-    expect(parseError('a || b').reason).toMatch(/'\|\|'/);
-    const bg = parseError('Start-Long &');
-    expect([bg.column, bg.reason]).toEqual([12, "The background operator '&' (PowerShell 7) is not supported by the runbook subset."]);
+  it('reads && || chains (left-associative) and a trailing & as PowerShell 7 does', () => {
+    const chain = only('Get-X && Get-Y || Get-Z');
+    expect(chain.type).toBe('PipelineChainAst');
+    if (chain.type !== 'PipelineChainAst') return;
+    expect([chain.operator, chain.lhs.type, chain.lhs.extent.text, chain.rhs.extent.text]).toEqual(['||', 'PipelineChainAst', 'Get-X && Get-Y', 'Get-Z']);
+    const bg = only('Start-Long &');
+    expect(bg.type === 'PipelineAst' && bg.background).toBe(true);
+    expect(parseError('a &&').incompleteInput).toBe(true);
   });
 
   it('allows an expression only as the first pipeline element', () => {
@@ -323,39 +325,100 @@ describe('pipelines and statements', () => {
     expect(shapeOf('try {} finally { foreach ($a in $b) { break } }')).toBe('try{}finally{foreach($a in $b){break}}');
   });
 
-  it('rejects constructs outside the runbook subset, naming them', () => {
-    const cases: [string, RegExp][] = [
-      ['while ($true) { }', /'while' loops are outside the runbook subset/],
-      ['do { } while ($x)', /'do' loops/],
-      ['for ($i = 0; $i -lt 3; $i++) { }', /'for' loops/],
-      ['switch ($x) { 1 { } }', /'switch' statements/],
-      ['function f { }', /function definitions \('function'\)/],
-      ['filter f { }', /filter definitions/],
-      ['class C { }', /class definitions/],
-      ['enum E { A }', /enum definitions/],
-      ['param($x)', /param\(\) blocks/],
-      ['begin { }', /named blocks \('begin'\)/],
-      ['trap { }', /'trap' statements/],
-      ['exit 1', /'exit' is outside/],
-      ['using namespace System', /'using' statements/],
-      [':outer foreach ($a in $b) { }', /Loop labels/],
-      ['break outer', /Loop labels after 'break'/],
-      ['Get-X > out.txt', /Redirection \('>'\) is outside the runbook subset/],
-      ['Get-X 2>&1', /Redirection \('2>&1'\)/],
-      ['Get-X >> log', /Redirection \('>>'\)/],
-      ['$x = $a ? 1 : 2', /ternary operator/],
-      ['$x = $a ?? 1', /'\?\?' operator/],
-      ['${x}?.Name', /null-conditional operator '\?\.'/],
-      ['[ValidateNotNull()]$x = 1', /Attributes/],
-      ['[System.String, mscorlib]::Empty', /Assembly-qualified type names/],
-      ['else { }', /'else' must follow/],
-      ['$x = { param($a) }', /param\(\) blocks/],
+  it('reads every statement PowerShell has, with PowerShell node names', () => {
+    const cases: [string, string][] = [
+      ['while ($true) { }', 'WhileStatementAst'],
+      ['do { } while ($x)', 'DoWhileStatementAst'],
+      ['do { } until ($x)', 'DoUntilStatementAst'],
+      ['for ($i = 0; $i -lt 3; $i++) { }', 'ForStatementAst'],
+      ['for (;;) { }', 'ForStatementAst'],
+      ['switch -regex -casesensitive ($x) { "a" { } default { } }', 'SwitchStatementAst'],
+      ['function f { }', 'FunctionDefinitionAst'],
+      ['filter f { $_ }', 'FunctionDefinitionAst'],
+      ['class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }', 'TypeDefinitionAst'],
+      ['enum E { A; B = 2 }', 'TypeDefinitionAst'],
+      ['trap [Exception] { continue }', 'TrapStatementAst'],
+      ['exit 1', 'ExitStatementAst'],
+      ['data d -SupportedCommand ConvertFrom-StringData { "x" }', 'DataStatementAst'],
+      [':outer foreach ($a in $b) { break outer }', 'ForEachStatementAst'],
+      ['configuration Web { Node localhost { } }', 'ConfigurationDefinitionAst'],
+      ['else { }', 'PipelineAst'],
     ];
-    for (const [text, reason] of cases) {
+    for (const [text, type] of cases) expect([text, only(text).type]).toEqual([text, type]);
+  });
+
+  it('reads param blocks with attributes, named blocks, using statements and redirections', () => {
+    const sb = parse('using namespace System.Text\n[CmdletBinding()]\nparam([Parameter(Mandatory)][string] $Name = "x", $Other)\nbegin { a }\nprocess { b }\nend { c }');
+    expect(sb.usingStatements?.[0]?.usingStatementKind).toBe('Namespace');
+    expect(sb.paramBlock?.attributes.map((a) => a.typeName)).toEqual(['CmdletBinding']);
+    expect(sb.paramBlock?.parameters.map((p) => [p.name.variablePath, p.attributes.length, p.defaultValue?.extent.text ?? null])).toEqual([
+      ['Name', 2, '"x"'],
+      ['Other', 0, null],
+    ]);
+    expect([sb.beginBlock?.statements.length, sb.processBlock?.statements.length, sb.endBlock?.statements.length, sb.statements.length]).toEqual([1, 1, 1, 0]);
+    const cmd = only('Get-X 2>&1 > out.txt');
+    const el = cmd.type === 'PipelineAst' ? cmd.pipelineElements[0] : undefined;
+    expect(el?.redirections?.map((r) => r.type)).toEqual(['MergingRedirectionAst', 'FileRedirectionAst']);
+    expect(el?.extent.text).toBe('Get-X 2>&1 > out.txt');
+  });
+
+  it('reads the PowerShell 7 operators and attributed expressions', () => {
+    expect(shapeOf('$a ? 1 : 2')).toBe('TernaryExpressionAst<$a ? 1 : 2>');
+    expect(shapeOf('$a ?? 1')).toBe('($a ?? 1:Int32)');
+    expect(assignment('$a ??= 1').operator).toBe('??=');
+    expect(shapeOf('${x}?.Name')).toBe('$x.Name');
+    expect(shapeOf('[ValidateNotNull()]$x = 1')).toBe('AttributedExpressionAst<[ValidateNotNull()]$x> = 1:Int32');
+    expect(shapeOf('[System.String, mscorlib]::Empty')).toBe('type[System.String, mscorlib]::Empty');
+  });
+
+  it('reports the error PowerShell reports for an empty switch, at its closing brace', () => {
+    const e = parseError('switch ($x) {}');
+    expect([e.line, e.column]).toEqual([1, 14]);
+  });
+});
+
+describe('#requires', () => {
+  it('reads #requires comments as PowerShell does, with its errors at its positions', () => {
+    const r = parse("x\n  #Requires -Version 3 -Modules A, @{ModuleName='B';ModuleVersion='1.0'}\n#requires -RunAsAdministrator -PSEdition Core").scriptRequirements;
+    expect([r?.requiredPSVersion, r?.requiredModules.length, r?.isElevationRequired, r?.requiredPSEditions]).toEqual(['3.0', 2, true, ['Core']]);
+    expect(parse('# requires -Version 3').scriptRequirements).toBeUndefined();
+    const cases: [string, string][] = [
+      ['#Requires -Foo 1', '1:11 Cannot process the #requires statement because it is not in the correct format.'],
+      ['#requires -Version', '1:11 Parameter Version requires an argument.'],
+      ['#requiresx -Foo', '1:2 Cannot process the #requires statement because it is not in the correct format.'],
+      ['#requires -Version abc', '1:20 The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.'],
+    ];
+    for (const [text, want] of cases) {
       const e = parseError(text);
-      expect(e).toBeInstanceOf(ParseError);
-      expect(e.reason).toMatch(reason);
+      expect(`${e.line}:${e.column} ${e.reason.split('\n')[0]}`).toBe(want);
     }
+  });
+});
+
+describe('dialects', () => {
+  const dialectError = (text: string, shell: '2.0' | '5.1' | '7'): string => {
+    try {
+      parse(text, { shell });
+    } catch (e) {
+      if (e instanceof ParseError) return `${e.line}:${e.column} ${e.reason}`;
+      throw e;
+    }
+    return 'parsed';
+  };
+
+  it('reports what PowerShell 2.0 and 5.1 lack, at the construct, only when a shell is given', () => {
+    expect(dialectError('a\nb && c', '5.1')).toBe("2:1 Windows PowerShell 5.1 does not have the '&&' pipeline chain operator (it exists from PowerShell 7).");
+    expect(dialectError('$x = $a ? 1 : 2', '5.1')).toBe("1:6 Windows PowerShell 5.1 does not have the ternary operator '? :' (it exists from PowerShell 7).");
+    expect(dialectError('b && c', '7')).toBe('parsed');
+    expect(dialectError('class C { }', '5.1')).toBe('parsed');
+    expect(dialectError('a\nclass C { }', '2.0')).toBe('2:1 Windows PowerShell 2.0 does not have class definitions (it exists from PowerShell 5.0).');
+    expect(dialectError('using namespace System', '2.0')).toMatch(/^1:1 .*'using' statements .*5\.0/);
+    expect(dialectError('$h = [ordered]@{}', '2.0')).toMatch(/^1:6 .*\[ordered\]/);
+    expect(dialectError('1 -in 1, 2', '2.0')).toMatch(/^1:1 .*'-in' operator .*3\.0/);
+    expect(dialectError('Get-X 3> w.txt', '2.0')).toMatch(/^1:7 .*warning stream/);
+    expect(dialectError('workflow w { }', '7')).toBe('1:1 Workflow is not supported in PowerShell 6+.');
+    expect(dialectError('workflow w { }', '5.1')).toBe('parsed');
+    expect(() => parse('b && c; class C { }; workflow w { }')).not.toThrow();
   });
 });
 
@@ -543,7 +606,37 @@ describe('errors', () => {
       const e = parseError(text);
       expect(e).toBeInstanceOf(ParseError);
     }
-    expect(parseError('('.repeat(100_000)).reason).toMatch(/too deeply nested/);
+    expect(parseError('('.repeat(100_000)).reason).toMatch(/nested too deeply/);
+  });
+
+  it('states the nesting limit where it fires: 256 levels of any bracket kind (issue 11)', () => {
+    const kinds: ((n: number) => string)[] = [
+      (n) => '('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '$('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '@('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => '{'.repeat(n) + '}'.repeat(n),
+      (n) => '@{a='.repeat(n) + '1' + '}'.repeat(n),
+      (n) => 'if (1) {'.repeat(n) + '}'.repeat(n),
+      (n) => 'a ('.repeat(n) + 'b' + ')'.repeat(n),
+      (n) => '$x['.repeat(n) + '1' + ']'.repeat(n),
+      (n) => '"$('.repeat(n) + '1' + ')"'.repeat(n),
+      (n) => '$x.m('.repeat(n) + '1' + ')'.repeat(n),
+      (n) => 'function f {'.repeat(n) + '}'.repeat(n),
+      (n) => 'while (1) {'.repeat(n) + '}'.repeat(n),
+    ];
+    for (const make of kinds) {
+      expect(() => parse(make(MAX_NESTING))).not.toThrow();
+      const e = parseError(make(MAX_NESTING + 1));
+      expect([make(1), e.reason]).toEqual([make(1), `The script is nested too deeply for the runbook parser: it allows at most ${MAX_NESTING} levels of brackets, braces and parentheses.`]);
+    }
+    expect(MAX_NESTING).toBe(256);
+  });
+
+  it('states the complexity limit for long operator chains where it fires', () => {
+    expect(() => parse('-not '.repeat(MAX_DEPTH - 10) + '1')).not.toThrow();
+    expect(parseError('-not '.repeat(MAX_DEPTH) + '1').reason).toBe(
+      `The script is too complex for the runbook parser: it allows at most ${MAX_DEPTH} nested statements, operators, casts and member accesses.`,
+    );
   });
 
   it('accepts reasonable nesting', () => {

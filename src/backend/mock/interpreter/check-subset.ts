@@ -1,5 +1,5 @@
 // Refuses, before anything runs, syntax outside the interpreter's PowerShell subset (named with line:column).
-import type { Ast, CommandAst, ExpressionAst, ScriptBlockAst, StatementBlockAst } from '../../../parser/ast.js';
+import type { Ast, CommandAst, CommandExpressionAst, ExpressionAst, Extent, ScriptBlockAst, StatementBlockAst } from '../../../parser/ast.js';
 import type { InterpreterDialect } from './interpreter-dialect.js';
 import { resolveExceptionType } from './ps-error-record.js';
 import { isSupportedBinary, isSupportedUnary } from './ps-operators.js';
@@ -34,18 +34,77 @@ function checkAssignable(left: ExpressionAst): void {
   throw new UnsupportedConstructError(`assignment to '${left.extent.text}'`, left.extent);
 }
 
+/** What the interpreter calls each statement it does not run (the parser reads them all). */
+const STATEMENT_NAMES: Readonly<Record<string, string>> = {
+  WhileStatementAst: "'while' loops",
+  DoWhileStatementAst: "'do' loops",
+  DoUntilStatementAst: "'do' loops",
+  ForStatementAst: "'for' loops",
+  SwitchStatementAst: "'switch' statements",
+  ExitStatementAst: "'exit'",
+  TrapStatementAst: "'trap' statements",
+  DataStatementAst: "'data' sections",
+  UsingStatementAst: "'using' statements",
+  BlockStatementAst: "workflow blocks ('parallel', 'sequence')",
+  ConfigurationDefinitionAst: "DSC configurations ('configuration')",
+};
+
+/** Line and column of `op` written after `left` inside `whole`. */
+function operatorPosition(whole: Extent, left: Extent, op: string): Pick<Extent, 'startLine' | 'startColumn'> {
+  const at = whole.text.indexOf(op, left.endOffset - whole.startOffset);
+  const before = whole.text.slice(0, at).split(/\r\n|\r|\n/);
+  const startLine = whole.startLine + before.length - 1;
+  const startColumn = before.length === 1 ? whole.startColumn + at : before[before.length - 1]!.length + 1;
+  return { startLine, startColumn };
+}
+
+function refuseBlocks(sb: ScriptBlockAst): void {
+  if (sb.usingStatements?.[0]) throw new UnsupportedConstructError("'using' statements", sb.usingStatements[0].extent);
+  if (sb.paramBlock) throw new UnsupportedConstructError('param() blocks', sb.paramBlock.extent);
+  const named = [sb.dynamicParamBlock, sb.beginBlock, sb.processBlock, sb.endBlock, sb.cleanBlock].filter((b) => b !== undefined);
+  named.sort((a, b) => a.extent.startOffset - b.extent.startOffset);
+  if (named[0]) throw new UnsupportedConstructError(`named blocks ('${named[0].blockKind}')`, named[0].extent);
+}
+
+function refuseRedirections(node: CommandAst | CommandExpressionAst): void {
+  const r = node.redirections?.[0];
+  if (r) throw new UnsupportedConstructError(`redirection ('${r.extent.text.split(/\s/)[0]}')`, r.extent);
+}
+
 /** Walks the whole script; throws UnsupportedConstructError at the first construct the interpreter cannot run. */
 export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): void {
   const visit = (node: Ast): void => {
     switch (node.type) {
-      case 'ScriptBlockAst': case 'StatementBlockAst': (node as ScriptBlockAst | StatementBlockAst).statements.forEach(visit); return;
-      case 'PipelineAst': node.pipelineElements.forEach(visit); return;
-      case 'CommandExpressionAst': visit(node.expression); return;
+      case 'ScriptBlockAst': refuseBlocks(node); node.statements.forEach(visit); return;
+      case 'StatementBlockAst': (node as StatementBlockAst).statements.forEach(visit); return;
+      case 'PipelineAst':
+        if (node.background) throw new UnsupportedConstructError("the background operator '&' (PowerShell 7)", node.extent);
+        node.pipelineElements.forEach(visit);
+        return;
+      case 'PipelineChainAst': throw new UnsupportedConstructError(`the '${node.operator}' pipeline chain operator (PowerShell 7)`, node.extent);
+      case 'FunctionDefinitionAst': {
+        const keyword = node.isFilter ? 'filter' : node.isWorkflow ? 'workflow' : 'function';
+        throw new UnsupportedConstructError(`${keyword === 'workflow' ? 'workflows' : `${keyword} definitions`} ('${keyword}')`, node.extent);
+      }
+      case 'TypeDefinitionAst':
+        throw new UnsupportedConstructError(node.isEnum ? "enum definitions ('enum')" : "class definitions ('class')", node.extent);
+      case 'CommandExpressionAst': refuseRedirections(node); visit(node.expression); return;
       case 'CommandAst': command(node); return;
       case 'CommandParameterAst': if (node.argument) visit(node.argument); return;
-      case 'AssignmentStatementAst': checkAssignable(node.left); visit(node.left); visit(node.right); return;
+      case 'AssignmentStatementAst':
+        if (node.operator === '??=') throw new UnsupportedConstructError("the '??=' operator (PowerShell 7)", node.extent);
+        checkAssignable(node.left);
+        visit(node.left);
+        visit(node.right);
+        return;
       case 'IfStatementAst': node.clauses.forEach((c) => { visit(c.condition); visit(c.body); }); if (node.elseClause) visit(node.elseClause); return;
-      case 'ForEachStatementAst': visit(node.condition); visit(node.body); return;
+      case 'ForEachStatementAst':
+        if (node.label !== undefined) throw new UnsupportedConstructError(`loop labels (':${node.label}')`, node.extent);
+        if (node.flags !== undefined) throw new UnsupportedConstructError(`the foreach option '-${node.flags[0]}'`, node.extent);
+        if (node.condition.type === 'AssignmentStatementAst') throw new UnsupportedConstructError('an assignment as the collection of a foreach loop', node.condition.extent);
+        visit(node.condition);
+        visit(node.body);
+        return;
       case 'TryStatementAst':
         visit(node.body);
         for (const c of node.catchClauses) {
@@ -54,12 +113,25 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         }
         if (node.finally) visit(node.finally);
         return;
-      case 'ThrowStatementAst': case 'ReturnStatementAst': if (node.pipeline) visit(node.pipeline); return;
-      case 'BreakStatementAst': case 'ContinueStatementAst': case 'CatchClauseAst': case 'TypeConstraintAst': return;
-      default: expression(node as ExpressionAst);
+      case 'ThrowStatementAst': case 'ReturnStatementAst':
+        if (node.pipeline?.type === 'AssignmentStatementAst') {
+          throw new UnsupportedConstructError(`an assignment after '${node.type === 'ThrowStatementAst' ? 'throw' : 'return'}'`, node.pipeline.extent);
+        }
+        if (node.pipeline) visit(node.pipeline);
+        return;
+      case 'BreakStatementAst': case 'ContinueStatementAst':
+        if (node.label) throw new UnsupportedConstructError(`loop labels after '${node.type === 'BreakStatementAst' ? 'break' : 'continue'}'`, node.extent);
+        return;
+      case 'CatchClauseAst': case 'TypeConstraintAst': return;
+      default: {
+        const name = STATEMENT_NAMES[node.type];
+        if (name !== undefined) throw new UnsupportedConstructError(name, node.extent);
+        expression(node as ExpressionAst);
+      }
     }
   };
   const command = (c: CommandAst): void => {
+    refuseRedirections(c);
     if (c.invocationOperator === '.') throw new UnsupportedConstructError("dot-sourcing ('.')", c.extent);
     const first = c.commandElements[0];
     if (!first || first.type !== 'StringConstantExpressionAst') {
@@ -77,6 +149,7 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         return;
       }
       case 'MemberExpressionAst':
+        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
         if (e.static) {
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
@@ -87,6 +160,7 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         visit(e.member);
         return;
       case 'InvokeMemberExpressionAst':
+        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
         if (e.static) {
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
@@ -114,6 +188,7 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         if (!knownType(e.typeName) && !isStaticType(e.typeName)) throw new UnsupportedConstructError(`the type [${e.typeName}]`, e.extent);
         return;
       case 'BinaryExpressionAst':
+        if (e.operator === '??') throw new UnsupportedConstructError("the '??' operator (PowerShell 7)", operatorPosition(e.extent, e.left.extent, '??'));
         if (!isSupportedBinary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
         if (!dialect.inOperators && /^-[ci]?(not)?in$/.test(e.operator)) {
           throw new UnsupportedConstructError(`the '${e.operator}' operator in ${dialect.title} (it exists from PowerShell 3.0)`, e.extent);
@@ -126,8 +201,15 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         if (/^(\+\+|--)/.test(e.operator) && e.child.type !== 'VariableExpressionAst') throw new UnsupportedConstructError(`'${e.operator.replace('postfix', '')}' on '${e.child.extent.text}'`, e.extent);
         visit(e.child);
         return;
-      case 'IndexExpressionAst': visit(e.target); visit(e.index); return;
+      case 'IndexExpressionAst':
+        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?[]' (PowerShell 7)", e.extent);
+        visit(e.target);
+        visit(e.index);
+        return;
       case 'ScriptBlockExpressionAst': visit(e.scriptBlock); return;
+      case 'TernaryExpressionAst': throw new UnsupportedConstructError("the ternary operator '? :' (PowerShell 7)", e.extent);
+      case 'AttributedExpressionAst': throw new UnsupportedConstructError(`attributes ('[${e.attribute.typeName}(...)]')`, e.extent);
+      default: throw new UnsupportedConstructError(`'${(e as ExpressionAst).extent.text}'`, (e as ExpressionAst).extent);
     }
   };
   visit(root);

@@ -202,12 +202,6 @@ export class Interpreter {
       return errorRecord({ message: e.message, category: 'NotImplemented', errorId: 'UnsupportedConstruct', command: null, terminating: true, line: e.line, column: e.column });
     }
     if (e instanceof ParseError) {
-      const outside = /^(.*) (?:is|are) outside the runbook subset\.?$/s.exec(e.reason);
-      if (outside) {
-        const what = outside[1]!.replace(/^[A-Z](?=[a-z' ])/, (c) => c.toLowerCase());
-        return errorRecord({ message: `The runbook interpreter does not support ${what} (line ${e.line}:${e.column})`, category: 'NotImplemented',
-          errorId: 'UnsupportedConstruct', command: null, terminating: true, line: e.line, column: e.column });
-      }
       return errorRecord({ message: e.reason, category: 'ParserError', errorId: 'ParseException', command: null, terminating: true, line: e.line, column: e.column });
     }
     return null;
@@ -374,10 +368,11 @@ export class Interpreter {
       }
       case 'ForEachStatementAst': await this.#foreach(st, out); return;
       case 'TryStatementAst': await this.#try(st, out); return;
-      case 'ThrowStatementAst': return this.#throw(st.pipeline, st.extent);
+      // checkSubset lets only plain pipelines through after throw/return.
+      case 'ThrowStatementAst': return this.#throw(st.pipeline as PipelineAst | null, st.extent);
       case 'ReturnStatementAst': {
         const values: unknown[] = [];
-        if (st.pipeline) await this.#execPipeline(st.pipeline, values);
+        if (st.pipeline) await this.#execPipeline(st.pipeline as PipelineAst, values);
         throw new FlowSignal('return', values);
       }
       case 'BreakStatementAst': throw new FlowSignal('break');

@@ -12,6 +12,14 @@ describe('constructs outside the subset', () => {
     ['try { 1 } catch [System.Net.WebException] { 2 }', 'The runbook interpreter does not support catch type [System.Net.WebException] (line 1:17)', 1, 17],
     ['$a = 1\n$b = $a ?? 2', "The runbook interpreter does not support the '??' operator (PowerShell 7) (line 2:9)", 2, 9],
     ['function f { }', "The runbook interpreter does not support function definitions ('function') (line 1:1)", 1, 1],
+    ['[CmdletBinding()]\nparam($x)\nGet-ExchangeCertificate', 'The runbook interpreter does not support param() blocks (line 1:1)', 1, 1],
+    ['begin { } end { Get-ExchangeCertificate }', "The runbook interpreter does not support named blocks ('begin') (line 1:1)", 1, 1],
+    ['Get-ExchangeCertificate\nGet-ExchangeCertificate > out.txt', "The runbook interpreter does not support redirection ('>') (line 2:25)", 2, 25],
+    ['$a = 1\n$b = $a ? 1 : 2', "The runbook interpreter does not support the ternary operator '? :' (PowerShell 7) (line 2:6)", 2, 6],
+    ['Get-ExchangeCertificate && Get-ExchangeCertificate', "The runbook interpreter does not support the '&&' pipeline chain operator (PowerShell 7) (line 1:1)", 1, 1],
+    ['Get-ExchangeCertificate\nclass C { }', "The runbook interpreter does not support class definitions ('class') (line 2:1)", 2, 1],
+    ['for ($i = 0; $i -lt 2; $i++) { Get-ExchangeCertificate }', "The runbook interpreter does not support 'for' loops (line 1:1)", 1, 1],
+    ['Get-ExchangeCertificate\nswitch (1) { 1 { } }', "The runbook interpreter does not support 'switch' statements (line 2:1)", 2, 1],
   ])('refuses %j before running anything', async (script, message, line, column) => {
     const { result, env } = await run(script, '5.1');
     expect(result.terminated).toMatchObject({ message, category: 'NotImplemented', errorId: 'UnsupportedConstruct', line, column, terminating: true });
