@@ -2,7 +2,8 @@
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { Backend, ErrorRecord, RunOptions, RunResult } from '../backend.js';
+import { isCompiledScript } from '../backend.js';
+import type { Backend, ErrorRecord, RunOptions, RunResult, SessionInfo } from '../backend.js';
 import type { AnswerProvider } from './exchange/mock-exchange.js';
 import { serverTarget } from './exchange/org-state.js';
 import { interpret } from './interpreter/interpret.js';
@@ -59,7 +60,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       exchangeTarget,
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
-      ...(options.host ? { host: options.host } : {}),
+      ...(run.host ?? options.host ? { host: run.host ?? options.host } : {}),
     });
     const errors: readonly ErrorRecord[] = result.errors;
     return Object.freeze({
@@ -79,11 +80,19 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     name: 'mock',
     state,
     runText,
-    async run(script: CompiledScript, run: RunOptions = {}): Promise<RunResult> {
+    async run(script: CompiledScript | string, run: RunOptions = {}): Promise<RunResult> {
       // Secrets travel as variables, never in the text (variable mode).
-      const variables = Object.fromEntries(script.secretVariables);
+      const secrets = new Map([...(run.secrets ?? []), ...(isCompiledScript(script) ? script.secretVariables : [])]);
+      const variables = Object.fromEntries(secrets);
+      if (!isCompiledScript(script)) return runText(script, run.shell ?? '5.1', { ...run, variables });
       const r = await runText(script.text, script.shell, { ...run, variables });
       return Object.freeze({ ...r, displayText: script.displayText });
+    },
+    async info(): Promise<SessionInfo> {
+      connected ??= await state.exchange.defaultServer();
+      const record = state.store.read((tx) => tx.getServer(connected!));
+      const exchange = record ? serverTarget(record) : undefined;
+      return { shell: '5.1', shellVersion: '5.1', exchange, exchangeVersion: exchange ? `Exchange ${exchange.label}` : null };
     },
     async close() {
       if (!owned) return;
