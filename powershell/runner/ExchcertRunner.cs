@@ -109,7 +109,7 @@ namespace Exchcert
     public sealed class JsonWriter
     {
         readonly StringBuilder b = new StringBuilder();
-        public const int MaxDepth = 3;
+        public const int MaxDepth = 2;
 
         public override string ToString() { return b.ToString(); }
         public JsonWriter Raw(string s) { b.Append(s); return this; }
