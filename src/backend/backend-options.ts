@@ -27,6 +27,8 @@ export interface BackendOptions {
   readonly port?: number;
   readonly user?: string;
   readonly keyFile?: string;
+  /** ssh: OpenSSH client options (`-Options`), e.g. `{ UserKnownHostsFile: '/path/known_hosts' }`. */
+  readonly sshOptions?: Readonly<Record<string, string>>;
   /** Real backends: `exchange` (ours, default), `none`, or the path of the admin's own connection script. */
   readonly bootstrap?: string;
   /** Real backends: modules imported after the bootstrap. */

@@ -18,7 +18,8 @@ export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
     .option('host', { type: 'string', describe: 'ssh: the Exchange server to connect to' })
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
-    .option('key-file', { type: 'string', describe: 'ssh: private key file' }) as Argv<T>;
+    .option('key-file', { type: 'string', describe: 'ssh: private key file' })
+    .option('ssh-option', { type: 'string', array: true, describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
 }
 
 /** BackendOptions from parsed flags; bad values are one ValidationError naming the flag. */
@@ -40,11 +41,21 @@ export function backendOptionsOf(a: Readonly<Record<string, unknown>>): BackendO
       message: `--port '${String(port)}' is not a port number (1 to 65535).` });
   }
   const modules = a['import-module'] === undefined ? [] : (Array.isArray(a['import-module']) ? a['import-module'] : [a['import-module']]).map(String);
+  const sshOptions: Record<string, string> = {};
+  for (const o of a['ssh-option'] === undefined ? [] : (Array.isArray(a['ssh-option']) ? a['ssh-option'] : [a['ssh-option']]).map(String)) {
+    const eq = o.indexOf('=');
+    if (eq <= 0) {
+      throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'ssh-option', value: o, allowed: 'KEY=VALUE',
+        message: `--ssh-option '${o}' is not KEY=VALUE (e.g. UserKnownHostsFile=/path/known_hosts).` });
+    }
+    sshOptions[o.slice(0, eq)] = o.slice(eq + 1);
+  }
   const options: Record<string, unknown> = {
     state: str('state'), connect: str('connect'), bootstrap: str('bootstrap'), remoteServer: str('remote-server'),
     connectionUri: str('connection-uri'), authentication: auth as RemoteAuthentication | undefined, host: str('host'),
     port, user: str('user'), keyFile: str('key-file'), timeoutMs: typeof timeout === 'number' ? timeout * 1000 : undefined,
     importModule: modules.length > 0 ? modules : undefined,
+    sshOptions: Object.keys(sshOptions).length > 0 ? sshOptions : undefined,
   };
   for (const k of Object.keys(options)) if (options[k] === undefined) delete options[k];
   return options as BackendOptions;

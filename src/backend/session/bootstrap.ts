@@ -65,6 +65,10 @@ export function sshBootstrap(options: BackendOptions): string {
   if (options.port !== undefined) parts.push(`-Port ${Number(options.port)}`);
   if (options.user) parts.push(`-UserName ${psQuote(options.user)}`);
   if (options.keyFile) parts.push(`-KeyFilePath ${psQuote(options.keyFile)}`);
+  // A refused or silent host fails within the timeout instead of waiting for TCP's.
+  if (options.timeoutMs !== undefined) parts.push(`-ConnectingTimeout ${Math.round(options.timeoutMs)}`);
+  const ssh = Object.entries(options.sshOptions ?? {});
+  if (ssh.length > 0) parts.push(`-Options @{ ${ssh.map(([k, v]) => `${psQuote(k)} = ${psQuote(v)}`).join('; ')} }`);
   return `# exchcert bootstrap (ssh): PowerShell SSH remoting to the Exchange server.
 $global:ExchcertRemote = New-PSSession ${parts.join(' ')} -ErrorAction Stop
 `;
