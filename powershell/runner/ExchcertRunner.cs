@@ -223,8 +223,15 @@ namespace Exchcert
             try { return o.ToString(); } catch (Exception) { return ""; }
         }
 
+        // Properties that threw once per type (a script property naming a type pwsh lacks) are not asked again: a
+        // throwing getter costs milliseconds and never gives a value.
+        static readonly ConcurrentDictionary<string, ConcurrentDictionary<string, bool>> failing =
+            new ConcurrentDictionary<string, ConcurrentDictionary<string, bool>>();
+
         JsonWriter Object(PSObject o, int depth)
         {
+            string typeKey = o.TypeNames.Count > 0 ? o.TypeNames[0] : "";
+            var skip = failing.GetOrAdd(typeKey, delegate(string k) { return new ConcurrentDictionary<string, bool>(); });
             b.Append("{\"@t\":[");
             bool first = true;
             foreach (string t in o.TypeNames)
@@ -237,9 +244,9 @@ namespace Exchcert
             first = true;
             foreach (PSPropertyInfo p in o.Properties)
             {
-                if (!p.IsGettable) continue;
+                if (!p.IsGettable || skip.ContainsKey(p.Name)) continue;
                 object pv;
-                try { pv = p.Value; } catch (Exception) { continue; }
+                try { pv = p.Value; } catch (Exception) { skip[p.Name] = true; continue; }
                 if (!first) b.Append(',');
                 first = false;
                 Str(p.Name);

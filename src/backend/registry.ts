@@ -8,6 +8,8 @@ export interface BackendEntry {
   readonly name: string;
   /** One line for `--help`. */
   readonly describe: string;
+  /** True when one session can serve many calls at once (in-process backends): --servers then shares one. */
+  readonly shareable?: boolean;
   /** Opens a backend (loaded on demand, so naming a backend costs nothing). */
   create(options: BackendOptions): Promise<Backend>;
 }
@@ -47,6 +49,7 @@ export function createBackend(name: string, options: BackendOptions = {}): Promi
 registerBackend({
   name: 'mock',
   describe: 'the simulated Exchange Management Shell (offline, state in --state)',
+  shareable: true,
   async create(o) {
     const { mockBackend } = await import('./mock/mock-backend.js');
     return mockBackend({

@@ -19,6 +19,8 @@ export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
     .option('key-file', { type: 'string', describe: 'ssh: private key file' })
+    .option('servers', { type: 'string', describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
+    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' })
     .option('ssh-option', { type: 'string', array: true, describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
 }
 

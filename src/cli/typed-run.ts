@@ -17,6 +17,9 @@ export interface OutputOptions {
   readonly backend: string;
   /** The backend's connection options (registry BackendOptions). */
   readonly backendOptions?: import('../backend/backend-options.js').BackendOptions;
+  /** `--servers A,B,C|@FILE`: the call once per server, pinned with -Server. */
+  readonly servers?: string | undefined;
+  readonly throttle?: number | undefined;
   readonly state?: string | undefined;
   readonly connect?: string | undefined;
   readonly json?: boolean | undefined;
@@ -78,6 +81,7 @@ function enumOption(name: string, value: string | undefined, allowed: readonly s
 
 /** Renders one typed subcommand (print), or runs it on the named backend; returns the exit code. */
 export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+  if (out.servers !== undefined) return runTypedOnServers(cmd, flags, out, password, io);
   const builder = new CmdletBuilder(cmd.spec, builderOptions(cmd, flags, password) as never);
   const options: RenderOptions = {
     ...(out.shell !== undefined ? { shell: out.shell } : {}),
@@ -96,4 +100,27 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
   // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.
   io.stdout.write(`${compiled.text}\n`);
   return EXIT.ok;
+}
+
+/** `--servers`: one call per server (the print backend prints one line per server). */
+async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+  const { runMany } = await import('./run-many.js');
+  const { parseServers } = await import('../backend/fan-out.js');
+  const base = builderOptions(cmd, flags, password);
+  if (base.server !== undefined) {
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: out.servers!, allowed: '--servers or --server, not both',
+      message: '--servers pins every call with -Server itself; leave out --server.' });
+  }
+  const render: RenderOptions = {
+    ...(out.shell !== undefined ? { shell: out.shell } : {}),
+    ...(out.exchange !== undefined ? { exchange: out.exchange } : {}),
+  };
+  if (out.backend === 'print') {
+    for (const server of parseServers(out.servers!)) {
+      io.stdout.write(`${compile(new CmdletBuilder(cmd.spec, { ...base, server } as never), render).text}\n`);
+    }
+    return EXIT.ok;
+  }
+  const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
+  return runMany(cmd.spec, base, render, backendOptions, { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json, answers: out.answers }, io);
 }

@@ -60,3 +60,28 @@ describeWithPwsh('CLI on --backend local --bootstrap none with the stub module',
     expect(io.out()).toContain(`${THUMB}  IP.WS..    CN=webmail.exchangefun.nl`);
   }, 120_000);
 });
+
+describe('--servers on the mock', () => {
+  it('runs the call once per server, pinned with -Server; --json per server; exit 1 when one failed', async () => {
+    const { mkdtempSync: mk, rmSync: rm } = await import('node:fs');
+    const state = mk(join(tmpdir(), 'exchcert-many-'));
+    try {
+      const io = fakeIo();
+      const code = await runCli(['get', '--backend', 'mock', '--state', state, '--servers', 'AMS-EXCH01,RESEXCH01,NO-SUCH', '--throttle', '2', '--json'], io);
+      expect(code).toBe(1);
+      const doc = JSON.parse(io.out()) as { ok: boolean; servers: { server: string; ok: boolean; result: { statements: { text: string }[]; output: unknown[] } }[] };
+      expect(doc.ok).toBe(false);
+      expect(doc.servers.map((s) => [s.server, s.ok])).toEqual([['AMS-EXCH01', true], ['RESEXCH01', true], ['NO-SUCH', false]]);
+      expect(doc.servers[1]!.result.statements[0]!.text).toBe("Get-ExchangeCertificate -Server 'RESEXCH01'");
+      expect(doc.servers[0]!.result.output.length).toBeGreaterThan(0);
+      const print = fakeIo();
+      expect(await runCli(['get', '--print', '--servers', 'EX1,EX2'], print)).toBe(0);
+      expect(print.out()).toBe("Get-ExchangeCertificate -Server 'EX1'\nGet-ExchangeCertificate -Server 'EX2'\n");
+      const both = fakeIo();
+      expect(await runCli(['get', '--print', '--servers', 'EX1', '--server', 'EX2'], both)).toBe(2);
+      expect(both.err()).toBe('exchcert: --servers pins every call with -Server itself; leave out --server.\n');
+    } finally {
+      rm(state, { recursive: true, force: true });
+    }
+  }, 120_000);
+});

@@ -40,13 +40,17 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
   const state = typeof options.state === 'object' ? options.state : openMockState(options.state);
   const owned = typeof options.state !== 'object';
   let connected: string | undefined = options.connect;
+  let connecting: Promise<string> | undefined;
+  // Concurrent first calls share one defaultServer() (it creates the reference organization in an empty state).
+  const connectedServer = (): Promise<string> => (connected !== undefined ? Promise.resolve(connected)
+    : (connecting ??= state.exchange.defaultServer().then((s) => (connected ??= s))));
 
   async function runText(text: string, shell: ShellVersion, run: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
     const started = performance.now();
-    connected ??= await state.exchange.defaultServer();
+    const current = await connectedServer();
     const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
     // The session's cmdlets are those of the connected server's Exchange version (as EMS proxy functions are).
-    const server = run.target ?? connected;
+    const server = run.target ?? current;
     const record = state.store.read((tx) => tx.getServer(server));
     if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, allowed: state.store.read((tx) => tx.listServers().map((s) => s.name).join(', ')),
       message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) => tx.listServers().map((s) => s.name).join(', '))}.` });
@@ -65,7 +69,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     const errors: readonly ErrorRecord[] = result.errors;
     return Object.freeze({
       backend: 'mock',
-      target: run.target ?? connected,
+      target: run.target ?? current,
       ok: errors.length === 0 && result.terminated === null,
       text,
       displayText: text,
@@ -89,8 +93,8 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       return Object.freeze({ ...r, displayText: script.displayText });
     },
     async info(): Promise<SessionInfo> {
-      connected ??= await state.exchange.defaultServer();
-      const record = state.store.read((tx) => tx.getServer(connected!));
+      const current = await connectedServer();
+      const record = state.store.read((tx) => tx.getServer(current));
       const exchange = record ? serverTarget(record) : undefined;
       return { shell: '5.1', shellVersion: '5.1', exchange, exchangeVersion: exchange ? `Exchange ${exchange.label}` : null };
     },

@@ -37,6 +37,10 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const name = String(a.backend);
+      if (a.servers !== undefined) {
+        throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: String(a.servers), allowed: 'typed subcommands (get, enable, ...)',
+          message: '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.' });
+      }
       const { backendEntry } = await import('../../backend/registry.js');
       backendEntry(name); // an unknown backend fails before anything is read
       const file = String(a.file ?? '');

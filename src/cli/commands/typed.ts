@@ -61,7 +61,7 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
       const backend = (a.backend as string | undefined) ?? 'print';
-      done(await runTyped(cmd, a, { backend, backendOptions: backendOptionsOf(a), state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      done(await runTyped(cmd, a, { backend, backendOptions: backendOptionsOf(a), servers: a.servers as string | undefined, throttle: a.throttle as number | undefined, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }
