@@ -63,6 +63,7 @@ rows.push(...(await (await import('./bench-parse.js')).default({ root })));
 const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
 rows.push(...(await (await import('./bench-seed.js')).default({ root, median, runs: seedRuns })));
 rows.push(...(await (await import('./bench-org.js')).default({ root, median })));
+rows.push(...(await (await import('./bench-session.js')).default({ root })));
 
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;
 if (extra) rows.push(...(await extra.default({ root, median })));

@@ -1,6 +1,6 @@
 import type { ErrorRecord, RunResult, StatementResult } from '../backend/backend.js';
 import { BINDING_ERROR_IDS } from '../errors/binding-error.js';
-import { formatForHost } from '../backend/mock/interpreter/format-output.js';
+import { formatForHost } from '../format/format-output.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { jsonReplacer } from './json-value.js';
 

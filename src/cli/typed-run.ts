@@ -63,12 +63,9 @@ function enumOption(name: string, value: string | undefined, allowed: readonly s
   throw new ValidationError({ code: 'INVALID_OPTION', parameter: name, value, allowed: allowed.join(', '), message: `--${name} '${value}' is not allowed. Allowed: ${allowed.join(', ')}.` });
 }
 
-/** Renders (and, for other backends later, runs) one typed subcommand; returns the exit code. */
+/** Renders one typed subcommand (print), or runs it on the named backend; returns the exit code. */
 export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
-  if (out.backend !== 'print' && out.backend !== 'mock') {
-    throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: out.backend, allowed: 'print, mock',
-      message: `--backend '${out.backend}' is not available in this build. Allowed: print, mock.` });
-  }
+  if (out.servers !== undefined) return runTypedOnServers(cmd, flags, out, password, io);
   const builder = new CmdletBuilder(cmd.spec, builderOptions(cmd, flags, password) as never);
   const options: RenderOptions = {
     ...(out.shell !== undefined ? { shell: out.shell } : {}),
@@ -77,13 +74,37 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
     ...(out.quoting !== undefined ? { quoting: enumOption('quoting', out.quoting, ['literal', 'ascii']) as RenderOptions['quoting'] } : {}),
     ...(out.bytes !== undefined ? { bytes: enumOption('bytes', out.bytes, ['dialect', 'dotnet']) as RenderOptions['bytes'] } : {}),
   };
-  const compiled = compile(builder, options);
-  if (out.backend === 'mock') {
-    // Loaded only here: the print path stays light.
-    const { runOnMock } = await import('./run-on-mock.js');
-    return runOnMock(compiled, out, io);
+  if (out.backend !== 'print') {
+    // Loaded only here: the print path stays light. The registry knows the backends (an unknown name fails there).
+    const { runOnBackend } = await import('./run-on-backend.js');
+    const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
+    return runOnBackend(out.backend, builder, options, backendOptions, out, io);
   }
+  const compiled = compile(builder, options);
   // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.
   io.stdout.write(`${compiled.text}\n`);
   return EXIT.ok;
+}
+
+/** `--servers`: one call per server (the print backend prints one line per server). */
+async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+  const { runMany } = await import('./run-many.js');
+  const { parseServers } = await import('../backend/fan-out.js');
+  const base = builderOptions(cmd, flags, password);
+  if (base.server !== undefined) {
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: out.servers!, allowed: '--servers or --server, not both',
+      message: '--servers pins every call with -Server itself; leave out --server.' });
+  }
+  const render: RenderOptions = {
+    ...(out.shell !== undefined ? { shell: out.shell } : {}),
+    ...(out.exchange !== undefined ? { exchange: out.exchange } : {}),
+  };
+  if (out.backend === 'print') {
+    for (const server of parseServers(out.servers!)) {
+      io.stdout.write(`${compile(new CmdletBuilder(cmd.spec, { ...base, server } as never), render).text}\n`);
+    }
+    return EXIT.ok;
+  }
+  const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
+  return runMany(cmd.spec, base, render, backendOptions, { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json, answers: out.answers }, io);
 }

@@ -2,7 +2,8 @@
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { Backend, ErrorRecord, RunOptions, RunResult } from '../backend.js';
+import { isCompiledScript } from '../backend.js';
+import type { Backend, ErrorRecord, RunOptions, RunResult, SessionInfo } from '../backend.js';
 import type { AnswerProvider } from './exchange/mock-exchange.js';
 import { serverTarget } from './exchange/org-state.js';
 import { interpret } from './interpreter/interpret.js';
@@ -39,13 +40,17 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
   const state = typeof options.state === 'object' ? options.state : openMockState(options.state);
   const owned = typeof options.state !== 'object';
   let connected: string | undefined = options.connect;
+  let connecting: Promise<string> | undefined;
+  // Concurrent first calls share one defaultServer() (it creates the reference organization in an empty state).
+  const connectedServer = (): Promise<string> => (connected !== undefined ? Promise.resolve(connected)
+    : (connecting ??= state.exchange.defaultServer().then((s) => (connected ??= s))));
 
   async function runText(text: string, shell: ShellVersion, run: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
     const started = performance.now();
-    connected ??= await state.exchange.defaultServer();
+    const current = await connectedServer();
     const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
     // The session's cmdlets are those of the connected server's Exchange version (as EMS proxy functions are).
-    const server = run.target ?? connected;
+    const server = run.target ?? current;
     const record = state.store.read((tx) => tx.getServer(server));
     if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, allowed: state.store.read((tx) => tx.listServers().map((s) => s.name).join(', ')),
       message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) => tx.listServers().map((s) => s.name).join(', '))}.` });
@@ -59,12 +64,12 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       exchangeTarget,
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
-      ...(options.host ? { host: options.host } : {}),
+      ...(run.host ?? options.host ? { host: run.host ?? options.host } : {}),
     });
     const errors: readonly ErrorRecord[] = result.errors;
     return Object.freeze({
       backend: 'mock',
-      target: run.target ?? connected,
+      target: run.target ?? current,
       ok: errors.length === 0 && result.terminated === null,
       text,
       displayText: text,
@@ -79,11 +84,19 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     name: 'mock',
     state,
     runText,
-    async run(script: CompiledScript, run: RunOptions = {}): Promise<RunResult> {
+    async run(script: CompiledScript | string, run: RunOptions = {}): Promise<RunResult> {
       // Secrets travel as variables, never in the text (variable mode).
-      const variables = Object.fromEntries(script.secretVariables);
+      const secrets = new Map([...(run.secrets ?? []), ...(isCompiledScript(script) ? script.secretVariables : [])]);
+      const variables = Object.fromEntries(secrets);
+      if (!isCompiledScript(script)) return runText(script, run.shell ?? '5.1', { ...run, variables });
       const r = await runText(script.text, script.shell, { ...run, variables });
       return Object.freeze({ ...r, displayText: script.displayText });
+    },
+    async info(): Promise<SessionInfo> {
+      const current = await connectedServer();
+      const record = state.store.read((tx) => tx.getServer(current));
+      const exchange = record ? serverTarget(record) : undefined;
+      return { shell: '5.1', shellVersion: '5.1', exchange, exchangeVersion: exchange ? `Exchange ${exchange.label}` : null };
     },
     async close() {
       if (!owned) return;

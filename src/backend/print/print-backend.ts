@@ -1,5 +1,6 @@
 import type { CompiledScript } from '../../dialect/compiled-script.js';
-import type { Backend, RunOptions, RunResult } from '../backend.js';
+import { isCompiledScript } from '../backend.js';
+import type { Backend, RunOptions, RunResult, SessionInfo } from '../backend.js';
 
 /**
  * The dry run: returns the script text and runs nothing (kysely's DummyDriver, for command lines).
@@ -8,7 +9,8 @@ import type { Backend, RunOptions, RunResult } from '../backend.js';
 export function printBackend(): Backend {
   return {
     name: 'print',
-    async run(script: CompiledScript, options: RunOptions = {}): Promise<RunResult> {
+    async run(given: CompiledScript | string, options: RunOptions = {}): Promise<RunResult> {
+      const script = isCompiledScript(given) ? given : { text: given, displayText: given };
       const display = script.displayText.split('\n');
       return Object.freeze({
         backend: 'print',
@@ -21,6 +23,9 @@ export function printBackend(): Backend {
         errors: Object.freeze([]),
         durationMs: 0,
       });
+    },
+    async info(): Promise<SessionInfo> {
+      return { shell: '5.1', shellVersion: '5.1', exchange: undefined, exchangeVersion: null };
     },
     async close() {},
   };

@@ -1,13 +1,14 @@
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
-import type { StatementResult } from '../../backend/backend.js';
-import { mockBackend } from '../../backend/mock/mock-backend.js';
+import type { SessionInfo, StatementResult } from '../../backend/backend.js';
+import { resolve } from 'node:path';
 import { parseAnswer } from '../../backend/mock/scripted-answers.js';
 import type { Answer } from '../../backend/mock/scripted-answers.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
+import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
 import { isStdin, readInput } from '../read-input.js';
 
@@ -21,43 +22,66 @@ export function answersOf(values: unknown): Answer[] {
   });
 }
 
-/** `exchcert run FILE|- --backend mock`: runs a runbook in the simulated Exchange Management Shell. */
+/** `exchcert run FILE|- --backend NAME`: runs a runbook on a backend (default: the simulated Exchange Management Shell). */
 export function runCommand(io: CliIo, done: (code: number) => void): CommandModule {
   return {
     command: 'run <file>',
-    describe: 'run a runbook against the mock Exchange Management Shell',
-    builder: (y) => withMockOptions(y
+    describe: 'run a runbook on the mock Exchange Management Shell or a real PowerShell session',
+    builder: (y) => withBackendFlags(withMockOptions(y
       .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
-      .option('backend', { type: 'string', describe: 'mock (the only runnable backend in this build)', default: 'mock' })
-      .option('shell', { type: 'string', describe: 'run as PowerShell 2.0, 5.1 (default) or 7' })
+      .option('backend', { type: 'string', describe: 'mock (default), local, remote or ssh', default: 'mock' })
+      .option('shell', { type: 'string', describe: "the runbook's dialect: 2.0, 5.1 or 7 (mock default 5.1; real sessions: their own)" })
       .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
-      .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' })),
+      .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' }))),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      if (a.backend !== 'mock') {
-        throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: String(a.backend), allowed: 'mock', message: `--backend '${String(a.backend)}' cannot run scripts in this build. Allowed: mock.` });
+      const name = String(a.backend);
+      if (a.servers !== undefined) {
+        throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: String(a.servers), allowed: 'typed subcommands (get, enable, ...)',
+          message: '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.' });
       }
+      const { backendEntry } = await import('../../backend/registry.js');
+      backendEntry(name); // an unknown backend fails before anything is read
       const file = String(a.file ?? '');
       const text = await readInput(isStdin(file) ? '-' : file, io);
-      const shell = parseShellVersion(a.shell as string | undefined);
+      const given = a.shell as string | undefined;
       const answers = answersOf(a.answer);
-      // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
-      const echo = a.echo === true;
-      const host = a.json ? undefined : {
-        write: (t: string) => io.stdout.write(t),
-        statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
-        statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
-      };
-      const backend = mockBackend({ ...(a.state ? { state: String(a.state) } : {}), ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
-      try {
-        const result = await backend.runText(text, shell, { answers });
+      const { withBackend, printNotices } = await import('../run-on-backend.js');
+      await withBackend(name, backendOptionsOf(a), async (backend) => {
+        const info = name === 'mock' || name === 'print' ? undefined : await backend.info();
+        const shell = parseShellVersion(given ?? info?.shell);
+        if (info) await lintForSession(text, info, file, io);
+        // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
+        const echo = a.echo === true;
+        const host = a.json ? undefined : {
+          write: (t: string) => io.stdout.write(t),
+          statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
+          statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
+        };
+        const result = await backend.run(text, {
+          shell, answers, ...(host ? { host } : {}),
+          // A file runs as that script (script scope, $PSScriptRoot); standard input at the prompt's scope.
+          ...(isStdin(file) ? {} : { scriptPath: resolve(io.cwd, file) }),
+        });
+        printNotices(result, io);
         if (a.json) io.stdout.write(`${runResultJson(result)}\n`);
         else printLooseErrors(result, io);
         done(result.ok ? EXIT.ok : EXIT.failed);
-      } finally {
-        await backend.close();
-      }
+      });
     },
   };
+}
+
+/** A runbook written for another dialect or Exchange build gets the lint findings before it runs on a real session. */
+async function lintForSession(text: string, info: SessionInfo, file: string, io: CliIo): Promise<void> {
+  const { lint } = await import('../../lint/lint.js');
+  const { formatDiagnostic } = await import('../../lint/diagnostic.js');
+  let findings;
+  try {
+    findings = lint(text, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}), file: isStdin(file) ? '-' : file });
+  } catch {
+    return; // a runbook lint cannot read still runs: PowerShell reports its own parse errors
+  }
+  for (const d of findings) io.stderr.write(`${formatDiagnostic(d)}\n`);
 }

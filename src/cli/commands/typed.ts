@@ -3,6 +3,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
 import { withStateOption } from '../mock-options.js';
+import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
 import { cliOptions, takesPassword } from '../typed-commands.js';
@@ -10,9 +11,9 @@ import { runTyped } from '../typed-run.js';
 
 /** Adds the output options every typed subcommand has. */
 export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
-  return withStateOption(y)
+  return withBackendFlags(withStateOption(y))
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
-    .option('backend', { type: 'string', describe: 'where to run: print (the exact line) or mock (the simulated Exchange Management Shell)', default: undefined })
+    .option('backend', { type: 'string', describe: 'where to run: print (the exact line, default), mock, local, remote or ssh', default: undefined })
     .option('connect', { type: 'string', describe: 'server the mock shell is connected to' })
     .option('json', { type: 'boolean', describe: 'mock: print the result as JSON' })
     .option('answer', { type: 'string', array: true, describe: 'mock: answers to prompts in order (Y, A, N, L)' })
@@ -60,7 +61,7 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
       const backend = (a.backend as string | undefined) ?? 'print';
-      done(await runTyped(cmd, a, { backend, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      done(await runTyped(cmd, a, { backend, backendOptions: backendOptionsOf(a), servers: a.servers as string | undefined, throttle: a.throttle as number | undefined, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }

@@ -2,7 +2,7 @@
 import { Secret } from '../../../node/secret.js';
 import type { ParameterSpec } from '../../../spec/cmdlet-spec.js';
 import type { ShellView } from '../../../spec/registry.js';
-import { isExchangeCertificate } from './format-output.js';
+import { isExchangeCertificate } from './ps-values.js';
 import { RuntimeFailure } from './runtime-failure.js';
 import { ScriptBlockValue } from './script-block-value.js';
 import { findProperty, isArrayLike, isPlainObject, normalize } from './ps-values.js';

@@ -23,7 +23,7 @@ import { rewriteForBinding, runtimeSplats } from './command-binding.js';
 import type { CommandContext, CommandErrorFields } from './command-context.js';
 import { convertParameterValue } from './convert-parameter.js';
 import { FlowSignal } from './flow-signal.js';
-import { formatForHost } from './format-output.js';
+import { formatForHost } from '../../../format/format-output.js';
 import { HELPER_COMMANDS } from './helpers/helper-commands.js';
 import { indexValue } from './index-value.js';
 import { interpreterDialect } from './interpreter-dialect.js';

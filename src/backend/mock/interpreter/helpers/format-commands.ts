@@ -1,6 +1,6 @@
 // Format-Table and Format-List: text lines as the console shows them (Exchange's views for certificates).
 import type { CommandContext } from '../command-context.js';
-import { formatListLines, formatTableLines } from '../format-output.js';
+import { formatListLines, formatTableLines } from '../../../../format/format-output.js';
 import { PsHashtable } from '../ps-hashtable.js';
 import { ScriptBlockValue } from '../script-block-value.js';
 import { toStr } from '../ps-values.js';

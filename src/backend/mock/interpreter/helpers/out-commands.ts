@@ -1,6 +1,6 @@
 // Out-Null, Out-String, Out-Host.
 import type { CommandContext } from '../command-context.js';
-import { formatForHost, formatLinesForHost } from '../format-output.js';
+import { formatForHost, formatLinesForHost } from '../../../../format/format-output.js';
 
 /** Out-Null. */
 export async function outNull(): Promise<unknown[]> {

@@ -1,15 +1,15 @@
-// PowerShell's formatting of objects as text: Exchange's certificate views, generic tables and lists, Out-Default.
-import { Secret } from '../../../node/secret.js';
-import { servicesFromString, servicesStringForm } from '../../../spec/output/allowed-services.js';
-import { EXCHANGE_CERTIFICATE_LIST_VIEW, EXCHANGE_CERTIFICATE_TABLE_VIEW } from '../../../spec/output/exchange-certificate.js';
-import type { ShellVersion } from '../../../spec/shell-version.js';
-import { interpreterDialect } from './interpreter-dialect.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
-import { PsErrorRecord } from './ps-error-record.js';
-import { formatDate } from './ps-format.js';
-import { PsHashtable } from './ps-hashtable.js';
-import { wildcardRegex } from './ps-operators.js';
-import { elements, findProperty, isArrayLike, isExchangeCertificate, isPlainObject, normalize, propertyNames, toStr } from './ps-values.js';
+// PowerShell's formatting of objects as text for every backend: Exchange's certificate views, generic tables and lists, Out-Default.
+import { Secret } from '../node/secret.js';
+import { servicesFromString, servicesStringForm } from '../spec/output/allowed-services.js';
+import { EXCHANGE_CERTIFICATE_LIST_VIEW, EXCHANGE_CERTIFICATE_TABLE_VIEW } from '../spec/output/exchange-certificate.js';
+import type { ShellVersion } from '../spec/shell-version.js';
+import { interpreterDialect } from '../backend/mock/interpreter/interpreter-dialect.js';
+import type { InterpreterDialect } from '../backend/mock/interpreter/interpreter-dialect.js';
+import { PsErrorRecord } from '../backend/mock/interpreter/ps-error-record.js';
+import { formatDate } from '../backend/mock/interpreter/ps-format.js';
+import { PsHashtable } from '../backend/mock/interpreter/ps-hashtable.js';
+import { wildcardRegex } from '../backend/mock/interpreter/ps-operators.js';
+import { elements, findProperty, isArrayLike, isExchangeCertificate, isPlainObject, normalize, propertyNames, toStr } from '../backend/mock/interpreter/ps-values.js';
 
 export { isExchangeCertificate };
 

@@ -1,0 +1,42 @@
+// `--backend ssh`: PowerShell 7 SSH remoting to the Exchange server, which loads Exchange with the local bootstrap.
+import type { Backend } from '../backend.js';
+import type { BackendOptions } from '../backend-options.js';
+import { LOCAL_EXCHANGE_BOOTSTRAP, SSH_CALL_WRAPPER, bootstrapText, importModuleText, sshBootstrap } from './bootstrap.js';
+import { PwshTransport } from './pwsh-transport.js';
+import { sessionBackend } from './session-backend.js';
+import type { CallWrapper } from './session-backend.js';
+import type { TransportRequest } from './transport.js';
+
+/** The wrapper that carries a call into the remote session. */
+export const sshCall: CallWrapper = (r: TransportRequest) => ({
+  text: SSH_CALL_WRAPPER,
+  displayText: r.displayText ?? r.text,
+  ...(r.secrets ? { secrets: r.secrets } : {}),
+  ...(r.timeoutMs !== undefined ? { timeoutMs: r.timeoutMs } : {}),
+  variables: {
+    ...r.variables,
+    ExchcertRemoteText: r.text,
+    ExchcertRemotePath: r.scriptPath ?? '',
+    ExchcertSecretNames: [...(r.secrets?.keys() ?? [])].join(','),
+  },
+});
+
+/**
+ * A session on `host` over SSH: `New-PSSession -HostName -UserName -KeyFilePath`; every call runs there.
+ * @example const b = sshBackend({ host: 'ams-exch01', user: 'admin', keyFile: '~/.ssh/id_ed25519' });
+ */
+export function sshBackend(options: BackendOptions = {}): Backend {
+  const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+  const remote = bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP);
+  const imports = importModuleText(options.importModule ?? []);
+  const steps: TransportRequest[] = [{ text: sshBootstrap(options), displayText: `New-PSSession -HostName ${options.host ?? ''}`, ...timeout }];
+  if (remote.trim() !== '') steps.push(sshCall({ text: remote, displayText: 'remote bootstrap', ...timeout }));
+  if (imports !== '') steps.push(sshCall({ text: imports, ...timeout }));
+  const transport = new PwshTransport({
+    bootstrap: steps,
+    ...(options.pwsh ? { pwsh: options.pwsh } : {}),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return sessionBackend({ name: 'ssh', transport, options, wrap: sshCall });
+}

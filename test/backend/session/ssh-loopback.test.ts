@@ -1,0 +1,139 @@
+// Remoting for real on loopback: sshd on 127.0.0.1 with pwsh as its powershell subsystem, a host key and a user key
+// made here; typed calls, a runbook and secrets cross with --backend ssh to the stub module loaded on the remote side.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { tmpdir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '../../../src/connect.js';
+import type { ExchcertSession } from '../../../src/connect.js';
+import { runCli } from '../../../src/cli/run-cli.js';
+import { getExchangeCertificate } from '../../../src/cmdlet/get-exchange-certificate.js';
+import { importExchangeCertificate } from '../../../src/cmdlet/import-exchange-certificate.js';
+import { fileBytes } from '../../../src/node/expression.js';
+import { secret } from '../../../src/node/secret.js';
+import { fakeIo } from '../../support/fake-io.js';
+import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
+import { writeStubModules } from './stub-modules.js';
+
+const SSHD = '/usr/sbin/sshd';
+const THUMB = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
+const PASSWORD = 'Remote-Pfx-Secret-41!';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+async function waitForPort(port: number, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const c = createConnection({ port, host: '127.0.0.1' }, () => { c.end(); resolve(true); });
+      c.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > end) throw new Error(`sshd did not listen on ${port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const run = existsSync(SSHD) || process.env.REQUIRE_PWSH === '1' ? describeWithPwsh : (name: string, fn: () => void) => describe(name, () => {
+  it.skip('SKIPPED: openssh-server (/usr/sbin/sshd) is not installed', fn);
+});
+
+run('ssh backend over loopback sshd', () => {
+  let dir: string;
+  let sshd: ChildProcess | undefined;
+  let session: ExchcertSession;
+  let port: number;
+  let module: string;
+  let sshArgs: string[];
+  const log: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(SSHD)) throw new Error('openssh-server is not installed (.ci/run installs it): /usr/sbin/sshd missing');
+    dir = mkdtempSync(join(tmpdir(), 'exchcert-ssh-'));
+    for (const k of ['host_key', 'user_key']) {
+      const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, k)], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`ssh-keygen failed: ${r.stderr}`);
+    }
+    writeFileSync(join(dir, 'authorized_keys'), readFileSync(join(dir, 'user_key.pub')), { mode: 0o600 });
+    port = await freePort();
+    writeFileSync(join(dir, 'known_hosts'), `[127.0.0.1]:${port} ${readFileSync(join(dir, 'host_key.pub'), 'utf8')}`);
+    if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
+    // sshd sessions do not inherit the dotnet tool's environment: pwsh by its full path.
+    writeFileSync(join(dir, 'sshd_config'), [
+      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
+      'PubkeyAuthentication yes', 'StrictModes no', 'UsePAM no', 'PermitRootLogin prohibit-password',
+      `Subsystem powershell ${pwshPath()!} -sshs -NoLogo -NoProfile`, '',
+    ].join('\n'));
+    sshd = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    sshd.stderr?.on('data', (d: Buffer) => log.push(`sshd: ${d.toString()}`));
+    await waitForPort(port, 20_000);
+    module = writeStubModules(dir)[0]!;
+    sshArgs = ['--backend', 'ssh', '--host', '127.0.0.1', '--port', String(port), '--user', userInfo().username, '--key-file', join(dir, 'user_key'),
+      '--ssh-option', 'StrictHostKeyChecking=yes', '--ssh-option', `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+      '--bootstrap', 'none', '--import-module', module, '--timeout', '120'];
+    session = await connect({
+      backend: 'ssh', host: '127.0.0.1', port, user: userInfo().username, keyFile: join(dir, 'user_key'), bootstrap: 'none',
+      importModule: [module], timeoutMs: 120_000,
+      backendOptions: { pwsh: pwshPath()!, log: (l) => log.push(l), sshOptions: { StrictHostKeyChecking: 'yes', UserKnownHostsFile: join(dir, 'known_hosts') } },
+    });
+  }, 240_000);
+  afterAll(async () => {
+    await session?.close();
+    if (sshd?.pid) sshd.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('runs in the remote session (over SSH) and keeps its variables across calls', async () => {
+    const where = await session.run('$exchcertRemoteVar = 5; [bool]$env:SSH_CONNECTION');
+    expect(where.errors).toEqual([]);
+    expect(where.output).toEqual([true]);
+    expect((await session.run('$exchcertRemoteVar * 2')).output).toEqual([10]);
+  }, 120_000);
+
+  it('returns typed certificates from the remote stub module', async () => {
+    const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB }));
+    expect(r.errors).toEqual([]);
+    expect(r.certificates).toHaveLength(1);
+    expect(r.certificates[0]).toMatchObject({ Thumbprint: THUMB, Services: 'IMAP, POP, IIS, SMTP' });
+    expect(r.certificates[0]!.NotAfter).toBeInstanceOf(Date);
+  }, 120_000);
+
+  it('carries a secret across as a SecureString (never in the text) and a runbook file with its errors', async () => {
+    const pfx = join(dir, 'remote.pfx');
+    writeFileSync(pfx, Buffer.from([0x30, 0x82, 0x01, 0x02]));
+    const r = await session.invoke(importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }));
+    expect(r.errors).toEqual([]);
+    expect(r.result.text).not.toContain(PASSWORD);
+    const record = JSON.parse(String((await session.run('$global:ExchcertRecords[-1]')).output[0])) as { parameters: Record<string, unknown> };
+    expect(record.parameters.Password).toEqual({ secret: PASSWORD });
+    expect((await session.run('$null -eq (Get-Variable -Name ExchcertPassword -ErrorAction Ignore)')).output).toEqual([true]);
+    const file = join(dir, 'renew.ps1');
+    const book = await session.run(`"$PSScriptRoot"\nGet-Item -LiteralPath '/no/such/remote'`, { scriptPath: file });
+    expect(book.output).toEqual([dir]);
+    expect(book.errors[0]).toMatchObject({ category: 'ObjectNotFound', errorId: 'PathNotFound' });
+    expect(log.join('\n')).not.toContain(PASSWORD);
+  }, 120_000);
+
+  it('the CLI runs a runbook with --backend ssh', async () => {
+    const file = join(dir, 'runbook.ps1');
+    writeFileSync(file, `Get-ExchangeCertificate -Thumbprint '${THUMB}' | Select-Object -ExpandProperty Thumbprint\n`);
+    const io = fakeIo();
+    const code = await runCli(['run', file, ...sshArgs, '--json'], io);
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ ok: true, backend: 'ssh', output: [THUMB] });
+  }, 240_000);
+});
