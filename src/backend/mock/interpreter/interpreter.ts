@@ -36,6 +36,7 @@ import type { MemberContext } from './ps-members.js';
 import { binaryOp, unaryOp } from './ps-operators.js';
 import type { OperatorContext } from './ps-operators.js';
 import { castTo, toCustomObject, typeValue } from './ps-types.js';
+import { StoreError } from '../store/store-error.js';
 import { resolveProviderPath } from './provider-path.js';
 import { redactStatement } from './redact-statement.js';
 import { RuntimeFailure } from './runtime-failure.js';
@@ -162,6 +163,8 @@ export class Interpreter {
         } else if (e instanceof PsTerminatingError) {
           terminated = e.error.record;
           this.#sink.errors.push(terminated);
+        } else if (isStateProblem(e)) {
+          throw e; // a damaged, foreign or newer state ends the run with its own one-line message
         } else {
           terminated = this.#refusalRecord(e) ?? this.#internalRecord(e, st.extent);
           this.#errors.unshift(new PsErrorRecord(terminated, 'System.Management.Automation.RuntimeException'));
@@ -828,3 +831,8 @@ export class Interpreter {
 
 }
 
+
+/** A state store error about the state folder itself (damaged, foreign, too new), which no runbook can handle. */
+function isStateProblem(e: unknown): boolean {
+  return e instanceof StoreError && e.code.startsWith('STATE_');
+}
