@@ -4,6 +4,8 @@ import { lint } from '../../lint/lint.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { isStdin, readInput } from '../read-input.js';
+import { reportError } from '../report-error.js';
+import { maskForScript, safeIo } from '../safe-io.js';
 
 /** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
 export function lintCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -19,14 +21,24 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const all = [];
+      const inputs: { file: string; text: string }[] = [];
       for (const given of a.files as string[]) {
         const file = isStdin(given) ? '-' : given;
-        const text = await readInput(file, io);
-        all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
+        inputs.push({ file, text: await readInput(file, io) });
       }
-      if (a.json) io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-      else for (const d of all) io.stdout.write(`${formatDiagnostic(d)}\n`);
+      // Diagnostics and errors quote the source: passwords masked, control characters made visible.
+      const out = safeIo(io, await maskForScript(inputs.map((i) => i.text).join('\n')), a.json ? 'json' : 'all');
+      const all = [];
+      try {
+        for (const { file, text } of inputs) {
+          all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
+        }
+      } catch (e) {
+        done(reportError(e, out));
+        return;
+      }
+      if (a.json) out.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+      else for (const d of all) out.stdout.write(`${formatDiagnostic(d)}\n`);
       const failing = all.filter((d) => d.severity === 'error' || (a.strict === true && d.severity === 'warning'));
       done(failing.length > 0 ? EXIT.failed : EXIT.ok);
     },

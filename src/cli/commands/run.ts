@@ -10,6 +10,8 @@ import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
 import { isStdin, readInput } from '../read-input.js';
+import { maskForScript, safeIo } from '../safe-io.js';
+import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
 
 /** Reads `--answer Y --answer N` into answers, refusing anything else. */
 export function answersOf(values: unknown): Answer[] {
@@ -40,22 +42,27 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       }
       const file = String(a.file ?? '');
       const text = await readInput(isStdin(file) ? '-' : file, io);
+      // Passwords the runbook writes, or turns into SecureStrings as it runs, are masked in all output.
+      const mask = await maskForScript(text);
+      const stopMasking = onSecretSeen((p) => mask.add(p));
+      const out = safeIo(io, mask, a.json ? 'json' : 'stderr');
       const shell = parseShellVersion(a.shell as string | undefined);
       const answers = answersOf(a.answer);
       // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
       const echo = a.echo === true;
       const host = a.json ? undefined : {
-        write: (t: string) => io.stdout.write(t),
-        statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
-        statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
+        write: (t: string) => out.stdout.write(t),
+        statementStarting: (t: string) => (echo ? printEcho(t, out) : undefined),
+        statementDone: (s: StatementResult) => printStatementResult(s, shell, out),
       };
       const backend = mockBackend({ ...(a.state ? { state: String(a.state) } : {}), ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
       try {
         const result = await backend.runText(text, shell, { answers });
-        if (a.json) io.stdout.write(`${runResultJson(result)}\n`);
-        else printLooseErrors(result, io);
+        if (a.json) out.stdout.write(`${runResultJson(result)}\n`);
+        else printLooseErrors(result, out);
         done(result.ok ? EXIT.ok : EXIT.failed);
       } finally {
+        stopMasking();
         await backend.close();
       }
     },
