@@ -11,6 +11,8 @@ export interface CliIo {
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */
   readLineSync?(prompt: string): string | null;
+  /** The terminal for `exchcert shell` when standard input is one (raw-mode line editing, Ctrl+C). */
+  shellTerminal?(): Promise<import('./shell/tty-terminal.js').ShellTerminal>;
 }
 
 /** Exit codes: success, a run or lint that found errors, bad input or usage. */

@@ -39,6 +39,7 @@ function readLineSync(prompt: string): string | null {
   }
 }
 (io as { readLineSync?: (p: string) => string | null }).readLineSync = readLineSync;
+(io as CliIo & { shellTerminal: CliIo['shellTerminal'] }).shellTerminal = async () => (await import('./shell/tty-terminal.js')).createTtyTerminal();
 
 const argv = process.argv.slice(2);
 try {

@@ -65,7 +65,8 @@ describe('a planted password', () => {
     const file = join(dir, `${Object.keys(SHAPES).indexOf(_name)}.ps1`);
     writeFileSync(file, `${runbook}\n`);
     const state = join(dir, 'state');
-    const answers = runbook.includes('Read-Host') ? [PW] : [];
+    // The shell reads the runbook line by line; Read-Host's answer is the line typed right after it.
+    const typed = runbook.split('\n').flatMap((line) => (line.includes('Read-Host') ? [line, PW] : [line]));
     const outputs: Record<string, string> = {
       parse: await cli(['parse', file]),
       'parse --json': await cli(['parse', '--json', file]),
@@ -74,7 +75,7 @@ describe('a planted password', () => {
       'run --json': await cli(['run', file, '--state', state, '--json']),
       'run --echo': await cli(['run', file, '--state', state, '--echo']),
       'run - (stdin)': await cli(['run', '-', '--state', state, '--echo'], `${runbook}\n`),
-      shell: await cli(['shell', '--state', state], '', [...runbook.split('\n'), ...answers, 'exit']),
+      shell: await cli(['shell', '--state', state], '', [...typed, 'exit']),
     };
     for (const [command, text] of Object.entries(outputs)) {
       expect({ command, hit: text.includes(PW) ? text : null }).toEqual({ command, hit: null });
