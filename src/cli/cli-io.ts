@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): void };
   /** Reads all of standard input. */
   readStdin(): Promise<string>;
+  /** Reads all of standard input as bytes (runbooks are decoded as their shell would). */
+  readStdinBytes?(): Promise<Uint8Array>;
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;

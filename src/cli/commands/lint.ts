@@ -3,7 +3,9 @@ import { formatDiagnostic } from '../../lint/diagnostic.js';
 import { lint } from '../../lint/lint.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readInputBytes } from '../read-input.js';
+import { decodeRunbook, encodingDiagnostic, parseCodePage } from '../runbook-encoding.js';
+import { parseShellVersion } from '../../spec/shell-version.js';
 import { reportError } from '../report-error.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 
@@ -18,19 +20,25 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       .option('shell', { type: 'string', describe: 'PowerShell dialect the script runs in: 2.0, 5.1 or 7' })
       .option('interactive', { type: 'boolean', describe: 'the script runs with someone to answer prompts (no prompt warnings)' })
       .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const inputs: { file: string; text: string }[] = [];
+      const inputs: { file: string; text: string; bytes: Uint8Array }[] = [];
+      const shell = parseShellVersion(a.shell as string | undefined);
+      const codePage = parseCodePage(a.codepage);
       for (const given of a.files as string[]) {
         const file = isStdin(given) ? '-' : given;
-        inputs.push({ file, text: await readInput(file, io) });
+        const bytes = await readInputBytes(file, io);
+        inputs.push({ file, text: decodeRunbook(bytes, shell, codePage), bytes });
       }
       // Diagnostics and errors quote the source: passwords masked, control characters made visible.
       const out = safeIo(io, await maskForScript(inputs.map((i) => i.text).join('\n')), a.json ? 'json' : 'all');
       const all = [];
       try {
-        for (const { file, text } of inputs) {
+        for (const { file, text, bytes } of inputs) {
+          const encoding = encodingDiagnostic(bytes, file === '-' ? undefined : file, codePage);
+          if (encoding) all.push(encoding);
           all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
         }
       } catch (e) {

@@ -3,7 +3,9 @@ import { bindScript } from '../../bind/bind.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { jsonReplacer } from '../json-value.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readRunbook } from '../read-input.js';
+import { parseCodePage } from '../runbook-encoding.js';
+import { parseShellVersion } from '../../spec/shell-version.js';
 import { reportError } from '../report-error.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 
@@ -17,11 +19,12 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
       .option('json', { type: 'boolean', describe: 'print JSON' })
       .option('shell', { type: 'string', describe: 'read the script as PowerShell 2.0, 5.1 or 7' })
       .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const file = isStdin(String(a.file ?? '')) ? '-' : String(a.file);
-      const text = await readInput(file, io);
+      const text = await readRunbook(file, io, parseShellVersion(a.shell as string | undefined), parseCodePage(a.codepage));
       const show = a['show-secrets'] === true;
       // Everything printed is masked (passwords) and terminal-safe (control characters in the source made visible).
       const out = safeIo(io, show ? null : await maskForScript(text), a.json ? 'json' : 'all');

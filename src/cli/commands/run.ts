@@ -9,7 +9,8 @@ import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readRunbook } from '../read-input.js';
+import { parseCodePage } from '../runbook-encoding.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
 
@@ -34,6 +35,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       .option('shell', { type: 'string', describe: 'run as PowerShell 2.0, 5.1 (default) or 7' })
       .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' })),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
@@ -41,7 +43,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
         throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: String(a.backend), allowed: 'mock', message: `--backend '${String(a.backend)}' cannot run scripts in this build. Allowed: mock.` });
       }
       const file = String(a.file ?? '');
-      const text = await readInput(isStdin(file) ? '-' : file, io);
+      const text = await readRunbook(isStdin(file) ? '-' : file, io, parseShellVersion(a.shell as string | undefined), parseCodePage(a.codepage));
       // Passwords the runbook writes, or turns into SecureStrings as it runs, are masked in all output.
       const mask = await maskForScript(text);
       const stopMasking = onSecretSeen((p) => mask.add(p));
