@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: { write(text: string): void };
   /** Reads all of standard input. */
   readStdin(): Promise<string>;
+  /** Reads all of standard input as bytes (runbooks are decoded as their shell would). */
+  readStdinBytes?(): Promise<Uint8Array>;
   readonly stdinIsTTY: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
@@ -11,6 +13,8 @@ export interface CliIo {
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */
   readLineSync?(prompt: string): string | null;
+  /** The terminal for `exchcert shell` when standard input is one (raw-mode line editing, Ctrl+C). */
+  shellTerminal?(): Promise<import('./shell/tty-terminal.js').ShellTerminal>;
 }
 
 /** Exit codes: success, a run or lint that found errors, bad input or usage. */

@@ -12,6 +12,11 @@ const io: CliIo = {
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   },
+  readStdinBytes: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return new Uint8Array(Buffer.concat(chunks));
+  },
   stdinIsTTY: process.stdin.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
@@ -39,6 +44,7 @@ function readLineSync(prompt: string): string | null {
   }
 }
 (io as { readLineSync?: (p: string) => string | null }).readLineSync = readLineSync;
+(io as CliIo & { shellTerminal: CliIo['shellTerminal'] }).shellTerminal = async () => (await import('./shell/tty-terminal.js')).createTtyTerminal();
 
 const argv = process.argv.slice(2);
 try {

@@ -3,6 +3,7 @@ import { BINDING_ERROR_IDS } from '../errors/binding-error.js';
 import { formatForHost } from '../format/format-output.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { jsonReplacer } from './json-value.js';
+import { visibleText } from '../errors/visible-text.js';
 
 const BINDING_IDS = new Set<string>(BINDING_ERROR_IDS);
 
@@ -36,7 +37,7 @@ export function printRunResult(result: RunResult, shell: ShellVersion, io: Print
 
 /** The `--echo` line shown before a statement runs. */
 export function printEcho(text: string, io: PrintIo): void {
-  io.stdout.write(`[PS] C:\\Windows\\system32> ${text}\n`);
+  io.stdout.write(`[PS] C:\\Windows\\system32> ${visibleText(text)}\n`);
 }
 
 /** Writes one statement's warnings, output and errors (what printRunResult does per statement, for streaming). */

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { ValidationError } from '../errors/validation-error.js';
 import type { CliIo } from './cli-io.js';
+import type { ShellVersion } from '../spec/shell-version.js';
+import { decodeRunbook } from './runbook-encoding.js';
 
 /** What run-cli puts in argv for a lone `-` (yargs would drop it or turn it into ''). */
 export const STDIN_ARGUMENT = '\u0000stdin';
@@ -19,4 +21,23 @@ export async function readInput(file: string, io: CliIo): Promise<string> {
     throw new ValidationError({ code: 'INPUT_FILE', parameter: 'FILE', value: file, allowed: 'a readable file or - for standard input',
       message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
   }
+}
+
+/** FILE's bytes, or standard input's (as read, when the host can give bytes; else its text as UTF-8). */
+export async function readInputBytes(file: string, io: CliIo): Promise<Uint8Array> {
+  if (isStdin(file)) return io.readStdinBytes ? io.readStdinBytes() : new Uint8Array(Buffer.from(await io.readStdin(), 'utf8'));
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    throw new ValidationError({ code: 'INPUT_FILE', parameter: 'FILE', value: file, allowed: 'a readable file or - for standard input',
+      message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+  }
+}
+
+/**
+ * A runbook's text as `shell` reads the file: BOM first, else the ANSI code page (2.0, 5.1) or UTF-8 (7).
+ * @example const text = await readRunbook('part1.ps1', io, '5.1', 1252)
+ */
+export async function readRunbook(file: string, io: CliIo, shell: ShellVersion, codePage: number): Promise<string> {
+  return decodeRunbook(await readInputBytes(file, io), shell, codePage);
 }

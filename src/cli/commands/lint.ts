@@ -3,7 +3,11 @@ import { formatDiagnostic } from '../../lint/diagnostic.js';
 import { lint } from '../../lint/lint.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readInputBytes } from '../read-input.js';
+import { decodeRunbook, encodingDiagnostic, parseCodePage } from '../runbook-encoding.js';
+import { parseShellVersion } from '../../spec/shell-version.js';
+import { reportError } from '../report-error.js';
+import { maskForScript, safeIo } from '../safe-io.js';
 
 /** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
 export function lintCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -16,17 +20,33 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       .option('shell', { type: 'string', describe: 'PowerShell dialect the script runs in: 2.0, 5.1 or 7' })
       .option('interactive', { type: 'boolean', describe: 'the script runs with someone to answer prompts (no prompt warnings)' })
       .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const all = [];
+      const inputs: { file: string; text: string; bytes: Uint8Array }[] = [];
+      const shell = parseShellVersion(a.shell as string | undefined);
+      const codePage = parseCodePage(a.codepage);
       for (const given of a.files as string[]) {
         const file = isStdin(given) ? '-' : given;
-        const text = await readInput(file, io);
-        all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
+        const bytes = await readInputBytes(file, io);
+        inputs.push({ file, text: decodeRunbook(bytes, shell, codePage), bytes });
       }
-      if (a.json) io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
-      else for (const d of all) io.stdout.write(`${formatDiagnostic(d)}\n`);
+      // Diagnostics and errors quote the source: passwords masked, control characters made visible.
+      const out = safeIo(io, await maskForScript(inputs.map((i) => i.text).join('\n')), a.json ? 'json' : 'all');
+      const all = [];
+      try {
+        for (const { file, text, bytes } of inputs) {
+          const encoding = encodingDiagnostic(bytes, file === '-' ? undefined : file, codePage);
+          if (encoding) all.push(encoding);
+          all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
+        }
+      } catch (e) {
+        done(reportError(e, out));
+        return;
+      }
+      if (a.json) out.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
+      else for (const d of all) out.stdout.write(`${formatDiagnostic(d)}\n`);
       const failing = all.filter((d) => d.severity === 'error' || (a.strict === true && d.severity === 'warning'));
       done(failing.length > 0 ? EXIT.failed : EXIT.ok);
     },

@@ -3,7 +3,11 @@ import { bindScript } from '../../bind/bind.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { jsonReplacer } from '../json-value.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readRunbook } from '../read-input.js';
+import { parseCodePage } from '../runbook-encoding.js';
+import { parseShellVersion } from '../../spec/shell-version.js';
+import { reportError } from '../report-error.js';
+import { maskForScript, safeIo } from '../safe-io.js';
 
 /** `exchcert parse [--json] FILE|-`: the bound invocations (cmdlet, set, parameters by camelCase name, extent). */
 export function parseCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -15,30 +19,37 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
       .option('json', { type: 'boolean', describe: 'print JSON' })
       .option('shell', { type: 'string', describe: 'read the script as PowerShell 2.0, 5.1 or 7' })
       .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const file = isStdin(String(a.file ?? '')) ? '-' : String(a.file);
-      const text = await readInput(file, io);
-      const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(file === '-' ? {} : { file }) });
-      const invocations = result.invocations.map((inv) => ({
-        cmdlet: inv.cmdlet,
-        parameterSet: inv.parameterSet,
-        parameters: inv.parameters,
-        ...(inv.args && inv.args.length > 0 ? { args: inv.args } : {}),
-        // Positions only: the source text may hold a plain-text password.
-        extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn },
-      }));
+      const text = await readRunbook(file, io, parseShellVersion(a.shell as string | undefined), parseCodePage(a.codepage));
       const show = a['show-secrets'] === true;
-      if (a.json) {
-        io.stdout.write(`${JSON.stringify(invocations, jsonReplacer(show), 2)}\n`);
-      } else {
-        for (const inv of invocations) {
-          io.stdout.write(`${file}:${inv.extent.startLine}:${inv.extent.startColumn}: ${inv.cmdlet} [${inv.parameterSet ?? 'not bound'}] ${JSON.stringify(inv.parameters, jsonReplacer(show))}\n`);
+      // Everything printed is masked (passwords) and terminal-safe (control characters in the source made visible).
+      const out = safeIo(io, show ? null : await maskForScript(text), a.json ? 'json' : 'all');
+      try {
+        const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(file === '-' ? {} : { file }) });
+        const invocations = result.invocations.map((inv) => ({
+          cmdlet: inv.cmdlet,
+          parameterSet: inv.parameterSet,
+          parameters: inv.parameters,
+          ...(inv.args && inv.args.length > 0 ? { args: inv.args } : {}),
+          // Positions only: the source text may hold a plain-text password.
+          extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn },
+        }));
+        if (a.json) {
+          out.stdout.write(`${JSON.stringify(invocations, jsonReplacer(show), 2)}\n`);
+        } else {
+          for (const inv of invocations) {
+            out.stdout.write(`${file}:${inv.extent.startLine}:${inv.extent.startColumn}: ${inv.cmdlet} [${inv.parameterSet ?? 'not bound'}] ${JSON.stringify(inv.parameters, jsonReplacer(show))}\n`);
+          }
         }
+        for (const e of result.errors) out.stderr.write(`${file}:${e.line}:${e.column}: ${e.cmdlet}: ${e.powershellMessage}${e.detail ? ` ${e.detail}` : ''}\n`);
+        done(result.errors.length > 0 ? EXIT.failed : EXIT.ok);
+      } catch (e) {
+        done(reportError(e, out));
       }
-      for (const e of result.errors) io.stderr.write(`${file}:${e.line}:${e.column}: ${e.cmdlet}: ${e.powershellMessage}${e.detail ? ` ${e.detail}` : ''}\n`);
-      done(result.errors.length > 0 ? EXIT.failed : EXIT.ok);
     },
   };
 }

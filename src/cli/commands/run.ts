@@ -10,7 +10,10 @@ import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
-import { isStdin, readInput } from '../read-input.js';
+import { isStdin, readRunbook } from '../read-input.js';
+import { parseCodePage } from '../runbook-encoding.js';
+import { maskForScript, safeIo } from '../safe-io.js';
+import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
 
 /** Reads `--answer Y --answer N` into answers, refusing anything else. */
 export function answersOf(values: unknown): Answer[] {
@@ -33,6 +36,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       .option('shell', { type: 'string', describe: "the runbook's dialect: 2.0, 5.1 or 7 (mock default 5.1; real sessions: their own)" })
       .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
+      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' }))),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
@@ -44,30 +48,40 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       const { backendEntry } = await import('../../backend/registry.js');
       backendEntry(name); // an unknown backend fails before anything is read
       const file = String(a.file ?? '');
-      const text = await readInput(isStdin(file) ? '-' : file, io);
       const given = a.shell as string | undefined;
       const answers = answersOf(a.answer);
       const { withBackend, printNotices } = await import('../run-on-backend.js');
       await withBackend(name, backendOptionsOf(a), async (backend) => {
         const info = name === 'mock' || name === 'print' ? undefined : await backend.info();
         const shell = parseShellVersion(given ?? info?.shell);
-        if (info) await lintForSession(text, info, file, io);
-        // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
-        const echo = a.echo === true;
-        const host = a.json ? undefined : {
-          write: (t: string) => io.stdout.write(t),
-          statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
-          statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
-        };
-        const result = await backend.run(text, {
-          shell, answers, ...(host ? { host } : {}),
-          // A file runs as that script (script scope, $PSScriptRoot); standard input at the prompt's scope.
-          ...(isStdin(file) ? {} : { scriptPath: resolve(io.cwd, file) }),
-        });
-        printNotices(result, io);
-        if (a.json) io.stdout.write(`${runResultJson(result)}\n`);
-        else printLooseErrors(result, io);
-        done(result.ok ? EXIT.ok : EXIT.failed);
+        // Decoded as that shell reads a file (BOM first; else ANSI for 2.0/5.1, UTF-8 for 7).
+        const text = await readRunbook(isStdin(file) ? '-' : file, io, shell, parseCodePage(a.codepage));
+        // Passwords the runbook writes, or turns into SecureStrings as it runs, are masked in all output.
+        const mask = await maskForScript(text);
+        const stopMasking = onSecretSeen((p) => mask.add(p));
+        const out = safeIo(io, mask, a.json ? 'json' : 'stderr');
+        try {
+          if (info) await lintForSession(text, info, file, out);
+          // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
+          const echo = a.echo === true;
+          const host = a.json ? undefined : {
+            write: (t: string) => out.stdout.write(t),
+            statementStarting: (t: string) => (echo ? printEcho(t, out) : undefined),
+            statementDone: (st: StatementResult) => printStatementResult(st, shell, out),
+          };
+          const result = await backend.run(text, {
+            shell, answers, ...(host ? { host } : {}),
+            // A file runs as that script (script scope, $PSScriptRoot); standard input at the prompt's scope.
+            ...(isStdin(file) ? {} : { scriptPath: resolve(io.cwd, file) }),
+          });
+          printNotices(result, out);
+          if (a.json) out.stdout.write(`${runResultJson(result)}
+`);
+          else printLooseErrors(result, out);
+          done(result.ok ? EXIT.ok : EXIT.failed);
+        } finally {
+          stopMasking();
+        }
       });
     },
   };

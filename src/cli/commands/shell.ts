@@ -1,20 +1,77 @@
 import type { CommandModule } from 'yargs';
 import type { Prompt } from '../../backend/mock/exchange/mock-exchange.js';
 import { createInterpreterSession } from '../../backend/mock/interpreter/interpret.js';
+import { PipelineStopped } from '../../backend/mock/interpreter/pipeline-stopped.js';
+import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
 import { openMockState } from '../../backend/mock/mock-state.js';
 import { parseAnswer } from '../../backend/mock/scripted-answers.js';
 import { serverTarget } from '../../backend/mock/exchange/org-state.js';
+import { parse } from '../../parser/index.js';
+import { ParseError } from '../../parser/parse-error.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
+import type { ShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
 import { formatErrorRecord } from '../print-result.js';
+import { collectPlainTextSecrets } from '../plain-text-secrets.js';
+import { safeIo } from '../safe-io.js';
+import { SecretMask } from '../secret-mask.js';
+import { completeLine } from '../shell/completion.js';
+import { LineCancelled } from '../shell/line-editor.js';
+import type { EditOptions } from '../shell/line-editor.js';
+import { formatShellParseError } from '../shell/ps-parse-error.js';
+import type { ShellTerminal } from '../shell/tty-terminal.js';
 
-const PROMPT = '[PS] C:\\Windows\\system32>';
+const PROMPT = '[PS] C:\\Windows\\system32> ';
+const CONTINUATION = '>> ';
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
+const CHOICES_HELP = 'Y - Continue with only the next step of the operation.\nA - Continue with all the steps of the operation.\n'
+  + 'N - Skip this operation and proceed with the next operation.\nL - Skip this operation and all subsequent operations.\n';
 
-/** `exchcert shell`: an interactive EMS-like prompt on the mock; type `exit` to leave. */
+/** Reads one line with a prompt; null at end of input; throws LineCancelled on Ctrl+C (terminals only). */
+type LineReader = (prompt: string, options?: EditOptions) => string | null;
+
+/** What one entry at the prompt came to: text to run, nothing (cancelled, blank, or a parse error shown), or leave. */
+type Entry = { readonly run: string } | { readonly skip: true } | { readonly leave: true };
+
+/**
+ * Reads one entry: lines continue with `>>` while the parser says more input could complete them (open brace, paren,
+ * quote or here-string, trailing pipe or backtick); an empty `>>` line ends the entry. A syntax error is shown in
+ * PowerShell's format and nothing runs.
+ */
+function readEntry(readLine: LineReader, history: string[], shell: ShellVersion, out: CliIo, mask: SecretMask): Entry {
+  const lines: string[] = [];
+  for (;;) {
+    let line: string | null;
+    try {
+      line = readLine(lines.length === 0 ? PROMPT : CONTINUATION, { history, complete: completeLine });
+    } catch (e) {
+      if (e instanceof LineCancelled) return { skip: true };
+      throw e;
+    }
+    if (line === null) return lines.length === 0 ? { leave: true } : { skip: true };
+    if (lines.length === 0 && /^\s*exit\s*$/i.test(line)) return { leave: true };
+    if (line.trim() !== '') history.push(line);
+    const ending = lines.length > 0 && line.trim() === '';
+    if (!ending) lines.push(line);
+    const text = lines.join('\n');
+    if (text.trim() === '') return { skip: true };
+    try {
+      parse(text);
+      return { run: text };
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      if (e.incompleteInput && !ending) continue;
+      for (const s of collectPlainTextSecrets(text)) mask.add(s); // the error shows the source line
+      out.stderr.write(formatShellParseError(e, shell));
+      return { skip: true };
+    }
+  }
+}
+
+/** `exchcert shell`: an interactive EMS-like prompt on the mock; type `exit` (or Ctrl+D) to leave. */
 export function shellCommand(io: CliIo, done: (code: number) => void): CommandModule {
   return {
     command: 'shell',
@@ -22,23 +79,39 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
     builder: (y) => withMockOptions(y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' })),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const readLine = io.readLineSync;
-      if (!readLine) throw new ValidationError({ code: 'NO_TERMINAL', parameter: 'shell', message: 'exchcert shell needs standard input to read commands from.' });
+      const terminal: ShellTerminal | null = io.stdinIsTTY && io.shellTerminal ? await io.shellTerminal() : null;
+      const plainReader = io.readLineSync;
+      if (!terminal && !plainReader) throw new ValidationError({ code: 'NO_TERMINAL', parameter: 'shell', message: 'exchcert shell needs standard input to read commands from.' });
+      const readLine: LineReader = terminal ? (p, o) => terminal.readLine(p, o) : (p) => plainReader!(p);
       const shell = parseShellVersion(a.shell as string | undefined);
+      // Passwords typed or converted at the prompt are masked in all later output; error texts are terminal-safe.
+      const mask = new SecretMask();
+      const stopMasking = onSecretSeen((p) => mask.add(p));
+      const out = safeIo(io, mask, 'stderr');
       const state = openMockState(a.state ? String(a.state) : undefined);
       try {
         const server = a.connect ? String(a.connect) : await state.exchange.defaultServer();
         const record = state.store.read((tx) => tx.getServer(server));
         if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, message: `The mock organization has no server '${server}'.` });
-        const answer = (prompt: Prompt) => {
-          io.stdout.write(`\n${prompt.caption}\n${prompt.message}\n`);
-          for (;;) {
-            const line = readLine(CHOICES);
-            if (line === null) return null;
-            const a = parseAnswer(line);
-            if (a !== null) return a;
+        const ask = (prompt: string, options?: EditOptions): string | null => {
+          try {
+            return readLine(prompt, options);
+          } catch (e) {
+            if (e instanceof LineCancelled) throw new PipelineStopped(); // Ctrl+C at a prompt stops the command
+            throw e;
           }
         };
+        const answer = (prompt: Prompt) => {
+          out.stdout.write(`\n${prompt.caption}\n${prompt.message}\n`);
+          for (;;) {
+            const line = ask(CHOICES);
+            if (line === null) return null;
+            if (line.trim() === '?') { out.stdout.write(CHOICES_HELP); continue; }
+            const choice = parseAnswer(line);
+            if (choice !== null) return choice;
+          }
+        };
+        let cancelled = false;
         const session = createInterpreterSession({
           exchange: state.exchange,
           fs: state.fs,
@@ -46,21 +119,35 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           connectedServer: record.name,
           exchangeTarget: serverTarget(record),
           answers: { answer },
-          readHost: (prompt) => readLine(prompt ? `${prompt}: ` : ''),
-          host: { write: (t) => io.stdout.write(t) },
+          readHost: (prompt, secure) => ask(prompt ? `${prompt}: ` : '', { secure }),
+          host: { write: (t) => out.stdout.write(t) },
+          cancelled: () => cancelled,
         });
-        io.stdout.write(`Connected to ${record.fqdn} (Exchange ${serverTarget(record).label}, mock). Type exit to leave.\n`);
+        out.stdout.write(`Connected to ${record.fqdn} (Exchange ${serverTarget(record).label}, mock). Type exit to leave.\n`);
+        const history: string[] = [];
         for (;;) {
-          const line = readLine(`${PROMPT} `);
-          if (line === null || /^\s*exit\s*$/i.test(line)) break;
-          if (line.trim() === '') continue;
-          const result = await session.run(line);
-          for (const s of result.statements) {
-            for (const w of s.warnings) io.stdout.write(`WARNING: ${w}\n`);
-            for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
+          const entry = readEntry(readLine, history, shell, out, mask);
+          if ('leave' in entry) break;
+          if ('skip' in entry) continue;
+          for (const s of collectPlainTextSecrets(entry.run)) mask.add(s);
+          cancelled = false;
+          const stopWatching = terminal?.whileRunning(() => { cancelled = true; }) ?? (() => undefined);
+          try {
+            const result = await session.run(entry.run);
+            for (const s of result.statements) {
+              for (const w of s.warnings) out.stdout.write(`WARNING: ${w}\n`);
+              for (const e of s.errors) out.stderr.write(formatErrorRecord(e));
+            }
+          } catch (e) {
+            if (!(e instanceof PipelineStopped)) throw e;
+            out.stdout.write('\n');
+          } finally {
+            stopWatching();
           }
         }
       } finally {
+        stopMasking();
+        terminal?.close();
         await state.settled(); // keys the pool is still making are stored, not lost
         state.close();
       }

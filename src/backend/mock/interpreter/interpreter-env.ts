@@ -37,6 +37,8 @@ export interface InterpreterEnv {
   readonly exchangeTarget?: ExchangeTarget;
   /** PowerShell's current location, for relative provider paths (default `C:\Users\Administrator`). */
   readonly location?: string;
+  /** True once the host wants the run stopped (Ctrl+C): the next statement raises PipelineStopped. */
+  readonly cancelled?: () => boolean;
   /** The clock Get-Date reads (default: the real one). */
   readonly now?: () => Date;
 }

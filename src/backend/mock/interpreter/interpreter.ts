@@ -36,6 +36,8 @@ import type { MemberContext } from './ps-members.js';
 import { binaryOp, unaryOp } from './ps-operators.js';
 import type { OperatorContext } from './ps-operators.js';
 import { castTo, toCustomObject, typeValue } from './ps-types.js';
+import { StoreError } from '../store/store-error.js';
+import { PipelineStopped } from './pipeline-stopped.js';
 import { resolveProviderPath } from './provider-path.js';
 import { redactStatement } from './redact-statement.js';
 import { RuntimeFailure } from './runtime-failure.js';
@@ -162,6 +164,8 @@ export class Interpreter {
         } else if (e instanceof PsTerminatingError) {
           terminated = e.error.record;
           this.#sink.errors.push(terminated);
+        } else if (isStateProblem(e) || e instanceof PipelineStopped) {
+          throw e; // a damaged, foreign or newer state ends the run with its own one-line message
         } else {
           terminated = this.#refusalRecord(e) ?? this.#internalRecord(e, st.extent);
           this.#errors.unshift(new PsErrorRecord(terminated, 'System.Management.Automation.RuntimeException'));
@@ -356,6 +360,7 @@ export class Interpreter {
   }
 
   async #exec(st: StatementAst, out: unknown[]): Promise<void> {
+    if (this.env.cancelled?.() === true) throw new PipelineStopped();
     switch (st.type) {
       case 'PipelineAst': await this.#execPipeline(st, out); return;
       case 'AssignmentStatementAst': await this.#assignStatement(st); return;
@@ -823,3 +828,8 @@ export class Interpreter {
 
 }
 
+
+/** A state store error about the state folder itself (damaged, foreign, too new), which no runbook can handle. */
+function isStateProblem(e: unknown): boolean {
+  return e instanceof StoreError && e.code.startsWith('STATE_');
+}

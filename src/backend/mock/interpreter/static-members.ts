@@ -1,6 +1,8 @@
 // The static .NET members runbooks use: [System.Text.Encoding], [System.IO.File], [Convert], [string], [DateTime], [Environment].
 import type { VirtualFs } from '../exchange/org-state.js';
+import { VirtualFsError } from '../store/virtual-fs-error.js';
 import { EncodingValue } from './encoding-value.js';
+import { windowsFileError } from './file-errors.js';
 import type { InterpreterDialect, TextEncodingName } from './interpreter-dialect.js';
 import { formatOperator } from './ps-format.js';
 import { normalizeTypeName, toByteArray } from './ps-types.js';
@@ -88,11 +90,11 @@ function dotnetPath(method: string, argCount: number, path: unknown): string {
 }
 
 function readFile(method: string, argCount: number, path: string, ctx: StaticContext): Uint8Array {
-  if (!ctx.fs.exists(path)) throw methodFailure(method, argCount, `Could not find file '${path}'.`, 'System.IO.FileNotFoundException');
   try {
+    if (!ctx.fs.exists(path)) throw new VirtualFsError('ITEM_NOT_FOUND', path, `Could not find file '${path}'.`);
     return ctx.fs.readFile(path);
   } catch (e) {
-    throw methodFailure(method, argCount, e instanceof Error ? e.message : String(e), 'System.IO.IOException');
+    throw dotnetFileFailure(method, argCount, path, e);
   }
 }
 
@@ -100,9 +102,14 @@ function writeFile(method: string, argCount: number, path: string, data: Uint8Ar
   try {
     ctx.fs.writeFile(path, data);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    throw methodFailure(method, argCount, message, /could not find a part of the path/i.test(message) ? 'System.IO.DirectoryNotFoundException' : 'System.IO.IOException');
+    throw dotnetFileFailure(method, argCount, path, e);
   }
+}
+
+/** A virtual file system refusal as the exception .NET's File method raises for that Windows path. */
+function dotnetFileFailure(method: string, argCount: number, path: string, e: unknown): unknown {
+  const f = windowsFileError(e, path, true);
+  return f === null ? e : methodFailure(method, argCount, f.message, f.exceptionType);
 }
 
 function bytesArg(method: string, argCount: number, v: unknown, ctx: StaticContext): Uint8Array {
@@ -148,7 +155,13 @@ export function staticMethod(typeName: string, member: string, args: readonly un
     }
     case 'file.exists': {
       const p = toStr(args[0]);
-      return /^[A-Za-z]:[\\/]/.test(p) || /^\\\\/.test(p) ? ctx.fs.exists(p) : false;
+      if (!/^[A-Za-z]:[\\/]/.test(p) && !/^\\\\/.test(p)) return false;
+      try {
+        return ctx.fs.exists(p);
+      } catch (e) {
+        if (e instanceof VirtualFsError) return false; // File.Exists is false for any path it cannot use
+        throw e;
+      }
     }
     case 'convert.tobase64string': return Buffer.from(bytesArg(name, n, args[0], ctx)).toString('base64');
     case 'convert.frombase64string': {

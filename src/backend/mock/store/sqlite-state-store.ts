@@ -1,7 +1,7 @@
 // The state store of the mock shell: one SQLite database (WAL) in the state folder, shared safely by concurrent CLI processes.
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { StateStore, StateTransaction } from '../exchange/org-state.js';
 import type { SqliteTransaction } from './sqlite-transaction.js';
 import { runGuarded } from './guarded-transaction.js';
@@ -83,8 +83,19 @@ function configure(db: Database.Database, readonly: boolean): void {
   db.pragma('synchronous = NORMAL');
 }
 
-function unreadable(file: string, error: unknown): StoreError {
-  return new StoreError('STATE_UNREADABLE', `The state database '${file}' cannot be opened: ${(error as Error).message}`, { cause: error });
+/** A state the store cannot use, as one line naming the state folder and what to do. */
+export function unreadable(file: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const reason = ((error as Error)?.message ?? String(error)).split('\n')[0];
+  return new StoreError('STATE_UNREADABLE', `The mock state folder '${dirname(file)}' is damaged or unreadable (${STATE_DB_FILE}: ${reason}). `
+    + 'Move the folder aside or delete it to start a fresh state, or restore it from a backup.', { cause: error });
+}
+
+/** True for SQLite failures that mean the database file itself is unusable (not a busy lock or a constraint). */
+function isDamage(error: unknown): boolean {
+  if (error instanceof SyntaxError && /JSON/.test(error.message)) return true; // a damaged record
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|FORMAT|SCHEMA|ERROR|MISMATCH|RANGE)/.test(code);
 }
 
 class SqliteStateStore implements StateStore {
@@ -130,6 +141,8 @@ class SqliteStateStore implements StateStore {
     this.#active = true;
     try {
       return body();
+    } catch (error) {
+      throw isDamage(error) ? unreadable(this.#db.name, error) : error;
     } finally {
       this.#active = false;
     }

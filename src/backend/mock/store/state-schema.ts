@@ -1,5 +1,6 @@
 // The SQLite schema of the state database and its migration, keyed by `PRAGMA user_version`.
 import type { Database } from 'better-sqlite3';
+import { basename, dirname } from 'node:path';
 import { StoreError } from './store-error.js';
 
 /** The schema version this exchcert writes; a state with a higher one is refused. */
@@ -66,20 +67,30 @@ const MIGRATIONS: readonly string[] = [SCHEMA_V1];
 export function migrateStateSchema(db: Database, readonly: boolean): void {
   const version = userVersion(db);
   if (version === STATE_SCHEMA_VERSION) return;
-  if (version > STATE_SCHEMA_VERSION) {
-    throw new StoreError('STATE_TOO_NEW', `The state '${db.name}' has schema version ${version}; this exchcert understands up to ${STATE_SCHEMA_VERSION}. Use a newer exchcert.`);
+  if (version > STATE_SCHEMA_VERSION) throw tooNew(db, version);
+  if (version === 0 && tableCount(db) > 0) {
+    throw new StoreError('STATE_FOREIGN', `The mock state folder '${dirname(db.name)}' holds a ${basename(db.name)} that exchcert did not create. `
+      + 'Point --state at another folder, or move that file aside.');
   }
   if (readonly) {
     throw new StoreError('STATE_UNREADABLE', `The state '${db.name}' has schema version ${version} and must be opened writable once to upgrade it.`);
   }
   db.transaction(() => {
     const current = userVersion(db);
-    if (current > STATE_SCHEMA_VERSION) {
-      throw new StoreError('STATE_TOO_NEW', `The state '${db.name}' has schema version ${current}; this exchcert understands up to ${STATE_SCHEMA_VERSION}.`);
-    }
+    if (current > STATE_SCHEMA_VERSION) throw tooNew(db, current);
     for (let step = current; step < STATE_SCHEMA_VERSION; step += 1) db.exec(MIGRATIONS[step]!);
     db.pragma(`user_version = ${STATE_SCHEMA_VERSION}`);
   }).immediate();
+}
+
+function tooNew(db: Database, version: number): StoreError {
+  return new StoreError('STATE_TOO_NEW', `The mock state folder '${dirname(db.name)}' was written by a newer exchcert (schema version ${version}; `
+    + `this one understands up to ${STATE_SCHEMA_VERSION}). Use a newer exchcert, or point --state at another folder.`);
+}
+
+/** Tables and indexes in the database (0 for a file exchcert has just created). */
+function tableCount(db: Database): number {
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
 }
 
 function userVersion(db: Database): number {

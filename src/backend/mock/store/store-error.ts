@@ -12,6 +12,7 @@ export type StoreErrorCode =
   | 'STATE_NOT_FOUND'
   | 'STATE_TOO_NEW'
   | 'STATE_UNREADABLE'
+  | 'STATE_FOREIGN'
   | 'INVALID_RECORD';
 
 /**

@@ -16,7 +16,13 @@ export type VirtualFsErrorCode =
   /** Writing into a folder that does not exist (.NET DirectoryNotFoundException). */
   | 'DIRECTORY_NOT_FOUND'
   /** Reading or writing a path that is a folder (.NET UnauthorizedAccessException). */
-  | 'PATH_IS_DIRECTORY';
+  | 'PATH_IS_DIRECTORY'
+  /** The host refused the operation (permissions, read-only): .NET UnauthorizedAccessException. */
+  | 'ACCESS_DENIED'
+  /** A name or path too long for the host: .NET PathTooLongException. */
+  | 'PATH_TOO_LONG'
+  /** Any other host I/O failure (disk full, I/O error): .NET IOException. */
+  | 'IO_ERROR';
 
 /**
  * A Windows path the virtual file system refuses or cannot serve; `windowsPath` is the path as given.

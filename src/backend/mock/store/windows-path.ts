@@ -5,7 +5,7 @@ import { VirtualFsError } from './virtual-fs-error.js';
 export interface WindowsPath {
   /** Host folders of the root under `<state>/fs`: `['C']` or `['UNC', host, share]`. */
   readonly root: readonly string[];
-  /** Names below the root, `.`/`..` resolved and trailing dots/spaces trimmed as Win32 does. */
+  /** Names below the root, `.`/`..` resolved (`..` at the root stays there) and trailing dots/spaces trimmed as Win32 does. */
   readonly segments: readonly string[];
   /** The normalised Windows form, e.g. `C:\install\x.req` or `\\host\share\x`. */
   readonly display: string;
@@ -20,7 +20,7 @@ const RESERVED = /^(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|(COM|LPT)[0-9\u00b9\u00b2\u
 
 /**
  * The root and segments of an absolute Windows path; throws VirtualFsError for relative, device and
- * malformed paths and for `..` that climbs above the drive or share root.
+ * malformed paths. `..` at the drive or share root stays at the root, as Windows' GetFullPath does (`C:\..\x` is `C:\x`).
  * @example parseWindowsPath('c:/install/../x.req') // { root: ['C'], segments: ['x.req'], display: 'C:\\x.req' }
  */
 export function parseWindowsPath(windowsPath: string): WindowsPath {
@@ -36,7 +36,7 @@ export function parseWindowsPath(windowsPath: string): WindowsPath {
     const rest = windowsPath.slice(2);
     if (!/^[\\/]/.test(rest)) throw relative(windowsPath);
     const letter = drive[1]!.toUpperCase();
-    const segments = normalise(windowsPath, rest.split(SEPARATORS), `${letter}:\\`);
+    const segments = normalise(windowsPath, rest.split(SEPARATORS));
     return { root: [letter], segments, display: `${letter}:\\${segments.join('\\')}` };
   }
   if (/^[\\/][\\/]/.test(windowsPath)) {
@@ -49,20 +49,18 @@ export function parseWindowsPath(windowsPath: string): WindowsPath {
       checkName(windowsPath, name);
     }
     const rootDisplay = `\\\\${host}\\${share}`;
-    const segments = normalise(windowsPath, rest, rootDisplay);
+    const segments = normalise(windowsPath, rest);
     return { root: ['UNC', host, share], segments, display: [rootDisplay, ...segments].join('\\') };
   }
   throw relative(windowsPath);
 }
 
-function normalise(windowsPath: string, names: readonly string[], rootDisplay: string): string[] {
+function normalise(windowsPath: string, names: readonly string[]): string[] {
   const segments: string[] = [];
   for (const raw of names) {
     if (raw === '' || raw === '.') continue;
     if (raw === '..') {
-      if (segments.pop() === undefined) {
-        throw new VirtualFsError('PATH_OUTSIDE_ROOT', windowsPath, `The path '${windowsPath}' climbs above ${rootDisplay}; paths must stay inside the virtual file system.`);
-      }
+      segments.pop();
       continue;
     }
     const name = raw.replace(/[. ]+$/, '');

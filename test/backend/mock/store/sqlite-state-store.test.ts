@@ -100,6 +100,6 @@ describe('openSqliteStateStore', () => {
     writeFileSync(join(garbage, STATE_DB_FILE), 'this is not a database, just some text that is long enough'.repeat(20), { mode: 0o600 });
     const unreadable = caught(() => openSqliteStateStore(garbage));
     expect(unreadable.code).toBe('STATE_UNREADABLE');
-    expect(unreadable.message).toContain(join(garbage, STATE_DB_FILE));
+    expect(unreadable.message).toContain(`'${garbage}'`);
   });
 });

@@ -2,6 +2,7 @@
 import { secret } from '../../../../node/secret.js';
 import type { CommandContext } from '../command-context.js';
 import { toStr } from '../ps-values.js';
+import { noteSecret } from '../seen-secrets.js';
 
 const NEEDS_FORCE = 'The system cannot protect plain text input. To suppress this warning and convert the plain text to a SecureString, reissue the command specifying the Force parameter. For more information ,type: get-help ConvertTo-SecureString.';
 
@@ -13,5 +14,9 @@ export async function convertToSecureString(ctx: CommandContext): Promise<unknow
       fullyQualifiedErrorId: 'ImportSecureString_InvalidArgument,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand' });
   }
   const strings = ctx.params.string !== undefined ? [ctx.params.string] : (ctx.input ?? []);
-  return strings.map((s) => secret(toStr(s)));
+  return strings.map((s) => {
+    const plain = toStr(s);
+    noteSecret(plain);
+    return secret(plain);
+  });
 }

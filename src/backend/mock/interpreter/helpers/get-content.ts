@@ -2,6 +2,8 @@
 import type { CommandContext } from '../command-context.js';
 import { decodeFile, splitLines } from '../text-codec.js';
 import { toStr } from '../ps-values.js';
+import { windowsFileError } from '../file-errors.js';
+import { VirtualFsError } from '../../store/virtual-fs-error.js';
 import { byteMode, fileEncoding, hasWildcard, refuseFileParameters } from './file-encoding.js';
 
 function chunk<T>(items: readonly T[], readCount: number): unknown[] {
@@ -33,18 +35,16 @@ export async function getContent(ctx: CommandContext): Promise<unknown[]> {
   for (const written of paths) {
     if (!literal && hasWildcard(written)) ctx.unsupported(`wildcards in Get-Content -Path ('${written}')`);
     const path = ctx.resolvePath(written);
-    if (!ctx.env.fs.exists(path)) {
-      ctx.writeError({ message: `Cannot find path '${path}' because it does not exist.`, category: 'ObjectNotFound', errorId: 'PathNotFound',
-        exceptionType: 'System.Management.Automation.ItemNotFoundException', targetObject: path,
-        fullyQualifiedErrorId: 'PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand' });
-      continue;
-    }
     let data: Uint8Array;
     try {
+      if (!ctx.env.fs.exists(path)) throw new VirtualFsError('ITEM_NOT_FOUND', path, `Cannot find path '${path}' because it does not exist.`);
       data = ctx.env.fs.readFile(path);
     } catch (e) {
-      ctx.writeError({ message: e instanceof Error ? e.message : String(e), category: 'ReadError', errorId: 'GetContentReaderIOError', targetObject: path,
-        exceptionType: 'System.IO.IOException', fullyQualifiedErrorId: 'GetContentReaderIOError,Microsoft.PowerShell.Commands.GetContentCommand' });
+      const f = windowsFileError(e, path, false);
+      if (f === null) throw e;
+      const errorId = f.kind === 'NotFound' ? 'PathNotFound' : `GetContentReader${f.kind}Error`;
+      ctx.writeError({ message: f.message, category: f.category, errorId, exceptionType: f.exceptionType, targetObject: path,
+        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.GetContentCommand` });
       continue;
     }
     if (bytes) {

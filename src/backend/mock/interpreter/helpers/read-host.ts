@@ -3,6 +3,7 @@ import { secret } from '../../../../node/secret.js';
 import { nonInteractiveMessage } from '../../exchange/exchange-messages.js';
 import type { CommandContext } from '../command-context.js';
 import { toStr } from '../ps-values.js';
+import { noteSecret } from '../seen-secrets.js';
 
 /** Read-Host. */
 export async function readHost(ctx: CommandContext): Promise<unknown[]> {
@@ -16,6 +17,7 @@ export async function readHost(ctx: CommandContext): Promise<unknown[]> {
       ctx.fail({ message: nonInteractiveMessage(ctx.dialect.shell), category: 'InvalidOperation', errorId: 'InvalidOperation',
         exceptionType: 'System.Management.Automation.PSInvalidOperationException', fullyQualifiedErrorId: 'InvalidOperation,Microsoft.PowerShell.Commands.ReadHostCommand' });
     }
+    if (secure) noteSecret(answer);
     out.push(secure ? secret(answer) : answer);
   }
   return out;

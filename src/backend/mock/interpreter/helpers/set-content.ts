@@ -4,6 +4,7 @@ import type { CommandContext } from '../command-context.js';
 import { encodeFile } from '../text-codec.js';
 import { elements, isArrayLike, toStr } from '../ps-values.js';
 import { toInteger } from '../ps-types.js';
+import { windowsFileError } from '../file-errors.js';
 import { byteMode, fileEncoding, hasWildcard, refuseFileParameters } from './file-encoding.js';
 
 /** The values to write: -Value, or every pipeline object (arrays give their elements, as Object[] binding does). */
@@ -61,11 +62,11 @@ export async function setContent(ctx: CommandContext): Promise<unknown[]> {
     try {
       ctx.env.fs.writeFile(path, data);
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e);
-      const missingFolder = /could not find a part of the path/i.test(message);
-      const errorId = missingFolder ? 'GetContentWriterDirectoryNotFoundError' : 'GetContentWriterIOError';
-      ctx.writeError({ message, category: missingFolder ? 'ObjectNotFound' : 'WriteError', errorId, targetObject: path,
-        exceptionType: missingFolder ? 'System.IO.DirectoryNotFoundException' : 'System.IO.IOException', fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.SetContentCommand` });
+      const f = windowsFileError(e, path, false);
+      if (f === null) throw e;
+      const errorId = `GetContentWriter${f.kind}Error`;
+      ctx.writeError({ message: f.message, category: f.category, errorId, targetObject: path, exceptionType: f.exceptionType,
+        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.SetContentCommand` });
     }
   }
   return ctx.params.passThru === true ? values : [];
