@@ -1,0 +1,68 @@
+// Loads a CommonJS command bundle through vm.Script with V8's code cache, so a start compiles (almost) nothing.
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { Script } from 'node:vm';
+
+/** Set to `refresh` to rewrite the code cache at exit even when it was accepted (the build trains it that way). */
+export const CODE_CACHE_ENV = 'EXCHCERT_CODE_CACHE';
+
+const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const TAIL = '\n})';
+
+/** FNV-1a, enough to tell flag sets apart in a file name. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * The cache file of `bundle` for this Node (V8 rejects data made by another version or with other V8 flags; the
+ * bundle's own name carries its content hash, so a rebuilt bundle never meets an old cache).
+ * @example codeCacheFile('/x/dist/cli-bundle/run-AB12.cjs') // '/x/dist/cli-bundle/run-AB12.cjs.v20.20.2-x64-1k3j.cache'
+ */
+export function codeCacheFile(bundle: string): string {
+  const flags = shortHash(`${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`);
+  return `${bundle}.${process.version}-${process.arch}-${flags}.cache`;
+}
+
+/** Writes the code V8 compiled so far (at exit: everything the command ran); a read-only install just goes without. */
+function writeCodeCache(script: Script, file: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, file);
+  } catch {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // nothing was written
+    }
+  }
+}
+
+/**
+ * Runs a CommonJS bundle file and returns its exports. The first run (or one whose cache V8 rejects) writes the cache
+ * at exit, atomically, next to the bundle.
+ * @example const { main } = loadBundle<{ main: BundleMain }>(join(dir, 'run-AB12.cjs'));
+ */
+export function loadBundle<T>(file: string): T {
+  const source = readFileSync(file, 'utf8');
+  const cacheFile = codeCacheFile(file);
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // The wrapper sits on a line of its own, so line numbers in stack traces are the bundle's.
+  const script = new Script(`${HEAD}\n${source}${TAIL}`, { filename: file, lineOffset: -1, ...(cachedData ? { cachedData } : {}) });
+  if (cachedData === undefined || script.cachedDataRejected === true || process.env[CODE_CACHE_ENV] === 'refresh') {
+    process.once('exit', () => writeCodeCache(script, cacheFile));
+  }
+  const module = { exports: {} as T };
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
+}
