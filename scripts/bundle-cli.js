@@ -24,6 +24,15 @@ const common = {
   logLevel: 'warning',
 };
 
+// Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
+const importMeta = {
+  define: { 'import.meta.url': '__exchcertImportMetaUrl', 'import.meta.resolve': '__exchcertImportMetaResolve' },
+  banner: {
+    js: 'var __exchcertImportMetaUrl=require("node:url").pathToFileURL(__filename).href,'
+      + '__exchcertImportMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
+  },
+};
+
 // The command bundles: CommonJS (vm.Script can cache their compiled code; Node 20 cannot cache ES modules' code).
 // Each file name carries its content hash, so a rebuilt bundle never meets the code cache of an older one.
 const { metafile } = await build({
@@ -34,12 +43,7 @@ const { metafile } = await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   metafile: true,
-  // Bundled ES modules (yargs) ask import.meta for their own location.
-  define: { 'import.meta.url': '__exchcertImportMetaUrl', 'import.meta.resolve': '__exchcertImportMetaResolve' },
-  banner: {
-    js: 'var __exchcertImportMetaUrl=require("node:url").pathToFileURL(__filename).href,'
-      + '__exchcertImportMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
-  },
+  ...importMeta,
 });
 const files = {};
 for (const [file, output] of Object.entries(metafile.outputs)) {
@@ -47,14 +51,15 @@ for (const [file, output] of Object.entries(metafile.outputs)) {
   if (name && BUNDLES.includes(name)) files[name] = basename(file);
 }
 
-// The entry bin/exchcert.js imports: it picks the command's bundle by the first argument.
+// The entry bin/exchcert.js requires (CommonJS too: no ES module loader at start): it picks the command's bundle.
 await build({
   ...common,
   entryPoints: { exchcert: join(root, 'src', 'cli', 'main.ts') },
   outdir: out,
-  format: 'esm',
-  outExtension: { '.js': '.mjs' },
-  define: { EXCHCERT_BUNDLE_FILES: JSON.stringify(files) },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { ...importMeta.define, EXCHCERT_BUNDLE_FILES: JSON.stringify(files) },
+  banner: importMeta.banner,
 });
 
 // Code caches: each bundle runs its usual command lines once, in turn, each run adding what it compiled to the cache.

@@ -22,13 +22,17 @@ async function bundle(name: BundleName): Promise<BundleMain> {
   return loadBundle<{ main: BundleMain }>(file).main;
 }
 
-const argv = process.argv.slice(2);
-const io = processIo();
-try {
-  const first = bundleFor(argv[0]);
-  const fast = first === 'full' ? null : (await bundle(first))(argv, io);
-  const code = await (fast ?? (await bundle('full'))(argv, io));
-  process.exitCode = code ?? EXIT.failed; // the full CLI always answers
-} catch (e) {
-  process.exitCode = reportError(e, io);
+/** Runs the command line in its bundle; the full CLI takes whatever the fast path leaves. */
+async function main(argv: readonly string[]): Promise<void> {
+  const io = processIo();
+  try {
+    const first = bundleFor(argv[0]);
+    const fast = first === 'full' ? null : (await bundle(first))(argv, io);
+    const code = await (fast ?? (await bundle('full'))(argv, io));
+    process.exitCode = code ?? EXIT.failed; // the full CLI always answers
+  } catch (e) {
+    process.exitCode = reportError(e, io);
+  }
 }
+
+void main(process.argv.slice(2));
