@@ -42,12 +42,19 @@ function writeCodeCache(script: Script, file: string): void {
   }
 }
 
+/** A bundle that ran: its exports, whether V8 took the cache, and how to write the cache now. */
+export interface LoadedBundle<T> {
+  readonly exports: T;
+  readonly cacheAccepted: boolean;
+  /** Writes what V8 has compiled of the bundle so far to its cache file (atomically; errors ignored). */
+  saveCache(): void;
+}
+
 /**
- * Runs a CommonJS bundle file and returns its exports. The first run (or one whose cache V8 rejects) writes the cache
- * at exit, atomically, next to the bundle.
- * @example const { main } = loadBundle<{ main: BundleMain }>(join(dir, 'run-AB12.cjs'));
+ * Runs a CommonJS bundle file through vm.Script with its code cache, when there is one V8 accepts.
+ * @example const { exports, cacheAccepted } = runBundle<{ main: BundleMain }>(file);
  */
-export function loadBundle<T>(file: string): T {
+export function runBundle<T>(file: string): LoadedBundle<T> {
   const source = readFileSync(file, 'utf8');
   const cacheFile = codeCacheFile(file);
   let cachedData: Buffer | undefined;
@@ -58,11 +65,23 @@ export function loadBundle<T>(file: string): T {
   }
   // The wrapper sits on a line of its own, so line numbers in stack traces are the bundle's.
   const script = new Script(`${HEAD}\n${source}${TAIL}`, { filename: file, lineOffset: -1, ...(cachedData ? { cachedData } : {}) });
-  if (cachedData === undefined || script.cachedDataRejected === true || process.env[CODE_CACHE_ENV] === 'refresh') {
-    process.once('exit', () => writeCodeCache(script, cacheFile));
-  }
   const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
-  return module.exports;
+  return {
+    exports: module.exports,
+    cacheAccepted: cachedData !== undefined && script.cachedDataRejected !== true,
+    saveCache: () => writeCodeCache(script, cacheFile),
+  };
+}
+
+/**
+ * Runs a CommonJS bundle file and returns its exports. The first run (or one whose cache V8 rejects) writes the cache
+ * at exit, when everything the command ran has been compiled.
+ * @example const { main } = loadBundle<{ main: BundleMain }>(join(dir, 'run-AB12.cjs'));
+ */
+export function loadBundle<T>(file: string): T {
+  const loaded = runBundle<T>(file);
+  if (!loaded.cacheAccepted || process.env[CODE_CACHE_ENV] === 'refresh') process.once('exit', () => loaded.saveCache());
+  return loaded.exports;
 }
