@@ -33,17 +33,21 @@ const importMeta = {
   },
 };
 
-// The command bundles: CommonJS (vm.Script can cache their compiled code; Node 20 cannot cache ES modules' code).
+// The command bundles: CommonJS (vm.Script can cache their compiled code; Node 20 cannot cache ES modules' code),
+// each written as the function src/cli/load-bundle.ts compiles (first line and end, BUNDLE_HEAD and BUNDLE_TAIL).
 // Each file name carries its content hash, so a rebuilt bundle never meets the code cache of an older one.
 const { metafile } = await build({
   ...common,
+  // Strict, as the ES modules it is made of (the directive must come first in the function).
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
+  footer: { js: '})' },
   entryPoints: Object.fromEntries(BUNDLES.map((name) => [name, join(root, 'src', 'cli', 'bundles', `${name}-bundle.ts`)])),
   outdir: out,
   entryNames: '[name]-[hash]',
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   metafile: true,
-  ...importMeta,
+  define: importMeta.define,
 });
 const files = {};
 for (const [file, output] of Object.entries(metafile.outputs)) {
@@ -59,7 +63,7 @@ await build({
   format: 'cjs',
   outExtension: { '.js': '.cjs' },
   define: { ...importMeta.define, EXCHCERT_BUNDLE_FILES: JSON.stringify(files) },
-  banner: importMeta.banner,
+  banner: { js: `"use strict";${importMeta.banner.js}` },
 });
 
 // Code caches: each bundle runs its usual command lines once, in turn, each run adding what it compiled to the cache.

@@ -7,8 +7,14 @@ import { Script } from 'node:vm';
 /** Set to `refresh` to rewrite the code cache at exit even when it was accepted (the build trains it that way). */
 export const CODE_CACHE_ENV = 'EXCHCERT_CODE_CACHE';
 
-const HEAD = '(function (exports, require, module, __filename, __dirname) {';
-const TAIL = '\n})';
+/**
+ * The function a bundle's text is (scripts/bundle-cli.js writes it as the bundle's first line and closes it at the
+ * end), so that the file compiles as it is: no copy of the text with a wrapper around it.
+ */
+export const BUNDLE_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+
+/** The end of a bundle's text after its last statement. */
+export const BUNDLE_TAIL = '\n})';
 
 /** FNV-1a, enough to tell flag sets apart in a file name. */
 function shortHash(text: string): string {
@@ -63,8 +69,8 @@ export function runBundle<T>(file: string): LoadedBundle<T> {
   } catch {
     cachedData = undefined;
   }
-  // The wrapper sits on a line of its own, so line numbers in stack traces are the bundle's.
-  const script = new Script(`${HEAD}\n${source}${TAIL}`, { filename: file, lineOffset: -1, ...(cachedData ? { cachedData } : {}) });
+  if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a command bundle (it must start with ${BUNDLE_HEAD}).`);
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));

@@ -3,17 +3,19 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { codeCacheFile, runBundle } from '../../src/cli/load-bundle.js';
+import { BUNDLE_HEAD, BUNDLE_TAIL, codeCacheFile, runBundle } from '../../src/cli/load-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exchcert-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const SOURCE = `'use strict';
+const SOURCE = `${BUNDLE_HEAD}'use strict';
 const { basename } = require('node:path');
 function answer(n) { return n * 2; }
 exports.main = (n) => answer(n);
 exports.where = basename(__filename) + ' ' + basename(__dirname);
 exports.line = () => new Error('here').stack.split('\\n')[1];
+${BUNDLE_TAIL}
+//# sourceMappingURL=x.cjs.map
 `;
 
 describe('runBundle', () => {
@@ -24,6 +26,12 @@ describe('runBundle', () => {
     expect(exports.main(21)).toBe(42);
     expect(exports.where).toBe(`plain-1.cjs ${dir.split('/').pop()}`);
     expect(exports.line()).toContain('plain-1.cjs:6:');
+  });
+
+  it('refuses a file that is not a command bundle', () => {
+    const file = join(dir, 'other-1.cjs');
+    writeFileSync(file, 'module.exports = 1;\n');
+    expect(() => runBundle(file)).toThrow('is not a command bundle');
   });
 
   it('writes the cache when there is none; the next run takes it', () => {
