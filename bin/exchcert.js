@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli-bundle/exchcert.mjs';
+// CommonJS (bin/package.json): the start loads no ES module loader. The entry picks the command's bundle.
+require('../dist/cli-bundle/exchcert.cjs');

@@ -1,23 +1,9 @@
 // `npm run bench`: speed figures as ratios measured in one run, printed as a table.
-import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Wall time of a command, median of n runs (after one warm-up). */
-function timeCommand(args, n) {
-  spawnSync(process.execPath, args, { cwd: root });
-  const times = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
-  }
-  return median(times);
-}
 
 /** A runbook of `lines` lines shaped like the seed lifecycle, with varying values. */
 function generateRunbook(lines) {
@@ -38,32 +24,41 @@ function generateRunbook(lines) {
 }
 
 const rows = [];
+// BENCH_ONLY=cli measures the whole-process rows alone.
+const only = process.env.BENCH_ONLY;
 const n = Number(process.env.BENCH_RUNS ?? 15);
-const baseline = timeCommand(['-e', '0'], n);
-const cli = timeCommand([join(root, 'bin', 'exchcert.js'), 'new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=webmail.exchangefun.nl',
-  '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print'], n);
-rows.push(['CLI cold start: exchcert new-request ... --print vs node -e 0', `${cli.toFixed(1)} ms vs ${baseline.toFixed(1)} ms`, `${(cli / baseline).toFixed(2)}x`, '<= 1.5x']);
+// Whole CLI processes in paired runs (scripts/bench-cli.js).
+rows.push(...(await (await import('./bench-cli.js')).default({ root, runs: n })));
 
-const { lint } = await import(join(root, 'dist', 'index.js'));
-const text = generateRunbook(10000);
-lint(generateRunbook(200), { exchange: '2019-CU14', shell: '5.1' });
-const lintTimes = [];
-let findings = 0;
-for (let i = 0; i < 5; i++) {
-  const t0 = process.hrtime.bigint();
-  findings = lint(text, { exchange: '2019-CU14', shell: '5.1' }).length;
-  lintTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+/** The in-process rows: lint, the seed lifecycle on the mock, the 100 x 100 organization. */
+async function inProcessRows() {
+  const out = [];
+  const { lint } = await import(join(root, 'dist', 'index.js'));
+  const text = generateRunbook(10000);
+  lint(generateRunbook(200), { exchange: '2019-CU14', shell: '5.1' });
+  const lintTimes = [];
+  let findings = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    findings = lint(text, { exchange: '2019-CU14', shell: '5.1' }).length;
+    lintTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  out.push([`parse + bind + lint, generated 10,000-line runbook (${findings} findings)`, `${median(lintTimes).toFixed(1)} ms`, '', '< 300 ms']);
+
+  // The mock against openssl processes, and the 100 x 100 organization (scripts/bench-seed.js, scripts/bench-org.js).
+  const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
+  out.push(...(await (await import('./bench-seed.js')).default({ root, median, runs: seedRuns })));
+  out.push(...(await (await import('./bench-org.js')).default({ root, median })));
+  return out;
 }
-rows.push([`parse + bind + lint, generated 10,000-line runbook (${findings} findings)`, `${median(lintTimes).toFixed(1)} ms`, '', '< 300 ms']);
 
-// Our parser vs pwsh's own ParseFile on PowerShell's and Pester's scripts (scripts/bench-parse.js).
-rows.push(...(await (await import('./bench-parse.js')).default({ root })));
-
-// The mock against openssl processes, and the 100 x 100 organization (scripts/bench-seed.js, scripts/bench-org.js).
-const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
-rows.push(...(await (await import('./bench-seed.js')).default({ root, median, runs: seedRuns })));
-rows.push(...(await (await import('./bench-org.js')).default({ root, median })));
-rows.push(...(await (await import('./bench-session.js')).default({ root })));
+if (only !== 'cli') {
+  rows.push(...(await inProcessRows()));
+  // Our parser vs pwsh's own ParseFile on PowerShell's and Pester's scripts (scripts/bench-parse.js).
+  rows.push(...(await (await import('./bench-parse.js')).default({ root })));
+  // The PowerShell session: warm session vs a process per call, transport overhead (scripts/bench-session.js).
+  rows.push(...(await (await import('./bench-session.js')).default({ root })));
+}
 
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;
 if (extra) rows.push(...(await extra.default({ root, median })));

@@ -1,24 +1,108 @@
-// Bundles the CLI into dist/cli/ as minified ESM chunks: one file loads for `--print`, yargs only when needed.
+// Bundles the CLI into dist/cli-bundle/: a small ESM entry (exchcert.mjs) and one minified CommonJS bundle per command
+// group (typed, run, ca, mock, full = yargs), loaded through vm.Script with V8's code cache; then trains the caches.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-rmSync(join(root, 'dist', 'cli-bundle'), { recursive: true, force: true });
-await build({
-  entryPoints: { exchcert: join(root, 'src', 'cli', 'main.ts') },
-  outdir: join(root, 'dist', 'cli-bundle'),
+const out = join(root, 'dist', 'cli-bundle');
+const BUNDLES = ['typed', 'run', 'ca', 'mock', 'full'];
+rmSync(out, { recursive: true, force: true });
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  // EXCHCERT_BUNDLE_MINIFY=0 keeps names and module comments (for reading CPU profiles).
+  minify: process.env.EXCHCERT_BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
-  outExtension: { '.js': '.mjs' },
   // Packages with native parts or their own workers stay outside the bundle.
   external: ['better-sqlite3', 'pino', 'node-powershell', 'execa'],
-  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   logLevel: 'warning',
+};
+
+// Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
+const importMeta = {
+  define: { 'import.meta.url': '__exchcertImportMetaUrl', 'import.meta.resolve': '__exchcertImportMetaResolve' },
+  banner: {
+    js: 'var __exchcertImportMetaUrl=require("node:url").pathToFileURL(__filename).href,'
+      + '__exchcertImportMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
+  },
+};
+
+// The command bundles: CommonJS (vm.Script can cache their compiled code; Node 20 cannot cache ES modules' code),
+// each written as the function src/cli/load-bundle.ts compiles (first line and end, BUNDLE_HEAD and BUNDLE_TAIL).
+// Each file name carries its content hash, so a rebuilt bundle never meets the code cache of an older one.
+const { metafile } = await build({
+  ...common,
+  // Strict, as the ES modules it is made of (the directive must come first in the function).
+  banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
+  footer: { js: '})' },
+  entryPoints: Object.fromEntries(BUNDLES.map((name) => [name, join(root, 'src', 'cli', 'bundles', `${name}-bundle.ts`)])),
+  outdir: out,
+  entryNames: '[name]-[hash]',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  metafile: true,
+  define: importMeta.define,
 });
+const files = {};
+for (const [file, output] of Object.entries(metafile.outputs)) {
+  const name = output.entryPoint && basename(output.entryPoint).replace(/-bundle\.ts$/, '');
+  if (name && BUNDLES.includes(name)) files[name] = basename(file);
+}
+
+// The entry bin/exchcert.js requires (CommonJS too: no ES module loader at start): it picks the command's bundle.
+await build({
+  ...common,
+  entryPoints: { exchcert: join(root, 'src', 'cli', 'main.ts') },
+  outdir: out,
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { ...importMeta.define, EXCHCERT_BUNDLE_FILES: JSON.stringify(files) },
+  banner: { js: `"use strict";${importMeta.banner.js}` },
+});
+
+// Code caches: each bundle runs its usual command lines once, in turn, each run adding what it compiled to the cache.
+const work = mkdtempSync(join(tmpdir(), 'exchcert-train-'));
+try {
+  const state = join(work, 'state');
+  mkdirSync(join(work, 'state', 'fs', 'C', 'install'), { recursive: true });
+  writeFileSync(join(work, 'get.ps1'), 'Get-ExchangeCertificate -Server EX1\n');
+  writeFileSync(join(work, 'new.ps1'), [
+    '$RequestData = New-ExchangeCertificate -GenerateRequest -Server EX1 -SubjectName "CN=mail.contoso.com" -DomainName mail.contoso.com -PrivateKeyExportable $true',
+    'Set-Content -path "C:\\install\\mail.req" -value $RequestData',
+  ].join('\n'));
+  writeFileSync(join(work, 'import.ps1'), [
+    '$Cert = Import-ExchangeCertificate -Server EX1 -FileData ([Byte[]]$(Get-Content -Path "C:\\install\\mail.cer" -Encoding byte -ReadCount 0))',
+    'Get-ExchangeCertificate -Server EX1 -Thumbprint $Cert.Thumbprint | Enable-ExchangeCertificate -Server EX1 -Services IIS',
+    'Export-ExchangeCertificate -Thumbprint $Cert.Thumbprint -FileName "C:\\install\\mail.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'P\' -AsPlainText -Force)',
+    'Import-ExchangeCertificate -Server EX2 -FileData ([Byte[]]$(Get-Content -Path "C:\\install\\mail.pfx" -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String \'P\' -AsPlainText -Force)',
+  ].join('\n'));
+  const runs = [
+    ['mock', 'add-server', 'EX1', '--exchange', '2013', '--state', state],
+    ['mock', 'add-server', 'EX2', '--exchange', '2010', '--state', state],
+    ['run', join(work, 'get.ps1'), '--backend', 'mock', '--state', state],
+    ['run', join(work, 'new.ps1'), '--backend', 'mock', '--state', state],
+    ['ca', 'issue', 'C:\\install\\mail.req', '--out', 'C:\\install\\mail.cer', '--state', state],
+    ['run', join(work, 'import.ps1'), '--backend', 'mock', '--state', state, '--json'],
+    ['get', '--server', 'EX1', '--backend', 'mock', '--state', state],
+    ['new-request', '--server', 'EX1', '--subject-name', 'CN=mail.contoso.com', '--domain-name', 'mail.contoso.com', '--print'],
+    ['export', '--thumbprint', 'A'.repeat(40), '--file-name', 'C:\\a.pfx', '--binary-encoded', '--password-env', 'P', '--print'],
+    ['--help'],
+    ['run', '--help'],
+  ];
+  for (const args of runs) {
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'exchcert.js'), ...args], {
+      cwd: work,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: '', EXCHCERT_CODE_CACHE: 'refresh', P: 'x' },
+    });
+    if (r.status !== 0) throw new Error(`training run 'exchcert ${args.join(' ')}' failed (${r.status}): ${r.stderr}`);
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -1,55 +1,38 @@
-// The only file that touches the process: argv, stdio, exit code.
-import { readSync } from 'node:fs';
-import type { CliIo } from './cli-io.js';
-import { tryFastPrint } from './fast-print.js';
+// The only file that touches the process: argv, stdio, exit code. It loads just the bundle its command needs.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BundleMain } from './bundles/bundle-main.js';
+import type { BundleName } from './bundles/bundle-for.js';
+import { bundleFor } from './bundles/bundle-for.js';
+import { EXIT } from './cli-io.js';
+import { loadBundle } from './load-bundle.js';
+import { processIo } from './process-io.js';
 import { reportError } from './report-error.js';
 
-const io: CliIo = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString('utf8');
-  },
-  readStdinBytes: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return new Uint8Array(Buffer.concat(chunks));
-  },
-  stdinIsTTY: process.stdin.isTTY === true,
-  env: process.env,
-  cwd: process.cwd(),
-  promptSecret: async (question) => {
-    const { createInterface } = await import('node:readline');
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    const muted = rl as unknown as { _writeToOutput: (s: string) => void };
-    process.stderr.write(question);
-    muted._writeToOutput = () => {};
-    return new Promise((resolve) => rl.question('', (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); }));
-  },
-};
+/** File names of the built bundles (defined by scripts/bundle-cli.js; absent when run from source with tsx). */
+declare const EXCHCERT_BUNDLE_FILES: Readonly<Record<BundleName, string>> | undefined;
 
-/** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
-function readLineSync(prompt: string): string | null {
-  process.stdout.write(prompt);
-  const bytes: number[] = [];
-  const one = Buffer.alloc(1);
-  for (;;) {
-    let n = 0;
-    try { n = readSync(0, one, 0, 1, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0; else throw e; }
-    if (n === 0) return bytes.length > 0 ? Buffer.from(bytes).toString('utf8') : null;
-    if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
-    bytes.push(one[0]!);
+async function bundle(name: BundleName): Promise<BundleMain> {
+  if (typeof EXCHCERT_BUNDLE_FILES === 'undefined') {
+    // From source: the entry module itself (a computed path, so that the bundler leaves it alone).
+    const entry = `./bundles/${name}-bundle.js`;
+    return ((await import(entry)) as { main: BundleMain }).main;
+  }
+  const file = join(dirname(fileURLToPath(import.meta.url)), EXCHCERT_BUNDLE_FILES[name]);
+  return loadBundle<{ main: BundleMain }>(file).main;
+}
+
+/** Runs the command line in its bundle; the full CLI takes whatever the fast path leaves. */
+async function main(argv: readonly string[]): Promise<void> {
+  const io = processIo();
+  try {
+    const first = bundleFor(argv[0]);
+    const fast = first === 'full' ? null : (await bundle(first))(argv, io);
+    const code = await (fast ?? (await bundle('full'))(argv, io));
+    process.exitCode = code ?? EXIT.failed; // the full CLI always answers
+  } catch (e) {
+    process.exitCode = reportError(e, io);
   }
 }
-(io as { readLineSync?: (p: string) => string | null }).readLineSync = readLineSync;
-(io as CliIo & { shellTerminal: CliIo['shellTerminal'] }).shellTerminal = async () => (await import('./shell/tty-terminal.js')).createTtyTerminal();
 
-const argv = process.argv.slice(2);
-try {
-  const fast = tryFastPrint(argv, io);
-  process.exitCode = fast ? await fast : await (await import('./run-cli.js')).runCli(argv, io);
-} catch (e) {
-  process.exitCode = reportError(e, io);
-}
+void main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-import type { Argv } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
 import { caCommand } from './commands/ca.js';
@@ -16,11 +16,26 @@ import { STDIN_ARGUMENT } from './read-input.js';
 /** The package version, for `--version`. */
 export const VERSION = '0.1.0';
 
+/** Makes the command modules of the CLI (the factory tests may wrap). */
+export type CliCommands = (io: CliIo, done: (code: number) => void) => readonly CommandModule[];
+
+/** Every command of the CLI, in the order `--help` lists them. */
+export const cliCommands: CliCommands = (io, done) => [
+  ...TYPED_COMMANDS.map((cmd) => typedCommandModule(cmd, io, done)),
+  parseCommand(io, done),
+  lintCommand(io, done),
+  runCommand(io, done),
+  shellCommand(io, done),
+  mockCommand(io, done),
+  caCommand(io, done),
+  demoCommand(io, done),
+];
+
 /**
  * Runs the CLI in-process: strict yargs, one module per command; returns the exit code (never exits).
  * @example await runCli(['get', '--server', 'EXCH1', '--print'], io)
  */
-export async function runCli(given: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(given: readonly string[], io: CliIo, commands: CliCommands = cliCommands): Promise<number> {
   const { default: yargs } = await import('yargs');
   const argv = given.map((a) => (a === '-' ? STDIN_ARGUMENT : a));
   let code: number = EXIT.ok;
@@ -36,8 +51,7 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     .help()
     .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
-  for (const cmd of TYPED_COMMANDS) y = y.command(typedCommandModule(cmd, io, done));
-  y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(runCommand(io, done)).command(shellCommand(io, done)).command(mockCommand(io, done)).command(caCommand(io, done)).command(demoCommand(io, done));
+  for (const module of commands(io, done)) y = y.command(module);
   try {
     let helpOutput = '';
     await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });

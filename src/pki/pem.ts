@@ -1,6 +1,7 @@
-// PEM text: writing DER as PEM and finding the blocks in a text, with @peculiar/x509's PemConverter.
-import { x509 } from './crypto-provider.js';
-import { toArrayBuffer, toBytes } from './bytes.js';
+// PEM text (RFC 7468): writing DER as PEM and finding the blocks in a text, read exactly as @peculiar/x509's
+// PemConverter reads them (its patterns), with pvtsutils' base64; @peculiar/x509 itself is not loaded for this.
+import { Convert } from 'pvtsutils';
+import { toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
 
 /** One `-----BEGIN <label>-----` block found in a text. */
@@ -9,12 +10,21 @@ export interface PemBlock {
   readonly der: Uint8Array;
 }
 
+// PemConverter's pattern: label, optional RFC 1421 headers, base64 lines, the matching END line.
+const HEADER_VALUE = '(?:[^\\n]+\\n(?: +[^\\n]+\\n)*)';
+const PEM = `-{5}BEGIN ([^\\n]+(?=-{5}))-{5}\\n(?:((?:[^:\\n]+: ${HEADER_VALUE})+))?\\n?((?:[a-zA-Z0-9=+/]+\\n)+)-{5}END \\1-{5}`;
+
 /**
  * Wraps DER bytes in standard PEM (64-column base64, LF line ends).
  * @example toPem(der, 'CERTIFICATE') // '-----BEGIN CERTIFICATE-----\nMIIC...'
  */
 export function toPem(der: BinaryInput, label: string): string {
-  return `${x509.PemConverter.encode(toArrayBuffer(der), label)}\n`;
+  const type = label.toLocaleUpperCase();
+  const base64 = Buffer.from(toBytes(der)).toString('base64');
+  const lines = [`-----BEGIN ${type}-----`];
+  for (let i = 0; i < base64.length; i += 64) lines.push(base64.substring(i, i + 64));
+  lines.push(`-----END ${type}-----`);
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -23,5 +33,11 @@ export function toPem(der: BinaryInput, label: string): string {
  */
 export function pemBlocks(text: string): PemBlock[] {
   if (!/-----BEGIN [^-]+-----/.test(text)) return [];
-  return x509.PemConverter.decodeWithHeaders(text).map((s) => ({ label: s.type, der: toBytes(s.rawData) }));
+  const pattern = new RegExp(PEM, 'g');
+  const unix = text.replace(/\r/g, '');
+  const blocks: PemBlock[] = [];
+  for (let m = pattern.exec(unix); m !== null; m = pattern.exec(unix)) {
+    blocks.push({ label: m[1]!, der: toBytes(Convert.FromBase64(m[3]!.replace(/\n+/g, ''))) });
+  }
+  return blocks;
 }

@@ -13,7 +13,7 @@ function run(args: string[], input?: string) {
 
 describe('the built CLI (bin/exchcert.js)', () => {
   it('is built (npm test builds before jest)', () => {
-    expect(existsSync(join(root, 'dist', 'cli-bundle', 'exchcert.mjs'))).toBe(true);
+    expect(existsSync(join(root, 'dist', 'cli-bundle', 'exchcert.cjs'))).toBe(true);
   });
   it('prints the exact line on the fast path and through yargs alike', () => {
     const args = ['export', '--thumbprint', '225B26D7F8EF0721887213EEF71F87380DE8AEEE', '--binary-encoded', '--password-env', 'PFX_PW', '--print', '--exchange', '2019-CU14'];

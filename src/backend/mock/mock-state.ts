@@ -5,6 +5,7 @@ import { createMockExchange } from './exchange/create-mock-exchange.js';
 import { createStateKeyPool, DEFAULT_KEY_POOL_SIZE } from './exchange/key-pool.js';
 import type { StateKeyPool } from './exchange/key-pool.js';
 import type { MockExchange } from './exchange/mock-exchange.js';
+import { keyPoolRefillAfterUse } from './key-pool-refill.js';
 import { trustVendorRoot } from './exchange/org-admin.js';
 import type { StateStore } from './exchange/org-state.js';
 import type { HostVirtualFs } from './store/host-virtual-fs.js';
@@ -33,6 +34,8 @@ export interface MockState {
 export interface OpenMockStateOptions {
   /** How many 2048-bit keys the state keeps ready (default 3; 0 turns the pool off). */
   readonly keyPoolSize?: number;
+  /** Top the key pool up after a key is taken (default: keyPoolRefillAfterUse(), normally true). */
+  readonly refillAfterUse?: boolean;
 }
 
 /**
@@ -42,8 +45,19 @@ export interface OpenMockStateOptions {
 export function openMockState(dir: string = DEFAULT_STATE_DIR, options: OpenMockStateOptions = {}): MockState {
   const store = openSqliteStateStore(dir);
   const fs = createHostVirtualFs(dir);
-  const keyPool = createStateKeyPool(store, options.keyPoolSize ?? DEFAULT_KEY_POOL_SIZE);
-  const exchange = createMockExchange({ store, fs, keyPool });
+  const refillAfterUse = options.refillAfterUse ?? keyPoolRefillAfterUse();
+  const keyPool = createStateKeyPool(store, options.keyPoolSize ?? DEFAULT_KEY_POOL_SIZE, { refillAfterUse });
+  const engine = createMockExchange({ store, fs, keyPool });
+  const exchange: MockExchange = {
+    ...engine,
+    async defaultServer(): Promise<string> {
+      const created = store.read((tx) => tx.listServers().length === 0);
+      const server = await engine.defaultServer();
+      // The reference organization was just made: the pool (filling) and the vendor CA come with it.
+      if (created) await prepareMockState({ store, keyPool });
+      return server;
+    },
+  };
   return {
     dir, store, fs, exchange, keyPool,
     settled: () => keyPool.settled(),
@@ -52,6 +66,16 @@ export function openMockState(dir: string = DEFAULT_STATE_DIR, options: OpenMock
       store.close();
     },
   };
+}
+
+/**
+ * Makes ahead what later calls would otherwise wait for: fills the key pool and creates the vendor CA (its two keys are
+ * made alongside the pool's). `mock add-server` and the reference organization call it when they create a state.
+ * @example await prepareMockState(state); // New-ExchangeCertificate and `ca issue` then make no key
+ */
+export async function prepareMockState(state: Pick<MockState, 'store' | 'keyPool'>): Promise<void> {
+  state.keyPool.refill();
+  await Promise.all([vendorCa(state), state.keyPool.settled()]);
 }
 
 /**

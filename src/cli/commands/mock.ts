@@ -23,6 +23,8 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
           const a = args as Record<string, unknown>;
           await withOpenState(a, async (state) => {
             const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange) }, new Date());
+            // The key pool and the vendor CA come with the state: later calls make no key.
+            await (await import('../../backend/mock/mock-state.js')).prepareMockState(state);
             io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${serverTarget(server).label}\n`);
           });
           done(EXIT.ok);

@@ -28,6 +28,15 @@ export interface KeyLease {
   committed(): void;
 }
 
+/** Options of createStateKeyPool. */
+export interface StateKeyPoolOptions {
+  /**
+   * Top the pool up in the background after a key is taken (default true: a shell or an engine that keeps running).
+   * False for a process that exits after its call: only refill() fills the pool, so no exit waits for a key.
+   */
+  readonly refillAfterUse?: boolean;
+}
+
 /** The pool of one open state. */
 export interface StateKeyPool {
   /** A pooled key when there is one, else the next key the background generation makes. */
@@ -54,7 +63,12 @@ export function emptyKeyPool(store: StateStore): void {
  * The key pool of `store`, `size` keys of 2048 bits.
  * @example const pool = createStateKeyPool(store); const lease = await pool.lease(2048); store.write((tx) => { lease.claim(tx); ... });
  */
-export function createStateKeyPool(store: StateStore, size = DEFAULT_KEY_POOL_SIZE): StateKeyPool {
+export function createStateKeyPool(
+  store: StateStore,
+  size = DEFAULT_KEY_POOL_SIZE,
+  options: StateKeyPoolOptions = {},
+): StateKeyPool {
+  const refillAfterUse = options.refillAfterUse ?? true;
   let closed = false;
   let running: Promise<void> | undefined;
   let scheduled = false;
@@ -105,7 +119,7 @@ export function createStateKeyPool(store: StateStore, size = DEFAULT_KEY_POOL_SI
     tx.putValue(POOL_VALUE, keys.filter((k) => k.id !== id));
   };
   const refillSoon = (): void => {
-    if (scheduled) return;
+    if (scheduled || !refillAfterUse) return;
     scheduled = true;
     setImmediate(() => {
       scheduled = false;

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { StateStore, StateTransaction } from '../exchange/org-state.js';
 import type { SqliteTransaction } from './sqlite-transaction.js';
 import { runGuarded } from './guarded-transaction.js';
+import { sqliteNativeBinding } from './sqlite-native-binding.js';
 import { createSqliteTransaction } from './sqlite-transaction.js';
 import { migrateStateSchema } from './state-schema.js';
 import { StoreError } from './store-error.js';
@@ -47,7 +48,7 @@ export function openSqliteStateStore(dir: string, options: SqliteStateStoreOptio
   }
   let db: Database.Database;
   try {
-    db = new Database(file, { readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, { ...sqliteNativeBinding(), readonly, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw unreadable(file, error);
   }

@@ -85,4 +85,29 @@ describe('the state key pool', () => {
     keyPool.close();
     store.close();
   }, 60_000);
+
+  it('without refill after use (a CLI process), a taken key is not replaced and nothing runs at close', async () => {
+    const store = freshStore();
+    const pool = createStateKeyPool(store, 2, { refillAfterUse: false });
+    pool.refill(); // explicit refills (a new state) still fill it
+    await pool.settled();
+    expect(poolIds(store)).toHaveLength(2);
+    const lease = await pool.lease(2048);
+    store.write((tx) => lease.claim(tx));
+    lease.committed();
+    await new Promise((resolve) => setImmediate(resolve));
+    await pool.settled();
+    expect(poolIds(store)).toHaveLength(1);
+    // An empty pool makes the key the call needs, and still does not fill itself afterwards.
+    const second = await pool.lease(2048);
+    store.write((tx) => second.claim(tx));
+    second.committed();
+    const third = await pool.lease(2048);
+    third.committed();
+    await new Promise((resolve) => setImmediate(resolve));
+    await pool.settled();
+    expect(poolIds(store)).toHaveLength(0);
+    pool.close();
+    store.close();
+  }, 60_000);
 });

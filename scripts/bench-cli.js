@@ -1,0 +1,100 @@
+// Bench rows for whole CLI processes, each against its reference in paired runs (A then B, n times, after a warm-up
+// pair): `--print`, `run` of a one-line runbook and a typed `get` on the mock against `node -e 0`, and the seed lifecycle
+// as three CLI processes against the same PKI steps as openssl processes. Ratio = median A / median B; the spread is
+// the 10th-90th percentile of the per-pair ratios.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { opensslCa, opensslLifecycle } from './bench-openssl.js';
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))];
+
+/** Wall time of one process in ms; throws when it fails. */
+function timed(file, args, cwd) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(file, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return ms;
+}
+
+/** Runs a() and b() alternately `runs` times after one warm-up pair; a row with medians, ratio and spread. */
+function paired(label, goal, runs, a, b) {
+  a();
+  b();
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(a());
+    bs.push(b());
+  }
+  const ratios = as.map((t, i) => t / bs[i]);
+  const ma = quantile(as, 0.5);
+  const mb = quantile(bs, 0.5);
+  const spread = `${quantile(ratios, 0.1).toFixed(2)}-${quantile(ratios, 0.9).toFixed(2)}`;
+  return [label, `${ma.toFixed(1)} ms vs ${mb.toFixed(1)} ms`, `${(ma / mb).toFixed(2)}x (${spread})`, goal];
+}
+
+const PART_ONE = [
+  '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl" -DomainName webmail.exchangefun.nl, autodiscover.exchangefun.nl -PrivateKeyExportable $true',
+  'Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData',
+].join('\n');
+const PART_TWO = [
+  '$Data = [Byte[]]$(Get-Content -Path "c:\\install\\webmail_exchangefun_nl.cer" -Encoding byte -ReadCount 0)',
+  '$Cert = Import-ExchangeCertificate -Server AMS-EXCH01 -FileData $Data',
+  'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint $Cert.Thumbprint | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
+  'Export-ExchangeCertificate -Thumbprint $Cert.Thumbprint -FileName "C:\\Install\\webmail_exchangefun_nl.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
+  'Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
+].join('\n');
+
+/** The whole-process rows; `runs` pairs each. */
+export default async function cliRows({ root, runs }) {
+  const node = process.execPath;
+  const bin = join(root, 'bin', 'exchcert.js');
+  const base = mkdtempSync(join(tmpdir(), 'exchcert-bench-cli-'));
+  const cli = (args) => () => timed(node, [bin, ...args], base);
+  const nodeBaseline = () => timed(node, ['-e', '0'], base);
+  try {
+    // A state as `mock add-server` leaves it (its key pool and vendor CA ready), servers as in the seed runbook.
+    const template = join(base, 'template');
+    cli(['mock', 'add-server', 'AMS-EXCH01', '--fqdn', 'AMS-EXCH01.labs.local', '--exchange', '2013', '--state', template])();
+    cli(['mock', 'add-server', 'RESEXCH01', '--fqdn', 'RESEXCH01.labs.local', '--exchange', '2010', '--state', template])();
+    mkdirSync(join(template, 'fs', 'C', 'install'), { recursive: true });
+    writeFileSync(join(base, 'get.ps1'), 'Get-ExchangeCertificate -Server AMS-EXCH01\n');
+    writeFileSync(join(base, 'part1.ps1'), `${PART_ONE}\n`);
+    writeFileSync(join(base, 'part2.ps1'), `${PART_TWO}\n`);
+    const rows = [];
+    rows.push(paired('CLI cold start: exchcert new-request ... --print vs node -e 0', '<= 1.5x', runs, cli(['new-request', '--server', 'AMS-EXCH01',
+      '--subject-name', 'CN=webmail.exchangefun.nl', '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print']),
+    nodeBaseline));
+    rows.push(paired('exchcert run (one line, Get-ExchangeCertificate) on the mock vs node -e 0', '<= 2x', runs,
+      cli(['run', join(base, 'get.ps1'), '--backend', 'mock', '--state', template]), nodeBaseline));
+    rows.push(paired('exchcert get --server AMS-EXCH01 --backend mock vs node -e 0', '<= 2x', runs,
+      cli(['get', '--server', 'AMS-EXCH01', '--backend', 'mock', '--state', template]), nodeBaseline));
+
+    // The lifecycle: a fresh copy of the prepared state each time (not timed), then three CLI processes.
+    const ossl = join(base, 'openssl');
+    mkdirSync(ossl);
+    opensslCa(ossl);
+    let n = 0;
+    const lifecycle = () => {
+      const state = join(base, `seed-${n++}`);
+      cpSync(template, state, { recursive: true });
+      const install = join(state, 'fs', 'C', 'install');
+      return timed(node, [bin, 'run', join(base, 'part1.ps1'), '--backend', 'mock', '--state', state], base)
+        + timed(node, [bin, 'ca', 'issue', join(install, 'ssl-request.req'), '--out', join(install, 'webmail_exchangefun_nl.cer'), '--state', state], base)
+        + timed(node, [bin, 'run', join(base, 'part2.ps1'), '--backend', 'mock', '--state', state], base);
+    };
+    let serial = 0x3000;
+    const openssl = () => {
+      const started = performance.now();
+      opensslLifecycle(ossl, (serial++).toString(16));
+      return performance.now() - started;
+    };
+    rows.push(paired('seed lifecycle: 3 CLI processes (run, ca issue, run) vs openssl processes', '<= 0.7x', runs, lifecycle, openssl));
+    return rows;
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,54 @@
+// The CliIo of the running process: its stdio, environment and working directory.
+import { readSync } from 'node:fs';
+import type { CliIo } from './cli-io.js';
+
+/** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
+function readLineSync(prompt: string): string | null {
+  process.stdout.write(prompt);
+  const bytes: number[] = [];
+  const one = Buffer.alloc(1);
+  for (;;) {
+    let n = 0;
+    try { n = readSync(0, one, 0, 1, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0; else throw e; }
+    if (n === 0) return bytes.length > 0 ? Buffer.from(bytes).toString('utf8') : null;
+    if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
+    bytes.push(one[0]!);
+  }
+}
+
+/**
+ * The real process as a CliIo (main.ts hands it to the command bundles).
+ * @example const code = await runCli(process.argv.slice(2), processIo());
+ */
+export function processIo(): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString('utf8');
+    },
+    readStdinBytes: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return new Uint8Array(Buffer.concat(chunks));
+    },
+    // A getter: standard input is opened only when a command asks.
+    get stdinIsTTY() {
+      return process.stdin.isTTY === true;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+    promptSecret: async (question) => {
+      const { createInterface } = await import('node:readline');
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      const muted = rl as unknown as { _writeToOutput: (s: string) => void };
+      process.stderr.write(question);
+      muted._writeToOutput = () => {};
+      return new Promise((resolve) => rl.question('', (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); }));
+    },
+    readLineSync,
+    shellTerminal: async () => (await import('./shell/tty-terminal.js')).createTtyTerminal(),
+  };
+}
