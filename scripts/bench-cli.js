@@ -1,7 +1,7 @@
-// Bench rows for whole CLI processes, each against its reference in paired runs (A then B, n times, after a warm-up
-// pair): `--print`, `run` of a one-line runbook and a typed `get` on the mock against `node -e 0`, and the seed lifecycle
-// as three CLI processes against the same PKI steps as openssl processes. Ratio = median A / median B; the spread is
-// the 10th-90th percentile of the per-pair ratios.
+// Bench rows for whole CLI processes, each against its reference in paired runs (A then B, n times, after a
+// warm-up pair): `--print`, `run` of a one-line runbook and a typed `get` on the mock against `node -e 0`, and the
+// seed lifecycle as three CLI processes against the same PKI steps as openssl processes. Ratio = median A / median B;
+// the spread is the 10th-90th percentile of the per-pair ratios.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,17 +36,9 @@ function paired(label, goal, runs, a, b) {
   return [label, `${ma.toFixed(1)} ms vs ${mb.toFixed(1)} ms`, `${(ma / mb).toFixed(2)}x (${spread})`, goal];
 }
 
-const PART_ONE = [
-  '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl" -DomainName webmail.exchangefun.nl, autodiscover.exchangefun.nl -PrivateKeyExportable $true',
-  'Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData',
-].join('\n');
-const PART_TWO = [
-  '$Data = [Byte[]]$(Get-Content -Path "c:\\install\\webmail_exchangefun_nl.cer" -Encoding byte -ReadCount 0)',
-  '$Cert = Import-ExchangeCertificate -Server AMS-EXCH01 -FileData $Data',
-  'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint $Cert.Thumbprint | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
-  'Export-ExchangeCertificate -Thumbprint $Cert.Thumbprint -FileName "C:\\Install\\webmail_exchangefun_nl.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
-  'Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
-].join('\n');
+// The seed runbook split at the vendor step, as an admin would keep it (fixtures/runbooks/).
+const PART_ONE = join('fixtures', 'runbooks', 'seed-part-one.ps1');
+const PART_TWO = join('fixtures', 'runbooks', 'seed-part-two.ps1');
 
 /** The whole-process rows; `runs` pairs each. */
 export default async function cliRows({ root, runs }) {
@@ -58,16 +50,16 @@ export default async function cliRows({ root, runs }) {
   try {
     // A state as `mock add-server` leaves it (its key pool and vendor CA ready), servers as in the seed runbook.
     const template = join(base, 'template');
-    cli(['mock', 'add-server', 'AMS-EXCH01', '--fqdn', 'AMS-EXCH01.labs.local', '--exchange', '2013', '--state', template])();
-    cli(['mock', 'add-server', 'RESEXCH01', '--fqdn', 'RESEXCH01.labs.local', '--exchange', '2010', '--state', template])();
+    for (const [name, exchange] of [['AMS-EXCH01', '2013'], ['RESEXCH01', '2010']]) {
+      cli(['mock', 'add-server', name, '--fqdn', `${name}.labs.local`, '--exchange', exchange, '--state', template])();
+    }
     mkdirSync(join(template, 'fs', 'C', 'install'), { recursive: true });
     writeFileSync(join(base, 'get.ps1'), 'Get-ExchangeCertificate -Server AMS-EXCH01\n');
-    writeFileSync(join(base, 'part1.ps1'), `${PART_ONE}\n`);
-    writeFileSync(join(base, 'part2.ps1'), `${PART_TWO}\n`);
     const rows = [];
-    rows.push(paired('CLI cold start: exchcert new-request ... --print vs node -e 0', '<= 1.5x', runs, cli(['new-request', '--server', 'AMS-EXCH01',
-      '--subject-name', 'CN=webmail.exchangefun.nl', '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print']),
-    nodeBaseline));
+    const print = ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=webmail.exchangefun.nl',
+      '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print'];
+    const start = 'CLI cold start: exchcert new-request ... --print vs node -e 0';
+    rows.push(paired(start, '<= 1.5x', runs, cli(print), nodeBaseline));
     rows.push(paired('exchcert run (one line, Get-ExchangeCertificate) on the mock vs node -e 0', '<= 2x', runs,
       cli(['run', join(base, 'get.ps1'), '--backend', 'mock', '--state', template]), nodeBaseline));
     rows.push(paired('exchcert get --server AMS-EXCH01 --backend mock vs node -e 0', '<= 2x', runs,
@@ -82,9 +74,11 @@ export default async function cliRows({ root, runs }) {
       const state = join(base, `seed-${n++}`);
       cpSync(template, state, { recursive: true });
       const install = join(state, 'fs', 'C', 'install');
-      return timed(node, [bin, 'run', join(base, 'part1.ps1'), '--backend', 'mock', '--state', state], base)
-        + timed(node, [bin, 'ca', 'issue', join(install, 'ssl-request.req'), '--out', join(install, 'webmail_exchangefun_nl.cer'), '--state', state], base)
-        + timed(node, [bin, 'run', join(base, 'part2.ps1'), '--backend', 'mock', '--state', state], base);
+      const cer = join(install, 'webmail_exchangefun_nl.cer');
+      const issue = ['ca', 'issue', join(install, 'ssl-request.req'), '--out', cer];
+      return timed(node, [bin, 'run', join(root, PART_ONE), '--backend', 'mock', '--state', state], base)
+        + timed(node, [bin, ...issue, '--state', state], base)
+        + timed(node, [bin, 'run', join(root, PART_TWO), '--backend', 'mock', '--state', state], base);
     };
     let serial = 0x3000;
     const openssl = () => {
@@ -92,7 +86,8 @@ export default async function cliRows({ root, runs }) {
       opensslLifecycle(ossl, (serial++).toString(16));
       return performance.now() - started;
     };
-    rows.push(paired('seed lifecycle: 3 CLI processes (run, ca issue, run) vs openssl processes', '<= 0.7x', runs, lifecycle, openssl));
+    const seed = 'seed lifecycle: 3 CLI processes (run, ca issue, run) vs openssl processes';
+    rows.push(paired(seed, '<= 0.7x', runs, lifecycle, openssl));
     return rows;
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -36,12 +36,14 @@ const importMeta = {
 // The command bundles: CommonJS (vm.Script can cache their compiled code; Node 20 cannot cache ES modules' code),
 // each written as the function src/cli/load-bundle.ts compiles (first line and end, BUNDLE_HEAD and BUNDLE_TAIL).
 // Each file name carries its content hash, so a rebuilt bundle never meets the code cache of an older one.
+const entry = (name) => join(root, 'src', 'cli', 'bundles', `${name}-bundle.ts`);
+const entries = Object.fromEntries(BUNDLES.map((name) => [name, entry(name)]));
 const { metafile } = await build({
   ...common,
   // Strict, as the ES modules it is made of (the directive must come first in the function).
   banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
   footer: { js: '})' },
-  entryPoints: Object.fromEntries(BUNDLES.map((name) => [name, join(root, 'src', 'cli', 'bundles', `${name}-bundle.ts`)])),
+  entryPoints: entries,
   outdir: out,
   entryNames: '[name]-[hash]',
   format: 'cjs',
@@ -70,28 +72,22 @@ await build({
 const work = mkdtempSync(join(tmpdir(), 'exchcert-train-'));
 try {
   const state = join(work, 'state');
+  const runbook = (name) => join(root, 'fixtures', 'runbooks', name);
   mkdirSync(join(work, 'state', 'fs', 'C', 'install'), { recursive: true });
-  writeFileSync(join(work, 'get.ps1'), 'Get-ExchangeCertificate -Server EX1\n');
-  writeFileSync(join(work, 'new.ps1'), [
-    '$RequestData = New-ExchangeCertificate -GenerateRequest -Server EX1 -SubjectName "CN=mail.contoso.com" -DomainName mail.contoso.com -PrivateKeyExportable $true',
-    'Set-Content -path "C:\\install\\mail.req" -value $RequestData',
-  ].join('\n'));
-  writeFileSync(join(work, 'import.ps1'), [
-    '$Cert = Import-ExchangeCertificate -Server EX1 -FileData ([Byte[]]$(Get-Content -Path "C:\\install\\mail.cer" -Encoding byte -ReadCount 0))',
-    'Get-ExchangeCertificate -Server EX1 -Thumbprint $Cert.Thumbprint | Enable-ExchangeCertificate -Server EX1 -Services IIS',
-    'Export-ExchangeCertificate -Thumbprint $Cert.Thumbprint -FileName "C:\\install\\mail.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'P\' -AsPlainText -Force)',
-    'Import-ExchangeCertificate -Server EX2 -FileData ([Byte[]]$(Get-Content -Path "C:\\install\\mail.pfx" -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String \'P\' -AsPlainText -Force)',
-  ].join('\n'));
+  writeFileSync(join(work, 'get.ps1'), 'Get-ExchangeCertificate -Server AMS-EXCH01\n');
+  const mock = ['--backend', 'mock', '--state', state];
+  const cer = 'C:\\install\\webmail_exchangefun_nl.cer'; // where part two reads it
+  const print = ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=mail.contoso.com'];
   const runs = [
-    ['mock', 'add-server', 'EX1', '--exchange', '2013', '--state', state],
-    ['mock', 'add-server', 'EX2', '--exchange', '2010', '--state', state],
-    ['run', join(work, 'get.ps1'), '--backend', 'mock', '--state', state],
-    ['run', join(work, 'new.ps1'), '--backend', 'mock', '--state', state],
-    ['ca', 'issue', 'C:\\install\\mail.req', '--out', 'C:\\install\\mail.cer', '--state', state],
-    ['run', join(work, 'import.ps1'), '--backend', 'mock', '--state', state, '--json'],
-    ['get', '--server', 'EX1', '--backend', 'mock', '--state', state],
-    ['new-request', '--server', 'EX1', '--subject-name', 'CN=mail.contoso.com', '--domain-name', 'mail.contoso.com', '--print'],
-    ['export', '--thumbprint', 'A'.repeat(40), '--file-name', 'C:\\a.pfx', '--binary-encoded', '--password-env', 'P', '--print'],
+    ['mock', 'add-server', 'AMS-EXCH01', '--exchange', '2013', '--state', state],
+    ['mock', 'add-server', 'RESEXCH01', '--exchange', '2010', '--state', state],
+    ['run', join(work, 'get.ps1'), ...mock],
+    ['run', runbook('seed-part-one.ps1'), ...mock],
+    ['ca', 'issue', 'C:\\install\\ssl-request.req', '--out', cer, '--state', state],
+    ['run', runbook('seed-part-two.ps1'), ...mock, '--json'],
+    ['get', '--server', 'AMS-EXCH01', ...mock],
+    [...print, '--print'],
+    ['export', '--thumbprint', 'A'.repeat(40), '--file-name', 'C:\\a.pfx', '--password-env', 'P', '--print'],
     ['--help'],
     ['run', '--help'],
   ];
@@ -101,7 +97,7 @@ try {
       encoding: 'utf8',
       env: { ...process.env, NODE_OPTIONS: '', EXCHCERT_CODE_CACHE: 'refresh', P: 'x' },
     });
-    if (r.status !== 0) throw new Error(`training run 'exchcert ${args.join(' ')}' failed (${r.status}): ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`training 'exchcert ${args.join(' ')}' failed (${r.status}): ${r.stderr}`);
   }
 } finally {
   rmSync(work, { recursive: true, force: true });

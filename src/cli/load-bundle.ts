@@ -26,7 +26,7 @@ function shortHash(text: string): string {
 /**
  * The cache file of `bundle` for this Node (V8 rejects data made by another version or with other V8 flags; the
  * bundle's own name carries its content hash, so a rebuilt bundle never meets an old cache).
- * @example codeCacheFile('/x/dist/cli-bundle/run-AB12.cjs') // '/x/dist/cli-bundle/run-AB12.cjs.v20.20.2-x64-1k3j.cache'
+ * @example codeCacheFile('/x/run-AB12.cjs') // '/x/run-AB12.cjs.v20.20.2-x64-1k3j.cache'
  */
 export function codeCacheFile(bundle: string): string {
   const flags = shortHash(`${process.execArgv.join(' ')}|${process.env.NODE_OPTIONS ?? ''}`);
@@ -69,7 +69,9 @@ export function runBundle<T>(file: string): LoadedBundle<T> {
   } catch {
     cachedData = undefined;
   }
-  if (!source.startsWith(BUNDLE_HEAD)) throw new Error(`${file} is not a command bundle (it must start with ${BUNDLE_HEAD}).`);
+  if (!source.startsWith(BUNDLE_HEAD)) {
+    throw new Error(`${file} is not a command bundle (it must start with ${BUNDLE_HEAD}).`);
+  }
   const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as T };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
@@ -88,6 +90,8 @@ export function runBundle<T>(file: string): LoadedBundle<T> {
  */
 export function loadBundle<T>(file: string): T {
   const loaded = runBundle<T>(file);
-  if (!loaded.cacheAccepted || process.env[CODE_CACHE_ENV] === 'refresh') process.once('exit', () => loaded.saveCache());
+  if (!loaded.cacheAccepted || process.env[CODE_CACHE_ENV] === 'refresh') {
+    process.once('exit', () => loaded.saveCache());
+  }
   return loaded.exports;
 }

@@ -35,7 +35,11 @@ export const cliCommands: CliCommands = (io, done) => [
  * Runs the CLI in-process: strict yargs, one module per command; returns the exit code (never exits).
  * @example await runCli(['get', '--server', 'EXCH1', '--print'], io)
  */
-export async function runCli(given: readonly string[], io: CliIo, commands: CliCommands = cliCommands): Promise<number> {
+export async function runCli(
+  given: readonly string[],
+  io: CliIo,
+  commands: CliCommands = cliCommands,
+): Promise<number> {
   const { default: yargs } = await import('yargs');
   const argv = given.map((a) => (a === '-' ? STDIN_ARGUMENT : a));
   let code: number = EXIT.ok;

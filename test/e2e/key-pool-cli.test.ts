@@ -24,7 +24,8 @@ function values(): { pool: string[]; ca: string | null } {
 describe('the key pool and the vendor CA through CLI processes', () => {
   let afterAdd: ReturnType<typeof values>;
   beforeAll(() => {
-    expect(exchcert(['mock', 'add-server', 'AMS-EXCH01', '--exchange', '2013', '--state', state])).toMatchObject({ code: 0, err: '' });
+    const added = exchcert(['mock', 'add-server', 'AMS-EXCH01', '--exchange', '2013', '--state', state]);
+    expect(added).toMatchObject({ code: 0, err: '' });
     afterAdd = values();
     mkdirSync(join(state, 'fs', 'C', 'install'), { recursive: true });
   }, 120_000);
@@ -36,14 +37,14 @@ describe('the key pool and the vendor CA through CLI processes', () => {
 
   it('run takes one pooled key and leaves the pool short (no refill before exit); ca issue keeps the CA', () => {
     writeFileSync(join(work, 'part1.ps1'), [
-      '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "CN=webmail.exchangefun.nl" -DomainName webmail.exchangefun.nl',
+      '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "CN=a.contoso.com"',
       'Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData',
     ].join('\n'));
     expect(exchcert(['run', join(work, 'part1.ps1'), '--state', state])).toMatchObject({ code: 0, err: '' });
     const afterRun = values();
     expect(afterRun.pool).toHaveLength(2);
     expect(afterAdd.pool).toEqual(expect.arrayContaining(afterRun.pool));
-    const issued = exchcert(['ca', 'issue', 'C:\\install\\ssl-request.req', '--out', 'C:\\install\\webmail.cer', '--state', state]);
+    const issued = exchcert(['ca', 'issue', 'C:\\install\\ssl-request.req', '--out', 'C:\\a.cer', '--state', state]);
     expect(issued).toMatchObject({ code: 0, err: '' });
     expect(values()).toEqual(afterRun);
   }, 120_000);

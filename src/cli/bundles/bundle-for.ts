@@ -7,7 +7,9 @@ export const BUNDLES = ['typed', 'run', 'ca', 'mock', 'full'] as const;
 export type BundleName = (typeof BUNDLES)[number];
 
 /** The typed subcommands (TYPED_COMMANDS' names; a test keeps the two lists equal). */
-export const TYPED_COMMAND_NAMES: readonly string[] = Object.freeze(['new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove']);
+export const TYPED_COMMAND_NAMES: readonly string[] = Object.freeze([
+  'new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove',
+]);
 
 const BY_COMMAND: ReadonlyMap<string, BundleName> = new Map([
   ...TYPED_COMMAND_NAMES.map((name) => [name, 'typed'] as const),

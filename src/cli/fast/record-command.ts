@@ -73,8 +73,9 @@ export function recordCommand(module: CommandModule): RecordedCommand {
         else if (method === 'options' && typeof first === 'object') addOptions(first);
         else if (method === 'positional' && typeof first === 'string') {
           positionals.set(first, (second ?? {}) as DeclaredOption);
-        } else if (method === 'check' && typeof first === 'function' && second === undefined) checks.push(first as Check);
-        else if (method === 'command' && typeof first === 'object' && args.length === 1) {
+        } else if (method === 'check' && typeof first === 'function' && second === undefined) {
+          checks.push(first as Check);
+        } else if (method === 'command' && typeof first === 'object' && args.length === 1) {
           subcommands.push(recordCommand(first as CommandModule));
         }
         else if (method !== 'demandCommand') supported = false;

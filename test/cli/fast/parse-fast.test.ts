@@ -27,7 +27,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 beforeAll(async () => {
   mkdirSync(state);
   writeFileSync(runbook, 'Get-ExchangeCertificate -Server EX1\n');
-  writeFileSync(join(work, 'list.ps1'), 'Get-ExchangeCertificate | Format-List Subject, Thumbprint\n$x = 1\nWrite-Host "x is $x"\n');
+  const list = 'Get-ExchangeCertificate | Format-List Subject, Thumbprint\n$x = 1\nWrite-Host "x is $x"\n';
+  writeFileSync(join(work, 'list.ps1'), list);
   writeFileSync(join(work, 'bad.ps1'), 'Get-ExchangeCertificate -Server NOPE\nGet-ExchangeCertificate -Bogus\n');
   writeFileSync(join(work, 'pw.txt'), 'Pass1word\n');
   const s = openMockState(state, { keyPoolSize: 0 });
@@ -47,15 +48,18 @@ function random(seed: number): () => number {
   };
 }
 
-const STRINGS = ['plain', 'a b', '123', '-dash', 'C:\\a b\\c.pfx', '0x10', "O'Brien’s", '', 'EX1', 'IIS,SMTP', 'true', '5.1', '7', 'print', 'mock'];
+const STRINGS = [
+  'plain', 'a b', '123', '-dash', 'C:\\a b\\c.pfx', '0x10', "O'Brien’s", '', 'EX1', 'IIS,SMTP', 'true', '5.1', '7', 'print', 'mock',
+];
 const NUMBERS = ['5', '2048', '3000', 'abc', '-1', '1.5', '0x10', '007'];
 
 /** Command-line pieces for one declared option: the exact shapes and the tricky ones. */
 function optionPieces(flag: string, o: DeclaredOption, pick: <T>(xs: readonly T[]) => T): string[] {
   const values = o.choices ? [...o.choices.map(String), 'nope'] : o.type === 'number' ? NUMBERS : STRINGS;
   const v = pick(values);
-  if (o.type === 'boolean') return pick([[`--${flag}`], [`--no-${flag}`], [`--${flag}=true`], [`--${flag}=false`], [`--${flag}`, 'true'], [`--${flag}=yes`]]);
-  if (o.array === true || o.type === 'array') return pick([[`--${flag}`, v], [`--${flag}=${v}`], [`--${flag}`, v, pick(values)], [`--${flag}`]]);
+  const f = `--${flag}`;
+  if (o.type === 'boolean') return pick([[f], [`--no-${flag}`], [`${f}=true`], [`${f}=false`], [f, 'true'], [`${f}=yes`]]);
+  if (o.array === true || o.type === 'array') return pick([[f, v], [`${f}=${v}`], [f, v, pick(values)], [f]]);
   return pick([[`--${flag}`, v], [`--${flag}=${v}`], [`--${flag}`], [`--${flag}`, v], [`--${flag}=${v}`]]);
 }
 
@@ -78,13 +82,16 @@ function generate(command: RecordedCommand, prefix: readonly string[], count: nu
   for (let n = 0; n < count; n++) {
     const words: string[][] = [];
     for (const slot of command.slots) if (next() < 0.95) words.push([pick(POSITIONALS[slot.name] ?? ['x'])]);
-    for (const [flag, o] of options) if (o.demandOption && next() < 0.9) words.push([`--${flag}`, pick(['C:\\install\\x.cer', 'x'])]);
+    for (const [flag, o] of options) {
+      if (o.demandOption && next() < 0.9) words.push([`--${flag}`, pick(['C:\\install\\x.cer', 'x'])]);
+    }
     const extra = Math.floor(next() * 5);
     for (let k = 0; k < extra; k++) {
       const [flag, o] = pick(options);
       words.push(flag === 'state' ? ['--state', state] : optionPieces(flag, o, pick));
     }
-    if (next() < 0.05) words.push([pick(['--help', '--version', '--bogus', '-x', '--', 'extra', '--privateKeyExportable'])]);
+    const odd = ['--help', '--version', '--bogus', '-x', '--', 'extra', '--privateKeyExportable'];
+    if (next() < 0.05) words.push([pick(odd)]);
     // The positionals mostly come first, sometimes after an option.
     if (next() < 0.2) words.push(words.shift() ?? []);
     lines.push([...prefix, ...words.flat()]);
@@ -125,13 +132,15 @@ async function yargsArgs(argv: readonly string[]): Promise<Record<string, unknow
   return seen;
 }
 
+const FAST_COMMANDS = ['run', 'ca', 'mock', 'new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove'];
+
 /** The leaf commands the fast bundles serve, each with the words that reach it. */
 function leaves(): { command: RecordedCommand; prefix: string[] }[] {
   const io = fakeIo();
   const out: { command: RecordedCommand; prefix: string[] }[] = [];
   for (const m of cliCommands(io, () => undefined)) {
     const r = recordCommand(m);
-    if (!['run', 'ca', 'mock', 'new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove'].includes(r.name)) continue;
+    if (!FAST_COMMANDS.includes(r.name)) continue;
     if (r.subcommands.length === 0) out.push({ command: r, prefix: [r.name] });
     for (const s of r.subcommands) out.push({ command: s, prefix: [r.name, s.name] });
   }
@@ -142,7 +151,8 @@ describe('parseFast gives the handler what yargs gives it', () => {
   it.each(leaves().map((l, i) => [l.prefix.join(' '), l, i] as const))('%s', async (_name, leaf, i) => {
     expect(leaf.command.supported).toBe(true);
     const variadic = leaf.command.slots.some((s) => s.variadic);
-    const top = recordCommand(cliCommands(fakeIo(), () => undefined).find((m) => String(m.command).split(' ')[0] === leaf.prefix[0])!);
+    const modules = cliCommands(fakeIo(), () => undefined);
+    const top = recordCommand(modules.find((m) => String(m.command).split(' ')[0] === leaf.prefix[0])!);
     let taken = 0;
     const lines = generate(leaf.command, leaf.prefix, 100, 1000 + i);
     for (const argv of lines) {
@@ -159,7 +169,8 @@ describe('parseFast gives the handler what yargs gives it', () => {
 });
 
 /** Output with the per-call request id and time stamp of Exchange errors blanked. */
-const stable = (text: string): string => text.replace(/RequestId=[0-9a-f-]+,TimeStamp=[^\]]+/g, 'RequestId=*,TimeStamp=*');
+const stable = (text: string): string =>
+  text.replace(/RequestId=[0-9a-f-]+,TimeStamp=[^\]]+/g, 'RequestId=*,TimeStamp=*');
 
 /** Runs argv through the fast path and, when it took the line, through runCli; both results on fake io. */
 async function both(argv: readonly string[], ioOptions: Parameters<typeof fakeIo>[0] = { env }) {
@@ -177,12 +188,15 @@ async function both(argv: readonly string[], ioOptions: Parameters<typeof fakeIo
 
 // Command lines the fast path must take, printing exactly what yargs prints.
 const SAME = [
-  ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=a.contoso.com', '--domain-name', 'a.contoso.com,b.contoso.com', '--private-key-exportable', '--print'],
-  ['new-request', '--subject-name=CN=a.contoso.com', '--domain-name', 'a.contoso.com', '--domain-name', 'b.contoso.com', '--key-size', '4096', '--print', '--shell', '7'],
+  ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=a.contoso.com', '--domain-name', 'a.contoso.com,b.contoso.com',
+    '--private-key-exportable', '--print'],
+  ['new-request', '--subject-name=CN=a.contoso.com', '--domain-name', 'a.contoso.com', '--domain-name', 'b.contoso.com',
+    '--key-size', '4096', '--print', '--shell', '7'],
   ['new-selfsigned', '--services', 'IIS,SMTP', '--force', '--friendly-name', "O'Brien’s", '--backend', 'print'],
   ['enable', '--thumbprint', T, '--services', 'IIS', '--no-force', '--print', '--exchange', '2010'],
   ['enable', '--thumbprint', T, '--services', 'IIS', '--force=false', '--print'],
-  ['export', '--thumbprint', T, '--binary-encoded', '--password-env', 'PW', '--print', '--secrets', 'inline', '--shell', '2.0'],
+  ['export', '--thumbprint', T, '--binary-encoded', '--password-env', 'PW', '--print', '--secrets', 'inline',
+    '--shell', '2.0'],
   ['import', '--file-data', 'c:\\x.pfx', '--password-env', 'PW', '--print', '--bytes', 'dotnet', '--quoting', 'ascii'],
   ['import', '--file-data', 'c:\\x.pfx', '--password-file', join(work, 'pw.txt'), '--print', '--secrets', 'inline'],
   ['get', '--print'],
