@@ -19,7 +19,9 @@ function literals(node: unknown, out: string[]): void {
     return;
   }
   if (ast.type === 'CommandAst') return; // a command's name is no secret
-  for (const [key, value] of Object.entries(ast)) if (key !== 'extent' && typeof value === 'object') literals(value, out);
+  for (const [key, value] of Object.entries(ast)) {
+    if (key !== 'extent' && typeof value === 'object') literals(value, out);
+  }
 }
 
 /** Variables named in a value node (`$pw`, `$h.Password`). */
@@ -28,15 +30,21 @@ function variables(node: unknown, out: Set<string>): void {
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast & Record<string, unknown>;
   if (ast.type === 'VariableExpressionAst') out.add(String(ast.variablePath).toLowerCase());
-  for (const [key, value] of Object.entries(ast)) if (key !== 'extent' && typeof value === 'object') variables(value, out);
+  for (const [key, value] of Object.entries(ast)) {
+    if (key !== 'extent' && typeof value === 'object') variables(value, out);
+  }
 }
 
-function walk(node: unknown, visit: (ast: Ast & Record<string, unknown>, parent: unknown) => void, parent: unknown = null): void {
+type Visit = (ast: Ast & Record<string, unknown>, parent: unknown) => void;
+
+function walk(node: unknown, visit: Visit, parent: unknown = null): void {
   if (Array.isArray(node)) { for (const n of node) walk(n, visit, parent); return; }
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast & Record<string, unknown>;
   if (typeof ast.type === 'string') visit(ast, parent);
-  for (const [key, value] of Object.entries(ast)) if (key !== 'extent' && typeof value === 'object') walk(value, visit, ast);
+  for (const [key, value] of Object.entries(ast)) {
+    if (key !== 'extent' && typeof value === 'object') walk(value, visit, ast);
+  }
 }
 
 function commandName(cmd: CommandAst): string | null {
@@ -61,7 +69,7 @@ function convertedValues(cmd: CommandAst): unknown[] {
   return out;
 }
 
-/** Statically: strings that reach a SecureString (ConvertTo-SecureString, -Password, splatted hashtables, password variables). */
+/** Statically: strings reaching a SecureString (ConvertTo-SecureString, -Password, hashtables, password variables). */
 function fromAst(statements: readonly StatementAst[]): string[] {
   const found: string[] = [];
   const secretVariables = new Set<string>();
@@ -72,7 +80,11 @@ function fromAst(statements: readonly StatementAst[]): string[] {
         for (const v of convertedValues(cmd)) { literals(v, found); variables(v, secretVariables); }
         const pipeline = parent as { type?: string; pipelineElements?: readonly unknown[] } | null;
         const index = pipeline?.pipelineElements?.indexOf(ast) ?? -1;
-        if (index > 0) { literals(pipeline!.pipelineElements![index - 1], found); variables(pipeline!.pipelineElements![index - 1], secretVariables); }
+        if (index > 0) {
+          const previous = pipeline!.pipelineElements![index - 1];
+          literals(previous, found);
+          variables(previous, secretVariables);
+        }
       }
       const els = cmd.commandElements;
       els.forEach((el, i) => {
@@ -107,11 +119,15 @@ function fromAst(statements: readonly StatementAst[]): string[] {
   return found;
 }
 
-/** Without a parse: quoted strings and here-strings after ConvertTo-SecureString, -Password or a password-named variable or key. */
+/** Without a parse: strings and here-strings after ConvertTo-SecureString, -Password, a password-named name. */
 function fromText(text: string): string[] {
   const found: string[] = [];
-  const value = String.raw`(?:@'\r?\n([\s\S]*?)\r?\n'@|@"\r?\n([\s\S]*?)\r?\n"@|'((?:[^'\u2018\u2019\u201a\u201b]|['\u2018\u2019\u201a\u201b]{2})*)'|"((?:[^"\`]|\`.)*)")`;
-  const leads = [String.raw`ConvertTo-SecureString\b[^\n'"@]*?`, String.raw`-Pass\w*[:\s]\s*\(?`, String.raw`\$\{?\w*(?:pass|pwd|secret)\w*\}?\s*=\s*`,
+  const hereStrings = String.raw`@'\r?\n([\s\S]*?)\r?\n'@|@"\r?\n([\s\S]*?)\r?\n"@`;
+  const quoted = String.raw`'((?:[^'\u2018\u2019\u201a\u201b]|['\u2018\u2019\u201a\u201b]{2})*)'|"((?:[^"\`]|\`.)*)"`;
+  const value = `(?:${hereStrings}|${quoted})`;
+  const leads = [
+    String.raw`ConvertTo-SecureString\b[^\n'"@]*?`, String.raw`-Pass\w*[:\s]\s*\(?`,
+    String.raw`\$\{?\w*(?:pass|pwd|secret)\w*\}?\s*=\s*`,
     String.raw`\$pw\s*=\s*`, String.raw`\b(?:\w*Pass\w*|String|Secret)\s*=\s*`];
   for (const lead of leads) {
     for (const m of text.matchAll(new RegExp(lead + value, 'gi'))) {
@@ -125,7 +141,8 @@ function fromText(text: string): string[] {
 /**
  * The plain-text passwords a runbook writes: the AST's view when it parses, plus a textual scan (which also covers a
  * runbook that does not parse, whose error shows its source line).
- * @example collectPlainTextSecrets("$pw = 'Pass1word'\nConvertTo-SecureString $pw -AsPlainText -Force") // ['Pass1word', ...]
+ * @example collectPlainTextSecrets("$pw = 'Pass1word'\nConvertTo-SecureString $pw -AsPlainText -Force")
+ * // ['Pass1word', ...]
  */
 export function collectPlainTextSecrets(text: string): string[] {
   const found = fromText(text);

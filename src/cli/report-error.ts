@@ -1,15 +1,18 @@
 import { isExchcertError } from '../errors/exchcert-error.js';
 import type { CliIo } from './cli-io.js';
 import { visibleExcerpt, visibleText } from '../errors/visible-text.js';
-import type { ParseError } from '../parser/parse-error.js';
 import { EXIT } from './cli-io.js';
 
 /** An error's message for the terminal: control characters visible; a parse error's caret kept under its column. */
 export function displayMessage(e: Error): string {
-  const parse = e as Partial<ParseError>;
-  if (e.name === 'ParseError' && typeof parse.excerpt === 'string' && typeof parse.column === 'number' && e.message.endsWith(parse.excerpt)) {
-    const head = e.message.slice(0, e.message.length - parse.excerpt.length);
-    return `${visibleText(head)}${visibleExcerpt(parse.excerpt.slice(0, parse.excerpt.lastIndexOf('\n')), parse.column)}`;
+  // A message ending in a source line and a caret line under it: rebuild both so the caret stays under its column.
+  const lines = e.message.split('\n');
+  const caret = lines[lines.length - 1] ?? '';
+  if (e.name === 'ParseError' && lines.length >= 3 && /^[ \t]*\^$/.test(caret)) {
+    const source = [...lines[lines.length - 2]!];
+    const column = [...caret].length; // the parser pads one space (or tab) per code point
+    const excerpt = visibleExcerpt(source.join(''), source.slice(0, column - 1).join('').length + 1);
+    return `${visibleText(lines.slice(0, -2).join('\n'))}\n${excerpt}`;
   }
   return visibleText(e.message);
 }

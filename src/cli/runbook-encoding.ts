@@ -6,9 +6,11 @@ import type { ShellVersion } from '../spec/shell-version.js';
 
 /** Windows code page numbers and the WHATWG encoding labels TextDecoder knows them by. */
 const CODE_PAGES: Readonly<Record<number, string>> = {
-  874: 'windows-874', 866: 'ibm866', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5', 1250: 'windows-1250', 1251: 'windows-1251',
-  1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254', 1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257',
-  1258: 'windows-1258', 20866: 'koi8-r', 21866: 'koi8-u', 28592: 'iso-8859-2', 28595: 'iso-8859-5', 28597: 'iso-8859-7', 28605: 'iso-8859-15',
+  874: 'windows-874', 866: 'ibm866', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
+  1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254',
+  1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257', 1258: 'windows-1258',
+  20866: 'koi8-r', 21866: 'koi8-u',
+  28592: 'iso-8859-2', 28595: 'iso-8859-5', 28597: 'iso-8859-7', 28605: 'iso-8859-15',
   54936: 'gb18030', 65001: 'utf-8',
 };
 
@@ -20,8 +22,9 @@ export function parseCodePage(value: unknown): number {
   if (value === undefined || value === null || value === '') return DEFAULT_CODE_PAGE;
   const n = Number(value);
   if (!Number.isInteger(n) || CODE_PAGES[n] === undefined) {
-    throw new ValidationError({ code: 'INVALID_CODEPAGE', parameter: 'codepage', value: String(value), allowed: Object.keys(CODE_PAGES).join(', '),
-      message: `--codepage '${String(value)}' is not a code page exchcert can read. Allowed: ${Object.keys(CODE_PAGES).join(', ')}.` });
+    const allowed = Object.keys(CODE_PAGES).join(', ');
+    throw new ValidationError({ code: 'INVALID_CODEPAGE', parameter: 'codepage', value: String(value), allowed,
+      message: `--codepage '${String(value)}' is not a code page exchcert can read. Allowed: ${allowed}.` });
   }
   return n;
 }
@@ -81,7 +84,9 @@ export function decodeRunbook(bytes: Uint8Array, shell: ShellVersion, codePage: 
  * PowerShell 7 (UTF-8) read differently; null when both read the same text.
  * @example encodingDiagnostic(Buffer.from('caf\u00e9', 'latin1'), 'x.ps1', 1252)?.line // 1
  */
-export function encodingDiagnostic(bytes: Uint8Array, file: string | undefined, codePage: number = DEFAULT_CODE_PAGE): Diagnostic | null {
+export function encodingDiagnostic(
+  bytes: Uint8Array, file: string | undefined, codePage: number = DEFAULT_CODE_PAGE,
+): Diagnostic | null {
   if (byteOrderMark(bytes) !== null) return null;
   const ansi = decodeAs(bytes, CODE_PAGES[codePage]!);
   const utf8 = decodeAs(bytes, 'utf-8');
@@ -90,11 +95,14 @@ export function encodingDiagnostic(bytes: Uint8Array, file: string | undefined, 
   const before = decodeAs(bytes.subarray(0, first), 'utf-8');
   const line = before.split(/\r\n|\r|\n/).length;
   const column = before.length - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
-  const word = (text: string): string => /\S*$/.exec(text.slice(0, before.length))![0] + /^\S*/.exec(text.slice(before.length))![0];
+  const word = (text: string): string => {
+    const head = /\S*$/.exec(text.slice(0, before.length))![0];
+    return head + /^\S*/.exec(text.slice(before.length))![0];
+  };
   return {
     rule: 'encoding-differs', severity: 'warning', file, line, column,
-    message: `The file has no byte order mark, and Windows PowerShell 2.0/5.1 (code page ${codePage}) and PowerShell 7 (UTF-8) read its `
-      + `non-ASCII text differently: '${word(ansi)}' versus '${word(utf8)}'`,
+    message: `The file has no byte order mark, and Windows PowerShell 2.0/5.1 (code page ${codePage}) and PowerShell 7 `
+      + `(UTF-8) read its ` + `non-ASCII text differently: '${word(ansi)}' versus '${word(utf8)}'`,
     suggestion: 'save it as UTF-8 with a BOM, which every PowerShell reads the same',
   };
 }

@@ -1,14 +1,14 @@
-// The CLI's output made safe: known plain-text passwords masked, control characters made visible where source text shows.
+// CLI output made safe: known plain-text passwords masked, control characters made visible where source text shows.
 import { visibleText } from '../errors/visible-text.js';
 import type { CliIo } from './cli-io.js';
 import type { SecretMask } from './secret-mask.js';
 
-/** Control characters C1 and DEL that JSON.stringify leaves raw, escaped so a JSON document cannot drive a terminal either. */
+/** C1 controls and DEL, which JSON.stringify leaves raw: escaped so a JSON document cannot drive a terminal either. */
 function escapeJsonControls(text: string): string {
   return text.replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Which streams get control characters made visible: `all` (listings, errors), `stderr` (a run's own output stays as written). */
+/** Which output gets control characters made visible: `all` (listings), `stderr` (a run's output stays as written). */
 export type VisibleStreams = 'all' | 'stderr' | 'json';
 
 /**
@@ -18,7 +18,9 @@ export type VisibleStreams = 'all' | 'stderr' | 'json';
  */
 export function safeIo(io: CliIo, mask: SecretMask | null, streams: VisibleStreams): CliIo {
   const masked = (t: string): string => (mask ? mask.mask(t) : t);
-  const stdout = streams === 'all' ? (t: string) => visibleText(masked(t)) : streams === 'json' ? (t: string) => escapeJsonControls(masked(t)) : masked;
+  let stdout = masked;
+  if (streams === 'all') stdout = (t) => visibleText(masked(t));
+  if (streams === 'json') stdout = (t) => escapeJsonControls(masked(t));
   return {
     ...io,
     stdout: { write: (t: string) => io.stdout.write(stdout(t)) },
@@ -28,10 +30,14 @@ export function safeIo(io: CliIo, mask: SecretMask | null, streams: VisibleStrea
 
 /**
  * A mask of the plain-text passwords `text` writes (see collectPlainTextSecrets); add more as the run finds them.
- * @example const mask = await maskForScript("ConvertTo-SecureString 'Pass1word' -AsPlainText -Force"); mask.mask('Pass1word') // '********'
+ * @example const mask = await maskForScript("ConvertTo-SecureString 'Pass1word' -AsPlainText -Force");
+ * mask.mask('Pass1word') // '********'
  */
 export async function maskForScript(text: string): Promise<SecretMask> {
-  const [{ SecretMask }, { collectPlainTextSecrets }] = await Promise.all([import('./secret-mask.js'), import('./plain-text-secrets.js')]);
+  const [{ SecretMask }, { collectPlainTextSecrets }] = await Promise.all([
+    import('./secret-mask.js'),
+    import('./plain-text-secrets.js'),
+  ]);
   const mask = new SecretMask();
   for (const s of collectPlainTextSecrets(text)) mask.add(s);
   return mask;

@@ -16,7 +16,8 @@ export class SecretMask {
   /** Adds a plain text (ignored when shorter than MIN_MASKED_LENGTH). */
   add(plainText: string): void {
     if (plainText.length < MIN_MASKED_LENGTH) return;
-    const forms = [plainText, plainText.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&'), JSON.stringify(plainText).slice(1, -1),
+    const quoted = plainText.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&');
+    const forms = [plainText, quoted, JSON.stringify(plainText).slice(1, -1),
       plainText.replace(/[`"$]/g, '`$&'), plainText.replace(/\r?\n/g, '\n')];
     for (const form of forms) {
       if (form.length >= MIN_MASKED_LENGTH && !this.#forms.has(form)) {

@@ -99,6 +99,21 @@ describe('exchcert shell on a pseudo-terminal', () => {
     expect(sh.all()).not.toContain('interpreter failed');
   }, 90_000);
 
+  it('Ctrl+C stops a running command and returns to the prompt, the session kept', async () => {
+    const sh = ptyShell();
+    await sh.until(PROMPT);
+    sh.type('$n = 0; foreach ($i in 1..5000000) { $n = $n + 1 }; "done $n"\r');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    sh.type('\x03');
+    expect(await sh.until(PROMPT)).not.toMatch(/\ndone \d/);
+    sh.type('"stopped at $n"\r');
+    const n = Number(/stopped at (\d+)/.exec(await sh.until(PROMPT))?.[1]);
+    expect(n).toBeGreaterThan(0);
+    expect(n).toBeLessThan(5_000_000);
+    sh.type('exit\r');
+    expect(await sh.exited).toBe(0);
+  }, 60_000);
+
   it('leaves on Ctrl+D at an empty prompt', async () => {
     const sh = ptyShell();
     await sh.until(PROMPT);

@@ -27,8 +27,12 @@ import type { ShellTerminal } from '../shell/tty-terminal.js';
 const PROMPT = '[PS] C:\\Windows\\system32> ';
 const CONTINUATION = '>> ';
 const CHOICES = '[Y] Yes  [A] Yes to All  [N] No  [L] No to All  [?] Help (default is "Y"): ';
-const CHOICES_HELP = 'Y - Continue with only the next step of the operation.\nA - Continue with all the steps of the operation.\n'
-  + 'N - Skip this operation and proceed with the next operation.\nL - Skip this operation and all subsequent operations.\n';
+const CHOICES_HELP = [
+  'Y - Continue with only the next step of the operation.',
+  'A - Continue with all the steps of the operation.',
+  'N - Skip this operation and proceed with the next operation.',
+  'L - Skip this operation and all subsequent operations.',
+].map((l) => `${l}\n`).join('');
 
 /** Reads one line with a prompt; null at end of input; throws LineCancelled on Ctrl+C (terminals only). */
 type LineReader = (prompt: string, options?: EditOptions) => string | null;
@@ -76,12 +80,17 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
   return {
     command: 'shell',
     describe: 'an interactive Exchange Management Shell prompt on the mock',
-    builder: (y) => withMockOptions(y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' })),
+    builder: (y) => withMockOptions(
+      y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' }),
+    ),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const terminal: ShellTerminal | null = io.stdinIsTTY && io.shellTerminal ? await io.shellTerminal() : null;
       const plainReader = io.readLineSync;
-      if (!terminal && !plainReader) throw new ValidationError({ code: 'NO_TERMINAL', parameter: 'shell', message: 'exchcert shell needs standard input to read commands from.' });
+      if (!terminal && !plainReader) {
+        throw new ValidationError({ code: 'NO_TERMINAL', parameter: 'shell',
+          message: 'exchcert shell needs standard input to read commands from.' });
+      }
       const readLine: LineReader = terminal ? (p, o) => terminal.readLine(p, o) : (p) => plainReader!(p);
       const shell = parseShellVersion(a.shell as string | undefined);
       // Passwords typed or converted at the prompt are masked in all later output; error texts are terminal-safe.
@@ -92,7 +101,10 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
       try {
         const server = a.connect ? String(a.connect) : await state.exchange.defaultServer();
         const record = state.store.read((tx) => tx.getServer(server));
-        if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, message: `The mock organization has no server '${server}'.` });
+        if (!record) {
+          throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server,
+            message: `The mock organization has no server '${server}'.` });
+        }
         const ask = (prompt: string, options?: EditOptions): string | null => {
           try {
             return readLine(prompt, options);
@@ -123,7 +135,8 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           host: { write: (t) => out.stdout.write(t) },
           cancelled: () => cancelled,
         });
-        out.stdout.write(`Connected to ${record.fqdn} (Exchange ${serverTarget(record).label}, mock). Type exit to leave.\n`);
+        const label = serverTarget(record).label;
+        out.stdout.write(`Connected to ${record.fqdn} (Exchange ${label}, mock). Type exit to leave.\n`);
         const history: string[] = [];
         for (;;) {
           const entry = readEntry(readLine, history, shell, out, mask);

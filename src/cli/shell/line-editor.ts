@@ -119,7 +119,10 @@ export function editLine(term: ByteTerminal, prompt: string, options: EditOption
       if (next !== 0x5b && next !== 0x4f) continue;
       let code = term.readByte();
       let param = '';
-      while (code !== null && code >= 0x30 && code <= 0x39) { param += String.fromCharCode(code); code = term.readByte(); }
+      while (code !== null && code >= 0x30 && code <= 0x39) {
+        param += String.fromCharCode(code);
+        code = term.readByte();
+      }
       const key = code === null ? '' : String.fromCharCode(code);
       if (key === 'A' && historyIndex > 0) {
         if (historyIndex === history.length) draft = chars;

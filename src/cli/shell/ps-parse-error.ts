@@ -1,4 +1,4 @@
-// A parse error as the PowerShell console of each version shows it (2.0's `<<<<`, 5.1's `~` under `+`, 7's `Line |` box).
+// A parse error as each PowerShell console shows it (2.0's `<<<<`, 5.1's `~` under `+`, 7's `Line |` box).
 import { visibleText } from '../../errors/visible-text.js';
 import type { ParseError } from '../../parser/parse-error.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
@@ -23,7 +23,9 @@ function errorId(reason: string): string {
 /** The pad that puts a marker under `column` of `line` once both are made visible (tabs kept). */
 function padTo(line: string, column: number): string {
   let pad = '';
-  for (const ch of line.slice(0, Math.max(0, column - 1))) pad += ch === '\t' ? '\t' : ' '.repeat([...visibleText(ch)].length);
+  for (const ch of line.slice(0, Math.max(0, column - 1))) {
+    pad += ch === '\t' ? '\t' : ' '.repeat([...visibleText(ch)].length);
+  }
   return pad;
 }
 
@@ -44,7 +46,8 @@ export function formatShellParseError(e: ParseError, shell: ShellVersion): strin
   }
   if (shell === '2.0') {
     const cut = Math.max(0, e.column - 1);
-    return `${reason}\nAt line:${e.line} char:${e.column}\n+ ${visibleText(line.slice(0, cut))} <<<< ${visibleText(line.slice(cut))}\n${category}`;
+    const marked = `${visibleText(line.slice(0, cut))} <<<< ${visibleText(line.slice(cut))}`;
+    return `${reason}\nAt line:${e.line} char:${e.column}\n+ ${marked}\n${category}`;
   }
   return `At line:${e.line} char:${e.column}\n+ ${shown}\n+ ${padTo(line, e.column)}~\n${reason}\n${category}`;
 }

@@ -5,7 +5,7 @@ import type { EditOptions } from './line-editor.js';
 
 /** What the shell needs from a terminal. */
 export interface ShellTerminal {
-  /** Reads one edited line in raw mode (see editLine); null at Ctrl+D on an empty line; throws LineCancelled on Ctrl+C. */
+  /** Reads one edited line in raw mode (see editLine): null at Ctrl+D on an empty line, LineCancelled on Ctrl+C. */
   readLine(prompt: string, options?: EditOptions): string | null;
   /** Until the returned function is called, Ctrl+C calls `onInterrupt` (the terminal is in cooked mode meanwhile). */
   whileRunning(onInterrupt: () => void): () => void;

@@ -135,6 +135,9 @@ export class Interpreter {
 
   // ---- running a script -------------------------------------------------------------------------------------------
 
+  /** Statements run since the interpreter last yielded to the event loop (only when the host can cancel). */
+  #sinceYield = 0;
+
   /** Runs a script (text or AST); variables persist on this interpreter. */
   async run(script: string | ScriptBlockAst): Promise<InterpretResult> {
     const statements: StatementResult[] = [];
@@ -360,7 +363,14 @@ export class Interpreter {
   }
 
   async #exec(st: StatementAst, out: unknown[]): Promise<void> {
-    if (this.env.cancelled?.() === true) throw new PipelineStopped();
+    if (this.env.cancelled) {
+      // Let the host's Ctrl+C handler run now and then: a loop of statements otherwise never leaves the microtask queue.
+      if (++this.#sinceYield >= 64) {
+        this.#sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (this.env.cancelled()) throw new PipelineStopped();
+    }
     switch (st.type) {
       case 'PipelineAst': await this.#execPipeline(st, out); return;
       case 'AssignmentStatementAst': await this.#assignStatement(st); return;

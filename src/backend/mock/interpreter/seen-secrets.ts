@@ -1,11 +1,11 @@
-// Plain texts the interpreter turned into SecureStrings (ConvertTo-SecureString, Read-Host -AsSecureString), for output masking.
+// Plain texts the interpreter turned into SecureStrings (ConvertTo-SecureString, Read-Host -AsSecureString).
 
 type Listener = (plainText: string) => void;
 
 const listeners = new Set<Listener>();
 
 /**
- * Calls `listener` with every plain text the interpreter makes a SecureString of, until the returned function is called.
+ * Calls `listener` with every plain text the interpreter makes a SecureString of, until the returned function runs.
  * @example const stop = onSecretSeen((p) => mask.add(p)); await backend.runText(text, '5.1'); stop();
  */
 export function onSecretSeen(listener: Listener): () => void {
