@@ -18,14 +18,16 @@ const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,253}$/;
  * Reads `--servers A,B,C` or `@FILE` (one name a line, `#` comments): names in order, duplicates dropped.
  * @example parseServers('AMS-EXCH01, RESEXCH01') // ['AMS-EXCH01', 'RESEXCH01']
  */
-export function parseServers(value: string, readText: (path: string) => string = (p) => readFileSync(p, 'utf8')): string[] {
+export function parseServers(value: string, readText: (path: string) => string = (p) => readFileSync(p,
+    'utf8')): string[] {
   let names: string[];
   if (value.startsWith('@')) {
     let text: string;
     try {
       text = readText(value.slice(1));
     } catch (e) {
-      throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value, allowed: 'A,B,C or @FILE (a readable file)',
+      throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value,
+          allowed: 'A,B,C or @FILE (a readable file)',
         message: `--servers '${value}': the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).` });
     }
     names = text.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim());
@@ -33,7 +35,8 @@ export function parseServers(value: string, readText: (path: string) => string =
   names = names.filter((n) => n !== '');
   const bad = names.find((n) => !SERVER_NAME.test(n));
   if (bad !== undefined || names.length === 0) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: bad ?? value, allowed: 'server names (letters, digits, . _ -), comma-separated or one a line in @FILE',
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: bad ?? value,
+        allowed: 'server names (letters, digits, . _ -), comma-separated or one a line in @FILE',
       message: bad !== undefined ? `--servers: '${bad}' is not a server name.` : `--servers '${value}' names no server.` });
   }
   return [...new Set(names)];
@@ -63,7 +66,8 @@ export async function fanOut(servers: readonly string[], options: FanOutOptions)
   if (options.shared && servers.length > 0) {
     const shared = await options.open(servers[0]!);
     try {
-      return await fanOut(servers, { ...options, shared: false, open: async () => ({ ...shared, close: async () => undefined }) });
+      return await fanOut(servers, { ...options, shared: false, open: async () => ({ ...shared,
+          close: async () => undefined }) });
     } finally {
       await shared.close();
     }

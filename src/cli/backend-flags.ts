@@ -9,9 +9,12 @@ const AUTHENTICATIONS = ['Kerberos', 'Negotiate', 'Basic'] as const;
 /** Adds the backend connection options (not --backend itself, whose help each command words). */
 export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
   return y
-    .option('bootstrap', { type: 'string', describe: 'real backends: exchange (load Exchange, default), none, or FILE (your own connection script)' })
-    .option('import-module', { type: 'string', array: true, describe: 'real backends: import this module after the bootstrap (repeatable)' })
-    .option('timeout', { type: 'number', describe: 'real backends: seconds a call may run before it is stopped (default 300)' })
+    .option('bootstrap', { type: 'string',
+        describe: 'real backends: exchange (load Exchange, default), none, or FILE (your own connection script)' })
+    .option('import-module', { type: 'string', array: true,
+        describe: 'real backends: import this module after the bootstrap (repeatable)' })
+    .option('timeout', { type: 'number',
+        describe: 'real backends: seconds a call may run before it is stopped (default 300)' })
     .option('remote-server', { type: 'string', describe: 'remote: the Exchange server (http://SERVER/PowerShell/)' })
     .option('connection-uri', { type: 'string', describe: 'remote: the endpoint URI instead of --remote-server' })
     .option('authentication', { type: 'string', describe: 'remote: Kerberos (default), Negotiate or Basic' })
@@ -19,9 +22,11 @@ export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
     .option('key-file', { type: 'string', describe: 'ssh: private key file' })
-    .option('servers', { type: 'string', describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
+    .option('servers', { type: 'string',
+        describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
     .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' })
-    .option('ssh-option', { type: 'string', array: true, describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
+    .option('ssh-option', { type: 'string', array: true,
+        describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
 }
 
 /** BackendOptions from parsed flags; bad values are one ValidationError naming the flag. */
@@ -29,12 +34,14 @@ export function backendOptionsOf(a: Readonly<Record<string, unknown>>): BackendO
   const str = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
   const auth = str('authentication');
   if (auth !== undefined && !(AUTHENTICATIONS as readonly string[]).includes(auth)) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'authentication', value: auth, allowed: AUTHENTICATIONS.join(', '),
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'authentication', value: auth,
+        allowed: AUTHENTICATIONS.join(', '),
       message: `--authentication '${auth}' is not allowed. Allowed: ${AUTHENTICATIONS.join(', ')}.` });
   }
   const timeout = a.timeout;
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0)) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'timeout', value: String(timeout), allowed: 'a number of seconds above 0',
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'timeout', value: String(timeout),
+        allowed: 'a number of seconds above 0',
       message: `--timeout '${String(timeout)}' is not a number of seconds above 0.` });
   }
   const port = a.port;

@@ -25,19 +25,22 @@ export interface ManyOptions {
 }
 
 /** Runs one typed call per server; prints per-server results; exit 1 when any server failed. */
-export async function runMany(spec: CmdletSpec, builderOptions: Record<string, unknown>, render: RenderOptions, backendOptions: BackendOptions,
+export async function runMany(spec: CmdletSpec, builderOptions: Record<string, unknown>, render: RenderOptions,
+    backendOptions: BackendOptions,
   out: ManyOptions, io: CliIo): Promise<number> {
   const servers = parseServers(out.servers);
   const throttle = out.throttle ?? 4;
   if (!Number.isInteger(throttle) || throttle < 1 || throttle > 64) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'throttle', value: String(out.throttle), allowed: '1 to 64',
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'throttle', value: String(out.throttle),
+        allowed: '1 to 64',
       message: `--throttle '${String(out.throttle)}' is not a number of sessions from 1 to 64.` });
   }
   // Every cmdlet pinned with -Server (the builder validates the name like any other value).
   const builders = new Map(servers.map((s) => [s, new CmdletBuilder(spec, { ...builderOptions, server: s } as never)]));
   const perEndpoint = out.backend === 'remote' && !backendOptions.remoteServer && !backendOptions.connectionUri;
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && !out.json;
-  const bar = tty ? new SingleBar({ stream: io.stderr as never, format: 'servers [{bar}] {value}/{total} {server}', hideCursor: true }) : null;
+  const bar = tty ? new SingleBar({ stream: io.stderr as never, format: 'servers [{bar}] {value}/{total} {server}',
+      hideCursor: true }) : null;
   bar?.start(servers.length, 0, { server: '' });
   const shells = new Map<string, ShellVersion>();
   let outcomes: ServerOutcome[];
@@ -46,10 +49,12 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
       throttle,
       sessionPerServer: perEndpoint,
       shared: backendEntry(out.backend).shareable === true,
-      open: (server) => createBackend(out.backend, perEndpoint ? { ...backendOptions, remoteServer: server } : backendOptions),
+      open: (server) => createBackend(out.backend, perEndpoint ? { ...backendOptions,
+          remoteServer: server } : backendOptions),
       call: async (backend, server) => {
         const info = await backend.info();
-        const compiled = compile(builders.get(server)!, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}), ...render });
+        const compiled = compile(builders.get(server)!, { shell: info.shell,
+            ...(info.exchange ? { exchange: info.exchange } : {}), ...render });
         shells.set(server, compiled.shell);
         return backend.run(compiled, { answers: answersOf(out.answers) });
       },

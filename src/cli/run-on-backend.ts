@@ -16,7 +16,8 @@ export function printNotices(result: RunResult, io: CliIo): void {
 }
 
 /** Opens a backend from the registry, runs fn, and closes it whatever happens. */
-export async function withBackend<T>(name: string, options: BackendOptions, fn: (backend: Backend) => Promise<T>): Promise<T> {
+export async function withBackend<T>(name: string, options: BackendOptions,
+    fn: (backend: Backend) => Promise<T>): Promise<T> {
   const backend = await createBackend(name, options);
   try {
     return await fn(backend);
@@ -29,10 +30,12 @@ export async function withBackend<T>(name: string, options: BackendOptions, fn: 
  * Compiles a typed call for the session's shell and Exchange build (unless --shell/--exchange say otherwise), runs it
  * on the named backend and prints what it did.
  */
-export async function runOnBackend(name: string, x: Renderable, render: RenderOptions, options: BackendOptions, out: { json?: boolean | undefined; answers?: readonly string[] | undefined }, io: CliIo): Promise<number> {
+export async function runOnBackend(name: string, x: Renderable, render: RenderOptions, options: BackendOptions,
+    out: { json?: boolean | undefined; answers?: readonly string[] | undefined }, io: CliIo): Promise<number> {
   return withBackend(name, options, async (backend) => {
     const info = await backend.info();
-    const compiled = compile(x, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}), ...render });
+    const compiled = compile(x, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}),
+        ...render });
     const result = await backend.run(compiled, { answers: answersOf(out.answers) });
     printNotices(result, io);
     if (out.json) io.stdout.write(`${runResultJson(result)}\n`);

@@ -64,7 +64,8 @@ export class PwshTransport implements Transport {
 
   /** Starts the session (and its bootstrap) if it is not running. */
   start(): Promise<TransportInfo> {
-    if (this.session && !this.session.dead) return this.session.ready.then((version) => ({ version, restarted: false }));
+    if (this.session && !this.session.dead) return this.session.ready.then((version) => ({ version,
+        restarted: false }));
     this.starting ??= this.spawn().finally(() => {
       this.starting = null;
     });

@@ -22,7 +22,8 @@ export function remoteBackend(options: BackendOptions = {}, platform: NodeJS.Pla
   // The credential's password crosses as a SecureString variable of the connection step only.
   const password = options.password;
   const transport = new PwshTransport({
-    bootstrap: steps.map((s, i) => (i === 0 && password ? { ...s, secrets: new Map([['ExchcertCredentialPassword', password]]) } : s)),
+    bootstrap: steps.map((s, i) => (i === 0 && password ? { ...s, secrets: new Map([['ExchcertCredentialPassword',
+        password]]) } : s)),
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.log ? { log: options.log } : {}),

@@ -42,7 +42,8 @@ function errorRecord(e: EnvelopeError): ErrorRecord {
   });
 }
 
-function answerPrompt(request: PromptRequest, answers: AnswerProvider | undefined, readHost: BackendOptions['readHost']): PromptAnswer {
+function answerPrompt(request: PromptRequest, answers: AnswerProvider | undefined,
+    readHost: BackendOptions['readHost']): PromptAnswer {
   if (request.kind === 'choice') {
     const kind = request.caption === 'Confirm' ? 'ShouldProcess' : 'ShouldContinue';
     const a = answers?.answer({ kind, caption: request.caption, message: request.message }) ?? null;
@@ -60,9 +61,11 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
   const { name, transport, options } = config;
   let info: Promise<SessionInfo> | null = null;
 
-  function toResult(text: string, displayText: string, envelope: Envelope & { notices: readonly string[] }, started: number): RunResult {
+  function toResult(text: string, displayText: string, envelope: Envelope & { notices: readonly string[] },
+      started: number): RunResult {
     const errors = envelope.errors.map(errorRecord);
-    const statement = Object.freeze({ line: 1, text: displayText, output: envelope.output, errors, warnings: envelope.warnings });
+    const statement = Object.freeze({ line: 1, text: displayText, output: envelope.output, errors,
+        warnings: envelope.warnings });
     return Object.freeze({
       backend: name,
       target: options.connect ?? options.remoteServer ?? options.host ?? null,
@@ -105,11 +108,13 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
     },
     info(): Promise<SessionInfo> {
       info ??= (async () => {
-        const probe: TransportRequest = { text: PROBE, variables: { ExchcertConnect: options.connect ?? '' }, displayText: 'session probe' };
+        const probe: TransportRequest = { text: PROBE, variables: { ExchcertConnect: options.connect ?? '' },
+            displayText: 'session probe' };
         const e = await transport.invoke(config.wrap ? config.wrap(probe) : probe);
         const [version, exchangeVersion] = e.output.map((o) => (o === null ? null : String(o)));
         const exchange = exchangeTargetOfBuild(exchangeVersion);
-        return Object.freeze({ shell: shellOfVersion(version ?? '7'), shellVersion: version ?? '', exchange, exchangeVersion: exchangeVersion ?? null });
+        return Object.freeze({ shell: shellOfVersion(version ?? '7'), shellVersion: version ?? '', exchange,
+            exchangeVersion: exchangeVersion ?? null });
       })();
       info.catch(() => { info = null; });
       return info;
