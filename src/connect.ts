@@ -10,7 +10,7 @@ import type { RenderOptions } from './dialect/render-options.js';
 import type { MockState } from './backend/mock/mock-state.js';
 import { exchangeCertificateFromJson } from './spec/output/exchange-certificate.js';
 import type { ExchangeCertificate } from './spec/output/exchange-certificate.js';
-import { isExchangeCertificate } from './backend/mock/interpreter/ps-values.js';
+import { isExchangeCertificate } from './runtime/ps-values.js';
 
 /** Options of connect(): which backend, and what it needs. */
 export interface ConnectOptions {

@@ -12,7 +12,7 @@ import type { CmdletSpec } from '../spec/cmdlet-spec.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
-import { answersOf } from './commands/run.js';
+import { answersOf } from './answers-of.js';
 import { printRunResult, runResultJson } from './print-result.js';
 
 /** Options of a many-server run. */

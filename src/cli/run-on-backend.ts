@@ -7,7 +7,7 @@ import type { Renderable } from '../dialect/render.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
-import { answersOf } from './commands/run.js';
+import { answersOf } from './answers-of.js';
 import { printRunResult, runResultJson } from './print-result.js';
 
 /** Prints what the session itself reports (a restarted session) on stderr. */

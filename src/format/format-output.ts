@@ -3,13 +3,13 @@ import { Secret } from '../node/secret.js';
 import { servicesFromString, servicesStringForm } from '../spec/output/allowed-services.js';
 import { EXCHANGE_CERTIFICATE_LIST_VIEW, EXCHANGE_CERTIFICATE_TABLE_VIEW } from '../spec/output/exchange-certificate.js';
 import type { ShellVersion } from '../spec/shell-version.js';
-import { interpreterDialect } from '../backend/mock/interpreter/interpreter-dialect.js';
-import type { InterpreterDialect } from '../backend/mock/interpreter/interpreter-dialect.js';
-import { PsErrorRecord } from '../backend/mock/interpreter/ps-error-record.js';
-import { formatDate } from '../backend/mock/interpreter/ps-format.js';
-import { PsHashtable } from '../backend/mock/interpreter/ps-hashtable.js';
-import { wildcardRegex } from '../backend/mock/interpreter/ps-operators.js';
-import { elements, findProperty, isArrayLike, isExchangeCertificate, isPlainObject, normalize, propertyNames, toStr } from '../backend/mock/interpreter/ps-values.js';
+import { interpreterDialect } from '../runtime/interpreter-dialect.js';
+import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
+import { PsErrorRecord } from '../runtime/ps-error-record.js';
+import { formatDate } from '../runtime/ps-format.js';
+import { PsHashtable } from '../runtime/ps-hashtable.js';
+import { wildcardRegex } from '../runtime/ps-operators.js';
+import { elements, findProperty, isArrayLike, isExchangeCertificate, isPlainObject, normalize, propertyNames, toStr } from '../runtime/ps-values.js';
 
 export { isExchangeCertificate };
 

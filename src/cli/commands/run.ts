@@ -2,10 +2,9 @@ import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
 import type { SessionInfo, StatementResult } from '../../backend/backend.js';
 import { resolve } from 'node:path';
-import { parseAnswer } from '../../backend/mock/scripted-answers.js';
-import type { Answer } from '../../backend/mock/scripted-answers.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import { EXIT } from '../cli-io.js';
+import { answersOf } from '../answers-of.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
@@ -14,16 +13,6 @@ import { isStdin, readRunbook } from '../read-input.js';
 import { parseCodePage } from '../runbook-encoding.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
-
-/** Reads `--answer Y --answer N` into answers, refusing anything else. */
-export function answersOf(values: unknown): Answer[] {
-  const list = values === undefined ? [] : (Array.isArray(values) ? values : [values]).map(String);
-  return list.map((v) => {
-    const a = parseAnswer(v);
-    if (a === null) throw new ValidationError({ code: 'INVALID_ANSWER', parameter: 'answer', value: v, allowed: 'Y, A, N, L', message: `--answer '${v}' is not a prompt answer. Allowed: Y (yes), A (yes to all), N (no), L (no to all).` });
-    return a;
-  });
-}
 
 /** `exchcert run FILE|- --backend NAME`: runs a runbook on a backend (default: the simulated Exchange Management Shell). */
 export function runCommand(io: CliIo, done: (code: number) => void): CommandModule {

@@ -2,10 +2,10 @@
 import { Secret } from '../../../node/secret.js';
 import type { ParameterSpec } from '../../../spec/cmdlet-spec.js';
 import type { ShellView } from '../../../spec/registry.js';
-import { isExchangeCertificate } from './ps-values.js';
-import { RuntimeFailure } from './runtime-failure.js';
-import { ScriptBlockValue } from './script-block-value.js';
-import { findProperty, isArrayLike, isPlainObject, normalize } from './ps-values.js';
+import { isExchangeCertificate } from '../../../runtime/ps-values.js';
+import { RuntimeFailure } from '../../../runtime/runtime-failure.js';
+import { ScriptBlockValue } from '../../../runtime/script-block-value.js';
+import { findProperty, isArrayLike, isPlainObject, normalize } from '../../../runtime/ps-values.js';
 
 /** What binding one object gave: parameter values by camelCase name and the parameter set they settle on. */
 export interface PipelineBinding {

@@ -1,9 +1,9 @@
 // Refuses, before anything runs, syntax outside the interpreter's PowerShell subset (named with line:column).
 import type { Ast, CommandAst, CommandExpressionAst, ExpressionAst, Extent, ScriptBlockAst, StatementBlockAst } from '../../../parser/ast.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
-import { resolveExceptionType } from './ps-error-record.js';
-import { isSupportedBinary, isSupportedUnary } from './ps-operators.js';
-import { knownType } from './ps-types.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
+import { resolveExceptionType } from '../../../runtime/ps-error-record.js';
+import { isSupportedBinary, isSupportedUnary } from '../../../runtime/ps-operators.js';
+import { knownType } from '../../../runtime/ps-types.js';
 import { isStaticType, isSupportedStatic } from './static-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 

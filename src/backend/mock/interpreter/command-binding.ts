@@ -3,9 +3,9 @@ import { matchParameter } from '../../../bind/match-parameter.js';
 import type { CommandAst, CommandElementAst, CommandParameterAst, ExpressionAst, HashtableAst, PipelineAst, StatementAst, VariableExpressionAst } from '../../../parser/ast.js';
 import type { CmdletSpec } from '../../../spec/cmdlet-spec.js';
 import type { ShellView } from '../../../spec/registry.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
-import { PsHashtable } from './ps-hashtable.js';
-import { normalize, toStr } from './ps-values.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
+import { PsHashtable } from '../../../runtime/ps-hashtable.js';
+import { normalize, toStr } from '../../../runtime/ps-values.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
 /**

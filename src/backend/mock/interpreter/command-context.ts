@@ -2,9 +2,9 @@
 import type { Extent } from '../../../parser/ast.js';
 import type { CmdletSpec } from '../../../spec/cmdlet-spec.js';
 import type { ShellView } from '../../../spec/registry.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
 import type { InterpreterEnv } from './interpreter-env.js';
-import type { ScriptBlockValue } from './script-block-value.js';
+import type { ScriptBlockValue } from '../../../runtime/script-block-value.js';
 
 /** Fields of an error a command writes or throws (the command name, line and column are filled in). */
 export interface CommandErrorFields {

@@ -2,12 +2,12 @@
 import { Secret } from '../../../node/secret.js';
 import type { ParameterSpec } from '../../../spec/cmdlet-spec.js';
 import { ACTION_PREFERENCES, ALLOWED_SERVICES, ALLOWED_SERVICE_NAMES } from '../../../spec/ps-type.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
-import { PsHashtable } from './ps-hashtable.js';
-import { toByteArray } from './ps-types.js';
-import { RuntimeFailure } from './runtime-failure.js';
-import { ScriptBlockValue } from './script-block-value.js';
-import { NO_OUTPUT, elements, isArrayLike, isTrue, parseNumber, toStr, typeNameOf } from './ps-values.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
+import { PsHashtable } from '../../../runtime/ps-hashtable.js';
+import { toByteArray } from '../../../runtime/ps-types.js';
+import { RuntimeFailure } from '../../../runtime/runtime-failure.js';
+import { ScriptBlockValue } from '../../../runtime/script-block-value.js';
+import { NO_OUTPUT, elements, isArrayLike, isTrue, parseNumber, toStr, typeNameOf } from '../../../runtime/ps-values.js';
 
 const NET_TYPE: Readonly<Record<string, string>> = {
   String: 'System.String', Boolean: 'System.Boolean', Int32: 'System.Int32', Int64: 'System.Int64', SwitchParameter: 'System.Management.Automation.SwitchParameter',

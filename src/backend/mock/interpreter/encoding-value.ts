@@ -1,7 +1,7 @@
 // System.Text.Encoding objects ([System.Text.Encoding]::Unicode and friends) with GetBytes/GetString.
-import type { TextEncodingName } from './interpreter-dialect.js';
+import type { TextEncodingName } from '../../../runtime/interpreter-dialect.js';
 import { decodeText, encodeText, preambleOf } from './text-codec.js';
-import type { PsMemberSource } from './ps-values.js';
+import type { PsMemberSource } from '../../../runtime/ps-values.js';
 
 const INFO: Readonly<Partial<Record<TextEncodingName, { type: string; name: string; web: string; codePage: number }>>> = {
   unicode: { type: 'System.Text.UnicodeEncoding', name: 'Unicode', web: 'utf-16', codePage: 1200 },

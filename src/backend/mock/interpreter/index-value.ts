@@ -1,7 +1,7 @@
 // `$x[i]`: array, string and hashtable indexing (negative indexes, slices, $null out of range).
-import { PsHashtable } from './ps-hashtable.js';
-import { RuntimeFailure } from './runtime-failure.js';
-import { elements, isArrayLike, normalize, toNumber } from './ps-values.js';
+import { PsHashtable } from '../../../runtime/ps-hashtable.js';
+import { RuntimeFailure } from '../../../runtime/runtime-failure.js';
+import { elements, isArrayLike, normalize, toNumber } from '../../../runtime/ps-values.js';
 
 /** The value of `target[index]` as PowerShell (not strict mode) gives it. */
 export function indexValue(target: unknown, index: unknown, notANumber: (text: string) => string): unknown {

@@ -26,22 +26,22 @@ import { FlowSignal } from './flow-signal.js';
 import { formatForHost } from '../../../format/format-output.js';
 import { HELPER_COMMANDS } from './helpers/helper-commands.js';
 import { indexValue } from './index-value.js';
-import { interpreterDialect } from './interpreter-dialect.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
+import { interpreterDialect } from '../../../runtime/interpreter-dialect.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
 import type { InterpretResult, InterpreterEnv } from './interpreter-env.js';
-import { PsErrorRecord, PsException, PsTerminatingError, errorRecord, exceptionIs, resolveExceptionType } from './ps-error-record.js';
-import { PsHashtable } from './ps-hashtable.js';
+import { PsErrorRecord, PsException, PsTerminatingError, errorRecord, exceptionIs, resolveExceptionType } from '../../../runtime/ps-error-record.js';
+import { PsHashtable } from '../../../runtime/ps-hashtable.js';
 import { UnsupportedMethod, getMember, invokeMethod, setMember } from './ps-members.js';
 import type { MemberContext } from './ps-members.js';
-import { binaryOp, unaryOp } from './ps-operators.js';
-import type { OperatorContext } from './ps-operators.js';
-import { castTo, toCustomObject, typeValue } from './ps-types.js';
+import { binaryOp, unaryOp } from '../../../runtime/ps-operators.js';
+import type { OperatorContext } from '../../../runtime/ps-operators.js';
+import { castTo, toCustomObject, typeValue } from '../../../runtime/ps-types.js';
 import { StoreError } from '../store/store-error.js';
 import { PipelineStopped } from './pipeline-stopped.js';
 import { resolveProviderPath } from './provider-path.js';
 import { redactStatement } from './redact-statement.js';
-import { RuntimeFailure } from './runtime-failure.js';
-import { ScriptBlockValue } from './script-block-value.js';
+import { RuntimeFailure } from '../../../runtime/runtime-failure.js';
+import { ScriptBlockValue } from '../../../runtime/script-block-value.js';
 import { staticMethod, staticProperty } from './static-members.js';
 import type { StaticContext } from './static-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
@@ -50,7 +50,7 @@ import type { VariableSlot } from './variable-view.js';
 import { BINDING_ERROR_IDS } from '../../../errors/binding-error.js';
 import {
   NO_OUTPUT, TypeValue, VersionValue, collect, elements, enumerate, isArrayLike, isTrue, markArrayList, normalize, toNumber, toStr,
-} from './ps-values.js';
+} from '../../../runtime/ps-values.js';
 
 /** Where a top-level statement's output, errors and warnings go while it runs. */
 interface Sink {

@@ -1,18 +1,18 @@
 // Instance members of values: properties (case-insensitive, member enumeration) and the .NET methods runbooks call.
 import { Secret } from '../../../node/secret.js';
 import { EncodingValue } from './encoding-value.js';
-import type { InterpreterDialect } from './interpreter-dialect.js';
-import { PsErrorRecord, PsException } from './ps-error-record.js';
-import { formatDate, formatValue } from './ps-format.js';
-import { PsHashtable } from './ps-hashtable.js';
-import { psEquals } from './ps-operators.js';
-import { toByteArray } from './ps-types.js';
-import type { ConversionContext } from './ps-types.js';
-import { RuntimeFailure, methodFailure } from './runtime-failure.js';
-import { ScriptBlockValue } from './script-block-value.js';
+import type { InterpreterDialect } from '../../../runtime/interpreter-dialect.js';
+import { PsErrorRecord, PsException } from '../../../runtime/ps-error-record.js';
+import { formatDate, formatValue } from '../../../runtime/ps-format.js';
+import { PsHashtable } from '../../../runtime/ps-hashtable.js';
+import { psEquals } from '../../../runtime/ps-operators.js';
+import { toByteArray } from '../../../runtime/ps-types.js';
+import type { ConversionContext } from '../../../runtime/ps-types.js';
+import { RuntimeFailure, methodFailure } from '../../../runtime/runtime-failure.js';
+import { ScriptBlockValue } from '../../../runtime/script-block-value.js';
 import {
   NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
-} from './ps-values.js';
+} from '../../../runtime/ps-values.js';
 
 /** What member access needs from the interpreter. */
 export interface MemberContext extends ConversionContext {

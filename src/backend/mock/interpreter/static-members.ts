@@ -3,13 +3,13 @@ import type { VirtualFs } from '../exchange/org-state.js';
 import { VirtualFsError } from '../store/virtual-fs-error.js';
 import { EncodingValue } from './encoding-value.js';
 import { windowsFileError } from './file-errors.js';
-import type { InterpreterDialect, TextEncodingName } from './interpreter-dialect.js';
-import { formatOperator } from './ps-format.js';
-import { normalizeTypeName, toByteArray } from './ps-types.js';
-import type { ConversionContext } from './ps-types.js';
-import { RuntimeFailure, methodFailure } from './runtime-failure.js';
+import type { InterpreterDialect, TextEncodingName } from '../../../runtime/interpreter-dialect.js';
+import { formatOperator } from '../../../runtime/ps-format.js';
+import { normalizeTypeName, toByteArray } from '../../../runtime/ps-types.js';
+import type { ConversionContext } from '../../../runtime/ps-types.js';
+import { RuntimeFailure, methodFailure } from '../../../runtime/runtime-failure.js';
 import { decodeFile, encodeFile, splitLines } from './text-codec.js';
-import { elements, isArrayLike, toStr } from './ps-values.js';
+import { elements, isArrayLike, toStr } from '../../../runtime/ps-values.js';
 
 /** What static members need. */
 export interface StaticContext extends ConversionContext {

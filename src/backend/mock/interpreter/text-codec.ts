@@ -1,5 +1,5 @@
 // Text to bytes and back as Windows PowerShell and PowerShell 7 file cmdlets and System.Text.Encoding do it.
-import type { TextEncodingName } from './interpreter-dialect.js';
+import type { TextEncodingName } from '../../../runtime/interpreter-dialect.js';
 
 const PREAMBLES: Readonly<Partial<Record<TextEncodingName, readonly number[]>>> = {
   utf8BOM: [0xef, 0xbb, 0xbf],

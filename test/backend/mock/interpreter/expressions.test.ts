@@ -29,7 +29,7 @@ const JUDGED = [
 /** Outputs as pwsh's [string] conversion shows them. */
 async function ours(text: string): Promise<{ output: (string | null)[]; error: string | null }> {
   const result = await interpret(text, makeEnv('7'));
-  const { toStr } = await import('../../../../src/backend/mock/interpreter/ps-values.js');
+  const { toStr } = await import('../../../../src/runtime/ps-values.js');
   const err = result.terminated ?? result.errors[0] ?? null;
   return { output: result.output.map((o) => (o === null ? null : toStr(o))), error: err ? err.errorId : null };
 }

@@ -1,7 +1,7 @@
 // ConvertTo-SecureString -AsPlainText (with the -Force rule of Windows PowerShell).
 import { secret } from '../../../../node/secret.js';
 import type { CommandContext } from '../command-context.js';
-import { toStr } from '../ps-values.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 import { noteSecret } from '../seen-secrets.js';
 
 const NEEDS_FORCE = 'The system cannot protect plain text input. To suppress this warning and convert the plain text to a SecureString, reissue the command specifying the Force parameter. For more information ,type: get-help ConvertTo-SecureString.';

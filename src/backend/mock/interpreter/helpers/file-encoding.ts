@@ -1,7 +1,7 @@
 // -Encoding of the file cmdlets: the names each shell accepts, and byte mode.
 import type { CommandContext } from '../command-context.js';
-import type { TextEncodingName } from '../interpreter-dialect.js';
-import { toStr } from '../ps-values.js';
+import type { TextEncodingName } from '../../../../runtime/interpreter-dialect.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 
 const CODE_PAGES: Readonly<Record<string, TextEncodingName>> = { '65001': 'utf8NoBOM', '1252': 'ansi', '1200': 'unicode', '1201': 'bigendianunicode', '20127': 'ascii', '12000': 'utf32', '28591': 'ansi' };
 

@@ -1,8 +1,8 @@
 // ForEach-Object: -Begin/-Process/-End script blocks, or -MemberName (`% Thumbprint`).
 import type { CommandContext } from '../command-context.js';
 import { getMember, invokeMethod } from '../ps-members.js';
-import type { ScriptBlockValue } from '../script-block-value.js';
-import { enumerate, findProperty, isPlainObject, toStr } from '../ps-values.js';
+import type { ScriptBlockValue } from '../../../../runtime/script-block-value.js';
+import { enumerate, findProperty, isPlainObject, toStr } from '../../../../runtime/ps-values.js';
 
 /** ForEach-Object. */
 export async function forEachObject(ctx: CommandContext): Promise<unknown[]> {

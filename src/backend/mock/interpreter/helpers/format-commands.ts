@@ -1,9 +1,9 @@
 // Format-Table and Format-List: text lines as the console shows them (Exchange's views for certificates).
 import type { CommandContext } from '../command-context.js';
 import { formatListLines, formatTableLines } from '../../../../format/format-output.js';
-import { PsHashtable } from '../ps-hashtable.js';
-import { ScriptBlockValue } from '../script-block-value.js';
-import { toStr } from '../ps-values.js';
+import { PsHashtable } from '../../../../runtime/ps-hashtable.js';
+import { ScriptBlockValue } from '../../../../runtime/script-block-value.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 import { propertySpecs, selectProperties } from './select-object.js';
 
 /** Objects and property names to format: calculated properties are evaluated into custom objects first. */

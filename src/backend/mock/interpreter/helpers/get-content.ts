@@ -1,7 +1,7 @@
 // Get-Content on the VirtualFs: text lines (BOM-aware decoding), -Raw, -ReadCount, byte mode per dialect.
 import type { CommandContext } from '../command-context.js';
 import { decodeFile, splitLines } from '../text-codec.js';
-import { toStr } from '../ps-values.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 import { windowsFileError } from '../file-errors.js';
 import { VirtualFsError } from '../../store/virtual-fs-error.js';
 import { byteMode, fileEncoding, hasWildcard, refuseFileParameters } from './file-encoding.js';

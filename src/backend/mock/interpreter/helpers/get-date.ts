@@ -1,8 +1,8 @@
 // Get-Date: the clock (env.now), -Date, date parts, -Format.
 import type { CommandContext } from '../command-context.js';
-import { formatDate } from '../ps-format.js';
-import { castTo } from '../ps-types.js';
-import { toStr } from '../ps-values.js';
+import { formatDate } from '../../../../runtime/ps-format.js';
+import { castTo } from '../../../../runtime/ps-types.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 
 /** Get-Date. */
 export async function getDate(ctx: CommandContext): Promise<unknown[]> {

@@ -2,7 +2,7 @@
 import { secret } from '../../../../node/secret.js';
 import { nonInteractiveMessage } from '../../exchange/exchange-messages.js';
 import type { CommandContext } from '../command-context.js';
-import { toStr } from '../ps-values.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 import { noteSecret } from '../seen-secrets.js';
 
 /** Read-Host. */

@@ -1,10 +1,10 @@
 // Select-Object: -Property (names, wildcards, calculated @{Name=..;Expression=..}), -ExpandProperty, -First/-Last/-Skip/-Index/-Unique.
 import type { CommandContext } from '../command-context.js';
 import { getMember } from '../ps-members.js';
-import { psEquals, wildcardRegex } from '../ps-operators.js';
-import { PsHashtable } from '../ps-hashtable.js';
-import { ScriptBlockValue } from '../script-block-value.js';
-import { collect, enumerate, findProperty, isPlainObject, markCustom, propertyNames, toStr } from '../ps-values.js';
+import { psEquals, wildcardRegex } from '../../../../runtime/ps-operators.js';
+import { PsHashtable } from '../../../../runtime/ps-hashtable.js';
+import { ScriptBlockValue } from '../../../../runtime/script-block-value.js';
+import { collect, enumerate, findProperty, isPlainObject, markCustom, propertyNames, toStr } from '../../../../runtime/ps-values.js';
 
 /** One -Property entry: a name (maybe a wildcard) or a calculated property. */
 type PropertySpec = { kind: 'name'; name: string } | { kind: 'calculated'; name: string; expression: ScriptBlockValue | string };

@@ -2,8 +2,8 @@
 import { SHOULD_PROCESS_QUERY, nonInteractiveMessage } from '../../exchange/exchange-messages.js';
 import type { CommandContext } from '../command-context.js';
 import { encodeFile } from '../text-codec.js';
-import { elements, isArrayLike, toStr } from '../ps-values.js';
-import { toInteger } from '../ps-types.js';
+import { elements, isArrayLike, toStr } from '../../../../runtime/ps-values.js';
+import { toInteger } from '../../../../runtime/ps-types.js';
 import { windowsFileError } from '../file-errors.js';
 import { byteMode, fileEncoding, hasWildcard, refuseFileParameters } from './file-encoding.js';
 

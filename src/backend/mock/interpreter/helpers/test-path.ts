@@ -1,6 +1,6 @@
 // Test-Path on the VirtualFs (a path is a file when it can be read, a folder otherwise).
 import type { CommandContext } from '../command-context.js';
-import { toStr } from '../ps-values.js';
+import { toStr } from '../../../../runtime/ps-values.js';
 import { hasWildcard } from './file-encoding.js';
 
 /** Test-Path. */

@@ -1,9 +1,9 @@
 // Where-Object: script-block filter or the simplified `Where-Object Property -op Value` syntax.
 import type { CommandContext } from '../command-context.js';
 import { getMember } from '../ps-members.js';
-import { binaryOp } from '../ps-operators.js';
-import type { ScriptBlockValue } from '../script-block-value.js';
-import { TypeValue, collect, isTrue, toStr } from '../ps-values.js';
+import { binaryOp } from '../../../../runtime/ps-operators.js';
+import type { ScriptBlockValue } from '../../../../runtime/script-block-value.js';
+import { TypeValue, collect, isTrue, toStr } from '../../../../runtime/ps-values.js';
 
 /** The operator of each simplified-syntax parameter set. */
 function operatorOf(set: string): string {

@@ -1,7 +1,7 @@
 // Write-Host, Write-Output, Write-Warning, Write-Error.
 import type { CommandContext } from '../command-context.js';
-import { PsErrorRecord } from '../ps-error-record.js';
-import { elements, enumerate, isArrayLike, toStr } from '../ps-values.js';
+import { PsErrorRecord } from '../../../../runtime/ps-error-record.js';
+import { elements, enumerate, isArrayLike, toStr } from '../../../../runtime/ps-values.js';
 
 /** -Object / -InputObject then the extra positional arguments, in order. */
 function positionalValues(ctx: CommandContext, first: string): unknown[] {

@@ -1,6 +1,6 @@
 // PowerShell's operators on values: comparison (case-insensitive unless c-prefixed; arrays on the left filter),
 // -like/-match/-replace/-split/-join, containment, arithmetic and string/array concatenation, bitwise, range, -f.
-import { Secret } from '../../../node/secret.js';
+import { Secret } from '../node/secret.js';
 import { formatOperator } from './ps-format.js';
 import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';

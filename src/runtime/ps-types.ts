@@ -1,5 +1,5 @@
 // The .NET types runbooks cast to and test with (-is, -as, [type]value), and PowerShell's conversions to them.
-import { Secret } from '../../../node/secret.js';
+import { Secret } from '../node/secret.js';
 import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';
 import { ScriptBlockValue } from './script-block-value.js';

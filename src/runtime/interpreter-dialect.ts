@@ -1,7 +1,7 @@
 // Capability flags of each shell that the runbook interpreter needs beyond the rendering dialect.
-import type { Dialect } from '../../../dialect/dialect.js';
-import { dialectFor } from '../../../dialect/dialects.js';
-import type { ShellVersion } from '../../../spec/shell-version.js';
+import type { Dialect } from '../dialect/dialect.js';
+import { dialectFor } from '../dialect/dialects.js';
+import type { ShellVersion } from '../spec/shell-version.js';
 
 /** Text encodings a file is read or written with. */
 export type TextEncodingName = 'ansi' | 'ascii' | 'utf8' | 'utf8BOM' | 'utf8NoBOM' | 'unicode' | 'bigendianunicode' | 'utf32' | 'bigendianutf32' | 'utf7' | 'oem' | 'byte';

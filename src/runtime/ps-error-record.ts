@@ -1,5 +1,5 @@
 // ErrorRecords as runbooks see them ($_ in catch, $Error), and terminating errors unwinding the interpreter.
-import type { ErrorRecord } from '../../backend.js';
+import type { ErrorRecord } from '../spec/output/run-result.js';
 
 /** .NET exception types the interpreter raises or catches, each with its base type. */
 const EXCEPTION_BASE: Readonly<Record<string, string>> = Object.freeze({

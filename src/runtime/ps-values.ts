@@ -1,5 +1,5 @@
 // PowerShell's view of JS values: enumeration, truth, string and number conversion, property access.
-import { Secret } from '../../../node/secret.js';
+import { Secret } from '../node/secret.js';
 import { PsErrorRecord, PsException } from './ps-error-record.js';
 import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';
