@@ -910,9 +910,15 @@ class Parser extends DefinitionParser {
  * @example parse("Get-ExchangeCertificate -Server AMS-EXCH01 | fl").statements[0]
  */
 export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst {
+  return parseScript(text, options, null);
+}
+
+/** Parses `text`; when `comments` is given, fills it with every comment's start and end offset (for help). */
+export function parseScript(text: string, options: ParseOptions, comments: Map<number, number> | null): ScriptBlockAst {
   const src = new SourceText(text, options.file);
   try {
     const tok = new Tokenizer(src, text, 0, text.length, null, true);
+    tok.commentSpans = comments;
     const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
     let ast = new Parser(src, tok, shared).scriptRule();
     if (tok.requiresComments.size > 0) {

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from '@jest/globals';
 import { describeWithPwsh, pwshPath } from '../support/pwsh.js';
-import { brokenVariants, missingFrom, ourStructure, readScript, realScripts } from './real-scripts/script-structure.js';
+import { brokenVariants, missingFrom, ourHelp, ourStructure, readScript, realScripts } from './real-scripts/script-structure.js';
 import type { ScriptStructure } from './real-scripts/script-structure.js';
 
 interface PwshFile extends ScriptStructure {
   readonly file: string;
+  readonly help: readonly (readonly unknown[])[];
 }
 
 describeWithPwsh("our parser vs PowerShell 7.6.9's parser on PowerShell's and Pester's own scripts", () => {
@@ -89,5 +90,19 @@ describeWithPwsh("our parser vs PowerShell 7.6.9's parser on PowerShell's and Pe
     expect(problems.slice(0, 50)).toEqual([]);
     expect(commands).toBeGreaterThan(1000);
     expect(errors).toBeGreaterThan(20);
+  });
+
+  it("finds every function's comment-based help where pwsh's GetHelpContent() does, with the same sections", () => {
+    const problems: string[] = [];
+    let compared = 0;
+    for (const theirs of pwsh.filter((f) => originals.includes(f.file))) {
+      const ours = ourHelp(texts.get(theirs.file)!);
+      for (const h of missingFrom(theirs.help, ours)) problems.push(`${theirs.file}: pwsh has help ${h.slice(0, 200)}, we do not`);
+      for (const h of missingFrom(ours, theirs.help)) problems.push(`${theirs.file}: we have help ${h.slice(0, 200)}, pwsh does not`);
+      compared += theirs.help.length;
+    }
+    console.log(`comment-based help compared with pwsh: ${compared} functions`);
+    expect(problems.slice(0, 30)).toEqual([]);
+    expect(compared).toBeGreaterThan(100);
   });
 });

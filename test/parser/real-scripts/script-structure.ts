@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Ast } from '../../../src/parser/ast.js';
 import { walkAst } from '../../../src/parser/ast-walk.js';
+import { getHelpContent } from '../../../src/parser/help-content.js';
 import { ParseError } from '../../../src/parser/parse-error.js';
 import { parse } from '../../../src/parser/parser.js';
 
@@ -106,6 +107,18 @@ export function ourStructure(text: string): ScriptStructure {
     if (n.type === 'CommandAst') commands.push([n.extent.startOffset, n.extent.endOffset, n.commandElements.length]);
   });
   return { error: null, statements, commands };
+}
+
+/** Comment-based help of every function, in pwsh-ast-dump.ps1's shape: [start, synopsis, description, parameters, examples]. */
+export function ourHelp(text: string): (readonly unknown[])[] {
+  const root = parse(text);
+  const out: (readonly unknown[])[] = [];
+  walkAst(root, (n) => {
+    if (n.type !== 'FunctionDefinitionAst') return;
+    const h = getHelpContent(root, n);
+    if (h !== null) out.push([n.extent.startOffset, h.synopsis, h.description, Object.keys(h.parameters).map((k) => k.toLowerCase()).sort(), h.examples.length]);
+  });
+  return out;
 }
 
 /** Entries of `a` not matched by one of `b` (multiset difference), as text. */
