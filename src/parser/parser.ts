@@ -121,7 +121,13 @@ class Parser extends DefinitionParser {
     return this.nested(lCurly, () => {
       const statements = this.statementListRule();
       const rCurly = this.next();
-      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      if (rCurly.kind !== 'RCurly') {
+        this.fail(
+          "Missing closing '}' in statement block or type definition.",
+          this.startOf(lCurly),
+          this.startOf(rCurly)
+        );
+      }
       return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
     });
   }
@@ -166,7 +172,10 @@ class Parser extends DefinitionParser {
           case 'sequence': {
             const body = this.statementBlockRule();
             if (body === null) this.failAfter(`Missing statement block after '${t.text}'.`, this.endOf(t));
-            return { type: 'BlockStatementAst', extent: this.span(this.startOf(t), body.extent.endOffset), kind: t.value as 'parallel', body };
+            return { type: 'BlockStatementAst', extent: this.span(
+              this.startOf(t),
+              body.extent.endOffset
+            ), kind: t.value as 'parallel', body };
           }
           case 'using':
             this.failAt('A using statement must appear before any other statements in a script.', t);
@@ -271,13 +280,20 @@ class Parser extends DefinitionParser {
   protected parenConditionRule(keyword: Token, what: string): [PipelineBaseAst, Token] {
     this.skipNewlines();
     const lParen = this.next();
-    if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after '${keyword.text}' in ${what} statement.`, this.endOf(keyword));
+    if (lParen.kind !== 'LParen') {
+      this.failAfter(`Missing '(' after '${keyword.text}' in ${what} statement.`, this.endOf(keyword));
+    }
     this.skipNewlines();
     const condition = this.pipelineChainRule();
     if (condition === null) this.failAfter(`Missing condition in ${what} statement.`, this.endOf(lParen));
     this.skipNewlines();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.failAfter(`Missing closing ')' after expression in '${keyword.text}' statement.`, condition.extent.endOffset);
+    if (rParen.kind !== 'RParen') {
+      this.failAfter(
+        `Missing closing ')' after expression in '${keyword.text}' statement.`,
+        condition.extent.endOffset
+      );
+    }
     return [condition, rParen];
   }
 
@@ -288,7 +304,11 @@ class Parser extends DefinitionParser {
     return { type: 'WhileStatementAst', extent: this.span(start, body.extent.endOffset), label, condition, body };
   }
 
-  protected doStatementRule(keyword: Token, start: number, label: string | null): DoWhileStatementAst | DoUntilStatementAst {
+  protected doStatementRule(
+    keyword: Token,
+    start: number,
+    label: string | null
+  ): DoWhileStatementAst | DoUntilStatementAst {
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in do loop.', this.endOf(keyword));
     this.skipNewlines();
@@ -306,7 +326,9 @@ class Parser extends DefinitionParser {
   protected forStatementRule(keyword: Token, start: number, label: string | null): ForStatementAst {
     this.skipNewlines();
     const lParen = this.next();
-    if (lParen.kind !== 'LParen') this.failAfter(`Missing opening '(' after keyword '${keyword.text}'.`, this.endOf(keyword));
+    if (lParen.kind !== 'LParen') {
+      this.failAfter(`Missing opening '(' after keyword '${keyword.text}'.`, this.endOf(keyword));
+    }
     const part = (last: boolean): PipelineBaseAst | null => {
       this.skipNewlines();
       const p = this.pipelineChainRule();
@@ -319,10 +341,15 @@ class Parser extends DefinitionParser {
     const iterator = part(true);
     this.skipNewlines();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.fail("Missing closing ')' after expression in 'for' statement.", this.startOf(rParen), this.startOf(rParen));
+    if (rParen.kind !== 'RParen') {
+      this.fail("Missing closing ')' after expression in 'for' statement.", this.startOf(rParen), this.startOf(rParen));
+    }
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in for loop.', this.endOf(rParen));
-    return { type: 'ForStatementAst', extent: this.span(start, body.extent.endOffset), label, initializer, condition, iterator, body };
+    return { type: 'ForStatementAst', extent: this.span(
+      start,
+      body.extent.endOffset
+    ), label, initializer, condition, iterator, body };
   }
 
   protected switchStatementRule(keyword: Token, start: number, label: string | null): SwitchStatementAst {
@@ -363,7 +390,12 @@ class Parser extends DefinitionParser {
     return this.nested(lCurly, () => this.switchBodyRule(start, label, flags, condition));
   }
 
-  private switchBodyRule(start: number, label: string | null, flags: string[], condition: PipelineBaseAst): SwitchStatementAst {
+  private switchBodyRule(
+    start: number,
+    label: string | null,
+    flags: string[],
+    condition: PipelineBaseAst
+  ): SwitchStatementAst {
     const clauses: SwitchClauseAst[] = [];
     let defaultBlock: StatementBlockAst | null = null;
     const oldMode = this.setMode('command');
@@ -372,11 +404,15 @@ class Parser extends DefinitionParser {
         this.skipNewlinesAndSemicolons();
         const t = this.next();
         if (t.kind === 'RCurly') {
-          if (clauses.length === 0 && defaultBlock === null) this.failAt('Missing condition in switch statement clause.', t);
+          if (clauses.length === 0 && defaultBlock === null) {
+            this.failAt('Missing condition in switch statement clause.', t);
+          }
           const extent = this.span(start, this.endOf(t));
           return { type: 'SwitchStatementAst', extent, label, flags, condition, clauses, default: defaultBlock };
         }
-        if (t.kind === 'EndOfInput') this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
+        if (t.kind === 'EndOfInput') {
+          this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
+        }
         const isDefault = (t.kind === 'Keyword' || t.kind === 'Generic' || t.kind === 'Identifier') && t.text.toLowerCase() === 'default';
         let clauseCondition: ExpressionAst | null = null;
         if (!isDefault) {
@@ -385,7 +421,12 @@ class Parser extends DefinitionParser {
         }
         this.skipNewlines();
         const body = this.loopBody();
-        if (body === null) this.failAfter('Missing statement block in switch statement clause.', clauseCondition?.extent.endOffset ?? this.endOf(t));
+        if (body === null) {
+          this.failAfter(
+            'Missing statement block in switch statement clause.',
+            clauseCondition?.extent.endOffset ?? this.endOf(t)
+          );
+        }
         if (isDefault) {
           if (defaultBlock !== null) this.failAt('The switch statement can have only one default clause.', t);
           defaultBlock = body;
@@ -445,7 +486,10 @@ class Parser extends DefinitionParser {
       ...(flags.length > 0 ? { flags } : {}),
       ...(throttleLimit !== null ? { throttleLimit } : {}),
     };
-    return { type: 'ForEachStatementAst', extent: this.span(start, body.extent.endOffset), variable, condition, body, ...extras };
+    return { type: 'ForEachStatementAst', extent: this.span(
+      start,
+      body.extent.endOffset
+    ), variable, condition, body, ...extras };
   }
 
   protected tryStatementRule(tryToken: Token): TryStatementAst {
@@ -689,7 +733,9 @@ class Parser extends DefinitionParser {
     const text = t.text;
     const from = STREAMS[text[0] === '>' ? '1' : text[0]!]!;
     const merge = /&([12])$/.exec(text);
-    if (merge !== null) return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+    if (merge !== null) {
+      return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+    }
     const old = this.setMode('command');
     try {
       const location = this.commandArgument('invokedName', this.next());
@@ -792,7 +838,9 @@ class Parser extends DefinitionParser {
         return null;
       }
       const extent = this.span(this.startOf(first), end);
-      if (redirections.length > 0) return { type: 'CommandAst', extent, commandElements: elements, invocationOperator, redirections };
+      if (redirections.length > 0) {
+        return { type: 'CommandAst', extent, commandElements: elements, invocationOperator, redirections };
+      }
       return { type: 'CommandAst', extent, commandElements: elements, invocationOperator };
     } finally {
       this.setMode(old);
@@ -941,7 +989,9 @@ export function parseScript(text: string, options: ParseOptions, comments: Map<n
     return ast;
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (e instanceof RangeError) throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
+    if (e instanceof RangeError) {
+      throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
+    }
     throw src.error(`Internal parser error: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
 }

@@ -46,7 +46,12 @@ function scriptsUnder(dir: string): string[] {
 
 /** PowerShell 7.6.9's folder in the dotnet tool store, next to the pwsh found (or ~/.dotnet/tools). */
 export function powershellStore(pwsh: string | undefined): string {
-  const candidates = [pwsh ? join(dirname(realpathSync(pwsh)), '.store', 'powershell', '7.6.9') : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')];
+  const candidates = [pwsh ? join(
+    dirname(realpathSync(pwsh)),
+    '.store',
+    'powershell',
+    '7.6.9'
+  ) : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')];
   return candidates.find((c) => c !== '' && existsSync(c)) ?? candidates[1]!;
 }
 
@@ -83,7 +88,9 @@ export function ourStructure(text: string): ScriptStructure {
   try {
     root = parse(text);
   } catch (e) {
-    if (e instanceof ParseError) return { error: { line: e.line, column: e.column, message: e.reason }, statements: [], commands: [] };
+    if (e instanceof ParseError) {
+      return { error: { line: e.line, column: e.column, message: e.reason }, statements: [], commands: [] };
+    }
     throw e;
   }
   const statements: [string, number, number][] = [];
@@ -101,7 +108,9 @@ export function ourStructure(text: string): ScriptStructure {
         }
       }
     }
-    if (n.type === 'FunctionMemberAst') statements.push(['FunctionDefinitionAst', n.definitionExtent.startOffset, n.definitionExtent.endOffset]);
+    if (n.type === 'FunctionMemberAst') {
+      statements.push(['FunctionDefinitionAst', n.definitionExtent.startOffset, n.definitionExtent.endOffset]);
+    }
     if (!STATEMENT_TYPES.has(n.type) || unwrapped.has(n)) return;
     statements.push([n.type, n.extent.startOffset, n.extent.endOffset]);
     if (n.type === 'CommandAst') commands.push([n.extent.startOffset, n.extent.endOffset, n.commandElements.length]);
@@ -116,7 +125,9 @@ export function ourHelp(text: string): (readonly unknown[])[] {
   walkAst(root, (n) => {
     if (n.type !== 'FunctionDefinitionAst') return;
     const h = getHelpContent(root, n);
-    if (h !== null) out.push([n.extent.startOffset, h.synopsis, h.description, Object.keys(h.parameters).map((k) => k.toLowerCase()).sort(), h.examples.length]);
+    if (h !== null) {
+      out.push([n.extent.startOffset, h.synopsis, h.description, Object.keys(h.parameters).map((k) => k.toLowerCase()).sort(), h.examples.length]);
+    }
   });
   return out;
 }
