@@ -1,6 +1,7 @@
 // Recursive-descent parser for the runbook subset of PowerShell, following PowerShell's Parser.cs rule by rule.
 import type {
   AssignmentStatementAst,
+  AttributeAst,
   CatchClauseAst,
   CommandAst,
   CommandElementAst,
@@ -196,7 +197,9 @@ class Parser extends DefinitionParser {
         this.unget(t);
         return null;
       } else if (t.kind === 'Generic' && t.text.startsWith('[')) {
-        // `[Type]...` at the start of a statement: rescan it as an expression.
+        // `[Attribute()] class|enum ...`, else `[Type]...` at the start of a statement: rescan it as an expression.
+        const typeDefinition = this.attributedTypeDefinition(t.start);
+        if (typeDefinition !== null) return typeDefinition;
         this.resync(t.start);
         return this.pipelineChainRule();
       }
@@ -246,6 +249,24 @@ class Parser extends DefinitionParser {
     }
     const end = elseClause !== null ? elseClause.extent.endOffset : clauses[clauses.length - 1]!.body.extent.endOffset;
     return { type: 'IfStatementAst', extent: this.span(this.startOf(ifToken), end), clauses, elseClause };
+  }
+
+  /** `[Attributes] class|enum ...` starting at `start`, or null (nothing consumed) when attributes start no type. */
+  protected attributedTypeDefinition(start: number): StatementAst | null {
+    this.resync(start);
+    let attributes: (AttributeAst | TypeConstraintAst)[];
+    try {
+      attributes = this.attributeListRule();
+    } catch (e) {
+      if (e instanceof ParseError) return null;
+      throw e;
+    }
+    this.skipNewlines();
+    const keyword = this.peek();
+    if (attributes.length === 0 || attributes.some((a) => a.type !== 'AttributeAst')) return null;
+    if (keyword.kind !== 'Keyword' || (keyword.value !== 'class' && keyword.value !== 'enum')) return null;
+    this.skip();
+    return this.typeDefinitionRule(keyword, attributes as AttributeAst[]);
   }
 
   /** foreach, for, while, do and switch, with the label written before them (or null). */

@@ -338,6 +338,7 @@ describe('pipelines and statements', () => {
       ['filter f { $_ }', 'FunctionDefinitionAst'],
       ['class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }', 'TypeDefinitionAst'],
       ['enum E { A; B = 2 }', 'TypeDefinitionAst'],
+      ['[Flags()] enum E { A = 1; B = 2 }', 'TypeDefinitionAst'],
       ['trap [Exception] { continue }', 'TrapStatementAst'],
       ['exit 1', 'ExitStatementAst'],
       ['data d -SupportedCommand ConvertFrom-StringData { "x" }', 'DataStatementAst'],
