@@ -41,7 +41,12 @@ function readScript(path) {
 
 export default async function parseRows({ root }) {
   const pwsh = findPwsh();
-  const store = [pwsh ? join(dirname(realpathSync(pwsh)), '.store', 'powershell', '7.6.9') : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')]
+  const store = [pwsh ? join(
+    dirname(realpathSync(pwsh)),
+    '.store',
+    'powershell',
+    '7.6.9'
+  ) : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')]
     .find((c) => c && existsSync(c));
   const pester = join(process.env.NUGET_PACKAGES ?? join(homedir(), '.nuget', 'packages'), 'pester', '6.2.0');
   const files = [...(store ? scriptsUnder(store) : []), ...scriptsUnder(pester)];
@@ -60,7 +65,11 @@ export default async function parseRows({ root }) {
     const list = join(dir, 'files.txt');
     writeFileSync(list, files.join('\n'));
     const dump = join(root, 'test', 'parser', 'real-scripts', 'pwsh-ast-dump.ps1');
-    const r = spawnSync(pwsh, ['-NoProfile', '-NonInteractive', '-File', dump, '-ListFile', list, '-Repeat', String(rounds)], { encoding: 'utf8' });
+    const r = spawnSync(
+      pwsh,
+      ['-NoProfile', '-NonInteractive', '-File', dump, '-ListFile', list, '-Repeat', String(rounds)],
+      { encoding: 'utf8' }
+    );
     if (r.status !== 0) throw new Error(`pwsh failed: ${r.stderr}`);
     const theirs = JSON.parse(r.stdout).ms / rounds;
     return [[`${title} (${files.length} files, ${lines} lines)`, `${ours.toFixed(1)} ms vs ${theirs.toFixed(1)} ms`, `${(ours / theirs).toFixed(2)}x`, '<= 1.0x']];

@@ -42,7 +42,10 @@ function textOf(input: Bindable): string {
 export function bindScript(input: Bindable | ScriptBlockAst, options: BindOptions = {}): BindResult {
   const exchange = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const shell = options.shell === undefined ? undefined : parseShellVersion(options.shell);
-  const ast = typeof input === 'object' && 'type' in input ? input : parse(textOf(input), { ...(options.file === undefined ? {} : { file: options.file }), ...(shell === undefined ? {} : { shell }) });
+  const ast = typeof input === 'object' && 'type' in input ? input : parse(
+    textOf(input),
+    { ...(options.file === undefined ? {} : { file: options.file }), ...(shell === undefined ? {} : { shell }) }
+  );
   const ctx: BindContext = { shell, exchange, splats: new Map() };
   const invocations: BoundInvocation[] = [];
   const errors: BindingError[] = [];
@@ -78,7 +81,9 @@ export function bindScript(input: Bindable | ScriptBlockAst, options: BindOption
         const right = n.right;
         if (n.left.type === 'VariableExpressionAst' && right.type === 'PipelineAst' && right.pipelineElements.length === 1) {
           const el = right.pipelineElements[0]!;
-          if (el.type === 'CommandExpressionAst' && el.expression.type === 'HashtableAst') ctx.splats.set(n.left.variablePath.toLowerCase(), el.expression);
+          if (el.type === 'CommandExpressionAst' && el.expression.type === 'HashtableAst') {
+            ctx.splats.set(n.left.variablePath.toLowerCase(), el.expression);
+          }
         }
         node(right);
         return;

@@ -50,7 +50,11 @@ export abstract class DefinitionParser extends ExpressionParser {
   /** `{ statements }`, or null when no `{` follows. */
   protected abstract statementBlockRule(): import('./ast.js').StatementBlockAst | null;
   /** A command name or argument starting at `token` (see Parser.commandArgument). */
-  protected abstract commandArgument(context: 'name' | 'invokedName' | 'argument', token: Token, ofParameter?: boolean): ExpressionAst | null;
+  protected abstract commandArgument(
+    context: 'name' | 'invokedName' | 'argument',
+    token: Token,
+    ofParameter?: boolean
+  ): ExpressionAst | null;
 
   /** Using statements (top level only), a param block, then named blocks or statements. */
   protected scriptBlockBody(start: number, isFilter: boolean, topLevel = false): ScriptBlockBody {
@@ -96,9 +100,18 @@ export abstract class DefinitionParser extends ExpressionParser {
       }
       const statements = this.nested(lCurly, () => this.withFlow(false, () => this.statementListRule()));
       const rCurly = this.next();
-      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      if (rCurly.kind !== 'RCurly') {
+        this.fail(
+          "Missing closing '}' in statement block or type definition.",
+          this.startOf(lCurly),
+          this.startOf(rCurly)
+        );
+      }
       const blockKind = name.value as BlockName;
-      const block: NamedBlockAst = { type: 'NamedBlockAst', extent: this.span(this.startOf(name), this.endOf(rCurly)), blockKind, unnamed: false, statements };
+      const block: NamedBlockAst = { type: 'NamedBlockAst', extent: this.span(
+        this.startOf(name),
+        this.endOf(rCurly)
+      ), blockKind, unnamed: false, statements };
       body[BLOCK_FIELDS[blockKind]] = block;
     }
   }
@@ -144,13 +157,19 @@ export abstract class DefinitionParser extends ExpressionParser {
     for (const a of attributes) {
       if (a.type === 'TypeConstraintAst') this.fail(`Unexpected attribute '${a.typeName}'.`, a.extent.startOffset);
     }
-    return { type: 'ParamBlockAst', extent: this.span(start, this.endOf(rParen)), attributes: attributes as AttributeAst[], parameters };
+    return { type: 'ParamBlockAst', extent: this.span(
+      start,
+      this.endOf(rParen)
+    ), attributes: attributes as AttributeAst[], parameters };
   }
 
   /** PowerShell's error for a parameter list without `)`: right after the last parameter (or the `(`). */
   protected missingParameterListEnd(parameters: readonly ParameterAst[], lParen: Token): never {
     const last = parameters[parameters.length - 1];
-    return this.failAfter("Missing ')' in function parameter list.", last !== undefined ? last.extent.endOffset : this.endOf(lParen));
+    return this.failAfter(
+      "Missing ')' in function parameter list.",
+      last !== undefined ? last.extent.endOffset : this.endOf(lParen)
+    );
   }
 
   /** Parameters separated by commas, up to (not including) `)`. */
@@ -252,7 +271,12 @@ export abstract class DefinitionParser extends ExpressionParser {
       const kindToken = this.next();
       const kind = kindToken.kind === 'Keyword' || kindToken.kind === 'Identifier' || kindToken.kind === 'Generic'
         ? USING_KINDS[kindToken.text.toLowerCase()] : undefined;
-      if (kind === undefined) this.failAfter("The 'using' keyword must be followed by 'namespace', 'module' or 'assembly'.", this.endOf(keyword));
+      if (kind === undefined) {
+        this.failAfter(
+          "The 'using' keyword must be followed by 'namespace', 'module' or 'assembly'.",
+          this.endOf(keyword)
+        );
+      }
       const t = this.next();
       let name: ExpressionAst | null = null;
       let moduleSpecification: import('./ast.js').HashtableAst | null = null;
@@ -260,10 +284,15 @@ export abstract class DefinitionParser extends ExpressionParser {
         moduleSpecification = this.hashExpressionRule(t);
       } else {
         name = this.commandArgument('invokedName', t);
-        if (name === null) this.failAfter(`Missing ${kind.toLowerCase()} name after 'using ${kindToken.text}'.`, this.endOf(kindToken));
+        if (name === null) {
+          this.failAfter(`Missing ${kind.toLowerCase()} name after 'using ${kindToken.text}'.`, this.endOf(kindToken));
+        }
       }
       const end = (moduleSpecification ?? name)!.extent.endOffset;
-      return { type: 'UsingStatementAst', extent: this.span(this.startOf(keyword), end), usingStatementKind: kind, name, alias: null, moduleSpecification };
+      return { type: 'UsingStatementAst', extent: this.span(
+        this.startOf(keyword),
+        end
+      ), usingStatementKind: kind, name, alias: null, moduleSpecification };
     } finally {
       this.setMode(old);
     }
@@ -280,7 +309,9 @@ export abstract class DefinitionParser extends ExpressionParser {
       const p = this.peek();
       if (p.kind === 'Parameter') {
         this.skip();
-        if (!'supportedcommand'.startsWith(p.value.toLowerCase())) this.failAt(`The parameter '${p.text}' is not valid for the data section; use -SupportedCommand.`, p);
+        if (!'supportedcommand'.startsWith(p.value.toLowerCase())) {
+          this.failAt(`The parameter '${p.text}' is not valid for the data section; use -SupportedCommand.`, p);
+        }
         for (;;) {
           this.skipNewlines();
           const arg = this.commandArgument('invokedName', this.next());
@@ -294,7 +325,9 @@ export abstract class DefinitionParser extends ExpressionParser {
       this.setMode(old);
     }
     const body = this.statementBlockRule();
-    if (body === null) this.failAfter('Missing statement block in data section.', nameAst?.extent.endOffset ?? this.endOf(keyword));
+    if (body === null) {
+      this.failAfter('Missing statement block in data section.', nameAst?.extent.endOffset ?? this.endOf(keyword));
+    }
     return {
       type: 'DataStatementAst',
       extent: this.span(this.startOf(keyword), body.extent.endOffset),
@@ -308,10 +341,17 @@ export abstract class DefinitionParser extends ExpressionParser {
   protected trapStatementRule(keyword: Token): TrapStatementAst {
     this.skipNewlines();
     const type = this.attributeRule();
-    if (type !== null && type.type !== 'TypeConstraintAst') this.fail(`Unexpected attribute '${type.typeName}'.`, type.extent.startOffset);
+    if (type !== null && type.type !== 'TypeConstraintAst') {
+      this.fail(`Unexpected attribute '${type.typeName}'.`, type.extent.startOffset);
+    }
     const body = this.statementBlockRule();
-    if (body === null) this.failAfter('Missing statement block in trap statement.', type?.extent.endOffset ?? this.endOf(keyword));
-    return { type: 'TrapStatementAst', extent: this.span(this.startOf(keyword), body.extent.endOffset), trapType: type, body };
+    if (body === null) {
+      this.failAfter('Missing statement block in trap statement.', type?.extent.endOffset ?? this.endOf(keyword));
+    }
+    return { type: 'TrapStatementAst', extent: this.span(
+      this.startOf(keyword),
+      body.extent.endOffset
+    ), trapType: type, body };
   }
 
   /** `configuration Name { ... }`. */
@@ -323,9 +363,14 @@ export abstract class DefinitionParser extends ExpressionParser {
       if (instanceName === null) this.failAfter('Missing name after the configuration keyword.', this.endOf(keyword));
       this.skipNewlines();
       const lCurly = this.next();
-      if (lCurly.kind !== 'LCurly') this.failAfter("Missing opening '{' of the configuration body.", instanceName.extent.endOffset);
+      if (lCurly.kind !== 'LCurly') {
+        this.failAfter("Missing opening '{' of the configuration body.", instanceName.extent.endOffset);
+      }
       const body = this.scriptBlockExpressionRule(lCurly) as import('./ast.js').ScriptBlockExpressionAst;
-      return { type: 'ConfigurationDefinitionAst', extent: this.span(this.startOf(keyword), body.extent.endOffset), instanceName, body };
+      return { type: 'ConfigurationDefinitionAst', extent: this.span(
+        this.startOf(keyword),
+        body.extent.endOffset
+      ), instanceName, body };
     } finally {
       this.setMode(old);
     }
@@ -349,7 +394,10 @@ export abstract class DefinitionParser extends ExpressionParser {
           const start = this.startOf(t);
           const typeName = this.typeNameRule();
           if (typeName === null) this.failAfter('Missing base type name.', start);
-          baseTypes.push({ type: 'TypeConstraintAst', extent: this.span(start, this.tok.origin(this.ungot?.start ?? this.tok.position)), typeName });
+          baseTypes.push({ type: 'TypeConstraintAst', extent: this.span(
+            start,
+            this.tok.origin(this.ungot?.start ?? this.tok.position)
+          ), typeName });
           this.skipNewlines();
           if (this.peek().kind !== 'Comma') break;
           this.skip();
@@ -360,7 +408,9 @@ export abstract class DefinitionParser extends ExpressionParser {
     }
     this.skipNewlines();
     const lCurly = this.next();
-    if (lCurly.kind !== 'LCurly') this.failAfter(`Missing opening '{' in the ${keyword.value} definition.`, name.extent.endOffset);
+    if (lCurly.kind !== 'LCurly') {
+      this.failAfter(`Missing opening '{' in the ${keyword.value} definition.`, name.extent.endOffset);
+    }
     const members: (PropertyMemberAst | FunctionMemberAst)[] = [];
     this.nested(lCurly, () => {
       for (;;) {
@@ -370,7 +420,13 @@ export abstract class DefinitionParser extends ExpressionParser {
       }
     });
     const rCurly = this.next();
-    if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+    if (rCurly.kind !== 'RCurly') {
+      this.fail(
+        "Missing closing '}' in statement block or type definition.",
+        this.startOf(lCurly),
+        this.startOf(rCurly)
+      );
+    }
     const start = attributes.length > 0 ? attributes[0]!.extent.startOffset : this.startOf(keyword);
     return {
       type: 'TypeDefinitionAst',
@@ -448,8 +504,12 @@ export abstract class DefinitionParser extends ExpressionParser {
         return null;
       }
       if (start < 0) start = this.startOf(t);
-      if (t.kind === 'Variable') return this.propertyMemberRule(t, start, attributes, typeConstraint, isStatic, isHidden);
-      if (t.kind !== 'Identifier' && t.kind !== 'Keyword' && t.kind !== 'Generic') this.failAt(`Unexpected token '${t.text}' in class definition.`, t);
+      if (t.kind === 'Variable') {
+        return this.propertyMemberRule(t, start, attributes, typeConstraint, isStatic, isHidden);
+      }
+      if (t.kind !== 'Identifier' && t.kind !== 'Keyword' && t.kind !== 'Generic') {
+        this.failAt(`Unexpected token '${t.text}' in class definition.`, t);
+      }
       const lParen = this.next();
       if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after the method name '${t.text}'.`, this.endOf(t));
       const parameters = this.parameterListRule();
@@ -462,7 +522,9 @@ export abstract class DefinitionParser extends ExpressionParser {
         this.skip();
         this.skipNewlines();
         const base = this.next();
-        if (base.kind !== 'Identifier' || !/^(base|this)$/i.test(base.text)) this.failAfter("Missing 'base' after ':' in the constructor.", this.endOf(base));
+        if (base.kind !== 'Identifier' || !/^(base|this)$/i.test(base.text)) {
+          this.failAfter("Missing 'base' after ':' in the constructor.", this.endOf(base));
+        }
         this.skipNewlines();
         const open = this.next();
         if (open.kind !== 'LParen') this.failAfter("Missing '(' after 'base'.", this.endOf(base));
@@ -471,7 +533,9 @@ export abstract class DefinitionParser extends ExpressionParser {
       }
       this.setMode('command');
       const lCurly = this.next();
-      if (lCurly.kind !== 'LCurly') this.failAfter('Missing function body in the method definition.', this.endOf(rParen));
+      if (lCurly.kind !== 'LCurly') {
+        this.failAfter('Missing function body in the method definition.', this.endOf(rParen));
+      }
       const body = this.scriptBlockRule(lCurly, false);
       return {
         type: 'FunctionMemberAst',

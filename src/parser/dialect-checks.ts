@@ -44,7 +44,9 @@ function requirement(n: Ast): [string, '3.0' | '4.0' | '5.0' | '7'] | null {
     case 'FileRedirectionAst':
     case 'MergingRedirectionAst':
       if (n.fromStream === 'Information') return ["redirecting the information stream ('6>')", '5.0'];
-      if (n.fromStream !== 'Output' && n.fromStream !== 'Error') return [`redirecting the ${n.fromStream.toLowerCase()} stream`, '3.0'];
+      if (n.fromStream !== 'Output' && n.fromStream !== 'Error') {
+        return [`redirecting the ${n.fromStream.toLowerCase()} stream`, '3.0'];
+      }
       return null;
     default:
       return null;

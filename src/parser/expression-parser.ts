@@ -136,13 +136,17 @@ export abstract class ExpressionParser extends ParserBase {
     try {
       this.skipNewlines();
       const ifTrue = this.expressionRule(true);
-      if (ifTrue === null) this.failAfter(`You must provide a value expression following the '?' operator.`, this.endOf(question));
+      if (ifTrue === null) {
+        this.failAfter(`You must provide a value expression following the '?' operator.`, this.endOf(question));
+      }
       this.skipNewlines();
       const colon = this.next();
       if (colon.kind !== 'Colon') this.failAfter("Missing ':' in the ternary expression.", ifTrue.extent.endOffset);
       this.skipNewlines();
       const ifFalse = this.expressionRule();
-      if (ifFalse === null) this.failAfter(`You must provide a value expression following the ':' operator.`, this.endOf(colon));
+      if (ifFalse === null) {
+        this.failAfter(`You must provide a value expression following the ':' operator.`, this.endOf(colon));
+      }
       return {
         type: 'TernaryExpressionAst',
         extent: this.span(condition.extent.startOffset, ifFalse.extent.endOffset),
@@ -307,7 +311,9 @@ export abstract class ExpressionParser extends ParserBase {
           if (child !== null) expr = this.convert(last, child);
         }
       }
-      if (expr === null && last.type === 'AttributeAst') this.fail(`Unexpected attribute '${last.typeName}'.`, last.extent.startOffset);
+      if (expr === null && last.type === 'AttributeAst') {
+        this.fail(`Unexpected attribute '${last.typeName}'.`, last.extent.startOffset);
+      }
       expr ??= typeExpr();
       for (let i = types.length - 2; i >= 0; i--) expr = this.convert(types[i]!, expr);
       return expr;
@@ -351,7 +357,9 @@ export abstract class ExpressionParser extends ParserBase {
     if (close.kind === 'LParen') {
       const [positionalArguments, namedArguments] = this.attributeArgumentsRule(close);
       close = this.next();
-      if (close.kind !== 'RBracket') this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
+      if (close.kind !== 'RBracket') {
+        this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
+      }
       const extent = this.span(this.startOf(lBracket), this.endOf(close));
       return { type: 'AttributeAst', extent, typeName, positionalArguments, namedArguments };
     }
@@ -404,7 +412,9 @@ export abstract class ExpressionParser extends ParserBase {
       }
       this.skipNewlines();
       const rParen = this.next();
-      if (rParen.kind !== 'RParen') this.fail("Missing closing ')' in expression.", this.startOf(rParen), this.startOf(rParen));
+      if (rParen.kind !== 'RParen') {
+        this.fail("Missing closing ')' in expression.", this.startOf(rParen), this.startOf(rParen));
+      }
       return [positional, named];
     } finally {
       this.disableCommaOperator = oldComma;
@@ -729,7 +739,9 @@ export abstract class ExpressionParser extends ParserBase {
     const rBracket = this.next();
     if (rBracket.kind !== 'RBracket') this.failAfter("Missing ']' after array index expression.", index.extent.endOffset);
     const extent = this.span(target.extent.startOffset, this.endOf(rBracket));
-    if (lBracket.kind === 'QuestionLBracket') return { type: 'IndexExpressionAst', extent, target, index, nullConditional: true };
+    if (lBracket.kind === 'QuestionLBracket') {
+      return { type: 'IndexExpressionAst', extent, target, index, nullConditional: true };
+    }
     return { type: 'IndexExpressionAst', extent, target, index };
   }
 

@@ -1,6 +1,7 @@
 // Recursive-descent parser for the runbook subset of PowerShell, following PowerShell's Parser.cs rule by rule.
 import type {
   AssignmentStatementAst,
+  AttributeAst,
   CatchClauseAst,
   CommandAst,
   CommandElementAst,
@@ -121,7 +122,13 @@ class Parser extends DefinitionParser {
     return this.nested(lCurly, () => {
       const statements = this.statementListRule();
       const rCurly = this.next();
-      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      if (rCurly.kind !== 'RCurly') {
+        this.fail(
+          "Missing closing '}' in statement block or type definition.",
+          this.startOf(lCurly),
+          this.startOf(rCurly)
+        );
+      }
       return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
     });
   }
@@ -166,7 +173,10 @@ class Parser extends DefinitionParser {
           case 'sequence': {
             const body = this.statementBlockRule();
             if (body === null) this.failAfter(`Missing statement block after '${t.text}'.`, this.endOf(t));
-            return { type: 'BlockStatementAst', extent: this.span(this.startOf(t), body.extent.endOffset), kind: t.value as 'parallel', body };
+            return { type: 'BlockStatementAst', extent: this.span(
+              this.startOf(t),
+              body.extent.endOffset
+            ), kind: t.value as 'parallel', body };
           }
           case 'using':
             this.failAt('A using statement must appear before any other statements in a script.', t);
@@ -187,7 +197,9 @@ class Parser extends DefinitionParser {
         this.unget(t);
         return null;
       } else if (t.kind === 'Generic' && t.text.startsWith('[')) {
-        // `[Type]...` at the start of a statement: rescan it as an expression.
+        // `[Attribute()] class|enum ...`, else `[Type]...` at the start of a statement: rescan it as an expression.
+        const typeDefinition = this.attributedTypeDefinition(t.start);
+        if (typeDefinition !== null) return typeDefinition;
         this.resync(t.start);
         return this.pipelineChainRule();
       }
@@ -239,6 +251,24 @@ class Parser extends DefinitionParser {
     return { type: 'IfStatementAst', extent: this.span(this.startOf(ifToken), end), clauses, elseClause };
   }
 
+  /** `[Attributes] class|enum ...` starting at `start`, or null (nothing consumed) when attributes start no type. */
+  protected attributedTypeDefinition(start: number): StatementAst | null {
+    this.resync(start);
+    let attributes: (AttributeAst | TypeConstraintAst)[];
+    try {
+      attributes = this.attributeListRule();
+    } catch (e) {
+      if (e instanceof ParseError) return null;
+      throw e;
+    }
+    this.skipNewlines();
+    const keyword = this.peek();
+    if (attributes.length === 0 || attributes.some((a) => a.type !== 'AttributeAst')) return null;
+    if (keyword.kind !== 'Keyword' || (keyword.value !== 'class' && keyword.value !== 'enum')) return null;
+    this.skip();
+    return this.typeDefinitionRule(keyword, attributes as AttributeAst[]);
+  }
+
   /** foreach, for, while, do and switch, with the label written before them (or null). */
   protected loopStatementRule(keyword: Token, label: Token | null): StatementAst {
     const start = this.startOf(label ?? keyword);
@@ -271,13 +301,20 @@ class Parser extends DefinitionParser {
   protected parenConditionRule(keyword: Token, what: string): [PipelineBaseAst, Token] {
     this.skipNewlines();
     const lParen = this.next();
-    if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after '${keyword.text}' in ${what} statement.`, this.endOf(keyword));
+    if (lParen.kind !== 'LParen') {
+      this.failAfter(`Missing '(' after '${keyword.text}' in ${what} statement.`, this.endOf(keyword));
+    }
     this.skipNewlines();
     const condition = this.pipelineChainRule();
     if (condition === null) this.failAfter(`Missing condition in ${what} statement.`, this.endOf(lParen));
     this.skipNewlines();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.failAfter(`Missing closing ')' after expression in '${keyword.text}' statement.`, condition.extent.endOffset);
+    if (rParen.kind !== 'RParen') {
+      this.failAfter(
+        `Missing closing ')' after expression in '${keyword.text}' statement.`,
+        condition.extent.endOffset
+      );
+    }
     return [condition, rParen];
   }
 
@@ -288,7 +325,11 @@ class Parser extends DefinitionParser {
     return { type: 'WhileStatementAst', extent: this.span(start, body.extent.endOffset), label, condition, body };
   }
 
-  protected doStatementRule(keyword: Token, start: number, label: string | null): DoWhileStatementAst | DoUntilStatementAst {
+  protected doStatementRule(
+    keyword: Token,
+    start: number,
+    label: string | null
+  ): DoWhileStatementAst | DoUntilStatementAst {
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in do loop.', this.endOf(keyword));
     this.skipNewlines();
@@ -306,7 +347,9 @@ class Parser extends DefinitionParser {
   protected forStatementRule(keyword: Token, start: number, label: string | null): ForStatementAst {
     this.skipNewlines();
     const lParen = this.next();
-    if (lParen.kind !== 'LParen') this.failAfter(`Missing opening '(' after keyword '${keyword.text}'.`, this.endOf(keyword));
+    if (lParen.kind !== 'LParen') {
+      this.failAfter(`Missing opening '(' after keyword '${keyword.text}'.`, this.endOf(keyword));
+    }
     const part = (last: boolean): PipelineBaseAst | null => {
       this.skipNewlines();
       const p = this.pipelineChainRule();
@@ -319,10 +362,15 @@ class Parser extends DefinitionParser {
     const iterator = part(true);
     this.skipNewlines();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.fail("Missing closing ')' after expression in 'for' statement.", this.startOf(rParen), this.startOf(rParen));
+    if (rParen.kind !== 'RParen') {
+      this.fail("Missing closing ')' after expression in 'for' statement.", this.startOf(rParen), this.startOf(rParen));
+    }
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in for loop.', this.endOf(rParen));
-    return { type: 'ForStatementAst', extent: this.span(start, body.extent.endOffset), label, initializer, condition, iterator, body };
+    return { type: 'ForStatementAst', extent: this.span(
+      start,
+      body.extent.endOffset
+    ), label, initializer, condition, iterator, body };
   }
 
   protected switchStatementRule(keyword: Token, start: number, label: string | null): SwitchStatementAst {
@@ -363,7 +411,12 @@ class Parser extends DefinitionParser {
     return this.nested(lCurly, () => this.switchBodyRule(start, label, flags, condition));
   }
 
-  private switchBodyRule(start: number, label: string | null, flags: string[], condition: PipelineBaseAst): SwitchStatementAst {
+  private switchBodyRule(
+    start: number,
+    label: string | null,
+    flags: string[],
+    condition: PipelineBaseAst
+  ): SwitchStatementAst {
     const clauses: SwitchClauseAst[] = [];
     let defaultBlock: StatementBlockAst | null = null;
     const oldMode = this.setMode('command');
@@ -372,11 +425,15 @@ class Parser extends DefinitionParser {
         this.skipNewlinesAndSemicolons();
         const t = this.next();
         if (t.kind === 'RCurly') {
-          if (clauses.length === 0 && defaultBlock === null) this.failAt('Missing condition in switch statement clause.', t);
+          if (clauses.length === 0 && defaultBlock === null) {
+            this.failAt('Missing condition in switch statement clause.', t);
+          }
           const extent = this.span(start, this.endOf(t));
           return { type: 'SwitchStatementAst', extent, label, flags, condition, clauses, default: defaultBlock };
         }
-        if (t.kind === 'EndOfInput') this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
+        if (t.kind === 'EndOfInput') {
+          this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
+        }
         const isDefault = (t.kind === 'Keyword' || t.kind === 'Generic' || t.kind === 'Identifier') && t.text.toLowerCase() === 'default';
         let clauseCondition: ExpressionAst | null = null;
         if (!isDefault) {
@@ -385,7 +442,12 @@ class Parser extends DefinitionParser {
         }
         this.skipNewlines();
         const body = this.loopBody();
-        if (body === null) this.failAfter('Missing statement block in switch statement clause.', clauseCondition?.extent.endOffset ?? this.endOf(t));
+        if (body === null) {
+          this.failAfter(
+            'Missing statement block in switch statement clause.',
+            clauseCondition?.extent.endOffset ?? this.endOf(t)
+          );
+        }
         if (isDefault) {
           if (defaultBlock !== null) this.failAt('The switch statement can have only one default clause.', t);
           defaultBlock = body;
@@ -445,7 +507,10 @@ class Parser extends DefinitionParser {
       ...(flags.length > 0 ? { flags } : {}),
       ...(throttleLimit !== null ? { throttleLimit } : {}),
     };
-    return { type: 'ForEachStatementAst', extent: this.span(start, body.extent.endOffset), variable, condition, body, ...extras };
+    return { type: 'ForEachStatementAst', extent: this.span(
+      start,
+      body.extent.endOffset
+    ), variable, condition, body, ...extras };
   }
 
   protected tryStatementRule(tryToken: Token): TryStatementAst {
@@ -689,7 +754,9 @@ class Parser extends DefinitionParser {
     const text = t.text;
     const from = STREAMS[text[0] === '>' ? '1' : text[0]!]!;
     const merge = /&([12])$/.exec(text);
-    if (merge !== null) return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+    if (merge !== null) {
+      return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+    }
     const old = this.setMode('command');
     try {
       const location = this.commandArgument('invokedName', this.next());
@@ -792,7 +859,9 @@ class Parser extends DefinitionParser {
         return null;
       }
       const extent = this.span(this.startOf(first), end);
-      if (redirections.length > 0) return { type: 'CommandAst', extent, commandElements: elements, invocationOperator, redirections };
+      if (redirections.length > 0) {
+        return { type: 'CommandAst', extent, commandElements: elements, invocationOperator, redirections };
+      }
       return { type: 'CommandAst', extent, commandElements: elements, invocationOperator };
     } finally {
       this.setMode(old);
@@ -910,9 +979,15 @@ class Parser extends DefinitionParser {
  * @example parse("Get-ExchangeCertificate -Server AMS-EXCH01 | fl").statements[0]
  */
 export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst {
+  return parseScript(text, options, null);
+}
+
+/** Parses `text`; when `comments` is given, fills it with every comment's start and end offset (for help). */
+export function parseScript(text: string, options: ParseOptions, comments: Map<number, number> | null): ScriptBlockAst {
   const src = new SourceText(text, options.file);
   try {
     const tok = new Tokenizer(src, text, 0, text.length, null, true);
+    tok.commentSpans = comments;
     const shared: SharedState = { depth: 0, nesting: 0, issue: null, flow: { inFinally: false, loops: 0 } };
     let ast = new Parser(src, tok, shared).scriptRule();
     if (tok.requiresComments.size > 0) {
@@ -935,7 +1010,9 @@ export function parse(text: string, options: ParseOptions = {}): ScriptBlockAst 
     return ast;
   } catch (e) {
     if (e instanceof ParseError) throw e;
-    if (e instanceof RangeError) throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
+    if (e instanceof RangeError) {
+      throw src.error('The script is too complex for the runbook parser: it ran out of stack space.', 0);
+    }
     throw src.error(`Internal parser error: ${e instanceof Error ? e.message : String(e)}`, 0);
   }
 }

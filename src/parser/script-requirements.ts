@@ -54,7 +54,9 @@ export function readRequirements(commands: readonly CommandAst[]): ScriptRequire
         r.isElevationRequired = true;
         continue;
       }
-      if (argument === null) return { reason: `Parameter ${p.parameterName} requires an argument.`, offset: p.extent.startOffset };
+      if (argument === null) {
+        return { reason: `Parameter ${p.parameterName} requires an argument.`, offset: p.extent.startOffset };
+      }
       const values = words(argument);
       switch (which) {
         case 'version':

@@ -462,6 +462,8 @@ export class Tokenizer extends LiteralScanner {
 
   /** `#requires` comments of the script (offset of `#` to end of line), found while scanning (top level only). */
   readonly requiresComments = new Map<number, number>();
+  /** When set (top level only): every comment's start and end offset, for comment-based help. */
+  commentSpans: Map<number, number> | null = null;
 
   private scanLineComment(): void {
     const start = this.pos;
@@ -476,6 +478,7 @@ export class Tokenizer extends LiteralScanner {
       i++;
     }
     this.pos = i;
+    this.commentSpans?.set(start - 1, i);
     if (this.top && (s.charCodeAt(start) | 0x20) === 0x72 && s.slice(start, start + 8).toLowerCase() === 'requires') {
       this.requiresComments.set(start - 1, i);
     }
@@ -500,6 +503,7 @@ export class Tokenizer extends LiteralScanner {
       this.failIncomplete("The terminator '#>' is missing from the multiline comment.", errorIndex);
     }
     this.pos = close + 2;
+    this.commentSpans?.set(errorIndex, this.pos);
   }
 
   private scanAt(): Token {

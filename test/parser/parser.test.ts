@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
 import { MAX_DEPTH, MAX_NESTING } from '../../src/parser/parser-base.js';
+import { getHelpContent } from '../../src/parser/help-content.js';
 import type {
   AssignmentStatementAst,
   CommandAst,
@@ -337,6 +338,7 @@ describe('pipelines and statements', () => {
       ['filter f { $_ }', 'FunctionDefinitionAst'],
       ['class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }', 'TypeDefinitionAst'],
       ['enum E { A; B = 2 }', 'TypeDefinitionAst'],
+      ['[Flags()] enum E { A = 1; B = 2 }', 'TypeDefinitionAst'],
       ['trap [Exception] { continue }', 'TrapStatementAst'],
       ['exit 1', 'ExitStatementAst'],
       ['data d -SupportedCommand ConvertFrom-StringData { "x" }', 'DataStatementAst'],
@@ -374,6 +376,38 @@ describe('pipelines and statements', () => {
   it('reports the error PowerShell reports for an empty switch, at its closing brace', () => {
     const e = parseError('switch ($x) {}');
     expect([e.line, e.column]).toEqual([1, 14]);
+  });
+});
+
+describe('comment-based help', () => {
+  it('finds help before a function, at the start of its body or at its end, as PowerShell does', () => {
+    const text = [
+      '<#',
+      '  .SYNOPSIS',
+      '    Exports a certificate.',
+      '  .PARAMETER Thumbprint',
+      '    Which one.',
+      '  .EXAMPLE',
+      '    Export-It -Thumbprint x',
+      '#>',
+      '',
+      'function Export-It { param($Thumbprint) }',
+      'function Inside {',
+      '  # .SYNOPSIS',
+      '  #   In the body.',
+      '}',
+      '# not help',
+      'function None { }',
+    ].join('\n');
+    const root = parse(text);
+    const fns = root.statements.filter((s) => s.type === 'FunctionDefinitionAst');
+    const [exportIt, inside, none] = fns.map((f) => getHelpContent(root, f));
+    expect(exportIt?.synopsis).toBe('Exports a certificate.\n');
+    expect(exportIt?.parameters).toEqual({ THUMBPRINT: 'Which one.\n' });
+    // PowerShell keeps the blank line before '#>' (checked with pwsh 7.6.9's GetHelpContent()).
+    expect(exportIt?.examples).toEqual(['Export-It -Thumbprint x\n\n']);
+    expect(inside?.synopsis).toBe('In the body.\n');
+    expect(none).toBeNull();
   });
 });
 

@@ -31,6 +31,17 @@ $results = foreach ($f in $Files) {
       $commands.Add(@($n.Extent.StartOffset, $n.Extent.EndOffset, $n.CommandElements.Count))
     }
   }
-  @{ file = $f; error = $first; statements = $statements; commands = $commands; length = $ast.Extent.EndOffset }
+  # Comment-based help of every function: [start offset, synopsis, description, parameter names, example count].
+  $help = [System.Collections.Generic.List[object]]::new()
+  if ($errors.Count -eq 0) {
+    foreach ($fn in $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.FunctionDefinitionAst] }, $true)) {
+      $h = $fn.GetHelpContent()
+      if ($null -ne $h) {
+        $names = @($h.Parameters.Keys | ForEach-Object { $_.ToLowerInvariant() } | Sort-Object)
+        $help.Add(@($fn.Extent.StartOffset, $h.Synopsis, $h.Description, $names, $h.Examples.Count))
+      }
+    }
+  }
+  @{ file = $f; error = $first; statements = $statements; commands = $commands; help = $help; length = $ast.Extent.EndOffset }
 }
 [Console]::Out.Write((ConvertTo-Json -InputObject @($results) -Depth 5 -Compress))

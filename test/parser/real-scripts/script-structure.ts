@@ -5,6 +5,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Ast } from '../../../src/parser/ast.js';
 import { walkAst } from '../../../src/parser/ast-walk.js';
+import { getHelpContent } from '../../../src/parser/help-content.js';
 import { ParseError } from '../../../src/parser/parse-error.js';
 import { parse } from '../../../src/parser/parser.js';
 
@@ -45,7 +46,12 @@ function scriptsUnder(dir: string): string[] {
 
 /** PowerShell 7.6.9's folder in the dotnet tool store, next to the pwsh found (or ~/.dotnet/tools). */
 export function powershellStore(pwsh: string | undefined): string {
-  const candidates = [pwsh ? join(dirname(realpathSync(pwsh)), '.store', 'powershell', '7.6.9') : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')];
+  const candidates = [pwsh ? join(
+    dirname(realpathSync(pwsh)),
+    '.store',
+    'powershell',
+    '7.6.9'
+  ) : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')];
   return candidates.find((c) => c !== '' && existsSync(c)) ?? candidates[1]!;
 }
 
@@ -82,7 +88,9 @@ export function ourStructure(text: string): ScriptStructure {
   try {
     root = parse(text);
   } catch (e) {
-    if (e instanceof ParseError) return { error: { line: e.line, column: e.column, message: e.reason }, statements: [], commands: [] };
+    if (e instanceof ParseError) {
+      return { error: { line: e.line, column: e.column, message: e.reason }, statements: [], commands: [] };
+    }
     throw e;
   }
   const statements: [string, number, number][] = [];
@@ -100,12 +108,28 @@ export function ourStructure(text: string): ScriptStructure {
         }
       }
     }
-    if (n.type === 'FunctionMemberAst') statements.push(['FunctionDefinitionAst', n.definitionExtent.startOffset, n.definitionExtent.endOffset]);
+    if (n.type === 'FunctionMemberAst') {
+      statements.push(['FunctionDefinitionAst', n.definitionExtent.startOffset, n.definitionExtent.endOffset]);
+    }
     if (!STATEMENT_TYPES.has(n.type) || unwrapped.has(n)) return;
     statements.push([n.type, n.extent.startOffset, n.extent.endOffset]);
     if (n.type === 'CommandAst') commands.push([n.extent.startOffset, n.extent.endOffset, n.commandElements.length]);
   });
   return { error: null, statements, commands };
+}
+
+/** Comment-based help of every function, in pwsh-ast-dump.ps1's shape: [start, synopsis, description, parameters, examples]. */
+export function ourHelp(text: string): (readonly unknown[])[] {
+  const root = parse(text);
+  const out: (readonly unknown[])[] = [];
+  walkAst(root, (n) => {
+    if (n.type !== 'FunctionDefinitionAst') return;
+    const h = getHelpContent(root, n);
+    if (h !== null) {
+      out.push([n.extent.startOffset, h.synopsis, h.description, Object.keys(h.parameters).map((k) => k.toLowerCase()).sort(), h.examples.length]);
+    }
+  });
+  return out;
 }
 
 /** Entries of `a` not matched by one of `b` (multiset difference), as text. */

@@ -78,30 +78,52 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
       case 'ScriptBlockAst': refuseBlocks(node); node.statements.forEach(visit); return;
       case 'StatementBlockAst': (node as StatementBlockAst).statements.forEach(visit); return;
       case 'PipelineAst':
-        if (node.background) throw new UnsupportedConstructError("the background operator '&' (PowerShell 7)", node.extent);
+        if (node.background) {
+          throw new UnsupportedConstructError("the background operator '&' (PowerShell 7)", node.extent);
+        }
         node.pipelineElements.forEach(visit);
         return;
-      case 'PipelineChainAst': throw new UnsupportedConstructError(`the '${node.operator}' pipeline chain operator (PowerShell 7)`, node.extent);
+      case 'PipelineChainAst': throw new UnsupportedConstructError(
+        `the '${node.operator}' pipeline chain operator (PowerShell 7)`,
+        node.extent
+      );
       case 'FunctionDefinitionAst': {
         const keyword = node.isFilter ? 'filter' : node.isWorkflow ? 'workflow' : 'function';
-        throw new UnsupportedConstructError(`${keyword === 'workflow' ? 'workflows' : `${keyword} definitions`} ('${keyword}')`, node.extent);
+        throw new UnsupportedConstructError(
+          `${keyword === 'workflow' ? 'workflows' : `${keyword} definitions`} ('${keyword}')`,
+          node.extent
+        );
       }
       case 'TypeDefinitionAst':
-        throw new UnsupportedConstructError(node.isEnum ? "enum definitions ('enum')" : "class definitions ('class')", node.extent);
+        throw new UnsupportedConstructError(
+          node.isEnum ? "enum definitions ('enum')" : "class definitions ('class')",
+          node.extent
+        );
       case 'CommandExpressionAst': refuseRedirections(node); visit(node.expression); return;
       case 'CommandAst': command(node); return;
       case 'CommandParameterAst': if (node.argument) visit(node.argument); return;
       case 'AssignmentStatementAst':
-        if (node.operator === '??=') throw new UnsupportedConstructError("the '??=' operator (PowerShell 7)", node.extent);
+        if (node.operator === '??=') {
+          throw new UnsupportedConstructError("the '??=' operator (PowerShell 7)", node.extent);
+        }
         checkAssignable(node.left);
         visit(node.left);
         visit(node.right);
         return;
       case 'IfStatementAst': node.clauses.forEach((c) => { visit(c.condition); visit(c.body); }); if (node.elseClause) visit(node.elseClause); return;
       case 'ForEachStatementAst':
-        if (node.label !== undefined) throw new UnsupportedConstructError(`loop labels (':${node.label}')`, node.extent);
-        if (node.flags !== undefined) throw new UnsupportedConstructError(`the foreach option '-${node.flags[0]}'`, node.extent);
-        if (node.condition.type === 'AssignmentStatementAst') throw new UnsupportedConstructError('an assignment as the collection of a foreach loop', node.condition.extent);
+        if (node.label !== undefined) {
+          throw new UnsupportedConstructError(`loop labels (':${node.label}')`, node.extent);
+        }
+        if (node.flags !== undefined) {
+          throw new UnsupportedConstructError(`the foreach option '-${node.flags[0]}'`, node.extent);
+        }
+        if (node.condition.type === 'AssignmentStatementAst') {
+          throw new UnsupportedConstructError(
+            'an assignment as the collection of a foreach loop',
+            node.condition.extent
+          );
+        }
         visit(node.condition);
         visit(node.body);
         return;
@@ -115,12 +137,20 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         return;
       case 'ThrowStatementAst': case 'ReturnStatementAst':
         if (node.pipeline?.type === 'AssignmentStatementAst') {
-          throw new UnsupportedConstructError(`an assignment after '${node.type === 'ThrowStatementAst' ? 'throw' : 'return'}'`, node.pipeline.extent);
+          throw new UnsupportedConstructError(
+            `an assignment after '${node.type === 'ThrowStatementAst' ? 'throw' : 'return'}'`,
+            node.pipeline.extent
+          );
         }
         if (node.pipeline) visit(node.pipeline);
         return;
       case 'BreakStatementAst': case 'ContinueStatementAst':
-        if (node.label) throw new UnsupportedConstructError(`loop labels after '${node.type === 'BreakStatementAst' ? 'break' : 'continue'}'`, node.extent);
+        if (node.label) {
+          throw new UnsupportedConstructError(
+            `loop labels after '${node.type === 'BreakStatementAst' ? 'break' : 'continue'}'`,
+            node.extent
+          );
+        }
         return;
       case 'CatchClauseAst': case 'TypeConstraintAst': return;
       default: {
@@ -149,7 +179,9 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         return;
       }
       case 'MemberExpressionAst':
-        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
+        if (e.nullConditional) {
+          throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
+        }
         if (e.static) {
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
@@ -160,7 +192,9 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         visit(e.member);
         return;
       case 'InvokeMemberExpressionAst':
-        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
+        if (e.nullConditional) {
+          throw new UnsupportedConstructError("the null-conditional operator '?.' (PowerShell 7)", e.extent);
+        }
         if (e.static) {
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
@@ -188,7 +222,12 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         if (!knownType(e.typeName) && !isStaticType(e.typeName)) throw new UnsupportedConstructError(`the type [${e.typeName}]`, e.extent);
         return;
       case 'BinaryExpressionAst':
-        if (e.operator === '??') throw new UnsupportedConstructError("the '??' operator (PowerShell 7)", operatorPosition(e.extent, e.left.extent, '??'));
+        if (e.operator === '??') {
+          throw new UnsupportedConstructError(
+            "the '??' operator (PowerShell 7)",
+            operatorPosition(e.extent, e.left.extent, '??')
+          );
+        }
         if (!isSupportedBinary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
         if (!dialect.inOperators && /^-[ci]?(not)?in$/.test(e.operator)) {
           throw new UnsupportedConstructError(`the '${e.operator}' operator in ${dialect.title} (it exists from PowerShell 3.0)`, e.extent);
@@ -202,14 +241,25 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         visit(e.child);
         return;
       case 'IndexExpressionAst':
-        if (e.nullConditional) throw new UnsupportedConstructError("the null-conditional operator '?[]' (PowerShell 7)", e.extent);
+        if (e.nullConditional) {
+          throw new UnsupportedConstructError("the null-conditional operator '?[]' (PowerShell 7)", e.extent);
+        }
         visit(e.target);
         visit(e.index);
         return;
       case 'ScriptBlockExpressionAst': visit(e.scriptBlock); return;
-      case 'TernaryExpressionAst': throw new UnsupportedConstructError("the ternary operator '? :' (PowerShell 7)", e.extent);
-      case 'AttributedExpressionAst': throw new UnsupportedConstructError(`attributes ('[${e.attribute.typeName}(...)]')`, e.extent);
-      default: throw new UnsupportedConstructError(`'${(e as ExpressionAst).extent.text}'`, (e as ExpressionAst).extent);
+      case 'TernaryExpressionAst': throw new UnsupportedConstructError(
+        "the ternary operator '? :' (PowerShell 7)",
+        e.extent
+      );
+      case 'AttributedExpressionAst': throw new UnsupportedConstructError(
+        `attributes ('[${e.attribute.typeName}(...)]')`,
+        e.extent
+      );
+      default: throw new UnsupportedConstructError(
+        `'${(e as ExpressionAst).extent.text}'`,
+        (e as ExpressionAst).extent
+      );
     }
   };
   visit(root);
