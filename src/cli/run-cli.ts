@@ -9,6 +9,8 @@ import { shellCommand } from './commands/shell.js';
 import { lintCommand } from './commands/lint.js';
 import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
+import { workflowCommands } from './workflow-commands.js';
+import { withGlobalOptions } from './global-options.js';
 import { UsageError, reportError } from './report-error.js';
 import { TYPED_COMMANDS } from './typed-commands.js';
 import { STDIN_ARGUMENT } from './read-input.js';
@@ -37,6 +39,8 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
   for (const cmd of TYPED_COMMANDS) y = y.command(typedCommandModule(cmd, io, done));
+  y = withGlobalOptions(y);
+  for (const module of workflowCommands(io, done)) y = y.command(module);
   y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(runCommand(io, done)).command(shellCommand(io, done)).command(mockCommand(io, done)).command(caCommand(io, done)).command(demoCommand(io, done));
   try {
     let helpOutput = '';
