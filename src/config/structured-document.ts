@@ -1,5 +1,5 @@
 // A YAML or JSON document read with positions, so validation errors can name file:line:column.
-import { LineCounter, isMap, isSeq, parseDocument } from 'yaml';
+import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
 import { ValidationError } from '../errors/validation-error.js';
@@ -8,8 +8,8 @@ import { ValidationError } from '../errors/validation-error.js';
 export interface StructuredDocument {
   readonly file: string;
   readonly value: unknown;
-  /** `line:column` (1-based) of the node at `path`, or of its nearest existing parent. */
-  positionOf(path: readonly PropertyKey[]): { line: number; column: number };
+  /** `line:column` (1-based) of the value at `path` (of its key with `key`), or of its nearest existing parent. */
+  positionOf(path: readonly PropertyKey[], options?: { readonly key?: boolean }): { line: number; column: number };
 }
 
 /**
@@ -30,11 +30,14 @@ export function parseStructured(text: string, file: string): StructuredDocument 
   return {
     file,
     value,
-    positionOf(path) {
+    positionOf(path, options = {}) {
       let node: unknown = doc.contents;
       let best = node as Node | null;
-      for (const key of path) {
-        if (isMap(node)) node = node.get(key as string, true);
+      for (const [i, key] of path.entries()) {
+        if (isMap(node) && options.key && i === path.length - 1) {
+          const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+          node = pair?.key;
+        } else if (isMap(node)) node = node.get(key as string, true);
         else if (isSeq(node)) node = node.get(Number(key), true);
         else break;
         if (node && typeof node === 'object' && 'range' in node && (node as Node).range) best = node as Node;
@@ -64,7 +67,7 @@ export function validateStructured<S extends z.ZodType>(doc: StructuredDocument,
   const issue = result.error.issues[0]!;
   const unknownKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const path = [...prefix, ...issue.path, ...(unknownKey !== undefined ? [unknownKey] : [])];
-  const at = doc.positionOf(path);
+  const at = doc.positionOf(path, { key: unknownKey !== undefined });
   const where = pathText(path) || '(document)';
   throw new ValidationError({ code: 'DOCUMENT_INVALID', parameter: where, value: `${doc.file}:${at.line}:${at.column}`, allowed: issue.message,
     message: `${doc.file}:${at.line}:${at.column}: ${where}: ${issue.message}` });
