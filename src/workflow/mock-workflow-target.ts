@@ -12,6 +12,9 @@ import type { WorkflowTarget } from './workflow-target.js';
 export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
   const backend = mockBackend({ state: stateDir });
   const state = backend.state;
+  // An empty state gets the reference organization once, however many calls arrive together.
+  let ready: Promise<unknown> | undefined;
+  const organization = () => (ready ??= state.exchange.defaultServer());
   return {
     stateDir,
     runner: {
@@ -24,11 +27,11 @@ export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
     },
     org: {
       async servers() {
-        await state.exchange.defaultServer();
+        await organization();
         return state.store.read((tx) => tx.listServers().map((s) => ({ name: s.name, exchange: serverTarget(s).label })));
       },
       async connectors() {
-        await state.exchange.defaultServer();
+        await organization();
         return state.store.read((tx) => tx.getOrgConfig().connectors.map((c) => ({ name: c.name, kind: c.kind, server: c.server, tlsCertificateName: c.tlsCertificateName })));
       },
       async now() {
