@@ -2,7 +2,9 @@ import { CmdletBuilder } from '../cmdlet/cmdlet-builder.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { compile } from '../dialect/render.js';
 import type { RenderOptions } from '../dialect/render-options.js';
-import { fileBytes } from '../node/expression.js';
+import { readFileSync } from 'node:fs';
+import { variable } from '../node/expression.js';
+import { FILE_DATA_VARIABLE } from '../workflow/file-data.js';
 import type { Secret } from '../node/secret.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
@@ -24,6 +26,24 @@ export interface OutputOptions {
   readonly secrets?: string | undefined;
   readonly quoting?: string | undefined;
   readonly bytes?: string | undefined;
+  /** Logs each executed line (redacted). */
+  readonly log?: { info(o: object, msg: string): void } | undefined;
+}
+
+/** Bytes of `--file-data` files, read on this machine, keyed by the variable the line names. */
+export function fileVariables(cmd: TypedCommand, flags: FlagValues): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const o of cliOptions(cmd)) {
+    const v = flags[o.flag];
+    if (o.kind !== 'file-bytes' || v === undefined) continue;
+    try {
+      out[FILE_DATA_VARIABLE] = new Uint8Array(readFileSync(String(v)));
+    } catch (e) {
+      throw new ValidationError({ code: 'INPUT_FILE', cmdlet: cmd.spec.name, parameter: o.flag, value: String(v), allowed: 'a readable file on this machine',
+        message: `--${o.flag} '${String(v)}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    }
+  }
+  return out;
 }
 
 function split(values: unknown): string[] {
@@ -52,7 +72,8 @@ export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: S
         break;
       }
       case 'array': options[p.option] = split(v); break;
-      case 'file-bytes': options[p.option] = fileBytes(String(v)); break;
+      // Read on this machine: the line names a variable the backend fills with the bytes (as for secrets).
+      case 'file-bytes': options[p.option] = variable(FILE_DATA_VARIABLE); break;
       case 'string': options[p.option] = String(v); break;
     }
   }
@@ -92,7 +113,7 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
   if (out.backend === 'mock') {
     // Loaded only here: the print path stays light.
     const { runOnMock } = await import('./run-on-mock.js');
-    return runOnMock(compiled, out, io);
+    return runOnMock(compiled, out, io, fileVariables(cmd, flags));
   }
   // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.
   io.stdout.write(`${compiled.text}\n`);

@@ -2,6 +2,7 @@
 import { enableExchangeCertificate } from '../cmdlet/enable-exchange-certificate.js';
 import { importExchangeCertificate } from '../cmdlet/import-exchange-certificate.js';
 import { variable } from '../node/expression.js';
+import { FILE_DATA_VARIABLE } from './file-data.js';
 import type { Secret } from '../node/secret.js';
 import { listCertificates } from './certificate-inventory.js';
 import type { LocalPfx } from './pfx-file.js';
@@ -9,8 +10,7 @@ import { runStep } from './run-step.js';
 import type { WorkflowContext } from './run-step.js';
 import type { OrgServer } from './workflow-target.js';
 
-/** The variable the backend fills with file bytes read on this machine (shown in the line instead of the path). */
-export const FILE_DATA_VARIABLE = 'ExchcertFileData';
+export { FILE_DATA_VARIABLE };
 
 /** What installOnServer did on one server. */
 export interface InstallOutcome {

@@ -7,6 +7,7 @@ import type { Answer } from '../../backend/mock/scripted-answers.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import { cliContext } from '../cli-context.js';
 import { withMockOptions } from '../mock-options.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
 import { isStdin, readInput } from '../read-input.js';
@@ -28,15 +29,17 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
     describe: 'run a runbook against the mock Exchange Management Shell',
     builder: (y) => withMockOptions(y
       .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
-      .option('backend', { type: 'string', describe: 'mock (the only runnable backend in this build)', default: 'mock' })
+      .option('backend', { type: 'string', describe: 'mock (the only runnable backend in this build; default, else EXCHCERT_BACKEND, then the config file)' })
       .option('shell', { type: 'string', describe: 'run as PowerShell 2.0, 5.1 (default) or 7' })
       .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' })),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      if (a.backend !== 'mock') {
-        throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: String(a.backend), allowed: 'mock', message: `--backend '${String(a.backend)}' cannot run scripts in this build. Allowed: mock.` });
+      const { config, log } = cliContext(a, io);
+      const backendName = config.backend.value;
+      if (backendName !== 'mock') {
+        throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: backendName, allowed: 'mock', message: `--backend '${backendName}' cannot run scripts in this build. Allowed: mock.` });
       }
       const file = String(a.file ?? '');
       const text = await readInput(isStdin(file) ? '-' : file, io);
@@ -49,9 +52,10 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
         statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
         statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
       };
-      const backend = mockBackend({ ...(a.state ? { state: String(a.state) } : {}), ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
+      const backend = mockBackend({ state: config.state.value, ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
       try {
         const result = await backend.runText(text, shell, { answers });
+        for (const s of result.statements) log.info({ event: 'command', backend: 'mock', line: s.line, command: s.text, ok: s.errors.length === 0 }, 'executed');
         if (a.json) io.stdout.write(`${runResultJson(result)}\n`);
         else printLooseErrors(result, io);
         done(result.ok ? EXIT.ok : EXIT.failed);

@@ -3,6 +3,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
 import { withStateOption } from '../mock-options.js';
+import { cliContext } from '../cli-context.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
 import { cliOptions, takesPassword } from '../typed-commands.js';
@@ -12,7 +13,7 @@ import { runTyped } from '../typed-run.js';
 export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
   return withStateOption(y)
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
-    .option('backend', { type: 'string', describe: 'where to run: print (the exact line) or mock (the simulated Exchange Management Shell)', default: undefined })
+    .option('backend', { type: 'string', describe: 'where to run: mock (default: the simulated Exchange Management Shell) or print; else EXCHCERT_BACKEND, then the config file', default: undefined })
     .option('connect', { type: 'string', describe: 'server the mock shell is connected to' })
     .option('json', { type: 'boolean', describe: 'mock: print the result as JSON' })
     .option('answer', { type: 'string', array: true, describe: 'mock: answers to prompts in order (Y, A, N, L)' })
@@ -59,8 +60,10 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
       const password = takesPassword(cmd)
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
-      const backend = (a.backend as string | undefined) ?? 'print';
-      done(await runTyped(cmd, a, { backend, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      // --print prints; otherwise the default backend (--backend, EXCHCERT_BACKEND, config file, mock) runs it.
+      const { config, log } = cliContext(a, io);
+      const backend = config.backend.value;
+      done(await runTyped(cmd, a, { backend, log, state: config.state.value, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }
