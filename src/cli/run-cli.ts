@@ -11,6 +11,7 @@ import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
 import { workflowCommands } from './workflow-commands.js';
 import { withGlobalOptions } from './global-options.js';
+import { EXIT_CODES_HELP, withCommandHelp } from './command-help.js';
 import { UsageError, reportError } from './report-error.js';
 import { TYPED_COMMANDS } from './typed-commands.js';
 import { STDIN_ARGUMENT } from './read-input.js';
@@ -38,10 +39,14 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     .help()
     .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
-  for (const cmd of TYPED_COMMANDS) y = y.command(typedCommandModule(cmd, io, done));
+  for (const cmd of TYPED_COMMANDS) y = y.command(withCommandHelp(typedCommandModule(cmd, io, done)));
   y = withGlobalOptions(y);
   for (const module of workflowCommands(io, done)) y = y.command(module);
-  y = y.command(parseCommand(io, done)).command(lintCommand(io, done)).command(runCommand(io, done)).command(shellCommand(io, done)).command(mockCommand(io, done)).command(caCommand(io, done)).command(demoCommand(io, done));
+  const others = [parseCommand(io, done), lintCommand(io, done), runCommand(io, done), shellCommand(io, done), mockCommand(io, done), caCommand(io, done), demoCommand(io, done)];
+  for (const module of others) y = y.command(withCommandHelp(module));
+  y = y.completion('completion', 'print a bash/zsh completion script (exchcert completion >> ~/.bashrc)').epilog(EXIT_CODES_HELP)
+    .example('$0 renew --server AMS-EXCH01 --subject-name CN=mail.contoso.com --domain-name mail.contoso.com --ca mock --password-env PFX_PW', 'renew on the mock in one go')
+    .example('$0 report --html report.html', 'every certificate on every server, with a page to mail');
   try {
     let helpOutput = '';
     await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });

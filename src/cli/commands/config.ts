@@ -21,7 +21,7 @@ export function configCommand(io: CliIo, done: (code: number) => void): CommandM
       .example('EXCHCERT_BACKEND=mock $0 config --json', 'as JSON')
       .epilog('Order: option (--backend, --state), environment (EXCHCERT_BACKEND, EXCHCERT_STATE, EXCHCERT_CONNECT), '
         + 'config file (exchcert.config.json, else the "exchcert" key of package.json, in the working directory), built-in default. '
-        + 'Exit codes: 0, 2 bad config file.'),
+        + 'Exit codes: 0 shown, 2 bad config file.'),
     handler: (args) => {
       const { config, json } = cliContext(args as Record<string, unknown>, io);
       if (json) io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
