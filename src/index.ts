@@ -55,3 +55,8 @@ export type { Backend, RunResult, RunOptions, StatementResult, ErrorRecord } fro
 export { printBackend } from './backend/print/print-backend.js';
 export { seedRunbook, seedPartOne, seedPartTwo, SEED_PARAMETERS } from './examples/seed-runbook.js';
 export type { SeedParameters } from './examples/seed-runbook.js';
+
+export * as workflows from './workflow/index.js';
+export * as config from './config/index.js';
+export { createLogger, silentLogger, logLevelOf } from './log/create-logger.js';
+export { redactDeep } from './log/redact-deep.js';

@@ -44,7 +44,7 @@ export function formatStep(s: StepRecord): string {
  */
 export async function runWorkflow<T>(a: Record<string, unknown>, io: CliIo, fn: (ctx: WorkflowContext, cli: CliContext) => Promise<T>): Promise<T | null> {
   const cli = cliContext(a, io);
-  const target = openWorkflowTarget(cli.config.backend.value, cli.config.state.value);
+  const target = await openWorkflowTarget(cli.config.backend.value, cli.config.state.value);
   const ctx: WorkflowContext = {
     target,
     log: cli.log,
