@@ -53,6 +53,13 @@ export async function runCli(given: readonly string[], io: CliIo): Promise<numbe
     if (helpOutput) io.stdout.write(`${helpOutput}\n`);
     return code;
   } catch (e) {
-    return reportError(e, io);
+    if (!argv.includes('--json')) return reportError(e, io);
+    // --json: the same one line, as a JSON object.
+    let line = '';
+    const code = reportError(e, { ...io, stderr: { write: (t: string) => { line += t; } } });
+    const f = e as { code?: unknown; parameter?: unknown; value?: unknown };
+    io.stderr.write(`${JSON.stringify({ error: { code: typeof f.code === 'string' ? f.code : 'USAGE', message: line.replace(/^exchcert: /, '').trimEnd(),
+      ...(typeof f.parameter === 'string' ? { parameter: f.parameter } : {}), ...(typeof f.value === 'string' ? { value: f.value } : {}) } })}\n`);
+    return code;
   }
 }

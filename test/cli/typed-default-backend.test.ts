@@ -46,3 +46,13 @@ describe('typed subcommands run on the default backend; --print prints', () => {
     expect(missing.err()).toBe(`exchcert: --file-data '${join(dir, 'nope.pfx')}' cannot be read on this machine: ENOENT.\n`);
   });
 });
+
+describe('--json errors', () => {
+  it('prints a bad-input error as one JSON line naming the parameter and value', async () => {
+    const io = fakeIo();
+    expect(await runCli(['enable', '--thumbprint', 'nothex', '--services', 'IIS', '--print', '--json'], io)).toBe(2);
+    const lines = io.err().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).error).toMatchObject({ parameter: 'Thumbprint', value: '"nothex"', message: expect.stringContaining('40 hexadecimal digits') });
+  });
+});
