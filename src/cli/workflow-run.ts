@@ -43,7 +43,7 @@ export function formatStep(s: StepRecord): string {
  * `fn` and closes the backend whatever happens. A failed step is reported on one line and gives null.
  */
 export async function runWorkflow<T>(a: Record<string, unknown>, io: CliIo, fn: (ctx: WorkflowContext, cli: CliContext) => Promise<T>): Promise<T | null> {
-  const cli = cliContext(a, io);
+  const cli = await cliContext(a, io);
   const target = await openWorkflowTarget(cli.config.backend.value, cli.config.state.value);
   const ctx: WorkflowContext = {
     target,

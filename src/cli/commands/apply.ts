@@ -1,8 +1,5 @@
 // `exchcert apply FILE`: runs the plan, stopping at the first failure with what was done and what was not.
 import type { CommandModule } from 'yargs';
-import { applyPlan } from '../../workflow/apply.js';
-import { loadDesiredState } from '../../workflow/desired-state.js';
-import { makePlan } from '../../workflow/plan.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
@@ -20,6 +17,9 @@ export function applyCommand(io: CliIo, done: (code: number) => void): CommandMo
       .epilog(`${DESIRED_HELP}\n\nExit codes: 0 applied (or nothing to do), 1 a step failed or a removal is refused (nothing run), 2 bad input.`), 'required'),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
+      const { loadDesiredState } = await import('../../workflow/desired-state.js');
+      const { makePlan } = await import('../../workflow/plan.js');
+      const { applyPlan } = await import('../../workflow/apply.js');
       const loaded = await loadDesiredState(String(a.file), io.cwd);
       const password = await workflowPassword(a, io);
       const code = await runWorkflow(a, io, async (ctx, cli) => {

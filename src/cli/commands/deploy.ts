@@ -1,7 +1,6 @@
 // `exchcert deploy PFX --servers ...`: one PFX imported and enabled on many servers, a summary per server.
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
-import { deploy } from '../../workflow/deploy.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable } from '../text-table.js';
@@ -24,6 +23,7 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
       const servers = listOption(a.servers);
       if (servers.length === 0) throw new ValidationError({ code: 'MISSING', parameter: 'servers', allowed: 'server names', message: '--servers needs at least one server name.' });
       const password = await workflowPassword(a, io);
+      const { deploy } = await import('../../workflow/deploy.js');
       const tty = io.stderrIsTTY === true;
       const result = await runWorkflow(a, io, async (ctx, cli) => ({
         json: cli.json,

@@ -1,7 +1,5 @@
 // `exchcert plan FILE`: the ordered exact lines that bring the servers to the desired state; nothing runs.
 import type { CommandModule } from 'yargs';
-import { loadDesiredState } from '../../workflow/desired-state.js';
-import { makePlan } from '../../workflow/plan.js';
 import type { Plan } from '../../workflow/plan.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
@@ -36,6 +34,8 @@ export function planCommand(io: CliIo, done: (code: number) => void): CommandMod
       .epilog(`${DESIRED_HELP}\n\nExit codes: 0 plan made (or nothing to do), 1 a removal is refused, 2 bad input.`), 'required'),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
+      const { loadDesiredState } = await import('../../workflow/desired-state.js');
+      const { makePlan } = await import('../../workflow/plan.js');
       const loaded = await loadDesiredState(String(a.file), io.cwd);
       const password = await workflowPassword(a, io);
       const result = await runWorkflow(a, io, async (ctx, cli) => ({ json: cli.json, plan: await makePlan(ctx, loaded, password) }));

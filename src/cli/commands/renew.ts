@@ -1,7 +1,6 @@
 // `exchcert renew`: the certificate lifecycle on one server as one resumable command.
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
-import { renew } from '../../workflow/renew.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { listOption, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
@@ -31,6 +30,7 @@ export function renewCommand(io: CliIo, done: (code: number) => void): CommandMo
       const a = args as Record<string, unknown>;
       if (listOption(a['domain-name']).length === 0) throw new ValidationError({ code: 'MISSING', parameter: 'domain-name', allowed: 'DNS names', message: '--domain-name needs at least one DNS name.' });
       const password = await workflowPassword(a, io);
+      const { renew } = await import('../../workflow/renew.js');
       const result = await runWorkflow(a, io, (ctx, cli) => renew(ctx, {
         server: String(a.server), subjectName: String(a['subject-name']), domainNames: listOption(a['domain-name']), services: listOption(a.services),
         ca: a.ca as 'mock' | undefined, certificateFile: a['certificate-file'] as string | undefined, requestFile: a['request-file'] as string | undefined,

@@ -2,9 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { buildReport } from '../../workflow/report.js';
 import type { CertificateReport } from '../../workflow/report.js';
-import { reportHtml } from '../../workflow/report-html.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable } from '../text-table.js';
@@ -36,6 +34,8 @@ export function reportCommand(io: CliIo, done: (code: number) => void): CommandM
       .epilog('Exit codes: 0 report made (findings do not change it), 1 a server could not be read, 2 bad input.'),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
+      const { buildReport } = await import('../../workflow/report.js');
+      const { reportHtml } = await import('../../workflow/report-html.js');
       const result = await runWorkflow(a, io, async (ctx, cli) => ({ json: cli.json, report: await buildReport(ctx, { servers: listOption(a.servers) }) }));
       if (result === null) {
         done(EXIT.failed);

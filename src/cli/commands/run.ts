@@ -36,7 +36,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' })),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const { config, log } = cliContext(a, io);
+      const { config, log } = await cliContext(a, io);
       const backendName = config.backend.value;
       if (backendName !== 'mock') {
         throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: backendName, allowed: 'mock', message: `--backend '${backendName}' cannot run scripts in this build. Allowed: mock.` });
@@ -52,7 +52,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
         statementStarting: (t: string) => (echo ? printEcho(t, io) : undefined),
         statementDone: (s: StatementResult) => printStatementResult(s, shell, io),
       };
-      const backend = mockBackend({ state: config.state.value, ...(a.connect ? { connect: String(a.connect) } : {}), ...(host ? { host } : {}) });
+      const backend = mockBackend({ state: config.state.value, ...(config.connect ? { connect: config.connect.value } : {}), ...(host ? { host } : {}) });
       try {
         const result = await backend.runText(text, shell, { answers });
         for (const s of result.statements) log.info({ event: 'command', backend: 'mock', line: s.line, command: s.text, ok: s.errors.length === 0 }, 'executed');

@@ -61,9 +61,9 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
       // --print prints; otherwise the default backend (--backend, EXCHCERT_BACKEND, config file, mock) runs it.
-      const { config, log } = cliContext(a, io);
+      const { config, log } = await cliContext(a, io);
       const backend = config.backend.value;
-      done(await runTyped(cmd, a, { backend, log, state: config.state.value, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      done(await runTyped(cmd, a, { backend, log, state: config.state.value, connect: config.connect?.value, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }
