@@ -19,9 +19,22 @@ export interface CliContext {
 export async function cliContext(args: Readonly<Record<string, unknown>>, io: CliIo): Promise<CliContext> {
   const { createLogger, logLevelOf } = await import('../log/create-logger.js');
   const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
-  const config = resolveConfig({ backend: args.print === true ? 'print' : str('backend'), state: str('state'), connect: str('connect'), env: io.env, cwd: io.cwd });
+  const config = resolveConfig({
+    backend: args.print === true ? 'print' : str('backend'),
+    state: str('state'),
+    connect: str('connect'),
+    env: io.env,
+    cwd: io.cwd,
+  });
   const logFile = str('log-file');
-  const level = logLevelOf({ verbose: typeof args.verbose === 'number' ? args.verbose : 0, quiet: args.quiet === true, logFile });
-  const log = createLogger({ level, ...(logFile !== undefined ? { file: logFile } : { stream: { write: (s: string) => io.stderr.write(s) } }) });
+  const level = logLevelOf({
+    verbose: typeof args.verbose === 'number' ? args.verbose : 0,
+    quiet: args.quiet === true,
+    logFile,
+  });
+  const log = createLogger({
+    level,
+    ...(logFile !== undefined ? { file: logFile } : { stream: { write: (s: string) => io.stderr.write(s) } }),
+  });
   return { config, log, json: args.json === true };
 }

@@ -10,5 +10,12 @@ import { applyCommand } from './commands/apply.js';
 
 /** Every workflow command module, in help order. */
 export function workflowCommands(io: CliIo, done: (code: number) => void): CommandModule[] {
-  return [renewCommand(io, done), deployCommand(io, done), reportCommand(io, done), planCommand(io, done), applyCommand(io, done), configCommand(io, done)];
+  return [
+    renewCommand(io, done),
+    deployCommand(io, done),
+    reportCommand(io, done),
+    planCommand(io, done),
+    applyCommand(io, done),
+    configCommand(io, done),
+  ];
 }

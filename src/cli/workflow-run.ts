@@ -24,12 +24,21 @@ export function withWorkflowOptions<T>(y: Argv<T>, password: 'required' | 'optio
 
 /** The password from --password-file/--password-env/--password-stdin, else a terminal prompt, else a clear error. */
 export async function workflowPassword(a: Record<string, unknown>, io: CliIo): Promise<Secret> {
-  const sources = { passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined };
+  const sources = {
+    passwordFile: a['password-file'] as string | undefined,
+    passwordEnv: a['password-env'] as string | undefined,
+    passwordStdin: a['password-stdin'] as boolean | undefined,
+  };
   const given = await readPassword(sources, io);
   if (given) return given;
   if (io.stdinIsTTY && io.promptSecret) return (await readPassword({ passwordPrompt: true }, io))!;
-  throw new ValidationError({ code: 'PASSWORD_MISSING', parameter: 'password', allowed: '--password-env NAME, --password-file FILE or --password-stdin',
-    message: 'A PFX password is needed: give --password-env NAME, --password-file FILE or --password-stdin (or run on a terminal to be asked).' });
+  throw new ValidationError({
+    code: 'PASSWORD_MISSING',
+    parameter: 'password',
+    allowed: '--password-env NAME, --password-file FILE or --password-stdin',
+    message:
+      'A PFX password is needed: give --password-env NAME, --password-file FILE or --password-stdin (or run on a terminal to be asked).',
+  });
 }
 
 /** One line per step for people: status, server, step, then the exact line. */
@@ -42,20 +51,30 @@ export function formatStep(s: StepRecord): string {
  * Opens the configured backend for a workflow command, prints each step's line as it finishes (unless --json), runs
  * `fn` and closes the backend whatever happens. A failed step is reported on one line and gives null.
  */
-export async function runWorkflow<T>(a: Record<string, unknown>, io: CliIo, fn: (ctx: WorkflowContext, cli: CliContext) => Promise<T>): Promise<T | null> {
+export async function runWorkflow<T>(
+  a: Record<string, unknown>,
+  io: CliIo,
+  fn: (ctx: WorkflowContext, cli: CliContext) => Promise<T>,
+): Promise<T | null> {
   const cli = await cliContext(a, io);
   const target = await openWorkflowTarget(cli.config.backend.value, cli.config.state.value);
   const ctx: WorkflowContext = {
     target,
     log: cli.log,
     whatIf: a['what-if'] === true,
-    onStep: (s) => { if (!cli.json) io.stdout.write(formatStep(s)); },
+    onStep: (s) => {
+      if (!cli.json) io.stdout.write(formatStep(s));
+    },
   };
   try {
     return await fn(ctx, cli);
   } catch (e) {
     if (!(e instanceof WorkflowStepError)) throw e;
-    io.stderr.write(cli.json ? `${JSON.stringify({ error: { code: e.code, message: e.message, step: e.step } })}\n` : `exchcert: ${e.message}\n`);
+    io.stderr.write(
+      cli.json
+        ? `${JSON.stringify({ error: { code: e.code, message: e.message, step: e.step } })}\n`
+        : `exchcert: ${e.message}\n`,
+    );
     return null;
   } finally {
     await target.close();
@@ -66,5 +85,8 @@ export async function runWorkflow<T>(a: Record<string, unknown>, io: CliIo, fn: 
 export function listOption(value: unknown): string[] {
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  return list
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }

@@ -64,12 +64,24 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ValidationError({ code: 'CONFIG_FILE', parameter: 'config', value: path, allowed: 'a readable file',
-      message: `Cannot read config file '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'CONFIG_FILE',
+      parameter: 'config',
+      value: path,
+      allowed: 'a readable file',
+      message: `Cannot read config file '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
 }
 
-function pick<T>(option: T | undefined, optionName: string, envValue: T | undefined, envName: string, config: T | undefined, file: string | null): Setting<T> | null {
+function pick<T>(
+  option: T | undefined,
+  optionName: string,
+  envValue: T | undefined,
+  envName: string,
+  config: T | undefined,
+  file: string | null,
+): Setting<T> | null {
   if (option !== undefined) return { value: option, source: 'option', origin: optionName };
   if (envValue !== undefined) return { value: envValue, source: 'environment', origin: envName };
   if (config !== undefined && file !== null) return { value: config, source: 'config', origin: file };
@@ -89,12 +101,34 @@ export function resolveConfig(inputs: ConfigInputs): ResolvedConfig {
   const found = readConfigFile(inputs.cwd);
   const file = found?.file ?? null;
   const config = found?.config ?? {};
-  const backend = pick(nonEmpty(inputs.backend), '--backend', nonEmpty(inputs.env.EXCHCERT_BACKEND), 'EXCHCERT_BACKEND', config.backend, file)
-    ?? { value: DEFAULT_BACKEND, source: 'default' as const, origin: 'built-in' };
-  const state = pick(nonEmpty(inputs.state), '--state', nonEmpty(inputs.env.EXCHCERT_STATE), 'EXCHCERT_STATE', config.state, file)
-    ?? { value: DEFAULT_STATE, source: 'default' as const, origin: 'built-in' };
-  const connect = pick(nonEmpty(inputs.connect), '--connect', nonEmpty(inputs.env.EXCHCERT_CONNECT), 'EXCHCERT_CONNECT', config.connect, file);
-  const servers = config.servers !== undefined && file !== null ? { value: config.servers, source: 'config' as const, origin: file } : null;
+  const backend = pick(
+    nonEmpty(inputs.backend),
+    '--backend',
+    nonEmpty(inputs.env.EXCHCERT_BACKEND),
+    'EXCHCERT_BACKEND',
+    config.backend,
+    file,
+  ) ?? { value: DEFAULT_BACKEND, source: 'default' as const, origin: 'built-in' };
+  const state = pick(
+    nonEmpty(inputs.state),
+    '--state',
+    nonEmpty(inputs.env.EXCHCERT_STATE),
+    'EXCHCERT_STATE',
+    config.state,
+    file,
+  ) ?? { value: DEFAULT_STATE, source: 'default' as const, origin: 'built-in' };
+  const connect = pick(
+    nonEmpty(inputs.connect),
+    '--connect',
+    nonEmpty(inputs.env.EXCHCERT_CONNECT),
+    'EXCHCERT_CONNECT',
+    config.connect,
+    file,
+  );
+  const servers =
+    config.servers !== undefined && file !== null
+      ? { value: config.servers, source: 'config' as const, origin: file }
+      : null;
   return {
     backend,
     state: { ...state, value: resolve(inputs.cwd, state.value) },

@@ -23,8 +23,13 @@ export function parseStructured(text: string, file: string): StructuredDocument 
   if (first) {
     const at = lineCounter.linePos(first.pos[0]);
     const what = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    throw new ValidationError({ code: 'DOCUMENT_SYNTAX', parameter: file, value: `${at.line}:${at.col}`, allowed: 'valid YAML or JSON',
-      message: `${file}:${at.line}:${at.col}: ${what}` });
+    throw new ValidationError({
+      code: 'DOCUMENT_SYNTAX',
+      parameter: file,
+      value: `${at.line}:${at.col}`,
+      allowed: 'valid YAML or JSON',
+      message: `${file}:${at.line}:${at.col}: ${what}`,
+    });
   }
   const value: unknown = doc.toJS();
   return {
@@ -59,7 +64,11 @@ function pathText(path: readonly PropertyKey[]): string {
  * file:line:column, the key's path and what is allowed.
  * @example validateStructured(parseStructured(text, 'x.json'), z.object({ state: z.string() }))
  */
-export function validateStructured<S extends z.ZodType>(doc: StructuredDocument, schema: S, prefix: readonly PropertyKey[] = []): z.output<S> {
+export function validateStructured<S extends z.ZodType>(
+  doc: StructuredDocument,
+  schema: S,
+  prefix: readonly PropertyKey[] = [],
+): z.output<S> {
   let value: unknown = doc.value;
   for (const key of prefix) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
   const result = schema.safeParse(value);
@@ -69,6 +78,11 @@ export function validateStructured<S extends z.ZodType>(doc: StructuredDocument,
   const path = [...prefix, ...issue.path, ...(unknownKey !== undefined ? [unknownKey] : [])];
   const at = doc.positionOf(path, { key: unknownKey !== undefined });
   const where = pathText(path) || '(document)';
-  throw new ValidationError({ code: 'DOCUMENT_INVALID', parameter: where, value: `${doc.file}:${at.line}:${at.column}`, allowed: issue.message,
-    message: `${doc.file}:${at.line}:${at.column}: ${where}: ${issue.message}` });
+  throw new ValidationError({
+    code: 'DOCUMENT_INVALID',
+    parameter: where,
+    value: `${doc.file}:${at.line}:${at.column}`,
+    allowed: issue.message,
+    message: `${doc.file}:${at.line}:${at.column}: ${where}: ${issue.message}`,
+  });
 }

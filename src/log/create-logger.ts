@@ -20,7 +20,11 @@ export interface LoggerOptions {
  * -vv -> debug; -vvv -> trace.
  * @example logLevelOf({ verbose: 1 }) // 'info'
  */
-export function logLevelOf(flags: { readonly verbose?: number | undefined; readonly quiet?: boolean | undefined; readonly logFile?: string | undefined }): LogLevel {
+export function logLevelOf(flags: {
+  readonly verbose?: number | undefined;
+  readonly quiet?: boolean | undefined;
+  readonly logFile?: string | undefined;
+}): LogLevel {
   if (flags.quiet) return 'silent';
   const v = flags.verbose ?? 0;
   if (v >= 3) return 'trace';
@@ -34,17 +38,24 @@ export function logLevelOf(flags: { readonly verbose?: number | undefined; reado
  * @example const log = createLogger({ level: 'info' }); log.info({ command: displayText }, 'executed');
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
-  const stream = options.stream ?? (options.file !== undefined
-    ? pino.destination({ dest: options.file, append: true, sync: true, mkdir: true, mode: 0o600 } as Parameters<typeof pino.destination>[0])
-    : pino.destination({ dest: 2, sync: true }));
-  return pino({
-    level: options.level ?? 'warn',
-    base: { name: 'exchcert' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    // One level of pino's own redaction kept as a belt; the formatter below covers every depth.
-    redact: { paths: ['password', '*.password'], censor: '********' },
-    formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
-  }, stream);
+  const stream =
+    options.stream ??
+    (options.file !== undefined
+      ? pino.destination({ dest: options.file, append: true, sync: true, mkdir: true, mode: 0o600 } as Parameters<
+          typeof pino.destination
+        >[0])
+      : pino.destination({ dest: 2, sync: true }));
+  return pino(
+    {
+      level: options.level ?? 'warn',
+      base: { name: 'exchcert' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // One level of pino's own redaction kept as a belt; the formatter below covers every depth.
+      redact: { paths: ['password', '*.password'], censor: '********' },
+      formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+    },
+    stream,
+  );
 }
 
 /** A logger that writes nothing (library callers that pass none). */

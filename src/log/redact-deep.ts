@@ -18,6 +18,7 @@ export function redactDeep(value: unknown, seen: WeakSet<object> = new WeakSet()
   if (Array.isArray(value)) return value.map((v) => redactDeep(v, seen));
   if (value instanceof Error) return { type: value.name, message: value.message };
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? REDACTED_TEXT : redactDeep(v, seen);
+  for (const [k, v] of Object.entries(value))
+    out[k] = SECRET_KEY.test(k) && v !== undefined && v !== null ? REDACTED_TEXT : redactDeep(v, seen);
   return out;
 }

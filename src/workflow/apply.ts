@@ -19,13 +19,27 @@ export interface ApplyResult {
  */
 export async function applyPlan(ctx: WorkflowContext, plan: Plan): Promise<ApplyResult> {
   const done: StepRecord[] = [];
-  const c: WorkflowContext = { ...ctx, onStep: (s) => { if (s.status === 'done' || s.status === 'what-if') done.push(s); ctx.onStep?.(s); } };
+  const c: WorkflowContext = {
+    ...ctx,
+    onStep: (s) => {
+      if (s.status === 'done' || s.status === 'what-if') done.push(s);
+      ctx.onStep?.(s);
+    },
+  };
   for (const [i, action] of plan.actions.entries()) {
     try {
-      await runStep(c, action.server, action.step, action.what, action.variables ? { variables: action.variables } : {});
+      await runStep(
+        c,
+        action.server,
+        action.step,
+        action.what,
+        action.variables ? { variables: action.variables } : {},
+      );
     } catch (e) {
       if (!(e instanceof WorkflowStepError)) throw e;
-      const rest = plan.actions.slice(i + 1).map((a: PlannedAction) => ({ server: a.server.name, step: a.step, line: a.line }));
+      const rest = plan.actions
+        .slice(i + 1)
+        .map((a: PlannedAction) => ({ server: a.server.name, step: a.step, line: a.line }));
       return { ok: false, done, failed: e.step, notDone: rest };
     }
   }

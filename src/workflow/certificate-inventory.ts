@@ -32,7 +32,12 @@ function text(v: unknown): string {
 
 function servicesOf(v: unknown): string[] {
   const s = text(v);
-  return s === '' || s === 'None' ? [] : s.split(',').map((x) => x.trim()).filter((x) => x.length > 0 && x !== 'None');
+  return s === '' || s === 'None'
+    ? []
+    : s
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0 && x !== 'None');
 }
 
 /**
@@ -65,7 +70,10 @@ export function summarizeCertificate(server: string, o: Record<string, unknown>)
  * @example const certs = await listCertificates(ctx, { name: 'AMS-EXCH01', exchange: '2013' });
  */
 export async function listCertificates(ctx: WorkflowContext, server: OrgServer): Promise<CertificateSummary[]> {
-  const result = await runStep(ctx, server, 'list certificates', getExchangeCertificate({ server: server.name }), { readOnly: true });
-  return (result?.output ?? []).filter((o): o is Record<string, unknown> => typeof o === 'object' && o !== null && 'Thumbprint' in o)
+  const result = await runStep(ctx, server, 'list certificates', getExchangeCertificate({ server: server.name }), {
+    readOnly: true,
+  });
+  return (result?.output ?? [])
+    .filter((o): o is Record<string, unknown> => typeof o === 'object' && o !== null && 'Thumbprint' in o)
     .map((o) => summarizeCertificate(server.name, o));
 }

@@ -36,6 +36,10 @@ export async function deploy(ctx: WorkflowContext, options: DeployOptions): Prom
   // Unknown names are bad input: refused before any server is touched.
   const servers = await Promise.all(options.servers.map((s) => findOrgServer(ctx.target, s)));
   const byName = new Map(servers.map((s) => [s.name, s]));
-  const outcomes = await forEachServer([...byName.keys()], (name) => installOnServer(ctx, byName.get(name)!, pfx, options.password, options.services), options.progress);
+  const outcomes = await forEachServer(
+    [...byName.keys()],
+    (name) => installOnServer(ctx, byName.get(name)!, pfx, options.password, options.services),
+    options.progress,
+  );
   return { ok: outcomes.every((o) => o.ok), thumbprint: pfx.thumbprint, subject: pfx.subject, servers: outcomes };
 }

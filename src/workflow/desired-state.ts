@@ -19,12 +19,16 @@ const serviceSchema = z.string().transform((s, ctx) => {
 
 /** The desired-state schema (passwords never come from the file: --password-env/--password-file). */
 export const desiredStateSchema = z.strictObject({
-  servers: z.array(z.strictObject({
-    name: z.string().min(1),
-    certificate: z.strictObject({ pfx: z.string().min(1, { error: 'must name a PFX file' }) }),
-    services: z.array(serviceSchema).default([]),
-    removeOld: z.boolean().default(false),
-  })).min(1, { error: 'must list at least one server' }),
+  servers: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        certificate: z.strictObject({ pfx: z.string().min(1, { error: 'must name a PFX file' }) }),
+        services: z.array(serviceSchema).default([]),
+        removeOld: z.boolean().default(false),
+      }),
+    )
+    .min(1, { error: 'must list at least one server' }),
 });
 
 /** A validated desired state, PFX paths resolved against the file's folder. */
@@ -48,8 +52,13 @@ export async function loadDesiredState(file: string, cwd: string): Promise<Loade
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new ValidationError({ code: 'INPUT_FILE', parameter: 'FILE', value: file, allowed: 'a readable desired-state file (YAML or JSON) on this machine',
-      message: `Cannot read desired-state file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'INPUT_FILE',
+      parameter: 'FILE',
+      value: file,
+      allowed: 'a readable desired-state file (YAML or JSON) on this machine',
+      message: `Cannot read desired-state file '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
   const document = parseStructured(text, file);
   const state = validateStructured(document, desiredStateSchema);
@@ -57,9 +66,18 @@ export async function loadDesiredState(file: string, cwd: string): Promise<Loade
 }
 
 /** An error about one key of the desired-state file, at its line and column. */
-export function desiredStateError(loaded: LoadedDesiredState, path: readonly PropertyKey[], message: string): ValidationError {
+export function desiredStateError(
+  loaded: LoadedDesiredState,
+  path: readonly PropertyKey[],
+  message: string,
+): ValidationError {
   const at = loaded.document.positionOf(path);
   const where = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
-  return new ValidationError({ code: 'DOCUMENT_INVALID', parameter: where, value: `${loaded.document.file}:${at.line}:${at.column}`, allowed: message,
-    message: `${loaded.document.file}:${at.line}:${at.column}: ${where}: ${message}` });
+  return new ValidationError({
+    code: 'DOCUMENT_INVALID',
+    parameter: where,
+    value: `${loaded.document.file}:${at.line}:${at.column}`,
+    allowed: message,
+    message: `${loaded.document.file}:${at.line}:${at.column}: ${where}: ${message}`,
+  });
 }

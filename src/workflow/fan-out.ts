@@ -12,7 +12,11 @@ export type FanOutProgress = (done: number, total: number, server: string, ok: b
  * This is the single place the workflows fan out; a pool of real sessions replaces it without changing callers.
  * @example const outcomes = await forEachServer(['EX1', 'EX2'], async (s) => install(s));
  */
-export async function forEachServer<T>(servers: readonly string[], work: (server: string) => Promise<T>, progress?: FanOutProgress): Promise<ServerOutcome<T>[]> {
+export async function forEachServer<T>(
+  servers: readonly string[],
+  work: (server: string) => Promise<T>,
+  progress?: FanOutProgress,
+): Promise<ServerOutcome<T>[]> {
   const outcomes: ServerOutcome<T>[] = [];
   for (const server of servers) {
     try {

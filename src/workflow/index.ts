@@ -1,6 +1,14 @@
 // The admin's workflows as a library: renew, deploy, report, plan/apply over any WorkflowTarget.
 export { openWorkflowTarget, WORKFLOW_BACKENDS } from './open-workflow-target.js';
-export type { WorkflowTarget, CommandRunner, OrgInspector, OrgServer, OrgConnector, RunOnServer, IssuedCertificate } from './workflow-target.js';
+export type {
+  WorkflowTarget,
+  CommandRunner,
+  OrgInspector,
+  OrgServer,
+  OrgConnector,
+  RunOnServer,
+  IssuedCertificate,
+} from './workflow-target.js';
 export { runStep, findOrgServer, shellFor, WorkflowStepError } from './run-step.js';
 export type { WorkflowContext, StepRecord, StepStatus, StepOptions } from './run-step.js';
 export { listCertificates, summarizeCertificate } from './certificate-inventory.js';

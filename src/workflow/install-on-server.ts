@@ -31,18 +31,33 @@ export function needsForce(services: readonly string[]): boolean {
  * $ExchcertFileData -Password $ExchcertPassword, then Enable-ExchangeCertificate.
  * @example await installOnServer(ctx, server, pfx, secret('pw', { name: 'ExchcertPassword' }), ['IIS', 'SMTP']);
  */
-export async function installOnServer(ctx: WorkflowContext, server: OrgServer, pfx: LocalPfx, password: Secret, services: readonly string[]): Promise<InstallOutcome> {
+export async function installOnServer(
+  ctx: WorkflowContext,
+  server: OrgServer,
+  pfx: LocalPfx,
+  password: Secret,
+  services: readonly string[],
+): Promise<InstallOutcome> {
   const present = (await listCertificates(ctx, server)).find((c) => c.thumbprint === pfx.thumbprint);
   let imported = false;
   if (!present) {
-    const importLine = importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE), password });
+    const importLine = importExchangeCertificate({
+      server: server.name,
+      fileData: variable(FILE_DATA_VARIABLE),
+      password,
+    });
     await runStep(ctx, server, 'import', importLine, { variables: { [FILE_DATA_VARIABLE]: pfx.bytes } });
     imported = true;
   }
   const held = new Set((present?.services ?? []).map((s) => s.toUpperCase()));
   const missing = services.filter((s) => !held.has(s.toUpperCase()));
   if (missing.length > 0) {
-    const enable = enableExchangeCertificate({ server: server.name, thumbprint: pfx.thumbprint, services: [...missing] as never, ...(needsForce(missing) ? { force: true } : {}) });
+    const enable = enableExchangeCertificate({
+      server: server.name,
+      thumbprint: pfx.thumbprint,
+      services: [...missing] as never,
+      ...(needsForce(missing) ? { force: true } : {}),
+    });
     await runStep(ctx, server, 'enable', enable);
   }
   return { server: server.name, thumbprint: pfx.thumbprint, imported, enabled: missing };

@@ -21,18 +21,33 @@ export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
       backend: 'mock',
       async run(script, options) {
         const variables = { ...options.variables, ...Object.fromEntries(script.secretVariables) };
-        const r = await backend.runText(script.text, script.shell, { target: options.server, variables, ...(options.answers ? { answers: options.answers } : {}) });
+        const r = await backend.runText(script.text, script.shell, {
+          target: options.server,
+          variables,
+          ...(options.answers ? { answers: options.answers } : {}),
+        });
         return Object.freeze({ ...r, displayText: script.displayText });
       },
     },
     org: {
       async servers() {
         await organization();
-        return state.store.read((tx) => tx.listServers().map((s) => ({ name: s.name, exchange: serverTarget(s).label })));
+        return state.store.read((tx) =>
+          tx.listServers().map((s) => ({ name: s.name, exchange: serverTarget(s).label })),
+        );
       },
       async connectors() {
         await organization();
-        return state.store.read((tx) => tx.getOrgConfig().connectors.map((c) => ({ name: c.name, kind: c.kind, server: c.server, tlsCertificateName: c.tlsCertificateName })));
+        return state.store.read((tx) =>
+          tx
+            .getOrgConfig()
+            .connectors.map((c) => ({
+              name: c.name,
+              kind: c.kind,
+              server: c.server,
+              tlsCertificateName: c.tlsCertificateName,
+            })),
+        );
       },
       async now() {
         return state.store.read((tx) => mockNow(() => new Date(), tx));

@@ -13,6 +13,11 @@ export const WORKFLOW_BACKENDS = Object.freeze(['mock']);
 export async function openWorkflowTarget(backend: string, stateDir: string): Promise<WorkflowTarget> {
   if (backend === 'mock') return (await import('./mock-workflow-target.js')).openMockWorkflowTarget(stateDir);
   const hint = backend === 'print' ? ' To see the lines without running them, use --what-if.' : '';
-  throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: backend, allowed: WORKFLOW_BACKENDS.join(', '),
-    message: `--backend '${backend}' cannot run workflows in this build. Allowed: ${WORKFLOW_BACKENDS.join(', ')}.${hint}` });
+  throw new ValidationError({
+    code: 'UNKNOWN_BACKEND',
+    parameter: 'backend',
+    value: backend,
+    allowed: WORKFLOW_BACKENDS.join(', '),
+    message: `--backend '${backend}' cannot run workflows in this build. Allowed: ${WORKFLOW_BACKENDS.join(', ')}.${hint}`,
+  });
 }

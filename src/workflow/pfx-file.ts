@@ -22,8 +22,13 @@ export async function readLocalFile(path: string, option: string): Promise<Uint8
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new ValidationError({ code: 'INPUT_FILE', parameter: option, value: path, allowed: 'a readable file on this machine',
-      message: `--${option} '${path}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'INPUT_FILE',
+      parameter: option,
+      value: path,
+      allowed: 'a readable file on this machine',
+      message: `--${option} '${path}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
 }
 
@@ -36,13 +41,30 @@ export function openLocalPfx(path: string, bytes: Uint8Array, password: Secret, 
   try {
     contents = readPfx(bytes, password.reveal());
   } catch (e) {
-    throw new ValidationError({ code: 'PFX_INVALID', parameter: option, value: path, allowed: 'a PKCS#12 file and its password',
-      message: `${path} cannot be opened as a PFX with the password given: ${(e as Error).message}` });
+    throw new ValidationError({
+      code: 'PFX_INVALID',
+      parameter: option,
+      value: path,
+      allowed: 'a PKCS#12 file and its password',
+      message: `${path} cannot be opened as a PFX with the password given: ${(e as Error).message}`,
+    });
   }
   if (!contents.hasPrivateKey) {
-    throw new ValidationError({ code: 'PFX_NO_KEY', parameter: option, value: path, allowed: 'a PFX holding the private key',
-      message: `${path} holds no private key for its certificate; Exchange services need the key.` });
+    throw new ValidationError({
+      code: 'PFX_NO_KEY',
+      parameter: option,
+      value: path,
+      allowed: 'a PFX holding the private key',
+      message: `${path} holds no private key for its certificate; Exchange services need the key.`,
+    });
   }
   const info = readCertificate(contents.endEntity);
-  return { path, bytes, thumbprint: info.thumbprint, subject: info.subject, issuer: info.issuer, notAfter: info.notAfter };
+  return {
+    path,
+    bytes,
+    thumbprint: info.thumbprint,
+    subject: info.subject,
+    issuer: info.issuer,
+    notAfter: info.notAfter,
+  };
 }

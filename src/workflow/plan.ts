@@ -62,7 +62,12 @@ export async function makePlan(ctx: WorkflowContext, loaded: LoadedDesiredState,
   const inventory = new Map<string, CertificateSummary[]>();
   for (const [i, entry] of loaded.state.servers.entries()) {
     const server = servers.find((s) => s.name.toLowerCase() === entry.name.toLowerCase());
-    if (!server) throw desiredStateError(loaded, ['servers', i, 'name'], `'${entry.name}' is not a server of the organization. Servers: ${servers.map((s) => s.name).join(', ')}`);
+    if (!server)
+      throw desiredStateError(
+        loaded,
+        ['servers', i, 'name'],
+        `'${entry.name}' is not a server of the organization. Servers: ${servers.map((s) => s.name).join(', ')}`,
+      );
     const path = loaded.pfxPaths[i]!;
     let pfx;
     try {
@@ -71,32 +76,70 @@ export async function makePlan(ctx: WorkflowContext, loaded: LoadedDesiredState,
       if (isExchcertError(e)) throw desiredStateError(loaded, ['servers', i, 'certificate', 'pfx'], e.message);
       throw e;
     }
-    const certs = inventory.get(server.name) ?? await listCertificates(ctx, server);
+    const certs = inventory.get(server.name) ?? (await listCertificates(ctx, server));
     inventory.set(server.name, certs);
     const present = certs.find((c) => c.thumbprint === pfx.thumbprint);
     const add = (step: PlannedAction['step'], what: Renderable, variables?: Record<string, unknown>) => {
       const line = compile(what, { shell: shellFor(server), exchange: server.exchange }).displayText;
       actions.push({ server, step, thumbprint: pfx.thumbprint, line, what, ...(variables ? { variables } : {}) });
     };
-    if (!present) add('import', importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE), password }), { [FILE_DATA_VARIABLE]: pfx.bytes });
+    if (!present)
+      add(
+        'import',
+        importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE), password }),
+        { [FILE_DATA_VARIABLE]: pfx.bytes },
+      );
     const held = new Set(present?.services ?? []);
     const missing = entry.services.filter((s) => !held.has(s));
-    if (missing.length > 0) add('enable', enableExchangeCertificate({ server: server.name, thumbprint: pfx.thumbprint, services: missing, ...(needsForce(missing) ? { force: true } : {}) }));
+    if (missing.length > 0)
+      add(
+        'enable',
+        enableExchangeCertificate({
+          server: server.name,
+          thumbprint: pfx.thumbprint,
+          services: missing,
+          ...(needsForce(missing) ? { force: true } : {}),
+        }),
+      );
     if (!entry.removeOld) continue;
     const domains = present?.domains ?? readDomains(pfx.subject);
     const newName = `<I>${pfx.issuer}<S>${pfx.subject}`;
     for (const old of certs) {
-      if (old.thumbprint === pfx.thumbprint || old.isSelfSigned || old.status === 'PendingRequest' || !overlaps(old.domains, domains)) continue;
+      if (
+        old.thumbprint === pfx.thumbprint ||
+        old.isSelfSigned ||
+        old.status === 'PendingRequest' ||
+        !overlaps(old.domains, domains)
+      )
+        continue;
       const kept = old.services.filter((s) => !entry.services.includes(s as never));
-      const connector = connectors.find((c) => c.tlsCertificateName !== null && c.tlsCertificateName.toLowerCase() === old.tlsCertificateName.toLowerCase()
-        && old.tlsCertificateName.toLowerCase() !== newName.toLowerCase());
-      if (kept.length > 0) refusals.push({ server: server.name, thumbprint: old.thumbprint, reason: `it would still hold ${kept.join(', ')} (not in the desired services)` });
-      else if (connector) refusals.push({ server: server.name, thumbprint: old.thumbprint, reason: `${connector.kind} connector '${connector.name}' names it in TlsCertificateName` });
-      else add('remove', removeExchangeCertificate({ server: server.name, thumbprint: old.thumbprint, confirm: false }));
+      const connector = connectors.find(
+        (c) =>
+          c.tlsCertificateName !== null &&
+          c.tlsCertificateName.toLowerCase() === old.tlsCertificateName.toLowerCase() &&
+          old.tlsCertificateName.toLowerCase() !== newName.toLowerCase(),
+      );
+      if (kept.length > 0)
+        refusals.push({
+          server: server.name,
+          thumbprint: old.thumbprint,
+          reason: `it would still hold ${kept.join(', ')} (not in the desired services)`,
+        });
+      else if (connector)
+        refusals.push({
+          server: server.name,
+          thumbprint: old.thumbprint,
+          reason: `${connector.kind} connector '${connector.name}' names it in TlsCertificateName`,
+        });
+      else
+        add('remove', removeExchangeCertificate({ server: server.name, thumbprint: old.thumbprint, confirm: false }));
     }
   }
   // import -> enable -> remove old last, across servers; file order within a phase.
-  const ordered = actions.map((a, i) => ({ a, i })).sort((x, y) => PHASE[x.a.step] - PHASE[y.a.step] || x.i - y.i).map((x) => x.a);
+  const ordered = actions
+    .map((a, i) => ({ a, i }))
+    .sort((x, y) => PHASE[x.a.step] - PHASE[y.a.step] || x.i - y.i)
+    .map((x) => x.a);
   return { actions: ordered, refusals };
 }
 

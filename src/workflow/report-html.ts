@@ -9,7 +9,11 @@ export function escapeHtml(text: string): string {
 }
 
 const BAND_COLOR: Readonly<Record<ReportCertificate['band'], string>> = {
-  'expired': '#b3261e', '30-days': '#e8710a', '60-days': '#f2c744', 'ok': '#2e7d32', 'pending': '#7a7a7a',
+  expired: '#b3261e',
+  '30-days': '#e8710a',
+  '60-days': '#f2c744',
+  ok: '#2e7d32',
+  pending: '#7a7a7a',
 };
 
 function day(d: Date): string {
@@ -30,28 +34,41 @@ function timeline(s: ServerReport, now: Date, start: number, end: number): strin
   const years: string[] = [];
   for (let y = new Date(start).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < end; y++) {
     const at = x(Date.UTC(y, 0, 1));
-    years.push(`<line x1="${at}" y1="14" x2="${at}" y2="${height}" class="grid"/><text x="${at + 2}" y="12" class="axis">${y}</text>`);
+    years.push(
+      `<line x1="${at}" y1="14" x2="${at}" y2="${height}" class="grid"/><text x="${at + 2}" y="12" class="axis">${y}</text>`,
+    );
   }
-  const bars = s.certificates.map((c, i) => {
-    const y = 22 + i * row;
-    const x1 = x(c.notBefore.getTime());
-    const x2 = Math.max(x(c.notAfter.getTime()), x1 + 3);
-    return `<g class="timeline-item" data-thumbprint="${c.thumbprint}" data-band="${c.band}" data-server="${escapeHtml(s.server)}">`
-      + `<title>${escapeHtml(`${c.subject} (${c.thumbprint}) ${day(c.notBefore)} to ${day(c.notAfter)}: ${c.band}`)}</title>`
-      + `<text x="4" y="${y + 13}" class="label">${escapeHtml(label(c).slice(0, 30))}</text>`
-      + `<rect x="${x1}" y="${y + 2}" width="${x2 - x1}" height="${row - 8}" rx="3" fill="${BAND_COLOR[c.band]}"/>`
-      + `<text x="${Math.min(x2 + 4, width - 70)}" y="${y + 13}" class="axis">${day(c.notAfter)}</text></g>`;
-  }).join('');
+  const bars = s.certificates
+    .map((c, i) => {
+      const y = 22 + i * row;
+      const x1 = x(c.notBefore.getTime());
+      const x2 = Math.max(x(c.notAfter.getTime()), x1 + 3);
+      return (
+        `<g class="timeline-item" data-thumbprint="${c.thumbprint}" data-band="${c.band}" data-server="${escapeHtml(s.server)}">` +
+        `<title>${escapeHtml(`${c.subject} (${c.thumbprint}) ${day(c.notBefore)} to ${day(c.notAfter)}: ${c.band}`)}</title>` +
+        `<text x="4" y="${y + 13}" class="label">${escapeHtml(label(c).slice(0, 30))}</text>` +
+        `<rect x="${x1}" y="${y + 2}" width="${x2 - x1}" height="${row - 8}" rx="3" fill="${BAND_COLOR[c.band]}"/>` +
+        `<text x="${Math.min(x2 + 4, width - 70)}" y="${y + 13}" class="axis">${day(c.notAfter)}</text></g>`
+      );
+    })
+    .join('');
   const nowX = x(now.getTime());
-  return `<svg class="timeline" role="img" aria-label="Expiry timeline of ${escapeHtml(s.server)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">`
-    + `${years.join('')}${bars}<line x1="${nowX}" y1="14" x2="${nowX}" y2="${height}" class="now"/><text x="${nowX + 2}" y="${height - 2}" class="axis">today</text></svg>`;
+  return (
+    `<svg class="timeline" role="img" aria-label="Expiry timeline of ${escapeHtml(s.server)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+    `${years.join('')}${bars}<line x1="${nowX}" y1="14" x2="${nowX}" y2="${height}" class="now"/><text x="${nowX + 2}" y="${height - 2}" class="axis">today</text></svg>`
+  );
 }
 
 function certificateRows(s: ServerReport): string {
-  return s.certificates.map((c) => `<tr class="band-${c.band}"><td><code>${c.thumbprint}</code></td><td>${escapeHtml(c.subject)}</td>`
-    + `<td>${escapeHtml(c.domains.join(', '))}</td><td>${day(c.notAfter)}</td><td>${c.band === 'pending' ? '' : c.daysToExpiry}</td>`
-    + `<td>${escapeHtml(c.status)}</td><td>${escapeHtml(c.services.join(', ') || 'None')}</td><td>${c.keySize}</td><td>${escapeHtml(c.signatureAlgorithm)}</td>`
-    + `<td>${c.findings.map((f) => `<span class="${f.severity}">${escapeHtml(f.message)}</span>`).join('<br>')}</td></tr>`).join('\n');
+  return s.certificates
+    .map(
+      (c) =>
+        `<tr class="band-${c.band}"><td><code>${c.thumbprint}</code></td><td>${escapeHtml(c.subject)}</td>` +
+        `<td>${escapeHtml(c.domains.join(', '))}</td><td>${day(c.notAfter)}</td><td>${c.band === 'pending' ? '' : c.daysToExpiry}</td>` +
+        `<td>${escapeHtml(c.status)}</td><td>${escapeHtml(c.services.join(', ') || 'None')}</td><td>${c.keySize}</td><td>${escapeHtml(c.signatureAlgorithm)}</td>` +
+        `<td>${c.findings.map((f) => `<span class="${f.severity}">${escapeHtml(f.message)}</span>`).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
 }
 
 /**
@@ -64,16 +81,24 @@ export function reportHtml(report: CertificateReport): string {
   const certs = report.servers.flatMap((s) => s.certificates);
   const start = Math.min(now - 30 * DAY, ...certs.map((c) => c.notBefore.getTime()));
   const end = Math.max(now + 90 * DAY, ...certs.map((c) => c.notAfter.getTime())) + 30 * DAY;
-  const sections = report.servers.map((s) => `<section class="server" data-server="${escapeHtml(s.server)}">
+  const sections = report.servers
+    .map(
+      (s) => `<section class="server" data-server="${escapeHtml(s.server)}">
 <h2>${escapeHtml(s.server)} <small>Exchange ${escapeHtml(s.exchange)}</small></h2>
-${s.error !== null ? `<p class="error">Could not be read: ${escapeHtml(s.error)}</p>` : `<p>SMTP: ${s.smtp.map((t) => `<code>${t}</code>`).join(', ') || '<span class="error">none</span>'}
+${
+  s.error !== null
+    ? `<p class="error">Could not be read: ${escapeHtml(s.error)}</p>`
+    : `<p>SMTP: ${s.smtp.map((t) => `<code>${t}</code>`).join(', ') || '<span class="error">none</span>'}
  &middot; IIS: ${s.iis.map((t) => `<code>${t}</code>`).join(', ') || '<span class="error">none</span>'}</p>
 ${timeline(s, report.generatedAt, start, end)}
 <table><thead><tr><th>Thumbprint</th><th>Subject</th><th>SAN</th><th>NotAfter</th><th>Days</th><th>Status</th><th>Services</th><th>Key</th><th>Signature</th><th>Findings</th></tr></thead>
 <tbody>
 ${certificateRows(s)}
-</tbody></table>`}
-</section>`).join('\n');
+</tbody></table>`
+}
+</section>`,
+    )
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Exchange certificate report ${day(report.generatedAt)}</title>
@@ -91,7 +116,9 @@ svg.timeline{display:block;margin-top:8px;border:1px solid #ddd;background:#fafa
 <h1>Exchange certificate report</h1>
 <p>As of ${report.generatedAt.toISOString().replace('T', ' ').slice(0, 16)} UTC: ${report.servers.length} servers, ${report.counts.certificates} certificates,
 <span class="error">${report.counts.errors} errors</span>, <span class="warning">${report.counts.warnings} warnings</span>.</p>
-<p class="legend">${Object.entries(BAND_COLOR).map(([band, color]) => `<span style="background:${color}">${band}</span>`).join('')}</p>
+<p class="legend">${Object.entries(BAND_COLOR)
+    .map(([band, color]) => `<span style="background:${color}">${band}</span>`)
+    .join('')}</p>
 ${sections}
 </body></html>
 `;

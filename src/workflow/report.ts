@@ -52,14 +52,36 @@ const WEAK_SIGNATURE = /sha1|md5|md2/i;
 export function checkCertificate(c: CertificateSummary, now: Date): ReportCertificate {
   const days = Math.floor((c.notAfter.getTime() - now.getTime()) / DAY);
   const pending = c.status === 'PendingRequest';
-  const band: ExpiryBand = pending ? 'pending' : days < 0 ? 'expired' : days < 30 ? '30-days' : days < 60 ? '60-days' : 'ok';
+  const band: ExpiryBand = pending
+    ? 'pending'
+    : days < 0
+      ? 'expired'
+      : days < 30
+        ? '30-days'
+        : days < 60
+          ? '60-days'
+          : 'ok';
   const findings: Finding[] = [];
-  if (band === 'expired') findings.push({ severity: 'error', check: 'expired', message: `expired ${-days} days ago (${c.notAfter.toISOString().slice(0, 10)})` });
-  else if (band === '30-days') findings.push({ severity: 'error', check: 'expires-30', message: `expires in ${days} days` });
-  else if (band === '60-days') findings.push({ severity: 'warning', check: 'expires-60', message: `expires in ${days} days` });
-  if (!pending && c.status !== 'Valid' && band !== 'expired') findings.push({ severity: c.services.length > 0 ? 'error' : 'warning', check: 'status', message: `Status is ${c.status}` });
-  if (c.keySize > 0 && c.keySize < 2048) findings.push({ severity: 'error', check: 'key-size', message: `key size ${c.keySize} is below 2048` });
-  if (!pending && WEAK_SIGNATURE.test(c.signatureAlgorithm)) findings.push({ severity: 'warning', check: 'signature', message: `signed with ${c.signatureAlgorithm}` });
+  if (band === 'expired')
+    findings.push({
+      severity: 'error',
+      check: 'expired',
+      message: `expired ${-days} days ago (${c.notAfter.toISOString().slice(0, 10)})`,
+    });
+  else if (band === '30-days')
+    findings.push({ severity: 'error', check: 'expires-30', message: `expires in ${days} days` });
+  else if (band === '60-days')
+    findings.push({ severity: 'warning', check: 'expires-60', message: `expires in ${days} days` });
+  if (!pending && c.status !== 'Valid' && band !== 'expired')
+    findings.push({
+      severity: c.services.length > 0 ? 'error' : 'warning',
+      check: 'status',
+      message: `Status is ${c.status}`,
+    });
+  if (c.keySize > 0 && c.keySize < 2048)
+    findings.push({ severity: 'error', check: 'key-size', message: `key size ${c.keySize} is below 2048` });
+  if (!pending && WEAK_SIGNATURE.test(c.signatureAlgorithm))
+    findings.push({ severity: 'warning', check: 'signature', message: `signed with ${c.signatureAlgorithm}` });
   return { ...c, daysToExpiry: days, band, findings };
 }
 
@@ -75,16 +97,30 @@ export interface ReportOptions {
  */
 export async function buildReport(ctx: WorkflowContext, options: ReportOptions = {}): Promise<CertificateReport> {
   const all = await ctx.target.org.servers();
-  const chosen: OrgServer[] = options.servers && options.servers.length > 0 ? await Promise.all(options.servers.map((s) => findOrgServer(ctx.target, s))) : [...all];
+  const chosen: OrgServer[] =
+    options.servers && options.servers.length > 0
+      ? await Promise.all(options.servers.map((s) => findOrgServer(ctx.target, s)))
+      : [...all];
   const now = await ctx.target.org.now();
   const byName = new Map(chosen.map((s) => [s.name, s]));
   const outcomes = await forEachServer([...byName.keys()], (name) => listCertificates(ctx, byName.get(name)!));
   const servers: ServerReport[] = outcomes.map((o) => {
     const server = byName.get(o.server)!;
-    if (!o.ok) return { server: o.server, exchange: server.exchange, certificates: [], smtp: [], iis: [], error: o.error };
-    const certificates = o.value.map((c) => checkCertificate(c, now)).sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
-    const holding = (service: string) => certificates.filter((c) => c.services.includes(service)).map((c) => c.thumbprint);
-    return { server: o.server, exchange: server.exchange, certificates, smtp: holding('SMTP'), iis: holding('IIS'), error: null };
+    if (!o.ok)
+      return { server: o.server, exchange: server.exchange, certificates: [], smtp: [], iis: [], error: o.error };
+    const certificates = o.value
+      .map((c) => checkCertificate(c, now))
+      .sort((a, b) => a.notAfter.getTime() - b.notAfter.getTime());
+    const holding = (service: string) =>
+      certificates.filter((c) => c.services.includes(service)).map((c) => c.thumbprint);
+    return {
+      server: o.server,
+      exchange: server.exchange,
+      certificates,
+      smtp: holding('SMTP'),
+      iis: holding('IIS'),
+      error: null,
+    };
   });
   const findings = servers.flatMap((s) => s.certificates.flatMap((c) => c.findings));
   return {

@@ -33,7 +33,10 @@ export interface WorkflowContext {
 /** A step failed: carries the step and the error messages the server gave. */
 export class WorkflowStepError extends ExchcertError {
   constructor(readonly step: StepRecord) {
-    super('WORKFLOW_STEP_FAILED', `${step.step} failed on ${step.server}: ${step.errors.join(' ') || 'the command wrote an error'}`);
+    super(
+      'WORKFLOW_STEP_FAILED',
+      `${step.step} failed on ${step.server}: ${step.errors.join(' ') || 'the command wrote an error'}`,
+    );
   }
 }
 
@@ -56,7 +59,13 @@ export interface StepOptions {
  * Returns null under what-if for a changing step; throws WorkflowStepError when the server wrote an error.
  * @example const r = await runStep(ctx, server, 'import', importExchangeCertificate({ ... }));
  */
-export async function runStep(ctx: WorkflowContext, server: OrgServer, step: string, what: Renderable, options: StepOptions = {}): Promise<RunResult | null> {
+export async function runStep(
+  ctx: WorkflowContext,
+  server: OrgServer,
+  step: string,
+  what: Renderable,
+  options: StepOptions = {},
+): Promise<RunResult | null> {
   const compiled = compile(what, { shell: shellFor(server), exchange: server.exchange });
   const line = compiled.displayText;
   if (ctx.whatIf && !options.readOnly) {
@@ -64,11 +73,20 @@ export async function runStep(ctx: WorkflowContext, server: OrgServer, step: str
     ctx.onStep?.({ server: server.name, step, line, status: 'what-if', errors: [] });
     return null;
   }
-  ctx.log.info({ event: 'command', backend: ctx.target.runner.backend, server: server.name, step, command: line }, 'executing');
-  const result = await ctx.target.runner.run(compiled, { server: server.name, ...(options.variables ? { variables: options.variables } : {}) });
+  ctx.log.info(
+    { event: 'command', backend: ctx.target.runner.backend, server: server.name, step, command: line },
+    'executing',
+  );
+  const result = await ctx.target.runner.run(compiled, {
+    server: server.name,
+    ...(options.variables ? { variables: options.variables } : {}),
+  });
   const errors = result.errors.map((e) => e.message);
   const record: StepRecord = { server: server.name, step, line, status: result.ok ? 'done' : 'failed', errors };
-  ctx.log[result.ok ? 'info' : 'error']({ event: 'result', server: server.name, step, ok: result.ok, errors, durationMs: Math.round(result.durationMs) }, result.ok ? 'done' : 'failed');
+  ctx.log[result.ok ? 'info' : 'error'](
+    { event: 'result', server: server.name, step, ok: result.ok, errors, durationMs: Math.round(result.durationMs) },
+    result.ok ? 'done' : 'failed',
+  );
   if (!options.readOnly) ctx.onStep?.(record);
   if (!result.ok && !options.tolerateFailure) throw new WorkflowStepError(record);
   return result;
@@ -82,8 +100,13 @@ export async function findOrgServer(target: WorkflowTarget, name: string): Promi
   const servers = await target.org.servers();
   const found = servers.find((s) => s.name.toLowerCase() === name.toLowerCase());
   if (!found) {
-    throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'server', value: name, allowed: servers.map((s) => s.name).join(', '),
-      message: `--server '${name}' is not a server of the organization. Servers: ${servers.map((s) => s.name).join(', ')}.` });
+    throw new ValidationError({
+      code: 'UNKNOWN_SERVER',
+      parameter: 'server',
+      value: name,
+      allowed: servers.map((s) => s.name).join(', '),
+      message: `--server '${name}' is not a server of the organization. Servers: ${servers.map((s) => s.name).join(', ')}.`,
+    });
   }
   return found;
 }

@@ -38,8 +38,13 @@ function read(stateDir: string): Journal {
   }
   const parsed = journalSchema.safeParse(JSON.parse(text));
   if (!parsed.success) {
-    throw new ValidationError({ code: 'JOURNAL_INVALID', parameter: 'state', value: join(stateDir, JOURNAL_FILE), allowed: 'a journal written by exchcert',
-      message: `${join(stateDir, JOURNAL_FILE)} is not a journal exchcert wrote (${parsed.error.issues[0]!.message}); move it away to start over.` });
+    throw new ValidationError({
+      code: 'JOURNAL_INVALID',
+      parameter: 'state',
+      value: join(stateDir, JOURNAL_FILE),
+      allowed: 'a journal written by exchcert',
+      message: `${join(stateDir, JOURNAL_FILE)} is not a journal exchcert wrote (${parsed.error.issues[0]!.message}); move it away to start over.`,
+    });
   }
   return parsed.data;
 }
@@ -61,7 +66,12 @@ export function getRenewal(stateDir: string, server: string, subjectName: string
 }
 
 /** Stores (or, with null, forgets) a renewal. */
-export function putRenewal(stateDir: string, server: string, subjectName: string, renewal: PendingRenewal | null): void {
+export function putRenewal(
+  stateDir: string,
+  server: string,
+  subjectName: string,
+  renewal: PendingRenewal | null,
+): void {
   const journal = read(stateDir);
   const key = renewalKey(server, subjectName);
   if (renewal === null) delete journal.renewals[key];

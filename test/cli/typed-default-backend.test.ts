@@ -28,22 +28,57 @@ describe('typed subcommands run on the default backend; --print prints', () => {
     const env = { EXCHCERT_STATE: dir, PFX_PW: 'Pass1word' };
     // A PFX exported from the mock, written to this machine's disk (not into the mock's C:\).
     const made = fakeIo({ env });
-    expect(await runCli(['new-selfsigned', '--server', 'AMS-EXCH01', '--subject-name', 'CN=x.contoso.com', '--private-key-exportable', '--force', '--json'], made)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'new-selfsigned',
+          '--server',
+          'AMS-EXCH01',
+          '--subject-name',
+          'CN=x.contoso.com',
+          '--private-key-exportable',
+          '--force',
+          '--json',
+        ],
+        made,
+      ),
+    ).toBe(0);
     const thumbprint = String(JSON.parse(made.out()).output[0].Thumbprint);
     const pfxIo = fakeIo({ env });
-    expect(await runCli(['export', '--server', 'AMS-EXCH01', '--thumbprint', thumbprint, '--binary-encoded', '--password-env', 'PFX_PW', '--json'], pfxIo)).toBe(0);
+    expect(
+      await runCli(
+        [
+          'export',
+          '--server',
+          'AMS-EXCH01',
+          '--thumbprint',
+          thumbprint,
+          '--binary-encoded',
+          '--password-env',
+          'PFX_PW',
+          '--json',
+        ],
+        pfxIo,
+      ),
+    ).toBe(0);
     const fileData = JSON.parse(pfxIo.out()).output[0].FileData.base64 as string;
     const local = join(dir, 'local.pfx');
     writeFileSync(local, Buffer.from(fileData, 'base64'));
     const io = fakeIo({ env });
-    expect(await runCli(['import', '--server', 'RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW', '--json'], io)).toBe(0);
+    expect(
+      await runCli(['import', '--server', 'RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW', '--json'], io),
+    ).toBe(0);
     const result = JSON.parse(io.out());
-    expect(result.statements[0].text).toBe("Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'");
+    expect(result.statements[0].text).toBe(
+      "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'",
+    );
     expect(result.output[0].Thumbprint).toBe(thumbprint);
     expect(readFileSync(local).length).toBeGreaterThan(1000);
     const missing = fakeIo({ env });
     expect(await runCli(['import', '--file-data', join(dir, 'nope.pfx'), '--password-env', 'PFX_PW'], missing)).toBe(2);
-    expect(missing.err()).toBe(`exchcert: --file-data '${join(dir, 'nope.pfx')}' cannot be read on this machine: ENOENT.\n`);
+    expect(missing.err()).toBe(
+      `exchcert: --file-data '${join(dir, 'nope.pfx')}' cannot be read on this machine: ENOENT.\n`,
+    );
   });
 });
 
@@ -53,6 +88,10 @@ describe('--json errors', () => {
     expect(await runCli(['enable', '--thumbprint', 'nothex', '--services', 'IIS', '--print', '--json'], io)).toBe(2);
     const lines = io.err().trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!).error).toMatchObject({ parameter: 'Thumbprint', value: '"nothex"', message: expect.stringContaining('40 hexadecimal digits') });
+    expect(JSON.parse(lines[0]!).error).toMatchObject({
+      parameter: 'Thumbprint',
+      value: '"nothex"',
+      message: expect.stringContaining('40 hexadecimal digits'),
+    });
   });
 });

@@ -52,7 +52,9 @@ describe('resolveConfig', () => {
     const unknown = dir({ 'exchcert.config.json': '{\n  "backend": "mock",\n  "stat": "x"\n}\n' });
     expect(errorOf(() => resolveConfig({ env: {}, cwd: unknown }))).toMatch(/^exchcert\.config\.json:3:3: stat: /);
     const wrongType = dir({ 'package.json': '{\n  "name": "ops",\n  "exchcert": {\n    "servers": "EX1"\n  }\n}\n' });
-    expect(errorOf(() => resolveConfig({ env: {}, cwd: wrongType }))).toBe('package.json:4:16: exchcert.servers: must be a list of server names');
+    expect(errorOf(() => resolveConfig({ env: {}, cwd: wrongType }))).toBe(
+      'package.json:4:16: exchcert.servers: must be a list of server names',
+    );
     const syntax = dir({ 'exchcert.config.json': '{\n  "backend": "mock",,\n}\n' });
     expect(errorOf(() => resolveConfig({ env: {}, cwd: syntax }))).toMatch(/^exchcert\.config\.json:2:\d+: /);
   });

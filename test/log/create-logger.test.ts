@@ -6,10 +6,21 @@ import { secret } from '../../src/node/secret.js';
 
 function capture() {
   const lines: string[] = [];
-  return { lines, stream: { write: (s: string) => { lines.push(s); } } };
+  return {
+    lines,
+    stream: {
+      write: (s: string) => {
+        lines.push(s);
+      },
+    },
+  };
 }
 
-const DEEP = { job: { steps: [{ server: 'EX1', options: { pfx: { password: 'Deep1Secret', passphrase: 'Deep2Secret' } } }] }, pfxPassword: 'Top3Secret', pw: secret('Obj4Secret') };
+const DEEP = {
+  job: { steps: [{ server: 'EX1', options: { pfx: { password: 'Deep1Secret', passphrase: 'Deep2Secret' } } }] },
+  pfxPassword: 'Top3Secret',
+  pw: secret('Obj4Secret'),
+};
 
 describe('logging', () => {
   it("pino's own *.password path leaks deeper keys (why exchcert redacts itself)", () => {
@@ -24,7 +35,10 @@ describe('logging', () => {
     const text = lines.join('');
     for (const s of ['Deep1Secret', 'Deep2Secret', 'Top3Secret', 'Obj4Secret']) expect(text).not.toContain(s);
     const entry = JSON.parse(text);
-    expect(entry.job.steps[0]).toEqual({ server: 'EX1', options: { pfx: { password: '********', passphrase: '********' } } });
+    expect(entry.job.steps[0]).toEqual({
+      server: 'EX1',
+      options: { pfx: { password: '********', passphrase: '********' } },
+    });
     expect(entry.pw).toBe('********');
     expect(entry.msg).toBe('executing');
   });

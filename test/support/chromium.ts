@@ -6,8 +6,16 @@ import { describe, it } from '@jest/globals';
 import type { BrowserContext } from 'playwright-core';
 
 /** Flags headless Chromium needs as root in a container, without network chatter. */
-export const CHROMIUM_ARGS = Object.freeze(['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync']);
+export const CHROMIUM_ARGS = Object.freeze([
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]);
 
 /** Debian's chromium binary ($CHROMIUM, then /usr/lib/chromium/chromium, then the /usr/bin wrapper), or undefined. */
 export function chromiumPath(): string | undefined {
@@ -30,7 +38,12 @@ export function chromiumPath(): string | undefined {
 export async function launchChromium(): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   const userDataDir = mkdtempSync(join(tmpdir(), 'exchcert-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, { executablePath: chromiumPath()!, headless: true, args: [...CHROMIUM_ARGS], viewport: { width: 1200, height: 900 } });
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath()!,
+    headless: true,
+    args: [...CHROMIUM_ARGS],
+    viewport: { width: 1200, height: 900 },
+  });
 }
 
 /** A describe() that needs Chromium: skipped with a notice when missing, failing when REQUIRE_CHROMIUM=1. */

@@ -10,11 +10,21 @@ export function applyCommand(io: CliIo, done: (code: number) => void): CommandMo
   return {
     command: 'apply <file>',
     describe: 'bring servers to a desired-state file: runs the plan in order, stops at the first failure (idempotent)',
-    builder: (y) => withWorkflowOptions(y
-      .positional('file', { type: 'string', demandOption: true, describe: 'desired-state file (YAML or JSON) on this machine' })
-      .example('$0 apply desired.yaml --password-env PFX_PW', 'import, enable, then remove old certificates')
-      .example('$0 apply desired.yaml --password-env PFX_PW --what-if', 'the same as plan')
-      .epilog(`${DESIRED_HELP}\n\nExit codes: 0 applied (or nothing to do), 1 a step failed or a removal is refused (nothing run), 2 bad input.`), 'required'),
+    builder: (y) =>
+      withWorkflowOptions(
+        y
+          .positional('file', {
+            type: 'string',
+            demandOption: true,
+            describe: 'desired-state file (YAML or JSON) on this machine',
+          })
+          .example('$0 apply desired.yaml --password-env PFX_PW', 'import, enable, then remove old certificates')
+          .example('$0 apply desired.yaml --password-env PFX_PW --what-if', 'the same as plan')
+          .epilog(
+            `${DESIRED_HELP}\n\nExit codes: 0 applied (or nothing to do), 1 a step failed or a removal is refused (nothing run), 2 bad input.`,
+          ),
+        'required',
+      ),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const { loadDesiredState } = await import('../../workflow/desired-state.js');
@@ -25,11 +35,19 @@ export function applyCommand(io: CliIo, done: (code: number) => void): CommandMo
       const code = await runWorkflow(a, io, async (ctx, cli) => {
         const plan = await makePlan(ctx, loaded, password);
         if (plan.refusals.length > 0) {
-          io.stdout.write(cli.json ? `${JSON.stringify({ ok: false, ...(planJson(plan) as object) }, null, 2)}\n` : `${planText(plan)}Nothing was run: fix the desired state or the server first.\n`);
+          io.stdout.write(
+            cli.json
+              ? `${JSON.stringify({ ok: false, ...(planJson(plan) as object) }, null, 2)}\n`
+              : `${planText(plan)}Nothing was run: fix the desired state or the server first.\n`,
+          );
           return EXIT.failed;
         }
         if (plan.actions.length === 0) {
-          io.stdout.write(cli.json ? `${JSON.stringify({ ok: true, done: [], failed: null, notDone: [] }, null, 2)}\n` : planText(plan));
+          io.stdout.write(
+            cli.json
+              ? `${JSON.stringify({ ok: true, done: [], failed: null, notDone: [] }, null, 2)}\n`
+              : planText(plan),
+          );
           return EXIT.ok;
         }
         const r = await applyPlan(ctx, plan);
@@ -37,7 +55,9 @@ export function applyCommand(io: CliIo, done: (code: number) => void): CommandMo
         else if (r.failed) {
           io.stdout.write(`\nStopped: ${r.failed.step} failed on ${r.failed.server}: ${r.failed.errors.join(' ')}\n`);
           io.stdout.write(`Done (${r.done.length}):\n${r.done.map((s) => `  ${s.step} on ${s.server}\n`).join('')}`);
-          io.stdout.write(`Not done (${r.notDone.length + 1}):\n  ${r.failed.step} on ${r.failed.server} (failed)\n${r.notDone.map((s) => `  ${s.step} on ${s.server}\n`).join('')}`);
+          io.stdout.write(
+            `Not done (${r.notDone.length + 1}):\n  ${r.failed.step} on ${r.failed.server} (failed)\n${r.notDone.map((s) => `  ${s.step} on ${s.server}\n`).join('')}`,
+          );
         } else io.stdout.write(`Applied ${r.done.length} steps.\n`);
         return r.ok ? EXIT.ok : EXIT.failed;
       });

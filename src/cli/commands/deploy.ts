@@ -11,25 +11,62 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
   return {
     command: 'deploy <pfx>',
     describe: 'import a PFX and enable services on many servers; a summary table per server',
-    builder: (y) => withWorkflowOptions(y
-      .positional('pfx', { type: 'string', demandOption: true, describe: 'the PFX file, read on this machine and sent as bytes' })
-      .option('servers', { type: 'string', array: true, demandOption: true, describe: 'servers to deploy to (a,b or repeated)' })
-      .option('services', { type: 'string', array: true, default: ['IIS'], describe: 'services to enable: IIS, SMTP, POP, IMAP (SMTP with -Force)' })
-      .example('$0 deploy webmail.pfx --servers AMS-EXCH01,RESEXCH01 --services IIS,SMTP --password-env PFX_PW', 'import and enable on two servers')
-      .example('$0 deploy webmail.pfx --servers AMS-EXCH01 --password-file pw.txt --what-if', 'show the lines only')
-      .epilog('Exit codes: 0 every server succeeded, 1 any server failed, 2 bad input (nothing changed).'), 'required'),
+    builder: (y) =>
+      withWorkflowOptions(
+        y
+          .positional('pfx', {
+            type: 'string',
+            demandOption: true,
+            describe: 'the PFX file, read on this machine and sent as bytes',
+          })
+          .option('servers', {
+            type: 'string',
+            array: true,
+            demandOption: true,
+            describe: 'servers to deploy to (a,b or repeated)',
+          })
+          .option('services', {
+            type: 'string',
+            array: true,
+            default: ['IIS'],
+            describe: 'services to enable: IIS, SMTP, POP, IMAP (SMTP with -Force)',
+          })
+          .example(
+            '$0 deploy webmail.pfx --servers AMS-EXCH01,RESEXCH01 --services IIS,SMTP --password-env PFX_PW',
+            'import and enable on two servers',
+          )
+          .example('$0 deploy webmail.pfx --servers AMS-EXCH01 --password-file pw.txt --what-if', 'show the lines only')
+          .epilog('Exit codes: 0 every server succeeded, 1 any server failed, 2 bad input (nothing changed).'),
+        'required',
+      ),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
       const servers = listOption(a.servers);
-      if (servers.length === 0) throw new ValidationError({ code: 'MISSING', parameter: 'servers', allowed: 'server names', message: '--servers needs at least one server name.' });
+      if (servers.length === 0)
+        throw new ValidationError({
+          code: 'MISSING',
+          parameter: 'servers',
+          allowed: 'server names',
+          message: '--servers needs at least one server name.',
+        });
       const password = await workflowPassword(a, io);
       const { deploy } = await import('../../workflow/deploy.js');
       const tty = io.stderrIsTTY === true;
       const result = await runWorkflow(a, io, async (ctx, cli) => ({
         json: cli.json,
         r: await deploy(ctx, {
-          pfx: String(a.pfx), password, servers, services: listOption(a.services),
-          ...(tty ? { progress: (n: number, total: number, server: string, ok: boolean) => io.stderr.write(`\r[${'#'.repeat(n).padEnd(total, '.')}] ${n}/${total} ${server} ${ok ? 'ok' : 'FAILED'}\u001b[K${n === total ? '\n' : ''}`) } : {}),
+          pfx: String(a.pfx),
+          password,
+          servers,
+          services: listOption(a.services),
+          ...(tty
+            ? {
+                progress: (n: number, total: number, server: string, ok: boolean) =>
+                  io.stderr.write(
+                    `\r[${'#'.repeat(n).padEnd(total, '.')}] ${n}/${total} ${server} ${ok ? 'ok' : 'FAILED'}\u001b[K${n === total ? '\n' : ''}`,
+                  ),
+              }
+            : {}),
         }),
       }));
       if (result === null) {
@@ -40,9 +77,16 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout.write(`\n${r.subject} (${r.thumbprint})\n`);
-        io.stdout.write(formatTable(['Server', 'Result', 'Imported', 'Enabled', 'Error'], r.servers.map((s) => (s.ok
-          ? [s.server, 'ok', s.value.imported ? 'yes' : 'already there', s.value.enabled.join(',') || '-', '']
-          : [s.server, 'FAILED', '', '', s.error]))));
+        io.stdout.write(
+          formatTable(
+            ['Server', 'Result', 'Imported', 'Enabled', 'Error'],
+            r.servers.map((s) =>
+              s.ok
+                ? [s.server, 'ok', s.value.imported ? 'yes' : 'already there', s.value.enabled.join(',') || '-', '']
+                : [s.server, 'FAILED', '', '', s.error],
+            ),
+          ),
+        );
       }
       done(r.ok ? EXIT.ok : EXIT.failed);
     },
