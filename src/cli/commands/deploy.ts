@@ -74,6 +74,7 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
         return;
       }
       const { r, json } = result;
+      const whatIf = a['what-if'] === true;
       if (json) io.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
       else {
         io.stdout.write(`\n${r.subject} (${r.thumbprint})\n`);
@@ -82,7 +83,13 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
             ['Server', 'Result', 'Imported', 'Enabled', 'Error'],
             r.servers.map((s) =>
               s.ok
-                ? [s.server, 'ok', s.value.imported ? 'yes' : 'already there', s.value.enabled.join(',') || '-', '']
+                ? [
+                    s.server,
+                    whatIf ? 'what-if' : 'ok',
+                    s.value.imported ? (whatIf ? 'would import' : 'yes') : 'already there',
+                    s.value.enabled.join(',') || '-',
+                    '',
+                  ]
                 : [s.server, 'FAILED', '', '', s.error],
             ),
           ),
