@@ -17,7 +17,7 @@ export interface CliContext {
  * @example const { config, log } = await cliContext(args, io);
  */
 export async function cliContext(args: Readonly<Record<string, unknown>>, io: CliIo): Promise<CliContext> {
-  const { createLogger, logLevelOf } = await import('../log/create-logger.js');
+  const { createLogger, deferredLogger, logLevelOf } = await import('../log/create-logger.js');
   const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
   const config = resolveConfig({
     backend: args.print === true ? 'print' : str('backend'),
@@ -32,9 +32,11 @@ export async function cliContext(args: Readonly<Record<string, unknown>>, io: Cl
     quiet: args.quiet === true,
     logFile,
   });
-  const log = createLogger({
-    level,
-    ...(logFile !== undefined ? { file: logFile } : { stream: { write: (s: string) => io.stderr.write(s) } }),
-  });
+  const make = () =>
+    createLogger({
+      level,
+      ...(logFile !== undefined ? { file: logFile } : { stream: { write: (s: string) => io.stderr.write(s) } }),
+    });
+  const log = level === 'warn' || level === 'silent' ? deferredLogger(level, make) : make();
   return { config, log, json: args.json === true };
 }

@@ -1,6 +1,9 @@
 // The CLI's logger: pino JSON lines to standard error or a file, secrets redacted at any depth.
-import { pino } from 'pino';
+import { createRequire } from 'node:module';
 import type { DestinationStream, Logger } from 'pino';
+
+// pino is required when a logger is made, not when this module loads (CLI start-up).
+const requirePino = () => (createRequire(import.meta.url)('pino') as typeof import('pino')).pino;
 import { redactDeep } from './redact-deep.js';
 
 /** Log levels the CLI offers (-v raises, --quiet silences). */
@@ -38,6 +41,7 @@ export function logLevelOf(flags: {
  * @example const log = createLogger({ level: 'info' }); log.info({ command: displayText }, 'executed');
  */
 export function createLogger(options: LoggerOptions = {}): Logger {
+  const pino = requirePino();
   const stream =
     options.stream ??
     (options.file !== undefined
@@ -60,7 +64,25 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 /** A logger that writes nothing (library callers that pass none). */
 export function silentLogger(): Logger {
-  return pino({ level: 'silent' });
+  return requirePino()({ level: 'silent' });
 }
 
 export type { Logger };
+
+/**
+ * A logger that makes the pino logger only when something at or above `level` is logged (warn and error by
+ * default), so a command that logs nothing never loads pino.
+ * @example const log = deferredLogger('warn', () => createLogger({ level: 'warn' })); log.info('skipped');
+ */
+export function deferredLogger(level: 'warn' | 'silent', make: () => Logger): Logger {
+  let real: Logger | undefined;
+  const noop = () => undefined;
+  const forward =
+    (method: 'warn' | 'error' | 'fatal') =>
+    (...args: unknown[]) => {
+      if (level === 'silent') return;
+      real ??= make();
+      (real[method] as (...a: unknown[]) => void)(...args);
+    };
+  return { level, info: noop, debug: noop, trace: noop, warn: forward('warn'), error: forward('error'), fatal: forward('fatal') } as unknown as Logger;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { pino } from 'pino';
-import { createLogger, logLevelOf } from '../../src/log/create-logger.js';
+import { createLogger, deferredLogger, logLevelOf } from '../../src/log/create-logger.js';
 import { redactDeep } from '../../src/log/redact-deep.js';
 import { secret } from '../../src/node/secret.js';
 
@@ -56,5 +56,23 @@ describe('logging', () => {
     const { lines, stream } = capture();
     createLogger({ level: 'warn', stream }).info('hidden');
     expect(lines).toEqual([]);
+  });
+});
+
+describe('deferredLogger', () => {
+  it('makes the real logger only for warnings and errors', () => {
+    const { lines, stream } = capture();
+    let made = 0;
+    const log = deferredLogger('warn', () => {
+      made += 1;
+      return createLogger({ level: 'warn', stream });
+    });
+    log.info({ password: 'x' }, 'skipped');
+    expect(made).toBe(0);
+    log.error({ step: { password: 'Deep5Secret' } }, 'failed');
+    log.warn('again');
+    expect(made).toBe(1);
+    expect(lines).toHaveLength(2);
+    expect(lines.join('')).not.toContain('Deep5Secret');
   });
 });
