@@ -1,6 +1,9 @@
 // A YAML or JSON document read with positions, so validation errors can name file:line:column.
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Node } from 'yaml';
+
+// yaml is required when a document is read, not when this module loads (CLI start-up without a config file).
+const requireYaml = () => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 import type { z } from 'zod';
 import { ValidationError } from '../errors/validation-error.js';
 
@@ -17,6 +20,7 @@ export interface StructuredDocument {
  * @example parseStructured('servers:\n  - name: EX1\n', 'desired.yaml').positionOf(['servers', 0, 'name']) // { line: 2, column: 11 }
  */
 export function parseStructured(text: string, file: string): StructuredDocument {
+  const { LineCounter, isMap, isScalar, isSeq, parseDocument } = requireYaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
