@@ -13,6 +13,7 @@ const io: CliIo = {
     return Buffer.concat(chunks).toString('utf8');
   },
   stdinIsTTY: process.stdin.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   env: process.env,
   cwd: process.cwd(),
   promptSecret: async (question) => {
