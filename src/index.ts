@@ -73,3 +73,8 @@ export { connect } from './connect.js';
 export type { ConnectOptions, ExchcertSession, InvokeResult } from './connect.js';
 export { formatForHost } from './format/format-output.js';
 export type { ExchangeCertificate } from './spec/output/exchange-certificate.js';
+
+export * as workflows from './workflow/index.js';
+export * as config from './config/index.js';
+export { createLogger, silentLogger, logLevelOf } from './log/create-logger.js';
+export { redactDeep } from './log/redact-deep.js';

@@ -27,6 +27,8 @@ export interface RunOptions {
   readonly scriptPath?: string;
   /** Secret variables (name without `$`) set as SecureStrings before the text runs, never in the text. */
   readonly secrets?: ReadonlyMap<string, Secret>;
+  /** Plain variables (name without `$`) set before the text runs, never in the text: file bytes read on this machine. */
+  readonly variables?: Readonly<Record<string, Uint8Array | string>>;
   /** Streams output as it is produced (backends that cannot stream call it once at the end). */
   readonly host?: RunHost;
 }

@@ -7,6 +7,8 @@ export interface CliIo {
   /** Reads all of standard input as bytes (runbooks are decoded as their shell would). */
   readStdinBytes?(): Promise<Uint8Array>;
   readonly stdinIsTTY: boolean;
+  /** Standard error is a terminal (progress bars go there). */
+  readonly stderrIsTTY?: boolean;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Asks for a line without echo (TTY only). */
@@ -17,5 +19,5 @@ export interface CliIo {
   shellTerminal?(): Promise<import('./shell/tty-terminal.js').ShellTerminal>;
 }
 
-/** Exit codes: success, a run or lint that found errors, bad input or usage. */
-export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2 });
+/** Exit codes: success, a run or lint that found errors (or a workflow step failed), bad input or usage, a workflow waiting. */
+export const EXIT = Object.freeze({ ok: 0, failed: 1, usage: 2, waiting: 3 });

@@ -18,4 +18,6 @@ export interface OutputOptions {
   readonly secrets?: string | undefined;
   readonly quoting?: string | undefined;
   readonly bytes?: string | undefined;
+  /** Logs each executed line (redacted). */
+  readonly log?: { info(o: object, msg: string): void } | undefined;
 }

@@ -35,6 +35,9 @@ export function processIo(): CliIo {
       return new Uint8Array(Buffer.concat(chunks));
     },
     // A getter: standard input is opened only when a command asks.
+    get stderrIsTTY() {
+      return process.stderr.isTTY === true;
+    },
     get stdinIsTTY() {
       return process.stdin.isTTY === true;
     },

@@ -9,6 +9,9 @@ import { shellCommand } from './commands/shell.js';
 import { lintCommand } from './commands/lint.js';
 import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
+import { workflowCommands } from './workflow-commands.js';
+import { withGlobalOptions } from './global-options.js';
+import { EXIT_CODES_HELP, withCommandHelp } from './command-help.js';
 import { UsageError, reportError } from './report-error.js';
 import { TYPED_COMMANDS } from './typed-commands.js';
 import { STDIN_ARGUMENT } from './read-input.js';
@@ -21,14 +24,17 @@ export type CliCommands = (io: CliIo, done: (code: number) => void) => readonly 
 
 /** Every command of the CLI, in the order `--help` lists them. */
 export const cliCommands: CliCommands = (io, done) => [
-  ...TYPED_COMMANDS.map((cmd) => typedCommandModule(cmd, io, done)),
-  parseCommand(io, done),
-  lintCommand(io, done),
-  runCommand(io, done),
-  shellCommand(io, done),
-  mockCommand(io, done),
-  caCommand(io, done),
-  demoCommand(io, done),
+  ...TYPED_COMMANDS.map((cmd) => withCommandHelp(typedCommandModule(cmd, io, done))),
+  ...workflowCommands(io, done),
+  ...[
+    parseCommand(io, done),
+    lintCommand(io, done),
+    runCommand(io, done),
+    shellCommand(io, done),
+    mockCommand(io, done),
+    caCommand(io, done),
+    demoCommand(io, done),
+  ].map((m) => withCommandHelp(m)),
 ];
 
 /**
@@ -55,13 +61,24 @@ export async function runCli(
     .help()
     .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
+  y = withGlobalOptions(y);
   for (const module of commands(io, done)) y = y.command(module);
+  y = y.completion('completion', 'print a bash/zsh completion script (exchcert completion >> ~/.bashrc)').epilog(EXIT_CODES_HELP)
+    .example('$0 renew --server AMS-EXCH01 --subject-name CN=mail.contoso.com --domain-name mail.contoso.com --ca mock --password-env PFX_PW', 'renew on the mock in one go')
+    .example('$0 report --html report.html', 'every certificate on every server, with a page to mail');
   try {
     let helpOutput = '';
     await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });
     if (helpOutput) io.stdout.write(`${helpOutput}\n`);
     return code;
   } catch (e) {
-    return reportError(e, io);
+    if (!argv.includes('--json')) return reportError(e, io);
+    // --json: the same one line, as a JSON object.
+    let line = '';
+    const code = reportError(e, { ...io, stderr: { write: (t: string) => { line += t; } } });
+    const f = e as { code?: unknown; parameter?: unknown; value?: unknown };
+    io.stderr.write(`${JSON.stringify({ error: { code: typeof f.code === 'string' ? f.code : 'USAGE', message: line.replace(/^exchcert: /, '').trimEnd(),
+      ...(typeof f.parameter === 'string' ? { parameter: f.parameter } : {}), ...(typeof f.value === 'string' ? { value: f.value } : {}) } })}\n`);
+    return code;
   }
 }

@@ -9,6 +9,7 @@ import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
 import { answersOf } from './answers-of.js';
 import { printRunResult, runResultJson } from './print-result.js';
+import type { OutputOptions } from './output-options.js';
 
 /** Prints what the session itself reports (a restarted session) on stderr. */
 export function printNotices(result: RunResult, io: CliIo): void {
@@ -31,12 +32,15 @@ export async function withBackend<T>(name: string, options: BackendOptions,
  * on the named backend and prints what it did.
  */
 export async function runOnBackend(name: string, x: Renderable, render: RenderOptions, options: BackendOptions,
-    out: { json?: boolean | undefined; answers?: readonly string[] | undefined }, io: CliIo): Promise<number> {
+    out: { json?: boolean | undefined; answers?: readonly string[] | undefined; log?: OutputOptions['log'] }, io: CliIo,
+    variables: Readonly<Record<string, Uint8Array | string>> = {}): Promise<number> {
   return withBackend(name, options, async (backend) => {
     const info = await backend.info();
     const compiled = compile(x, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}),
         ...render });
-    const result = await backend.run(compiled, { answers: answersOf(out.answers) });
+    out.log?.info({ event: 'command', backend: name, command: compiled.displayText }, 'executing');
+    // File bytes read on this machine travel as variables beside the secrets, never in the text.
+    const result = await backend.run(compiled, { answers: answersOf(out.answers), variables });
     printNotices(result, io);
     if (out.json) io.stdout.write(`${runResultJson(result)}\n`);
     else {

@@ -55,7 +55,7 @@ export function cliOptions(cmd: TypedCommand): readonly CliOption[] {
     flag: kebabCase(p.name),
     parameter: p,
     kind: PS_TYPE_INFO[p.type].cli,
-    describe: `-${p.name}${p.summary ? `: ${p.summary}` : ''}${p.type === 'Byte[]' ? ' (path of the file whose bytes are sent)' : ''}${p.accepted ? ` [${p.accepted.join(', ')}]` : ''}`,
+    describe: `-${p.name}${p.summary ? `: ${p.summary}` : ''}${p.type === 'Byte[]' ? ' (a file read on this machine; its bytes are sent as $ExchcertFileData)' : ''}${p.accepted ? ` [${p.accepted.join(', ')}]` : ''}`,
   }));
 }
 

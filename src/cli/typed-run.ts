@@ -2,7 +2,9 @@ import { CmdletBuilder } from '../cmdlet/cmdlet-builder.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { compile } from '../dialect/render.js';
 import type { RenderOptions } from '../dialect/render-options.js';
-import { fileBytes } from '../node/expression.js';
+import { readFileSync } from 'node:fs';
+import { variable } from '../node/expression.js';
+import { FILE_DATA_VARIABLE } from '../workflow/file-data.js';
 import type { Secret } from '../node/secret.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
@@ -14,6 +16,21 @@ export type { OutputOptions } from './output-options.js';
 /** Parsed values of a typed subcommand, keyed by kebab-case flag. */
 export type FlagValues = Readonly<Record<string, unknown>>;
 
+/** Bytes of `--file-data` files, read on this machine, keyed by the variable the line names. */
+export function fileVariables(cmd: TypedCommand, flags: FlagValues): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const o of cliOptions(cmd)) {
+    const v = flags[o.flag];
+    if (o.kind !== 'file-bytes' || v === undefined) continue;
+    try {
+      out[FILE_DATA_VARIABLE] = new Uint8Array(readFileSync(String(v)));
+    } catch (e) {
+      throw new ValidationError({ code: 'INPUT_FILE', cmdlet: cmd.spec.name, parameter: o.flag, value: String(v), allowed: 'a readable file on this machine',
+        message: `--${o.flag} '${String(v)}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    }
+  }
+  return out;
+}
 
 function split(values: unknown): string[] {
   const list = Array.isArray(values) ? values : [values];
@@ -41,7 +58,8 @@ export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: S
         break;
       }
       case 'array': options[p.option] = split(v); break;
-      case 'file-bytes': options[p.option] = fileBytes(String(v)); break;
+      // Read on this machine: the line names a variable the backend fills with the bytes (as for secrets).
+      case 'file-bytes': options[p.option] = variable(FILE_DATA_VARIABLE); break;
       case 'string': options[p.option] = String(v); break;
     }
   }
@@ -78,7 +96,7 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
     // Loaded only here: the print path stays light. The registry knows the backends (an unknown name fails there).
     const { runOnBackend } = await import('./run-on-backend.js');
     const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
-    return runOnBackend(out.backend, builder, options, backendOptions, out, io);
+    return runOnBackend(out.backend, builder, options, backendOptions, out, io, fileVariables(cmd, flags));
   }
   const compiled = compile(builder, options);
   // The printed text is exactly what runs; inline secrets appear only because the caller asked for --secrets inline.

@@ -29,7 +29,7 @@ export interface MockBackendOptions {
 export interface MockBackend extends Backend {
   readonly state: MockState;
   /** Runs script text as the given dialect (what `exchcert run FILE` does). */
-  runText(text: string, shell: ShellVersion, options?: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> }): Promise<RunResult>;
+  runText(text: string, shell: ShellVersion, options?: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> }): Promise<RunResult>;
 }
 
 /**
@@ -45,7 +45,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
   const connectedServer = (): Promise<string> => (connected !== undefined ? Promise.resolve(connected)
     : (connecting ??= state.exchange.defaultServer().then((s) => (connected ??= s))));
 
-  async function runText(text: string, shell: ShellVersion, run: RunOptions & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
+  async function runText(text: string, shell: ShellVersion, run: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
     const started = performance.now();
     const current = await connectedServer();
     const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
@@ -87,7 +87,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
     async run(script: CompiledScript | string, run: RunOptions = {}): Promise<RunResult> {
       // Secrets travel as variables, never in the text (variable mode).
       const secrets = new Map([...(run.secrets ?? []), ...(isCompiledScript(script) ? script.secretVariables : [])]);
-      const variables = Object.fromEntries(secrets);
+      const variables: Record<string, unknown> = { ...run.variables, ...Object.fromEntries(secrets) };
       if (!isCompiledScript(script)) return runText(script, run.shell ?? '5.1', { ...run, variables });
       const r = await runText(script.text, script.shell, { ...run, variables });
       return Object.freeze({ ...r, displayText: script.displayText });

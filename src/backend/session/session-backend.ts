@@ -81,6 +81,20 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
     });
   }
 
+  /** Plain variables reach the session in their own frame field; bytes as base64 turned into Byte[] there. */
+  async function setVariables(variables: RunOptions['variables']): Promise<void> {
+    for (const [name, value] of Object.entries(variables ?? {})) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`Not a variable name: ${name}`);
+      const text = typeof value === 'string'
+        ? `$global:${name} = $ExchcertValue`
+        : `$global:${name} = [System.Convert]::FromBase64String($ExchcertValue)`;
+      const data = typeof value === 'string' ? value : Buffer.from(value).toString('base64');
+      const envelope = await transport.invoke({ text, displayText: text, variables: { ExchcertValue: data } },
+        { prompt: () => null });
+      if (envelope.errors.length > 0) throw new TypeError(`Could not set $${name} in the session: ${envelope.errors[0]!.message}`);
+    }
+  }
+
   return {
     name,
     async run(script: CompiledScript | string, run: RunOptions = {}): Promise<RunResult> {
@@ -97,6 +111,7 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       };
       if (config.wrap) request = config.wrap(request);
+      await setVariables(run.variables);
       host?.statementStarting?.(displayText);
       const envelope = await transport.invoke(request, {
         prompt: (p) => answerPrompt(p, answers, options.readHost),

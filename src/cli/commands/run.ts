@@ -6,6 +6,7 @@ import { parseShellVersion } from '../../spec/shell-version.js';
 import { EXIT } from '../cli-io.js';
 import { answersOf } from '../answers-of.js';
 import type { CliIo } from '../cli-io.js';
+import { cliContext } from '../cli-context.js';
 import { withMockOptions } from '../mock-options.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
@@ -21,7 +22,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
     describe: 'run a runbook on the mock Exchange Management Shell or a real PowerShell session',
     builder: (y) => withBackendFlags(withMockOptions(y
       .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
-      .option('backend', { type: 'string', describe: 'mock (default), local, remote or ssh', default: 'mock' })
+      .option('backend', { type: 'string', describe: 'mock (default), local, remote or ssh; else EXCHCERT_BACKEND, then the config file' })
       .option('shell', { type: 'string', describe: "the runbook's dialect: 2.0, 5.1 or 7 (mock default 5.1; real sessions: their own)" })
       .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
@@ -29,7 +30,8 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' }))),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const name = String(a.backend);
+      const { config, log } = await cliContext(a, io);
+      const name = config.backend.value;
       if (a.servers !== undefined) {
         throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: String(a.servers), allowed: 'typed subcommands (get, enable, ...)',
           message: '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.' });
@@ -40,7 +42,8 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       const given = a.shell as string | undefined;
       const answers = answersOf(a.answer);
       const { withBackend, printNotices } = await import('../run-on-backend.js');
-      await withBackend(name, backendOptionsOf(a), async (backend) => {
+      const options = { ...backendOptionsOf(a), state: config.state.value, ...(config.connect ? { connect: config.connect.value } : {}) };
+      await withBackend(name, options, async (backend) => {
         const info = name === 'mock' || name === 'print' ? undefined : await backend.info();
         const shell = parseShellVersion(given ?? info?.shell);
         // Decoded as that shell reads a file (BOM first; else ANSI for 2.0/5.1, UTF-8 for 7).
@@ -63,6 +66,9 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
             // A file runs as that script (script scope, $PSScriptRoot); standard input at the prompt's scope.
             ...(isStdin(file) ? {} : { scriptPath: resolve(io.cwd, file) }),
           });
+          for (const st of result.statements) {
+            log.info({ event: 'command', backend: name, line: st.line, command: st.text, ok: st.errors.length === 0 }, 'executed');
+          }
           printNotices(result, out);
           if (a.json) out.stdout.write(`${runResultJson(result)}
 `);

@@ -4,6 +4,7 @@ import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
 import { withStateOption } from '../mock-options.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
+import { cliContext } from '../cli-context.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
 import { cliOptions, takesPassword } from '../typed-commands.js';
@@ -13,7 +14,7 @@ import { runTyped } from '../typed-run.js';
 export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
   return withBackendFlags(withStateOption(y))
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
-    .option('backend', { type: 'string', describe: 'where to run: print (the exact line, default), mock, local, remote or ssh', default: undefined })
+    .option('backend', { type: 'string', describe: 'where to run: mock (default: the simulated Exchange Management Shell), print, local, remote or ssh; else EXCHCERT_BACKEND, then the config file', default: undefined })
     .option('connect', { type: 'string', describe: 'server the mock shell is connected to' })
     .option('json', { type: 'boolean', describe: 'mock: print the result as JSON' })
     .option('answer', { type: 'string', array: true, describe: 'mock: answers to prompts in order (Y, A, N, L)' })
@@ -60,8 +61,10 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
       const password = takesPassword(cmd)
         ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
         : undefined;
-      const backend = (a.backend as string | undefined) ?? 'print';
-      done(await runTyped(cmd, a, { backend, backendOptions: backendOptionsOf(a), servers: a.servers as string | undefined, throttle: a.throttle as number | undefined, state: a.state as string | undefined, connect: a.connect as string | undefined, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      // --print prints; otherwise the default backend (--backend, EXCHCERT_BACKEND, config file, mock) runs it.
+      const { config, log } = await cliContext(a, io);
+      const backend = config.backend.value;
+      done(await runTyped(cmd, a, { backend, log, backendOptions: backendOptionsOf(a), servers: a.servers as string | undefined, throttle: a.throttle as number | undefined, state: config.state.value, connect: config.connect?.value, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
     },
   };
 }
