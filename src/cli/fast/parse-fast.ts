@@ -1,6 +1,7 @@
 // Parses the argument shapes that strict yargs reads unambiguously; anything else is left to yargs.
 import { STDIN_ARGUMENT } from '../read-input.js';
 import type { DeclaredOption, RecordedCommand } from './record-command.js';
+import { GLOBAL_OPTIONS } from '../global-options.js';
 
 /** A command line the fast path took: the leaf command and the arguments yargs would hand its handler. */
 export interface FastMatch {
@@ -82,8 +83,8 @@ export function parseFast(commands: readonly RecordedCommand[], given: readonly 
     const value = typed(o, text);
     if (value === null) return null;
     if (isArray(o)) {
-      // yargs arrays take every following value: only the one-value shape is exact.
-      if (inline === undefined && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) return null;
+      // yargs arrays take every following value (after `--x=v` too): only the one-value shape is exact.
+      if (argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-')) return null;
       args[flag] = [...((args[flag] as unknown[] | undefined) ?? []), value];
     } else args[flag] = value;
   }
@@ -104,6 +105,12 @@ export function parseFast(commands: readonly RecordedCommand[], given: readonly 
     if (name in args) continue;
     if (o.demandOption) return null;
     if (o.default !== undefined) args[name] = o.default;
+  }
+  // The global options' defaults, as yargs gives them to every handler (a count starts at 0, under its alias too).
+  for (const [name, o] of Object.entries(GLOBAL_OPTIONS)) {
+    if (o.type !== 'count' || name in args) continue;
+    args[name] = 0;
+    for (const alias of [o.alias ?? []].flat()) args[alias] = 0;
   }
   for (const key of Object.keys(args)) if (key.includes('-')) args[camelCase(key)] = args[key];
   args._ = path;

@@ -34,10 +34,13 @@ export interface RecordedCommand {
   readonly supported: boolean;
 }
 
+/** Builder calls that only shape --help, which always goes to yargs: the fast path may ignore them. */
+const HELP_ONLY = ['example', 'epilog', 'usage'];
+
 const SLOT = /^([<[])([A-Za-z0-9_-]+)(\.\.)?[>\]]$/;
 
 /** The recorder methods; any other builder call marks the command unsupported. */
-const KNOWN = new Set(['option', 'options', 'positional', 'command', 'demandCommand', 'check']);
+const KNOWN = new Set(['option', 'options', 'positional', 'command', 'demandCommand', 'check', ...HELP_ONLY]);
 
 /**
  * Records `module`'s command string and builder calls. Only a string command without aliases and the builder methods
@@ -78,7 +81,7 @@ export function recordCommand(module: CommandModule): RecordedCommand {
         } else if (method === 'command' && typeof first === 'object' && args.length === 1) {
           subcommands.push(recordCommand(first as CommandModule));
         }
-        else if (method !== 'demandCommand') supported = false;
+        else if (method !== 'demandCommand' && !HELP_ONLY.includes(method)) supported = false;
         return recorder;
       };
     },
