@@ -5,8 +5,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { lazyPackages } from './lazy-packages.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli-bundle');
@@ -25,46 +25,9 @@ const common = {
   logLevel: 'warning',
 };
 
-// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge): our code's imports of them become
-// objects whose properties load the package on first read, so a command initialises only what it uses. Their export
-// names are read here at build time; `__esModule` stays a plain value (esbuild's interop reads it at import).
+// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge) load on first use (scripts/lazy-packages.js).
 const LAZY_PACKAGES = ['node-forge', '@peculiar/asn1-cms', '@peculiar/asn1-csr', '@peculiar/asn1-pfx',
   '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509'];
-const requireHere = createRequire(join(root, 'package.json'));
-const lazyPackages = {
-  name: 'lazy-packages',
-  setup(build) {
-    const filter = new RegExp(`^(${LAZY_PACKAGES.map((p) => p.replace(/[/-]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => {
-      if (args.namespace === 'lazy-package' || args.pluginData === 'real') return undefined;
-      if (args.importer.includes('node_modules')) return undefined;
-      return { path: args.path, namespace: 'lazy-package', pluginData: args.resolveDir };
-    });
-    build.onResolve({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
-      const real = await build.resolve(args.path, { kind: 'require-call', resolveDir: root, pluginData: 'real' });
-      return { path: real.path, namespace: 'file' };
-    });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
-      requireHere('reflect-metadata'); // @peculiar/x509's tsyringe asks for it at load
-      const real = requireHere(args.path);
-      const names = Object.keys(real).filter((name) => name !== '__esModule' && name !== 'default');
-      return {
-        resolveDir: root,
-        loader: 'js',
-        contents: [
-          'let real;',
-          `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-          `if (${JSON.stringify(Boolean(real.__esModule))}) Object.defineProperty(exports, '__esModule', { value: true });`,
-          `for (const name of ${JSON.stringify(names)}) {`,
-          '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-          '}',
-          `${JSON.stringify('default' in real)} && Object.defineProperty(exports, 'default', `
-            + '{ enumerable: true, get: () => load().default });',
-        ].join('\n'),
-      };
-    });
-  },
-};
 
 // Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
 const importMeta = {
@@ -92,7 +55,7 @@ const { metafile } = await build({
   outExtension: { '.js': '.cjs' },
   metafile: true,
   define: importMeta.define,
-  plugins: [lazyPackages],
+  plugins: [lazyPackages(root, LAZY_PACKAGES)],
 });
 const files = {};
 for (const [file, output] of Object.entries(metafile.outputs)) {
