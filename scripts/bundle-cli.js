@@ -25,7 +25,8 @@ const common = {
   logLevel: 'warning',
 };
 
-// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge) load on first use (scripts/lazy-packages.js).
+// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge) load on first use
+// (scripts/lazy-packages.js).
 const LAZY_PACKAGES = ['node-forge', '@peculiar/asn1-cms', '@peculiar/asn1-csr', '@peculiar/asn1-pfx',
   '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509'];
 
