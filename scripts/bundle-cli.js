@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lazyPackages } from './lazy-packages.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli-bundle');
@@ -23,6 +24,11 @@ const common = {
   external: ['better-sqlite3', 'pino', 'node-powershell', 'execa'],
   logLevel: 'warning',
 };
+
+// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge) load on first use
+// (scripts/lazy-packages.js).
+const LAZY_PACKAGES = ['node-forge', '@peculiar/asn1-cms', '@peculiar/asn1-csr', '@peculiar/asn1-pfx',
+  '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509'];
 
 // Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
 const importMeta = {
@@ -50,6 +56,7 @@ const { metafile } = await build({
   outExtension: { '.js': '.cjs' },
   metafile: true,
   define: importMeta.define,
+  plugins: [lazyPackages(root, LAZY_PACKAGES)],
 });
 const files = {};
 for (const [file, output] of Object.entries(metafile.outputs)) {

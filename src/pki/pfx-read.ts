@@ -27,22 +27,45 @@ export class WrongPfxPassword extends Error {}
 
 /**
  * EncryptedData ::= SEQUENCE { version CMSVersion, encryptedContentInfo EncryptedContentInfo } (RFC 5652 section 8,
- * without unprotectedAttrs), declared for @peculiar/asn1-schema: @peculiar/asn1-cms has no class for it.
+ * without unprotectedAttrs), declared for @peculiar/asn1-schema: @peculiar/asn1-cms has no class for it. Declared on
+ * first use, so that a process that reads no PFX does not load @peculiar/asn1-cms.
  */
-class EncryptedData {
-  version = 0;
-  encryptedContentInfo = new EncryptedContentInfo();
+interface EncryptedData {
+  version: number;
+  encryptedContentInfo: EncryptedContentInfo;
 }
-AsnProp({ type: AsnPropTypes.Integer })(EncryptedData.prototype, 'version');
-AsnProp({ type: EncryptedContentInfo })(EncryptedData.prototype, 'encryptedContentInfo');
+let encryptedDataSchema: (new () => EncryptedData) | undefined;
 
-/** MAC digest OIDs: the hash node:crypto and the key derivation use, and its output length (the MAC key length). */
-const MAC_HASHES: Readonly<Record<string, { readonly name: Pkcs12Hash; readonly length: number }>> = {
-  [id_sha1]: { name: 'sha1', length: 20 },
-  [id_sha256]: { name: 'sha256', length: 32 },
-  [id_sha384]: { name: 'sha384', length: 48 },
-  [id_sha512]: { name: 'sha512', length: 64 },
-};
+function encryptedDataClass(): new () => EncryptedData {
+  if (encryptedDataSchema === undefined) {
+    class Schema implements EncryptedData {
+      version = 0;
+      encryptedContentInfo = new EncryptedContentInfo();
+    }
+    AsnProp({ type: AsnPropTypes.Integer })(Schema.prototype, 'version');
+    AsnProp({ type: EncryptedContentInfo })(Schema.prototype, 'encryptedContentInfo');
+    encryptedDataSchema = Schema;
+  }
+  return encryptedDataSchema;
+}
+
+/** A MAC digest: the hash node:crypto and the key derivation use, and its output length (the MAC key length). */
+interface MacHash {
+  readonly name: Pkcs12Hash;
+  readonly length: number;
+}
+let macHashes: Readonly<Record<string, MacHash>> | undefined;
+
+/** MAC digests by OID (built on first use: the OIDs come from @peculiar/asn1-rsa, loaded only when needed). */
+function macHashOf(oid: string): MacHash | undefined {
+  macHashes ??= {
+    [id_sha1]: { name: 'sha1', length: 20 },
+    [id_sha256]: { name: 'sha256', length: 32 },
+    [id_sha384]: { name: 'sha384', length: 48 },
+    [id_sha512]: { name: 'sha512', length: 64 },
+  };
+  return macHashes[oid];
+}
 
 const same = (a: ArrayBuffer, b: Uint8Array): boolean => Buffer.from(a).equals(b);
 const endsWith = (bytes: Uint8Array, tail: ArrayBuffer): boolean => bytes.length >= tail.byteLength && same(tail, bytes.subarray(bytes.length - tail.byteLength));
@@ -82,7 +105,7 @@ export function readPfxBags(bytes: Uint8Array, password: string | undefined): Pf
 }
 
 function checkMac(macData: MacData, safe: Uint8Array, password: string | undefined): void {
-  const hash = MAC_HASHES[macData.mac.digestAlgorithm.algorithm];
+  const hash = macHashOf(macData.mac.digestAlgorithm.algorithm);
   if (!hash) throw new NeedsForge('MAC algorithm');
   const salt = new Uint8Array(macData.macSalt.buffer);
   const given = new Uint8Array(macData.mac.digest.buffer);
@@ -95,7 +118,7 @@ function checkMac(macData: MacData, safe: Uint8Array, password: string | undefin
 function contentBags(info: ContentInfo, password: string | undefined): PfxBag[] {
   if (info.contentType === id_data) return safeBags(octets(info.content), password);
   if (info.contentType !== id_encryptedData) throw new NeedsForge('content type');
-  const { encryptedContentInfo } = parseAsn(info.content, EncryptedData);
+  const { encryptedContentInfo } = parseAsn(info.content, encryptedDataClass());
   if (encryptedContentInfo.contentType !== id_data || !encryptedContentInfo.encryptedContent) throw new NeedsForge('encrypted content type');
   const { value, constructedValue } = encryptedContentInfo.encryptedContent;
   const data = value ? value.buffer : Buffer.concat((constructedValue ?? []).map((part) => new Uint8Array(part.buffer)));

@@ -8,12 +8,16 @@ import type { RsaKeyPair } from './rsa-key.js';
 /** Signature hashes the PKI layer signs with; Exchange uses SHA-256 (2013 CU13+) or SHA-1 (setup, older builds). */
 export type HashAlgorithm = 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
 
-const SIGNATURE_OIDS: Readonly<Record<HashAlgorithm, string>> = {
-  'SHA-1': id_sha1WithRSAEncryption,
-  'SHA-256': id_sha256WithRSAEncryption,
-  'SHA-384': id_sha384WithRSAEncryption,
-  'SHA-512': id_sha512WithRSAEncryption,
-};
+/** Signature OIDs by hash (a function: @peculiar/asn1-rsa is loaded when something is signed, not at start). */
+function signatureOid(hash: HashAlgorithm): string {
+  const oids: Readonly<Record<HashAlgorithm, string>> = {
+    'SHA-1': id_sha1WithRSAEncryption,
+    'SHA-256': id_sha256WithRSAEncryption,
+    'SHA-384': id_sha384WithRSAEncryption,
+    'SHA-512': id_sha512WithRSAEncryption,
+  };
+  return oids[hash];
+}
 
 const NODE_HASHES: Readonly<Record<HashAlgorithm, string>> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
 
@@ -30,7 +34,7 @@ function requireRsa(pair: RsaKeyPair): void {
  */
 export function rsaSignatureAlgorithm(pair: RsaKeyPair, hash: HashAlgorithm): AlgorithmIdentifier {
   requireRsa(pair);
-  return new AlgorithmIdentifier({ algorithm: SIGNATURE_OIDS[hash], parameters: null });
+  return new AlgorithmIdentifier({ algorithm: signatureOid(hash), parameters: null });
 }
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { BUNDLE_HEAD, BUNDLE_TAIL, codeCacheFile, runBundle } from '../../src/cli/load-bundle.js';
+import { BUNDLE_HEAD, BUNDLE_TAIL, bundleText, codeCacheFile, runBundle } from '../../src/cli/load-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exchcert-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -55,5 +55,14 @@ describe('runBundle', () => {
     const loaded = runBundle<{ main: (n: number) => number }>(file);
     expect(loaded.cacheAccepted).toBe(false);
     expect(loaded.exports.main(5)).toBe(10);
+  });
+
+  it('reads a bundle with non-ASCII text as UTF-8 (ASCII ones as Latin-1, the same text)', () => {
+    const file = join(dir, 'utf8-1.cjs');
+    writeFileSync(file, SOURCE.replace("basename(__dirname);", "basename(__dirname) + ' é€';"));
+    const { exports } = runBundle<{ where: string }>(file);
+    expect(exports.where).toBe(`utf8-1.cjs ${dir.split('/').pop()} é€`);
+    expect(bundleText(Buffer.from('é€', 'utf8'))).toBe('é€');
+    expect(bundleText(Buffer.from(SOURCE, 'utf8'))).toBe(SOURCE);
   });
 });

@@ -1,0 +1,50 @@
+// esbuild plugin: our code's imports of the named packages become objects whose properties load the package on first
+// read, so a command bundle initialises only the packages the command uses (imports inside node_modules stay eager).
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+/**
+ * The plugin for packages `names`, resolved from `root`. Export names are read at build time by loading each package
+ * here; `__esModule` stays a plain value, since esbuild's interop reads it at import.
+ * @example await build({ ...options, plugins: [lazyPackages(root, ['node-forge'])] });
+ */
+export function lazyPackages(root, names) {
+  const requireHere = createRequire(join(root, 'package.json'));
+  const escaped = names.map((name) => name.replace(/[/.-]/g, '\\$&'));
+  const filter = new RegExp(`^(${escaped.join('|')})$`);
+  return {
+    name: 'lazy-packages',
+    setup(build) {
+      build.onResolve({ filter }, (args) => {
+        if (args.namespace === 'lazy-package' || args.pluginData === 'real') return undefined;
+        if (args.importer.includes('node_modules')) return undefined;
+        return { path: args.path, namespace: 'lazy-package' };
+      });
+      build.onResolve({ filter: /.*/, namespace: 'lazy-package' }, async (args) => {
+        const real = await build.resolve(args.path, { kind: 'require-call', resolveDir: root, pluginData: 'real' });
+        return { path: real.path, namespace: 'file' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+        if (args.path === '@peculiar/x509') requireHere('reflect-metadata'); // its tsyringe asks for it at load
+        const real = requireHere(args.path);
+        const exported = Object.keys(real).filter((name) => name !== '__esModule' && name !== 'default');
+        const esModule = Boolean(real.__esModule);
+        return {
+          resolveDir: root,
+          loader: 'js',
+          contents: [
+            'let real;',
+            `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+            `if (${esModule}) Object.defineProperty(exports, '__esModule', { value: true });`,
+            `for (const name of ${JSON.stringify(exported)}) {`,
+            '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
+            '}',
+            `if (${'default' in real}) {`,
+            "  Object.defineProperty(exports, 'default', { enumerable: true, get: () => load().default });",
+            '}',
+          ].join('\n'),
+        };
+      });
+    },
+  };
+}
