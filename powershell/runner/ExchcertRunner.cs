@@ -435,6 +435,9 @@ namespace Exchcert
             channel = new Channel(stdout);
             ui = new RunnerHostUI(channel);
             runspace = RunspaceFactory.CreateRunspace(new RunnerHost(ui), InitialSessionState.CreateDefault2());
+            // One pipeline thread for the session's life: the default starts a new thread per call, which cost most of
+            // the transport's overhead per call (milliseconds on a loaded machine).
+            runspace.ThreadOptions = PSThreadOptions.ReuseThread;
             runspace.Open();
             using (var init = PowerShell.Create())
             {
