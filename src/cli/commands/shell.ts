@@ -19,7 +19,7 @@ import { collectPlainTextSecrets } from '../plain-text-secrets.js';
 import { safeIo } from '../safe-io.js';
 import { SecretMask } from '../secret-mask.js';
 import { completeLine } from '../shell/completion.js';
-import { LineCancelled } from '../shell/line-editor.js';
+import { isLineCancelled } from '../shell/line-editor.js';
 import type { EditOptions } from '../shell/line-editor.js';
 import { formatShellParseError } from '../shell/ps-parse-error.js';
 import type { ShellTerminal } from '../shell/tty-terminal.js';
@@ -52,7 +52,7 @@ function readEntry(readLine: LineReader, history: string[], shell: ShellVersion,
     try {
       line = readLine(lines.length === 0 ? PROMPT : CONTINUATION, { history, complete: completeLine });
     } catch (e) {
-      if (e instanceof LineCancelled) return { skip: true };
+      if (isLineCancelled(e)) return { skip: true };
       throw e;
     }
     if (line === null) return lines.length === 0 ? { leave: true } : { skip: true };
@@ -109,7 +109,7 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           try {
             return readLine(prompt, options);
           } catch (e) {
-            if (e instanceof LineCancelled) throw new PipelineStopped(); // Ctrl+C at a prompt stops the command
+            if (isLineCancelled(e)) throw new PipelineStopped(); // Ctrl+C at a prompt stops the command
             throw e;
           }
         };

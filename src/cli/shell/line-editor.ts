@@ -30,6 +30,14 @@ export class LineCancelled extends Error {
   }
 }
 
+/**
+ * True for a LineCancelled from any copy of this module (the terminal may be loaded apart from a command's bundle).
+ * @example if (isLineCancelled(e)) return { skip: true };
+ */
+export function isLineCancelled(e: unknown): boolean {
+  return e instanceof Error && e.name === 'LineCancelled';
+}
+
 /** Length in bytes of a UTF-8 sequence from its first byte. */
 function sequenceLength(first: number): number {
   if (first >= 0xf0) return 4;
