@@ -90,3 +90,13 @@ export function listOption(value: unknown): string[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
 }
+
+/**
+ * A list option that must name at least one item: the list, or a ValidationError naming the option.
+ * @example requiredList(args, 'servers', 'server names', 'server name') // ['EX1', 'EX2']
+ */
+export function requiredList(args: Readonly<Record<string, unknown>>, flag: string, allowed: string, item: string): string[] {
+  const list = listOption(args[flag]);
+  if (list.length > 0) return list;
+  throw new ValidationError({ code: 'MISSING', parameter: flag, allowed, message: `--${flag} needs at least one ${item}.` });
+}

@@ -74,17 +74,20 @@ function readText(path: string): string {
   }
 }
 
-function pick<T>(
-  option: T | undefined,
-  optionName: string,
-  envValue: T | undefined,
-  envName: string,
-  config: T | undefined,
+/** One setting: `--name`, then EXCHCERT_NAME, then the config file; null when none gives it. */
+function pick(
+  name: 'backend' | 'state' | 'connect',
+  inputs: ConfigInputs,
+  config: { readonly [K in 'backend' | 'state' | 'connect']?: string | undefined },
   file: string | null,
-): Setting<T> | null {
-  if (option !== undefined) return { value: option, source: 'option', origin: optionName };
+): Setting<string> | null {
+  const envName = `EXCHCERT_${name.toUpperCase()}`;
+  const option = nonEmpty(inputs[name]);
+  if (option !== undefined) return { value: option, source: 'option', origin: `--${name}` };
+  const envValue = nonEmpty(inputs.env[envName]);
   if (envValue !== undefined) return { value: envValue, source: 'environment', origin: envName };
-  if (config !== undefined && file !== null) return { value: config, source: 'config', origin: file };
+  const fromFile = config[name];
+  if (fromFile !== undefined && file !== null) return { value: fromFile, source: 'config', origin: file };
   return null;
 }
 
@@ -101,30 +104,9 @@ export function resolveConfig(inputs: ConfigInputs): ResolvedConfig {
   const found = readConfigFile(inputs.cwd);
   const file = found?.file ?? null;
   const config = found?.config ?? {};
-  const backend = pick(
-    nonEmpty(inputs.backend),
-    '--backend',
-    nonEmpty(inputs.env.EXCHCERT_BACKEND),
-    'EXCHCERT_BACKEND',
-    config.backend,
-    file,
-  ) ?? { value: DEFAULT_BACKEND, source: 'default' as const, origin: 'built-in' };
-  const state = pick(
-    nonEmpty(inputs.state),
-    '--state',
-    nonEmpty(inputs.env.EXCHCERT_STATE),
-    'EXCHCERT_STATE',
-    config.state,
-    file,
-  ) ?? { value: DEFAULT_STATE, source: 'default' as const, origin: 'built-in' };
-  const connect = pick(
-    nonEmpty(inputs.connect),
-    '--connect',
-    nonEmpty(inputs.env.EXCHCERT_CONNECT),
-    'EXCHCERT_CONNECT',
-    config.connect,
-    file,
-  );
+  const backend = pick('backend', inputs, config, file) ?? { value: DEFAULT_BACKEND, source: 'default' as const, origin: 'built-in' };
+  const state = pick('state', inputs, config, file) ?? { value: DEFAULT_STATE, source: 'default' as const, origin: 'built-in' };
+  const connect = pick('connect', inputs, config, file);
   const servers =
     config.servers !== undefined && file !== null
       ? { value: config.servers, source: 'config' as const, origin: file }

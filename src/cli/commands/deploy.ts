@@ -1,10 +1,9 @@
 // `exchcert deploy PFX --servers ...`: one PFX imported and enabled on many servers, a summary per server.
 import type { CommandModule } from 'yargs';
-import { ValidationError } from '../../errors/validation-error.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable } from '../text-table.js';
-import { listOption, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
+import { listOption, requiredList, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 
 /** `exchcert deploy PFX --servers A,B --services IIS,SMTP --password-env NAME`. */
 export function deployCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -41,14 +40,7 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
       ),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      const servers = listOption(a.servers);
-      if (servers.length === 0)
-        throw new ValidationError({
-          code: 'MISSING',
-          parameter: 'servers',
-          allowed: 'server names',
-          message: '--servers needs at least one server name.',
-        });
+      const servers = requiredList(a, 'servers', 'server names', 'server name');
       const password = await workflowPassword(a, io);
       const { deploy } = await import('../../workflow/deploy.js');
       const tty = io.stderrIsTTY === true;

@@ -1,9 +1,8 @@
 // `exchcert renew`: the certificate lifecycle on one server as one resumable command.
 import type { CommandModule } from 'yargs';
-import { ValidationError } from '../../errors/validation-error.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
-import { listOption, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
+import { listOption, requiredList, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 
 /** `exchcert renew --server S --subject-name X --domain-name a,b --services IIS,SMTP [--ca mock | --certificate-file F]`. */
 export function renewCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -79,20 +78,14 @@ export function renewCommand(io: CliIo, done: (code: number) => void): CommandMo
       ),
     handler: async (args) => {
       const a = args as Record<string, unknown>;
-      if (listOption(a['domain-name']).length === 0)
-        throw new ValidationError({
-          code: 'MISSING',
-          parameter: 'domain-name',
-          allowed: 'DNS names',
-          message: '--domain-name needs at least one DNS name.',
-        });
+      const domainNames = requiredList(a, 'domain-name', 'DNS names', 'DNS name');
       const password = await workflowPassword(a, io);
       const { renew } = await import('../../workflow/renew.js');
       const result = await runWorkflow(a, io, (ctx, cli) =>
         renew(ctx, {
           server: String(a.server),
           subjectName: String(a['subject-name']),
-          domainNames: listOption(a['domain-name']),
+          domainNames,
           services: listOption(a.services),
           ca: a.ca as 'mock' | undefined,
           certificateFile: a['certificate-file'] as string | undefined,
