@@ -26,8 +26,9 @@ afterAll(() => {
 
 /** A shell on a pseudo-terminal: type bytes, wait for text after everything seen so far. */
 function ptyShell(): { type(text: string): void; until(text: string): Promise<string>; exited: Promise<number | null>; all(): string } {
-  const command = [process.execPath, bin, 'shell', '--state', state].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...cliEnv(), TERM: 'dumb' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  // `exec`: node replaces the shell `script` starts (dash would stay as parent and die of the SIGINT Ctrl+C raises).
+  const command = `exec ${[process.execPath, bin, 'shell', '--state', state].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...cliEnv(), TERM: 'dumb', SHELL: '/bin/sh' }, stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let seen = 0;
   child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
