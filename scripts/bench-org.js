@@ -15,7 +15,7 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 async function fillState(root, dir) {
   const dist = (path) => import(join(root, 'dist', path));
   const { openMockState, vendorCa } = await dist('backend/mock/mock-state.js');
-  const { addServer } = await dist('backend/mock/exchange/add-server.js');
+  const { addServer } = await dist('engine/add-server.js');
   const { createCertificateRequest, exportPrivateKeyPkcs8, generateRsaKeyPair } = await dist('pki/index.js');
   const keys = await Promise.all(Array.from({ length: KEYS }, () => generateRsaKeyPair(2048)));
   let next = 0;
@@ -75,7 +75,7 @@ export default async function orgRows({ root, median }) {
       opened.close();
       if (i > 0) opens.push(ms);
     }
-    const { benchStore } = await import(join(root, 'dist', 'backend', 'mock', 'store', 'bench-store.js'));
+    const { benchStore } = await import(join(root, 'dist', 'engine', 'store', 'bench-store.js'));
     const store = await benchStore(join(base, 'store'));
     return [
       [`100 servers x 100 certificates: Get-ExchangeCertificate -Server -Thumbprint (invoke, median of ${GETS})`, `${median(gets).toFixed(3)} ms (p95 ${quantile(gets, 0.95).toFixed(3)})`, '', '< 1 ms'],

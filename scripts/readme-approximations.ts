@@ -1,7 +1,7 @@
-// Rewrites README.md's list of approximated mock messages from src/backend/mock/exchange/approximated-messages.ts.
+// Rewrites README.md's list of approximated mock messages from src/engine/approximated-messages.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { APPROXIMATED_MESSAGES } from '../src/backend/mock/exchange/approximated-messages.js';
+import { APPROXIMATED_MESSAGES } from '../src/engine/approximated-messages.js';
 
 const readme = join(import.meta.dirname, '..', 'README.md');
 const text = readFileSync(readme, 'utf8');

@@ -1,5 +1,5 @@
 // What every backend factory takes: one options object, the same for the API's connect() and the CLI's flags.
-import type { AnswerProvider, Prompt } from './mock/exchange/mock-exchange.js';
+import type { AnswerProvider, Prompt } from '../engine/mock-exchange.js';
 import type { MockState } from './mock/mock-state.js';
 import type { Secret } from '../node/secret.js';
 import type { RunHost } from './backend.js';

@@ -2,7 +2,7 @@
 import type { RunResult } from '../backend/backend.js';
 import { mockBackend } from '../backend/mock/mock-backend.js';
 import type { MockBackend } from '../backend/mock/mock-backend.js';
-import { mockNow } from '../backend/mock/exchange/mock-environment.js';
+import { mockNow } from '../engine/mock-environment.js';
 import { vendorCa } from '../backend/mock/mock-state.js';
 import { compile } from '../dialect/render.js';
 import { variable } from '../node/expression.js';

@@ -1,6 +1,6 @@
 // The workflows' target on the mock Exchange Management Shell: one state folder, any of its servers.
-import { serverTarget } from '../backend/mock/exchange/org-state.js';
-import { mockNow } from '../backend/mock/exchange/mock-environment.js';
+import { serverTarget } from '../engine/org-state.js';
+import { mockNow } from '../engine/mock-environment.js';
 import { mockBackend } from '../backend/mock/mock-backend.js';
 import { vendorCa } from '../backend/mock/mock-state.js';
 import type { WorkflowTarget } from './workflow-target.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { APPROXIMATED_MESSAGES } from '../../src/backend/mock/exchange/approximated-messages.js';
+import { APPROXIMATED_MESSAGES } from '../../src/engine/approximated-messages.js';
 
 const readme = readFileSync(join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
 

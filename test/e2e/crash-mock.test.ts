@@ -8,11 +8,11 @@ import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CertificateRecord } from '../../src/backend/mock/exchange/org-state.js';
-import { openSqliteStateStore, STATE_DB_FILE } from '../../src/backend/mock/store/sqlite-state-store.js';
+import type { CertificateRecord } from '../../src/engine/org-state.js';
+import { openSqliteStateStore, STATE_DB_FILE } from '../../src/engine/store/sqlite-state-store.js';
 import { createSelfSignedCertificate, generateRsaKeyPair, writePfx } from '../../src/pki/index.js';
-import { runCrashHarness } from '../backend/mock/store/support/crash-harness.js';
-import type { CrashRun } from '../backend/mock/store/support/crash-harness.js';
+import { runCrashHarness } from '../engine/store/support/crash-harness.js';
+import type { CrashRun } from '../engine/store/support/crash-harness.js';
 import { bin, cliEnv, exchcert, root, tempDir } from './support/mock-cli.js';
 
 const KILLS = 200;

@@ -3,10 +3,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { addServer } from '../../src/backend/mock/exchange/add-server.js';
-import { approximated } from '../../src/backend/mock/exchange/approximated-messages.js';
-import { setFederationCertificates, setUmStartupMode } from '../../src/backend/mock/exchange/org-admin.js';
-import { openSqliteStateStore } from '../../src/backend/mock/store/sqlite-state-store.js';
+import { addServer } from '../../src/engine/add-server.js';
+import { approximated } from '../../src/engine/approximated-messages.js';
+import { setFederationCertificates, setUmStartupMode } from '../../src/engine/org-admin.js';
+import { openSqliteStateStore } from '../../src/engine/store/sqlite-state-store.js';
 import { createSelfSignedCertificate, generateRsaKeyPair, writePfx } from '../../src/pki/index.js';
 import { copyState, exchcert, runJson, snapshotState, snapshotStore, tempDir } from './support/mock-cli.js';
 import type { JsonErrorRecord } from './support/mock-cli.js';

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { openSqliteStateStore } from '../../src/backend/mock/store/sqlite-state-store.js';
+import { openSqliteStateStore } from '../../src/engine/store/sqlite-state-store.js';
 import { exchcert, tempDir } from './support/mock-cli.js';
 
 const work = tempDir('exchcert-pool-');

@@ -4,7 +4,7 @@ import { closeSync, cpSync, openSync, rmSync, statSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { STATE_SCHEMA_VERSION } from '../../src/backend/mock/store/state-schema.js';
+import { STATE_SCHEMA_VERSION } from '../../src/engine/store/state-schema.js';
 import { exchcert, tempDir } from './support/mock-cli.js';
 import type { CliResult } from './support/mock-cli.js';
 

@@ -1,16 +1,16 @@
 // A mock state folder opened for use: the store, the Windows file system, the organization and its vendor CA.
 import { createVendorCa, loadVendorCa } from '../../pki/index.js';
 import type { VendorCa, VendorCaState } from '../../pki/index.js';
-import { createMockExchange } from './exchange/create-mock-exchange.js';
-import { createStateKeyPool, DEFAULT_KEY_POOL_SIZE } from './exchange/key-pool.js';
-import type { StateKeyPool } from './exchange/key-pool.js';
-import type { MockExchange } from './exchange/mock-exchange.js';
+import { createMockExchange } from '../../engine/create-mock-exchange.js';
+import { createStateKeyPool, DEFAULT_KEY_POOL_SIZE } from '../../engine/key-pool.js';
+import type { StateKeyPool } from '../../engine/key-pool.js';
+import type { MockExchange } from '../../engine/mock-exchange.js';
 import { keyPoolRefillAfterUse } from './key-pool-refill.js';
-import { trustVendorRoot } from './exchange/org-admin.js';
-import type { StateStore } from './exchange/org-state.js';
-import type { HostVirtualFs } from './store/host-virtual-fs.js';
-import { createHostVirtualFs } from './store/host-virtual-fs.js';
-import { openSqliteStateStore } from './store/sqlite-state-store.js';
+import { trustVendorRoot } from '../../engine/org-admin.js';
+import type { StateStore } from '../../engine/org-state.js';
+import type { HostVirtualFs } from '../../engine/store/host-virtual-fs.js';
+import { createHostVirtualFs } from '../../engine/store/host-virtual-fs.js';
+import { openSqliteStateStore } from '../../engine/store/sqlite-state-store.js';
 
 /** The default state folder, relative to the working directory. */
 export const DEFAULT_STATE_DIR = '.exchcert';

@@ -1,5 +1,5 @@
 // Answers to prompts for unattended runs: given in order, then nobody (PowerShell's non-interactive failure).
-import type { AnswerProvider, Prompt } from './exchange/mock-exchange.js';
+import type { AnswerProvider, Prompt } from '../../engine/mock-exchange.js';
 
 /** A choice at a PowerShell prompt: Yes, Yes to All, No, No to All. */
 export type Answer = 'Y' | 'A' | 'N' | 'L';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { CommandModule } from 'yargs';
 import { ValidationError } from '../../errors/validation-error.js';
-import { mockNow } from '../../backend/mock/exchange/mock-environment.js';
+import { mockNow } from '../../engine/mock-environment.js';
 import { vendorCa } from '../../backend/mock/mock-state.js';
 import type { MockState } from '../../backend/mock/mock-state.js';
 import { EXIT } from '../cli-io.js';

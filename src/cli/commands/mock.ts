@@ -1,7 +1,7 @@
 import type { CommandModule } from 'yargs';
-import { addServer } from '../../backend/mock/exchange/add-server.js';
-import { advanceClock, setAcceptedDomains, setPopImapCertificateName, setRequireSsl, setSendConnector, setTransportCertificate } from '../../backend/mock/exchange/org-admin.js';
-import { serverTarget } from '../../backend/mock/exchange/org-state.js';
+import { addServer } from '../../engine/add-server.js';
+import { advanceClock, setAcceptedDomains, setPopImapCertificateName, setRequireSsl, setSendConnector, setTransportCertificate } from '../../engine/org-admin.js';
+import { serverTarget } from '../../engine/org-state.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withOpenState, withStateOption } from '../mock-options.js';

@@ -13,7 +13,7 @@ import { printEcho, printLooseErrors, printStatementResult, runResultJson } from
 import { isStdin, readRunbook } from '../read-input.js';
 import { parseCodePage } from '../runbook-encoding.js';
 import { maskForScript, safeIo } from '../safe-io.js';
-import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
+import { onSecretSeen } from '../../interpreter/seen-secrets.js';
 
 /** `exchcert run FILE|- --backend NAME`: runs a runbook on a backend (default: the simulated Exchange Management Shell). */
 export function runCommand(io: CliIo, done: (code: number) => void): CommandModule {

@@ -1,11 +1,11 @@
 import type { CommandModule } from 'yargs';
-import type { Prompt } from '../../backend/mock/exchange/mock-exchange.js';
-import { createInterpreterSession } from '../../backend/mock/interpreter/interpret.js';
-import { PipelineStopped } from '../../backend/mock/interpreter/pipeline-stopped.js';
-import { onSecretSeen } from '../../backend/mock/interpreter/seen-secrets.js';
+import type { Prompt } from '../../engine/mock-exchange.js';
+import { createInterpreterSession } from '../../interpreter/interpret.js';
+import { PipelineStopped } from '../../interpreter/pipeline-stopped.js';
+import { onSecretSeen } from '../../interpreter/seen-secrets.js';
 import { openMockState } from '../../backend/mock/mock-state.js';
 import { parseAnswer } from '../../backend/mock/scripted-answers.js';
-import { serverTarget } from '../../backend/mock/exchange/org-state.js';
+import { serverTarget } from '../../engine/org-state.js';
 import { parse } from '../../parser/index.js';
 import { ParseError } from '../../parser/parse-error.js';
 import { parseShellVersion } from '../../spec/shell-version.js';

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { addServer } from '../../../src/backend/mock/exchange/add-server.js';
+import { addServer } from '../../../src/engine/add-server.js';
 import { keyPoolRefillAfterUse, setKeyPoolRefillAfterUse } from '../../../src/backend/mock/key-pool-refill.js';
 import { openMockState, prepareMockState } from '../../../src/backend/mock/mock-state.js';
-import { pooledKeys } from './exchange/support/key-pool.js';
+import { pooledKeys } from '../../engine/support/key-pool.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Argv, CommandModule } from 'yargs';
-import { addServer } from '../../../src/backend/mock/exchange/add-server.js';
+import { addServer } from '../../../src/engine/add-server.js';
 import { openMockState } from '../../../src/backend/mock/mock-state.js';
 import type { CliIo } from '../../../src/cli/cli-io.js';
 import { parseFast } from '../../../src/cli/fast/parse-fast.js';
@@ -14,7 +14,7 @@ import type { DeclaredOption, RecordedCommand } from '../../../src/cli/fast/reco
 import { runFast } from '../../../src/cli/fast/run-fast.js';
 import { cliCommands, runCli } from '../../../src/cli/run-cli.js';
 import type { CliCommands } from '../../../src/cli/run-cli.js';
-import { pooledKeys } from '../../backend/mock/exchange/support/key-pool.js';
+import { pooledKeys } from '../../engine/support/key-pool.js';
 import { fakeIo } from '../../support/fake-io.js';
 
 const T = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';

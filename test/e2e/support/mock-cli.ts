@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { serverKey } from '../../../src/backend/mock/exchange/org-state.js';
-import { openSqliteStateStore } from '../../../src/backend/mock/store/sqlite-state-store.js';
+import { serverKey } from '../../../src/engine/org-state.js';
+import { openSqliteStateStore } from '../../../src/engine/store/sqlite-state-store.js';
 
 export const root = join(import.meta.dirname, '..', '..', '..');
 export const bin = join(root, 'bin', 'exchcert.js');

@@ -1,5 +1,0 @@
-// The in-memory store against the shared StateStore contract.
-import { createMemoryStateStore } from '../../../../src/backend/mock/store/memory-state-store.js';
-import { describeStateStoreContract } from './support/state-store-contract.js';
-
-describeStateStoreContract('memory', () => ({ store: createMemoryStateStore(), dispose: () => undefined }));

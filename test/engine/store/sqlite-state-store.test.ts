@@ -1,0 +1,105 @@
+// The SQLite store against the shared contract, plus what only a file-backed store has: files, modes, reopening.
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fakeCertificateRecord, fakeServerRecord } from '../../../src/engine/store/fake-records.js';
+import { openSqliteStateStore, STATE_DB_FILE } from '../../../src/engine/store/sqlite-state-store.js';
+import { STATE_SCHEMA_VERSION } from '../../../src/engine/store/state-schema.js';
+import { caught } from '../../pki/caught.js';
+import { describeStateStoreContract } from './support/state-store-contract.js';
+import { integrityCheck } from './support/writer-state-check.js';
+
+const temp = (): string => mkdtempSync(join(tmpdir(), 'exchcert-store-'));
+
+describeStateStoreContract('sqlite', () => {
+  const dir = temp();
+  const store = openSqliteStateStore(join(dir, 'state'));
+  return { store, dispose: () => { try { store.close(); } finally { rmSync(dir, { recursive: true, force: true }); } } };
+});
+
+describe('openSqliteStateStore', () => {
+  let base: string;
+  beforeEach(() => { base = temp(); });
+  afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+  it('creates the folder 0700 and state.db with its -wal/-shm files 0600, in WAL mode', () => {
+    const dir = join(base, 'nested', '.exchcert');
+    const store = openSqliteStateStore(dir);
+    store.write((tx) => tx.putServer(fakeServerRecord('EX01')));
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    for (const suffix of ['', '-wal', '-shm']) expect(statSync(join(dir, STATE_DB_FILE + suffix)).mode & 0o777).toBe(0o600);
+    store.close();
+    const db = new Database(join(dir, STATE_DB_FILE), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(STATE_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('narrows an existing state.db to 0600 and leaves an existing folder mode alone', () => {
+    chmodSync(base, 0o755);
+    writeFileSync(join(base, STATE_DB_FILE), '', { mode: 0o644 });
+    chmodSync(join(base, STATE_DB_FILE), 0o644);
+    openSqliteStateStore(base).close();
+    expect(statSync(join(base, STATE_DB_FILE)).mode & 0o777).toBe(0o600);
+    expect(statSync(base).mode & 0o777).toBe(0o755);
+  });
+
+  it('keeps everything across close and reopen; the state is intact', () => {
+    const cert = fakeCertificateRecord('EX01');
+    const first = openSqliteStateStore(base);
+    first.write((tx) => {
+      tx.putServer(fakeServerRecord('EX01'));
+      tx.putCertificate(cert);
+      tx.putValue('ca', { der: new Uint8Array([1, 2]) });
+    });
+    first.close();
+    const again = openSqliteStateStore(base);
+    expect(again.read((tx) => tx.getCertificate('ex01', cert.thumbprint))).toEqual(cert);
+    expect(again.read((tx) => tx.getValue('ca'))).toEqual({ der: new Uint8Array([1, 2]) });
+    again.close();
+    expect(integrityCheck(base)).toBe('ok');
+  });
+
+  it('sees commits of another connection in the next transaction', () => {
+    const a = openSqliteStateStore(base);
+    const b = openSqliteStateStore(base);
+    a.write((tx) => tx.putValue('k', 1));
+    expect(b.read((tx) => tx.getValue('k'))).toBe(1);
+    b.write((tx) => tx.putValue('k', 2));
+    expect(a.read((tx) => tx.getValue('k'))).toBe(2);
+    a.close();
+    b.close();
+  });
+
+  it('opens read-only without writing, and refuses write()', () => {
+    expect(caught(() => openSqliteStateStore(join(base, 'none'), { readonly: true })).code).toBe('STATE_NOT_FOUND');
+    expect(existsSync(join(base, 'none'))).toBe(false);
+    const writer = openSqliteStateStore(base);
+    writer.write((tx) => tx.putValue('k', 'v'));
+    const reader = openSqliteStateStore(base, { readonly: true });
+    expect(reader.read((tx) => tx.getValue('k'))).toBe('v');
+    expect(caught(() => reader.write((tx) => tx.putValue('k', 'w'))).code).toBe('STORE_READ_ONLY');
+    reader.close();
+    writer.close();
+  });
+
+  it('refuses a state from a newer schema and a file that is not a database', () => {
+    openSqliteStateStore(base).close();
+    const db = new Database(join(base, STATE_DB_FILE));
+    db.pragma(`user_version = ${STATE_SCHEMA_VERSION + 1}`);
+    db.close();
+    const tooNew = caught(() => openSqliteStateStore(base));
+    expect(tooNew.code).toBe('STATE_TOO_NEW');
+    expect(tooNew.message).toContain('Use a newer exchcert');
+
+    const garbage = join(base, 'garbage');
+    openSqliteStateStore(garbage).close();
+    rmSync(join(garbage, STATE_DB_FILE));
+    writeFileSync(join(garbage, STATE_DB_FILE), 'this is not a database, just some text that is long enough'.repeat(20), { mode: 0o600 });
+    const unreadable = caught(() => openSqliteStateStore(garbage));
+    expect(unreadable.code).toBe('STATE_UNREADABLE');
+    expect(unreadable.message).toContain(`'${garbage}'`);
+  });
+});
