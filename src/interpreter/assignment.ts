@@ -1,22 +1,34 @@
 // Assignments: `=` and the compound operators to variables, members, indexes, casts and lists of variables.
-import type { AssignmentStatementAst, ExpressionAst, IndexExpressionAst } from '../parser/ast.js';
+import type { AssignmentStatementAst, ExpressionAst, IndexExpressionAst, StatementAst } from '../parser/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { binaryOp } from '../runtime/ps-operators.js';
 import { castTo, typeValue } from '../runtime/ps-types.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
-import { elements, isArrayLike, normalize, toNumber, toStr } from '../runtime/ps-values.js';
+import { NO_OUTPUT, elements, isArrayLike, normalize, toNumber, toStr } from '../runtime/ps-values.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import { setMember } from './ps-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
-/** Runs an assignment statement; its value is what was assigned. */
+/** `[void]...` alone on the right: PowerShell assigns $null, not AutomationNull. */
+function isVoidCast(st: StatementAst): boolean {
+  if (st.type !== 'PipelineAst' || st.pipelineElements.length !== 1) return false;
+  const el = st.pipelineElements[0]!;
+  return el.type === 'CommandExpressionAst' && el.expression.type === 'ConvertExpressionAst'
+    && /^\s*(system\.)?void\s*$/i.test(el.expression.typeConstraint.typeName);
+}
+
+/**
+ * Runs an assignment statement; its value is what was assigned. A right side without output leaves AutomationNull
+ * in a variable (so `@($x).Count` is 0 and `$x | ...` pipes nothing), as PowerShell does.
+ */
 export async function assignStatement(core: InterpreterCore, st: AssignmentStatementAst): Promise<unknown> {
-  const right = normalize(await core.statementValue(st.right));
+  const raw = await core.statementValue(st.right);
+  const right = raw === NO_OUTPUT && !isVoidCast(st.right) ? NO_OUTPUT : normalize(raw);
   let value = right;
   if (st.operator !== '=') {
     const current = normalize(await core.evalExpr(st.left));
     try {
-      value = binaryOp(st.operator.slice(0, 1), current, right, core.operatorCtx);
+      value = binaryOp(st.operator.slice(0, 1), current, normalize(right), core.operatorCtx);
     } catch (e) {
       if (e instanceof RuntimeFailure) throw core.errors.fromFailure(e, st.extent);
       throw e;
@@ -31,9 +43,13 @@ export async function assignStatement(core: InterpreterCore, st: AssignmentState
   return value;
 }
 
-async function assign(core: InterpreterCore, left: ExpressionAst, value: unknown): Promise<void> {
+async function assign(core: InterpreterCore, left: ExpressionAst, assigned: unknown): Promise<void> {
+  if (left.type === 'VariableExpressionAst') {
+    core.vars.set(left.variablePath, assigned);
+    return;
+  }
+  const value = normalize(assigned);
   switch (left.type) {
-    case 'VariableExpressionAst': core.vars.set(left.variablePath, value); return;
     case 'ConvertExpressionAst': await assign(core, left.child, castTo(left.typeConstraint.typeName, value, core.operatorCtx)); return;
     case 'MemberExpressionAst': {
       const target = await core.evalExpr(left.expression);

@@ -60,7 +60,8 @@ function dateMember(d: Date, name: string): unknown {
 export function getMember(target: unknown, name: string, ctx: MemberContext): unknown {
   const lower = name.toLowerCase();
   target = normalize(target);
-  if (target === null) return null;
+  // $null (and an empty pipeline's AutomationNull) has Count and Length 0 from PowerShell 3.0 on.
+  if (target === null) return ctx.dialect.memberEnumeration && (lower === 'count' || lower === 'length') ? 0 : null;
   if (typeof target === 'string') {
     if (lower === 'length') return target.length;
   } else if (isArrayLike(target)) {

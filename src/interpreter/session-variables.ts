@@ -1,6 +1,6 @@
 // A session's variables: user and automatic variables (case-insensitive), environment variables, scope prefixes.
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
-import { normalize, toStr } from '../runtime/ps-values.js';
+import { NO_OUTPUT, normalize, toStr } from '../runtime/ps-values.js';
 import { VariableView } from './variable-view.js';
 import type { VariableSlot } from './variable-view.js';
 
@@ -74,11 +74,14 @@ export class SessionVariables {
     }
   }
 
-  /** `$path = value` as PowerShell assigns it (read-only variables fail, `$null` discards, `$env:x = ''` removes). */
+  /**
+   * `$path = value` as PowerShell assigns it (read-only variables fail, `$null` discards, `$env:x = ''` removes);
+   * AutomationNull (an empty pipeline's result) is kept as it is.
+   */
   set(path: string, value: unknown): void {
     const { name, env } = variableName(path);
     const lower = name.toLowerCase();
-    const v = normalize(value);
+    const v = value === NO_OUTPUT && !env ? NO_OUTPUT : normalize(value);
     if (env) {
       if (v === null || toStr(v) === '') this.#envVars.delete(lower);
       else this.#envVars.set(lower, { name, value: toStr(v) });
