@@ -51,9 +51,9 @@ export class ErrorStream {
   sink: Sink = { errors: [], warnings: [] };
   /** Non-terminating errors written so far (for `$?`). */
   written = 0;
-  readonly #preferenceVariable: (name: string) => unknown;
+  readonly #preferenceVariable: (name: string, globalOnly: boolean) => unknown;
 
-  constructor(preferenceVariable: (name: string) => unknown) {
+  constructor(preferenceVariable: (name: string, globalOnly: boolean) => unknown) {
     this.#preferenceVariable = preferenceVariable;
   }
 
@@ -126,9 +126,12 @@ export class ErrorStream {
     }
   }
 
-  /** An ActionPreference from a parameter or preference variable (unknown values act as Continue). */
-  preference(given: unknown, variable: string, extent: Extent, what: string): string {
-    const raw = given !== undefined && given !== null ? toStr(given) : toStr(this.#preferenceVariable(variable));
+  /**
+   * An ActionPreference from a parameter or preference variable (unknown values act as Continue); `globalOnly` for a
+   * command that is a module function (the EMS's Exchange cmdlets), which sees only the global preference variables.
+   */
+  preference(given: unknown, variable: string, extent: Extent, what: string, globalOnly = false): string {
+    const raw = given !== undefined && given !== null ? toStr(given) : toStr(this.#preferenceVariable(variable, globalOnly));
     const name = ACTION_PREFERENCES.find((n) => n.toLowerCase() === raw.trim().toLowerCase()) ?? 'Continue';
     if (name === 'Inquire' || name === 'Suspend' || name === 'Break') throw new UnsupportedConstructError(`${what} ${name}`, extent);
     return name;

@@ -16,7 +16,7 @@ export async function interpret(script: string | ScriptBlockAst, env: Interprete
  * @example const s = createInterpreterSession(env); await s.run('$x = 1'); await s.run('$x + 1')
  */
 export function createInterpreterSession(env: InterpreterEnv): InterpreterSession {
-  const interpreter = new Interpreter(env);
+  const interpreter = new Interpreter({ scope: 'global', ...env });
   let queue: Promise<unknown> = Promise.resolve();
   return {
     run(text: string): Promise<InterpretResult> {

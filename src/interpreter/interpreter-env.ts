@@ -41,6 +41,12 @@ export interface InterpreterEnv {
   readonly cancelled?: () => boolean;
   /** The clock Get-Date reads (default: the real one). */
   readonly now?: () => Date;
+  /**
+   * Where top-level statements run: 'script' as a runbook started at the EMS prompt (`.\renew.ps1`: its variables,
+   * preferences included, live in the script's scope, which the EMS's Exchange cmdlets, being module functions, do not
+   * see), or 'global' as lines typed at the prompt. Default: 'script' for `interpret`, 'global' for a session.
+   */
+  readonly scope?: 'script' | 'global';
 }
 
 /** The outcome of running a script. */

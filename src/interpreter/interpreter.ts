@@ -48,27 +48,28 @@ export class Interpreter implements InterpreterCore {
   constructor(env: InterpreterEnv) {
     this.env = env;
     this.dialect = interpreterDialect(env.shell);
-    this.errors = new ErrorStream((name) => this.vars.getRaw(name));
-    this.vars = new SessionVariables({ success: () => this.success, errors: () => this.errors.list, psItem: this.dialect.psItem });
+    this.errors = new ErrorStream((name, globalOnly) => (globalOnly ? this.vars.getGlobal(name) : this.vars.getRaw(name)));
+    this.vars = new SessionVariables({ success: () => this.success, errors: () => this.errors.list, psItem: this.dialect.psItem },
+      env.scope ?? 'script');
     const notANumber = (t: string) => this.dialect.notANumber(t);
     this.memberCtx = { dialect: this.dialect, notANumber, invokeScriptBlock: (sb, item) => this.invokeScriptBlock(sb, item) };
     this.operatorCtx = { notANumber, setMatches: (m) => this.vars.setRaw('Matches', m) };
     this.staticCtx = { fs: env.fs, dialect: this.dialect, notANumber, now: () => (env.now ? env.now() : new Date()) };
     this.#setAutomaticVariables();
     for (const [k, val] of Object.entries(env.environment ?? {})) this.vars.setEnvironment(k, val);
-    for (const [k, val] of Object.entries(env.variables ?? {})) this.vars.setRaw(k, val);
+    for (const [k, val] of Object.entries(env.variables ?? {})) this.vars.setGlobal(k, val);
   }
 
   #setAutomaticVariables(): void {
-    this.vars.setRaw('ErrorActionPreference', 'Continue');
-    this.vars.setRaw('WarningPreference', 'Continue');
-    this.vars.setRaw('ConfirmPreference', 'High');
+    this.vars.setGlobal('ErrorActionPreference', 'Continue');
+    this.vars.setGlobal('WarningPreference', 'Continue');
+    this.vars.setGlobal('ConfirmPreference', 'High');
     const table = new PsHashtable();
     const v = this.dialect.psVersion;
     table.set('PSVersion', new VersionValue([v.major, v.minor, v.build, v.revision]));
     if (this.dialect.psEdition !== null) table.set('PSEdition', this.dialect.psEdition);
     table.set('PSCompatibleVersions', [new VersionValue([1, 0]), new VersionValue([2, 0])]);
-    this.vars.setRaw('PSVersionTable', table);
+    this.vars.setGlobal('PSVersionTable', table);
   }
 
   /** The user's variables (case-insensitive lookups). */

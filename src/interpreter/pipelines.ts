@@ -158,10 +158,12 @@ function commandContext(core: InterpreterCore, cmd: CommandAst, b: BoundCommand,
 /** The ErrorAction and WarningAction of one command, and where its errors and warnings are collected. */
 function commandStreams(core: InterpreterCore, cmd: CommandAst, b: BoundCommand): ExchangeCommand {
   const { params } = b;
+  // The EMS's Exchange cmdlets are implicit-remoting proxy functions in a module: only global preferences reach them.
+  const moduleFunction = b.spec.kind === 'exchange';
   const errorAction = core.errors.preference(params.errorAction, 'ErrorActionPreference', cmd.extent,
-    params.errorAction !== undefined ? '-ErrorAction' : '$ErrorActionPreference =');
+    params.errorAction !== undefined ? '-ErrorAction' : '$ErrorActionPreference =', moduleFunction);
   const warningAction = core.errors.preference(params.warningAction, 'WarningPreference', cmd.extent,
-    params.warningAction !== undefined ? '-WarningAction' : '$WarningPreference =');
+    params.warningAction !== undefined ? '-WarningAction' : '$WarningPreference =', moduleFunction);
   return {
     bound: b.bound, byOption: b.byOption, errorAction, warningAction, errors: [], warnings: [],
     locate: (rec) => (rec.line === null ? Object.freeze({ ...rec, line: cmd.extent.startLine, column: cmd.extent.startColumn }) : rec),

@@ -18,26 +18,52 @@ export interface AutomaticSources {
   readonly psItem: boolean;
 }
 
-/** The variable name without scope prefix, and whether it is an environment variable. */
-function variableName(path: string): { name: string; env: boolean } {
+/** Where top-level statements run: a script's own scope (`.\x.ps1` at the EMS prompt) or the global scope (the prompt). */
+export type TopScope = 'script' | 'global';
+
+/** The variable name without scope prefix, whether it is an environment variable, and whether it names the global scope. */
+function variableName(path: string): { name: string; env: boolean; global: boolean } {
   const m = /^(global|script|local|private|env):(.*)$/is.exec(path);
-  if (!m) return { name: path, env: false };
-  return { name: m[2]!, env: m[1]!.toLowerCase() === 'env' };
+  if (!m) return { name: path, env: false, global: false };
+  const scope = m[1]!.toLowerCase();
+  return { name: m[2]!, env: scope === 'env', global: scope === 'global' };
 }
 
-/** The variables of one interpreter session. */
+/**
+ * The variables of one interpreter session: the global scope and, for a script, the script's scope above it
+ * (an assignment without `global:` creates the variable in the script's scope; reads fall back to the global one).
+ */
 export class SessionVariables {
-  readonly #vars = new Map<string, VariableSlot>();
+  readonly #global = new Map<string, VariableSlot>();
+  readonly #script: Map<string, VariableSlot> | null;
   readonly #envVars = new Map<string, { name: string; value: string }>();
   readonly #auto: AutomaticSources;
 
-  constructor(auto: AutomaticSources) {
+  constructor(auto: AutomaticSources, scope: TopScope = 'global') {
     this.#auto = auto;
+    this.#script = scope === 'script' ? new Map() : null;
   }
 
-  /** The user's variables (case-insensitive lookups). */
+  /** The user's variables of both scopes, the script's shadowing the global ones (case-insensitive lookups). */
   view(): ReadonlyMap<string, unknown> {
-    return new VariableView(this.#vars, AUTOMATIC);
+    return new VariableView(this.#script ? new Map([...this.#global, ...this.#script]) : this.#global, AUTOMATIC);
+  }
+
+  /** A variable of the global scope only: what functions of a module (the EMS's proxy functions) see. */
+  getGlobal(name: string): unknown {
+    return this.#global.get(name.toLowerCase())?.value ?? null;
+  }
+
+  /** Sets a variable in the global scope (automatic and preset variables). */
+  setGlobal(name: string, value: unknown): void {
+    SessionVariables.#put(this.#global, name, value);
+  }
+
+  static #put(scope: Map<string, VariableSlot>, name: string, value: unknown): void {
+    const lower = name.toLowerCase();
+    const existing = scope.get(lower);
+    if (existing) existing.value = value;
+    else scope.set(lower, { name, value });
   }
 
   /** Sets an environment variable as the host gave it. */
@@ -47,22 +73,21 @@ export class SessionVariables {
 
   /** A variable by plain name (no scope prefix, no automatic lookups). */
   getRaw(name: string): unknown {
-    return this.#vars.get(name.toLowerCase())?.value ?? null;
+    const lower = name.toLowerCase();
+    return (this.#script?.get(lower) ?? this.#global.get(lower))?.value ?? null;
   }
 
-  /** Sets a variable by plain name, keeping the name as first written. */
+  /** Sets a variable by plain name in the current scope, keeping the name as first written. */
   setRaw(name: string, value: unknown): void {
-    const lower = name.toLowerCase();
-    const existing = this.#vars.get(lower);
-    if (existing) existing.value = value;
-    else this.#vars.set(lower, { name, value });
+    SessionVariables.#put(this.#script ?? this.#global, name, value);
   }
 
   /** `$path` as PowerShell reads it (scope prefixes, `$env:`, automatic variables). */
   get(path: string): unknown {
-    const { name, env } = variableName(path);
+    const { name, env, global } = variableName(path);
     const lower = name.toLowerCase();
     if (env) return this.#envVars.get(lower)?.value ?? null;
+    if (global && !['true', 'false', 'null', '?', 'error'].includes(lower)) return this.getGlobal(lower);
     switch (lower) {
       case 'true': return true;
       case 'false': return false;
@@ -79,7 +104,7 @@ export class SessionVariables {
    * AutomationNull (an empty pipeline's result) is kept as it is.
    */
   set(path: string, value: unknown): void {
-    const { name, env } = variableName(path);
+    const { name, env, global } = variableName(path);
     const lower = name.toLowerCase();
     const v = value === NO_OUTPUT && !env ? NO_OUTPUT : normalize(value);
     if (env) {
@@ -94,6 +119,8 @@ export class SessionVariables {
         exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException',
       });
     }
-    this.setRaw(lower === 'psitem' ? CURRENT_ITEM : name, v);
+    const slot = lower === 'psitem' ? CURRENT_ITEM : name;
+    if (global) this.setGlobal(slot, v);
+    else this.setRaw(slot, v);
   }
 }

@@ -1,3 +1,5 @@
+import type { Extent } from '../parser/ast.js';
+
 /** One lint finding, PSScriptAnalyzer-style: rule, severity, place, message and an optional fix. */
 export interface Diagnostic {
   readonly rule: string;
@@ -7,6 +9,8 @@ export interface Diagnostic {
   readonly line: number;
   readonly column: number;
   readonly suggestion?: string;
+  /** The whole statement the finding is about, for rules whose fix rewrites it. */
+  readonly extent?: Extent;
 }
 
 /** `file:line:col: severity rule: message`. */

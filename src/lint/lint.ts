@@ -9,12 +9,14 @@ import type { Diagnostic } from './diagnostic.js';
 import type { LintContext, LintRule } from './lint-context.js';
 import { plaintextPassword } from './rules/plaintext-password.js';
 import { relativeDotnetPath } from './rules/relative-dotnet-path.js';
+import { scriptErrorPreference } from './rules/script-error-preference.js';
 import { serviceAvailability } from './rules/service-availability.js';
 import { unattendedPrompts } from './rules/unattended-prompts.js';
 import { valueFormats } from './rules/value-formats.js';
 
 /** Every rule, in reporting order. */
-export const LINT_RULES: readonly LintRule[] = Object.freeze([valueFormats, serviceAvailability, plaintextPassword, unattendedPrompts, relativeDotnetPath]);
+export const LINT_RULES: readonly LintRule[] = Object.freeze([valueFormats, serviceAvailability, plaintextPassword, unattendedPrompts, relativeDotnetPath,
+  scriptErrorPreference]);
 
 /** Options of `lint`. */
 export interface LintOptions {
