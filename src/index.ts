@@ -28,7 +28,7 @@ export { ParseError } from './parser/parse-error.js';
 export { childNodes, walkAst } from './parser/ast-walk.js';
 export { getHelpContent } from './parser/help-content.js';
 export type { HelpContent } from './parser/help-content.js';
-export type * from './parser/ast.js';
+export type * from './ast/ast.js';
 export { bind, bindScript } from './bind/bind.js';
 export type { BindOptions, BindResult, Bindable } from './bind/bind.js';
 export type { BoundInvocation } from './bind/bound-invocation.js';

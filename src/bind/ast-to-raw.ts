@@ -1,5 +1,5 @@
 // Folds argument expressions into raw arguments and recognises the runbook idioms (file bytes, SecureStrings, prompts).
-import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
+import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../ast/ast.js';
 import { fileBytes, secretPrompt, verbatim } from '../node/expression.js';
 import type { ParameterValue } from '../node/invocation.js';
 import { secret } from '../node/secret.js';

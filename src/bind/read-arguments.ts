@@ -1,6 +1,6 @@
 // Reads a command's elements into PowerShell's raw argument list: parameters (with an argument when written with a
 // colon or splatted) and positional arguments, before names are resolved.
-import type { CommandAst, ExpressionAst, HashtableAst, StatementAst } from '../parser/ast.js';
+import type { CommandAst, ExpressionAst, HashtableAst, StatementAst } from '../ast/ast.js';
 import { astToRaw, unwrap } from './ast-to-raw.js';
 import type { NestedBinder } from './ast-to-raw.js';
 import type { RawArgument } from './raw-argument.js';

@@ -1,4 +1,4 @@
-import type { ExpressionAst, ScriptBlockAst } from '../../parser/ast.js';
+import type { ExpressionAst, ScriptBlockAst } from '../../ast/ast.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-context.js';
 
