@@ -21,7 +21,8 @@ export type { RenderOptions, SecretsMode } from './dialect/render-options.js';
 export type { CompiledScript } from './dialect/compiled-script.js';
 export type { Dialect } from './dialect/dialect.js';
 export { dialectFor, DIALECTS } from './dialect/dialects.js';
-export { quoteString, quoteSingle, quoteAscii, needsAsciiSafe } from './dialect/quote.js';
+export { quoteString, quoteSingle } from './dialect/quote.js';
+export { quoteAscii, needsAsciiSafe } from './idiom/ascii-safe-string.js';
 
 export { parse } from './parser/parser.js';
 export { ParseError } from './parser/parse-error.js';
