@@ -21,14 +21,15 @@ export type { RenderOptions, SecretsMode } from './dialect/render-options.js';
 export type { CompiledScript } from './dialect/compiled-script.js';
 export type { Dialect } from './dialect/dialect.js';
 export { dialectFor, DIALECTS } from './dialect/dialects.js';
-export { quoteString, quoteSingle, quoteAscii, needsAsciiSafe } from './dialect/quote.js';
+export { quoteString, quoteSingle } from './dialect/quote.js';
+export { quoteAscii, needsAsciiSafe } from './idiom/ascii-safe-string.js';
 
 export { parse } from './parser/parser.js';
 export { ParseError } from './parser/parse-error.js';
 export { childNodes, walkAst } from './parser/ast-walk.js';
 export { getHelpContent } from './parser/help-content.js';
 export type { HelpContent } from './parser/help-content.js';
-export type * from './parser/ast.js';
+export type * from './ast/ast.js';
 export { bind, bindScript } from './bind/bind.js';
 export type { BindOptions, BindResult, Bindable } from './bind/bind.js';
 export type { BoundInvocation } from './bind/bound-invocation.js';

@@ -1,59 +1,19 @@
 // Folds argument expressions into raw arguments and recognises the runbook idioms (file bytes, SecureStrings, prompts).
-import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
+import type { CommandAst, ExpressionAst } from '../ast/ast.js';
 import { fileBytes, secretPrompt, verbatim } from '../node/expression.js';
 import type { ParameterValue } from '../node/invocation.js';
 import { secret } from '../node/secret.js';
 import type { RawArgument } from './raw-argument.js';
+import { escapedChar } from '../idiom/ascii-safe-string.js';
+import { fileBytesPathOf, readAllBytesArgument } from '../idiom/file-bytes.js';
+import { promptOf } from '../idiom/secure-string-from-prompt.js';
 import { isEmptySecureString, plainTextOf } from '../idiom/secure-string-from-text.js';
+import { soleCommand, soleExpression, unwrapExpression } from '../idiom/unwrap-expression.js';
 
 /** Binds a nested command for pattern recognition (set by bind-command to avoid an import cycle). */
 export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>>; args?: readonly ParameterValue[] } | null;
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/** The single expression a `(...)`/`$(...)` holds, when it holds exactly one. */
-export function unwrap(e: ExpressionAst): ExpressionAst {
-  let cur = e;
-  for (;;) {
-    if (cur.type === 'ParenExpressionAst' && cur.pipeline.type === 'PipelineAst') {
-      const only = soleExpression(cur.pipeline);
-      if (!only) return cur;
-      cur = only;
-    } else if (cur.type === 'SubExpressionAst' && cur.subExpression.statements.length === 1) {
-      const st = cur.subExpression.statements[0]!;
-      const only = st.type === 'PipelineAst' ? soleExpression(st) : null;
-      if (!only) return cur;
-      cur = only;
-    } else return cur;
-  }
-}
-
-function soleExpression(p: PipelineAst): ExpressionAst | null {
-  const el = p.pipelineElements;
-  return el.length === 1 && el[0]!.type === 'CommandExpressionAst' ? el[0].expression : null;
-}
-
-/** The single command a `(...)`/`$(...)` holds, when it holds exactly one one-command pipeline. */
-export function soleCommand(e: ExpressionAst): CommandAst | null {
-  let statements: readonly StatementAst[] | null = null;
-  if (e.type === 'ParenExpressionAst') statements = [e.pipeline];
-  else if (e.type === 'SubExpressionAst') statements = e.subExpression.statements;
-  if (!statements || statements.length !== 1) return null;
-  const st = statements[0]!;
-  if (st.type !== 'PipelineAst' || st.pipelineElements.length !== 1) return null;
-  const el = st.pipelineElements[0]!;
-  return el.type === 'CommandAst' ? el : null;
-}
-
-/** `[char]0x41` → 'A' (Mode A's escapes), else null. */
-function charCast(e: ExpressionAst): string | null {
-  const inner = unwrap(e);
-  if (inner.type === 'ConvertExpressionAst' && /^(system\.)?char$/i.test(inner.typeConstraint.typeName)) {
-    const c = unwrap(inner.child);
-    if (c.type === 'ConstantExpressionAst' && Number.isInteger(c.value) && c.value >= 0 && c.value <= 0xffff) return String.fromCharCode(c.value);
-  }
-  return null;
-}
 
 /** Folds constants and recognises the runbook idioms (file bytes, plain-text SecureStrings, prompts). */
 export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
@@ -67,7 +27,7 @@ export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
       for (const part of e.parts) {
         if (typeof part === 'string') value += part;
         else {
-          const ch = part.type === 'SubExpressionAst' ? charCast(part) : null;
+          const ch = part.type === 'SubExpressionAst' ? escapedChar(part) : null;
           if (ch === null) return computed(e);
           value += ch;
         }
@@ -85,7 +45,7 @@ export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
       return { t: 'array', items: e.elements.map((x) => astToRaw(x, nested)) };
     case 'ParenExpressionAst':
     case 'SubExpressionAst': {
-      const inner = unwrap(e);
+      const inner = unwrapExpression(e);
       if (inner !== e) return astToRaw(inner, nested);
       return commandIdiom(e, nested) ?? computed(e);
     }
@@ -104,7 +64,7 @@ export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
     case 'ConvertExpressionAst': {
       const type = e.typeConstraint.typeName.replace(/\s+/g, '').toLowerCase();
       if (type === 'byte[]' || type === 'system.byte[]') {
-        const child = unwrap(e.child);
+        const child = unwrapExpression(e.child);
         const bytes = literalBytes(child, nested);
         if (bytes) return { t: 'value', value: bytes, text: e.extent.text };
         const file = fileIdiom(child, nested);
@@ -142,36 +102,25 @@ function commandIdiom(e: ExpressionAst, nested: NestedBinder): RawArgument | nul
   const cmd = soleCommand(e);
   const bound = cmd ? nested(cmd) : null;
   if (!bound) return null;
-  const p = bound.parameters;
   if (isEmptySecureString(bound)) return { t: 'value', value: secret(''), text: e.extent.text };
   const plain = bound.parameterSet === 'PlainText' ? plainTextOf(bound) : null;
   if (plain !== null) return { t: 'value', value: secret(plain), text: e.extent.text };
-  if (bound.cmdlet === 'Read-Host' && p.asSecureString === true) {
-    const prompt = p.prompt;
-    if (prompt === undefined || typeof prompt === 'string') return { t: 'value', value: secretPrompt(prompt ?? null), text: e.extent.text };
-  }
-  return null;
+  const asked = promptOf(bound);
+  return asked ? { t: 'value', value: secretPrompt(asked.prompt), text: e.extent.text } : null;
 }
 
 /** Get-Content in byte mode or [System.IO.File]::ReadAllBytes on a literal path. */
 function fileIdiom(e: ExpressionAst, nested: NestedBinder): ParameterValue | null {
-  const inner = unwrap(e);
-  if (inner.type === 'InvokeMemberExpressionAst' && inner.static && inner.expression.type === 'TypeExpressionAst'
-    && /^(system\.)?io\.file$/i.test(inner.expression.typeName) && inner.member.type === 'StringConstantExpressionAst'
-    && inner.member.value.toLowerCase() === 'readallbytes' && inner.arguments.length === 1) {
-    const arg = astToRaw(inner.arguments[0]!, nested);
+  const inner = unwrapExpression(e);
+  const pathArgument = readAllBytesArgument(inner);
+  if (pathArgument) {
+    const arg = astToRaw(pathArgument, nested);
     return arg.t === 'string' ? fileBytes(arg.value) : null;
   }
   const cmd = soleCommand(inner);
   const bound = cmd ? nested(cmd) : null;
-  if (!bound || bound.cmdlet !== 'Get-Content') return null;
-  const p = bound.parameters;
-  const byteMode = (typeof p.encoding === 'string' && p.encoding.toLowerCase() === 'byte') || p.asByteStream === true;
-  const whole = p.readCount === 0 || p.raw === true;
-  const paths = (p.literalPath ?? p.path) as readonly ParameterValue[] | undefined;
-  const other = Object.keys(p).filter((k) => !['encoding', 'asByteStream', 'readCount', 'raw', 'literalPath', 'path'].includes(k));
-  if (!byteMode || !whole || other.length > 0 || !paths || paths.length !== 1 || typeof paths[0] !== 'string') return null;
-  return fileBytes(paths[0]);
+  const path = bound ? fileBytesPathOf(bound) : null;
+  return path === null ? null : fileBytes(path);
 }
 
 /** `[byte[]]@(1,2,3)` or `[byte[]](1,2,3)`: literal bytes. */

@@ -2,7 +2,7 @@
 import { dialectFor } from '../dialect/dialects.js';
 import type { Dialect } from '../dialect/dialect.js';
 import type { ParameterValue } from '../node/invocation.js';
-import type { CommandAst, HashtableAst } from '../parser/ast.js';
+import type { CommandAst, HashtableAst } from '../ast/ast.js';
 import type { CmdletSpec } from '../spec/cmdlet-spec.js';
 import { describeAvailability, isAvailable } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';

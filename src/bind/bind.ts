@@ -1,7 +1,7 @@
 import { BindingError } from '../errors/binding-error.js';
 import { ParseError } from '../parser/parse-error.js';
 import { parse } from '../parser/parser.js';
-import type { Ast, CommandAst, PipelineAst, ScriptBlockAst } from '../parser/ast.js';
+import type { Ast, CommandAst, PipelineAst, ScriptBlockAst } from '../ast/ast.js';
 import { childNodes } from '../parser/ast-walk.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { parseExchangeTarget } from '../spec/exchange-target.js';

@@ -1,5 +1,5 @@
 import type { Invocation, ParameterValue } from '../node/invocation.js';
-import type { Extent } from '../parser/ast.js';
+import type { Extent } from '../ast/ast.js';
 
 /** An invocation read from text: what builders produce, plus where it stands. */
 export interface BoundInvocation extends Invocation {

@@ -139,11 +139,11 @@ function toCertificate(cmdlet: string, p: ParameterInfo, raw: RawArgument): Para
 /** PowerShell 7 refuses `-Encoding Byte` (its encoding transformation knows no such name). */
 function toEncoding(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect): ParameterValue {
   const value = raw.t === 'array' ? rawToValue(raw) : raw.t === 'null' ? null : argumentText(raw);
-  if (!dialect.supportsEncodingByte && typeof value === 'string' && value.toLowerCase() === 'byte') {
+  if (!dialect.fileBytes.encodingByte && typeof value === 'string' && value.toLowerCase() === 'byte') {
     // An argument transformation of its own, so a transformation error even on a compiled cmdlet.
     throw castError(cmdlet, { ...p, compiled: false },
       `'${value}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
-      '(PowerShell 7 reads bytes with -AsByteStream.)');
+      dialect.fileBytes.hint);
   }
   return value;
 }

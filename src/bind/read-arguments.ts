@@ -1,7 +1,8 @@
 // Reads a command's elements into PowerShell's raw argument list: parameters (with an argument when written with a
 // colon or splatted) and positional arguments, before names are resolved.
-import type { CommandAst, ExpressionAst, HashtableAst, StatementAst } from '../parser/ast.js';
-import { astToRaw, unwrap } from './ast-to-raw.js';
+import type { CommandAst, ExpressionAst, HashtableAst, StatementAst } from '../ast/ast.js';
+import { unwrapExpression } from '../idiom/unwrap-expression.js';
+import { astToRaw } from './ast-to-raw.js';
 import type { NestedBinder } from './ast-to-raw.js';
 import type { RawArgument } from './raw-argument.js';
 
@@ -43,7 +44,7 @@ export function readArguments(cmd: CommandAst, splats: ReadonlyMap<string, Hasht
       const table = splats.get(el.variablePath.toLowerCase());
       if (!table) { unknownSplat = true; continue; }
       for (const [key, value] of table.keyValuePairs) {
-        const k = unwrap(key);
+        const k = unwrapExpression(key);
         const name = k.type === 'StringConstantExpressionAst' ? k.value : k.extent.text;
         const expr = value.type === 'PipelineAst' && value.pipelineElements.length === 1 && value.pipelineElements[0]!.type === 'CommandExpressionAst' ? value.pipelineElements[0].expression : null;
         const raw: RawArgument = expr ? astToRaw(expr, nested) : { t: 'value', value: { kind: 'expression', text: value.extent.text }, text: value.extent.text };

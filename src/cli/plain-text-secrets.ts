@@ -1,6 +1,6 @@
 // Finds the plain-text passwords a runbook writes, whatever its shape, so the CLI can mask them in what it prints.
 import { parse } from '../parser/index.js';
-import type { Ast, CommandAst, ExpressionAst, StatementAst } from '../parser/ast.js';
+import type { Ast, CommandAst, ExpressionAst, StatementAst } from '../ast/ast.js';
 import { findCmdlet } from '../spec/registry.js';
 
 /** Variable and hashtable key names that hold passwords by their name. */

@@ -1,4 +1,7 @@
 import { ValidationError } from '../errors/validation-error.js';
+import { byteCast, readAllBytesCall } from '../idiom/file-bytes.js';
+import { binaryExport, exportsOnServer, fileDataOf, serverSideExport, writeAllBytesCall } from '../idiom/pfx-to-file.js';
+import { passwordPromptText, secureStringPrompt } from '../idiom/secure-string-from-prompt.js';
 import { EMPTY_SECURE_STRING } from '../idiom/secure-string-from-text.js';
 import type { Expression } from '../node/expression.js';
 import { isExpression } from '../node/expression.js';
@@ -105,7 +108,7 @@ export class Compiler {
   private boundForm(value: ParameterValue): ParameterValue {
     if (value instanceof Secret) {
       if (this.secrets === 'variable') return { kind: 'variable', name: this.secretVariable(value), path: [] };
-      if (this.secrets === 'prompt') return { kind: 'secretPrompt', prompt: `Password${value.name ? ` (${value.name})` : ''}` };
+      if (this.secrets === 'prompt') return { kind: 'secretPrompt', prompt: passwordPromptText(value.name) };
       return value;
     }
     if (Array.isArray(value)) return value.map((v) => this.boundForm(v as ParameterValue));
@@ -183,7 +186,7 @@ export class Compiler {
         return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
       }
       case 'prompt':
-        return this.prompt(`Password${s.name ? ` (${s.name})` : ''}`);
+        return this.prompt(passwordPromptText(s.name));
       case 'variable':
         return lit(`$${this.secretVariable(s)}`);
     }
@@ -191,8 +194,7 @@ export class Compiler {
 
   /** `(Read-Host [-Prompt '...'] -AsSecureString)`. */
   private prompt(prompt: string | null): Rendered {
-    const params: Record<string, ParameterValue> = prompt === null ? { asSecureString: true } : { prompt, asSecureString: true };
-    return lit(`(${this.invocation(createInvocation('Read-Host', 'AsSecureString', params), undefined, false).text})`);
+    return lit(`(${this.invocation(secureStringPrompt(prompt), undefined, false).text})`);
   }
 
   /** The variable name a secret travels in; one name per distinct secret. */
@@ -205,18 +207,14 @@ export class Compiler {
     return name;
   }
 
-  /** The dialect's way of reading a file's bytes. */
+  /** The dialect's way of reading a file's bytes (the .NET read everywhere with `bytes: 'dotnet'`). */
   private fileBytes(path: string, expressionMode: boolean): Rendered {
-    const reader = this.dotnetBytes ? 'readAllBytes' : this.dialect.byteReader;
-    if (reader === 'readAllBytes') {
-      const t = `[System.IO.File]::ReadAllBytes(${quoteString(path, this.quoting)})`;
+    if (this.dotnetBytes) {
+      const t = readAllBytesCall(quoteString(path, this.quoting));
       return { text: t, display: t, atomic: false };
     }
-    const parameters: Record<string, ParameterValue> = reader === 'getContentEncodingByte'
-      ? { literalPath: [path], encoding: 'Byte', readCount: 0 }
-      : { literalPath: [path], asByteStream: true, raw: true };
-    const inner = this.invocation(createInvocation('Get-Content', 'LiteralPath', parameters), undefined, expressionMode);
-    const t = `[Byte[]]$(${inner.text})`;
+    const inner = this.invocation(this.dialect.fileBytes.invocation(path), undefined, expressionMode);
+    const t = byteCast(inner.text);
     // PowerShell scans a statement-initial `[...]$(...)` with naive bracket counting: a bracket in the path breaks it.
     const safe = expressionMode && /[()[\]{}]/.test(path) ? `(${t})` : t;
     return { text: safe, display: safe, atomic: false };
@@ -225,7 +223,7 @@ export class Compiler {
   private writeFile(path: string, value: Expression | string, content: 'text' | 'bytes'): { text: string; display: string } {
     const v = this.value(undefined, value, true);
     if (content === 'bytes') {
-      const t = `[System.IO.File]::WriteAllBytes(${quoteString(path, this.quoting)}, ${v.text})`;
+      const t = writeAllBytesCall(quoteString(path, this.quoting), v.text);
       return { text: t, display: t };
     }
     const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: typeof value === 'string' ? [value] : value }), undefined);
@@ -233,17 +231,12 @@ export class Compiler {
   }
 
   private exportToFile(exp: Invocation, path: string, variable: string): { text: string; display: string }[] {
-    const spec = findCmdlet(exp.cmdlet)!;
-    const fileName = spec.parameters.find((p) => p.name === 'FileName');
-    const serverSide = this.exchange !== undefined && fileName !== undefined && isAvailable(fileName.exchange, this.exchange);
-    if (serverSide) {
-      const withFile = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, fileName: path, binaryEncoded: true });
-      const r = this.invocation(withFile, undefined);
+    if (exportsOnServer(exp.cmdlet, this.exchange)) {
+      const r = this.invocation(serverSideExport(exp, path), undefined);
       return [{ text: r.text, display: r.display }];
     }
-    const binary = createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, binaryEncoded: true });
-    const r = this.invocation(binary, undefined);
-    const write = this.writeFile(path, { kind: 'variable', name: variable, path: ['FileData'] }, 'bytes');
+    const r = this.invocation(binaryExport(exp), undefined);
+    const write = this.writeFile(path, fileDataOf(variable), 'bytes');
     return [{ text: `$${variable} = ${r.text}`, display: `$${variable} = ${r.display}` }, write];
   }
 

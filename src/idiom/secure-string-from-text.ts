@@ -1,5 +1,6 @@
 // The SecureString-from-text idiom, `(ConvertTo-SecureString -String '...' -AsPlainText [-Force])`: how each shell
 // writes it, and how a bound invocation is recognised as it (for binding, lint, redaction and the interpreter).
+import type { CommandAst, Extent } from '../ast/ast.js';
 import type { Invocation } from '../node/invocation.js';
 import { createInvocation } from '../node/invocation.js';
 
@@ -59,4 +60,24 @@ export function isEmptySecureString(bound: BoundLike): boolean {
   const arg = bound.args?.length === 1 ? bound.args[0] : undefined;
   return bound.parameterSet === null && /^new-object$/i.test(bound.cmdlet) && Object.keys(bound.parameters).length === 0
     && typeof arg === 'string' && /^(system\.security\.)?securestring$/i.test(arg);
+}
+
+/** `-S`, `-St`, ... `-String`: the prefixes PowerShell accepts for ConvertTo-SecureString's -String. */
+const STRING_PARAMETER = /^s(t(r(i(ng?)?)?)?)?$/i;
+
+/**
+ * Where the plain text of a ConvertTo-SecureString command that does not bind stands: the argument after -String, else
+ * the first positional argument (redaction hides it even when binding fails).
+ */
+export function plainTextExtentGuess(cmd: CommandAst): Extent | null {
+  const els = cmd.commandElements;
+  for (let i = 1; i < els.length; i++) {
+    const el = els[i]!;
+    if (el.type === 'CommandParameterAst') {
+      if (STRING_PARAMETER.test(el.parameterName)) return el.argument?.extent ?? els[i + 1]?.extent ?? null;
+      continue;
+    }
+    return el.extent;
+  }
+  return null;
 }

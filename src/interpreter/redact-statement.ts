@@ -1,7 +1,7 @@
 // A statement's text for people: plain-text passwords given to ConvertTo-SecureString replaced by ********.
 import { bindCommand } from '../bind/bind-command.js';
 import type { BindingSource } from '../bind/bind-command.js';
-import { PLAIN_TEXT_PARAMETER, convertsPlainText } from '../idiom/secure-string-from-text.js';
+import { PLAIN_TEXT_PARAMETER, convertsPlainText, plainTextExtentGuess } from '../idiom/secure-string-from-text.js';
 import { REDACTED_TEXT } from '../node/secret.js';
 import type { Ast, CommandAst, Extent, StatementAst } from '../parser/ast.js';
 import { findCmdlet } from '../spec/registry.js';
@@ -23,17 +23,7 @@ function plainTextExtent(cmd: CommandAst, shell: ShellVersion): Extent | null {
     if (!convertsPlainText(bound)) return null;
     return sources.get(PLAIN_TEXT_PARAMETER)?.extent ?? null;
   } catch {
-    // Unbindable: take the argument after -String (or the first positional one).
-    const els = cmd.commandElements;
-    for (let i = 1; i < els.length; i++) {
-      const el = els[i]!;
-      if (el.type === 'CommandParameterAst') {
-        if (/^s(t(r(i(ng?)?)?)?)?$/i.test(el.parameterName)) return el.argument?.extent ?? els[i + 1]?.extent ?? null;
-        continue;
-      }
-      return el.extent;
-    }
-    return null;
+    return plainTextExtentGuess(cmd);
   }
 }
 

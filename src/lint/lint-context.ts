@@ -1,5 +1,5 @@
 import type { BoundInvocation } from '../bind/bound-invocation.js';
-import type { ScriptBlockAst } from '../parser/ast.js';
+import type { ScriptBlockAst } from '../ast/ast.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import type { Diagnostic } from './diagnostic.js';

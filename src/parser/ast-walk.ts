@@ -1,5 +1,5 @@
 // Generic traversal of the AST: every child node of any node, in source order, without a per-type table.
-import type { Ast } from './ast.js';
+import type { Ast } from '../ast/ast.js';
 
 function isNode(v: unknown): v is Ast {
   return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && 'extent' in v;

@@ -15,7 +15,7 @@ import type {
   TypeConstraintAst,
   TypeDefinitionAst,
   UsingStatementAst,
-} from './ast.js';
+} from '../ast/ast.js';
 import { ParseError } from './parse-error.js';
 import type { Token } from './token.js';
 import { ExpressionParser } from './expression-parser.js';
@@ -48,7 +48,7 @@ export abstract class DefinitionParser extends ExpressionParser {
   /** Statements up to `)`, `}` or the end of input. */
   protected abstract override statementListRule(): StatementAst[];
   /** `{ statements }`, or null when no `{` follows. */
-  protected abstract statementBlockRule(): import('./ast.js').StatementBlockAst | null;
+  protected abstract statementBlockRule(): import('../ast/ast.js').StatementBlockAst | null;
   /** A command name or argument starting at `token` (see Parser.commandArgument). */
   protected abstract commandArgument(
     context: 'name' | 'invokedName' | 'argument',
@@ -279,7 +279,7 @@ export abstract class DefinitionParser extends ExpressionParser {
       }
       const t = this.next();
       let name: ExpressionAst | null = null;
-      let moduleSpecification: import('./ast.js').HashtableAst | null = null;
+      let moduleSpecification: import('../ast/ast.js').HashtableAst | null = null;
       if (t.kind === 'AtCurly') {
         moduleSpecification = this.hashExpressionRule(t);
       } else {
@@ -366,7 +366,7 @@ export abstract class DefinitionParser extends ExpressionParser {
       if (lCurly.kind !== 'LCurly') {
         this.failAfter("Missing opening '{' of the configuration body.", instanceName.extent.endOffset);
       }
-      const body = this.scriptBlockExpressionRule(lCurly) as import('./ast.js').ScriptBlockExpressionAst;
+      const body = this.scriptBlockExpressionRule(lCurly) as import('../ast/ast.js').ScriptBlockExpressionAst;
       return { type: 'ConfigurationDefinitionAst', extent: this.span(
         this.startOf(keyword),
         body.extent.endOffset

@@ -1,5 +1,5 @@
 // Syntax a PowerShell dialect lacks: PowerShell 7 operators in 5.1 and 2.0, 3.0-5.0 statements in 2.0, workflows in 7.
-import type { Ast } from './ast.js';
+import type { Ast } from '../ast/ast.js';
 import { walkAst } from './ast-walk.js';
 import type { SemanticIssue } from './semantic-checks.js';
 

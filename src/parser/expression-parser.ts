@@ -11,7 +11,7 @@ import type {
   StringConstantType,
   TypeConstraintAst,
   ScriptBlockAst,
-} from './ast.js';
+} from '../ast/ast.js';
 import { Tokenizer } from './tokenizer.js';
 import type { NestedSubExpression, Token } from './token.js';
 import { checkDuplicateKeys, checkIncrementTarget, checkOrdered, splattingNotPermitted } from './semantic-checks.js';

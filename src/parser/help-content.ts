@@ -1,5 +1,5 @@
 // Comment-based help of functions, as PowerShell finds and reads it (HelpCommentsParser: GetHelpContent()).
-import type { FunctionDefinitionAst, ScriptBlockAst } from './ast.js';
+import type { FunctionDefinitionAst, ScriptBlockAst } from '../ast/ast.js';
 import { parseScript } from './parser.js';
 
 /** The sections of a comment-based help block (PowerShell's CommentHelpInfo); texts end with `\n` per line. */

@@ -6,7 +6,7 @@ import type {
   StringConstantExpressionAst,
   StringConstantType,
   VariableExpressionAst,
-} from './ast.js';
+} from '../ast/ast.js';
 import type { SourceText } from './source-text.js';
 import type { Tokenizer, TokenizerMode } from './tokenizer.js';
 import type { Token } from './token.js';

@@ -27,7 +27,7 @@ import type {
   StringConstantExpressionAst,
   TryStatementAst,
   TypeConstraintAst,
-} from './ast.js';
+} from '../ast/ast.js';
 import { ParseError } from './parse-error.js';
 import { SourceText } from './source-text.js';
 import { Tokenizer } from './tokenizer.js';

@@ -1,5 +1,5 @@
 // `#requires` comments read as PowerShell does: each is parsed as a command `requires -Parameter value ...`.
-import type { CommandAst, ExpressionAst, ScriptRequirements } from './ast.js';
+import type { CommandAst, ExpressionAst, ScriptRequirements } from '../ast/ast.js';
 import type { SemanticIssue } from './semantic-checks.js';
 
 const INVALID_FORMAT = [

@@ -1,5 +1,5 @@
 // Checks PowerShell runs right after parsing (SemanticChecks.cs).
-import type { Ast, CatchClauseAst, ExpressionAst, HashtableAst, StatementAst } from './ast.js';
+import type { Ast, CatchClauseAst, ExpressionAst, HashtableAst, StatementAst } from '../ast/ast.js';
 
 /** A semantic problem: PowerShell reports these after all syntax errors. */
 export interface SemanticIssue {

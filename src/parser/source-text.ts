@@ -1,5 +1,5 @@
 // The script being parsed: offsets to 1-based line/column positions, extents and errors.
-import type { Extent } from './ast.js';
+import type { Extent } from '../ast/ast.js';
 import { ParseError } from './parse-error.js';
 import { isWhitespace } from './char-traits.js';
 

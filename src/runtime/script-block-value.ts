@@ -1,5 +1,5 @@
 // A script block as a value (`{ $_.Thumbprint -eq $t }`): its AST, run in the caller's scope.
-import type { ScriptBlockAst } from '../parser/ast.js';
+import type { ScriptBlockAst } from '../ast/ast.js';
 
 /** `{ ... }` as a value; `Where-Object`/`ForEach-Object` run it with `$_` set. */
 export class ScriptBlockValue {

@@ -8,7 +8,11 @@ import { ALL_SHELLS } from './shell-version.js';
 export type PipelineBinding = 'value' | 'property' | 'both';
 
 /** One parameter of a cmdlet, as declared in a spec table (one line each). */
-export interface ParameterSpec<N extends string = string, T extends PsType = PsType> {
+export interface ParameterSpec<
+  N extends string = string,
+  T extends PsType = PsType,
+  B extends PipelineBinding | undefined = PipelineBinding | undefined,
+> {
   /** PowerShell name, e.g. `SubjectName`. */
   readonly name: N;
   /** Builder option name, e.g. `subjectName`. */
@@ -19,7 +23,7 @@ export interface ParameterSpec<N extends string = string, T extends PsType = PsT
   readonly mandatory: boolean;
   /** Zero-based position (PowerShell's own numbering), or undefined when named only. */
   readonly position: number | undefined;
-  readonly pipeline: PipelineBinding | undefined;
+  readonly pipeline: B;
   readonly aliases: readonly string[];
   /** Values a parameter accepts (enum names or numbers), checked by builders and the binder. */
   readonly accepted: readonly (string | number)[] | undefined;
@@ -62,6 +66,9 @@ export interface CmdletSpec<P extends readonly ParameterSpec[] = readonly Parame
 }
 
 /** The parameter's options in a spec table line. */
+/** The pipeline binding an options literal names (undefined: none), kept as a type so builders know it. */
+type PipelineOf<O extends ParameterOptions> = O extends { pipeline: infer B extends PipelineBinding } ? B : undefined;
+
 export interface ParameterOptions {
   sets?: readonly string[];
   mandatory?: boolean;
@@ -87,7 +94,9 @@ export function optionName<N extends string>(psName: N): OptionName<N> {
 }
 
 /** One spec-table line. */
-export function param<const N extends string, const T extends PsType>(name: N, type: T, options: ParameterOptions = {}): ParameterSpec<N, T> {
+export function param<const N extends string, const T extends PsType, O extends ParameterOptions = ParameterOptions>(
+  name: N, type: T, options: O = {} as O,
+): ParameterSpec<N, T, PipelineOf<O>> {
   return Object.freeze({
     name,
     option: optionName(name),
@@ -95,7 +104,7 @@ export function param<const N extends string, const T extends PsType>(name: N, t
     sets: Object.freeze([...(options.sets ?? [])]),
     mandatory: options.mandatory ?? false,
     position: options.position,
-    pipeline: options.pipeline,
+    pipeline: options.pipeline as PipelineOf<O>,
     aliases: Object.freeze([...(options.aliases ?? [])]),
     accepted: options.accepted ? Object.freeze([...options.accepted]) : undefined,
     exchange: options.exchange ?? ALL_VERSIONS,

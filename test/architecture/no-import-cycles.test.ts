@@ -25,6 +25,18 @@ describe('layers only point down', () => {
     expect(cycles(g)).toEqual([['a', 'b', 'c']]);
   });
 
+  test('idioms never import the parser (they read parsed forms through the AST types of src/ast)', () => {
+    const intoParser = (tos: string[]) => tos.some((t) => t.startsWith(join('src', 'parser')));
+    const offenders = [...graph].filter(([f, tos]) => f.startsWith(join('src', 'idiom')) && intoParser(tos));
+    expect(offenders.map(([f]) => f)).toEqual([]);
+  });
+
+  test('the AST types import nothing', () => {
+    const astFiles = [...graph].filter(([f]) => f.startsWith(join('src', 'ast') + '/'));
+    expect(astFiles.length).toBeGreaterThan(0);
+    expect(astFiles.flatMap(([, tos]) => tos)).toEqual([]);
+  });
+
   test('the library never imports the CLI', () => {
     const offenders = [...graph].filter(([f, tos]) => !f.startsWith(join('src', 'cli')) && tos.some((t) => t.startsWith(join('src', 'cli'))));
     expect(offenders.map(([f]) => f)).toEqual([]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isWellFormed } from '../support/well-formed.js';
-import { needsAsciiSafe, quoteAscii, quoteSingle, quoteString } from '../../src/dialect/quote.js';
+import { needsAsciiSafe, quoteAscii } from '../../src/idiom/ascii-safe-string.js';
+import { quoteSingle, quoteString } from '../../src/dialect/quote.js';
 
 describe('quoteSingle (Mode S)', () => {
   it('doubles all five single-quote characters and nothing else', () => {

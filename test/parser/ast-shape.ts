@@ -1,5 +1,5 @@
 // Test helpers: a compact one-line rendering of runbook ASTs, and error capture.
-import type { Ast, ExpressionAst, StatementAst } from '../../src/parser/ast.js';
+import type { Ast, ExpressionAst, StatementAst } from '../../src/ast/ast.js';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
-import type { Extent } from '../../src/parser/ast.js';
+import type { Extent } from '../../src/ast/ast.js';
 
 const SEED_LINES = [
   '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl" -DomainName webmail.exchangefun.nl, autodiscover.exchangefun.nl -PrivateKeyExportable $true',

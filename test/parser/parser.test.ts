@@ -11,7 +11,7 @@ import type {
   PipelineAst,
   StatementAst,
   StringConstantExpressionAst,
-} from '../../src/parser/ast.js';
+} from '../../src/ast/ast.js';
 import { only, parseError, shape, shapeOf } from './ast-shape.js';
 
 const SEED = {

@@ -1,5 +1,5 @@
 // Test helper: renders runbook ASTs in the compact form used by the PowerShell 7.6 golden file (pwsh-golden.json).
-import type { Ast } from '../../src/parser/ast.js';
+import type { Ast } from '../../src/ast/ast.js';
 
 /** PowerShell's UnaryExpressionAst.TokenKind names for our operator strings. */
 const UNARY: Readonly<Record<string, string>> = {

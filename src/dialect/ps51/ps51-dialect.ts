@@ -1,3 +1,4 @@
+import { GET_CONTENT_ENCODING_BYTE } from '../../idiom/file-bytes.js';
 import { SECURE_STRING_WITH_FORCE } from '../../idiom/secure-string-from-text.js';
 import type { Dialect } from '../dialect.js';
 
@@ -5,15 +6,8 @@ import type { Dialect } from '../dialect.js';
 export const ps51Dialect: Dialect = Object.freeze({
   shell: '5.1',
   title: 'Windows PowerShell 5.1',
-  byteReader: 'getContentEncodingByte',
-  byteWriter: 'writeAllBytes',
-  supportsEncodingByte: true,
-  supportsAsByteStream: false,
-  supportsRaw: true,
+  fileBytes: GET_CONTENT_ENCODING_BYTE,
   secureString: SECURE_STRING_WITH_FORCE,
-  supportsUnicodeEscape: false,
-  supportsPipelineChains: false,
   explicitOverridesSplat: false,
-  supportsSimplifiedWhere: true,
   netCoreMessages: false,
 });

@@ -1,3 +1,4 @@
+import { GET_CONTENT_AS_BYTE_STREAM } from '../../idiom/file-bytes.js';
 import { SECURE_STRING_PLAIN } from '../../idiom/secure-string-from-text.js';
 import type { Dialect } from '../dialect.js';
 
@@ -5,15 +6,8 @@ import type { Dialect } from '../dialect.js';
 export const ps7Dialect: Dialect = Object.freeze({
   shell: '7',
   title: 'PowerShell 7',
-  byteReader: 'getContentAsByteStream',
-  byteWriter: 'writeAllBytes',
-  supportsEncodingByte: false,
-  supportsAsByteStream: true,
-  supportsRaw: true,
+  fileBytes: GET_CONTENT_AS_BYTE_STREAM,
   secureString: SECURE_STRING_PLAIN,
-  supportsUnicodeEscape: true,
-  supportsPipelineChains: true,
   explicitOverridesSplat: true,
-  supportsSimplifiedWhere: true,
   netCoreMessages: true,
 });

@@ -2,6 +2,7 @@
 import type { CommandContext } from '../command-context.js';
 import type { TextEncodingName } from '../../runtime/interpreter-dialect.js';
 import { toStr } from '../../runtime/ps-values.js';
+import { isByteMode } from '../../idiom/file-bytes.js';
 
 const CODE_PAGES: Readonly<Record<string, TextEncodingName>> = { '65001': 'utf8NoBOM', '1252': 'ansi', '1200': 'unicode', '1201': 'bigendianunicode', '20127': 'ascii', '12000': 'utf32', '28591': 'ansi' };
 
@@ -16,7 +17,7 @@ export function fileEncoding(ctx: CommandContext): TextEncodingName | undefined 
     ctx.fail({
       message: ctx.dialect.badEncoding('Encoding', text),
       category: 'InvalidArgument',
-      errorId: ctx.dialect.supportsEncodingByte ? 'CannotConvertArgumentNoMessage' : 'ParameterArgumentTransformationError',
+      errorId: ctx.dialect.fileBytes.encodingByte ? 'CannotConvertArgumentNoMessage' : 'ParameterArgumentTransformationError',
       exceptionType: 'System.Management.Automation.ParameterBindingException',
     });
   }
@@ -26,7 +27,7 @@ export function fileEncoding(ctx: CommandContext): TextEncodingName | undefined 
 
 /** True when the command reads or writes bytes (-Encoding Byte on 2.0/5.1, -AsByteStream on 7). */
 export function byteMode(ctx: CommandContext, encoding: TextEncodingName | undefined): boolean {
-  return encoding === 'byte' || ctx.params.asByteStream === true;
+  return isByteMode({ encoding, asByteStream: ctx.params.asByteStream });
 }
 
 /** Parameters the interpreter does not implement for the file cmdlets. */

@@ -1,4 +1,5 @@
-import type { ExpressionAst, ScriptBlockAst } from '../../parser/ast.js';
+import type { ExpressionAst, ScriptBlockAst } from '../../ast/ast.js';
+import { dotnetFileCall } from '../../idiom/file-bytes.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-context.js';
 
@@ -12,9 +13,7 @@ export const relativeDotnetPath: LintRule = {
     // Only scripts that call [System.IO.File] need the walk.
     if (!/::\s*(?:ReadAllBytes|WriteAllBytes|ReadAllText|WriteAllText)/i.test(ctx.ast.extent.text)) return out;
     visit(ctx.ast, (e) => {
-      if (e.type !== 'InvokeMemberExpressionAst' || !e.static || e.expression.type !== 'TypeExpressionAst') return;
-      if (!/^(system\.)?io\.file$/i.test(e.expression.typeName)) return;
-      const first = e.arguments[0];
+      const first = dotnetFileCall(e)?.arguments[0];
       if (first && first.type === 'StringConstantExpressionAst' && !ABSOLUTE.test(first.value)) {
         out.push({ rule: this.name, severity: 'warning', file: ctx.file, line: first.extent.startLine, column: first.extent.startColumn,
           message: `'${first.value}' is relative: [System.IO.File] resolves it against the process folder, not the current PowerShell location`,

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Ast } from '../../../src/parser/ast.js';
+import type { Ast } from '../../../src/ast/ast.js';
 import { walkAst } from '../../../src/parser/ast-walk.js';
 import { getHelpContent } from '../../../src/parser/help-content.js';
 import { ParseError } from '../../../src/parser/parse-error.js';
