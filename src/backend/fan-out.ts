@@ -42,6 +42,91 @@ export function parseServers(value: string, readText: (path: string) => string =
   return [...new Set(names)];
 }
 
+/** What one server's work came to: its value, or why it failed. */
+export type WorkOutcome<T> =
+  | { readonly server: string; readonly ok: true; readonly value: T }
+  | { readonly server: string; readonly ok: false; readonly error: string; readonly cause: unknown };
+
+/** Something a pool worker holds and closes: a Backend, or a workflow's runner over one. */
+export interface Closable {
+  close(): Promise<void>;
+}
+
+/** Options of fanOutWork: the pool (throttle, sessions) and the work done per server on a session. */
+export interface FanOutWorkOptions<S extends Closable, T> {
+  /** Sessions working at once (default 4). */
+  readonly throttle?: number;
+  /** Opens a session; `server` is the first server it will serve (a backend per endpoint can connect there). */
+  open(server: string): Promise<S>;
+  /** True when each server needs its own session (one endpoint per server). */
+  readonly sessionPerServer?: boolean;
+  /** True when one session serves every call (in-process backends); opened once, closed at the end. */
+  readonly shared?: boolean;
+  /** One server's work on a session (several calls in a row, e.g. list, import, enable). */
+  work(session: S, server: string): Promise<T>;
+  /** True when a thrown error leaves the session usable (PowerShell reported it; the session did not fail). */
+  keepSession?(error: unknown): boolean;
+  /** Called as each server finishes (progress display). */
+  onDone?(outcome: WorkOutcome<T>): void;
+}
+
+/**
+ * Runs `work` for every server on at most `throttle` sessions at once; outcomes in the servers' order, one server
+ * failing does not stop the others.
+ * @example await fanOutWork(['A', 'B'], { open: () => createBackend('mock'), work: async (b, s) => (await b.run(`Get-ExchangeCertificate -Server ${s}`)).ok })
+ */
+export async function fanOutWork<S extends Closable, T>(servers: readonly string[],
+    options: FanOutWorkOptions<S, T>): Promise<WorkOutcome<T>[]> {
+  if (options.shared && servers.length > 0) {
+    // One session for every worker, opened once and closed at the end (workers never close it).
+    const shared = await options.open(servers[0]!);
+    try {
+      return await pool(servers, { ...options, open: async () => shared }, async () => undefined);
+    } finally {
+      await shared.close();
+    }
+  }
+  return pool(servers, options, (s) => s.close());
+}
+
+async function pool<S extends Closable, T>(servers: readonly string[], options: FanOutWorkOptions<S, T>,
+    close: (session: S) => Promise<void>): Promise<WorkOutcome<T>[]> {
+  const outcomes: WorkOutcome<T>[] = new Array(servers.length);
+  let next = 0;
+  const worker = async () => {
+    let session: S | null = null;
+    try {
+      while (next < servers.length) {
+        const index = next++;
+        const server = servers[index]!;
+        let outcome: WorkOutcome<T>;
+        try {
+          if (options.sessionPerServer && session) {
+            await close(session);
+            session = null;
+          }
+          session ??= await options.open(server);
+          outcome = { server, ok: true, value: await options.work(session, server) };
+        } catch (e) {
+          outcome = { server, ok: false, error: e instanceof Error ? e.message : String(e), cause: e };
+          // A session that failed is not reused: the next server gets a fresh one.
+          if (session && !options.keepSession?.(e)) {
+            await close(session).catch(() => undefined);
+            session = null;
+          }
+        }
+        outcomes[index] = outcome;
+        options.onDone?.(outcome);
+      }
+    } finally {
+      if (session) await close(session).catch(() => undefined);
+    }
+  };
+  const throttle = Math.max(1, Math.min(options.throttle ?? 4, servers.length));
+  await Promise.all(Array.from({ length: throttle }, worker));
+  return outcomes;
+}
+
 /** Options of fanOut. */
 export interface FanOutOptions {
   /** Sessions working at once (default 4). */
@@ -58,51 +143,21 @@ export interface FanOutOptions {
   onDone?(outcome: ServerOutcome): void;
 }
 
+function serverOutcome(o: WorkOutcome<RunResult>): ServerOutcome {
+  return o.ok ? { server: o.server, ok: o.value.ok, result: o.value, error: null }
+    : { server: o.server, ok: false, result: null, error: o.error };
+}
+
 /**
  * Runs `call` for every server on at most `throttle` sessions at once; results in the servers' order.
  * @example await fanOut(['A', 'B'], { open: () => createBackend('mock'), call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) })
  */
 export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerOutcome[]> {
-  if (options.shared && servers.length > 0) {
-    const shared = await options.open(servers[0]!);
-    try {
-      return await fanOut(servers, { ...options, shared: false, open: async () => ({ ...shared,
-          close: async () => undefined }) });
-    } finally {
-      await shared.close();
-    }
-  }
-  const outcomes: ServerOutcome[] = new Array(servers.length);
-  let next = 0;
-  const worker = async () => {
-    let session: Backend | null = null;
-    try {
-      while (next < servers.length) {
-        const index = next++;
-        const server = servers[index]!;
-        let outcome: ServerOutcome;
-        try {
-          if (options.sessionPerServer && session) {
-            await session.close();
-            session = null;
-          }
-          session ??= await options.open(server);
-          const result = await options.call(session, server);
-          outcome = { server, ok: result.ok, result, error: null };
-        } catch (e) {
-          outcome = { server, ok: false, result: null, error: e instanceof Error ? e.message : String(e) };
-          // A session that failed is not reused: the next server gets a fresh one.
-          await session?.close().catch(() => undefined);
-          session = null;
-        }
-        outcomes[index] = outcome;
-        options.onDone?.(outcome);
-      }
-    } finally {
-      await session?.close().catch(() => undefined);
-    }
-  };
-  const throttle = Math.max(1, Math.min(options.throttle ?? 4, servers.length));
-  await Promise.all(Array.from({ length: throttle }, worker));
-  return outcomes;
+  const { call, onDone, ...pool } = options;
+  const outcomes = await fanOutWork<Backend, RunResult>(servers, {
+    ...pool,
+    work: call,
+    ...(onDone ? { onDone: (o: WorkOutcome<RunResult>) => onDone(serverOutcome(o)) } : {}),
+  });
+  return outcomes.map(serverOutcome);
 }

@@ -8,6 +8,14 @@ const AUTHENTICATIONS = ['Kerberos', 'Negotiate', 'Basic'] as const;
 
 /** Adds the backend connection options (not --backend itself, whose help each command words). */
 export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
+  return withConnectionFlags(y)
+    .option('servers', { type: 'string',
+        describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
+    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' }) as Argv<T>;
+}
+
+/** The connection options of real backends alone (the workflow commands word their own --servers). */
+export function withConnectionFlags<T>(y: Argv<T>): Argv<T> {
   return y
     .option('bootstrap', { type: 'string',
         describe: 'real backends: exchange (load Exchange, default), none, or FILE (your own connection script)' })
@@ -22,16 +30,17 @@ export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
     .option('key-file', { type: 'string', describe: 'ssh: private key file' })
-    .option('servers', { type: 'string',
-        describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
-    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' })
     .option('ssh-option', { type: 'string', array: true,
         describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
 }
 
+/** The parsed connection flags backendOptionsOf reads (any parsed arguments object has them or not). */
+export type ConnectionFlags = { readonly [K in 'state' | 'connect' | 'bootstrap' | 'remote-server' | 'connection-uri'
+  | 'authentication' | 'host' | 'port' | 'user' | 'key-file' | 'timeout' | 'import-module' | 'ssh-option']?: unknown };
+
 /** BackendOptions from parsed flags; bad values are one ValidationError naming the flag. */
-export function backendOptionsOf(a: Readonly<Record<string, unknown>>): BackendOptions {
-  const str = (k: string) => (a[k] === undefined ? undefined : String(a[k]));
+export function backendOptionsOf(a: ConnectionFlags): BackendOptions {
+  const str = (k: keyof ConnectionFlags) => (a[k] === undefined ? undefined : String(a[k]));
   const auth = str('authentication');
   if (auth !== undefined && !(AUTHENTICATIONS as readonly string[]).includes(auth)) {
     throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'authentication', value: auth,

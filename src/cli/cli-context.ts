@@ -11,14 +11,18 @@ export interface CliContext {
   readonly json: boolean;
 }
 
+/** The parsed options cliContext reads (any command's arguments object). */
+export type CliContextArgs = { readonly [K in 'print' | 'backend' | 'state' | 'connect' | 'log-file' | 'verbose' | 'quiet'
+  | 'json']?: unknown };
+
 /**
  * Resolves backend/state (option > environment > config file > default) and opens the logger (--log-file or stderr).
  * pino loads here, not at start-up, so commands that log nothing start as fast as before.
  * @example const { config, log } = await cliContext(args, io);
  */
-export async function cliContext(args: Readonly<Record<string, unknown>>, io: CliIo): Promise<CliContext> {
+export async function cliContext(args: CliContextArgs, io: CliIo): Promise<CliContext> {
   const { createLogger, deferredLogger, logLevelOf } = await import('../log/create-logger.js');
-  const str = (k: string) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
+  const str = (k: keyof CliContextArgs) => (typeof args[k] === 'string' ? (args[k] as string) : undefined);
   const config = resolveConfig({
     backend: args.print === true ? 'print' : str('backend'),
     state: str('state'),

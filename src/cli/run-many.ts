@@ -24,10 +24,13 @@ export interface ManyOptions {
   readonly answers?: readonly string[] | undefined;
 }
 
-/** Runs one typed call per server; prints per-server results; exit 1 when any server failed. */
+/**
+ * Runs one typed call per server; prints per-server results; exit 1 when any server failed. `variables` (the bytes
+ * of `--file-data` read on this machine) are set in every server's session, as on the single-server path.
+ */
 export async function runMany(spec: CmdletSpec, builderOptions: Record<string, unknown>, render: RenderOptions,
     backendOptions: BackendOptions,
-  out: ManyOptions, io: CliIo): Promise<number> {
+  out: ManyOptions, io: CliIo, variables: Readonly<Record<string, Uint8Array | string>> = {}): Promise<number> {
   const servers = parseServers(out.servers);
   const throttle = out.throttle ?? 4;
   if (!Number.isInteger(throttle) || throttle < 1 || throttle > 64) {
@@ -56,7 +59,7 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
         const compiled = compile(builders.get(server)!, { shell: info.shell,
             ...(info.exchange ? { exchange: info.exchange } : {}), ...render });
         shells.set(server, compiled.shell);
-        return backend.run(compiled, { answers: answersOf(out.answers) });
+        return backend.run(compiled, { answers: answersOf(out.answers), variables });
       },
       onDone: (o) => bar?.increment(1, { server: `${o.server} ${o.ok ? 'ok' : 'failed'}` }),
     });

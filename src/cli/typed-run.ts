@@ -124,5 +124,6 @@ async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: Outp
     return EXIT.ok;
   }
   const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
-  return runMany(cmd.spec, base, render, backendOptions, { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json, answers: out.answers }, io);
+  return runMany(cmd.spec, base, render, backendOptions, { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json, answers: out.answers }, io,
+    fileVariables(cmd, flags));
 }

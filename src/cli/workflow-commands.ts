@@ -8,14 +8,19 @@ import { reportCommand } from './commands/report.js';
 import { planCommand } from './commands/plan.js';
 import { applyCommand } from './commands/apply.js';
 
+/** A command typed by its arguments, as yargs' list of commands takes it (its builder declares those arguments). */
+function untyped<U>(module: CommandModule<object, U>): CommandModule {
+  return module as unknown as CommandModule;
+}
+
 /** Every workflow command module, in help order. */
 export function workflowCommands(io: CliIo, done: (code: number) => void): CommandModule[] {
   return [
-    renewCommand(io, done),
-    deployCommand(io, done),
-    reportCommand(io, done),
-    planCommand(io, done),
-    applyCommand(io, done),
-    configCommand(io, done),
+    untyped(renewCommand(io, done)),
+    untyped(deployCommand(io, done)),
+    untyped(reportCommand(io, done)),
+    untyped(planCommand(io, done)),
+    untyped(applyCommand(io, done)),
+    untyped(configCommand(io, done)),
   ];
 }

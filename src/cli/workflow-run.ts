@@ -3,16 +3,25 @@ import type { Argv } from 'yargs';
 import { ValidationError } from '../errors/validation-error.js';
 import type { Secret } from '../node/secret.js';
 import { openWorkflowTarget } from '../workflow/open-workflow-target.js';
+import { backendOptionsOf, withConnectionFlags } from './backend-flags.js';
 import { WorkflowStepError } from '../workflow/run-step.js';
 import type { StepRecord, WorkflowContext } from '../workflow/run-step.js';
 import type { CliIo } from './cli-io.js';
 import { cliContext } from './cli-context.js';
 import type { CliContext } from './cli-context.js';
 import { readPassword } from './read-password.js';
+import type { PasswordArgs, WorkflowArgs } from './workflow-args.js';
+
+/** The connection options of real backends and the fan-out's --throttle (every workflow, report included). */
+export function withWorkflowConnection<T>(y: Argv<T>): Argv<T> {
+  return withConnectionFlags(y)
+    .option('throttle', { type: 'number', describe: 'real backends: sessions working at once on many servers (default 4)' }) as Argv<T>;
+}
 
 /** `--what-if` and the password sources every changing workflow has. */
 export function withWorkflowOptions<T>(y: Argv<T>, password: 'required' | 'optional' | 'none'): Argv<T> {
-  let b = y.option('what-if', { type: 'boolean', describe: 'show the exact lines that would run; change nothing' });
+  let b = withWorkflowConnection(y)
+    .option('what-if', { type: 'boolean', describe: 'show the exact lines that would run; change nothing' });
   if (password !== 'none') {
     b = b
       .option('password-file', { type: 'string', describe: 'read the PFX password from this file on this machine' })
@@ -23,11 +32,11 @@ export function withWorkflowOptions<T>(y: Argv<T>, password: 'required' | 'optio
 }
 
 /** The password from --password-file/--password-env/--password-stdin, else a terminal prompt, else a clear error. */
-export async function workflowPassword(a: Record<string, unknown>, io: CliIo): Promise<Secret> {
+export async function workflowPassword(a: PasswordArgs, io: CliIo): Promise<Secret> {
   const sources = {
-    passwordFile: a['password-file'] as string | undefined,
-    passwordEnv: a['password-env'] as string | undefined,
-    passwordStdin: a['password-stdin'] as boolean | undefined,
+    passwordFile: a['password-file'],
+    passwordEnv: a['password-env'],
+    passwordStdin: a['password-stdin'],
   };
   const given = await readPassword(sources, io);
   if (given) return given;
@@ -52,12 +61,26 @@ export function formatStep(s: StepRecord): string {
  * `fn` and closes the backend whatever happens. A failed step is reported on one line and gives null.
  */
 export async function runWorkflow<T>(
-  a: Record<string, unknown>,
+  a: WorkflowArgs,
   io: CliIo,
   fn: (ctx: WorkflowContext, cli: CliContext) => Promise<T>,
 ): Promise<T | null> {
   const cli = await cliContext(a, io);
-  const target = await openWorkflowTarget(cli.config.backend.value, cli.config.state.value);
+  const throttle = a.throttle;
+  if (throttle !== undefined && !(Number.isInteger(throttle) && throttle >= 1 && throttle <= 64)) {
+    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'throttle', value: String(throttle),
+      allowed: '1 to 64', message: `--throttle '${String(throttle)}' is not a number of sessions from 1 to 64.` });
+  }
+  const backendOptions = {
+    ...backendOptionsOf(a),
+    state: cli.config.state.value,
+    ...(cli.config.connect ? { connect: cli.config.connect.value } : {}),
+  };
+  const target = await openWorkflowTarget(cli.config.backend.value, cli.config.state.value, {
+    backendOptions,
+    log: cli.log,
+    ...(throttle !== undefined ? { throttle } : {}),
+  });
   const ctx: WorkflowContext = {
     target,
     log: cli.log,

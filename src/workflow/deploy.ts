@@ -37,8 +37,9 @@ export async function deploy(ctx: WorkflowContext, options: DeployOptions): Prom
   const servers = await Promise.all(options.servers.map((s) => findOrgServer(ctx.target, s)));
   const byName = new Map(servers.map((s) => [s.name, s]));
   const outcomes = await forEachServer(
+    ctx,
     [...byName.keys()],
-    (name) => installOnServer(ctx, byName.get(name)!, pfx, options.password, options.services),
+    (c, name) => installOnServer(c, byName.get(name)!, pfx, options.password, options.services),
     options.progress,
   );
   return { ok: outcomes.every((o) => o.ok), thumbprint: pfx.thumbprint, subject: pfx.subject, servers: outcomes };

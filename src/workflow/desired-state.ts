@@ -17,13 +17,37 @@ const serviceSchema = z.string().transform((s, ctx) => {
   return found;
 });
 
+/** A certificate requested on the server and issued by a CA (`mock`: the mock backend's simulated vendor CA). */
+const requestSchema = z.strictObject({
+  subjectName: z.string().min(1, { error: 'must be an X.500 subject, e.g. CN=mail.contoso.com' }),
+  domainNames: z.array(z.string().min(1)).min(1, { error: 'must list at least one DNS name' }),
+  friendlyName: z.string().min(1).optional(),
+});
+
+/** Which certificate: `{ pfx: PATH }` (a PFX on this machine) or `{ request: {...}, ca: mock }`. */
+const certificateSchema = z
+  .strictObject({
+    pfx: z.string().min(1, { error: 'must name a PFX file' }).optional(),
+    request: requestSchema.optional(),
+    ca: z.literal('mock', { error: "must be 'mock' (the mock backend's simulated vendor CA)" }).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.pfx !== undefined && (c.request !== undefined || c.ca !== undefined))
+      ctx.addIssue({ code: 'custom', path: [c.request !== undefined ? 'request' : 'ca'],
+        message: 'give either pfx, or request with ca, not both' });
+    else if (c.pfx === undefined && c.request === undefined)
+      ctx.addIssue({ code: 'custom', message: 'must name a PFX ({ pfx: PATH }) or a request ({ request: { subjectName, domainNames }, ca: mock })' });
+    else if (c.request !== undefined && c.ca === undefined)
+      ctx.addIssue({ code: 'custom', path: ['request'], message: 'a request needs ca: mock (the CA that issues it)' });
+  });
+
 /** The desired-state schema (passwords never come from the file: --password-env/--password-file). */
 export const desiredStateSchema = z.strictObject({
   servers: z
     .array(
       z.strictObject({
         name: z.string().min(1),
-        certificate: z.strictObject({ pfx: z.string().min(1, { error: 'must name a PFX file' }) }),
+        certificate: certificateSchema,
         services: z.array(serviceSchema).default([]),
         removeOld: z.boolean().default(false),
       }),
@@ -38,8 +62,8 @@ export type DesiredState = z.output<typeof desiredStateSchema>;
 export interface LoadedDesiredState {
   readonly state: DesiredState;
   readonly document: StructuredDocument;
-  /** PFX paths on this machine, resolved against the file's folder, one per server entry. */
-  readonly pfxPaths: readonly string[];
+  /** PFX paths on this machine, resolved against the file's folder, one per server entry (null: the request form). */
+  readonly pfxPaths: readonly (string | null)[];
 }
 
 /**
@@ -62,7 +86,11 @@ export async function loadDesiredState(file: string, cwd: string): Promise<Loade
   }
   const document = parseStructured(text, file);
   const state = validateStructured(document, desiredStateSchema);
-  return { state, document, pfxPaths: state.servers.map((s) => resolve(dirname(path), s.certificate.pfx)) };
+  return {
+    state,
+    document,
+    pfxPaths: state.servers.map((s) => (s.certificate.pfx === undefined ? null : resolve(dirname(path), s.certificate.pfx))),
+  };
 }
 
 /** An error about one key of the desired-state file, at its line and column. */

@@ -1,4 +1,8 @@
-// Runs one piece of work per server. Replaceable: the real-sessions fan-out pool can stand in for this loop.
+// Runs one piece of work per server on the target's pool of sessions (the backend fan-out), each with its own runner.
+import type { WorkOutcome } from '../backend/fan-out.js';
+import type { CommandRunner } from './workflow-target.js';
+import type { WorkflowContext } from './run-step.js';
+
 /** What one server's work came to. */
 export type ServerOutcome<T> =
   | { readonly server: string; readonly ok: true; readonly value: T }
@@ -7,24 +11,43 @@ export type ServerOutcome<T> =
 /** Called as each server finishes (the CLI's progress). */
 export type FanOutProgress = (done: number, total: number, server: string, ok: boolean) => void;
 
-/**
- * Runs `work` for every server, one after another, collecting each outcome (a failure does not stop the others).
- * This is the single place the workflows fan out; a pool of real sessions replaces it without changing callers.
- * @example const outcomes = await forEachServer(['EX1', 'EX2'], async (s) => install(s));
- */
-export async function forEachServer<T>(
+/** How a target runs per-server work: on its pool of sessions, handing each piece the runner of its session. */
+export type TargetFanOut = <T>(
   servers: readonly string[],
-  work: (server: string) => Promise<T>,
+  work: (runner: CommandRunner, server: string) => Promise<T>,
+  progress?: FanOutProgress,
+) => Promise<ServerOutcome<T>[]>;
+
+/**
+ * Runs `work` for every server through the target's fan-out (a throttled pool of sessions on real backends), each
+ * with a context whose runner is its session's; a failure does not stop the others.
+ * @example const outcomes = await forEachServer(ctx, ['EX1', 'EX2'], (c, s) => listCertificates(c, byName.get(s)!));
+ */
+export function forEachServer<T>(
+  ctx: WorkflowContext,
+  servers: readonly string[],
+  work: (ctx: WorkflowContext, server: string) => Promise<T>,
   progress?: FanOutProgress,
 ): Promise<ServerOutcome<T>[]> {
-  const outcomes: ServerOutcome<T>[] = [];
-  for (const server of servers) {
-    try {
-      outcomes.push({ server, ok: true, value: await work(server) });
-    } catch (e) {
-      outcomes.push({ server, ok: false, error: (e as Error).message });
-    }
-    progress?.(outcomes.length, servers.length, server, outcomes[outcomes.length - 1]!.ok);
-  }
-  return outcomes;
+  return ctx.target.fanOut(servers, (runner, server) => work({ ...ctx, target: { ...ctx.target, runner } }, server),
+    progress);
+}
+
+/** A pool that runs per-server work and reports each outcome as it finishes (the backend fan-out, bound). */
+export type WorkPool = <T>(
+  servers: readonly string[],
+  work: (runner: CommandRunner, server: string) => Promise<T>,
+  onDone: (outcome: WorkOutcome<T>) => void,
+) => Promise<WorkOutcome<T>[]>;
+
+/**
+ * A target's fan-out over a pool: counts finished servers for the progress callback and keeps each failure's message.
+ * @example fanOut: targetFanOut((servers, work, onDone) => fanOutWork(servers, { open, work: (b, s) => work(runnerOf(b), s), onDone }))
+ */
+export function targetFanOut(pool: WorkPool): TargetFanOut {
+  return async (servers, work, progress) => {
+    let done = 0;
+    const outcomes = await pool(servers, work, (o) => progress?.(++done, servers.length, o.server, o.ok));
+    return outcomes.map((o) => (o.ok ? o : { server: o.server, ok: false as const, error: o.error }));
+  };
 }

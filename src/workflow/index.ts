@@ -1,5 +1,6 @@
 // The admin's workflows as a library: renew, deploy, report, plan/apply over any WorkflowTarget.
-export { openWorkflowTarget, WORKFLOW_BACKENDS } from './open-workflow-target.js';
+export { openWorkflowTarget, workflowBackends } from './open-workflow-target.js';
+export type { OpenTargetOptions } from './open-workflow-target.js';
 export type {
   WorkflowTarget,
   CommandRunner,
@@ -18,7 +19,7 @@ export type { RenewOptions, RenewResult } from './renew.js';
 export { deploy } from './deploy.js';
 export type { DeployOptions, DeployResult } from './deploy.js';
 export { forEachServer } from './fan-out.js';
-export type { ServerOutcome, FanOutProgress } from './fan-out.js';
+export type { ServerOutcome, FanOutProgress, TargetFanOut } from './fan-out.js';
 export { installOnServer } from './install-on-server.js';
 export { FILE_DATA_VARIABLE } from './file-data.js';
 export { buildReport, checkCertificate } from './report.js';

@@ -3,6 +3,9 @@ import { serverTarget } from '../engine/org-state.js';
 import { mockNow } from '../engine/mock-environment.js';
 import { mockBackend } from '../backend/mock/mock-backend.js';
 import { vendorCa } from '../backend/mock/mock-state.js';
+import { fanOutWork } from '../backend/fan-out.js';
+import { targetFanOut } from './fan-out.js';
+import type { CommandRunner } from './workflow-target.js';
 import type { WorkflowTarget } from './workflow-target.js';
 
 /**
@@ -15,20 +18,25 @@ export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
   // An empty state gets the reference organization once, however many calls arrive together.
   let ready: Promise<unknown> | undefined;
   const organization = () => (ready ??= state.exchange.defaultServer());
+  const runner: CommandRunner = {
+    backend: 'mock',
+    async run(script, options) {
+      const variables = { ...options.variables, ...Object.fromEntries(script.secretVariables) };
+      const r = await backend.runText(script.text, script.shell, {
+        target: options.server,
+        variables,
+        ...(options.answers ? { answers: options.answers } : {}),
+      });
+      return Object.freeze({ ...r, displayText: script.displayText });
+    },
+  };
   return {
     stateDir,
-    runner: {
-      backend: 'mock',
-      async run(script, options) {
-        const variables = { ...options.variables, ...Object.fromEntries(script.secretVariables) };
-        const r = await backend.runText(script.text, script.shell, {
-          target: options.server,
-          variables,
-          ...(options.answers ? { answers: options.answers } : {}),
-        });
-        return Object.freeze({ ...r, displayText: script.displayText });
-      },
-    },
+    runner,
+    // In-process: one shared session, servers one after another (the printed lines stay in order).
+    fanOut: targetFanOut((servers, work, onDone) => fanOutWork(servers, { throttle: 1, shared: true,
+        open: async () => ({ close: async () => undefined }), work: (_session, server) => work(runner, server),
+        keepSession: () => true, onDone })),
     org: {
       async servers() {
         await organization();

@@ -103,7 +103,7 @@ export async function buildReport(ctx: WorkflowContext, options: ReportOptions =
       : [...all];
   const now = await ctx.target.org.now();
   const byName = new Map(chosen.map((s) => [s.name, s]));
-  const outcomes = await forEachServer([...byName.keys()], (name) => listCertificates(ctx, byName.get(name)!));
+  const outcomes = await forEachServer(ctx, [...byName.keys()], (c, name) => listCertificates(c, byName.get(name)!));
   const servers: ServerReport[] = outcomes.map((o) => {
     const server = byName.get(o.server)!;
     if (!o.ok)

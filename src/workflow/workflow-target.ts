@@ -1,6 +1,7 @@
 // What a workflow needs from where it runs: a command runner per server and a view of the organization.
 import type { RunResult } from '../backend/backend.js';
 import type { CompiledScript } from '../dialect/compiled-script.js';
+import type { TargetFanOut } from './fan-out.js';
 
 /** Options of one run on one server. */
 export interface RunOnServer {
@@ -54,5 +55,7 @@ export interface WorkflowTarget {
   readonly org: OrgInspector;
   /** The state folder: the workflows remember pending work there (`workflows.json`). */
   readonly stateDir: string;
+  /** Runs per-server work on the backend's pool of sessions (throttled on real shells; one by one on the mock). */
+  readonly fanOut: TargetFanOut;
   close(): Promise<void>;
 }

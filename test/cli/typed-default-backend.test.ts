@@ -74,6 +74,28 @@ describe('typed subcommands run on the default backend; --print prints', () => {
     );
     expect(result.output[0].Thumbprint).toBe(thumbprint);
     expect(readFileSync(local).length).toBeGreaterThan(1000);
+    // --servers: the same bytes reach every server's call (the fan-out path sets the variable too).
+    const many = fakeIo({ env });
+    expect(
+      await runCli(['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW',
+        '--json'], many),
+    ).toBe(1);
+    const outcomes = JSON.parse(many.out()).servers as { server: string; ok: boolean;
+      result: { statements: { text: string }[]; output: { Thumbprint: string }[]; errors: { message: string }[] } }[];
+    expect(outcomes.map((o) => o.result.statements[0]!.text)).toEqual([
+      "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'AMS-EXCH01'",
+      "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'",
+    ]);
+    // AMS-EXCH01 already holds it (it was made there); RESEXCH01 was given it above: both refuse as duplicates,
+    // which only bytes of that very certificate can cause.
+    for (const o of outcomes) expect(o.result.errors[0]!.message).toMatch(new RegExp(thumbprint, 'i'));
+    const fresh = fakeIo({ env: { ...env, EXCHCERT_STATE: state() } });
+    expect(
+      await runCli(['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW',
+        '--json'], fresh),
+    ).toBe(0);
+    const installed = JSON.parse(fresh.out()).servers as { result: { output: { Thumbprint: string }[] } }[];
+    expect(installed.map((o) => o.result.output[0]!.Thumbprint)).toEqual([thumbprint, thumbprint]);
     const missing = fakeIo({ env });
     expect(await runCli(['import', '--file-data', join(dir, 'nope.pfx'), '--password-env', 'PFX_PW'], missing)).toBe(2);
     expect(missing.err()).toBe(

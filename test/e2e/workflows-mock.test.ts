@@ -288,7 +288,9 @@ describe('exchcert config and bad input', () => {
         ['renew', '--server', 'AMS-EXCH01', '--subject-name', 'CN=x', '--domain-name', 'x', '--backend', 'mock'],
         /A PFX password is needed/,
       ],
-      [['report', '--backend', 'local'], /--backend 'local' cannot run workflows in this build/],
+      [['report', '--backend', 'print'], /--backend 'print' cannot run workflows .*use --what-if/],
+      [['report', '--backend', 'nope'], /--backend 'nope' is not a backend\. Allowed: mock, local, remote, ssh, print\./],
+      [['report', '--throttle', '0'], /--throttle '0' is not a number of sessions from 1 to 64/],
       [['config'], /exchcert\.config\.json:1:14: backend: must be a backend name/, badConfig],
     ];
     for (const [args, message, dir] of cases) {

@@ -1,12 +1,13 @@
 // `exchcert apply FILE`: runs the plan, stopping at the first failure with what was done and what was not.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import type { DesiredStateArgs } from '../workflow-args.js';
 import { runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 import { DESIRED_HELP, planJson, planText } from './plan.js';
 
 /** `exchcert apply FILE --password-env NAME [--what-if]`. */
-export function applyCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function applyCommand(io: CliIo, done: (code: number) => void): CommandModule<object, DesiredStateArgs> {
   return {
     command: 'apply <file>',
     describe: 'bring servers to a desired-state file: runs the plan in order, stops at the first failure (idempotent)',
@@ -24,13 +25,12 @@ export function applyCommand(io: CliIo, done: (code: number) => void): CommandMo
             `${DESIRED_HELP}\n\nExit codes: 0 applied (or nothing to do), 1 a step failed or a removal is refused (nothing run), 2 bad input.`,
           ),
         'required',
-      ),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+      ) as unknown as Argv<DesiredStateArgs>,
+    handler: async (a) => {
       const { loadDesiredState } = await import('../../workflow/desired-state.js');
       const { makePlan } = await import('../../workflow/plan.js');
       const { applyPlan } = await import('../../workflow/apply.js');
-      const loaded = await loadDesiredState(String(a.file), io.cwd);
+      const loaded = await loadDesiredState(a.file, io.cwd);
       const password = await workflowPassword(a, io);
       const code = await runWorkflow(a, io, async (ctx, cli) => {
         const plan = await makePlan(ctx, loaded, password);

@@ -5,6 +5,7 @@ import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { cliContext } from '../cli-context.js';
 import { formatTable } from '../text-table.js';
+import type { ConfigArgs } from '../workflow-args.js';
 
 function row(name: string, s: Setting<unknown> | null): string[] {
   if (s === null) return [name, '(none)', 'default', 'built-in'];
@@ -12,7 +13,7 @@ function row(name: string, s: Setting<unknown> | null): string[] {
 }
 
 /** `exchcert config [--json]`. */
-export function configCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function configCommand(io: CliIo, done: (code: number) => void): CommandModule<object, ConfigArgs> {
   return {
     command: 'config',
     describe: 'show the backend, state folder and servers in force and where each came from',
@@ -26,7 +27,7 @@ export function configCommand(io: CliIo, done: (code: number) => void): CommandM
             'Exit codes: 0 shown, 2 bad config file.',
         ),
     handler: async (args) => {
-      const { config, json } = await cliContext(args as Record<string, unknown>, io);
+      const { config, json } = await cliContext(args, io);
       if (json) io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
       else {
         io.stdout.write(

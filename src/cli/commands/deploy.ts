@@ -1,12 +1,13 @@
 // `exchcert deploy PFX --servers ...`: one PFX imported and enabled on many servers, a summary per server.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable } from '../text-table.js';
+import type { DeployArgs } from '../workflow-args.js';
 import { listOption, requiredList, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 
 /** `exchcert deploy PFX --servers A,B --services IIS,SMTP --password-env NAME`. */
-export function deployCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function deployCommand(io: CliIo, done: (code: number) => void): CommandModule<object, DeployArgs> {
   return {
     command: 'deploy <pfx>',
     describe: 'import a PFX and enable services on many servers; a summary table per server',
@@ -37,9 +38,8 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
           .example('$0 deploy webmail.pfx --servers AMS-EXCH01 --password-file pw.txt --what-if', 'show the lines only')
           .epilog('Exit codes: 0 every server succeeded, 1 any server failed, 2 bad input (nothing changed).'),
         'required',
-      ),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+      ) as unknown as Argv<DeployArgs>,
+    handler: async (a) => {
       const servers = requiredList(a, 'servers', 'server names', 'server name');
       const password = await workflowPassword(a, io);
       const { deploy } = await import('../../workflow/deploy.js');
@@ -47,7 +47,7 @@ export function deployCommand(io: CliIo, done: (code: number) => void): CommandM
       const result = await runWorkflow(a, io, async (ctx, cli) => ({
         json: cli.json,
         r: await deploy(ctx, {
-          pfx: String(a.pfx),
+          pfx: a.pfx,
           password,
           servers,
           services: listOption(a.services),

@@ -1,8 +1,9 @@
 // `exchcert plan FILE`: the ordered exact lines that bring the servers to the desired state; nothing runs.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import type { Plan } from '../../workflow/plan.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import type { DesiredStateArgs } from '../workflow-args.js';
 import { runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 
 /** A plan as JSON: each action's server, step and exact line; refusals. */
@@ -25,10 +26,12 @@ export function planText(plan: Plan): string {
 const DESIRED_HELP =
   'Desired state (YAML or JSON, read on this machine; PFX paths relative to it, read on this machine):\n' +
   '  servers:\n    - name: AMS-EXCH01\n      certificate: { pfx: ./webmail.pfx }\n      services: [IIS, SMTP]\n      removeOld: true\n' +
+  '  or, requested on the server and issued by the mock backend\'s CA:\n' +
+  '      certificate: { request: { subjectName: CN=mail.contoso.com, domainNames: [mail.contoso.com] }, ca: mock }\n' +
   'Passwords never come from the file: --password-env NAME or --password-file FILE.';
 
 /** `exchcert plan FILE --password-env NAME`. */
-export function planCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function planCommand(io: CliIo, done: (code: number) => void): CommandModule<object, DesiredStateArgs> {
   return {
     command: 'plan <file>',
     describe:
@@ -47,12 +50,11 @@ export function planCommand(io: CliIo, done: (code: number) => void): CommandMod
             `${DESIRED_HELP}\n\nExit codes: 0 plan made (or nothing to do), 1 a removal is refused, 2 bad input.`,
           ),
         'required',
-      ),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+      ) as unknown as Argv<DesiredStateArgs>,
+    handler: async (a) => {
       const { loadDesiredState } = await import('../../workflow/desired-state.js');
       const { makePlan } = await import('../../workflow/plan.js');
-      const loaded = await loadDesiredState(String(a.file), io.cwd);
+      const loaded = await loadDesiredState(a.file, io.cwd);
       const password = await workflowPassword(a, io);
       const result = await runWorkflow(a, io, async (ctx, cli) => ({
         json: cli.json,

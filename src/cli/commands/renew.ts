@@ -1,11 +1,12 @@
 // `exchcert renew`: the certificate lifecycle on one server as one resumable command.
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
+import type { RenewArgs } from '../workflow-args.js';
 import { listOption, requiredList, runWorkflow, withWorkflowOptions, workflowPassword } from '../workflow-run.js';
 
 /** `exchcert renew --server S --subject-name X --domain-name a,b --services IIS,SMTP [--ca mock | --certificate-file F]`. */
-export function renewCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function renewCommand(io: CliIo, done: (code: number) => void): CommandModule<object, RenewArgs> {
   return {
     command: 'renew',
     describe:
@@ -75,25 +76,24 @@ export function renewCommand(io: CliIo, done: (code: number) => void): CommandMo
             "Exit codes: 0 completed, 3 waiting for the vendor's certificate (request written and remembered), 1 a step failed, 2 bad input.",
           ),
         'required',
-      ),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+      ) as unknown as Argv<RenewArgs>,
+    handler: async (a) => {
       const domainNames = requiredList(a, 'domain-name', 'DNS names', 'DNS name');
       const password = await workflowPassword(a, io);
       const { renew } = await import('../../workflow/renew.js');
       const result = await runWorkflow(a, io, (ctx, cli) =>
         renew(ctx, {
-          server: String(a.server),
-          subjectName: String(a['subject-name']),
+          server: a.server,
+          subjectName: a['subject-name'],
           domainNames,
           services: listOption(a.services),
-          ca: a.ca as 'mock' | undefined,
-          certificateFile: a['certificate-file'] as string | undefined,
-          requestFile: a['request-file'] as string | undefined,
-          backupFile: a['backup-file'] as string | undefined,
+          ca: a.ca,
+          certificateFile: a['certificate-file'],
+          requestFile: a['request-file'],
+          backupFile: a['backup-file'],
           password,
           alsoOn: listOption(a['also-on']),
-          friendlyName: a['friendly-name'] as string | undefined,
+          friendlyName: a['friendly-name'],
           cwd: io.cwd,
         }).then((r) => ({ r, json: cli.json })),
       );

@@ -1,12 +1,13 @@
 // `exchcert report`: the certificate inventory across servers as a table, JSON or a self-contained HTML page.
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import type { CertificateReport } from '../../workflow/report.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { formatTable } from '../text-table.js';
-import { listOption, runWorkflow } from '../workflow-run.js';
+import type { ReportArgs } from '../workflow-args.js';
+import { listOption, runWorkflow, withWorkflowConnection } from '../workflow-run.js';
 
 /** The report as terminal text: one table of certificates, then who holds SMTP and IIS per server. */
 export function reportText(report: CertificateReport): string {
@@ -38,13 +39,13 @@ export function reportText(report: CertificateReport): string {
 }
 
 /** `exchcert report [--servers ...] [--json] [--html FILE]`. */
-export function reportCommand(io: CliIo, done: (code: number) => void): CommandModule {
+export function reportCommand(io: CliIo, done: (code: number) => void): CommandModule<object, ReportArgs> {
   return {
     command: 'report',
     describe:
       'certificate inventory across servers: expiry (60/30-day bands), Status, weak keys and signatures, SAN, services, SMTP/IIS holder',
     builder: (y) =>
-      y
+      withWorkflowConnection(y)
         .option('servers', {
           type: 'string',
           array: true,
@@ -57,9 +58,8 @@ export function reportCommand(io: CliIo, done: (code: number) => void): CommandM
         .example('$0 report', 'a table of every certificate on every server')
         .example('$0 report --servers AMS-EXCH01 --html report.html', 'one server, and a page to open or mail')
         .example('$0 report --json', 'the same as one JSON document')
-        .epilog('Exit codes: 0 report made (findings do not change it), 1 a server could not be read, 2 bad input.'),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+        .epilog('Exit codes: 0 report made (findings do not change it), 1 a server could not be read, 2 bad input.') as unknown as Argv<ReportArgs>,
+    handler: async (a) => {
       const { buildReport } = await import('../../workflow/report.js');
       const { reportHtml } = await import('../../workflow/report-html.js');
       const result = await runWorkflow(a, io, async (ctx, cli) => ({
@@ -71,9 +71,9 @@ export function reportCommand(io: CliIo, done: (code: number) => void): CommandM
         return;
       }
       const { report, json } = result;
-      if (a.html !== undefined) await writeFile(resolve(io.cwd, String(a.html)), reportHtml(report));
+      if (a.html !== undefined) await writeFile(resolve(io.cwd, a.html), reportHtml(report));
       io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
-      if (a.html !== undefined && !json) io.stdout.write(`Page written to ${String(a.html)}\n`);
+      if (a.html !== undefined && !json) io.stdout.write(`Page written to ${a.html}\n`);
       done(report.servers.some((s) => s.error !== null) ? EXIT.failed : EXIT.ok);
     },
   };
