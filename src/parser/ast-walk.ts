@@ -1,8 +1,8 @@
 // Generic traversal of the AST: every child node of any node, in source order, without a per-type table.
 import type { Ast } from '../ast/ast.js';
 
-function isNode(v: unknown): v is Ast {
-  return typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string' && 'extent' in v;
+function isNode(v: object): v is Ast {
+  return typeof (v as { type?: unknown }).type === 'string' && 'extent' in v;
 }
 
 function collect(v: unknown, out: Ast[]): void {
@@ -12,10 +12,17 @@ function collect(v: unknown, out: Ast[]): void {
     return;
   }
   if (Array.isArray(v)) {
-    for (const e of v) collect(e, out);
+    for (let i = 0; i < v.length; i++) collect(v[i], out);
     return;
   }
-  for (const [k, e] of Object.entries(v)) if (k !== 'extent') collect(e, out);
+  const holder = v as Record<string, unknown>;
+  for (const k in holder) if (k !== 'extent') collect(holder[k], out);
+}
+
+/** True when `nodes` are already in source order (the usual case: fields are declared left to right). */
+function inOrder(nodes: readonly Ast[]): boolean {
+  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1]!.extent.startOffset > nodes[i]!.extent.startOffset) return false;
+  return true;
 }
 
 /**
@@ -24,11 +31,13 @@ function collect(v: unknown, out: Ast[]): void {
  */
 export function childNodes(node: Ast): Ast[] {
   const out: Ast[] = [];
-  for (const [k, v] of Object.entries(node)) {
+  const fields = node as unknown as Record<string, unknown>;
+  for (const k in fields) {
     if (k === 'extent' || k === 'type') continue;
-    collect(v, out);
+    const v = fields[k];
+    if (typeof v === 'object' && v !== null) collect(v, out);
   }
-  return out.sort((a, b) => a.extent.startOffset - b.extent.startOffset);
+  return out.length < 2 || inOrder(out) ? out : out.sort((a, b) => a.extent.startOffset - b.extent.startOffset);
 }
 
 /**
@@ -37,5 +46,6 @@ export function childNodes(node: Ast): Ast[] {
  */
 export function walkAst(node: Ast, visit: (n: Ast) => boolean | void): void {
   if (visit(node) === false) return;
-  for (const c of childNodes(node)) walkAst(c, visit);
+  const children = childNodes(node);
+  for (let i = 0; i < children.length; i++) walkAst(children[i]!, visit);
 }

@@ -59,8 +59,16 @@ function lacks(dialect: ParseDialect, since: '3.0' | '4.0' | '5.0' | '7'): boole
   return true;
 }
 
+/**
+ * Text every construct the dialect lacks is written with (5.1 lacks only PowerShell 7's `&&`, `||`, `&`, `?`-operators
+ * and `clean`; 7 lacks only workflows): a script without it needs no walk. 2.0 lacks too much to tell by text.
+ */
+const SPELLED: Readonly<Record<ParseDialect, RegExp | null>> = { '2.0': null, '5.1': /[?&]|\|\||clean/i, '7': /workflow/i };
+
 /** The first (leftmost) construct of `root` that `dialect` lacks, as a parse issue; null when it has them all. */
 export function checkDialect(root: Ast, dialect: ParseDialect): SemanticIssue | null {
+  const spelled = SPELLED[dialect];
+  if (spelled !== null && !spelled.test(root.extent.text)) return null;
   let found: SemanticIssue | null = null;
   walkAst(root, (n) => {
     if (found !== null && n.extent.startOffset >= found.offset) return false;

@@ -49,18 +49,12 @@ export class SourceText {
 
   /** An extent over `[start, end)` with 1-based lines and columns counted in UTF-16 code units; `text` if known. */
   extent(start: number, end: number, text?: string): Extent {
-    if (end < start) end = start;
-    const sl = this.lineIndex(start);
-    const el = end === start ? sl : this.lineIndex(end);
-    return {
-      startLine: sl + 1,
-      startColumn: start - this.lineStarts[sl]! + 1,
-      endLine: el + 1,
-      endColumn: end - this.lineStarts[el]! + 1,
-      startOffset: start,
-      endOffset: end,
-      text: text ?? this.text.slice(start, end),
-    };
+    return new SourceExtent(this, start, end < start ? start : end, text);
+  }
+
+  /** The 1-based column of `offset` on line index `line`. */
+  column(line: number, offset: number): number {
+    return offset - this.lineStarts[line]! + 1;
   }
 
   /** The text of the line holding `offset`, without its newline. */
@@ -105,5 +99,49 @@ export class SourceText {
       incompleteInput: incomplete,
       ...(this.file !== undefined ? { file: this.file } : {}),
     });
+  }
+}
+
+/**
+ * An extent that holds only its offsets: lines, columns and text are worked out when read (a large script's AST has
+ * hundreds of thousands of extents, most never read). Serialises as the plain Extent.
+ */
+class SourceExtent implements Extent {
+  readonly startOffset: number;
+  readonly endOffset: number;
+  readonly #src: SourceText;
+  #known: string | undefined;
+
+  constructor(src: SourceText, start: number, end: number, text: string | undefined) {
+    this.#src = src;
+    this.startOffset = start;
+    this.endOffset = end;
+    this.#known = text;
+  }
+
+  get startLine(): number {
+    return this.#src.lineIndex(this.startOffset) + 1;
+  }
+
+  get startColumn(): number {
+    return this.#src.column(this.#src.lineIndex(this.startOffset), this.startOffset);
+  }
+
+  get endLine(): number {
+    return this.#src.lineIndex(this.endOffset) + 1;
+  }
+
+  get endColumn(): number {
+    return this.#src.column(this.#src.lineIndex(this.endOffset), this.endOffset);
+  }
+
+  get text(): string {
+    this.#known ??= this.#src.text.slice(this.startOffset, this.endOffset);
+    return this.#known;
+  }
+
+  toJSON(): Extent {
+    const { startLine, startColumn, endLine, endColumn, startOffset, endOffset, text } = this;
+    return { startLine, startColumn, endLine, endColumn, startOffset, endOffset, text };
   }
 }
