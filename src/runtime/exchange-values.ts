@@ -8,7 +8,7 @@ import { servicesFromString, servicesString } from '../spec/output/allowed-servi
  */
 export class AllowedServicesValue {
   readonly value: number;
-  readonly psTypeName = 'Microsoft.Exchange.Data.AllowedServices';
+  readonly psTypeName = 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices';
 
   constructor(value: number) {
     this.value = value;

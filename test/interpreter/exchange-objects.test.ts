@@ -27,7 +27,7 @@ describe('Exchange objects inside runbooks', () => {
     ].join('\n');
     const { result } = await run(script, '5.1', {}, certificates);
     expect(result.errors).toEqual([]);
-    expect(result.output).toEqual(['IMAP, POP, IIS, SMTP', 27, true, false, true, false, true, 'Microsoft.Exchange.Data.AllowedServices']);
+    expect(result.output).toEqual(['IMAP, POP, IIS, SMTP', 27, true, false, true, false, true, 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices']);
   });
 
   it('CertificateDomains items have Address and Domain; -contains with a name still works', async () => {
