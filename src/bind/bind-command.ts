@@ -69,7 +69,7 @@ class Binding {
       throw namedParameterNotFound(cmdlet, p.spec.name,
         `(Exchange ${target.label} has no -${p.spec.name}; it exists on ${describeAvailability(p.spec.exchange)}.${p.spec.instead ? ` Use ${p.spec.instead} instead.` : ''})`);
     }
-    this.values[p.index] = convertArgument(cmdlet, p, raw, this.dialect);
+    this.values[p.index] = convertArgument(cmdlet, p, raw, this.dialect, target?.major);
     if (!this.isBound[p.index]) this.order.push(p);
     this.isBound[p.index] = true;
     this.sets &= p.sets;

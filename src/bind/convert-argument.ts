@@ -2,8 +2,9 @@
 import type { Dialect } from '../dialect/dialect.js';
 import type { ParameterValue } from '../node/invocation.js';
 import type { ParameterInfo } from '../spec/binding-table.js';
+import type { ExchangeMajor } from '../spec/exchange-target.js';
 import { bindingFailed, cannotConvertArgument, castError, emptyMandatory, validationError } from './binding-errors.js';
-import { ACTION_PREFERENCE_ENUM, ALLOWED_SERVICES_ENUM, EnumCastError, toEnum } from './ps-enum.js';
+import { ACTION_PREFERENCE_ENUM, EnumCastError, allowedServicesEnum, toEnum } from './ps-enum.js';
 import type { EnumType, EnumValue } from './ps-enum.js';
 import type { IntegerType } from './ps-number.js';
 import { numberToInteger, overflowMessage, stringToInteger } from './ps-number.js';
@@ -165,12 +166,12 @@ function checkMandatory(cmdlet: string, p: ParameterInfo, value: ParameterValue)
   }
 }
 
-function convert(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect): ParameterValue {
+function convert(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect, major: ExchangeMajor | undefined): ParameterValue {
   switch (p.spec.type) {
     case 'SwitchParameter': return toSwitch(cmdlet, p, raw, dialect);
     case 'Boolean': return toBoolean(cmdlet, p, raw);
     case 'Int32': case 'Int64': return toInteger(cmdlet, p, raw, p.spec.type, dialect);
-    case 'AllowedServices': return toEnumValue(cmdlet, p, raw, ALLOWED_SERVICES_ENUM);
+    case 'AllowedServices': return toEnumValue(cmdlet, p, raw, allowedServicesEnum(major));
     case 'ActionPreference': return toEnumValue(cmdlet, p, raw, ACTION_PREFERENCE_ENUM)[0]!;
     case 'MultiValuedProperty': case 'String[]': return toTextArray(raw);
     case 'SecureString': return toSecureString(cmdlet, p, raw);
@@ -188,10 +189,10 @@ function convert(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Di
  * Converts a written argument to what the parameter's type makes of it (then checks a mandatory parameter's value),
  * or throws PowerShell's error. Computed values (variables, expressions) are kept as typed expression objects.
  */
-export function convertArgument(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect): ParameterValue {
+export function convertArgument(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect, major?: ExchangeMajor): ParameterValue {
   if (raw.t === 'value') return raw.value;
   if (raw.t === 'array' && !KEEPS_COMPUTED_ELEMENTS.has(p.spec.type) && raw.items.some((i) => i.t === 'value')) return rawToValue(raw);
-  const value = convert(cmdlet, p, raw, dialect);
+  const value = convert(cmdlet, p, raw, dialect, major);
   if (p.spec.mandatory && CHECKED_MANDATORY.has(p.spec.type)) checkMandatory(cmdlet, p, value);
   return value;
 }

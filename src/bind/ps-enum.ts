@@ -1,4 +1,6 @@
 // Argument -> enum as PowerShell converts it: names (comma lists), integers, arrays joined with ','; .NET wording.
+import { EXCHANGE_SERVICES } from '../spec/exchange-services.js';
+import type { ExchangeMajor } from '../spec/exchange-target.js';
 import { ACTION_PREFERENCES, ALLOWED_SERVICES, ALLOWED_SERVICE_NAMES } from '../spec/ps-type.js';
 import { numberText, overflowMessage } from './ps-number.js';
 import type { RawArgument } from './raw-argument.js';
@@ -20,6 +22,23 @@ function enumType(fullName: string, names: readonly string[], values: readonly n
 
 export const ALLOWED_SERVICES_ENUM = enumType('Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices',
   ALLOWED_SERVICE_NAMES, ALLOWED_SERVICE_NAMES.map((n) => ALLOWED_SERVICES[n]), true);
+const PER_MAJOR = new Map<ExchangeMajor, EnumType>();
+
+/**
+ * AllowedServices as a major's cmdlets define it (2010 has no UMCallRouter: binding it fails there); any major's
+ * values when the target is unknown.
+ * @example allowedServicesEnum('2010').names // ['None', 'IMAP', 'POP', 'UM', 'IIS', 'SMTP', 'Federation']
+ */
+export function allowedServicesEnum(major: ExchangeMajor | undefined): EnumType {
+  if (major === undefined) return ALLOWED_SERVICES_ENUM;
+  let t = PER_MAJOR.get(major);
+  if (t === undefined) {
+    const names = EXCHANGE_SERVICES[major].enumValues;
+    t = enumType(ALLOWED_SERVICES_ENUM.fullName, names, names.map((n) => ALLOWED_SERVICES[n]), true);
+    PER_MAJOR.set(major, t);
+  }
+  return t;
+}
 export const ACTION_PREFERENCE_ENUM = enumType('System.Management.Automation.ActionPreference', ACTION_PREFERENCES, ACTION_PREFERENCES.map((_, i) => i), false);
 
 /** A converted enum value with the member names that make it up (as written; numbers in flag order). */

@@ -4,6 +4,8 @@ import type { CertificateInfo } from '../pki/index.js';
 import { parseExchangeTarget } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
 import { ExchcertError } from '../errors/exchcert-error.js';
+import { DEFAULT_WINDOWS, parseWindowsServer, wmsvcName } from '../spec/windows-server.js';
+import type { WindowsServer } from '../spec/windows-server.js';
 import type { KeySource } from './mock-environment.js';
 import type { CertificateRecord, ConnectorRecord, IisSite, ServerConfig, ServerRecord, StateStore, StateTransaction } from './org-state.js';
 import { EMPTY_SERVER_CONFIG } from './org-state.js';
@@ -20,6 +22,8 @@ export interface AddServerSpec {
   readonly exchange: string | ExchangeTarget;
   /** Default: a typical server of that version (2010 Mailbox+ClientAccess+HubTransport, 2013 Mailbox+ClientAccess, 2016+ Mailbox). */
   readonly roles?: readonly string[];
+  /** Windows Server version (default by Exchange version: spec/windows-server.ts `DEFAULT_WINDOWS`). */
+  readonly windows?: WindowsServer | string;
 }
 
 const AUTH_KEY = 'exchange.authCertificate';
@@ -51,13 +55,15 @@ interface SetupCertificates {
   readonly auth: StoredAuthCertificate | undefined;
 }
 
-async function makeSetupCertificates(target: ExchangeTarget, name: string, fqdn: string, edge: boolean, needAuth: boolean, now: Date, keys: KeySource): Promise<SetupCertificates> {
+async function makeSetupCertificates(target: ExchangeTarget, windows: WindowsServer, name: string, fqdn: string, edge: boolean, needAuth: boolean,
+  now: Date, keys: KeySource): Promise<SetupCertificates> {
   const exchangeKey = await keys(2048);
   const exchange = await createSelfSignedCertificate({ key: exchangeKey, subject: `CN=${name}`, dnsNames: [name, fqdn], hash: 'SHA-1', notBefore: now, validityMonths: 60 });
   let wmsvc: SetupCertificates['wmsvc'];
   if (target.major !== '2010' && !edge) {
     const key = await keys(2048);
-    const cert = await createSelfSignedCertificate({ key, subject: `CN=WMSvc-SHA2-${name}`, hash: 'SHA-256', notBefore: now, notAfter: new Date(now.getTime() + 3650 * DAY_MS) });
+    const cert = await createSelfSignedCertificate({ key, subject: `CN=${wmsvcName(windows, name)}`, hash: 'SHA-256', notBefore: now,
+      notAfter: new Date(now.getTime() + 3650 * DAY_MS) });
     wmsvc = { cert, key: exportPrivateKeyPkcs8(key) };
   }
   let auth: StoredAuthCertificate | undefined;
@@ -92,7 +98,8 @@ export async function addServer(store: StateStore, spec: AddServerSpec, now: Dat
     if (findServer(tx, name)) throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
     return { fqdn: spec.fqdn ?? `${name}.${organizationDomain(tx)}`, needAuth: target.major !== '2010' && !edge && storedAuth(tx) === undefined };
   });
-  const certs = await makeSetupCertificates(target, name, fqdn, edge, needAuth, at, keys);
+  const windows = spec.windows === undefined ? DEFAULT_WINDOWS[target.major] : parseWindowsServer(spec.windows);
+  const certs = await makeSetupCertificates(target, windows, name, fqdn, edge, needAuth, at, keys);
   return store.write((tx) => {
     if (findServer(tx, name)) throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
     const server: ServerRecord = { name, fqdn, major: target.major, cu: target.cu, roles, createdAt: at.toISOString() };
@@ -104,7 +111,8 @@ export async function addServer(store: StateStore, spec: AddServerSpec, now: Dat
     const acl = [ex.thumbprint];
     if (certs.wmsvc) {
       const w = certs.wmsvc.cert;
-      tx.putCertificate(record(name, w.der, w.thumbprint, certs.wmsvc.key, true, 'WMSVC-SHA2', 'Registry', at));
+      const friendly = w.subject.startsWith('CN=WMSvc-SHA2-') ? 'WMSVC-SHA2' : 'WMSVC';
+      tx.putCertificate(record(name, w.der, w.thumbprint, certs.wmsvc.key, true, friendly, 'Registry', at));
       trustedRoots.push({ thumbprint: w.thumbprint, der: w.der, source: 'Registry' });
     }
     if (certs.auth && storedAuth(tx) === undefined) tx.putValue(AUTH_KEY, certs.auth);
@@ -130,6 +138,7 @@ export async function addServer(store: StateStore, spec: AddServerSpec, now: Dat
       transportCertificate: ex.thumbprint,
       networkServiceAcl: acl,
       trustedRoots,
+      windows,
     });
     seedOrganization(tx, server);
     return server;

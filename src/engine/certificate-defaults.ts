@@ -30,6 +30,8 @@ export interface CreateInput {
 export interface CreateDefaults {
   readonly domains: readonly string[];
   readonly subjectName: string;
+  /** The cloned certificate's subject as encoded, when the subject comes from it (a renewal keeps its RDN order). */
+  readonly subjectDer?: Uint8Array;
   readonly friendlyName: string | undefined;
   readonly keySize: 1024 | 2048 | 4096;
   readonly warnings: readonly string[];
@@ -95,12 +97,15 @@ export function ensureCreateDefaults(tx: StateTransaction, server: ServerRecord,
   const keySize = input.keySize === 0 ? (clone ? clone.publicKeySize : 2048) : input.keySize;
   if (keySize !== 1024 && keySize !== 2048 && keySize !== 4096) throw fail(approximated('InvalidKeySize', keySize));
   let subjectName = input.subjectName ?? '';
+  let subjectDer: Uint8Array | undefined;
   if (subjectName === '') {
-    if (clone) subjectName = clone.subject;
-    else {
+    if (clone) {
+      subjectName = clone.subject;
+      subjectDer = clone.subjectDer;
+    } else {
       const first = list.find((n) => n.length < 64);
       subjectName = first !== undefined ? `CN=${first}` : '';
     }
   }
-  return { domains: list, subjectName, friendlyName, keySize, warnings };
+  return { domains: list, subjectName, ...(subjectDer ? { subjectDer } : {}), friendlyName, keySize, warnings };
 }

@@ -1,6 +1,8 @@
 // Import-ExchangeCertificate (rules 59-69, 104): completes a pending request, or installs a PFX / certificate / PKCS#7.
-import { PkiError, decodeCertificateData, decodeCertificateText, pickEndEntityCertificate, readPfx } from '../pki/index.js';
+import { PkiError, SOURCE_DATA_CANNOT_BE_IMPORTED, decodeCertificateData, decodeCertificateText, pickEndEntityCertificate, readPfx } from '../pki/index.js';
 import type { DecodedCertificateData, PfxContents } from '../pki/index.js';
+import { pfxEncryption } from '../pki/pfx-encryption.js';
+import { acceptsAesPfx } from '../spec/windows-server.js';
 import type { ExchangeCertificate } from '../spec/output/exchange-certificate.js';
 import type { CallContext } from './call-context.js';
 import { approximated } from './approximated-messages.js';
@@ -10,6 +12,7 @@ import { CmdletFailure } from './cmdlet-failure.js';
 import { prepareServerTarget } from './cmdlet-runner.js';
 import { findInstalled } from './enable-certificate-rpc.js';
 import { EXCHANGE_MESSAGES } from './exchange-messages.js';
+import { serverWindows } from './org-state.js';
 import type { CertificateRecord, ServerRecord, StateTransaction } from './org-state.js';
 import { shouldProcess } from './prompts.js';
 import { installCertificate } from './install-certificate.js';
@@ -77,6 +80,21 @@ function loadCertificate(server: string, decoded: DecodedCertificateData, pfx: P
   throw dataInvalid(server);
 }
 
+/**
+ * The PFX as the server's Windows reads it: Windows Server 2016 and older cannot decrypt AES (PBES2) files and fail as
+ * for a wrong password (ERRORS.md §5).
+ */
+function loadPfx(ctx: CallContext, server: ServerRecord, bytes: Uint8Array): PfxContents | PkiError {
+  const windows = ctx.env.store.read((tx) => serverWindows(server, tx.getServerConfig(server.name)));
+  if (!acceptsAesPfx(windows) && pfxEncryption(bytes) === 'aes') return new PkiError('UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED);
+  try {
+    return readPfx(bytes, ctx.params.password('password'));
+  } catch (error) {
+    if (!(error instanceof PkiError)) throw error;
+    return error;
+  }
+}
+
 /** Import-ExchangeCertificate: writes the installed certificate object, or one error. */
 export function mockImportExchangeCertificate(ctx: CallContext): void {
   const p = ctx.params;
@@ -89,15 +107,7 @@ export function mockImportExchangeCertificate(ctx: CallContext): void {
   if (decoded.reason === 'empty') {
     throw CmdletFailure.cmdlet(approximated('ImportCertificateDataInvalid'), 'ReadError', 'ImportCertificateDataInvalidException');
   }
-  let pfx: PfxContents | PkiError | undefined;
-  if (decoded.kind === 'pfx' && decoded.bytes) {
-    try {
-      pfx = readPfx(decoded.bytes, p.password('password'));
-    } catch (error) {
-      if (!(error instanceof PkiError)) throw error;
-      pfx = error;
-    }
-  }
+  const pfx = decoded.kind === 'pfx' && decoded.bytes ? loadPfx(ctx, server, decoded.bytes) : undefined;
   const friendlyName = p.string('friendlyName');
   const view = ctx.env.store.write((tx): ExchangeCertificate => {
     const target = findServer(tx, server.name) ?? server;

@@ -2,7 +2,7 @@
 import {
   PkiError, createCertificateRequest, createSelfSignedCertificate, decodeX500Name, exportPrivateKeyPkcs8, formatExchangeRequestText, formatX500Name, parseX500Name,
 } from '../pki/index.js';
-import type { CertificateInfo, HashAlgorithm, RsaKeySize } from '../pki/index.js';
+import type { CertificateInfo, HashAlgorithm, RsaKeySize, X500Name } from '../pki/index.js';
 import { servicesString } from '../spec/output/allowed-services.js';
 import { ALLOWED_SERVICES } from '../spec/ps-type.js';
 import type { CallContext } from './call-context.js';
@@ -32,6 +32,11 @@ export function selfSignedHash(server: Pick<ServerRecord, 'major' | 'cu'>): Hash
   if (server.major === '2013') return server.cu >= 13 ? 'SHA-256' : 'SHA-1';
   if (server.major === '2016') return server.cu >= 2 ? 'SHA-256' : 'SHA-1';
   return 'SHA-256';
+}
+
+/** The subject to encode as written: a renewal's copied subject in the old certificate's RDN order, else -SubjectName. */
+function subjectOf(defaults: CreateDefaults): string | X500Name {
+  return defaults.subjectDer ? decodeX500Name(defaults.subjectDer) : defaults.subjectName;
 }
 
 /** The piped certificate of a renewal (Get-ExchangeCertificate | New-ExchangeCertificate, rule 47). */
@@ -96,7 +101,7 @@ async function generateRequest(ctx: CallContext, server: ServerRecord, defaults:
     const now = ctx.now();
     let placeholder;
     try {
-      csr = await createCertificateRequest({ subject: defaults.subjectName, dnsNames: defaults.domains, key, subjectOrder: 'as-written' });
+      csr = await createCertificateRequest({ subject: subjectOf(defaults), dnsNames: defaults.domains, key, subjectOrder: 'as-written' });
       placeholder = await createSelfSignedCertificate({ key, subject: decodeX500Name(csr.subjectDer), subjectOrder: 'as-written', dnsNames: defaults.domains, notBefore: now, validityMonths: 12 });
     } catch (error) {
       creationFailure(server.name, error);
@@ -143,7 +148,7 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
         lease,
         cert: await createSelfSignedCertificate({
           key: lease.pair,
-          subject: defaults.subjectName,
+          subject: subjectOf(defaults),
           subjectOrder: 'as-written',
           dnsNames: defaults.domains,
           hash: selfSignedHash(server),

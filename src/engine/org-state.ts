@@ -1,6 +1,8 @@
 // The simulated organization's state: plain records the stores persist and the cmdlets read and write.
 import type { ExchangeMajor, ExchangeTarget } from '../spec/exchange-target.js';
 import { parseExchangeTarget } from '../spec/exchange-target.js';
+import type { WindowsServer } from '../spec/windows-server.js';
+import { DEFAULT_WINDOWS } from '../spec/windows-server.js';
 
 /** An Exchange server. */
 export interface ServerRecord {
@@ -70,6 +72,8 @@ export interface ServerConfig {
   readonly umStartupMode: 'TCP' | 'TLS' | 'Dual';
   /** Thumbprints of certificates in Trusted Root (roots this server trusts besides the vendor CA). */
   readonly trustedRoots: readonly { readonly thumbprint: string; readonly der: Uint8Array; readonly source: 'Registry' | 'ThirdParty' | 'Enterprise' | 'GroupPolicy' }[];
+  /** The server's Windows version (absent in older states: the default for its Exchange version, spec/windows-server.ts). */
+  readonly windows?: WindowsServer;
 }
 
 /** A send or receive connector's TLS certificate name (`<I>issuer<S>subject`). */
@@ -172,3 +176,8 @@ export const EMPTY_ORG_CONFIG: OrgConfig = Object.freeze({
   trustedVendorRoots: Object.freeze([]),
   clockOffsetMs: 0,
 });
+
+/** The Windows version a server runs (its configuration's, else the default for its Exchange version). */
+export function serverWindows(server: ServerRecord, config: ServerConfig): WindowsServer {
+  return config.windows ?? DEFAULT_WINDOWS[server.major];
+}

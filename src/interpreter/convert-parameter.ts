@@ -2,6 +2,8 @@
 import { Secret } from '../node/secret.js';
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import { ACTION_PREFERENCES, ALLOWED_SERVICES, ALLOWED_SERVICE_NAMES } from '../spec/ps-type.js';
+import { EXCHANGE_SERVICES } from '../spec/exchange-services.js';
+import type { ExchangeMajor } from '../spec/exchange-target.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { toByteArray } from '../runtime/ps-types.js';
@@ -37,19 +39,20 @@ function scalar(cmdlet: string, p: ParameterSpec, v: unknown): unknown {
   return v;
 }
 
-function services(cmdlet: string, p: ParameterSpec, v: unknown): string[] {
+function services(cmdlet: string, p: ParameterSpec, v: unknown, major: ExchangeMajor | undefined): string[] {
+  const names = major === undefined ? ALLOWED_SERVICE_NAMES : EXCHANGE_SERVICES[major].enumValues;
   const out: string[] = [];
   for (const item of isArrayLike(v) ? elements(v) : [v]) {
     if (typeof item === 'number') {
-      for (const name of ALLOWED_SERVICE_NAMES) if (ALLOWED_SERVICES[name] & item && !out.includes(name)) out.push(name);
+      for (const name of names) if (ALLOWED_SERVICES[name] & item && !out.includes(name)) out.push(name);
       if (item === 0 && !out.includes('None')) out.push('None');
       continue;
     }
     const text = toStr(item);
     for (const part of text.split(',')) {
-      const name = ALLOWED_SERVICE_NAMES.find((n) => n.toLowerCase() === part.trim().toLowerCase());
+      const name = names.find((n) => n.toLowerCase() === part.trim().toLowerCase());
       if (!name) {
-        throw transform(cmdlet, p, `Cannot convert value "${text}" to type "${NET_TYPE.AllowedServices}". Error: "Unable to match the identifier name ${part.trim()} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${ALLOWED_SERVICE_NAMES.join(', ')}"`);
+        throw transform(cmdlet, p, `Cannot convert value "${text}" to type "${NET_TYPE.AllowedServices}". Error: "Unable to match the identifier name ${part.trim()} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${names.join(', ')}"`);
       }
       if (!out.includes(name)) out.push(name);
     }
@@ -61,7 +64,8 @@ function services(cmdlet: string, p: ParameterSpec, v: unknown): string[] {
  * The value a parameter receives from an evaluated argument (strings for string-like types, arrays for array types,
  * Uint8Array for Byte[], a Secret for SecureString, names for AllowedServices); throws PowerShell's binding error.
  */
-export function convertParameterValue(cmdlet: string, p: ParameterSpec, value: unknown, dialect: InterpreterDialect): unknown {
+export function convertParameterValue(cmdlet: string, p: ParameterSpec, value: unknown, dialect: InterpreterDialect,
+  major?: ExchangeMajor): unknown {
   let v: unknown = value === NO_OUTPUT || value === undefined ? null : value;
   if (p.mandatory && p.type !== 'SwitchParameter' && !ALLOW_NULL.has(`${cmdlet}.${p.name}`)) {
     const empty = v === null || (typeof v === 'string' && v === '') || (STRING_TYPES.has(p.type) && !isArrayLike(v) && toStr(v) === '');
@@ -92,7 +96,7 @@ export function convertParameterValue(cmdlet: string, p: ParameterSpec, value: u
       }
       return Number.isInteger(n) ? n : Math.round(n);
     }
-    case 'AllowedServices': return v === null ? null : services(cmdlet, p, v);
+    case 'AllowedServices': return v === null ? null : services(cmdlet, p, v, major);
     case 'MultiValuedProperty':
     case 'String[]': return v === null ? null : (isArrayLike(v) ? elements(v) : [v]).map((x) => toStr(x));
     case 'Object[]': return v === null ? null : isArrayLike(v) ? elements(v) : [v];

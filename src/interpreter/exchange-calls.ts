@@ -39,7 +39,9 @@ function callFor(core: InterpreterCore, ctx: CommandContext, cmd: ExchangeComman
   if (obj !== NO_PIPELINE_OBJECT) {
     try {
       const b = bindPipelineObject(ctx.view, parameterSet, explicit, obj);
-      for (const [o, v] of Object.entries(b.values)) parameters[o] = convertParameterValue(spec.name, cmd.byOption.get(o)!, v, core.dialect);
+      for (const [o, v] of Object.entries(b.values)) {
+        parameters[o] = convertParameterValue(spec.name, cmd.byOption.get(o)!, v, core.dialect, core.env.exchangeTarget?.major);
+      }
       parameterSet = b.parameterSet;
     } catch (e) {
       if (!(e instanceof RuntimeFailure)) throw e;

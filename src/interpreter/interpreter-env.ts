@@ -47,6 +47,8 @@ export interface InterpreterEnv {
    * see), or 'global' as lines typed at the prompt. Default: 'script' for `interpret`, 'global' for a session.
    */
   readonly scope?: 'script' | 'global';
+  /** The Windows path of the script file being run: `$PSScriptRoot` and `$PSCommandPath` (default: none). */
+  readonly scriptPath?: string;
 }
 
 /** The outcome of running a script. */

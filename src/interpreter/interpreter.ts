@@ -57,6 +57,13 @@ export class Interpreter implements InterpreterCore {
     this.staticCtx = { fs: env.fs, dialect: this.dialect, notANumber, now: () => (env.now ? env.now() : new Date()) };
     this.#setAutomaticVariables();
     for (const [k, val] of Object.entries(env.environment ?? {})) this.vars.setEnvironment(k, val);
+    if (this.vars.get('env:COMPUTERNAME') === null) this.vars.setEnvironment('COMPUTERNAME', env.connectedServer);
+    if (env.scriptPath !== undefined) {
+      const cut = env.scriptPath.lastIndexOf('\\');
+      const root = cut < 0 ? '' : env.scriptPath.slice(0, cut);
+      this.vars.setRaw('PSScriptRoot', /^[a-z]:$/i.test(root) ? `${root}\\` : root);
+      this.vars.setRaw('PSCommandPath', env.scriptPath);
+    }
     for (const [k, val] of Object.entries(env.variables ?? {})) this.vars.setGlobal(k, val);
   }
 

@@ -115,7 +115,7 @@ async function bindInvocation(core: InterpreterCore, cmd: CommandAst, input: unk
     const source = sources.get(option);
     const raw = isLiteral(value) || !source ? thaw(value) : await evalSource(core, source);
     try {
-      params[option] = convertParameterValue(spec.name, p, raw, core.dialect);
+      params[option] = convertParameterValue(spec.name, p, raw, core.dialect, core.env.exchangeTarget?.major);
     } catch (e) {
       if (e instanceof RuntimeFailure) throw core.errors.fromFailure(e, cmd.extent);
       throw e;

@@ -1,4 +1,6 @@
 // Instance members of values: properties (case-insensitive, member enumeration) and the .NET methods runbooks call.
+import { AllowedServicesValue, SmtpDomainValue } from '../runtime/exchange-values.js';
+import { servicesFromString } from '../spec/output/allowed-services.js';
 import { Secret } from '../node/secret.js';
 import { EncodingValue } from './encoding-value.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
@@ -11,7 +13,7 @@ import type { ConversionContext } from '../runtime/ps-types.js';
 import { RuntimeFailure, methodFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import {
-  NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
+  NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isExchangeCertificate, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
 } from '../runtime/ps-values.js';
 
 /** What member access needs from the interpreter. */
@@ -54,6 +56,13 @@ function dateMember(d: Date, name: string): unknown {
     case 'ticks': return (d.getTime() + 62135596800000) * 10000;
     default: return undefined;
   }
+}
+
+/** An ExchangeCertificate property as the EMS gives it to a runbook: Services an enum, CertificateDomains domain objects. */
+function certificateMember(lower: string, value: unknown): unknown {
+  if (lower === 'services' && (typeof value === 'string' || typeof value === 'number')) return new AllowedServicesValue(servicesFromString(value));
+  if (lower === 'certificatedomains' && Array.isArray(value)) return value.map((d) => (typeof d === 'string' ? new SmtpDomainValue(d) : d));
+  return normalize(value);
 }
 
 /** The value of `target.name` ($null when absent, as PowerShell without strict mode). */
@@ -99,7 +108,7 @@ export function getMember(target: unknown, name: string, ctx: MemberContext): un
     if (v !== undefined) return v;
   } else if (isPlainObject(target)) {
     const k = findProperty(target, name);
-    if (k !== undefined) return normalize(target[k]);
+    if (k !== undefined) return isExchangeCertificate(target) ? certificateMember(lower, target[k]) : normalize(target[k]);
   }
   // Every object has Count and Length 1 from PowerShell 3.0 on.
   if (ctx.dialect.memberEnumeration && (lower === 'count' || lower === 'length')) return 1;

@@ -6,7 +6,7 @@ import type { VariableSlot } from './variable-view.js';
 
 /** Variables PowerShell manages itself (left out of InterpretResult.variables). */
 const AUTOMATIC = new Set(['true', 'false', 'null', '?', '_', 'psitem', 'error', 'matches', 'psversiontable', 'args',
-  'erroractionpreference', 'warningpreference', 'confirmpreference', 'ofs']);
+  'erroractionpreference', 'warningpreference', 'confirmpreference', 'ofs', 'psscriptroot', 'pscommandpath']);
 const READ_ONLY = new Set(['true', 'false', '?', 'error', 'psversiontable', 'host']);
 /** The slot `$_` (and `$PSItem` where the dialect has it) lives in. */
 export const CURRENT_ITEM = '_';

@@ -1,5 +1,6 @@
 // PowerShell's operators on values: comparison (case-insensitive unless c-prefixed; arrays on the left filter),
 // -like/-match/-replace/-split/-join, containment, arithmetic and string/array concatenation, bitwise, range, -f.
+import { AllowedServicesValue, SmtpDomainValue } from './exchange-values.js';
 import { Secret } from '../node/secret.js';
 import { formatOperator } from './ps-format.js';
 import { PsHashtable } from './ps-hashtable.js';
@@ -36,6 +37,7 @@ function isNull(v: unknown): boolean {
 export function psEquals(l: unknown, r: unknown, caseSensitive: boolean): boolean {
   if (isNull(l)) return isNull(r);
   if (isNull(r)) return false;
+  if (l instanceof AllowedServicesValue || l instanceof SmtpDomainValue) return l.psEquals(r);
   if (typeof l === 'string') {
     const rs = toStr(r);
     return caseSensitive ? l === rs : l.toLowerCase() === rs.toLowerCase() || l.localeCompare(rs, 'en-US', { sensitivity: 'accent' }) === 0;

@@ -1,4 +1,5 @@
 // The .NET types runbooks cast to and test with (-is, -as, [type]value), and PowerShell's conversions to them.
+import { AllowedServicesValue } from './exchange-values.js';
 import { Secret } from '../node/secret.js';
 import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';
@@ -56,6 +57,7 @@ export function toInteger(v: unknown, target: string, min: number, max: number, 
   if (v === null || v === undefined) n = 0;
   else if (typeof v === 'number') n = v;
   else if (typeof v === 'boolean') n = v ? 1 : 0;
+  else if (v instanceof AllowedServicesValue) n = v.value;
   else if (typeof v === 'string') {
     const parsed = parseNumber(v);
     if (parsed === null) throw cannotConvert(v, target, ctx.notANumber(v));

@@ -1,5 +1,6 @@
 // PowerShell's view of JS values: enumeration, truth, string and number conversion, property access.
 import { Secret } from '../node/secret.js';
+import { AllowedServicesValue } from './exchange-values.js';
 import { PsErrorRecord, PsException } from './ps-error-record.js';
 import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';
@@ -220,6 +221,7 @@ export function parseNumber(text: string): number | null {
 export function toNumber(v: unknown, notANumber: (text: string) => string, target = 'System.Int32'): number {
   if (v === null || v === undefined || v === NO_OUTPUT) return 0;
   if (typeof v === 'number') return v;
+  if (v instanceof AllowedServicesValue) return v.value;
   if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'string') {
     const n = parseNumber(v);

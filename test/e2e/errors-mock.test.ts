@@ -46,7 +46,7 @@ Set-Content -Path C:\\install\\res.req -Value $r
 $p = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "CN=pending.contoso.com" -DomainName pending.contoso.com -FriendlyName Pending
 $c = New-ExchangeCertificate -Server AMS-EXCH01 -SubjectName "CN=relay.contoso.com" -DomainName relay.contoso.com -PrivateKeyExportable $true -FriendlyName Relay -Services None
 $d = New-ExchangeCertificate -Server AMS-EXCH01 -SubjectName "CN=smtp.contoso.com" -DomainName smtp.contoso.com -PrivateKeyExportable $true -FriendlyName Smtp2 -Services None
-$w = Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC-SHA2' }
+$w = Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC' }
 $b = Export-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint $w.Thumbprint -BinaryEncoded -Password ${PW}
 Set-Content -Path C:\\install\\wmsvc.pfx -Value $b.FileData -Encoding Byte
 `;
@@ -301,7 +301,7 @@ beforeAll(async () => {
       return found[0]!.thumbprint;
     };
     org.amsDefault = store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)!;
-    org.amsWmsvc = byName('AMS-EXCH01', 'WMSVC-SHA2');
+    org.amsWmsvc = byName('AMS-EXCH01', 'WMSVC');
     org.amsRelay = byName('AMS-EXCH01', 'Relay');
     org.amsSmtp2 = byName('AMS-EXCH01', 'Smtp2');
     org.amsPending = store.read((tx) => tx.listRequests('AMS-EXCH01'))[0]!.thumbprint;

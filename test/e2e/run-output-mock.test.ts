@@ -54,7 +54,7 @@ describe('exchcert run (text mode) on the mock', () => {
 
 describe('exchcert mock set-require-ssl', () => {
   const enableIis = (dir: string) => {
-    const wmsvc = runJson(dir, "Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC-SHA2' } | Select-Object Thumbprint\n");
+    const wmsvc = runJson(dir, "Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC' } | Select-Object Thumbprint\n");
     const thumbprint = (wmsvc.json.output[0] as { Thumbprint: string }).Thumbprint;
     return runJson(dir, `Enable-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${thumbprint} -Services IIS\n`);
   };

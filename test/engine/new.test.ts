@@ -314,6 +314,16 @@ describe('New-ExchangeCertificate -GenerateRequest', () => {
     expect(csr.subjectCn).toBe('mail.contoso.com');
   });
 
+  it('rule 47 (issue 10): a renewal request keeps the subject\'s RDN order as encoded in the certificate', async () => {
+    const org = await testOrg();
+    const old = await created(org, { subjectName: 'C=NL, S=Flevoland, O=Contoso, CN=mail.contoso.com', domainName: ['mail.contoso.com'], services: ['None'] });
+    const r = await org.run('New-ExchangeCertificate', { instance: old, generateRequest: true });
+    const csr = parseCertificateRequest(r.output[0] as string);
+    expect(Buffer.from(csr.subjectDer).toString('hex')).toBe(Buffer.from(readCertificate(old.RawData).subjectDer).toString('hex'));
+    const renewed = await created(org, { instance: old, force: true });
+    expect(renewed.Subject).toBe(old.Subject);
+  });
+
   it('rule 35 / VERSIONS 2.2: requests work on Exchange 2010 too (no -RequestFile there is the binder\'s business)', async () => {
     const org = await testOrg();
     await addServer(org.store, { name: 'EX16', fqdn: 'EX16.labs.local', exchange: '2016-CU1' }, BASE_TIME, pooledKeys);

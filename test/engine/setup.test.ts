@@ -55,13 +55,13 @@ describe('fresh servers (setup)', () => {
     expect(w.NotAfter.getTime() - w.NotBefore.getTime()).toBe(3650 * 86_400_000);
   });
 
-  it('rule 113: a fresh 2013 server has the same three certificates; a CAS-only 2013 server shows SMTP from front-end transport', async () => {
+  it('rule 113: a fresh 2013 server has the same three certificates (WMSVC named for Windows 2012 R2); a CAS-only 2013 server shows SMTP from front-end transport', async () => {
     const org = await testOrg([
       { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' },
       { name: 'AMS-CAS01', fqdn: 'AMS-CAS01.labs.local', exchange: '2013', roles: ['ClientAccess'] },
     ]);
     const certs = await org.get({ server: 'AMS-EXCH01' });
-    expect(certs.map((c) => c.FriendlyName).sort()).toEqual(['Microsoft Exchange', 'Microsoft Exchange Server Auth Certificate', 'WMSVC-SHA2']);
+    expect(certs.map((c) => c.FriendlyName).sort()).toEqual(['Microsoft Exchange', 'Microsoft Exchange Server Auth Certificate', 'WMSVC']);
     expect(byFriendlyName(certs, 'Microsoft Exchange').Services).toBe('IMAP, POP, IIS, SMTP');
     const cas = byFriendlyName(await org.get({ server: 'AMS-CAS01' }), 'Microsoft Exchange');
     expect(cas.Services).toBe('IMAP, POP, IIS, SMTP');

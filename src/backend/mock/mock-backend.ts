@@ -1,5 +1,6 @@
 // The default backend: runs scripts in the in-process simulated Exchange Management Shell.
 import type { CompiledScript } from '../../dialect/compiled-script.js';
+import { basename } from 'node:path';
 import type { ShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
 import { isCompiledScript } from '../backend.js';
@@ -11,6 +12,9 @@ import type { InterpreterHost } from '../../interpreter/interpreter-env.js';
 import { openMockState } from './mock-state.js';
 import type { MockState } from './mock-state.js';
 import { scriptedAnswers } from './scripted-answers.js';
+
+/** The session's current location (the interpreter's default). */
+const DEFAULT_LOCATION = 'C:\\Users\\Administrator';
 
 /** Options of the mock backend. */
 export interface MockBackendOptions {
@@ -62,6 +66,11 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       connectedServer: record.name,
       answers,
       exchangeTarget,
+      // A file runs as `.\<file>` typed in the session's current location: script scope, $PSScriptRoot; other text
+      // runs at the prompt's (global) scope.
+      ...(run.scriptPath !== undefined
+        ? { scope: 'script' as const, scriptPath: `${DEFAULT_LOCATION}\\${basename(run.scriptPath)}` }
+        : { scope: 'global' as const }),
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
       ...(run.host ?? options.host ? { host: run.host ?? options.host } : {}),

@@ -18,11 +18,17 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         builder: (b) => withStateOption(b
           .positional('name', { type: 'string', demandOption: true, describe: 'NetBIOS name, e.g. AMS-EXCH01' })
           .option('fqdn', { type: 'string', describe: 'FQDN (default <name>.labs.local)' })
-          .option('exchange', { type: 'string', describe: 'Exchange version: 2010, 2013, 2016-CU23, 2019-CU14, SE...', default: '2019' })),
+          .option('exchange', { type: 'string', describe: 'Exchange version: 2010, 2013, 2016-CU23, 2019-CU14, SE...', default: '2019' })
+          .option('windows', {
+            type: 'string',
+            describe: 'Windows Server version: 2008R2, 2012R2, 2016, 2019, 2022, 2025 (default by Exchange version: '
+              + '2010 2008R2, 2013 2012R2, 2016 2016, 2019 2019, SE 2022); 2016 and older cannot import AES-encrypted PFX files',
+          })),
         handler: async (args) => {
           const a = args as Record<string, unknown>;
           await withOpenState(a, async (state) => {
-            const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange) }, new Date());
+            const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange),
+              ...(a.windows !== undefined ? { windows: String(a.windows) } : {}) }, new Date());
             // The key pool and the vendor CA come with the state: later calls make no key.
             await (await import('../../backend/mock/mock-state.js')).prepareMockState(state);
             io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${serverTarget(server).label}\n`);
