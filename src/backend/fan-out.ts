@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Backend, RunResult } from './backend.js';
 
 /** What one server's call gave: its RunResult, or the failure that kept it from running. */
-export interface ServerOutcome {
+export interface ServerRunOutcome {
   readonly server: string;
   readonly ok: boolean;
   readonly result: RunResult | null;
@@ -55,14 +55,14 @@ export interface FanOutOptions {
   /** Runs one server's call on a session. */
   call(backend: Backend, server: string): Promise<RunResult>;
   /** Called as each server finishes (progress display). */
-  onDone?(outcome: ServerOutcome): void;
+  onDone?(outcome: ServerRunOutcome): void;
 }
 
 /**
  * Runs `call` for every server on at most `throttle` sessions at once; results in the servers' order.
  * @example await fanOut(['A', 'B'], { open: () => createBackend('mock'), call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) })
  */
-export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerOutcome[]> {
+export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerRunOutcome[]> {
   if (options.shared && servers.length > 0) {
     const shared = await options.open(servers[0]!);
     try {
@@ -72,7 +72,7 @@ export async function fanOut(servers: readonly string[], options: FanOutOptions)
       await shared.close();
     }
   }
-  const outcomes: ServerOutcome[] = new Array(servers.length);
+  const outcomes: ServerRunOutcome[] = new Array(servers.length);
   let next = 0;
   const worker = async () => {
     let session: Backend | null = null;
@@ -80,7 +80,7 @@ export async function fanOut(servers: readonly string[], options: FanOutOptions)
       while (next < servers.length) {
         const index = next++;
         const server = servers[index]!;
-        let outcome: ServerOutcome;
+        let outcome: ServerRunOutcome;
         try {
           if (options.sessionPerServer && session) {
             await session.close();
