@@ -10,7 +10,7 @@ import type { RenderOptions } from './dialect/render-options.js';
 import type { MockState } from './backend/mock/mock-state.js';
 import { exchangeCertificateFromJson } from './spec/output/exchange-certificate.js';
 import type { ExchangeCertificate } from './spec/output/exchange-certificate.js';
-import { isExchangeCertificate } from './runtime/ps-values.js';
+import { isCertificateObject } from './runtime/ps-values.js';
 
 /** Options of connect(): which backend, and what it needs. */
 export interface ConnectOptions {
@@ -60,7 +60,7 @@ export interface ExchcertSession {
 }
 
 function typed(value: unknown): unknown {
-  return isExchangeCertificate(value) ? exchangeCertificateFromJson(value) : value;
+  return isCertificateObject(value) ? exchangeCertificateFromJson(value) : value;
 }
 
 /**
@@ -93,7 +93,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ExchcertSes
       return Object.freeze({
         ok: result.ok,
         output,
-        certificates: output.filter((o): o is ExchangeCertificate => isExchangeCertificate(o)),
+        certificates: output.filter((o): o is ExchangeCertificate => isCertificateObject(o)),
         errors: result.errors,
         result,
       });

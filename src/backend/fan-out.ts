@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validation-error.js';
 import type { Backend, RunResult } from './backend.js';
 
 /** What one server's call gave: its RunResult, or the failure that kept it from running. */
-export interface ServerOutcome {
+export interface ServerRunOutcome {
   readonly server: string;
   readonly ok: boolean;
   readonly result: RunResult | null;
@@ -140,10 +140,10 @@ export interface FanOutOptions {
   /** Runs one server's call on a session. */
   call(backend: Backend, server: string): Promise<RunResult>;
   /** Called as each server finishes (progress display). */
-  onDone?(outcome: ServerOutcome): void;
+  onDone?(outcome: ServerRunOutcome): void;
 }
 
-function serverOutcome(o: WorkOutcome<RunResult>): ServerOutcome {
+function serverOutcome(o: WorkOutcome<RunResult>): ServerRunOutcome {
   return o.ok ? { server: o.server, ok: o.value.ok, result: o.value, error: null }
     : { server: o.server, ok: false, result: null, error: o.error };
 }
@@ -152,7 +152,7 @@ function serverOutcome(o: WorkOutcome<RunResult>): ServerOutcome {
  * Runs `call` for every server on at most `throttle` sessions at once; results in the servers' order.
  * @example await fanOut(['A', 'B'], { open: () => createBackend('mock'), call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) })
  */
-export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerOutcome[]> {
+export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerRunOutcome[]> {
   const { call, onDone, ...pool } = options;
   const outcomes = await fanOutWork<Backend, RunResult>(servers, {
     ...pool,

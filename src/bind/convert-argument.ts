@@ -11,7 +11,7 @@ import { numberToInteger, overflowMessage, stringToInteger } from './ps-number.j
 import { argumentText, elementText, formatMessage, messageText, typeName } from './argument-text.js';
 import type { RawArgument } from './raw-argument.js';
 import { rawToValue } from './raw-argument.js';
-import { x500NameError } from './x500-name.js';
+import { x500NameError } from './x500-name-error.js';
 
 const SWITCH = 'System.Management.Automation.SwitchParameter';
 const SECURE_STRING = 'System.Security.SecureString';

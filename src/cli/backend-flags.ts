@@ -6,16 +6,33 @@ import { ValidationError } from '../errors/validation-error.js';
 
 const AUTHENTICATIONS = ['Kerberos', 'Negotiate', 'Basic'] as const;
 
+/** The flags of the real backends and of --servers, as yargs hands them over. */
+export type BackendFlagArgs = {
+  bootstrap: string | undefined;
+  'import-module': string[] | undefined;
+  timeout: number | undefined;
+  'remote-server': string | undefined;
+  'connection-uri': string | undefined;
+  authentication: string | undefined;
+  host: string | undefined;
+  port: number | undefined;
+  user: string | undefined;
+  'key-file': string | undefined;
+  servers: string | undefined;
+  throttle: number | undefined;
+  'ssh-option': string[] | undefined;
+};
+
 /** Adds the backend connection options (not --backend itself, whose help each command words). */
-export function withBackendFlags<T>(y: Argv<T>): Argv<T> {
+export function withBackendFlags<T>(y: Argv<T>): Argv<T & BackendFlagArgs> {
   return withConnectionFlags(y)
     .option('servers', { type: 'string',
         describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
-    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' }) as Argv<T>;
+    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' }) as Argv<T & BackendFlagArgs>;
 }
 
 /** The connection options of real backends alone (the workflow commands word their own --servers). */
-export function withConnectionFlags<T>(y: Argv<T>): Argv<T> {
+export function withConnectionFlags<T>(y: Argv<T>): Argv<T & Omit<BackendFlagArgs, 'servers' | 'throttle'>> {
   return y
     .option('bootstrap', { type: 'string',
         describe: 'real backends: exchange (load Exchange, default), none, or FILE (your own connection script)' })
@@ -31,7 +48,7 @@ export function withConnectionFlags<T>(y: Argv<T>): Argv<T> {
     .option('user', { type: 'string', describe: 'ssh: user name' })
     .option('key-file', { type: 'string', describe: 'ssh: private key file' })
     .option('ssh-option', { type: 'string', array: true,
-        describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as Argv<T>;
+        describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' });
 }
 
 /** The parsed connection flags backendOptionsOf reads (any parsed arguments object has them or not). */

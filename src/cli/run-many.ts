@@ -2,7 +2,7 @@
 import { SingleBar } from 'cli-progress';
 import type { BackendOptions } from '../backend/backend-options.js';
 import { fanOut, parseServers } from '../backend/fan-out.js';
-import type { ServerOutcome } from '../backend/fan-out.js';
+import type { ServerRunOutcome } from '../backend/fan-out.js';
 import { backendEntry, createBackend } from '../backend/registry.js';
 import { CmdletBuilder } from '../cmdlet/cmdlet-builder.js';
 import { compile } from '../dialect/render.js';
@@ -46,7 +46,7 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
       hideCursor: true }) : null;
   bar?.start(servers.length, 0, { server: '' });
   const shells = new Map<string, ShellVersion>();
-  let outcomes: ServerOutcome[];
+  let outcomes: ServerRunOutcome[];
   try {
     outcomes = await fanOut(servers, {
       throttle,

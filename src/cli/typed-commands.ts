@@ -1,10 +1,10 @@
 import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
-import { enableExchangeCertificateSpec } from '../spec/cmdlets/enable-exchange-certificate.js';
-import { exportExchangeCertificateSpec } from '../spec/cmdlets/export-exchange-certificate.js';
-import { getExchangeCertificateSpec } from '../spec/cmdlets/get-exchange-certificate.js';
-import { importExchangeCertificateSpec } from '../spec/cmdlets/import-exchange-certificate.js';
-import { newExchangeCertificateSpec } from '../spec/cmdlets/new-exchange-certificate.js';
-import { removeExchangeCertificateSpec } from '../spec/cmdlets/remove-exchange-certificate.js';
+import { enableExchangeCertificateSpec } from '../spec/cmdlets/enable-exchange-certificate-spec.js';
+import { exportExchangeCertificateSpec } from '../spec/cmdlets/export-exchange-certificate-spec.js';
+import { getExchangeCertificateSpec } from '../spec/cmdlets/get-exchange-certificate-spec.js';
+import { importExchangeCertificateSpec } from '../spec/cmdlets/import-exchange-certificate-spec.js';
+import { newExchangeCertificateSpec } from '../spec/cmdlets/new-exchange-certificate-spec.js';
+import { removeExchangeCertificateSpec } from '../spec/cmdlets/remove-exchange-certificate-spec.js';
 import { COMMON_PARAMETERS } from '../spec/common-parameters.js';
 import { kebabCase } from './kebab-case.js';
 import { PS_TYPE_INFO } from '../spec/ps-type-info.js';

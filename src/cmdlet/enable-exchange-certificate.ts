@@ -1,4 +1,4 @@
-import { enableExchangeCertificateSpec } from '../spec/cmdlets/enable-exchange-certificate.js';
+import { enableExchangeCertificateSpec } from '../spec/cmdlets/enable-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

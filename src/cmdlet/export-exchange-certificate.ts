@@ -1,4 +1,4 @@
-import { exportExchangeCertificateSpec } from '../spec/cmdlets/export-exchange-certificate.js';
+import { exportExchangeCertificateSpec } from '../spec/cmdlets/export-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

@@ -1,4 +1,4 @@
-import { getExchangeCertificateSpec } from '../spec/cmdlets/get-exchange-certificate.js';
+import { getExchangeCertificateSpec } from '../spec/cmdlets/get-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

@@ -1,4 +1,4 @@
-import { importExchangeCertificateSpec } from '../spec/cmdlets/import-exchange-certificate.js';
+import { importExchangeCertificateSpec } from '../spec/cmdlets/import-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

@@ -1,4 +1,4 @@
-import { newExchangeCertificateSpec } from '../spec/cmdlets/new-exchange-certificate.js';
+import { newExchangeCertificateSpec } from '../spec/cmdlets/new-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

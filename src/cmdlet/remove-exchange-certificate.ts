@@ -1,4 +1,4 @@
-import { removeExchangeCertificateSpec } from '../spec/cmdlets/remove-exchange-certificate.js';
+import { removeExchangeCertificateSpec } from '../spec/cmdlets/remove-exchange-certificate-spec.js';
 import { CmdletBuilder } from './cmdlet-builder.js';
 import type { OptionsOf } from './option-types.js';
 

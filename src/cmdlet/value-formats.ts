@@ -30,7 +30,7 @@ export function isCertificateIdentity(value: string): boolean {
 }
 
 /** One relative distinguished name attribute. */
-export interface X500Attribute {
+export interface ParsedX500Attribute {
   readonly key: string;
   readonly value: string;
 }
@@ -42,8 +42,8 @@ const KNOWN_KEYS = new Set(['CN', 'L', 'ST', 'S', 'O', 'OU', 'C', 'STREET', 'DC'
  * Returns the attributes, or a string saying what is wrong.
  * @example parseX500('c=NL, S=Flevoland, CN=webmail.exchangefun.nl')
  */
-export function parseX500(text: string): readonly X500Attribute[] | string {
-  const attrs: X500Attribute[] = [];
+export function parseX500(text: string): readonly ParsedX500Attribute[] | string {
+  const attrs: ParsedX500Attribute[] = [];
   let i = 0;
   const n = text.length;
   while (i < n) {

@@ -9,9 +9,9 @@ import { PsErrorRecord } from '../runtime/ps-error-record.js';
 import { formatDate } from '../runtime/ps-format.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { wildcardRegex } from '../runtime/ps-operators.js';
-import { elements, findProperty, isArrayLike, isExchangeCertificate, isPlainObject, normalize, propertyNames, toStr } from '../runtime/ps-values.js';
+import { elements, findProperty, isArrayLike, isCertificateObject, isPlainObject, normalize, propertyNames, toStr } from '../runtime/ps-values.js';
 
-export { isExchangeCertificate };
+export { isCertificateObject };
 
 /** $FormatEnumerationLimit. */
 const ENUMERATION_LIMIT = 4;
@@ -117,7 +117,7 @@ function expandProperties(o: unknown, requested: readonly string[]): string[] {
 
 /** A generic table: columns as wide as their widest cell, numbers right-aligned, columns that do not fit dropped. */
 function genericTable(objects: readonly unknown[], columns: readonly string[], dialect: InterpreterDialect): string[] {
-  const cells = objects.map((o) => columns.map((c) => (isExchangeCertificate(o) ? certificateCell(c, propertyValue(o, c), dialect.ellipsis) : formatCell(propertyValue(o, c), dialect.ellipsis))));
+  const cells = objects.map((o) => columns.map((c) => (isCertificateObject(o) ? certificateCell(c, propertyValue(o, c), dialect.ellipsis) : formatCell(propertyValue(o, c), dialect.ellipsis))));
   const numeric = columns.map((c) => objects.every((o) => { const v = propertyValue(o, c); return v === null || v === undefined || typeof v === 'number'; }));
   let widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
   let keep = columns.length;
@@ -157,7 +157,7 @@ export function formatTableLines(objects: readonly unknown[], properties: readon
   const dialect = interpreterDialect(shell);
   const items = objects.map(normalize).filter((o) => o !== null);
   if (items.length === 0) return [];
-  if (!properties && items.every(isExchangeCertificate)) return certificateTable(items as Record<string, unknown>[], dialect);
+  if (!properties && items.every(isCertificateObject)) return certificateTable(items as Record<string, unknown>[], dialect);
   if (!properties && items.length === 1 && items[0] instanceof PsHashtable) return hashtableTable(items[0], dialect);
   if (!properties && items.every((o) => !isPlainObject(o))) return items.map((o) => formatCell(o, dialect.ellipsis));
   const columns = properties ? expandProperties(items[0], properties) : allProperties(items[0]);
@@ -179,7 +179,7 @@ export function formatListLines(objects: readonly unknown[], properties: readonl
     let names: string[];
     if (o instanceof PsHashtable) names = properties ? properties.slice() : ['Name', 'Value'];
     else if (properties) names = expandProperties(o, properties);
-    else if (isExchangeCertificate(o)) names = [...EXCHANGE_CERTIFICATE_LIST_VIEW];
+    else if (isCertificateObject(o)) names = [...EXCHANGE_CERTIFICATE_LIST_VIEW];
     else names = allProperties(o);
     if (o instanceof PsHashtable && !properties) {
       for (const [k, v] of o.entries()) lines.push('', `Name  : ${toStr(k)}`, `Value : ${formatCell(v, ellipsis)}`);
@@ -189,7 +189,7 @@ export function formatListLines(objects: readonly unknown[], properties: readonl
     lines.push('');
     for (const n of names) {
       const v = propertyValue(o, n);
-      const text = isExchangeCertificate(o) ? certificateCell(n, v, ellipsis) : formatCell(v, ellipsis);
+      const text = isCertificateObject(o) ? certificateCell(n, v, ellipsis) : formatCell(v, ellipsis);
       lines.push(`${n.padEnd(width)} : ${text}`.trimEnd() + (text === '' ? ' ' : ''));
     }
   }
@@ -234,10 +234,10 @@ export function formatLinesForHost(objects: readonly unknown[], shell: ShellVers
       continue;
     }
     // A run of objects shaped like the first.
-    const cert = isExchangeCertificate(v);
+    const cert = isCertificateObject(v);
     const shape = allProperties(v).join('\u0000');
     let j = i + 1;
-    while (j < flat.length && isPlainObject(flat[j]) && (cert ? isExchangeCertificate(flat[j]) : !isExchangeCertificate(flat[j]) && allProperties(flat[j]).join('\u0000') === shape)) j++;
+    while (j < flat.length && isPlainObject(flat[j]) && (cert ? isCertificateObject(flat[j]) : !isCertificateObject(flat[j]) && allProperties(flat[j]).join('\u0000') === shape)) j++;
     const group = flat.slice(i, j);
     if (cert) lines.push(...formatTableLines(group, null, shell));
     else if (allProperties(v).length <= 4) lines.push(...formatTableLines(group, null, shell));

@@ -2,13 +2,13 @@
 import { Secret } from '../node/secret.js';
 import type { ParameterSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
-import { isExchangeCertificate } from '../runtime/ps-values.js';
+import { isCertificateObject } from '../runtime/ps-values.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { findProperty, isArrayLike, isPlainObject, normalize } from '../runtime/ps-values.js';
 
 /** What binding one object gave: parameter values by camelCase name and the parameter set they settle on. */
-export interface PipelineBinding {
+export interface PipelineObjectBinding {
   readonly values: Readonly<Record<string, unknown>>;
   readonly parameterSet: string;
 }
@@ -28,7 +28,7 @@ function fitsExactly(p: ParameterSpec, v: unknown): boolean {
     case 'ScriptBlock': return v instanceof ScriptBlockValue;
     case 'Byte[]': return v instanceof Uint8Array;
     case 'SecureString': return v instanceof Secret;
-    case 'X509Certificate2': return isExchangeCertificate(v);
+    case 'X509Certificate2': return isCertificateObject(v);
     default: return false;
   }
 }
@@ -56,7 +56,7 @@ function propertyOf(obj: unknown, p: ParameterSpec): { found: boolean; value: un
  * conversion, by property name, by value with conversion; the first pass that binds anything wins. Throws
  * PowerShell's InputObjectNotBound / InputObjectMissingMandatory errors (non-terminating for that object).
  */
-export function bindPipelineObject(view: ShellView, preferredSet: string, bound: ReadonlySet<string>, obj: unknown): PipelineBinding {
+export function bindPipelineObject(view: ShellView, preferredSet: string, bound: ReadonlySet<string>, obj: unknown): PipelineObjectBinding {
   const cmdlet = view.cmdlet.name;
   const boundSpecs = view.parameters.filter((p) => bound.has(p.name));
   const sets = view.sets.filter((s) => boundSpecs.every((p) => setsOfParam(view, p).includes(s)));

@@ -13,7 +13,7 @@ import type { ConversionContext } from '../runtime/ps-types.js';
 import { RuntimeFailure, methodFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import {
-  NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isExchangeCertificate, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
+  NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isCertificateObject, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
 } from '../runtime/ps-values.js';
 
 /** What member access needs from the interpreter. */
@@ -108,7 +108,7 @@ export function getMember(target: unknown, name: string, ctx: MemberContext): un
     if (v !== undefined) return v;
   } else if (isPlainObject(target)) {
     const k = findProperty(target, name);
-    if (k !== undefined) return isExchangeCertificate(target) ? certificateMember(lower, target[k]) : normalize(target[k]);
+    if (k !== undefined) return isCertificateObject(target) ? certificateMember(lower, target[k]) : normalize(target[k]);
   }
   // Every object has Count and Length 1 from PowerShell 3.0 on.
   if (ctx.dialect.memberEnumeration && (lower === 'count' || lower === 'length')) return 1;

@@ -36,4 +36,4 @@ export type { PfxAlgorithm, WritePfxOptions, PfxContents } from './pkcs12.js';
 export { decodeCertificateData, decodeCertificateText, certificateDataToText } from './certificate-data.js';
 export type { CertificateDataKind, DecodedCertificateData } from './certificate-data.js';
 export { createVendorCa, loadVendorCa } from './vendor-ca.js';
-export type { VendorCa, VendorCaState, VendorCaCertificateState, CreateVendorCaOptions, IssuedCertificate } from './vendor-ca.js';
+export type { VendorCa, VendorCaState, VendorCaCertificateState, CreateVendorCaOptions, VendorIssuedCertificate } from './vendor-ca.js';

@@ -43,7 +43,7 @@ export interface CreateVendorCaOptions {
 }
 
 /** A certificate the vendor CA issued, in the forms a CA hands out. */
-export interface IssuedCertificate {
+export interface VendorIssuedCertificate {
   /** The leaf certificate, read back. */
   readonly certificate: CertificateInfo;
   /** The leaf as DER (.cer). */
@@ -63,7 +63,7 @@ export interface VendorCa {
   readonly root: CertificateInfo;
   readonly intermediate: CertificateInfo;
   /** Issues a TLS server certificate for a request (signature checked), signed by the intermediate. */
-  issue(request: string | BinaryInput | CertificateRequestInfo, options?: { readonly days?: number; readonly now?: Date }): Promise<IssuedCertificate>;
+  issue(request: string | BinaryInput | CertificateRequestInfo, options?: { readonly days?: number; readonly now?: Date }): Promise<VendorIssuedCertificate>;
 }
 
 const attr = (type: 'O' | 'CN', value: string): X500Name[number] => [{ type, oid: type === 'O' ? '2.5.4.10' : '2.5.4.3', value }];
@@ -139,7 +139,7 @@ function load(state: VendorCaState): VendorCa {
     state,
     root,
     intermediate,
-    async issue(request: string | BinaryInput | CertificateRequestInfo, options: { readonly days?: number; readonly now?: Date } = {}): Promise<IssuedCertificate> {
+    async issue(request: string | BinaryInput | CertificateRequestInfo, options: { readonly days?: number; readonly now?: Date } = {}): Promise<VendorIssuedCertificate> {
       const leaf = await issueCertificate({
         request,
         issuerCertificate: intermediate.der,

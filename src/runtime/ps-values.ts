@@ -58,7 +58,7 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** True for an ExchangeCertificate object from the mock (not a Select-Object copy of one). */
-export function isExchangeCertificate(v: unknown): boolean {
+export function isCertificateObject(v: unknown): boolean {
   if (!isPlainObject(v) || isCustomObject(v)) return false;
   const has = (name: string) => Object.prototype.hasOwnProperty.call(v, name);
   return has('Thumbprint') && has('Subject') && has('Services') && (has('ServicesStringForm') || has('RawData') || has('NotAfter'));
@@ -143,7 +143,7 @@ export function invariantDate(d: Date): string {
 }
 
 /** A double as .NET's ToString() writes it (R format, `E+XX` exponents). */
-export function numberText(n: number): string {
+export function psNumberText(n: number): string {
   if (Number.isNaN(n)) return 'NaN';
   if (n === Infinity) return 'Infinity';
   if (n === -Infinity) return '-Infinity';
@@ -173,7 +173,7 @@ export function typeNameOf(v: unknown): string {
   const custom = (v as { psTypeName?: unknown }).psTypeName;
   if (typeof custom === 'string') return custom;
   if (isPlainObject(v)) {
-    if (isExchangeCertificate(v)) return 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate';
+    if (isCertificateObject(v)) return 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate';
     if (!isCustomObject(v) && Object.keys(v).length === 1 && v.FileData instanceof Uint8Array) return 'Microsoft.Exchange.Data.BinaryFileDataObject';
     const marker = v.PSTypeNames ?? v.PSTypeName;
     const first = Array.isArray(marker) ? marker[0] : marker;
@@ -188,13 +188,13 @@ export function toStr(v: unknown, ofs = ' '): string {
   if (v === null || v === undefined || v === NO_OUTPUT) return '';
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return numberText(v);
+  if (typeof v === 'number') return psNumberText(v);
   if (isArrayLike(v)) return elements(v).map((x) => toStr(x, ofs)).join(ofs);
   if (v instanceof Date) return invariantDate(v);
   if (v instanceof PsHashtable) return typeNameOf(v);
   if (v instanceof Secret) return 'System.Security.SecureString';
   if (v instanceof ScriptBlockValue || v instanceof PsErrorRecord || v instanceof PsException || v instanceof TypeValue) return v.toString();
-  if (isExchangeCertificate(v)) return certificateText(v as Record<string, unknown>);
+  if (isCertificateObject(v)) return certificateText(v as Record<string, unknown>);
   if (isPlainObject(v)) {
     const parts = propertyNames(v).map((k) => `${k}=${toStr(v[k], ofs)}`);
     return `@{${parts.join('; ')}}`;

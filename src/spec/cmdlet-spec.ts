@@ -156,8 +156,8 @@ export function setsOf(cmdlet: CmdletSpec, p: ParameterSpec): readonly string[] 
   return p.sets.length === 0 ? cmdlet.sets : p.sets;
 }
 
-/** Finds a parameter by exact PowerShell name or option name (case-insensitive). */
-export function findParameter(cmdlet: CmdletSpec, name: string): ParameterSpec | undefined {
+/** A cmdlet's parameter by exact PowerShell name or option name (case-insensitive). */
+export function parameterNamed(cmdlet: CmdletSpec, name: string): ParameterSpec | undefined {
   const lower = name.toLowerCase();
   return cmdlet.parameters.find((p) => p.name.toLowerCase() === lower || p.option.toLowerCase() === lower);
 }

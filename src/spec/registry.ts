@@ -1,20 +1,20 @@
 import type { CmdletSpec, ParameterSpec } from './cmdlet-spec.js';
 import { setsOf } from './cmdlet-spec.js';
 import { COMMON_PARAMETERS } from './common-parameters.js';
-import { enableExchangeCertificateSpec } from './cmdlets/enable-exchange-certificate.js';
-import { exportExchangeCertificateSpec } from './cmdlets/export-exchange-certificate.js';
-import { getExchangeCertificateSpec } from './cmdlets/get-exchange-certificate.js';
-import { importExchangeCertificateSpec } from './cmdlets/import-exchange-certificate.js';
-import { newExchangeCertificateSpec } from './cmdlets/new-exchange-certificate.js';
-import { removeExchangeCertificateSpec } from './cmdlets/remove-exchange-certificate.js';
-import { convertToSecureStringSpec } from './helpers/convert-to-secure-string.js';
-import { formatListSpec } from './helpers/format-list.js';
-import { formatTableSpec } from './helpers/format-table.js';
-import { getContentSpec } from './helpers/get-content.js';
-import { readHostSpec } from './helpers/read-host.js';
-import { selectObjectSpec } from './helpers/select-object.js';
-import { setContentSpec } from './helpers/set-content.js';
-import { whereObjectSpec } from './helpers/where-object.js';
+import { enableExchangeCertificateSpec } from './cmdlets/enable-exchange-certificate-spec.js';
+import { exportExchangeCertificateSpec } from './cmdlets/export-exchange-certificate-spec.js';
+import { getExchangeCertificateSpec } from './cmdlets/get-exchange-certificate-spec.js';
+import { importExchangeCertificateSpec } from './cmdlets/import-exchange-certificate-spec.js';
+import { newExchangeCertificateSpec } from './cmdlets/new-exchange-certificate-spec.js';
+import { removeExchangeCertificateSpec } from './cmdlets/remove-exchange-certificate-spec.js';
+import { convertToSecureStringSpec } from './helpers/convert-to-secure-string-spec.js';
+import { formatListSpec } from './helpers/format-list-spec.js';
+import { formatTableSpec } from './helpers/format-table-spec.js';
+import { getContentSpec } from './helpers/get-content-spec.js';
+import { readHostSpec } from './helpers/read-host-spec.js';
+import { selectObjectSpec } from './helpers/select-object-spec.js';
+import { setContentSpec } from './helpers/set-content-spec.js';
+import { whereObjectSpec } from './helpers/where-object-spec.js';
 import type { ShellVersion } from './shell-version.js';
 
 /** The six Exchange certificate cmdlets. */

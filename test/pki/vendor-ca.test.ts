@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createVendorCa, loadVendorCa } from '../../src/pki/vendor-ca.js';
-import type { IssuedCertificate, VendorCa, VendorCaState } from '../../src/pki/vendor-ca.js';
+import type { VendorIssuedCertificate, VendorCa, VendorCaState } from '../../src/pki/vendor-ca.js';
 import { createCertificateRequest } from '../../src/pki/certificate-request.js';
 import type { CertificateRequestInfo } from '../../src/pki/certificate-request.js';
 import { generateRsaKeyPair } from '../../src/pki/rsa-key.js';
@@ -15,7 +15,7 @@ const tmp = scratch();
 let state: VendorCaState;
 let ca: VendorCa;
 let req: CertificateRequestInfo;
-let issued: IssuedCertificate;
+let issued: VendorIssuedCertificate;
 let requestKey: Awaited<ReturnType<typeof generateRsaKeyPair>>;
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // The generated stub module, loaded into real pwsh, must have exactly the tables' parameter metadata and bindings.
 import { beforeAll, describe, it, expect } from '@jest/globals';
 import { setsOf } from '../../src/spec/cmdlet-spec.js';
-import { newExchangeCertificateSpec } from '../../src/spec/cmdlets/new-exchange-certificate.js';
+import { newExchangeCertificateSpec } from '../../src/spec/cmdlets/new-exchange-certificate-spec.js';
 import { DOTNET_TYPES, paramBlock, powershellModule, psQuote } from '../../src/spec/powershell-module.js';
 import { EXCHANGE_CMDLETS, shellView } from '../../src/spec/registry.js';
 import type { CaseResult } from '../support/pwsh.js';

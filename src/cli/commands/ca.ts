@@ -38,18 +38,17 @@ export function caCommand(io: CliIo, done: (code: number) => void): CommandModul
           .positional('request', { type: 'string', demandOption: true, describe: 'request file: a host path, or C:\\... inside the state' })
           .option('out', { type: 'string', demandOption: true, describe: 'where to write the certificate (.cer, PEM; .p7b writes the chain as PKCS#7)' })
           .option('days', { type: 'number', default: 365, describe: 'validity in days' })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          const days = Number(a.days);
+        handler: async (a) => {
+          const days = a.days;
           if (!Number.isInteger(days) || days < 1 || days > 3650) {
-            throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'days', value: String(a.days), allowed: '1 to 3650', message: `--days ${String(a.days)} is not allowed: give whole days from 1 to 3650.` });
+            throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'days', value: String(days), allowed: '1 to 3650', message: `--days ${days} is not allowed: give whole days from 1 to 3650.` });
           }
           await withOpenState(a, async (state) => {
             const ca = await vendorCa(state);
-            const request = await readAny(state, String(a.request));
+            const request = await readAny(state, a.request);
             const now = state.store.read((tx) => mockNow(() => new Date(), tx));
             const issued = await ca.issue(request, { days, now });
-            const out = String(a.out);
+            const out = a.out;
             const data = /\.p7b$/i.test(out) ? issued.pkcs7 : new TextEncoder().encode(issued.pem);
             await writeAny(state, out, data);
             io.stdout.write(`Issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}, until ${issued.certificate.notAfter.toISOString()}) to ${out}\n`);

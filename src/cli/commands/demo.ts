@@ -7,13 +7,22 @@ import { DIALECTS } from '../../dialect/dialects.js';
 import { SEED_PARAMETERS, seedRunbook } from '../../examples/seed-runbook.js';
 import { mockBackend, runSeedOnMock } from '../../examples/seed-on-mock.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
+import { commandModule } from '../command-module.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { printRunResult } from '../print-result.js';
 
+/** The arguments of `exchcert demo`. */
+type DemoArgs = {
+  print?: boolean | undefined;
+  state?: string | undefined;
+  shell?: string | undefined;
+  secrets?: string | undefined;
+};
+
 /** `exchcert demo`: the reference lifecycle run on a fresh mock (or, with --print, its lines for every dialect). */
 export function demoCommand(io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<DemoArgs>({
     command: 'demo',
     describe: 'run the reference certificate lifecycle (SEED-RUNBOOK.md) on a fresh mock, printing each exact line and its result',
     builder: (y) => y
@@ -21,8 +30,7 @@ export function demoCommand(io: CliIo, done: (code: number) => void): CommandMod
       .option('state', { type: 'string', describe: 'state folder to use (default: a new temporary folder)' })
       .option('shell', { type: 'string', describe: 'dialect to run as: 2.0, 5.1 (default) or 7' })
       .option('secrets', { type: 'string', describe: 'with --print: variable (default) or inline' }),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+    handler: async (a) => {
       if (a.print) {
         const secrets = a.secrets === 'inline' ? 'inline' : 'variable';
         for (const d of DIALECTS) {
@@ -34,8 +42,8 @@ export function demoCommand(io: CliIo, done: (code: number) => void): CommandMod
         done(EXIT.ok);
         return;
       }
-      const dir = a.state ? String(a.state) : mkdtempSync(join(tmpdir(), 'exchcert-demo-'));
-      const shell = parseShellVersion(a.shell as string | undefined);
+      const dir = a.state ? a.state : mkdtempSync(join(tmpdir(), 'exchcert-demo-'));
+      const shell = parseShellVersion(a.shell);
       const backend = mockBackend({ state: dir });
       let failed = false;
       try {
@@ -57,5 +65,5 @@ export function demoCommand(io: CliIo, done: (code: number) => void): CommandMod
       }
       done(failed ? EXIT.failed : EXIT.ok);
     },
-  };
+  });
 }

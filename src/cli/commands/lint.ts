@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { formatDiagnostic } from '../../lint/diagnostic.js';
 import { lint } from '../../lint/lint.js';
+import { commandModule } from '../command-module.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { isStdin, readInputBytes } from '../read-input.js';
@@ -9,9 +10,20 @@ import { parseShellVersion } from '../../spec/shell-version.js';
 import { reportError } from '../report-error.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 
+/** The arguments of `exchcert lint`. */
+type LintArgs = {
+  files: string[];
+  exchange?: string | undefined;
+  shell?: string | undefined;
+  interactive?: boolean | undefined;
+  json?: boolean | undefined;
+  codepage?: string | undefined;
+  strict?: boolean | undefined;
+};
+
 /** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
 export function lintCommand(io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<LintArgs>({
     command: 'lint <files..>',
     describe: 'check runbooks against an Exchange version and PowerShell dialect',
     builder: (y) => y
@@ -22,12 +34,11 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
       .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+    handler: async (a) => {
       const inputs: { file: string; text: string; bytes: Uint8Array }[] = [];
-      const shell = parseShellVersion(a.shell as string | undefined);
+      const shell = parseShellVersion(a.shell);
       const codePage = parseCodePage(a.codepage);
-      for (const given of a.files as string[]) {
+      for (const given of a.files) {
         const file = isStdin(given) ? '-' : given;
         const bytes = await readInputBytes(file, io);
         inputs.push({ file, text: decodeRunbook(bytes, shell, codePage), bytes });
@@ -39,7 +50,8 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
         for (const { file, text, bytes } of inputs) {
           const encoding = encodingDiagnostic(bytes, file === '-' ? undefined : file, codePage);
           if (encoding) all.push(encoding);
-          all.push(...lint(text, { ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(a.shell ? { shell: String(a.shell) } : {}), ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
+          const target = { ...(a.exchange ? { exchange: a.exchange } : {}), ...(a.shell ? { shell: a.shell } : {}) };
+          all.push(...lint(text, { ...target, ...(file === '-' ? {} : { file }), unattended: a.interactive !== true }));
         }
       } catch (e) {
         done(reportError(e, out));
@@ -50,5 +62,5 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
       const failing = all.filter((d) => d.severity === 'error' || (a.strict === true && d.severity === 'warning'));
       done(failing.length > 0 ? EXIT.failed : EXIT.ok);
     },
-  };
+  });
 }

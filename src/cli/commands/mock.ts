@@ -24,11 +24,10 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
             describe: 'Windows Server version: 2008R2, 2012R2, 2016, 2019, 2022, 2025 (default by Exchange version: '
               + '2010 2008R2, 2013 2012R2, 2016 2016, 2019 2019, SE 2022); 2016 and older cannot import AES-encrypted PFX files',
           })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
+        handler: async (a) => {
           await withOpenState(a, async (state) => {
-            const server = await addServer(state.store, { name: String(a.name), ...(a.fqdn ? { fqdn: String(a.fqdn) } : {}), exchange: String(a.exchange),
-              ...(a.windows !== undefined ? { windows: String(a.windows) } : {}) }, new Date());
+            const server = await addServer(state.store, { name: a.name, ...(a.fqdn ? { fqdn: a.fqdn } : {}), exchange: a.exchange,
+              ...(a.windows !== undefined ? { windows: a.windows } : {}) }, new Date());
             // The key pool and the vendor CA come with the state: later calls make no key.
             await (await import('../../backend/mock/mock-state.js')).prepareMockState(state);
             io.stdout.write(`Added ${server.name} (${server.fqdn}), Exchange ${serverTarget(server).label}\n`);
@@ -41,7 +40,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         describe: 'list the servers of the simulated organization',
         builder: (b) => withStateOption(b),
         handler: async (args) => {
-          await withOpenState(args as Record<string, unknown>, (state) => {
+          await withOpenState(args, (state) => {
             for (const s of state.store.read((tx) => tx.listServers())) io.stdout.write(`${s.name}\t${s.fqdn}\t${serverTarget(s).label}\t${s.roles.join(',')}\n`);
           });
           done(EXIT.ok);
@@ -54,9 +53,12 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
           .positional('name', { type: 'string', demandOption: true })
           .option('tls-certificate-name', { type: 'string', describe: '<I>issuer<S>subject' })
           .option('fqdn', { type: 'string' })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setSendConnector(state.store, { name: String(a.name), ...(a['tls-certificate-name'] !== undefined ? { tlsCertificateName: String(a['tls-certificate-name']) } : {}), ...(a.fqdn !== undefined ? { fqdn: String(a.fqdn) } : {}) }));
+        handler: async (a) => {
+          await withOpenState(a, (state) => setSendConnector(state.store, {
+            name: a.name,
+            ...(a.tlsCertificateName !== undefined ? { tlsCertificateName: a.tlsCertificateName } : {}),
+            ...(a.fqdn !== undefined ? { fqdn: a.fqdn } : {}),
+          }));
           done(EXIT.ok);
         },
       })
@@ -64,9 +66,11 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         command: 'set-pop-imap <server>',
         describe: 'Set-PopSettings/Set-ImapSettings -X509CertificateName',
         builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).option('pop', { type: 'string' }).option('imap', { type: 'string' })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setPopImapCertificateName(state.store, String(a.server), { ...(a.pop !== undefined ? { pop: String(a.pop) } : {}), ...(a.imap !== undefined ? { imap: String(a.imap) } : {}) }));
+        handler: async (a) => {
+          await withOpenState(a, (state) => setPopImapCertificateName(state.store, a.server, {
+            ...(a.pop !== undefined ? { pop: a.pop } : {}),
+            ...(a.imap !== undefined ? { imap: a.imap } : {}),
+          }));
           done(EXIT.ok);
         },
       })
@@ -74,9 +78,8 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         command: 'set-accepted-domains <domains..>',
         describe: 'replace the accepted domains (Authoritative)',
         builder: (b) => withStateOption(b.positional('domains', { type: 'string', array: true, demandOption: true })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setAcceptedDomains(state.store, (a.domains as string[]).map(String)));
+        handler: async (a) => {
+          await withOpenState(a, (state) => setAcceptedDomains(state.store, a.domains));
           done(EXIT.ok);
         },
       })
@@ -84,9 +87,8 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         command: 'set-transport-certificate <server> <thumbprint>',
         describe: 'set the default SMTP (internal transport) certificate',
         builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).positional('thumbprint', { type: 'string', demandOption: true })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setTransportCertificate(state.store, String(a.server), String(a.thumbprint)));
+        handler: async (a) => {
+          await withOpenState(a, (state) => setTransportCertificate(state.store, a.server, a.thumbprint));
           done(EXIT.ok);
         },
       })
@@ -95,9 +97,8 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         describe: "turn the Default Web Site's Require SSL on or off",
         // A string with choices: a yargs boolean positional reads every word but 'false' (even 'off') as true.
         builder: (b) => withStateOption(b.positional('server', { type: 'string', demandOption: true }).positional('on', { type: 'string', choices: ['on', 'off', 'true', 'false'], demandOption: true })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => setRequireSsl(state.store, String(a.server), a.on === 'on' || a.on === 'true'));
+        handler: async (a) => {
+          await withOpenState(a, (state) => setRequireSsl(state.store, a.server, a.on === 'on' || a.on === 'true'));
           done(EXIT.ok);
         },
       })
@@ -105,9 +106,8 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
         command: 'advance-clock <days>',
         describe: "move the organization's clock forward (certificates expire)",
         builder: (b) => withStateOption(b.positional('days', { type: 'number', demandOption: true })),
-        handler: async (args) => {
-          const a = args as Record<string, unknown>;
-          await withOpenState(a, (state) => advanceClock(state.store, Number(a.days) * 86_400_000));
+        handler: async (a) => {
+          await withOpenState(a, (state) => advanceClock(state.store, a.days * 86_400_000));
           done(EXIT.ok);
         },
       })

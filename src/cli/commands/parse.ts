@@ -1,5 +1,6 @@
 import type { CommandModule } from 'yargs';
 import { bindScript } from '../../bind/bind.js';
+import { commandModule } from '../command-module.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { jsonReplacer } from '../json-value.js';
@@ -9,9 +10,19 @@ import { parseShellVersion } from '../../spec/shell-version.js';
 import { reportError } from '../report-error.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 
+/** The arguments of `exchcert parse`. */
+type ParseArgs = {
+  file: string;
+  json?: boolean | undefined;
+  shell?: string | undefined;
+  exchange?: string | undefined;
+  codepage?: string | undefined;
+  'show-secrets'?: boolean | undefined;
+};
+
 /** `exchcert parse [--json] FILE|-`: the bound invocations (cmdlet, set, parameters by camelCase name, extent). */
 export function parseCommand(io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<ParseArgs>({
     command: 'parse <file>',
     describe: 'parse and bind a runbook: cmdlet, parameter set, parameters and position of every command',
     builder: (y) => y
@@ -21,15 +32,15 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
       .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
       .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
-      const file = isStdin(String(a.file ?? '')) ? '-' : String(a.file);
-      const text = await readRunbook(file, io, parseShellVersion(a.shell as string | undefined), parseCodePage(a.codepage));
+    handler: async (a) => {
+      const file = isStdin(a.file) ? '-' : a.file;
+      const text = await readRunbook(file, io, parseShellVersion(a.shell), parseCodePage(a.codepage));
       const show = a['show-secrets'] === true;
       // Everything printed is masked (passwords) and terminal-safe (control characters in the source made visible).
       const out = safeIo(io, show ? null : await maskForScript(text), a.json ? 'json' : 'all');
       try {
-        const result = bindScript(text, { ...(a.shell ? { shell: String(a.shell) } : {}), ...(a.exchange ? { exchange: String(a.exchange) } : {}), ...(file === '-' ? {} : { file }) });
+        const target = { ...(a.shell ? { shell: a.shell } : {}), ...(a.exchange ? { exchange: a.exchange } : {}) };
+        const result = bindScript(text, { ...target, ...(file === '-' ? {} : { file }) });
         const invocations = result.invocations.map((inv) => ({
           cmdlet: inv.cmdlet,
           parameterSet: inv.parameterSet,
@@ -51,5 +62,5 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
         done(reportError(e, out));
       }
     },
-  };
+  });
 }

@@ -3,21 +3,35 @@ import { ValidationError } from '../../errors/validation-error.js';
 import type { SessionInfo, StatementResult } from '../../backend/backend.js';
 import { resolve } from 'node:path';
 import { parseShellVersion } from '../../spec/shell-version.js';
+import { commandModule } from '../command-module.js';
 import { EXIT } from '../cli-io.js';
 import { answersOf } from '../answers-of.js';
 import type { CliIo } from '../cli-io.js';
 import { cliContext } from '../cli-context.js';
 import { withMockOptions } from '../mock-options.js';
+import type { MockArgs } from '../mock-options.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
+import type { BackendFlagArgs } from '../backend-flags.js';
 import { printEcho, printLooseErrors, printStatementResult, runResultJson } from '../print-result.js';
 import { isStdin, readRunbook } from '../read-input.js';
 import { parseCodePage } from '../runbook-encoding.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 import { onSecretSeen } from '../../interpreter/seen-secrets.js';
 
+/** The arguments of `exchcert run`. */
+type RunArgs = BackendFlagArgs & MockArgs & {
+  file: string;
+  backend?: string | undefined;
+  shell?: string | undefined;
+  json?: boolean | undefined;
+  echo?: boolean | undefined;
+  codepage?: string | undefined;
+  answer?: string[] | undefined;
+};
+
 /** `exchcert run FILE|- --backend NAME`: runs a runbook on a backend (default: the simulated Exchange Management Shell). */
 export function runCommand(io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<RunArgs>({
     command: 'run <file>',
     describe: 'run a runbook on the mock Exchange Management Shell or a real PowerShell session',
     builder: (y) => withBackendFlags(withMockOptions(y
@@ -28,18 +42,17 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
       .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
       .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' }))),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+    handler: async (a) => {
       const { config, log } = await cliContext(a, io);
       const name = config.backend.value;
       if (a.servers !== undefined) {
-        throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: String(a.servers), allowed: 'typed subcommands (get, enable, ...)',
+        throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: a.servers, allowed: 'typed subcommands (get, enable, ...)',
           message: '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.' });
       }
       const { backendEntry } = await import('../../backend/registry.js');
       backendEntry(name); // an unknown backend fails before anything is read
-      const file = String(a.file ?? '');
-      const given = a.shell as string | undefined;
+      const file = a.file;
+      const given = a.shell;
       const answers = answersOf(a.answer);
       const { withBackend, printNotices } = await import('../run-on-backend.js');
       const options = { ...backendOptionsOf(a), state: config.state.value, ...(config.connect ? { connect: config.connect.value } : {}) };
@@ -79,7 +92,7 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
         }
       });
     },
-  };
+  });
 }
 
 /** A runbook written for another dialect or Exchange build gets the lint findings before it runs on a real session. */

@@ -11,9 +11,11 @@ import { ParseError } from '../../parser/parse-error.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
 import { ValidationError } from '../../errors/validation-error.js';
+import { commandModule } from '../command-module.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { withMockOptions } from '../mock-options.js';
+import type { MockArgs } from '../mock-options.js';
 import { formatErrorRecord } from '../print-result.js';
 import { collectPlainTextSecrets } from '../plain-text-secrets.js';
 import { safeIo } from '../safe-io.js';
@@ -75,16 +77,18 @@ function readEntry(readLine: LineReader, history: string[], shell: ShellVersion,
   }
 }
 
+/** The arguments of `exchcert shell`. */
+type ShellArgs = MockArgs & { shell?: string | undefined };
+
 /** `exchcert shell`: an interactive EMS-like prompt on the mock; type `exit` (or Ctrl+D) to leave. */
 export function shellCommand(io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<ShellArgs>({
     command: 'shell',
     describe: 'an interactive Exchange Management Shell prompt on the mock',
     builder: (y) => withMockOptions(
       y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' }),
     ),
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
+    handler: async (a) => {
       const terminal: ShellTerminal | null = io.stdinIsTTY && io.shellTerminal ? await io.shellTerminal() : null;
       const plainReader = io.readLineSync;
       if (!terminal && !plainReader) {
@@ -92,14 +96,14 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           message: 'exchcert shell needs standard input to read commands from.' });
       }
       const readLine: LineReader = terminal ? (p, o) => terminal.readLine(p, o) : (p) => plainReader!(p);
-      const shell = parseShellVersion(a.shell as string | undefined);
+      const shell = parseShellVersion(a.shell);
       // Passwords typed or converted at the prompt are masked in all later output; error texts are terminal-safe.
       const mask = new SecretMask();
       const stopMasking = onSecretSeen((p) => mask.add(p));
       const out = safeIo(io, mask, 'stderr');
-      const state = openMockState(a.state ? String(a.state) : undefined);
+      const state = openMockState(a.state ? a.state : undefined);
       try {
-        const server = a.connect ? String(a.connect) : await state.exchange.defaultServer();
+        const server = a.connect ? a.connect : await state.exchange.defaultServer();
         const record = state.store.read((tx) => tx.getServer(server));
         if (!record) {
           throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server,
@@ -166,5 +170,5 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
       }
       done(EXIT.ok);
     },
-  };
+  });
 }

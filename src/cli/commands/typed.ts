@@ -3,7 +3,10 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { REDACTED_TEXT } from '../../node/secret.js';
 import type { CliIo } from '../cli-io.js';
 import { withStateOption } from '../mock-options.js';
+import type { MockStateArgs } from '../mock-options.js';
+import { commandModule } from '../command-module.js';
 import { backendOptionsOf, withBackendFlags } from '../backend-flags.js';
+import type { BackendFlagArgs } from '../backend-flags.js';
 import { cliContext } from '../cli-context.js';
 import { readPassword } from '../read-password.js';
 import type { TypedCommand } from '../typed-commands.js';
@@ -11,7 +14,7 @@ import { cliOptions, takesPassword } from '../typed-commands.js';
 import { runTyped } from '../typed-run.js';
 
 /** Adds the output options every typed subcommand has. */
-export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
+export function withOutputOptions<T>(y: Argv<T>) {
   return withBackendFlags(withStateOption(y))
     .option('print', { type: 'boolean', describe: 'print the exact command line instead of running it (same as --backend print)' })
     .option('backend', { type: 'string', describe: 'where to run: mock (default: the simulated Exchange Management Shell), print, local, remote or ssh; else EXCHCERT_BACKEND, then the config file', default: undefined })
@@ -22,12 +25,30 @@ export function withOutputOptions<T>(y: Argv<T>): Argv<T> {
     .option('exchange', { type: 'string', describe: 'Exchange target: 2010, 2013, 2016, 2016-CU22, 2019-CU11, 2019-CU14, SE...' })
     .option('secrets', { type: 'string', describe: 'secrets in the line: variable (default), inline or prompt' })
     .option('quoting', { type: 'string', describe: 'literal (default) or ascii (for transports that mangle non-ASCII text)' })
-    .option('bytes', { type: 'string', describe: "file bytes read the dialect's way (dialect, default) or with [System.IO.File] (dotnet)" }) as Argv<T>;
+    .option('bytes', { type: 'string', describe: "file bytes read the dialect's way (dialect, default) or with [System.IO.File] (dotnet)" });
 }
+
+/** The arguments of a typed subcommand: the output options, the password sources, then the cmdlet's own flags. */
+type TypedArgs = Readonly<Record<string, unknown>> & BackendFlagArgs & MockStateArgs & {
+  print?: boolean | undefined;
+  backend?: string | undefined;
+  connect?: string | undefined;
+  json?: boolean | undefined;
+  answer?: string[] | undefined;
+  shell?: string | undefined;
+  exchange?: string | undefined;
+  secrets?: string | undefined;
+  quoting?: string | undefined;
+  bytes?: string | undefined;
+  'password-file'?: string | undefined;
+  'password-env'?: string | undefined;
+  'password-stdin'?: boolean | undefined;
+  'password-prompt'?: boolean | undefined;
+};
 
 /** The yargs module of one typed subcommand; its options come from the cmdlet table. */
 export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: number) => void): CommandModule {
-  return {
+  return commandModule<TypedArgs>({
     command: cmd.name,
     describe: cmd.describe,
     builder: (y) => {
@@ -56,15 +77,15 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
       }
       return b;
     },
-    handler: async (args) => {
-      const a = args as Record<string, unknown>;
-      const password = takesPassword(cmd)
-        ? await readPassword({ passwordFile: a['password-file'] as string | undefined, passwordEnv: a['password-env'] as string | undefined, passwordStdin: a['password-stdin'] as boolean | undefined, passwordPrompt: a['password-prompt'] as boolean | undefined }, io)
-        : undefined;
+    handler: async (a) => {
+      const password = takesPassword(cmd) ? await readPassword(a, io) : undefined;
       // --print prints; otherwise the default backend (--backend, EXCHCERT_BACKEND, config file, mock) runs it.
       const { config, log } = await cliContext(a, io);
       const backend = config.backend.value;
-      done(await runTyped(cmd, a, { backend, log, backendOptions: backendOptionsOf(a), servers: a.servers as string | undefined, throttle: a.throttle as number | undefined, state: config.state.value, connect: config.connect?.value, json: a.json as boolean | undefined, answers: a.answer as string[] | undefined, shell: a.shell as string | undefined, exchange: a.exchange as string | undefined, secrets: a.secrets as string | undefined, quoting: a.quoting as string | undefined, bytes: a.bytes as string | undefined }, password, io));
+      const { servers, throttle, json, answer: answers, shell, exchange, secrets, quoting, bytes } = a;
+      const out = { servers, throttle, json, answers, shell, exchange, secrets, quoting, bytes };
+      const where = { backend, log, backendOptions: backendOptionsOf(a), state: config.state.value, connect: config.connect?.value };
+      done(await runTyped(cmd, a, { ...where, ...out }, password, io));
     },
-  };
+  });
 }

@@ -1,6 +1,6 @@
 // Test helper: a pending request made through New-ExchangeCertificate and answered by a simulated vendor CA.
 import { loadVendorCa } from '../../../src/pki/index.js';
-import type { IssuedCertificate, VendorCa } from '../../../src/pki/index.js';
+import type { VendorIssuedCertificate, VendorCa } from '../../../src/pki/index.js';
 import { trustVendorRoot } from '../../../src/engine/index.js';
 import { cachedVendorCa } from './key-pool.js';
 import { BASE_TIME } from './test-org.js';
@@ -20,7 +20,7 @@ export function trustVendor(org: TestOrg, ca: VendorCa): void {
 export interface IssuedRequest {
   readonly requestText: string;
   readonly pendingThumbprint: string;
-  readonly issued: IssuedCertificate;
+  readonly issued: VendorIssuedCertificate;
 }
 
 /**
