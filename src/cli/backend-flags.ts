@@ -25,15 +25,12 @@ export type BackendFlagArgs = {
 
 /** Adds the backend connection options (not --backend itself, whose help each command words). */
 export function withBackendFlags<T>(y: Argv<T>): Argv<T & BackendFlagArgs> {
-  return withConnectionFlags(y)
-    .option('servers', { type: 'string',
-        describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
-    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' }) as Argv<T & BackendFlagArgs>;
+  return withConnectionFlags(y, true) as Argv<T & BackendFlagArgs>;
 }
 
-/** The connection options of real backends alone (the workflow commands word their own --servers). */
-export function withConnectionFlags<T>(y: Argv<T>): Argv<T & Omit<BackendFlagArgs, 'servers' | 'throttle'>> {
-  return y
+/** The connection options of real backends; `--servers`/`--throttle` too unless a workflow words its own. */
+export function withConnectionFlags<T>(y: Argv<T>, servers = false): Argv<T & Omit<BackendFlagArgs, 'servers' | 'throttle'>> {
+  const flags = y
     .option('bootstrap', { type: 'string',
         describe: 'real backends: exchange (load Exchange, default), none, or FILE (your own connection script)' })
     .option('import-module', { type: 'string', array: true,
@@ -46,9 +43,16 @@ export function withConnectionFlags<T>(y: Argv<T>): Argv<T & Omit<BackendFlagArg
     .option('host', { type: 'string', describe: 'ssh: the Exchange server to connect to' })
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
-    .option('key-file', { type: 'string', describe: 'ssh: private key file' })
+    .option('key-file', { type: 'string', describe: 'ssh: private key file' });
+  // In this order, so the help (and the fast path's recorded options) stay as they were.
+  const many = servers ? flags
+    .option('servers', { type: 'string',
+        describe: 'run the call on each server (A,B,C or @FILE, one name a line), pinned with -Server' })
+    .option('throttle', { type: 'number', describe: 'with --servers: sessions working at once (default 4)' }) : flags;
+  return many
     .option('ssh-option', { type: 'string', array: true,
-        describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' });
+        describe: 'ssh: an OpenSSH client option KEY=VALUE, e.g. UserKnownHostsFile=PATH (repeatable)' }) as unknown as
+    Argv<T & Omit<BackendFlagArgs, 'servers' | 'throttle'>>;
 }
 
 /** The parsed connection flags backendOptionsOf reads (any parsed arguments object has them or not). */

@@ -9,6 +9,8 @@ export interface CliIo {
   readonly stdinIsTTY: boolean;
   /** Standard error is a terminal (progress bars go there). */
   readonly stderrIsTTY?: boolean;
+  /** Width of the terminal on standard output, when it is one (help text wraps to it). */
+  readonly columns?: number | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
   /** Asks for a line without echo (TTY only). */

@@ -24,7 +24,7 @@ async function bundle(name: BundleName): Promise<BundleMain> {
 
 /** Runs the command line in its bundle; the full CLI takes whatever the fast path leaves. */
 async function main(argv: readonly string[]): Promise<void> {
-  const io = processIo();
+  const io = processIo(process);
   try {
     const first = bundleFor(argv[0]);
     const fast = first === 'full' ? null : (await bundle(first))(argv, io);

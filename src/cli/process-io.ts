@@ -2,9 +2,12 @@
 import { readSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 
+/** The parts of the running process a CliIo is made of (main.ts passes `process`; nothing else touches it). */
+export type CliProcess = Pick<NodeJS.Process, 'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'on' | 'off'>;
+
 /** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
-function readLineSync(prompt: string): string | null {
-  process.stdout.write(prompt);
+function readLineSync(proc: CliProcess, prompt: string): string | null {
+  proc.stdout.write(prompt);
   const bytes: number[] = [];
   const one = Buffer.alloc(1);
   for (;;) {
@@ -18,40 +21,43 @@ function readLineSync(prompt: string): string | null {
 
 /**
  * The real process as a CliIo (main.ts hands it to the command bundles).
- * @example const code = await runCli(process.argv.slice(2), processIo());
+ * @example const code = await runCli(process.argv.slice(2), processIo(process));
  */
-export function processIo(): CliIo {
+export function processIo(proc: CliProcess): CliIo {
   return {
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: proc.stdout,
+    stderr: proc.stderr,
     readStdin: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of proc.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks).toString('utf8');
     },
     readStdinBytes: async () => {
       const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      for await (const chunk of proc.stdin) chunks.push(chunk as Buffer);
       return new Uint8Array(Buffer.concat(chunks));
     },
     // A getter: standard input is opened only when a command asks.
     get stderrIsTTY() {
-      return process.stderr.isTTY === true;
+      return proc.stderr.isTTY === true;
     },
     get stdinIsTTY() {
-      return process.stdin.isTTY === true;
+      return proc.stdin.isTTY === true;
     },
-    env: process.env,
-    cwd: process.cwd(),
+    get columns() {
+      return proc.stdout.columns as number | undefined;
+    },
+    env: proc.env,
+    cwd: proc.cwd(),
     promptSecret: async (question) => {
       const { createInterface } = await import('node:readline');
-      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      const rl = createInterface({ input: proc.stdin, output: proc.stderr, terminal: true });
       const muted = rl as unknown as { _writeToOutput: (s: string) => void };
-      process.stderr.write(question);
+      proc.stderr.write(question);
       muted._writeToOutput = () => {};
-      return new Promise((resolve) => rl.question('', (answer) => { rl.close(); process.stderr.write('\n'); resolve(answer); }));
+      return new Promise((resolve) => rl.question('', (answer) => { rl.close(); proc.stderr.write('\n'); resolve(answer); }));
     },
-    readLineSync,
-    shellTerminal: async () => (await import('./shell/tty-terminal.js')).createTtyTerminal(),
+    readLineSync: (prompt) => readLineSync(proc, prompt),
+    shellTerminal: async () => (await import('./shell/tty-terminal.js')).createTtyTerminal(proc),
   };
 }

@@ -27,6 +27,6 @@ export function reportError(e: unknown, io: CliIo): number {
     return EXIT.usage;
   }
   const err = e as Error;
-  io.stderr.write(visibleText(`exchcert: internal error: ${err?.message ?? String(e)}\n${process.env.EXCHCERT_DEBUG ? `${err?.stack ?? ''}\n` : ''}`));
+  io.stderr.write(visibleText(`exchcert: internal error: ${err?.message ?? String(e)}\n${io.env.EXCHCERT_DEBUG ? `${err?.stack ?? ''}\n` : ''}`));
   return EXIT.failed;
 }

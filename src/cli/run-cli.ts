@@ -59,7 +59,7 @@ export async function runCli(
     .exitProcess(false)
     .version(VERSION)
     .help()
-    .wrap(Math.min(120, (process.stdout.columns as number | undefined) ?? 100))
+    .wrap(Math.min(120, io.columns ?? 100))
     .fail((msg, err) => { throw err ?? new UsageError(msg); });
   y = withGlobalOptions(y);
   for (const module of commands(io, done)) y = y.command(module);

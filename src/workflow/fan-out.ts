@@ -1,22 +1,9 @@
 // Runs one piece of work per server on the target's pool of sessions (the backend fan-out), each with its own runner.
 import type { WorkOutcome } from '../backend/fan-out.js';
-import type { CommandRunner } from './workflow-target.js';
 import type { WorkflowContext } from './run-step.js';
+import type { CommandRunner, FanOutProgress, ServerOutcome, TargetFanOut } from './workflow-target.js';
 
-/** What one server's work came to. */
-export type ServerOutcome<T> =
-  | { readonly server: string; readonly ok: true; readonly value: T }
-  | { readonly server: string; readonly ok: false; readonly error: string };
-
-/** Called as each server finishes (the CLI's progress). */
-export type FanOutProgress = (done: number, total: number, server: string, ok: boolean) => void;
-
-/** How a target runs per-server work: on its pool of sessions, handing each piece the runner of its session. */
-export type TargetFanOut = <T>(
-  servers: readonly string[],
-  work: (runner: CommandRunner, server: string) => Promise<T>,
-  progress?: FanOutProgress,
-) => Promise<ServerOutcome<T>[]>;
+export type { FanOutProgress, ServerOutcome, TargetFanOut };
 
 /**
  * Runs `work` for every server through the target's fan-out (a throttled pool of sessions on real backends), each

@@ -1,4 +1,5 @@
 // What the workflows remember between runs (pending requests, steps done), kept as JSON in the state folder.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -52,7 +53,7 @@ function read(stateDir: string): Journal {
 function write(stateDir: string, journal: Journal): void {
   mkdirSync(stateDir, { recursive: true });
   const file = join(stateDir, JOURNAL_FILE);
-  const temp = `${file}.${process.pid}.tmp`;
+  const temp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
   writeFileSync(temp, `${JSON.stringify(journal, null, 2)}\n`, { mode: 0o600 });
   renameSync(temp, file); // atomic on one file system: a crash leaves the old or the new journal
 }

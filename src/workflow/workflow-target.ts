@@ -1,7 +1,6 @@
 // What a workflow needs from where it runs: a command runner per server and a view of the organization.
 import type { RunResult } from '../backend/backend.js';
 import type { CompiledScript } from '../dialect/compiled-script.js';
-import type { TargetFanOut } from './fan-out.js';
 
 /** Options of one run on one server. */
 export interface RunOnServer {
@@ -59,3 +58,18 @@ export interface WorkflowTarget {
   readonly fanOut: TargetFanOut;
   close(): Promise<void>;
 }
+
+/** What one server's work came to. */
+export type ServerOutcome<T> =
+  | { readonly server: string; readonly ok: true; readonly value: T }
+  | { readonly server: string; readonly ok: false; readonly error: string };
+
+/** Called as each server finishes (the CLI's progress). */
+export type FanOutProgress = (done: number, total: number, server: string, ok: boolean) => void;
+
+/** How a target runs per-server work: on its pool of sessions, handing each piece the runner of its session. */
+export type TargetFanOut = <T>(
+  servers: readonly string[],
+  work: (runner: CommandRunner, server: string) => Promise<T>,
+  progress?: FanOutProgress,
+) => Promise<ServerOutcome<T>[]>;

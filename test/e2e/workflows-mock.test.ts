@@ -243,6 +243,37 @@ describe('exchcert deploy, plan and apply on the mock', () => {
   });
 });
 
+describe('exchcert plan/apply with the request/CA form on the mock', () => {
+  it('plans request -> issue -> import -> enable, applies it, then has nothing to do', () => {
+    const cwd = tempDir('exchcert-request-form-');
+    writeFileSync(
+      join(cwd, 'desired.yaml'),
+      'servers:\n  - name: RESEXCH01\n    certificate:\n' +
+        '      request: { subjectName: CN=owa.contoso.com, domainNames: [owa.contoso.com] }\n      ca: mock\n' +
+        '    services: [IIS]\n',
+    );
+    const plan = cli(cwd, ['plan', 'desired.yaml', '--password-env', 'PFX_PW']);
+    expect(plan.code).toBe(0);
+    expect(plan.out.match(/^# .*$/gm)).toEqual([
+      '# request on RESEXCH01',
+      '# issue on RESEXCH01',
+      '# the mock CA issues the certificate for this request',
+      '# import on RESEXCH01',
+      '# enable on RESEXCH01',
+    ]);
+    expect(plan.out).toContain("Enable-ExchangeCertificate -Server 'RESEXCH01' -Thumbprint $ExchcertThumbprint -Services 'IIS'");
+    const apply = cli(cwd, ['apply', 'desired.yaml', '--password-env', 'PFX_PW', '--quiet']);
+    expect(apply.code).toBe(0);
+    expect(apply.out).toContain('Applied 4 steps.');
+    const again = cli(cwd, ['apply', 'desired.yaml', '--password-env', 'PFX_PW']);
+    expect(again).toMatchObject({ code: 0, out: 'Nothing to do: the servers are in the desired state.\n' });
+    const report = JSON.parse(cli(cwd, ['report', '--json', '--servers', 'RESEXCH01']).out) as ReportJson;
+    const owa = report.servers[0]!.certificates.filter((c) => (c as { subject?: string }).subject === 'CN=owa.contoso.com');
+    expect(owa).toHaveLength(1);
+    expect(report.servers[0]!.iis).toEqual([owa[0]!.thumbprint]);
+  });
+});
+
 describe('exchcert config and bad input', () => {
   it('config shows what is in force and from where', () => {
     const cwd = tempDir('exchcert-config-');

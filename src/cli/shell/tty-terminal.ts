@@ -16,10 +16,10 @@ export interface ShellTerminal {
 /**
  * The terminal on standard input/output (a TTY): lines are read in raw mode byte by byte (synchronously, so prompts
  * inside a cmdlet call can be answered); while a command runs the terminal is cooked, so Ctrl+C raises SIGINT.
- * @example const term = createTtyTerminal(); const line = term.readLine('PS> '); term.close();
+ * @example const term = createTtyTerminal(process); const line = term.readLine('PS> '); term.close();
  */
-export function createTtyTerminal(): ShellTerminal {
-  const stdin = process.stdin;
+export function createTtyTerminal(proc: Pick<NodeJS.Process, 'stdin' | 'stdout' | 'on' | 'off'>): ShellTerminal {
+  const stdin = proc.stdin;
   const one = Buffer.alloc(1);
   const nap = new Int32Array(new SharedArrayBuffer(4));
   const readByte = (): number | null => {
@@ -36,7 +36,7 @@ export function createTtyTerminal(): ShellTerminal {
       }
     }
   };
-  const term = { readByte, write: (text: string) => { process.stdout.write(text); } };
+  const term = { readByte, write: (text: string) => { proc.stdout.write(text); } };
   let raw = false;
   const setRaw = (on: boolean): void => {
     if (raw !== on) stdin.setRawMode(on);
@@ -55,9 +55,9 @@ export function createTtyTerminal(): ShellTerminal {
     whileRunning: (onInterrupt) => {
       setRaw(false);
       const handler = (): void => onInterrupt();
-      process.on('SIGINT', handler);
+      proc.on('SIGINT', handler);
       return () => {
-        process.off('SIGINT', handler);
+        proc.off('SIGINT', handler);
       };
     },
     close: () => {

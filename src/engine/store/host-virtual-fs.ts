@@ -138,7 +138,7 @@ function statOrUndefined(host: string): Stats | undefined {
  * synchronous=NORMAL), a power loss may roll the last write back to the old file.
  */
 function writeAtomically(windowsPath: string, folder: string, host: string, data: Uint8Array, realRoot: string): void {
-  const temp = join(folder, `.exchcert-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const temp = join(folder, `.exchcert-${randomBytes(8).toString('hex')}.tmp`);
   const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | NO_FOLLOW, 0o600);
   try {
     try {
