@@ -2,6 +2,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { EMPTY_ORG_CONFIG, EMPTY_SERVER_CONFIG } from '../exchange/org-state.js';
 import type { CertificateRecord, OrgConfig, RequestRecord, ServerConfig, ServerRecord, StateTransaction } from '../exchange/org-state.js';
+import { certificateFactsJson, rememberCertificateFacts } from '../../../pki/certificate-facts-json.js';
+import { knowsCertificate, readCertificate } from '../../../pki/certificate-info.js';
 import { decodeStateJson, encodeStateJson } from './state-json.js';
 import { freezeCertificate, freezeRequest, freezeServer, requireServerKey, requireThumbprint } from './state-records.js';
 
@@ -67,6 +69,16 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
     return value;
   };
 
+  // A record read back brings its certificate's stored facts, so that showing it parses no X.509.
+  const withFacts = (row: CertificateRow): CertificateRecord => {
+    const record = toCertificate(row);
+    if (!knowsCertificate(record.thumbprint)) {
+      const facts = one<{ value: string }>(s.getValue, `${FACTS_KEY}${record.thumbprint}`);
+      if (facts !== undefined) rememberCertificateFacts(record.der, record.thumbprint, facts.value);
+    }
+    return record;
+  };
+
   return {
     reset: () => memo.clear(),
     listServers: () => Object.freeze(all<ServerRow>(s.listServers).map(toServer)),
@@ -80,12 +92,14 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
       s.putServer.run(requireServerKey(r.name), r.name, r.fqdn, r.major, r.cu, JSON.stringify(r.roles), r.createdAt);
     },
 
-    listCertificates: (server) => Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(toCertificate)),
+    listCertificates: (server) => Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(withFacts)),
     getCertificate: (server, thumbprint) =>
-      mapOptional(one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)), toCertificate),
+      mapOptional(one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)), withFacts),
     putCertificate: (cert) => {
       const r = freezeCertificate(cert);
       s.putCertificate.run(requireServerKey(r.server), r.thumbprint, r.server, r.der, r.privateKey, r.exportable ? 1 : 0, r.friendlyName, r.rootCaType, r.createdAt);
+      const facts = factsOf(r.der);
+      if (facts !== undefined) s.putValue.run(`${FACTS_KEY}${r.thumbprint}`, facts);
     },
     deleteCertificate: (server, thumbprint) => void s.deleteCertificate.run(requireServerKey(server), requireThumbprint(thumbprint)),
 
@@ -129,6 +143,18 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
       else s.putValue.run(key, encodeStateJson(value));
     },
   };
+}
+
+/** Where a certificate's facts are kept (in kv, by thumbprint: the same DER has the same facts on every server). */
+const FACTS_KEY = 'certificate-facts:';
+
+/** The facts of a certificate being stored, or undefined when its DER is no certificate (nothing is stored then). */
+function factsOf(der: Uint8Array): string | undefined {
+  try {
+    return certificateFactsJson(readCertificate(der));
+  } catch {
+    return undefined;
+  }
 }
 
 function mapOptional<R, T>(row: R | undefined, map: (row: R) => T): T | undefined {
