@@ -20,8 +20,9 @@ const common = {
   // EXCHCERT_BUNDLE_MINIFY=0 keeps names and module comments (for reading CPU profiles).
   minify: process.env.EXCHCERT_BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
-  // Packages with native parts or their own workers stay outside the bundle.
-  external: ['better-sqlite3', 'pino', 'node-powershell', 'execa'],
+  // Packages with their own workers stay outside the bundle. better-sqlite3's JavaScript is bundled (no package
+  // lookups at start); its addon is required by path (src/backend/mock/store/sqlite-native-binding.ts).
+  external: ['pino', 'node-powershell', 'execa'],
   logLevel: 'warning',
 };
 

@@ -1,6 +1,6 @@
 // A certificate's facts as JSON, stored beside its DER, so that a later process shows it without parsing X.509.
 import type { CertificateInfo } from './certificate-info.js';
-import { parsedCertificate, rememberCertificateInfo } from './certificate-info.js';
+import { knowsCertificate, parsedCertificate, readCertificate, rememberCertificateInfo } from './certificate-info.js';
 import type { KeyUsageName } from './certificate-extensions.js';
 import { LruCache } from './lru-cache.js';
 
@@ -96,3 +96,22 @@ export function rememberCertificateFacts(der: Uint8Array, thumbprint: string, te
   rememberCertificateInfo(info);
   return info;
 }
+
+/**
+ * What a state store needs to keep facts beside certificates (openSqliteStateStore's `certificateFacts`): the facts of
+ * a DER being stored (none when it is no certificate), whether this process knows them, and reading them back.
+ * @example openSqliteStateStore(dir, { certificateFacts: CERTIFICATE_FACTS })
+ */
+export const CERTIFICATE_FACTS = Object.freeze({
+  write(der: Uint8Array): string | undefined {
+    try {
+      return certificateFactsJson(readCertificate(der));
+    } catch {
+      return undefined;
+    }
+  },
+  known: knowsCertificate,
+  read(der: Uint8Array, thumbprint: string, text: string): void {
+    rememberCertificateFacts(der, thumbprint, text);
+  },
+});

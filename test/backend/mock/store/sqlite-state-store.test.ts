@@ -10,6 +10,7 @@ import { openSqliteStateStore, STATE_DB_FILE } from '../../../../src/backend/moc
 import { STATE_SCHEMA_VERSION } from '../../../../src/backend/mock/store/state-schema.js';
 import { caught } from '../../../pki/caught.js';
 import { scratch } from '../../../pki/openssl.js';
+import { CERTIFICATE_FACTS } from '../../../../src/pki/certificate-facts-json.js';
 import { describeStateStoreContract } from './support/state-store-contract.js';
 import { integrityCheck } from './support/writer-state-check.js';
 
@@ -72,7 +73,7 @@ describe('openSqliteStateStore', () => {
       expect(made.status).toBe(0);
       const der = new Uint8Array(tmp.read('c.cer'));
       const cert = { ...fakeCertificateRecord('EX01'), der, thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
-      const store = openSqliteStateStore(base);
+      const store = openSqliteStateStore(base, { certificateFacts: CERTIFICATE_FACTS });
       store.write((tx) => {
         tx.putServer(fakeServerRecord('EX01'));
         tx.putCertificate(cert);
