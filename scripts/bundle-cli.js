@@ -20,15 +20,17 @@ const common = {
   // EXCHCERT_BUNDLE_MINIFY=0 keeps names and module comments (for reading CPU profiles).
   minify: process.env.EXCHCERT_BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
-  // Packages with native parts or their own workers stay outside the bundle.
-  external: ['better-sqlite3', 'pino', 'node-powershell', 'execa'],
+  // Packages with their own workers stay outside the bundle. better-sqlite3's JavaScript is bundled (no package
+  // lookups at start); its addon is required by path (src/backend/mock/store/sqlite-native-binding.ts).
+  external: ['pino', 'node-powershell', 'execa'],
   logLevel: 'warning',
 };
 
-// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge) load on first use
+// Packages a Get or a one-line run never touches (requests, PFX, CMS, forge; X.509 once facts are stored) load on first use
 // (scripts/lazy-packages.js).
 const LAZY_PACKAGES = ['node-forge', '@peculiar/asn1-cms', '@peculiar/asn1-csr', '@peculiar/asn1-pfx',
-  '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509'];
+  '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509', '@peculiar/asn1-x509',
+  '@peculiar/asn1-schema'];
 
 // Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
 const importMeta = {

@@ -3,6 +3,7 @@ import { createHash, X509Certificate as NodeX509Certificate } from 'node:crypto'
 import { readCertificate, thumbprintOf } from '../pki/index.js';
 import type { CertificateInfo } from '../pki/index.js';
 import { parsedCertificate } from '../pki/certificate-info.js';
+import { storedExtensions } from '../pki/certificate-facts-json.js';
 import { LruCache } from '../pki/lru-cache.js';
 import { spkiAlgorithmOid, subjectPublicKeyBits } from '../pki/spki.js';
 
@@ -54,6 +55,8 @@ export interface ExtensionFacts {
 /** The extensions of a certificate in certificate order. */
 export function certificateExtensions(info: CertificateInfo): readonly ExtensionFacts[] {
   return extensionLists.get(info.thumbprint, () => {
+    const stored = storedExtensions(info.thumbprint);
+    if (stored !== undefined) return stored;
     const extensions = parsedCertificate(info).tbsCertificate.extensions ?? [];
     return Object.freeze(extensions.map((ext) => Object.freeze({ oid: ext.extnID, critical: ext.critical })));
   });

@@ -29,7 +29,8 @@ const timeValid = (c: CertificateInfo, now: Date): boolean => now >= c.notBefore
  * Unknown when the chain does not reach a root.
  */
 export function evaluateChain(leaf: CertificateInfo, anchors: readonly TrustAnchor[], intermediates: readonly Uint8Array[], now: Date): ChainResult {
-  const pool = [...anchors.map((a) => a.der), ...intermediates].map((der) => certificateInfo(der));
+  // Read only when the leaf is not self-signed (a Get of Exchange's own certificates parses no CA certificate).
+  let pool: CertificateInfo[] | undefined;
   const chain: CertificateInfo[] = [leaf];
   let current = leaf;
   let root: CertificateInfo | undefined;
@@ -38,6 +39,7 @@ export function evaluateChain(leaf: CertificateInfo, anchors: readonly TrustAnch
       root = current;
       break;
     }
+    pool ??= [...anchors.map((a) => a.der), ...intermediates].map((der) => certificateInfo(der));
     const issuer = pool.find((c) => !chain.some((x) => x.thumbprint === c.thumbprint) && issues(c, current));
     if (!issuer) break;
     chain.push(issuer);

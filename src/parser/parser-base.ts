@@ -108,8 +108,8 @@ export abstract class ParserBase {
   }
 
   protected tokenExtent(t: Token): Extent {
-    // In the script itself (no folded text) the token's text is the extent's text.
-    return this.src.extent(this.startOf(t), this.endOf(t), this.tok.map === null ? t.text : undefined);
+    // The extent's text is sliced from the script when read (the token's text need not live as long as the AST).
+    return this.src.extent(this.startOf(t), this.endOf(t));
   }
 
   /** Error at a script offset; `detectedAt` (default: the offset) decides whether more input could fix it. */

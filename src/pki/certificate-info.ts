@@ -98,6 +98,20 @@ export function readCertificate(input: BinaryInput | string): CertificateInfo {
   return CACHE.get(thumbprint, () => parseCertificate(new Uint8Array(der), thumbprint, BUILT.get(der)));
 }
 
+/**
+ * Makes readCertificate answer with `info` for its thumbprint (facts read back from storage, see
+ * certificate-facts-json.ts); parsedCertificate still parses the DER when asked.
+ * @example rememberCertificateInfo(info); readCertificate(info.der) === info // true
+ */
+export function rememberCertificateInfo(info: CertificateInfo): void {
+  CACHE.set(info.thumbprint, info);
+}
+
+/** Whether readCertificate already holds the facts of the certificate with `thumbprint`. */
+export function knowsCertificate(thumbprint: string): boolean {
+  return CACHE.peek(thumbprint) !== undefined;
+}
+
 /** What the maker of a certificate already holds: its @peculiar/asn1-x509 object and the DER of its names and key. */
 export interface BuiltCertificateParts {
   readonly asn: Certificate;

@@ -1,5 +1,6 @@
 // A mock state folder opened for use: the store, the Windows file system, the organization and its vendor CA.
 import { createVendorCa, loadVendorCa } from '../../pki/index.js';
+import { CERTIFICATE_FACTS } from '../../pki/certificate-facts-json.js';
 import type { VendorCa, VendorCaState } from '../../pki/index.js';
 import { createMockExchange } from '../../engine/create-mock-exchange.js';
 import { createStateKeyPool, DEFAULT_KEY_POOL_SIZE } from '../../engine/key-pool.js';
@@ -43,7 +44,7 @@ export interface OpenMockStateOptions {
  * @example const state = openMockState('.exchcert'); await state.exchange.defaultServer(); state.close();
  */
 export function openMockState(dir: string = DEFAULT_STATE_DIR, options: OpenMockStateOptions = {}): MockState {
-  const store = openSqliteStateStore(dir);
+  const store = openSqliteStateStore(dir, { certificateFacts: CERTIFICATE_FACTS });
   const fs = createHostVirtualFs(dir);
   const refillAfterUse = options.refillAfterUse ?? keyPoolRefillAfterUse();
   const keyPool = createStateKeyPool(store, options.keyPoolSize ?? DEFAULT_KEY_POOL_SIZE, { refillAfterUse });

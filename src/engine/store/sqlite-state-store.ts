@@ -7,6 +7,7 @@ import type { SqliteTransaction } from './sqlite-transaction.js';
 import { runGuarded } from './guarded-transaction.js';
 import { sqliteNativeBinding } from './sqlite-native-binding.js';
 import { createSqliteTransaction } from './sqlite-transaction.js';
+import type { CertificateFactsCodec } from './sqlite-transaction.js';
 import { migrateStateSchema } from './state-schema.js';
 import { StoreError } from './store-error.js';
 
@@ -20,6 +21,8 @@ export const BUSY_TIMEOUT_MS = 10_000;
 export interface SqliteStateStoreOptions {
   /** Open without writing anything (the state must exist); write() then throws STORE_READ_ONLY. */
   readonly readonly?: boolean;
+  /** Stores each certificate's facts beside its DER and hands them back on reads (the mock passes the PKI's). */
+  readonly certificateFacts?: CertificateFactsCodec;
 }
 
 /**
@@ -60,7 +63,7 @@ export function openSqliteStateStore(dir: string, options: SqliteStateStoreOptio
     throw error instanceof StoreError ? error : unreadable(file, error);
   }
   if (!readonly) for (const sidecar of ['-wal', '-shm']) restrictMode(file + sidecar);
-  return new SqliteStateStore(db);
+  return new SqliteStateStore(db, options.certificateFacts);
 }
 
 /** Creates `dir` (0700) and an empty `file` (0600) when missing, and narrows an existing file to 0600. */
@@ -107,9 +110,9 @@ class SqliteStateStore implements StateStore {
   #active = false;
   #closed = false;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, facts: CertificateFactsCodec | undefined) {
     this.#db = db;
-    this.#tx = createSqliteTransaction(db);
+    this.#tx = createSqliteTransaction(db, facts);
     this.#runRead = db.transaction((fn: (tx: StateTransaction) => unknown) => {
       this.#tx.reset();
       return runGuarded(this.#tx, false, fn);

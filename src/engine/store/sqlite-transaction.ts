@@ -44,6 +44,17 @@ const SQL = {
   deleteValue: 'DELETE FROM kv WHERE key = ?',
 } as const;
 
+/**
+ * How a certificate's facts are kept beside its DER (the PKI's certificate-facts-json; the store itself parses no
+ * certificate): their text for a DER being stored (undefined: none), whether they are already known in this process,
+ * and handing stored text back.
+ */
+export interface CertificateFactsCodec {
+  write(der: Uint8Array): string | undefined;
+  known(thumbprint: string): boolean;
+  read(der: Uint8Array, thumbprint: string, text: string): void;
+}
+
 /** A StateTransaction whose reads of servers, configurations and values are remembered until `reset` (a new transaction). */
 export interface SqliteTransaction extends StateTransaction {
   reset(): void;
@@ -55,7 +66,7 @@ export interface SqliteTransaction extends StateTransaction {
  * and configurations a cmdlet reads several times are read and decoded once (a put forgets its key).
  * @example const tx = createSqliteTransaction(db); db.transaction(() => { tx.reset(); return tx.listServers(); }).deferred()
  */
-export function createSqliteTransaction(db: Database): SqliteTransaction {
+export function createSqliteTransaction(db: Database, facts?: CertificateFactsCodec): SqliteTransaction {
   const s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
   const one = <R>(statement: Statement, ...params: unknown[]): R | undefined => statement.get(...params) as R | undefined;
   const all = <R>(statement: Statement, ...params: unknown[]): R[] => statement.all(...params) as R[];
@@ -65,6 +76,16 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
     const value = read();
     memo.set(key, value);
     return value;
+  };
+
+  // A record read back brings its certificate's stored facts, so that showing it parses no X.509.
+  const withFacts = (row: CertificateRow): CertificateRecord => {
+    const record = toCertificate(row);
+    if (facts !== undefined && !facts.known(record.thumbprint)) {
+      const stored = one<{ value: string }>(s.getValue, `${FACTS_KEY}${record.thumbprint}`);
+      if (stored !== undefined) facts.read(record.der, record.thumbprint, stored.value);
+    }
+    return record;
   };
 
   return {
@@ -80,12 +101,14 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
       s.putServer.run(requireServerKey(r.name), r.name, r.fqdn, r.major, r.cu, JSON.stringify(r.roles), r.createdAt);
     },
 
-    listCertificates: (server) => Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(toCertificate)),
+    listCertificates: (server) => Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(withFacts)),
     getCertificate: (server, thumbprint) =>
-      mapOptional(one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)), toCertificate),
+      mapOptional(one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)), withFacts),
     putCertificate: (cert) => {
       const r = freezeCertificate(cert);
       s.putCertificate.run(requireServerKey(r.server), r.thumbprint, r.server, r.der, r.privateKey, r.exportable ? 1 : 0, r.friendlyName, r.rootCaType, r.createdAt);
+      const text = facts?.write(r.der);
+      if (text !== undefined) s.putValue.run(`${FACTS_KEY}${r.thumbprint}`, text);
     },
     deleteCertificate: (server, thumbprint) => void s.deleteCertificate.run(requireServerKey(server), requireThumbprint(thumbprint)),
 
@@ -130,6 +153,9 @@ export function createSqliteTransaction(db: Database): SqliteTransaction {
     },
   };
 }
+
+/** Where a certificate's facts are kept (in kv, by thumbprint: the same DER has the same facts on every server). */
+const FACTS_KEY = 'certificate-facts:';
 
 function mapOptional<R, T>(row: R | undefined, map: (row: R) => T): T | undefined {
   return row === undefined ? undefined : map(row);

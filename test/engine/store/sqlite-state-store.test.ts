@@ -1,6 +1,7 @@
 // The SQLite store against the shared contract, plus what only a file-backed store has: files, modes, reopening.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { fakeCertificateRecord, fakeServerRecord } from '../../../src/engine/sto
 import { openSqliteStateStore, STATE_DB_FILE } from '../../../src/engine/store/sqlite-state-store.js';
 import { STATE_SCHEMA_VERSION } from '../../../src/engine/store/state-schema.js';
 import { caught } from '../../pki/caught.js';
+import { scratch } from '../../pki/openssl.js';
+import { CERTIFICATE_FACTS } from '../../../src/pki/certificate-facts-json.js';
 import { describeStateStoreContract } from './support/state-store-contract.js';
 import { integrityCheck } from './support/writer-state-check.js';
 
@@ -60,6 +63,29 @@ describe('openSqliteStateStore', () => {
     expect(again.read((tx) => tx.getValue('ca'))).toEqual({ der: new Uint8Array([1, 2]) });
     again.close();
     expect(integrityCheck(base)).toBe('ok');
+  });
+
+  it('stores a certificate\'s facts beside its DER (a later process shows it without parsing X.509)', () => {
+    const tmp = scratch();
+    try {
+      const made = tmp.openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-outform', 'DER',
+        '-out', tmp.path('c.cer'), '-subj', '/CN=mail.contoso.com', '-days', '30');
+      expect(made.status).toBe(0);
+      const der = new Uint8Array(tmp.read('c.cer'));
+      const cert = { ...fakeCertificateRecord('EX01'), der, thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
+      const store = openSqliteStateStore(base, { certificateFacts: CERTIFICATE_FACTS });
+      store.write((tx) => {
+        tx.putServer(fakeServerRecord('EX01'));
+        tx.putCertificate(cert);
+        tx.putCertificate(fakeCertificateRecord('EX01'));
+      });
+      const facts = store.read((tx) => tx.getValue(`certificate-facts:${cert.thumbprint}`)) as { subject: string; thumbprint: string };
+      expect(facts).toMatchObject({ subject: 'CN=mail.contoso.com', thumbprint: cert.thumbprint });
+      expect(store.read((tx) => tx.getCertificate('EX01', cert.thumbprint))).toEqual(cert);
+      store.close();
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('sees commits of another connection in the next transaction', () => {
