@@ -21,7 +21,7 @@ const common = {
   minify: process.env.EXCHCERT_BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
   // Packages with their own workers stay outside the bundle. better-sqlite3's JavaScript is bundled (no package
-  // lookups at start); its addon is required by path (src/backend/mock/store/sqlite-native-binding.ts).
+  // lookups at start); its addon is required by path (src/engine/store/sqlite-native-binding.ts).
   external: ['pino', 'node-powershell', 'execa'],
   logLevel: 'warning',
 };

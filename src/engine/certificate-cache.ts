@@ -4,6 +4,7 @@ import { readCertificate, thumbprintOf } from '../pki/index.js';
 import type { CertificateInfo } from '../pki/index.js';
 import { parsedCertificate } from '../pki/certificate-info.js';
 import { storedExtensions } from '../pki/certificate-facts-json.js';
+import type { ExtensionFacts } from '../pki/certificate-facts-json.js';
 import { LruCache } from '../pki/lru-cache.js';
 import { spkiAlgorithmOid, subjectPublicKeyBits } from '../pki/spki.js';
 
@@ -44,12 +45,6 @@ export function signedBy(subject: CertificateInfo, issuer: CertificateInfo): boo
       return false;
     }
   });
-}
-
-/** One extension as X509Certificate2.Extensions lists it. */
-export interface ExtensionFacts {
-  readonly oid: string;
-  readonly critical: boolean;
 }
 
 /** The extensions of a certificate in certificate order. */
