@@ -12,7 +12,10 @@ import { BASE_TIME, testOrg } from '../engine/support/test-org.js';
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'runbooks');
 const runbooks = readdirSync(folder).filter((f) => f.endsWith('.ps1') && readdirSync(folder).includes(f.replace(/\.ps1$/, '.expected.txt')));
 
-/** What the console shows per top-level statement: its warnings, its output, then its errors (message only), as `exchcert run` prints them. */
+/**
+ * What the console shows per top-level statement: its warnings, its output, then its errors (message only), as
+ * `exchcert run` prints them.
+ */
 async function runbookText(file: string): Promise<string> {
   const org = await testOrg();
   const server = org.store.read((tx) => tx.getServer('AMS-EXCH01'))!;
