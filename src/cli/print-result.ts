@@ -18,9 +18,53 @@ export function exceptionTypeOf(e: ErrorRecord): string {
   return e.errorId;
 }
 
-/** An error record the way a Windows PowerShell console shows it. */
-export function formatErrorRecord(e: ErrorRecord): string {
-  const at = e.line !== null ? `At line:${e.line} char:${e.column ?? 1}\n` : '';
+/** The statement an error happened in: its text as shown (secrets redacted) and the line it starts on. */
+export interface ErrorSource {
+  readonly text: string;
+  readonly line: number;
+}
+
+/** Length of the command starting at `start` on `line`: up to a `|` or `;` or a closing bracket outside it. */
+function commandLength(line: string, start: number): number {
+  let depth = 0;
+  let quote: string | null = null;
+  let end = line.length;
+  for (let i = start; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quote !== null) {
+      if (ch === quote) quote = null;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === '(' || ch === '{' || ch === '[') depth++;
+    else if (ch === ')' || ch === '}' || ch === ']') {
+      if (depth === 0) {
+        end = i;
+        break;
+      }
+      depth--;
+    } else if ((ch === '|' || ch === ';') && depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  return Math.max(1, line.slice(start, end).trimEnd().length);
+}
+
+/** `+ <source line>` and `+ ~~~` under the failing command, as the console's position message shows them. */
+function positionLines(e: ErrorRecord, source: ErrorSource | undefined): string {
+  if (!source || e.line === null) return '';
+  const line = source.text.split(/\r?\n/)[e.line - source.line];
+  if (line === undefined) return '';
+  const start = Math.max(0, (e.column ?? 1) - 1);
+  if (start >= line.length) return '';
+  const pad = line.slice(0, start).replace(/[^\t]/g, ' ');
+  return `+ ${visibleText(line)}\n+ ${pad}${'~'.repeat(commandLength(line, start))}\n`;
+}
+
+/** An error record the way a Windows PowerShell console shows it (with the source line and marker when `source` is given). */
+export function formatErrorRecord(e: ErrorRecord, source?: ErrorSource): string {
+  const at = e.line !== null ? `At line:${e.line} char:${e.column ?? 1}\n${positionLines(e, source)}` : '';
   return `${e.command ? `${e.command} : ` : ''}${e.message}\n${at}    + CategoryInfo          : ${e.category}: (:) [${e.command ?? ''}], ${exceptionTypeOf(e)}\n    + FullyQualifiedErrorId : ${e.fullyQualifiedErrorId}\n`;
 }
 
@@ -47,7 +91,7 @@ export function printStatementResult(s: StatementResult, shell: ShellVersion, io
     const text = formatForHost(s.output, shell);
     io.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   }
-  for (const e of s.errors) io.stderr.write(formatErrorRecord(e));
+  for (const e of s.errors) io.stderr.write(formatErrorRecord(e, s));
 }
 
 /** Writes the errors that belong to no statement (a parse error, a construct the interpreter does not run). */

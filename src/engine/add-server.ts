@@ -29,6 +29,8 @@ export interface AddServerSpec {
 const AUTH_KEY = 'exchange.authCertificate';
 const AUTH_SUBJECT = 'CN=Microsoft Exchange Server Auth Certificate';
 const DAY_MS = 86_400_000;
+/** How long before Exchange setup the mock's Windows made the WMSVC certificate. */
+const WMSVC_HEAD_START_MS = 3_600_000;
 
 /** The stored organization-wide Auth certificate (one per organization, copied to every 2013+ server). */
 interface StoredAuthCertificate {
@@ -62,14 +64,18 @@ async function makeSetupCertificates(target: ExchangeTarget, windows: WindowsSer
   let wmsvc: SetupCertificates['wmsvc'];
   if (target.major !== '2010' && !edge) {
     const key = await keys(2048);
-    const cert = await createSelfSignedCertificate({ key, subject: `CN=${wmsvcName(windows, name)}`, hash: 'SHA-256', notBefore: now,
-      notAfter: new Date(now.getTime() + 3650 * DAY_MS) });
+    // Windows made it when the Web Management Service prerequisite was installed, before Exchange setup (listed last).
+    const made = new Date(now.getTime() - WMSVC_HEAD_START_MS);
+    const cert = await createSelfSignedCertificate({ key, subject: `CN=${wmsvcName(windows, name)}`, hash: 'SHA-256', notBefore: made,
+      notAfter: new Date(made.getTime() + 3650 * DAY_MS) });
     wmsvc = { cert, key: exportPrivateKeyPkcs8(key) };
   }
   let auth: StoredAuthCertificate | undefined;
   if (needAuth) {
     const key = await keys(2048);
-    const cert = await createSelfSignedCertificate({ key, subject: AUTH_SUBJECT, hash: 'SHA-1', notBefore: now, validityMonths: 60 });
+    // Setup makes it valid exactly 1800 days (rule 102); later ones made with New-ExchangeCertificate get 5 years.
+    const cert = await createSelfSignedCertificate({ key, subject: AUTH_SUBJECT, hash: 'SHA-1', notBefore: now,
+      notAfter: new Date(now.getTime() + 1800 * DAY_MS) });
     auth = { der: cert.der, privateKey: exportPrivateKeyPkcs8(key) };
   }
   return { exchange: { cert: exchange, key: exportPrivateKeyPkcs8(exchangeKey) }, wmsvc, auth };
@@ -82,8 +88,8 @@ function record(server: string, der: Uint8Array, thumbprint: string, key: Uint8A
 /**
  * Adds a server as setup leaves it: the self-signed "Microsoft Exchange" certificate (SHA-1, CN=<name>, SANs name+FQDN,
  * 5 years, not exportable, also in Trusted Root), on 2013+ the organization's Auth certificate (created by the first
- * 2013+ server, same thumbprint everywhere, exportable, SMTP) and the WMSvc-SHA2 certificate (10 years, exportable,
- * Trusted Root); IIS Default Web Site (Require SSL on) and Exchange Back End bound to "Microsoft Exchange"; POP/IMAP
+ * 2013+ server, same thumbprint everywhere, exportable, SMTP, 1800 days) and the WMSVC certificate Windows made before
+ * setup (WMSvc-<name> or WMSvc-SHA2-<name> by Windows version, 3650 days, exportable, Trusted Root); IIS Default Web Site (Require SSL on) and Exchange Back End bound to "Microsoft Exchange"; POP/IMAP
  * X509CertificateName = FQDN; default SMTP certificate and Network Service access; an Authoritative accepted domain, a
  * receive connector for the server and one send connector when the organization has none.
  * @example await addServer(store, { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' }, new Date())

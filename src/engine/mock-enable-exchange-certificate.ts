@@ -26,7 +26,7 @@ export function mockEnableExchangeCertificate(ctx: CallContext): void {
     ctx.warnings.push(...preview.warnings);
     throw preview.failure;
   }
-  const confirmed = askServiceQuestions(ctx, preview.confirmations);
+  const { confirmed, unanswered } = askServiceQuestions(ctx, preview.confirmations);
   const result = ctx.env.store.write((tx) => {
     const outcome = first(tx);
     if (outcome.failure) throw outcome.failure;
@@ -34,5 +34,6 @@ export function mockEnableExchangeCertificate(ctx: CallContext): void {
     if (followUps.failure) throw followUps.failure;
     return [...outcome.warnings, ...followUps.warnings];
   });
+  if (unanswered !== undefined) throw unanswered;
   ctx.warnings.push(...result);
 }

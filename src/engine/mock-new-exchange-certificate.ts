@@ -183,7 +183,7 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
     ctx.warnings.push(...defaults.warnings, ...preview.warnings);
     throw preview.failure;
   }
-  const confirmed = askServiceQuestions(ctx, preview.confirmations);
+  const { confirmed, unanswered } = askServiceQuestions(ctx, preview.confirmations);
   const commit = () => ctx.env.store.write((tx) => {
     lease.claim(tx);
     const { target, record, outcome } = install(tx);
@@ -203,6 +203,7 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
     result = commit();
   }
   lease.committed();
+  if (unanswered !== undefined) throw unanswered;
   ctx.warnings.push(...defaults.warnings, ...result.warnings);
   const view = result.view;
   ctx.output.push(view);

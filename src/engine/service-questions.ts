@@ -8,13 +8,28 @@ import { findServer } from './server-lookup.js';
 import type { CmdletFailure } from './cmdlet-failure.js';
 import type { StateTransaction } from './org-state.js';
 
+/** The questions answered Yes, and the non-interactive error when nobody could answer one (asking stopped there). */
+export interface ServiceAnswers {
+  readonly confirmed: readonly ServiceConfirmation[];
+  readonly unanswered: unknown;
+}
+
 /**
- * Asks every question the server handed back, in order, before anything is written (a failed call changes nothing):
- * returns the questions answered Yes. Throws the non-interactive terminating error when nobody can answer.
+ * Asks the questions the server handed back, in order, until one is left unanswered. The server's first call has
+ * already done its work when the cmdlet asks (rule 46: Network Service access, the other services), so the caller
+ * commits that work and then throws `unanswered`: nobody answering has the same side effects as No.
  */
-export function askServiceQuestions(ctx: CallContext, confirmations: readonly ServiceConfirmation[]): readonly ServiceConfirmation[] {
+export function askServiceQuestions(ctx: CallContext, confirmations: readonly ServiceConfirmation[]): ServiceAnswers {
   const session = new ContinueSession();
-  return confirmations.filter((question) => session.ask(ctx, question.id, question.message));
+  const confirmed: ServiceConfirmation[] = [];
+  for (const question of confirmations) {
+    try {
+      if (session.ask(ctx, question.id, question.message)) confirmed.push(question);
+    } catch (error) {
+      return { confirmed: [], unanswered: error };
+    }
+  }
+  return { confirmed, unanswered: undefined };
 }
 
 /**

@@ -116,7 +116,8 @@ function expandProperties(o: unknown, requested: readonly string[]): string[] {
 }
 
 /** A generic table: columns as wide as their widest cell, numbers right-aligned, columns that do not fit dropped. */
-function genericTable(objects: readonly unknown[], columns: readonly string[], dialect: InterpreterDialect): string[] {
+function genericTable(objects: readonly unknown[], columns: readonly string[], dialect: InterpreterDialect,
+  onDropped?: (count: number) => void): string[] {
   const cells = objects.map((o) => columns.map((c) => (isCertificateObject(o) ? certificateCell(c, propertyValue(o, c), dialect.ellipsis) : formatCell(propertyValue(o, c), dialect.ellipsis))));
   const numeric = columns.map((c) => objects.every((o) => { const v = propertyValue(o, c); return v === null || v === undefined || typeof v === 'number'; }));
   let widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
@@ -127,6 +128,7 @@ function genericTable(objects: readonly unknown[], columns: readonly string[], d
     if (total > dialect.consoleWidth && i > 0) { keep = i; break; }
   }
   widths = widths.slice(0, keep);
+  if (keep < columns.length) onDropped?.(columns.length - keep);
   if (keep > 0) {
     const before = widths.slice(0, -1).reduce((a, w) => a + w + 1, 0);
     widths[keep - 1] = Math.min(widths[keep - 1]!, Math.max(1, dialect.consoleWidth - before));
@@ -153,7 +155,8 @@ function hashtableTable(t: PsHashtable, dialect: InterpreterDialect): string[] {
  * Format-Table: ExchangeCertificate objects use Exchange's view unless -Property is given; other objects get a
  * column per property (of the first object, or -Property).
  */
-export function formatTableLines(objects: readonly unknown[], properties: readonly string[] | null, shell: ShellVersion): string[] {
+export function formatTableLines(objects: readonly unknown[], properties: readonly string[] | null, shell: ShellVersion,
+  onDropped?: (count: number) => void): string[] {
   const dialect = interpreterDialect(shell);
   const items = objects.map(normalize).filter((o) => o !== null);
   if (items.length === 0) return [];
@@ -161,7 +164,7 @@ export function formatTableLines(objects: readonly unknown[], properties: readon
   if (!properties && items.length === 1 && items[0] instanceof PsHashtable) return hashtableTable(items[0], dialect);
   if (!properties && items.every((o) => !isPlainObject(o))) return items.map((o) => formatCell(o, dialect.ellipsis));
   const columns = properties ? expandProperties(items[0], properties) : allProperties(items[0]);
-  return genericTable(items, columns, dialect);
+  return genericTable(items, columns, dialect, onDropped);
 }
 
 /** Format-List: one `Name : Value` block per object (certificates: Exchange's list view; `*` for all properties). */

@@ -15,6 +15,8 @@ export interface InterpreterDialect extends Dialect {
   /** Table cells cut at the console width end with this. */
   readonly ellipsis: string;
   readonly consoleWidth: number;
+  /** The console writes "N columns do not fit into the display and were removed." (Windows PowerShell; 7 is silent). */
+  readonly warnsDroppedColumns: boolean;
   /** Set-Content's default text encoding (ANSI on Windows PowerShell, UTF-8 without BOM on 7). */
   readonly setContentDefault: TextEncodingName;
   /** Get-Content's encoding for files without a byte-order mark. */
@@ -65,6 +67,7 @@ const windowsPowerShell = {
   notANumber: () => 'Input string was not in a correct format.',
   ellipsis: '...',
   consoleWidth: 120,
+  warnsDroppedColumns: true,
   setContentDefault: 'ansi',
   getContentDefault: 'ansi',
   utf8Writes: 'utf8BOM',
@@ -85,6 +88,7 @@ const FLAGS: Readonly<Record<ShellVersion, Omit<InterpreterDialect, keyof Dialec
     notANumber: (text: string) => `The input string '${text}' was not in a correct format.`,
     ellipsis: '…',
     consoleWidth: 120,
+    warnsDroppedColumns: false,
     setContentDefault: 'utf8NoBOM',
     getContentDefault: 'utf8',
     utf8Writes: 'utf8NoBOM',

@@ -233,16 +233,27 @@ describe('Enable-ExchangeCertificate', () => {
     expect(nf.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ABC was not found.`);
   });
 
-  it('rule 12: the continue question ignores -Confirm:$false; unanswered it terminates and changes nothing', async () => {
+  it('rules 12, 46: the continue question ignores -Confirm:$false; unanswered it terminates with the same side effects as No', async () => {
     const org = await testOrg();
     const c = await newCert(org);
-    const before = config(org);
     await expect(org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS', 'SMTP'], confirm: false })).rejects.toMatchObject({
       record: { message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', terminating: true, fullyQualifiedErrorId: 'InvalidOperation,Microsoft.Exchange.Management.SystemConfigurationTasks.EnableExchangeCertificate' },
     });
-    expect(config(org)).toEqual(before);
-    expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).not.toBe(c.Thumbprint);
+    // The server enabled IIS and granted Network Service access before the question; the default SMTP certificate stays.
+    expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).toBe(c.Thumbprint);
     expect(config(org).transportCertificate).not.toBe(c.Thumbprint);
+    const no = await testOrg();
+    const cn = await newCert(no);
+    const r = await no.run('Enable-ExchangeCertificate', { thumbprint: cn.Thumbprint, services: ['IIS', 'SMTP'] }, { answers: ['N'] });
+    expect(r.errors).toEqual([]);
+    const effects = (x: ReturnType<typeof config>, t: string) => ({
+      iis: x.iisSites.map((site) => [site.name, site.sslThumbprint === t, site.requireSsl]),
+      transport: x.transportCertificate === t,
+      networkService: x.networkServiceAcl.includes(t),
+      popImap: [x.pop3CertificateName, x.imap4CertificateName],
+    });
+    expect(effects(config(org), c.Thumbprint)).toEqual(effects(config(no), cn.Thumbprint));
+    expect(effects(config(org), c.Thumbprint)).toMatchObject({ transport: false, networkService: true });
   });
 
   it('rule 11: -WhatIf changes nothing; -Confirm asks ShouldProcess first', async () => {

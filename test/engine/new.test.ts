@@ -167,6 +167,10 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     await expect(org.run('New-ExchangeCertificate', { domainName: ['smtp.contoso.com'], confirm: false })).rejects.toMatchObject({
       record: { message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', category: 'InvalidOperation', terminating: true },
     });
+    // As after answering No: the certificate exists (with S from the Network Service access), the default SMTP one stays.
+    const made = (await org.get()).find((c) => c.Subject === 'CN=smtp.contoso.com');
+    expect(made?.ServicesStringForm).toBe('....S..');
+    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).not.toBe(made?.Thumbprint);
     await expect(org.run('New-ExchangeCertificate', { domainName: ['smtp2.contoso.com'] }, { shell: '7' })).rejects.toMatchObject({
       record: { message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.' },
     });

@@ -38,7 +38,8 @@ describe('fresh servers (setup)', () => {
     expect(a1.Services).toBe('SMTP');
     expect(a1.PrivateKeyExportable).toBe(true);
     expect(a1.RootCAType).toBe('None');
-    expect(a1.NotAfter.getTime()).toBe(addMonthsUtc(a1.NotBefore, 60).getTime());
+    // Setup makes it valid exactly 1800 days (rule 102, corrected from real 2013/2016/2019 captures).
+    expect(a1.NotAfter.getTime() - a1.NotBefore.getTime()).toBe(1800 * 86_400_000);
     expect(a1.EnhancedKeyUsageList).toEqual(['Server Authentication (1.3.6.1.5.5.7.3.1)']);
     expect(org.store.read((tx) => tx.getOrgConfig().authCertificateThumbprint)).toBe(a1.Thumbprint);
   });
@@ -53,6 +54,10 @@ describe('fresh servers (setup)', () => {
     expect(w.PrivateKeyExportable).toBe(true);
     expect(w.RootCAType).toBe('Registry');
     expect(w.NotAfter.getTime() - w.NotBefore.getTime()).toBe(3650 * 86_400_000);
+    // Windows made it before Exchange setup ran: the oldest of the three, listed last.
+    const all = await org.get();
+    expect(all.map((c) => c.FriendlyName)).toEqual(['Microsoft Exchange', 'Microsoft Exchange Server Auth Certificate', 'WMSVC-SHA2']);
+    expect(w.NotBefore.getTime()).toBeLessThan(byFriendlyName(all, 'Microsoft Exchange').NotBefore.getTime());
   });
 
   it('rule 113: a fresh 2013 server has the same three certificates (WMSVC named for Windows 2012 R2); a CAS-only 2013 server shows SMTP from front-end transport', async () => {

@@ -153,7 +153,7 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
             const result = await session.run(entry.run);
             for (const s of result.statements) {
               for (const w of s.warnings) out.stdout.write(`WARNING: ${w}\n`);
-              for (const e of s.errors) out.stderr.write(formatErrorRecord(e));
+              for (const e of s.errors) out.stderr.write(formatErrorRecord(e, s));
             }
           } catch (e) {
             if (!(e instanceof PipelineStopped)) throw e;

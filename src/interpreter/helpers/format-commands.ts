@@ -22,7 +22,9 @@ async function prepare(ctx: CommandContext): Promise<{ items: unknown[]; propert
 /** Format-Table. */
 export async function formatTable(ctx: CommandContext): Promise<unknown[]> {
   const { items, properties } = await prepare(ctx);
-  const lines = formatTableLines(items, properties, ctx.dialect.shell);
+  const lines = formatTableLines(items, properties, ctx.dialect.shell, (count) => {
+    if (ctx.dialect.warnsDroppedColumns) ctx.writeWarning(`${count} columns do not fit into the display and were removed.`);
+  });
   if (ctx.params.hideTableHeaders === true && lines.length >= 3 && lines[0] === '') return ['', ...lines.slice(3)];
   return lines;
 }

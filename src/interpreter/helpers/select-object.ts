@@ -4,7 +4,7 @@ import { getMember } from '../ps-members.js';
 import { psEquals, wildcardRegex } from '../../runtime/ps-operators.js';
 import { PsHashtable } from '../../runtime/ps-hashtable.js';
 import { ScriptBlockValue } from '../../runtime/script-block-value.js';
-import { collect, enumerate, findProperty, isPlainObject, markCustom, propertyNames, toStr } from '../../runtime/ps-values.js';
+import { collect, enumerate, findProperty, isCustomObject, isPlainObject, markCustom, propertyNames, toStr } from '../../runtime/ps-values.js';
 
 /** One -Property entry: a name (maybe a wildcard) or a calculated property. */
 type PropertySpec = { kind: 'name'; name: string } | { kind: 'calculated'; name: string; expression: ScriptBlockValue | string };
@@ -58,11 +58,6 @@ export async function selectObject(ctx: CommandContext): Promise<unknown[]> {
     const last = typeof p.last === 'number' && p.last > 0 ? items.slice(-p.last) : [];
     items = [...first, ...last.filter((x) => !first.includes(x))];
   }
-  if (p.unique === true) {
-    const kept: unknown[] = [];
-    for (const x of items) if (!kept.some((k) => (isPlainObject(k) ? k === x : psEquals(k, x, true)))) kept.push(x);
-    items = kept;
-  }
   const exclude = ((p.excludeProperty as unknown[] | undefined) ?? []).map((x) => toStr(x));
   const specs = p.property !== undefined ? propertySpecs(ctx, p.property as unknown[]) : exclude.length > 0 ? propertySpecs(ctx, ['*']) : null;
   if (p.expandProperty !== undefined) {
@@ -77,10 +72,25 @@ export async function selectObject(ctx: CommandContext): Promise<unknown[]> {
       }
       out.push(...enumerate(getMember(item, name, ctx)));
     }
-    return out;
+    return p.unique === true ? unique(out, false) : out;
   }
-  if (!specs) return items;
+  if (!specs) return p.unique === true ? unique(items, false) : items;
   const out: unknown[] = [];
   for (const item of items) out.push(await selectProperties(ctx, item, specs, exclude));
-  return out;
+  return p.unique === true ? unique(out, true) : out;
+}
+
+/** -Unique: values compared case-sensitively; the objects -Property made by their property values; others by identity. */
+function unique(items: readonly unknown[], selected: boolean): unknown[] {
+  const same = (k: unknown, x: unknown): boolean => {
+    if (isPlainObject(k) && isPlainObject(x)) {
+      if (!selected || !isCustomObject(k) || !isCustomObject(x)) return k === x;
+      const names = propertyNames(k);
+      return names.length === propertyNames(x).length && names.every((n) => psEquals(k[n], x[n], true));
+    }
+    return !isPlainObject(k) && psEquals(k, x, true);
+  };
+  const kept: unknown[] = [];
+  for (const x of items) if (!kept.some((k) => same(k, x))) kept.push(x);
+  return kept;
 }
