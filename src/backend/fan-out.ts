@@ -72,7 +72,7 @@ export async function fanOut(servers: readonly string[], options: FanOutOptions)
       await shared.close();
     }
   }
-  const outcomes: ServerRunOutcome[] = new Array(servers.length);
+  const outcomes: ServerRunOutcome[] = new Array<ServerRunOutcome>(servers.length);
   let next = 0;
   const worker = async () => {
     let session: Backend | null = null;

@@ -50,7 +50,7 @@ describe('createMockExchange', () => {
     const store = createMemoryStateStore();
     const exchange = createMockExchange({ store, fs: createMemoryFs(), keys: pooledKeys, clock: () => new Date('2024-03-01T00:00:00Z') });
     expect(await exchange.defaultServer()).toBe('AMS-EXCH01');
-    expect(store.read((tx) => tx.listServers().map((s) => `${s.name}/${s.major}`))).toEqual(DEFAULT_ORGANIZATION.map((s) => `${s.name}/${s.exchange}`));
+    expect(store.read((tx) => tx.listServers().map((s) => `${s.name}/${s.major}`))).toEqual(DEFAULT_ORGANIZATION.map((s) => `${s.name}/${typeof s.exchange === 'string' ? s.exchange : s.exchange.label}`));
     expect(await exchange.defaultServer()).toBe('AMS-EXCH01');
   });
 
