@@ -50,7 +50,11 @@ export default async function seedRows({ root, median, runs }) {
       const started = performance.now();
       opensslLifecycle(ossl, (0x2000 + i).toString(16));
       const o = performance.now() - started;
-      if (i > 0) warm.push(w), cold.push(c), proc.push(o);
+      if (i > 0) {
+        warm.push(w);
+        cold.push(c);
+        proc.push(o);
+      }
     }
     const o = median(proc);
     const w = median(warm);

@@ -4,7 +4,7 @@ import type { ExchangeTarget } from '../spec/exchange-target.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 
 export type { ErrorRecord, StatementResult, RunResult } from '../spec/output/run-result.js';
-import type { ErrorRecord, StatementResult, RunResult } from '../spec/output/run-result.js';
+import type { StatementResult, RunResult } from '../spec/output/run-result.js';
 
 /** Streaming callbacks of a run: what a console shows while the script runs. */
 export interface RunHost {

@@ -16,7 +16,7 @@ export interface CliIo {
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */
-  readLineSync?(prompt: string): string | null;
+  readonly readLineSync?: ((prompt: string) => string | null) | undefined;
   /** The terminal for `exchcert shell` when standard input is one (raw-mode line editing, Ctrl+C). */
   shellTerminal?(): Promise<import('./shell/tty-terminal.js').ShellTerminal>;
 }

@@ -18,7 +18,10 @@ export function withMockOptions<T>(y: Argv<T>): Argv<T & MockArgs> {
 }
 
 /** Opens the state named by `--state`, runs fn, and closes it whatever happens. */
-export async function withOpenState<T>(args: { readonly state?: string | undefined }, fn: (state: MockState) => Promise<T> | T): Promise<T> {
+export async function withOpenState<T>(
+  args: { readonly state?: string | undefined },
+  fn: (state: MockState) => Promise<T> | T,
+): Promise<T> {
   // Loaded here, not at import: commands that only declare the option must not load SQLite.
   const { openMockState } = await import('../backend/mock/mock-state.js');
   const state = openMockState(args.state ? args.state : undefined);

@@ -11,7 +11,7 @@ function readLineSync(proc: CliProcess, prompt: string): string | null {
   const bytes: number[] = [];
   const one = Buffer.alloc(1);
   for (;;) {
-    let n = 0;
+    let n: number;
     try { n = readSync(0, one, 0, 1, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0; else throw e; }
     if (n === 0) return bytes.length > 0 ? Buffer.from(bytes).toString('utf8') : null;
     if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');

@@ -69,7 +69,7 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
   if (out.json) {
     io.stdout.write(`${JSON.stringify({
       ok: outcomes.every((o) => o.ok),
-      servers: outcomes.map((o) => ({ server: o.server, ok: o.ok, error: o.error, result: o.result ? JSON.parse(runResultJson(o.result)) : null })),
+      servers: outcomes.map((o) => ({ server: o.server, ok: o.ok, error: o.error, result: o.result ? (JSON.parse(runResultJson(o.result)) as unknown) : null })),
     }, null, 2)}\n`);
   } else {
     for (const o of outcomes) {

@@ -23,7 +23,7 @@ const SCHEMAS = new WeakMap<CmdletSpec, Map<string, z.ZodMiniType>>();
 
 function schemaOf(cmdlet: CmdletSpec, p: ParameterSpec): z.ZodMiniType {
   let perCmdlet = SCHEMAS.get(cmdlet);
-  if (!perCmdlet) SCHEMAS.set(cmdlet, (perCmdlet = new Map()));
+  if (!perCmdlet) SCHEMAS.set(cmdlet, (perCmdlet = new Map<string, z.ZodMiniType>()));
   let schema = perCmdlet.get(p.name);
   if (!schema) perCmdlet.set(p.name, (schema = parameterSchema(p)));
   return schema;

@@ -1,6 +1,12 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { byteCast, readAllBytesCall } from '../idiom/file-bytes.js';
-import { binaryExport, exportsOnServer, fileDataOf, serverSideExport, writeAllBytesCall } from '../idiom/pfx-to-file.js';
+import {
+  binaryExport,
+  exportsOnServer,
+  fileDataOf,
+  serverSideExport,
+  writeAllBytesCall,
+} from '../idiom/pfx-to-file.js';
 import { passwordPromptText, secureStringPrompt } from '../idiom/secure-string-from-prompt.js';
 import { EMPTY_SECURE_STRING } from '../idiom/secure-string-from-text.js';
 import type { Expression } from '../node/expression.js';

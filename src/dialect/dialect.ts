@@ -2,7 +2,7 @@ import type { GetContentBytesIdiom } from '../idiom/file-bytes.js';
 import type { SecureStringIdiom } from '../idiom/secure-string-from-text.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 
-/** What differs between PowerShell versions: the idioms a shell writes plus a few hooks (never `if (shell === ...)`). */
+/** What differs between PowerShell versions: the idioms a shell writes plus a few hooks (never `shell === ...`). */
 export interface Dialect {
   readonly shell: ShellVersion;
   /** Human name, e.g. "Windows PowerShell 5.1". */

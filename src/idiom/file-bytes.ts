@@ -16,22 +16,32 @@ export interface GetContentBytesIdiom {
   readonly hint: string;
 }
 
-function getContent(name: GetContentBytesIdiom['name'], byteMode: Record<string, string | number | boolean>, hint: string,
+function getContent(
+  name: GetContentBytesIdiom['name'],
+  byteMode: Record<string, string | number | boolean>,
+  hint: string,
 ): GetContentBytesIdiom {
   return Object.freeze({
     name,
     encodingByte: name === 'getContentEncodingByte',
-    invocation: (path: string): Invocation => createInvocation('Get-Content', 'LiteralPath', { literalPath: [path], ...byteMode }),
+    invocation: (path: string): Invocation =>
+      createInvocation('Get-Content', 'LiteralPath', { literalPath: [path], ...byteMode }),
     hint,
   });
 }
 
 /** Windows PowerShell 2.0 and 5.1: `Get-Content -LiteralPath '...' -Encoding Byte -ReadCount 0`. */
-export const GET_CONTENT_ENCODING_BYTE: GetContentBytesIdiom = getContent('getContentEncodingByte',
-  { encoding: 'Byte', readCount: 0 }, '(Windows PowerShell reads bytes with -Encoding Byte.)');
+export const GET_CONTENT_ENCODING_BYTE: GetContentBytesIdiom = getContent(
+  'getContentEncodingByte',
+  { encoding: 'Byte', readCount: 0 },
+  '(Windows PowerShell reads bytes with -Encoding Byte.)',
+);
 /** PowerShell 6 and later: `Get-Content -LiteralPath '...' -AsByteStream -Raw`. */
-export const GET_CONTENT_AS_BYTE_STREAM: GetContentBytesIdiom = getContent('getContentAsByteStream',
-  { asByteStream: true, raw: true }, '(PowerShell 7 reads bytes with -AsByteStream.)');
+export const GET_CONTENT_AS_BYTE_STREAM: GetContentBytesIdiom = getContent(
+  'getContentAsByteStream',
+  { asByteStream: true, raw: true },
+  '(PowerShell 7 reads bytes with -AsByteStream.)',
+);
 
 /**
  * `[Byte[]]$(<read>)` around a rendered Get-Content read.
@@ -59,7 +69,9 @@ const READ_PARAMETERS = new Set(['encoding', 'asByteStream', 'readCount', 'raw',
 
 /**
  * The literal path a bound Get-Content reads whole as bytes (either shell's form), or null when it is not the idiom.
- * @example fileBytesPathOf({ cmdlet: 'Get-Content', parameterSet: 'LiteralPath', parameters: { literalPath: ['a'], asByteStream: true, raw: true } }) // 'a'
+ * @example
+ * const parameters = { literalPath: ['a'], asByteStream: true, raw: true };
+ * fileBytesPathOf({ cmdlet: 'Get-Content', parameterSet: 'LiteralPath', parameters }) // 'a'
  */
 export function fileBytesPathOf(bound: BoundLike): string | null {
   if (bound.cmdlet !== 'Get-Content') return null;
@@ -79,12 +91,15 @@ export interface DotnetFileCall {
 /** `[System.IO.File]::Method(...)` (or `[IO.File]`), else null. */
 export function dotnetFileCall(e: ExpressionAst): DotnetFileCall | null {
   if (e.type !== 'InvokeMemberExpressionAst' || !e.static || e.expression.type !== 'TypeExpressionAst') return null;
-  if (!/^(system\.)?io\.file$/i.test(e.expression.typeName) || e.member.type !== 'StringConstantExpressionAst') return null;
+  if (!/^(system\.)?io\.file$/i.test(e.expression.typeName) || e.member.type !== 'StringConstantExpressionAst')
+    return null;
   return { method: e.member.value, arguments: e.arguments };
 }
 
 /** The path argument of a parsed `[System.IO.File]::ReadAllBytes(path)`, else null. */
 export function readAllBytesArgument(e: ExpressionAst): ExpressionAst | null {
   const call = dotnetFileCall(e);
-  return call && call.method.toLowerCase() === 'readallbytes' && call.arguments.length === 1 ? call.arguments[0]! : null;
+  return call && call.method.toLowerCase() === 'readallbytes' && call.arguments.length === 1
+    ? call.arguments[0]!
+    : null;
 }

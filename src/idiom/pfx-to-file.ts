@@ -26,14 +26,19 @@ export function binaryExport(exp: Invocation): Invocation {
   return createInvocation(exp.cmdlet, exp.parameterSet, { ...exp.parameters, binaryEncoded: true });
 }
 
-/** `$variable.FileData`. @example fileDataOf('ExportResult') // { kind: 'variable', name: 'ExportResult', path: ['FileData'] } */
+/**
+ * `$variable.FileData`.
+ * @example fileDataOf('ExportResult') // { kind: 'variable', name: 'ExportResult', path: ['FileData'] }
+ */
 export function fileDataOf(variable: string): VariableExpression {
   return { kind: 'variable', name: variable, path: [FILE_DATA_MEMBER] };
 }
 
 /**
  * The client-side write, given the quoted path and the rendered bytes.
- * @example writeAllBytesCall("'C:\\a.pfx'", '$ExportResult.FileData') // "[System.IO.File]::WriteAllBytes('C:\\a.pfx', $ExportResult.FileData)"
+ * @example
+ * writeAllBytesCall("'C:\\a.pfx'", '$ExportResult.FileData')
+ * // "[System.IO.File]::WriteAllBytes('C:\\a.pfx', $ExportResult.FileData)"
  */
 export function writeAllBytesCall(quotedPath: string, bytesText: string): string {
   return `[System.IO.File]::WriteAllBytes(${quotedPath}, ${bytesText})`;

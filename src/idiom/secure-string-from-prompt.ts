@@ -9,7 +9,11 @@ import type { BoundLike } from './secure-string-from-text.js';
  * @example secureStringPrompt('Password (pfx)').parameters // { prompt: 'Password (pfx)', asSecureString: true }
  */
 export function secureStringPrompt(prompt: string | null): Invocation {
-  return createInvocation('Read-Host', 'AsSecureString', prompt === null ? { asSecureString: true } : { prompt, asSecureString: true });
+  return createInvocation(
+    'Read-Host',
+    'AsSecureString',
+    prompt === null ? { asSecureString: true } : { prompt, asSecureString: true },
+  );
 }
 
 /** The prompt text of a rendered secret asked for at run time (`name`: the secret's name, if it has one). */
@@ -19,7 +23,7 @@ export function passwordPromptText(name: string | null | undefined): string {
 
 /**
  * `{ prompt }` when a bound invocation is `Read-Host -AsSecureString` with a literal or no -Prompt, else null.
- * @example promptOf({ cmdlet: 'Read-Host', parameterSet: 'AsSecureString', parameters: { asSecureString: true } }) // { prompt: null }
+ * @example promptOf(secureStringPrompt(null)) // { prompt: null }
  */
 export function promptOf(bound: BoundLike): { prompt: string | null } | null {
   if (bound.cmdlet !== 'Read-Host' || bound.parameters.asSecureString !== true) return null;

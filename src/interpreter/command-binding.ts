@@ -20,7 +20,7 @@ export function rewriteForBinding(cmd: CommandAst, spec: CmdletSpec, view: Shell
     const el = els[i]!;
     if (el.type === 'CommandParameterAst') {
       if (el.usedColon) continue;
-      let takesValue = false;
+      let takesValue: boolean;
       try { takesValue = matchParameter(view, el.parameterName).type !== 'SwitchParameter'; } catch { takesValue = false; }
       if (takesValue && els[i + 1] && els[i + 1]!.type !== 'CommandParameterAst') i++;
       continue;

@@ -69,7 +69,7 @@ export function windowsFileError(e: unknown, path: string, dotnet: boolean): Win
 
 /** The path as Windows shows it (`C:\..\x` as `C:\x`), control characters escaped; as given when it does not parse. */
 function displayPath(path: string): string {
-  let shown = path;
+  let shown: string;
   try {
     shown = parseWindowsPath(path).display;
   } catch {

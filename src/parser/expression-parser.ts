@@ -372,7 +372,7 @@ export abstract class ExpressionParser extends ParserBase {
     return this.nested(lParen, () => this.attributeArgumentsRuleLevel(lParen));
   }
 
-  private attributeArgumentsRuleLevel(lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
+  private attributeArgumentsRuleLevel(_lParen: Token): [ExpressionAst[], NamedAttributeArgumentAst[]] {
     const positional: ExpressionAst[] = [];
     const named: NamedAttributeArgumentAst[] = [];
     const oldMode = this.setMode('expression');
@@ -474,7 +474,7 @@ export abstract class ExpressionParser extends ParserBase {
       if (level > 200) this.failAt('Processing was stopped because the script is too complex.', first);
       if (first.kind === 'Comma') {
         let dims = 1;
-        let lastComma = first;
+        let lastComma: Token;
         let t = first;
         do {
           lastComma = t;

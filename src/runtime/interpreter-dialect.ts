@@ -11,7 +11,7 @@ export interface InterpreterDialect extends Dialect {
   /** CommandNotFoundException text for a name. */
   commandNotFound(name: string): string;
   /** .NET FormatException text when a string is not a number. */
-  notANumber(text: string): string;
+  readonly notANumber: (text: string) => string;
   /** Table cells cut at the console width end with this. */
   readonly ellipsis: string;
   readonly consoleWidth: number;

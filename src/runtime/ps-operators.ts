@@ -116,7 +116,7 @@ export function dotnetRegex(pattern: string, caseSensitive: boolean, global = fa
   p = p.replace(/\\A/g, '^').replace(/\\[zZ]/g, '$').replace(/\(\?'([A-Za-z_]\w*)'/g, '(?<$1>');
   try {
     return new RegExp(p, flags + (global ? 'g' : ''));
-  } catch (e) {
+  } catch {
     throw new RuntimeFailure(`The regular expression pattern ${pattern} is not valid.`, { errorId: 'InvalidRegularExpression', category: 'InvalidOperation', targetObject: pattern });
   }
 }
@@ -135,7 +135,6 @@ function dotnetReplacement(r: string): string {
 function splitOnce(s: string, re: RegExp, max: number): string[] {
   if (max <= 0) return s.split(re).filter((x) => x !== undefined);
   const out: string[] = [];
-  let rest = s;
   const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   let last = 0;
   let m: RegExpExecArray | null;
@@ -144,8 +143,7 @@ function splitOnce(s: string, re: RegExp, max: number): string[] {
     out.push(s.slice(last, m.index));
     last = m.index + m[0].length;
   }
-  rest = s.slice(last);
-  out.push(rest);
+  out.push(s.slice(last));
   return out;
 }
 

@@ -48,7 +48,7 @@ function cannotConvert(v: unknown, target: string, why?: string): RuntimeFailure
 
 /** What conversions need from the dialect. */
 export interface ConversionContext {
-  notANumber(text: string): string;
+  readonly notANumber: (text: string) => string;
 }
 
 /** A scalar to an integer of a range (banker's rounding for doubles). */

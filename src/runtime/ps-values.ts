@@ -53,7 +53,7 @@ export class TypeValue {
 /** A plain object with PowerShell property names (the mock's PSObjects, PSCustomObjects). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array || v instanceof Date) return false;
-  const proto = Object.getPrototypeOf(v);
+  const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }
 
@@ -176,7 +176,7 @@ export function typeNameOf(v: unknown): string {
     if (isCertificateObject(v)) return 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate';
     if (!isCustomObject(v) && Object.keys(v).length === 1 && v.FileData instanceof Uint8Array) return 'Microsoft.Exchange.Data.BinaryFileDataObject';
     const marker = v.PSTypeNames ?? v.PSTypeName;
-    const first = Array.isArray(marker) ? marker[0] : marker;
+    const first: unknown = Array.isArray(marker) ? marker[0] : marker;
     if (typeof first === 'string') return first;
     return 'System.Management.Automation.PSCustomObject';
   }

@@ -3,13 +3,29 @@
 import { expect, test } from '@jest/globals';
 import { expectTypeOf } from 'expect-type';
 import {
-  enableExchangeCertificate, exportExchangeCertificate, fileBytes, getExchangeCertificate, importExchangeCertificate,
-  newExchangeCertificate, pipelineInput, removeExchangeCertificate, secret, secretPrompt, variable,
+  enableExchangeCertificate,
+  exportExchangeCertificate,
+  fileBytes,
+  getExchangeCertificate,
+  importExchangeCertificate,
+  newExchangeCertificate,
+  pipelineInput,
+  removeExchangeCertificate,
+  secret,
+  secretPrompt,
+  variable,
 } from '../../src/index.js';
 import type {
-  EnableExchangeCertificateOptions, ExportExchangeCertificateOptions, FileBytesExpression, GetExchangeCertificateOptions,
-  ImportExchangeCertificateOptions, NewExchangeCertificateOptions, PipelineInputExpression, RemoveExchangeCertificateOptions,
-  Secret, SecretPromptExpression,
+  EnableExchangeCertificateOptions,
+  ExportExchangeCertificateOptions,
+  FileBytesExpression,
+  GetExchangeCertificateOptions,
+  ImportExchangeCertificateOptions,
+  NewExchangeCertificateOptions,
+  PipelineInputExpression,
+  RemoveExchangeCertificateOptions,
+  Secret,
+  SecretPromptExpression,
 } from '../../src/index.js';
 
 const T = '5113AE0233A72FCCB75D3E2BE0A0FD4A9C83B3C5';
@@ -25,7 +41,9 @@ test('each builder takes its own options type', () => {
 });
 
 test('PowerShell types map to TypeScript option types', () => {
-  expectTypeOf<NonNullable<ImportExchangeCertificateOptions['fileData']>>().extract<Uint8Array>().toEqualTypeOf<Uint8Array>();
+  expectTypeOf<NonNullable<ImportExchangeCertificateOptions['fileData']>>()
+    .extract<Uint8Array>()
+    .toEqualTypeOf<Uint8Array>();
   expectTypeOf<FileBytesExpression>().toExtend<NonNullable<ImportExchangeCertificateOptions['fileData']>>();
   expectTypeOf<string>().not.toExtend<NonNullable<ImportExchangeCertificateOptions['fileData']>>();
   expectTypeOf<Secret>().toExtend<NonNullable<ExportExchangeCertificateOptions['password']>>();

@@ -40,7 +40,10 @@ describe('builders', () => {
   });
 
   it('refuse missing mandatory parameters when rendered alone', () => {
-    const e = errorOf(() => importExchangeCertificate({ server: 'EXCH1' }).standaloneError && (() => { throw importExchangeCertificate({ server: 'EXCH1' }).standaloneError; })());
+    const e = errorOf(() => {
+      const standalone = importExchangeCertificate({ server: 'EXCH1' }).standaloneError;
+      if (standalone) throw standalone;
+    });
     expect(e.message).toContain('missing mandatory parameters: FileData');
   });
 

@@ -4,12 +4,18 @@ import { escapedChar, needsAsciiSafe, quoteAscii } from '../../src/idiom/ascii-s
 import { parse } from '../../src/parser/parser.js';
 
 describe('the ASCII-safe string idiom (Mode A)', () => {
-  test.each(['2.0', '5.1', '7'] as const)('what %s writes for a line break, bind reads back as the same string', (shell) => {
-    const text = render(newExchangeCertificate({ friendlyName: 'a\nb\u00e9', generateRequest: true, subjectName: 'CN=x' }), { shell });
-    expect(text).toContain(quoteAscii('a\nb\u00e9'));
-    expect(needsAsciiSafe('a\nb')).toBe(true);
-    expect(bind(text, { shell })[0]!.parameters.friendlyName).toBe('a\nb\u00e9');
-  });
+  test.each(['2.0', '5.1', '7'] as const)(
+    'what %s writes for a line break, bind reads back as the same string',
+    (shell) => {
+      const text = render(
+        newExchangeCertificate({ friendlyName: 'a\nb\u00e9', generateRequest: true, subjectName: 'CN=x' }),
+        { shell },
+      );
+      expect(text).toContain(quoteAscii('a\nb\u00e9'));
+      expect(needsAsciiSafe('a\nb')).toBe(true);
+      expect(bind(text, { shell })[0]!.parameters.friendlyName).toBe('a\nb\u00e9');
+    },
+  );
 
   test('recognises the parsed escape and nothing else', () => {
     const st = parse('"$([char]0x41)$(1)"').statements[0]!;

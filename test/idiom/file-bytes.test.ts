@@ -4,7 +4,12 @@ import { parse } from '../../src/parser/parser.js';
 import type { ExpressionAst } from '../../src/ast/ast.js';
 import { dialectFor } from '../../src/dialect/dialects.js';
 import {
-  GET_CONTENT_AS_BYTE_STREAM, GET_CONTENT_ENCODING_BYTE, dotnetFileCall, fileBytesPathOf, isByteMode, readAllBytesArgument,
+  GET_CONTENT_AS_BYTE_STREAM,
+  GET_CONTENT_ENCODING_BYTE,
+  dotnetFileCall,
+  fileBytesPathOf,
+  isByteMode,
+  readAllBytesArgument,
 } from '../../src/idiom/file-bytes.js';
 
 const PATH = 'C:\\install\\cert.cer';
@@ -37,7 +42,11 @@ describe('the file-bytes idiom: one module writes and recognises it', () => {
   });
 
   test('recognition of bound Get-Content reads', () => {
-    const bound = { cmdlet: 'Get-Content', parameterSet: 'LiteralPath', parameters: { literalPath: ['a'], asByteStream: true, raw: true } };
+    const bound = {
+      cmdlet: 'Get-Content',
+      parameterSet: 'LiteralPath',
+      parameters: { literalPath: ['a'], asByteStream: true, raw: true },
+    };
     expect(fileBytesPathOf(bound)).toBe('a');
     expect(fileBytesPathOf({ ...bound, parameters: { literalPath: ['a'], encoding: 'byte', readCount: 0 } })).toBe('a');
     expect(fileBytesPathOf({ ...bound, parameters: { literalPath: ['a'], asByteStream: true } })).toBeNull();
@@ -56,7 +65,9 @@ describe('the file-bytes idiom: one module writes and recognises it', () => {
   });
 
   test('PowerShell 7 refuses -Encoding Byte with the hint of its own idiom', () => {
-    expect(() => bind("Get-Content -LiteralPath 'a' -Encoding Byte", { shell: '7' })).toThrow(GET_CONTENT_AS_BYTE_STREAM.hint);
+    expect(() => bind("Get-Content -LiteralPath 'a' -Encoding Byte", { shell: '7' })).toThrow(
+      GET_CONTENT_AS_BYTE_STREAM.hint,
+    );
     expect(() => bind("Get-Content -LiteralPath 'a' -Encoding Byte", { shell: '5.1' })).not.toThrow();
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { exportExchangeCertificate, render, script, variable } from '../../src/index.js';
-import { binaryExport, exportsOnServer, fileDataOf, serverSideExport, writeAllBytesCall } from '../../src/idiom/pfx-to-file.js';
+import {
+  binaryExport,
+  exportsOnServer,
+  fileDataOf,
+  serverSideExport,
+  writeAllBytesCall,
+} from '../../src/idiom/pfx-to-file.js';
 import { parseExchangeTarget } from '../../src/spec/exchange-target.js';
 
 const T = '5113AE0233A72FCCB75D3E2BE0A0FD4A9C83B3C5';
@@ -19,7 +25,9 @@ describe('the PFX-to-a-file idiom', () => {
 
   test('exportToFile renders through the idiom', () => {
     const s = script().exportToFile(exp, 'C:\\a.pfx', { variable: 'R' });
-    expect(render(s, { shell: '5.1', exchange: '2019-CU14' }).split('\n')[1]).toBe(writeAllBytesCall("'C:\\a.pfx'", '$R.FileData'));
+    expect(render(s, { shell: '5.1', exchange: '2019-CU14' }).split('\n')[1]).toBe(
+      writeAllBytesCall("'C:\\a.pfx'", '$R.FileData'),
+    );
     expect(render(s, { shell: '5.1', exchange: '2013' })).toContain("-FileName 'C:\\a.pfx' -BinaryEncoded");
   });
 });

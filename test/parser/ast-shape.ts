@@ -101,7 +101,7 @@ export function parseError(text: string): ParseError {
     parse(text);
   } catch (e) {
     if (e instanceof ParseError) return e;
-    throw new Error(`expected a ParseError for ${JSON.stringify(text)}, got ${String(e)}`);
+    throw new Error(`expected a ParseError for ${JSON.stringify(text)}, got ${String(e)}`, { cause: e });
   }
   throw new Error(`expected ${JSON.stringify(text)} to be rejected`);
 }

@@ -96,7 +96,7 @@ function parseOrParseError(text: string): void {
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
     if (e.reason.startsWith('Internal parser error') || e.line < 1 || e.column < 1 || e.offset < 0 || e.offset > text.length) {
-      throw new Error(`bad ParseError ${e.line}:${e.column}@${e.offset} ${e.reason} for ${JSON.stringify(text)}`);
+      throw new Error(`bad ParseError ${e.line}:${e.column}@${e.offset} ${e.reason} for ${JSON.stringify(text)}`, { cause: e });
     }
   }
   const ms = performance.now() - start;

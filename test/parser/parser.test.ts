@@ -57,7 +57,7 @@ function assignment(text: string): AssignmentStatementAst {
 
 function param(e: unknown): CommandParameterAst {
   const p = e as CommandParameterAst;
-  if (p.type !== 'CommandParameterAst') throw new Error(`expected a parameter, got ${p.type}`);
+  if (p.type !== 'CommandParameterAst') throw new Error(`expected a parameter, got ${JSON.stringify(p)}`);
   return p;
 }
 

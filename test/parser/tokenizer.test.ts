@@ -168,7 +168,7 @@ describe('numbers', () => {
     expect(num('1pb')).toEqual({ value: 1024 ** 5, staticType: 'Int64' });
     expect(num('.5')).toEqual({ value: 0.5, staticType: 'Double' });
     expect(num('99999999999')).toEqual({ value: 99999999999, staticType: 'Int64' });
-    expect(num('99999999999999999999')).toEqual({ value: 99999999999999999999, staticType: 'Decimal' });
+    expect(num('99999999999999999999')).toEqual({ value: 1e20, staticType: 'Decimal' });
     expect(num('0xFFFFFFFF')).toEqual({ value: -1, staticType: 'Int32' });
   });
 

@@ -46,7 +46,6 @@ export interface PromptRequest {
 /** The answer to a prompt: a choice letter (Y, A, N, L), a line of text, or null (nobody can answer). */
 export type PromptAnswer = { readonly value: string } | { readonly text: string } | null;
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007]*\u0007/g;
 
 /** Removes ANSI escape sequences (colours, titles) from text a shell produced. */

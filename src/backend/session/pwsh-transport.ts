@@ -168,6 +168,7 @@ export class PwshTransport implements Transport {
     const command = firstLine(request.displayText ?? request.text);
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     return new Promise<Envelope>((resolve, reject) => {
+      // eslint-disable-next-line prefer-const -- done() above the assignment clears it, so it is declared first
       let timer: NodeJS.Timeout | undefined;
       let killTimer: NodeJS.Timeout | undefined;
       const done = () => {

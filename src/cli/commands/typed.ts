@@ -84,7 +84,8 @@ export function typedCommandModule(cmd: TypedCommand, io: CliIo, done: (code: nu
       const backend = config.backend.value;
       const { servers, throttle, json, answer: answers, shell, exchange, secrets, quoting, bytes } = a;
       const out = { servers, throttle, json, answers, shell, exchange, secrets, quoting, bytes };
-      const where = { backend, log, backendOptions: backendOptionsOf(a), state: config.state.value, connect: config.connect?.value };
+      const backendOptions = backendOptionsOf(a);
+      const where = { backend, log, backendOptions, state: config.state.value, connect: config.connect?.value };
       done(await runTyped(cmd, a, { ...where, ...out }, password, io));
     },
   });

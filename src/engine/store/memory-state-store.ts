@@ -71,7 +71,7 @@ function memoryTransaction(state: MemoryState): StateTransaction {
   const bucket = <V>(map: Map<string, Map<string, V>>, server: string): Map<string, V> => {
     const key = requireServerKey(server);
     let inner = map.get(key);
-    if (inner === undefined) map.set(key, (inner = new Map()));
+    if (inner === undefined) map.set(key, (inner = new Map<string, V>()));
     return inner;
   };
   const peek = <V>(map: Map<string, Map<string, V>>, server: string): ReadonlyMap<string, V> => map.get(requireServerKey(server)) ?? new Map();
