@@ -58,7 +58,7 @@ describe('fanOut', () => {
 
 describe('fanOutWork', () => {
   const session = (log: string[], id: number) => ({ id, close: async () => { log.push(`close ${id}`); } });
-  it('runs several calls per server on one session; an error the session survives keeps it, others drop it', async () => {
+  it('runs several calls per server on one session; errors it survives keep it, others drop it', async () => {
     const log: string[] = [];
     let opened = 0;
     class StepFailed extends Error {}
@@ -73,7 +73,8 @@ describe('fanOutWork', () => {
       },
       keepSession: (e) => e instanceof StepFailed,
     });
-    expect(outcomes.map((o) => (o.ok ? o.value : o.error))).toEqual(['a', 'B: enable failed', 'C: the session died', 'd']);
+    expect(outcomes.map((o) => (o.ok ? o.value : o.error)))
+      .toEqual(['a', 'B: enable failed', 'C: the session died', 'd']);
     expect(log).toEqual(['A on 1', 'B on 1', 'C on 1', 'close 1', 'D on 2', 'close 2']);
   });
   it('shared: one session opened once for every worker and closed once at the end', async () => {
