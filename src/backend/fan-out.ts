@@ -73,7 +73,9 @@ export interface FanOutWorkOptions<S extends Closable, T> {
 /**
  * Runs `work` for every server on at most `throttle` sessions at once; outcomes in the servers' order, one server
  * failing does not stop the others.
- * @example await fanOutWork(['A', 'B'], { open: () => createBackend('mock'), work: async (b, s) => (await b.run(`Get-ExchangeCertificate -Server ${s}`)).ok })
+ * @example
+ * await fanOutWork(['A', 'B'], { open: () => createBackend('mock'),
+ *   work: async (b, s) => (await b.run(`Get-ExchangeCertificate -Server ${s}`)).ok });
  */
 export async function fanOutWork<S extends Closable, T>(servers: readonly string[],
     options: FanOutWorkOptions<S, T>): Promise<WorkOutcome<T>[]> {
@@ -150,7 +152,9 @@ function serverOutcome(o: WorkOutcome<RunResult>): ServerRunOutcome {
 
 /**
  * Runs `call` for every server on at most `throttle` sessions at once; results in the servers' order.
- * @example await fanOut(['A', 'B'], { open: () => createBackend('mock'), call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) })
+ * @example
+ * await fanOut(['A', 'B'], { open: () => createBackend('mock'),
+ *   call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) });
  */
 export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerRunOutcome[]> {
   const { call, onDone, ...pool } = options;

@@ -12,8 +12,9 @@ export interface CliContext {
 }
 
 /** The parsed options cliContext reads (any command's arguments object). */
-export type CliContextArgs = { readonly [K in 'print' | 'backend' | 'state' | 'connect' | 'log-file' | 'verbose' | 'quiet'
-  | 'json']?: unknown };
+export type CliContextArgs = {
+  readonly [K in 'print' | 'backend' | 'state' | 'connect' | 'log-file' | 'verbose' | 'quiet' | 'json']?: unknown;
+};
 
 /**
  * Resolves backend/state (option > environment > config file > default) and opens the logger (--log-file or stderr).

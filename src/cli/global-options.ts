@@ -7,7 +7,10 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = Object.freeze({
   verbose: { alias: 'v', type: 'count', describe: 'log more: -v executed command lines, -vv debug' },
   quiet: { type: 'boolean', describe: 'log nothing' },
   json: { type: 'boolean', describe: 'print results (and errors) as JSON' },
-  backend: { type: 'string', describe: 'where to run: mock (default), local, remote, ssh, print; else EXCHCERT_BACKEND, then the config file' },
+  backend: {
+    type: 'string',
+    describe: 'where to run: mock (default), local, remote, ssh, print; else EXCHCERT_BACKEND, then the config file',
+  },
   state: {
     type: 'string',
     describe: 'state folder on this machine (default ./.exchcert; else EXCHCERT_STATE, then the config file)',

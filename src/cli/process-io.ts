@@ -55,7 +55,11 @@ export function processIo(proc: CliProcess): CliIo {
       const muted = rl as unknown as { _writeToOutput: (s: string) => void };
       proc.stderr.write(question);
       muted._writeToOutput = () => {};
-      return new Promise((resolve) => rl.question('', (answer) => { rl.close(); proc.stderr.write('\n'); resolve(answer); }));
+      return new Promise((resolve) => rl.question('', (answer) => {
+        rl.close();
+        proc.stderr.write('\n');
+        resolve(answer);
+      }));
     },
     readLineSync: (prompt) => readLineSync(proc, prompt),
     shellTerminal: async () => (await import('./shell/tty-terminal.js')).createTtyTerminal(proc),

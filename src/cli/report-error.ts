@@ -27,6 +27,7 @@ export function reportError(e: unknown, io: CliIo): number {
     return EXIT.usage;
   }
   const err = e as Error;
-  io.stderr.write(visibleText(`exchcert: internal error: ${err?.message ?? String(e)}\n${io.env.EXCHCERT_DEBUG ? `${err?.stack ?? ''}\n` : ''}`));
+  const stack = io.env.EXCHCERT_DEBUG ? `${err?.stack ?? ''}\n` : '';
+  io.stderr.write(visibleText(`exchcert: internal error: ${err?.message ?? String(e)}\n${stack}`));
   return EXIT.failed;
 }

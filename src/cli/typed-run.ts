@@ -124,6 +124,7 @@ async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: Outp
     return EXIT.ok;
   }
   const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
-  return runMany(cmd.spec, base, render, backendOptions, { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json, answers: out.answers }, io,
-    fileVariables(cmd, flags));
+  const many = { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json,
+    answers: out.answers };
+  return runMany(cmd.spec, base, render, backendOptions, many, io, fileVariables(cmd, flags));
 }

@@ -15,7 +15,10 @@ import type { PasswordArgs, WorkflowArgs } from './workflow-args.js';
 /** The connection options of real backends and the fan-out's --throttle (every workflow, report included). */
 export function withWorkflowConnection<T>(y: Argv<T>): Argv<T> {
   return withConnectionFlags(y)
-    .option('throttle', { type: 'number', describe: 'real backends: sessions working at once on many servers (default 4)' }) as Argv<T>;
+    .option('throttle', {
+      type: 'number',
+      describe: 'real backends: sessions working at once on many servers (default 4)',
+    }) as Argv<T>;
 }
 
 /** `--what-if` and the password sources every changing workflow has. */

@@ -34,7 +34,8 @@ async function issue(ctx: WorkflowContext, action: PlannedAction, carried: Carri
   try {
     const issued = await ctx.target.org.issue!(new TextEncoder().encode(carried.request ?? ''), 365);
     carried.certificate = new TextEncoder().encode(issued.pem);
-    ctx.log.info({ event: 'issued', server: action.server.name, thumbprint: issued.thumbprint }, 'the CA issued the certificate');
+    ctx.log.info({ event: 'issued', server: action.server.name, thumbprint: issued.thumbprint },
+      'the CA issued the certificate');
   } catch (e) {
     if (!isExchcertError(e) && !(e instanceof Error)) throw e;
     const failed = record('failed', [(e as Error).message]);

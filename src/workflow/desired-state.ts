@@ -36,7 +36,9 @@ const certificateSchema = z
       ctx.addIssue({ code: 'custom', path: [c.request !== undefined ? 'request' : 'ca'],
         message: 'give either pfx, or request with ca, not both' });
     else if (c.pfx === undefined && c.request === undefined)
-      ctx.addIssue({ code: 'custom', message: 'must name a PFX ({ pfx: PATH }) or a request ({ request: { subjectName, domainNames }, ca: mock })' });
+      ctx.addIssue({ code: 'custom',
+        message: 'must name a PFX ({ pfx: PATH }) or a request ({ request: { subjectName, domainNames }, ca: mock })',
+      });
     else if (c.request !== undefined && c.ca === undefined)
       ctx.addIssue({ code: 'custom', path: ['request'], message: 'a request needs ca: mock (the CA that issues it)' });
   });
@@ -89,7 +91,8 @@ export async function loadDesiredState(file: string, cwd: string): Promise<Loade
   return {
     state,
     document,
-    pfxPaths: state.servers.map((s) => (s.certificate.pfx === undefined ? null : resolve(dirname(path), s.certificate.pfx))),
+    pfxPaths: state.servers.map((s) =>
+      s.certificate.pfx === undefined ? null : resolve(dirname(path), s.certificate.pfx)),
   };
 }
 

@@ -29,7 +29,9 @@ export type WorkPool = <T>(
 
 /**
  * A target's fan-out over a pool: counts finished servers for the progress callback and keeps each failure's message.
- * @example fanOut: targetFanOut((servers, work, onDone) => fanOutWork(servers, { open, work: (b, s) => work(runnerOf(b), s), onDone }))
+ * @example
+ * fanOut: targetFanOut((servers, work, onDone) =>
+ *   fanOutWork(servers, { open, work: (b, s) => work(runnerOf(b), s), onDone }))
  */
 export function targetFanOut(pool: WorkPool): TargetFanOut {
   return async (servers, work, progress) => {

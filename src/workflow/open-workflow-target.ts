@@ -24,7 +24,8 @@ export interface OpenTargetOptions {
  * Opens `backend` with its state folder: the mock in-process, every other registered backend (local, remote, ssh)
  * through its sessions; `print` and unknown names are refused with what is allowed.
  * The mock (and SQLite) or the session code load only here, so importing the library stays light.
- * @example const target = await openWorkflowTarget('local', '.exchcert', { backendOptions: { bootstrap: 'exchange' } });
+ * @example
+ * const target = await openWorkflowTarget('local', '.exchcert', { backendOptions: { bootstrap: 'exchange' } });
  */
 export async function openWorkflowTarget(backend: string, stateDir: string,
     options: OpenTargetOptions = {}): Promise<WorkflowTarget> {

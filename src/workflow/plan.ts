@@ -213,7 +213,8 @@ function wantRequest(ctx: WorkflowContext, loaded: LoadedDesiredState, i: number
     throw e;
   }
   add('request', null, what, { entry: i });
-  add('issue', null, null, { entry: i, line: `# the ${entry.certificate.ca} CA issues the certificate for this request` });
+  const issueLine = `# the ${entry.certificate.ca} CA issues the certificate for this request`;
+  add('issue', null, null, { entry: i, line: issueLine });
   add('import', null, importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE) }),
     { entry: i });
   return { thumbprint: null, present: undefined, domains, tlsName: null };

@@ -14,9 +14,11 @@ import type { CommandRunner, OrgConnector, OrgServer, WorkflowTarget } from './w
 /** The exact lines the target runs to read the organization (logged like every other line). */
 export const ORG_LINES = Object.freeze({
   servers:
-    "Get-ExchangeServer | Select-Object -Property Name, @{ Name = 'AdminDisplayVersion'; Expression = { [string]$_.AdminDisplayVersion } }",
+    'Get-ExchangeServer | Select-Object -Property Name, ' +
+    "@{ Name = 'AdminDisplayVersion'; Expression = { [string]$_.AdminDisplayVersion } }",
   send:
-    "Get-SendConnector | Select-Object -Property Name, @{ Name = 'TlsCertificateName'; Expression = { [string]$_.TlsCertificateName } }",
+    'Get-SendConnector | Select-Object -Property Name, ' +
+    "@{ Name = 'TlsCertificateName'; Expression = { [string]$_.TlsCertificateName } }",
   receive:
     "Get-ReceiveConnector | Select-Object -Property Name, @{ Name = 'Server'; Expression = { [string]$_.Server } }, " +
     "@{ Name = 'TlsCertificateName'; Expression = { [string]$_.TlsCertificateName } }",
@@ -57,7 +59,9 @@ function runnerOver(name: string, session: (server: string) => Promise<Backend>)
 /**
  * Opens a workflow target on a real backend. Calls for one server run on one session (remote without
  * --remote-server: one session per server's endpoint); per-server work fans out over the backend fan-out's pool.
- * @example const t = openSessionWorkflowTarget({ backend: 'local', stateDir: '.exchcert', backendOptions: { bootstrap: 'exchange' } });
+ * @example
+ * const t = openSessionWorkflowTarget({ backend: 'local', stateDir: '.exchcert',
+ *   backendOptions: { bootstrap: 'exchange' } });
  */
 export function openSessionWorkflowTarget(options: SessionTargetOptions): WorkflowTarget {
   const { backend: name, log } = options;
@@ -131,7 +135,8 @@ export function openSessionWorkflowTarget(options: SessionTargetOptions): Workfl
         const send = (await query(ORG_LINES.send)).map((o) => ({ name: text(o['Name']), kind: 'Send' as const,
           server: null, tlsCertificateName: tls(o['TlsCertificateName']) }));
         const receive = (await query(ORG_LINES.receive)).map((o) => ({ name: text(o['Name']),
-          kind: 'Receive' as const, server: text(o['Server']) || null, tlsCertificateName: tls(o['TlsCertificateName']) }));
+          kind: 'Receive' as const, server: text(o['Server']) || null,
+          tlsCertificateName: tls(o['TlsCertificateName']) }));
         return [...send, ...receive];
       },
       async now() {

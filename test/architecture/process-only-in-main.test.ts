@@ -80,7 +80,8 @@ describe('only main.ts touches process', () => {
       "import { env } from 'node:process';",
       '// process.env in a comment', "const d = 'process.env in text';", 'const e = session.process.pid;',
       'function g(proc: NodeJS.Process) { return proc.cwd(); }',
-      'const h = ({ process }: { process: () => void }) => run(process);', 'function k() { const process = 1; return f(process); }',
+      'const h = ({ process }: { process: () => void }) => run(process);',
+      'function k() { const process = 1; return f(process); }',
     ].join('\n');
     expect(processUses('x.ts', text).map((u) => u.split(':')[0])).toEqual(['1', '2', '3', '4', '5']);
   });

@@ -1,7 +1,7 @@
 // Many servers: a throttled pool, per-server outcomes in order, one failure not stopping the others.
 import { describe, expect, it } from '@jest/globals';
 import type { Backend, RunResult } from '../../src/backend/backend.js';
-import { fanOut, parseServers } from '../../src/backend/fan-out.js';
+import { fanOut, fanOutWork, parseServers } from '../../src/backend/fan-out.js';
 
 function fakeBackend(onClose: () => void): Backend {
   return {
@@ -53,5 +53,44 @@ describe('fanOut', () => {
     // One session per worker, plus a fresh one after the failed session was dropped; every one closed.
     expect(opened).toBe(4);
     expect(closed).toBe(opened);
+  });
+});
+
+describe('fanOutWork', () => {
+  const session = (log: string[], id: number) => ({ id, close: async () => { log.push(`close ${id}`); } });
+  it('runs several calls per server on one session; errors it survives keep it, others drop it', async () => {
+    const log: string[] = [];
+    let opened = 0;
+    class StepFailed extends Error {}
+    const outcomes = await fanOutWork(['A', 'B', 'C', 'D'], {
+      throttle: 1,
+      open: async () => session(log, ++opened),
+      work: async (s, server) => {
+        log.push(`${server} on ${s.id}`);
+        if (server === 'B') throw new StepFailed('B: enable failed');
+        if (server === 'C') throw new Error('C: the session died');
+        return server.toLowerCase();
+      },
+      keepSession: (e) => e instanceof StepFailed,
+    });
+    expect(outcomes.map((o) => (o.ok ? o.value : o.error)))
+      .toEqual(['a', 'B: enable failed', 'C: the session died', 'd']);
+    expect(log).toEqual(['A on 1', 'B on 1', 'C on 1', 'close 1', 'D on 2', 'close 2']);
+  });
+  it('shared: one session opened once for every worker and closed once at the end', async () => {
+    const log: string[] = [];
+    let opened = 0;
+    const outcomes = await fanOutWork(['A', 'B', 'C'], {
+      throttle: 3,
+      shared: true,
+      open: async () => session(log, ++opened),
+      work: async (s, server) => {
+        if (server === 'B') throw new Error('B failed');
+        return s.id;
+      },
+    });
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, true]);
+    expect(opened).toBe(1);
+    expect(log).toEqual(['close 1']);
   });
 });

@@ -23,7 +23,7 @@ interface LockEntry {
   readonly link?: boolean;
 }
 
-/** A lockfile for a folder that depends on the tarball alone: the tarball's entry and this project's production ones. */
+/** A lockfile for a folder depending on the tarball alone: its entry and this project's production entries. */
 function lockfileFor(tarball: string): object {
   const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
     packages: Record<string, LockEntry>;
@@ -64,7 +64,9 @@ describe('the packed package, installed in an empty folder', () => {
     const help = sh(npx, ['--offline', 'exchcert', '--help'], app);
     expect(help.code).toBe(0);
     expect(help.out).toMatch(/^exchcert <command> \[options\]/);
-    for (const command of ['renew', 'deploy', 'report', 'plan', 'apply']) expect(help.out).toContain(`exchcert ${command}`);
+    for (const command of ['renew', 'deploy', 'report', 'plan', 'apply']) {
+      expect(help.out).toContain(`exchcert ${command}`);
+    }
 
     const renew = sh(npx, ['--offline', 'exchcert', 'renew', '--server', 'AMS-EXCH01', '--subject-name',
       'CN=mail.contoso.com', '--domain-name', 'mail.contoso.com', '--services', 'IIS,SMTP', '--ca', 'mock',

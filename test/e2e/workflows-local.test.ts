@@ -34,7 +34,8 @@ function run(cwd: string, args: readonly string[], env: Record<string, string> =
 function issuedPfx(cn: string): { pfx: Buffer; der: string; thumbprint: string } {
   const maker = tempDir('exchcert-local-pfx-');
   const made = run(maker, ['renew', '--server', 'AMS-EXCH01', '--subject-name', `CN=${cn}`, '--domain-name',
-    'mail.contoso.com,autodiscover.contoso.com', '--services', 'IIS', '--ca', 'mock', '--password-env', 'PFX_PW', '--quiet']);
+    'mail.contoso.com,autodiscover.contoso.com', '--services', 'IIS', '--ca', 'mock', '--password-env', 'PFX_PW',
+    '--quiet']);
   if (made.code !== 0) throw new Error(`renew on the mock failed: ${made.err}`);
   const pfx = readFileSync(join(maker, `${cn.replace(/\./g, '_')}.pfx`));
   const endEntity = readPfx(new Uint8Array(pfx), PASSWORD).endEntity;
@@ -62,7 +63,8 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     writeFileSync(join(cwd, 'new.pfx'), b.pfx);
     const { module, env } = writeStandIn(cwd, {
       servers: [
-        { name: 'AMS-EXCH01', version: 'Version 15.1 (Build 2507.6)', certificates: [{ der: a.der, services: 'IIS, SMTP', hasKey: true }] },
+        { name: 'AMS-EXCH01', version: 'Version 15.1 (Build 2507.6)',
+          certificates: [{ der: a.der, services: 'IIS, SMTP', hasKey: true }] },
         { name: 'RESEXCH01', version: 'Version 15.2 (Build 1544.4)', missingRoles: ['UM'], certificates: [] },
       ],
       sendConnectors: [{ name: 'Internet', tls: null }],
@@ -78,7 +80,8 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as { servers: { server: string; exchange: string; smtp: string[];
       certificates: { thumbprint: string; services: string[]; domains: string[] }[] }[] };
-    expect(report.servers.map((s) => `${s.server} ${s.exchange}`)).toEqual(['AMS-EXCH01 2016-CU23', 'RESEXCH01 2019-CU14']);
+    expect(report.servers.map((s) => `${s.server} ${s.exchange}`))
+      .toEqual(['AMS-EXCH01 2016-CU23', 'RESEXCH01 2019-CU14']);
     expect(report.servers[0]!.smtp).toEqual([old.thumbprint]);
     expect(report.servers[0]!.certificates[0]).toMatchObject({ services: ['IIS', 'SMTP'],
       domains: ['mail.contoso.com', 'autodiscover.contoso.com'] });
@@ -91,7 +94,7 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     ]);
   }, 240_000);
 
-  it('plan refuses to remove a certificate a Send connector names (read with Get-SendConnector); apply runs nothing', () => {
+  it('plan refuses to remove a certificate a Send connector names (Get-SendConnector); apply runs nothing', () => {
     const report = JSON.parse(local(['report', '--json', '--servers', 'AMS-EXCH01']).out) as {
       servers: { certificates: { tlsCertificateName: string }[] }[] };
     const state = readState();
@@ -102,7 +105,8 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     const plan = local(['plan', 'one.yaml', '--password-env', 'PFX_PW', '-v', '--log-file', 'plan.log']);
     expect(plan.code).toBe(1);
     expect(plan.out).toContain(
-      `# refused: not removing ${old.thumbprint} on AMS-EXCH01: Send connector 'Internet' names it in TlsCertificateName`);
+      `# refused: not removing ${old.thumbprint} on AMS-EXCH01: ` +
+        "Send connector 'Internet' names it in TlsCertificateName");
     const log = readFileSync(join(cwd, 'plan.log'), 'utf8');
     expect(log).toContain('"command":"Get-SendConnector | Select-Object');
     expect(log).toContain('"command":"Get-ReceiveConnector | Select-Object');

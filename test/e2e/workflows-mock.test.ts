@@ -261,14 +261,18 @@ describe('exchcert plan/apply with the request/CA form on the mock', () => {
       '# import on RESEXCH01',
       '# enable on RESEXCH01',
     ]);
-    expect(plan.out).toContain("Enable-ExchangeCertificate -Server 'RESEXCH01' -Thumbprint $ExchcertThumbprint -Services 'IIS'");
+    expect(plan.out).toContain(
+      "Enable-ExchangeCertificate -Server 'RESEXCH01' -Thumbprint $ExchcertThumbprint -Services 'IIS'",
+    );
     const apply = cli(cwd, ['apply', 'desired.yaml', '--password-env', 'PFX_PW', '--quiet']);
     expect(apply.code).toBe(0);
     expect(apply.out).toContain('Applied 4 steps.');
     const again = cli(cwd, ['apply', 'desired.yaml', '--password-env', 'PFX_PW']);
     expect(again).toMatchObject({ code: 0, out: 'Nothing to do: the servers are in the desired state.\n' });
     const report = JSON.parse(cli(cwd, ['report', '--json', '--servers', 'RESEXCH01']).out) as ReportJson;
-    const owa = report.servers[0]!.certificates.filter((c) => (c as { subject?: string }).subject === 'CN=owa.contoso.com');
+    const owa = report.servers[0]!.certificates.filter(
+      (c) => (c as { subject?: string }).subject === 'CN=owa.contoso.com',
+    );
     expect(owa).toHaveLength(1);
     expect(report.servers[0]!.iis).toEqual([owa[0]!.thumbprint]);
   });
@@ -320,7 +324,10 @@ describe('exchcert config and bad input', () => {
         /A PFX password is needed/,
       ],
       [['report', '--backend', 'print'], /--backend 'print' cannot run workflows .*use --what-if/],
-      [['report', '--backend', 'nope'], /--backend 'nope' is not a backend\. Allowed: mock, local, remote, ssh, print\./],
+      [
+        ['report', '--backend', 'nope'],
+        /--backend 'nope' is not a backend\. Allowed: mock, local, remote, ssh, print\./,
+      ],
       [['report', '--throttle', '0'], /--throttle '0' is not a number of sessions from 1 to 64/],
       [['config'], /exchcert\.config\.json:1:14: backend: must be a backend name/, badConfig],
     ];

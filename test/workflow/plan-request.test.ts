@@ -36,7 +36,7 @@ async function errorOf(dir: string, name: string, text: string): Promise<string>
 }
 
 describe('desired state: certificate { request, ca: mock }', () => {
-  it('plans request -> issue -> import -> enable -> remove old; apply makes it so; the second plan is empty', async () => {
+  it('plans request -> issue -> import -> enable -> remove old; applies it; the next plan is empty', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-plan-request-'));
     const target = await openWorkflowTarget('mock', join(dir, '.exchcert'));
     const steps: StepRecord[] = [];
@@ -56,7 +56,8 @@ describe('desired state: certificate { request, ca: mock }', () => {
           "-DomainName 'mail.contoso.com','autodiscover.contoso.com' -PrivateKeyExportable $true",
         'issue: # the mock CA issues the certificate for this request',
         "import: Import-ExchangeCertificate -Server 'AMS-EXCH01' -FileData $ExchcertFileData",
-        "enable: Enable-ExchangeCertificate -Server 'AMS-EXCH01' -Thumbprint $ExchcertThumbprint -Services 'IIS','SMTP' -Force",
+        "enable: Enable-ExchangeCertificate -Server 'AMS-EXCH01' -Thumbprint $ExchcertThumbprint " +
+          "-Services 'IIS','SMTP' -Force",
         `remove: Remove-ExchangeCertificate -Server 'AMS-EXCH01' -Thumbprint '${old.thumbprint}' -Confirm:$false`,
       ]);
       const applied = await applyPlan(ctx, plan);
@@ -82,9 +83,11 @@ describe('desired state: certificate { request, ca: mock }', () => {
       'a.yaml:4:16: servers[0].certificate.request: a request needs ca: mock (the CA that issues it)');
     expect(await errorOf(dir, 'b.yaml', `${head}      pfx: a.pfx\n      ca: mock\n`)).toBe(
       'b.yaml:5:11: servers[0].certificate.ca: give either pfx, or request with ca, not both');
-    expect(await errorOf(dir, 'c.yaml', `${head}      request: { subjectName: CN=x, domainNames: [] }\n      ca: mock\n`))
+    const empty = `${head}      request: { subjectName: CN=x, domainNames: [] }\n      ca: mock\n`;
+    expect(await errorOf(dir, 'c.yaml', empty))
       .toBe('c.yaml:4:50: servers[0].certificate.request.domainNames: must list at least one DNS name');
-    expect(await errorOf(dir, 'd.yaml', `${head}      request: { subjectName: CN=x, domainNames: [x] }\n      ca: digicert\n`))
+    const digicert = `${head}      request: { subjectName: CN=x, domainNames: [x] }\n      ca: digicert\n`;
+    expect(await errorOf(dir, 'd.yaml', digicert))
       .toBe("d.yaml:5:11: servers[0].certificate.ca: must be 'mock' (the mock backend's simulated vendor CA)");
     expect(await errorOf(dir, 'e.yaml', `${head}      {}\n`)).toMatch(
       /^e\.yaml:4:7: servers\[0\]\.certificate: must name a PFX \(\{ pfx: PATH \}\) or a request/);
@@ -96,8 +99,9 @@ describe('desired state: certificate { request, ca: mock }', () => {
     const target = { ...mock, org };
     writeFileSync(join(dir, 'desired.yaml'), DESIRED);
     try {
-      await expect(makePlan({ target, log: createLogger({ level: 'silent' }) }, await loadDesiredState('desired.yaml', dir),
-        password)).rejects.toThrow(/^desired\.yaml:5:11: servers\[0\]\.certificate\.ca: ca: mock needs the mock backend/);
+      const loaded = await loadDesiredState('desired.yaml', dir);
+      await expect(makePlan({ target, log: createLogger({ level: 'silent' }) }, loaded, password)).rejects.toThrow(
+        /^desired\.yaml:5:11: servers\[0\]\.certificate\.ca: ca: mock needs the mock backend/);
     } finally {
       await mock.close();
     }

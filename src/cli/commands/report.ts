@@ -58,7 +58,9 @@ export function reportCommand(io: CliIo, done: (code: number) => void): CommandM
         .example('$0 report', 'a table of every certificate on every server')
         .example('$0 report --servers AMS-EXCH01 --html report.html', 'one server, and a page to open or mail')
         .example('$0 report --json', 'the same as one JSON document')
-        .epilog('Exit codes: 0 report made (findings do not change it), 1 a server could not be read, 2 bad input.') as unknown as Argv<ReportArgs>,
+        .epilog(
+          'Exit codes: 0 report made (findings do not change it), 1 a server could not be read, 2 bad input.',
+        ) as unknown as Argv<ReportArgs>,
     handler: async (a) => {
       const { buildReport } = await import('../../workflow/report.js');
       const { reportHtml } = await import('../../workflow/report-html.js');
