@@ -1,5 +1,5 @@
 // What an exchcert config file may hold (exchcert.config.json or the `exchcert` key of package.json).
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The config file's shape; unknown keys are refused so a typo is not silently ignored. */
 export const configSchema = z.strictObject({

@@ -1,5 +1,5 @@
 // Parsed certificates, node:crypto views, extension lists and signature checks by thumbprint (bounded LRU caches).
-import { createHash, X509Certificate as NodeX509Certificate } from 'node:crypto';
+import { createHash, createPublicKey, X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { readCertificate, thumbprintOf } from '../pki/index.js';
 import type { CertificateInfo } from '../pki/index.js';
 import { parsedCertificate } from '../pki/certificate-info.js';
@@ -60,7 +60,15 @@ export function certificateExtensions(info: CertificateInfo): readonly Extension
 /** CAPI's key identifier: SHA-1 of the PKCS#1 RSAPublicKey for RSA keys, of the whole SubjectPublicKeyInfo otherwise. */
 export function keyIdentifier(info: CertificateInfo): string {
   return keyIdentifiers.get(info.thumbprint, () => {
-    const rsa = spkiAlgorithmOid(info.publicKey) === RSA_ENCRYPTION_OID;
-    return createHash('sha1').update(rsa ? subjectPublicKeyBits(info.publicKey) : info.publicKey).digest('hex').toUpperCase();
+    // node:crypto reads the key (no ASN.1 package loads for a Get): rsaEncryption keys give their PKCS#1 form.
+    let hashed: Uint8Array;
+    try {
+      const key = createPublicKey({ key: Buffer.from(info.publicKey), format: 'der', type: 'spki' });
+      hashed = key.asymmetricKeyType === 'rsa' ? key.export({ type: 'pkcs1', format: 'der' }) : info.publicKey;
+    } catch {
+      // A key node:crypto cannot read: the SubjectPublicKeyInfo read as ASN.1.
+      hashed = spkiAlgorithmOid(info.publicKey) === RSA_ENCRYPTION_OID ? subjectPublicKeyBits(info.publicKey) : info.publicKey;
+    }
+    return createHash('sha1').update(hashed).digest('hex').toUpperCase();
   });
 }

@@ -24,7 +24,8 @@ export function storedExtensions(thumbprint: string): readonly ExtensionFacts[] 
   return EXTENSIONS.peek(thumbprint);
 }
 
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const base64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 const bytesOf = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'base64'));
 
 /**
@@ -55,14 +56,19 @@ type FactsJson = Omit<CertificateInfo, 'der' | 'subjectDer' | 'issuerDer' | 'pub
  * answers from them; undefined (nothing remembered) when the text is from another version or not for this thumbprint.
  * @example rememberCertificateFacts(record.der, record.thumbprint, storedText)?.subject
  */
-export function rememberCertificateFacts(der: Uint8Array, thumbprint: string, text: string): CertificateInfo | undefined {
+export function rememberCertificateFacts(
+  der: Uint8Array,
+  thumbprint: string,
+  text: string,
+): CertificateInfo | undefined {
   let facts: FactsJson;
   try {
     facts = JSON.parse(text) as FactsJson;
   } catch {
     return undefined;
   }
-  if (facts.v !== FACTS_VERSION || facts.thumbprint !== thumbprint || !Array.isArray(facts.extensions)) return undefined;
+  const usable = facts.v === FACTS_VERSION && facts.thumbprint === thumbprint && Array.isArray(facts.extensions);
+  if (!usable) return undefined;
   const list = (names: readonly string[] | undefined) => (names === undefined ? undefined : Object.freeze([...names]));
   // The key order of readCertificate's objects.
   const info: CertificateInfo = Object.freeze({

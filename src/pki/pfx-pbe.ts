@@ -24,8 +24,16 @@ export class Pkcs12PbeParams {
     Object.assign(this, params);
   }
 }
-AsnProp({ type: OctetString })(Pkcs12PbeParams.prototype, 'salt');
-AsnProp({ type: AsnPropTypes.Integer })(Pkcs12PbeParams.prototype, 'iterations');
+
+let declared = false;
+
+/** Declares Pkcs12PbeParams' fields on first use: loading this module loads no ASN.1 package (a Get reads no PFX). */
+function declarePbeParams(): void {
+  if (declared) return;
+  declared = true;
+  AsnProp({ type: OctetString })(Pkcs12PbeParams.prototype, 'salt');
+  AsnProp({ type: AsnPropTypes.Integer })(Pkcs12PbeParams.prototype, 'iterations');
+}
 
 /** Key and IV of pbeWithSHAAnd3-KeyTripleDES-CBC. */
 function tripleDesKeys(password: string | undefined, params: Pkcs12PbeParams): { key: Buffer; iv: Buffer } {
@@ -39,6 +47,7 @@ function tripleDesKeys(password: string | undefined, params: Pkcs12PbeParams): {
  */
 export function pbeDecrypt(algorithm: AlgorithmIdentifier, data: ArrayBuffer, password: string | undefined): Uint8Array {
   if (algorithm.algorithm !== id_pbeWithSHAAnd3_KeyTripleDES_CBC || !algorithm.parameters) throw new NeedsForge(`PBE algorithm ${algorithm.algorithm}`);
+  declarePbeParams();
   const params = parseAsn(algorithm.parameters, Pkcs12PbeParams);
   // An empty salt or ciphertext is how a BER constructed OCTET STRING reads here: node-forge reads those.
   if (params.salt.byteLength === 0 || data.byteLength === 0 || !(params.iterations >= 1)) throw new NeedsForge('PBE parameters');
@@ -56,6 +65,7 @@ export function pbeDecrypt(algorithm: AlgorithmIdentifier, data: ArrayBuffer, pa
  * @example encrypt3desPrivateKeyInfo(pkcs8, 'Pass1word', 2000, randomBytes(8))
  */
 export function encrypt3desPrivateKeyInfo(pkcs8: Uint8Array, password: string, iterations: number, salt: Uint8Array): EncryptedPrivateKeyInfo {
+  declarePbeParams();
   const params = new Pkcs12PbeParams({ salt: new OctetString(salt), iterations });
   const { key, iv } = tripleDesKeys(password, params);
   const cipher = createCipheriv('des-ede3-cbc', key, iv);

@@ -158,6 +158,13 @@ describe('extents', () => {
     expect(a.left.extent).toMatchObject({ startLine: 2, startColumn: 3, endColumn: 5, text: '$y' });
   });
 
+  it('serialise as plain extents (lines, columns and text are worked out when read)', () => {
+    const a = parse('Get-X\n  $y = 1').statements[1] as AssignmentStatementAst;
+    expect(JSON.parse(JSON.stringify(a.left.extent))).toEqual({
+      startLine: 2, startColumn: 3, endLine: 2, endColumn: 5, startOffset: 8, endOffset: 10, text: '$y',
+    });
+  });
+
   it('counts columns in UTF-16 code units', () => {
     const e = command('echo 😀 x').commandElements[2]!;
     expect(e.extent).toMatchObject({ startColumn: 9, startOffset: 8, text: 'x' });
@@ -453,6 +460,19 @@ describe('dialects', () => {
     expect(dialectError('workflow w { }', '7')).toBe('1:1 Workflow is not supported in PowerShell 6+.');
     expect(dialectError('workflow w { }', '5.1')).toBe('parsed');
     expect(() => parse('b && c; class C { }; workflow w { }')).not.toThrow();
+  });
+
+  it('finds every PowerShell 7 construct in 5.1 (the check walks only scripts that spell one)', () => {
+    const seven: [string, RegExp][] = [
+      ['a || b', /'\|\|' pipeline chain/], ['Get-X &', /background operator/], ['$a ?? 1', /'\?\?' operator/],
+      ['$a ??= 1', /'\?\?=' operator/], ['${a}?.b', /null-conditional operator '\?\.'/],
+      ['${a}?[0]', /null-conditional operator '\?\[\]'/], ['function f { CLEAN { } }', /'clean' block/],
+    ];
+    for (const [text, reason] of seven) {
+      expect(dialectError(text, '5.1')).toMatch(reason);
+      expect(dialectError(text, '7')).toBe('parsed');
+    }
+    expect(dialectError('Get-X -A "a&b?"', '5.1')).toBe('parsed');
   });
 });
 
