@@ -1,5 +1,5 @@
 // Assignments: `=` and the compound operators to variables, members, indexes, casts and lists of variables.
-import type { AssignmentStatementAst, ExpressionAst, IndexExpressionAst, StatementAst } from '../parser/ast.js';
+import type { AssignmentStatementAst, ExpressionAst, IndexExpressionAst, StatementAst } from '../ast/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { binaryOp } from '../runtime/ps-operators.js';
 import { castTo, typeValue } from '../runtime/ps-types.js';

@@ -1,5 +1,5 @@
 // Refuses, before anything runs, syntax outside the interpreter's PowerShell subset (named with line:column).
-import type { Ast, CommandAst, CommandExpressionAst, ExpressionAst, Extent, ScriptBlockAst, StatementBlockAst } from '../parser/ast.js';
+import type { Ast, CommandAst, CommandExpressionAst, ExpressionAst, Extent, ScriptBlockAst, StatementBlockAst } from '../ast/ast.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import { resolveExceptionType } from '../runtime/ps-error-record.js';
 import { isSupportedBinary, isSupportedUnary } from '../runtime/ps-operators.js';

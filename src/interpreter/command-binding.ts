@@ -1,6 +1,6 @@
 // Prepares a command for bindCommand at run time: type-driven positional choices and splats of runtime hashtables.
 import { matchParameter } from '../bind/match-parameter.js';
-import type { CommandAst, CommandElementAst, CommandParameterAst, ExpressionAst, HashtableAst, PipelineAst, StatementAst, VariableExpressionAst } from '../parser/ast.js';
+import type { CommandAst, CommandElementAst, CommandParameterAst, ExpressionAst, HashtableAst, PipelineAst, StatementAst, VariableExpressionAst } from '../ast/ast.js';
 import type { CmdletSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';

@@ -1,5 +1,5 @@
 // What a helper command implementation sees of its invocation and of the interpreter.
-import type { Extent } from '../parser/ast.js';
+import type { Extent } from '../ast/ast.js';
 import type { CmdletSpec } from '../spec/cmdlet-spec.js';
 import type { ShellView } from '../spec/registry.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';

@@ -1,7 +1,7 @@
 // The error stream of a session: `$Error`, the current statement's sink, ErrorAction/WarningAction handling.
 import type { BindingError } from '../errors/binding-error.js';
 import { BINDING_ERROR_IDS } from '../errors/binding-error.js';
-import type { Extent } from '../parser/ast.js';
+import type { Extent } from '../ast/ast.js';
 import { ParseError } from '../parser/parse-error.js';
 import { PsErrorRecord, PsTerminatingError, errorRecord } from '../runtime/ps-error-record.js';
 import type { RuntimeFailure } from '../runtime/runtime-failure.js';

@@ -2,7 +2,7 @@
 import type {
   BinaryExpressionAst, ConvertExpressionAst, ExpandableStringExpressionAst, ExpressionAst, HashtableAst,
   InvokeMemberExpressionAst, UnaryExpressionAst, VariableExpressionAst,
-} from '../parser/ast.js';
+} from '../ast/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { binaryOp, unaryOp } from '../runtime/ps-operators.js';
 import { castTo, toCustomObject, typeValue } from '../runtime/ps-types.js';

@@ -1,5 +1,5 @@
 // Entry points of the runbook interpreter: run one script, or keep a session for the REPL.
-import type { ScriptBlockAst } from '../parser/ast.js';
+import type { ScriptBlockAst } from '../ast/ast.js';
 import { Interpreter } from './interpreter.js';
 import type { InterpretResult, InterpreterEnv, InterpreterSession } from './interpreter-env.js';
 

@@ -1,5 +1,5 @@
 // What the interpreter's parts (statements, pipelines, Exchange calls, expressions) share of one running session.
-import type { ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
+import type { ExpressionAst, PipelineAst, StatementAst } from '../ast/ast.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import type { PsErrorRecord } from '../runtime/ps-error-record.js';
 import type { OperatorContext } from '../runtime/ps-operators.js';

@@ -1,5 +1,5 @@
 // The runbook interpreter: runs the parsed AST with PowerShell's semantics against the simulated Exchange and file system.
-import type { ExpressionAst, PipelineAst, ScriptBlockAst, StatementAst } from '../parser/ast.js';
+import type { ExpressionAst, PipelineAst, ScriptBlockAst, StatementAst } from '../ast/ast.js';
 import { parse } from '../parser/parser.js';
 import { StoreError } from '../engine/store/store-error.js';
 import { formatForHost } from '../format/format-output.js';

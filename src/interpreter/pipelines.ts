@@ -4,7 +4,7 @@ import type { BindingSource } from '../bind/bind-command.js';
 import type { BoundInvocation } from '../bind/bound-invocation.js';
 import { BindingError } from '../errors/binding-error.js';
 import { isExpression } from '../node/expression.js';
-import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../parser/ast.js';
+import type { CommandAst, ExpressionAst, PipelineAst, StatementAst } from '../ast/ast.js';
 import { errorRecord } from '../runtime/ps-error-record.js';
 import type { PsErrorRecord } from '../runtime/ps-error-record.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';

@@ -3,7 +3,7 @@ import { bindCommand } from '../bind/bind-command.js';
 import type { BindingSource } from '../bind/bind-command.js';
 import { PLAIN_TEXT_PARAMETER, convertsPlainText, plainTextExtentGuess } from '../idiom/secure-string-from-text.js';
 import { REDACTED_TEXT } from '../node/secret.js';
-import type { Ast, CommandAst, Extent, StatementAst } from '../parser/ast.js';
+import type { Ast, CommandAst, Extent, StatementAst } from '../ast/ast.js';
 import { findCmdlet } from '../spec/registry.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 

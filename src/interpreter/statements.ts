@@ -1,5 +1,5 @@
 // Statements: if, foreach, try/catch/finally, throw, return, break/continue, and how errors end a statement.
-import type { ForEachStatementAst, PipelineAst, StatementAst, Extent, TryStatementAst } from '../parser/ast.js';
+import type { ForEachStatementAst, PipelineAst, StatementAst, Extent, TryStatementAst } from '../ast/ast.js';
 import { PsErrorRecord, PsException, PsTerminatingError, exceptionIs, resolveExceptionType } from '../runtime/ps-error-record.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
 import { NO_OUTPUT, collect, elements, isArrayLike, isTrue, normalize, toStr } from '../runtime/ps-values.js';

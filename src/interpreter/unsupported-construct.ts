@@ -1,5 +1,5 @@
 // The interpreter's refusal of anything outside its PowerShell subset.
-import type { Extent } from '../parser/ast.js';
+import type { Extent } from '../ast/ast.js';
 
 /** A construct the runbook interpreter does not implement: stops the whole run, never caught by the runbook's try/catch. */
 export class UnsupportedConstructError extends Error {

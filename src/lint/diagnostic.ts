@@ -1,4 +1,4 @@
-import type { Extent } from '../parser/ast.js';
+import type { Extent } from '../ast/ast.js';
 
 /** One lint finding, PSScriptAnalyzer-style: rule, severity, place, message and an optional fix. */
 export interface Diagnostic {

@@ -9,8 +9,8 @@ const DECLARATION =
 
 /** Names declared more than once on purpose: every CLI bundle's entry point is `main` (the loader calls it by name). */
 const SAME_ROLE = new Set(['main']);
-/** Still declared twice; the Format-Table cmdlet of the interpreter is renamed when the interpreter moves to src/. */
-const PENDING = new Set(['formatTable']);
+/** Names still declared twice (none left). */
+const PENDING = new Set<string>([]);
 
 function tsFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) =>

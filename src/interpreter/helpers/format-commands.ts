@@ -20,7 +20,7 @@ async function prepare(ctx: CommandContext): Promise<{ items: unknown[]; propert
 }
 
 /** Format-Table. */
-export async function formatTable(ctx: CommandContext): Promise<unknown[]> {
+export async function formatTableCommand(ctx: CommandContext): Promise<unknown[]> {
   const { items, properties } = await prepare(ctx);
   const lines = formatTableLines(items, properties, ctx.dialect.shell, (count) => {
     if (ctx.dialect.warnsDroppedColumns) ctx.writeWarning(`${count} columns do not fit into the display and were removed.`);
@@ -30,7 +30,7 @@ export async function formatTable(ctx: CommandContext): Promise<unknown[]> {
 }
 
 /** Format-List. */
-export async function formatList(ctx: CommandContext): Promise<unknown[]> {
+export async function formatListCommand(ctx: CommandContext): Promise<unknown[]> {
   const { items, properties } = await prepare(ctx);
   return formatListLines(items, properties, ctx.dialect.shell);
 }

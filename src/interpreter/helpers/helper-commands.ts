@@ -2,7 +2,7 @@
 import type { CommandContext } from '../command-context.js';
 import { convertToSecureString } from './convert-to-secure-string.js';
 import { forEachObject } from './for-each-object.js';
-import { formatList, formatTable } from './format-commands.js';
+import { formatListCommand, formatTableCommand } from './format-commands.js';
 import { getContent } from './get-content.js';
 import { getDate } from './get-date.js';
 import { outHost, outNull, outString } from './out-commands.js';
@@ -25,8 +25,8 @@ export const HELPER_COMMANDS: Readonly<Record<string, HelperCommand>> = Object.f
   'Where-Object': whereObject,
   'ForEach-Object': forEachObject,
   'Select-Object': selectObject,
-  'Format-Table': formatTable,
-  'Format-List': formatList,
+  'Format-Table': formatTableCommand,
+  'Format-List': formatListCommand,
   'Write-Host': writeHost,
   'Write-Output': writeOutput,
   'Write-Warning': writeWarning,

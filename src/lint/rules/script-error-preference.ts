@@ -1,5 +1,5 @@
 // Lint rule: a script's own $ErrorActionPreference relied on by Exchange cmdlets, which never see it in the EMS.
-import type { AssignmentStatementAst } from '../../parser/ast.js';
+import type { AssignmentStatementAst } from '../../ast/ast.js';
 import { walkAst } from '../../parser/ast-walk.js';
 import { findCmdlet } from '../../spec/registry.js';
 import type { Diagnostic } from '../diagnostic.js';
