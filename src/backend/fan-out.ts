@@ -93,7 +93,7 @@ export async function fanOutWork<S extends Closable, T>(servers: readonly string
 
 async function pool<S extends Closable, T>(servers: readonly string[], options: FanOutWorkOptions<S, T>,
     close: (session: S) => Promise<void>): Promise<WorkOutcome<T>[]> {
-  const outcomes: WorkOutcome<T>[] = new Array(servers.length);
+  const outcomes: WorkOutcome<T>[] = new Array<WorkOutcome<T>>(servers.length);
   let next = 0;
   const worker = async () => {
     let session: S | null = null;
@@ -142,7 +142,7 @@ export interface FanOutOptions {
   /** Runs one server's call on a session. */
   call(backend: Backend, server: string): Promise<RunResult>;
   /** Called as each server finishes (progress display). */
-  onDone?(outcome: ServerRunOutcome): void;
+  onDone?: (outcome: ServerRunOutcome) => void;
 }
 
 function serverOutcome(o: WorkOutcome<RunResult>): ServerRunOutcome {
@@ -157,10 +157,10 @@ function serverOutcome(o: WorkOutcome<RunResult>): ServerRunOutcome {
  *   call: (b, s) => b.run(compile(getExchangeCertificate({ server: s }))) });
  */
 export async function fanOut(servers: readonly string[], options: FanOutOptions): Promise<ServerRunOutcome[]> {
-  const { call, onDone, ...pool } = options;
+  const { onDone, ...pool } = options;
   const outcomes = await fanOutWork<Backend, RunResult>(servers, {
     ...pool,
-    work: call,
+    work: (backend, server) => options.call(backend, server),
     ...(onDone ? { onDone: (o: WorkOutcome<RunResult>) => onDone(serverOutcome(o)) } : {}),
   });
   return outcomes.map(serverOutcome);

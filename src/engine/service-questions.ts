@@ -11,7 +11,7 @@ import type { StateTransaction } from './org-state.js';
 /** The questions answered Yes, and the non-interactive error when nobody could answer one (asking stopped there). */
 export interface ServiceAnswers {
   readonly confirmed: readonly ServiceConfirmation[];
-  readonly unanswered: unknown;
+  readonly unanswered: Error | undefined;
 }
 
 /**
@@ -26,6 +26,7 @@ export function askServiceQuestions(ctx: CallContext, confirmations: readonly Se
     try {
       if (session.ask(ctx, question.id, question.message)) confirmed.push(question);
     } catch (error) {
+      if (!(error instanceof Error)) throw error;
       return { confirmed: [], unanswered: error };
     }
   }

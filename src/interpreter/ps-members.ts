@@ -61,7 +61,7 @@ function dateMember(d: Date, name: string): unknown {
 /** An ExchangeCertificate property as the EMS gives it to a runbook: Services an enum, CertificateDomains domain objects. */
 function certificateMember(lower: string, value: unknown): unknown {
   if (lower === 'services' && (typeof value === 'string' || typeof value === 'number')) return new AllowedServicesValue(servicesFromString(value));
-  if (lower === 'certificatedomains' && Array.isArray(value)) return value.map((d) => (typeof d === 'string' ? new SmtpDomainValue(d) : d));
+  if (lower === 'certificatedomains' && Array.isArray(value)) return (value as unknown[]).map((d) => (typeof d === 'string' ? new SmtpDomainValue(d) : d));
   return normalize(value);
 }
 
