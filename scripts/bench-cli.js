@@ -50,20 +50,46 @@ export default async function cliRows({ root, runs }) {
   try {
     // A state as `mock add-server` leaves it (its key pool and vendor CA ready), servers as in the seed runbook.
     const template = join(base, 'template');
-    for (const [name, exchange] of [['AMS-EXCH01', '2013'], ['RESEXCH01', '2010']]) {
+    for (const [name, exchange] of [
+      ['AMS-EXCH01', '2013'],
+      ['RESEXCH01', '2010'],
+    ]) {
       cli(['mock', 'add-server', name, '--fqdn', `${name}.labs.local`, '--exchange', exchange, '--state', template])();
     }
     mkdirSync(join(template, 'fs', 'C', 'install'), { recursive: true });
     writeFileSync(join(base, 'get.ps1'), 'Get-ExchangeCertificate -Server AMS-EXCH01\n');
     const rows = [];
-    const print = ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=webmail.exchangefun.nl',
-      '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print'];
+    const print = [
+      'new-request',
+      '--server',
+      'AMS-EXCH01',
+      '--subject-name',
+      'CN=webmail.exchangefun.nl',
+      '--domain-name',
+      'webmail.exchangefun.nl,autodiscover.exchangefun.nl',
+      '--private-key-exportable',
+      '--print',
+    ];
     const start = 'CLI cold start: exchcert new-request ... --print vs node -e 0';
     rows.push(paired(start, '<= 1.5x', runs, cli(print), nodeBaseline));
-    rows.push(paired('exchcert run (one line, Get-ExchangeCertificate) on the mock vs node -e 0', '<= 2x', runs,
-      cli(['run', join(base, 'get.ps1'), '--backend', 'mock', '--state', template]), nodeBaseline));
-    rows.push(paired('exchcert get --server AMS-EXCH01 --backend mock vs node -e 0', '<= 2x', runs,
-      cli(['get', '--server', 'AMS-EXCH01', '--backend', 'mock', '--state', template]), nodeBaseline));
+    rows.push(
+      paired(
+        'exchcert run (one line, Get-ExchangeCertificate) on the mock vs node -e 0',
+        '<= 2x',
+        runs,
+        cli(['run', join(base, 'get.ps1'), '--backend', 'mock', '--state', template]),
+        nodeBaseline,
+      ),
+    );
+    rows.push(
+      paired(
+        'exchcert get --server AMS-EXCH01 --backend mock vs node -e 0',
+        '<= 2x',
+        runs,
+        cli(['get', '--server', 'AMS-EXCH01', '--backend', 'mock', '--state', template]),
+        nodeBaseline,
+      ),
+    );
 
     // The lifecycle: a fresh copy of the prepared state each time (not timed), then three CLI processes.
     const ossl = join(base, 'openssl');
@@ -76,9 +102,11 @@ export default async function cliRows({ root, runs }) {
       const install = join(state, 'fs', 'C', 'install');
       const cer = join(install, 'webmail_exchangefun_nl.cer');
       const issue = ['ca', 'issue', join(install, 'ssl-request.req'), '--out', cer];
-      return timed(node, [bin, 'run', join(root, PART_ONE), '--backend', 'mock', '--state', state], base)
-        + timed(node, [bin, ...issue, '--state', state], base)
-        + timed(node, [bin, 'run', join(root, PART_TWO), '--backend', 'mock', '--state', state], base);
+      return (
+        timed(node, [bin, 'run', join(root, PART_ONE), '--backend', 'mock', '--state', state], base) +
+        timed(node, [bin, ...issue, '--state', state], base) +
+        timed(node, [bin, 'run', join(root, PART_TWO), '--backend', 'mock', '--state', state], base)
+      );
     };
     let serial = 0x3000;
     const openssl = () => {

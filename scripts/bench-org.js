@@ -24,21 +24,44 @@ async function fillState(root, dir) {
   const now = new Date();
   const servers = [];
   for (let s = 0; s < SERVERS; s++) {
-    const server = await addServer(state.store, { name: `EX${String(s).padStart(3, '0')}`, exchange: ['2013', '2016-CU23', '2019-CU14'][s % 3] }, now, keySource);
+    const server = await addServer(
+      state.store,
+      { name: `EX${String(s).padStart(3, '0')}`, exchange: ['2013', '2016-CU23', '2019-CU14'][s % 3] },
+      now,
+      keySource,
+    );
     servers.push(server.name);
   }
   const ca = await vendorCa(state);
   const certificates = [];
   for (let i = 0; i < CERTIFICATES; i++) {
     const key = keys[i % KEYS];
-    const csr = await createCertificateRequest({ subject: `C=NL, O=Contoso, CN=mail${i}.contoso.com`, dnsNames: [`mail${i}.contoso.com`, `autodiscover${i}.contoso.com`], key });
+    const csr = await createCertificateRequest({
+      subject: `C=NL, O=Contoso, CN=mail${i}.contoso.com`,
+      dnsNames: [`mail${i}.contoso.com`, `autodiscover${i}.contoso.com`],
+      key,
+    });
     const issued = await ca.issue(csr, { days: 365, now });
-    certificates.push({ der: issued.der, thumbprint: issued.certificate.thumbprint, privateKey: exportPrivateKeyPkcs8(key), friendlyName: `mail${i}` });
+    certificates.push({
+      der: issued.der,
+      thumbprint: issued.certificate.thumbprint,
+      privateKey: exportPrivateKeyPkcs8(key),
+      friendlyName: `mail${i}`,
+    });
   }
   state.store.write((tx) => {
     for (const server of servers) {
       for (const c of certificates) {
-        tx.putCertificate({ server, thumbprint: c.thumbprint, der: c.der, privateKey: c.privateKey, exportable: true, friendlyName: c.friendlyName, rootCaType: 'ThirdParty', createdAt: now.toISOString() });
+        tx.putCertificate({
+          server,
+          thumbprint: c.thumbprint,
+          der: c.der,
+          privateKey: c.privateKey,
+          exportable: true,
+          friendlyName: c.friendlyName,
+          rootCaType: 'ThirdParty',
+          createdAt: now.toISOString(),
+        });
       }
     }
   });
@@ -55,11 +78,20 @@ export default async function orgRows({ root, median }) {
     const state = openMockState(dir);
     const answers = { answer: () => null };
     const get = async (server, thumbprint) => {
-      const call = { cmdlet: 'Get-ExchangeCertificate', parameterSet: 'Thumbprint', parameters: { server, thumbprint }, connectedServer: server, shell: '5.1', line: 1, column: 1 };
+      const call = {
+        cmdlet: 'Get-ExchangeCertificate',
+        parameterSet: 'Thumbprint',
+        parameters: { server, thumbprint },
+        connectedServer: server,
+        shell: '5.1',
+        line: 1,
+        column: 1,
+      };
       const started = performance.now();
       const out = await state.exchange.invoke(call, answers);
       const ms = performance.now() - started;
-      if (out.errors.length > 0 || out.output.length !== 1 || out.output[0].Thumbprint !== thumbprint) throw new Error(`Get ${server} ${thumbprint} failed: ${out.errors[0]?.message}`);
+      if (out.errors.length > 0 || out.output.length !== 1 || out.output[0].Thumbprint !== thumbprint)
+        throw new Error(`Get ${server} ${thumbprint} failed: ${out.errors[0]?.message}`);
       return ms;
     };
     const pick = (list) => list[Math.floor(Math.random() * list.length)];
@@ -78,9 +110,24 @@ export default async function orgRows({ root, median }) {
     const { benchStore } = await import(join(root, 'dist', 'engine', 'store', 'bench-store.js'));
     const store = await benchStore(join(base, 'store'));
     return [
-      [`100 servers x 100 certificates: Get-ExchangeCertificate -Server -Thumbprint (invoke, median of ${GETS})`, `${median(gets).toFixed(3)} ms (p95 ${quantile(gets, 0.95).toFixed(3)})`, '', '< 1 ms'],
-      [`100 servers x 100 certificates: openMockState (the CLI's open path, median of ${OPENS})`, `${median(opens).toFixed(2)} ms`, '', '< 100 ms'],
-      ['store only, 100 x 100 fake records: getCertificate in its own read transaction', `${store.getByThumbprintMs.toFixed(3)} ms`, '', '< 1 ms'],
+      [
+        `100 servers x 100 certificates: Get-ExchangeCertificate -Server -Thumbprint (invoke, median of ${GETS})`,
+        `${median(gets).toFixed(3)} ms (p95 ${quantile(gets, 0.95).toFixed(3)})`,
+        '',
+        '< 1 ms',
+      ],
+      [
+        `100 servers x 100 certificates: openMockState (the CLI's open path, median of ${OPENS})`,
+        `${median(opens).toFixed(2)} ms`,
+        '',
+        '< 100 ms',
+      ],
+      [
+        'store only, 100 x 100 fake records: getCertificate in its own read transaction',
+        `${store.getByThumbprintMs.toFixed(3)} ms`,
+        '',
+        '< 1 ms',
+      ],
       ['store only, 100 x 100 fake records: openSqliteStateStore', `${store.openMs.toFixed(2)} ms`, '', '< 100 ms'],
     ];
   } finally {

@@ -1,7 +1,18 @@
 // `npm run bench` row: our parser vs PowerShell's own Parser.ParseFile on the .ps1/.psm1 files shipped with
 // PowerShell 7.6.9 and Pester 6.2.0 (the real-script comparison's files); pwsh's time is measured inside pwsh.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
@@ -41,13 +52,10 @@ function readScript(path) {
 
 export default async function parseRows({ root }) {
   const pwsh = findPwsh();
-  const store = [pwsh ? join(
-    dirname(realpathSync(pwsh)),
-    '.store',
-    'powershell',
-    '7.6.9'
-  ) : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')]
-    .find((c) => c && existsSync(c));
+  const store = [
+    pwsh ? join(dirname(realpathSync(pwsh)), '.store', 'powershell', '7.6.9') : '',
+    join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9'),
+  ].find((c) => c && existsSync(c));
   const pester = join(process.env.NUGET_PACKAGES ?? join(homedir(), '.nuget', 'packages'), 'pester', '6.2.0');
   const files = [...(store ? scriptsUnder(store) : []), ...scriptsUnder(pester)];
   const title = 'parse PowerShell 7.6.9 + Pester 6.2.0 scripts: ours vs pwsh ParseFile';
@@ -68,11 +76,18 @@ export default async function parseRows({ root }) {
     const r = spawnSync(
       pwsh,
       ['-NoProfile', '-NonInteractive', '-File', dump, '-ListFile', list, '-Repeat', String(rounds)],
-      { encoding: 'utf8' }
+      { encoding: 'utf8' },
     );
     if (r.status !== 0) throw new Error(`pwsh failed: ${r.stderr}`);
     const theirs = JSON.parse(r.stdout).ms / rounds;
-    return [[`${title} (${files.length} files, ${lines} lines)`, `${ours.toFixed(1)} ms vs ${theirs.toFixed(1)} ms`, `${(ours / theirs).toFixed(2)}x`, '<= 1.0x']];
+    return [
+      [
+        `${title} (${files.length} files, ${lines} lines)`,
+        `${ours.toFixed(1)} ms vs ${theirs.toFixed(1)} ms`,
+        `${(ours / theirs).toFixed(2)}x`,
+        '<= 1.0x',
+      ],
+    ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,7 +36,8 @@ export default async function seedRows({ root, median, runs }) {
       const started = performance.now();
       const run = await runSeedOnMock(mockBackend({ state }), '5.1');
       const ms = performance.now() - started;
-      if (!run.partOne.ok || !run.partTwo.ok) throw new Error(`seed lifecycle failed: ${JSON.stringify([...run.partOne.errors, ...run.partTwo.errors])}`);
+      if (!run.partOne.ok || !run.partTwo.ok)
+        throw new Error(`seed lifecycle failed: ${JSON.stringify([...run.partOne.errors, ...run.partTwo.errors])}`);
       await state.settled(); // the refill started by New finishes before the next measurement
       state.close();
       return ms;
@@ -60,8 +61,18 @@ export default async function seedRows({ root, median, runs }) {
     const w = median(warm);
     const c = median(cold);
     return [
-      ['seed lifecycle: mock, key pool warm vs openssl processes', `${w.toFixed(1)} ms vs ${o.toFixed(1)} ms`, `${(w / o).toFixed(2)}x`, '<= 0.2x'],
-      ['seed lifecycle: mock, key pool cold (key made in New) vs openssl', `${c.toFixed(1)} ms vs ${o.toFixed(1)} ms`, `${(c / o).toFixed(2)}x`, '(reference)'],
+      [
+        'seed lifecycle: mock, key pool warm vs openssl processes',
+        `${w.toFixed(1)} ms vs ${o.toFixed(1)} ms`,
+        `${(w / o).toFixed(2)}x`,
+        '<= 0.2x',
+      ],
+      [
+        'seed lifecycle: mock, key pool cold (key made in New) vs openssl',
+        `${c.toFixed(1)} ms vs ${o.toFixed(1)} ms`,
+        `${(c / o).toFixed(2)}x`,
+        '(reference)',
+      ],
     ];
   } finally {
     rmSync(base, { recursive: true, force: true });

@@ -42,23 +42,45 @@ $w.Elapsed.TotalMilliseconds / ${calls}`);
     const s0 = process.hrtime.bigint();
     for (let i = 0; i < calls; i++) await backend.run('1');
     const scalar = Number(process.hrtime.bigint() - s0) / 1e6 / calls;
-    const scalarInside = Number((await backend.run(`$w = [System.Diagnostics.Stopwatch]::StartNew(); foreach ($i in 1..${calls}) { $null = 1 }; $w.Elapsed.TotalMilliseconds / ${calls}`)).output[0]);
+    const scalarInside = Number(
+      (
+        await backend.run(
+          `$w = [System.Diagnostics.Stopwatch]::StartNew(); foreach ($i in 1..${calls}) { $null = 1 }; $w.Elapsed.TotalMilliseconds / ${calls}`,
+        )
+      ).output[0],
+    );
     const processRuns = 5;
     const times = [];
     for (let i = 0; i < processRuns; i++) {
       const s0 = process.hrtime.bigint();
-      const r = spawnSync(pwsh, ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `Import-Module '${module}'; ${command} | Out-Null`], { encoding: 'utf8' });
+      const r = spawnSync(
+        pwsh,
+        ['-NoLogo', '-NoProfile', '-NonInteractive', '-Command', `Import-Module '${module}'; ${command} | Out-Null`],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`pwsh -Command failed: ${r.stderr}`);
       times.push(Number(process.hrtime.bigint() - s0) / 1e6);
     }
     const perProcess = times.reduce((a, b) => a + b, 0) / times.length;
     return [
-      [`100 Get-ExchangeCertificate (stub module): one warm session vs pwsh -Command per call (${processRuns} runs)`,
-        `${warm.toFixed(2)} ms vs ${perProcess.toFixed(0)} ms`, `${(perProcess / warm).toFixed(0)}x`, '>= 50x'],
-      ['session transport overhead per call beyond the same command inside pwsh',
-        `${(warm - insideMs).toFixed(2)} ms (${warm.toFixed(2)} - ${insideMs.toFixed(2)})`, '', '<= 3 ms'],
-      ['session transport overhead per call, scalar output (`1`)',
-        `${(scalar - scalarInside).toFixed(2)} ms (${scalar.toFixed(2)} - ${scalarInside.toFixed(2)})`, '', '<= 3 ms'],
+      [
+        `100 Get-ExchangeCertificate (stub module): one warm session vs pwsh -Command per call (${processRuns} runs)`,
+        `${warm.toFixed(2)} ms vs ${perProcess.toFixed(0)} ms`,
+        `${(perProcess / warm).toFixed(0)}x`,
+        '>= 50x',
+      ],
+      [
+        'session transport overhead per call beyond the same command inside pwsh',
+        `${(warm - insideMs).toFixed(2)} ms (${warm.toFixed(2)} - ${insideMs.toFixed(2)})`,
+        '',
+        '<= 3 ms',
+      ],
+      [
+        'session transport overhead per call, scalar output (`1`)',
+        `${(scalar - scalarInside).toFixed(2)} ms (${scalar.toFixed(2)} - ${scalarInside.toFixed(2)})`,
+        '',
+        '<= 3 ms',
+      ],
     ];
   } finally {
     await backend.close();

@@ -9,7 +9,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 function generateRunbook(lines) {
   const out = [];
   for (let i = 0; out.length < lines; i++) {
-    const t = (i * 2654435761 >>> 0).toString(16).toUpperCase().padStart(8, '0').repeat(5);
+    const t = ((i * 2654435761) >>> 0).toString(16).toUpperCase().padStart(8, '0').repeat(5);
     out.push(
       `$RequestData${i} = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH${i % 50} -SubjectName "c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail${i}.exchangefun.nl" -DomainName webmail${i}.exchangefun.nl, autodiscover.exchangefun.nl -PrivateKeyExportable $true`,
       `Set-Content -path "C:\\install\\ssl-request${i}.req" -value $RequestData${i}`,
@@ -43,7 +43,12 @@ async function inProcessRows() {
     findings = lint(text, { exchange: '2019-CU14', shell: '5.1' }).length;
     lintTimes.push(Number(process.hrtime.bigint() - t0) / 1e6);
   }
-  out.push([`parse + bind + lint, generated 10,000-line runbook (${findings} findings)`, `${median(lintTimes).toFixed(1)} ms`, '', '< 300 ms']);
+  out.push([
+    `parse + bind + lint, generated 10,000-line runbook (${findings} findings)`,
+    `${median(lintTimes).toFixed(1)} ms`,
+    '',
+    '< 300 ms',
+  ]);
 
   // The mock against openssl processes, and the 100 x 100 organization (scripts/bench-seed.js, scripts/bench-org.js).
   const seedRuns = Math.max(5, Number(process.env.BENCH_SEED_RUNS ?? 7));
@@ -63,7 +68,9 @@ if (only !== 'cli') {
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;
 if (extra) rows.push(...(await extra.default({ root, median })));
 
-const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length), ['measure', 'time', 'ratio', 'goal'][c].length));
+const widths = [0, 1, 2, 3].map((c) =>
+  Math.max(...rows.map((r) => r[c].length), ['measure', 'time', 'ratio', 'goal'][c].length),
+);
 const line = (r) => `| ${r.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
 console.log(line(['measure', 'time', 'ratio', 'goal']));
 console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);

@@ -28,16 +28,26 @@ const common = {
 
 // Packages a Get or a one-line run never touches (requests, PFX, CMS, forge; X.509 once facts are stored) load on first use
 // (scripts/lazy-packages.js).
-const LAZY_PACKAGES = ['node-forge', '@peculiar/asn1-cms', '@peculiar/asn1-csr', '@peculiar/asn1-pfx',
-  '@peculiar/asn1-pkcs8', '@peculiar/asn1-pkcs9', '@peculiar/asn1-rsa', '@peculiar/x509', '@peculiar/asn1-x509',
-  '@peculiar/asn1-schema'];
+const LAZY_PACKAGES = [
+  'node-forge',
+  '@peculiar/asn1-cms',
+  '@peculiar/asn1-csr',
+  '@peculiar/asn1-pfx',
+  '@peculiar/asn1-pkcs8',
+  '@peculiar/asn1-pkcs9',
+  '@peculiar/asn1-rsa',
+  '@peculiar/x509',
+  '@peculiar/asn1-x509',
+  '@peculiar/asn1-schema',
+];
 
 // Bundled ES modules (yargs, our own) ask import.meta for their location: CommonJS output answers from __filename.
 const importMeta = {
   define: { 'import.meta.url': '__exchcertImportMetaUrl', 'import.meta.resolve': '__exchcertImportMetaResolve' },
   banner: {
-    js: 'var __exchcertImportMetaUrl=require("node:url").pathToFileURL(__filename).href,'
-      + '__exchcertImportMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
+    js:
+      'var __exchcertImportMetaUrl=require("node:url").pathToFileURL(__filename).href,' +
+      '__exchcertImportMetaResolve=(s)=>require("node:url").pathToFileURL(require.resolve(s)).href;',
   },
 };
 

@@ -74,9 +74,14 @@ function typed(value: unknown): unknown {
  */
 export async function connect(options: ConnectOptions = {}): Promise<ExchcertSession> {
   const { backend: name = 'mock', answers, backendOptions, ...rest } = options;
-  const provider = Array.isArray(answers) ? scriptedAnswers(answers as Answer[]) : (answers as AnswerProvider | undefined);
-  const backend = await createBackend(name, { ...backendOptions, ...rest,
-      ...(provider ? { answers: provider } : {}) } as BackendOptions);
+  const provider = Array.isArray(answers)
+    ? scriptedAnswers(answers as Answer[])
+    : (answers as AnswerProvider | undefined);
+  const backend = await createBackend(name, {
+    ...backendOptions,
+    ...rest,
+    ...(provider ? { answers: provider } : {}),
+  } as BackendOptions);
   return {
     backend,
     info: () => backend.info(),
@@ -85,8 +90,11 @@ export async function connect(options: ConnectOptions = {}): Promise<ExchcertSes
       if (typeof x === 'string') result = await backend.run(x, run);
       else {
         const info = await backend.info();
-        const compiled = compile(x, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}),
-            ...run });
+        const compiled = compile(x, {
+          shell: info.shell,
+          ...(info.exchange ? { exchange: info.exchange } : {}),
+          ...run,
+        });
         result = await backend.run(compiled, run);
       }
       const output = result.output.map(typed);

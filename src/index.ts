@@ -41,7 +41,14 @@ export { formatDiagnostic } from './lint/diagnostic.js';
 
 export { Secret, secret, REDACTED_TEXT } from './node/secret.js';
 export { variable, fileBytes, pipelineInput, secretPrompt, verbatim, isExpression } from './node/expression.js';
-export type { Expression, VariableExpression, FileBytesExpression, PipelineInputExpression, SecretPromptExpression, VerbatimExpression } from './node/expression.js';
+export type {
+  Expression,
+  VariableExpression,
+  FileBytesExpression,
+  PipelineInputExpression,
+  SecretPromptExpression,
+  VerbatimExpression,
+} from './node/expression.js';
 export type { Invocation, ParameterValue } from './node/invocation.js';
 export type { Statement } from './node/statement.js';
 
@@ -55,7 +62,15 @@ export { parseExchangeTarget } from './spec/exchange-target.js';
 export type { ExchangeTarget, ExchangeMajor } from './spec/exchange-target.js';
 export type { ShellVersion } from './spec/shell-version.js';
 
-export type { Backend, RunResult, RunOptions, RunHost, SessionInfo, StatementResult, ErrorRecord } from './backend/backend.js';
+export type {
+  Backend,
+  RunResult,
+  RunOptions,
+  RunHost,
+  SessionInfo,
+  StatementResult,
+  ErrorRecord,
+} from './backend/backend.js';
 export type { BackendOptions, AnswerProvider, Prompt, RemoteAuthentication } from './backend/backend-options.js';
 export { printBackend } from './backend/print/print-backend.js';
 export { mockBackend } from './backend/mock/mock-backend.js';
@@ -69,7 +84,12 @@ export { PwshTransport } from './backend/session/pwsh-transport.js';
 export type { PwshTransportOptions } from './backend/session/pwsh-transport.js';
 export type { Transport, TransportRequest, TransportHandlers, TransportInfo } from './backend/session/transport.js';
 export type { Envelope, PromptRequest, PromptAnswer } from './backend/session/envelope.js';
-export { PwshMissingError, SessionDiedError, SessionTimeoutError, BootstrapError } from './backend/session/session-errors.js';
+export {
+  PwshMissingError,
+  SessionDiedError,
+  SessionTimeoutError,
+  BootstrapError,
+} from './backend/session/session-errors.js';
 export { connect } from './connect.js';
 export type { ConnectOptions, ExchcertSession, InvokeResult } from './connect.js';
 export { formatForHost } from './format/format-output.js';

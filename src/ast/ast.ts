@@ -18,7 +18,8 @@ interface AstBase {
 }
 
 /** How a string constant was written. */
-export type StringConstantType = 'BareWord' | 'SingleQuoted' | 'DoubleQuoted' | 'SingleQuotedHereString' | 'DoubleQuotedHereString';
+export type StringConstantType =
+  'BareWord' | 'SingleQuoted' | 'DoubleQuoted' | 'SingleQuotedHereString' | 'DoubleQuotedHereString';
 
 /**
  * A whole script, or the body of `{ ... }`. `statements` are those of the end block (the unnamed block of a script

@@ -18,26 +18,37 @@ const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,253}$/;
  * Reads `--servers A,B,C` or `@FILE` (one name a line, `#` comments): names in order, duplicates dropped.
  * @example parseServers('AMS-EXCH01, RESEXCH01') // ['AMS-EXCH01', 'RESEXCH01']
  */
-export function parseServers(value: string, readText: (path: string) => string = (p) => readFileSync(p,
-    'utf8')): string[] {
+export function parseServers(
+  value: string,
+  readText: (path: string) => string = (p) => readFileSync(p, 'utf8'),
+): string[] {
   let names: string[];
   if (value.startsWith('@')) {
     let text: string;
     try {
       text = readText(value.slice(1));
     } catch (e) {
-      throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value,
-          allowed: 'A,B,C or @FILE (a readable file)',
-        message: `--servers '${value}': the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).` });
+      throw new ValidationError({
+        code: 'INVALID_OPTION',
+        parameter: 'servers',
+        value,
+        allowed: 'A,B,C or @FILE (a readable file)',
+        message: `--servers '${value}': the file cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
+      });
     }
     names = text.split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim());
   } else names = value.split(',').map((s) => s.trim());
   names = names.filter((n) => n !== '');
   const bad = names.find((n) => !SERVER_NAME.test(n));
   if (bad !== undefined || names.length === 0) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: bad ?? value,
-        allowed: 'server names (letters, digits, . _ -), comma-separated or one a line in @FILE',
-      message: bad !== undefined ? `--servers: '${bad}' is not a server name.` : `--servers '${value}' names no server.` });
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'servers',
+      value: bad ?? value,
+      allowed: 'server names (letters, digits, . _ -), comma-separated or one a line in @FILE',
+      message:
+        bad !== undefined ? `--servers: '${bad}' is not a server name.` : `--servers '${value}' names no server.`,
+    });
   }
   return [...new Set(names)];
 }
@@ -77,8 +88,10 @@ export interface FanOutWorkOptions<S extends Closable, T> {
  * await fanOutWork(['A', 'B'], { open: () => createBackend('mock'),
  *   work: async (b, s) => (await b.run(`Get-ExchangeCertificate -Server ${s}`)).ok });
  */
-export async function fanOutWork<S extends Closable, T>(servers: readonly string[],
-    options: FanOutWorkOptions<S, T>): Promise<WorkOutcome<T>[]> {
+export async function fanOutWork<S extends Closable, T>(
+  servers: readonly string[],
+  options: FanOutWorkOptions<S, T>,
+): Promise<WorkOutcome<T>[]> {
   if (options.shared && servers.length > 0) {
     // One session for every worker, opened once and closed at the end (workers never close it).
     const shared = await options.open(servers[0]!);
@@ -91,8 +104,11 @@ export async function fanOutWork<S extends Closable, T>(servers: readonly string
   return pool(servers, options, (s) => s.close());
 }
 
-async function pool<S extends Closable, T>(servers: readonly string[], options: FanOutWorkOptions<S, T>,
-    close: (session: S) => Promise<void>): Promise<WorkOutcome<T>[]> {
+async function pool<S extends Closable, T>(
+  servers: readonly string[],
+  options: FanOutWorkOptions<S, T>,
+  close: (session: S) => Promise<void>,
+): Promise<WorkOutcome<T>[]> {
   const outcomes: WorkOutcome<T>[] = new Array<WorkOutcome<T>>(servers.length);
   let next = 0;
   const worker = async () => {
@@ -146,7 +162,8 @@ export interface FanOutOptions {
 }
 
 function serverOutcome(o: WorkOutcome<RunResult>): ServerRunOutcome {
-  return o.ok ? { server: o.server, ok: o.value.ok, result: o.value, error: null }
+  return o.ok
+    ? { server: o.server, ok: o.value.ok, result: o.value, error: null }
     : { server: o.server, ok: false, result: null, error: o.error };
 }
 

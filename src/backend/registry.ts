@@ -34,8 +34,13 @@ export function backendEntry(name: string): BackendEntry {
   const entry = entries.get(name);
   if (entry) return entry;
   const allowed = backendNames().join(', ');
-  throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: name, allowed,
-    message: `--backend '${name}' is not a backend. Allowed: ${allowed}.` });
+  throw new ValidationError({
+    code: 'UNKNOWN_BACKEND',
+    parameter: 'backend',
+    value: name,
+    allowed,
+    message: `--backend '${name}' is not a backend. Allowed: ${allowed}.`,
+  });
 }
 
 /**

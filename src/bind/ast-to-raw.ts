@@ -11,7 +11,12 @@ import { isEmptySecureString, plainTextOf } from '../idiom/secure-string-from-te
 import { soleCommand, soleExpression, unwrapExpression } from '../idiom/unwrap-expression.js';
 
 /** Binds a nested command for pattern recognition (set by bind-command to avoid an import cycle). */
-export type NestedBinder = (command: CommandAst) => { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, ParameterValue>>; args?: readonly ParameterValue[] } | null;
+export type NestedBinder = (command: CommandAst) => {
+  cmdlet: string;
+  parameterSet: string | null;
+  parameters: Readonly<Record<string, ParameterValue>>;
+  args?: readonly ParameterValue[];
+} | null;
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -85,12 +90,21 @@ export function astToRaw(e: ExpressionAst, nested: NestedBinder): RawArgument {
 function computed(e: ExpressionAst): RawArgument {
   const path: string[] = [];
   let cur: ExpressionAst = e;
-  while (cur.type === 'MemberExpressionAst' && !cur.static && cur.member.type === 'StringConstantExpressionAst' && IDENT.test(cur.member.value)) {
+  while (
+    cur.type === 'MemberExpressionAst' &&
+    !cur.static &&
+    cur.member.type === 'StringConstantExpressionAst' &&
+    IDENT.test(cur.member.value)
+  ) {
     path.unshift(cur.member.value);
     cur = cur.expression;
   }
   if (cur.type === 'VariableExpressionAst' && !cur.splatted && IDENT.test(cur.variablePath)) {
-    return { t: 'value', value: Object.freeze({ kind: 'variable', name: cur.variablePath, path: Object.freeze(path) }), text: e.extent.text };
+    return {
+      t: 'value',
+      value: Object.freeze({ kind: 'variable', name: cur.variablePath, path: Object.freeze(path) }),
+      text: e.extent.text,
+    };
   }
   return { t: 'value', value: verbatim(e.extent.text), text: e.extent.text };
 }

@@ -55,7 +55,12 @@ class Binding {
   readonly order: ParameterInfo[] = [];
   sets: number;
 
-  constructor(readonly table: BindingTable, readonly ctx: BindContext, readonly dialect: Dialect, readonly sources: Map<string, BindingSource> | undefined) {
+  constructor(
+    readonly table: BindingTable,
+    readonly ctx: BindContext,
+    readonly dialect: Dialect,
+    readonly sources: Map<string, BindingSource> | undefined,
+  ) {
     this.values = new Array<ParameterValue | undefined>(table.params.length);
     this.isBound = new Array<boolean>(table.params.length).fill(false);
     this.sets = table.allSets;
@@ -66,8 +71,11 @@ class Binding {
     const cmdlet = this.table.cmdlet;
     const target = this.ctx.exchange;
     if (target && !isAvailable(p.spec.exchange, target)) {
-      throw namedParameterNotFound(cmdlet, p.spec.name,
-        `(Exchange ${target.label} has no -${p.spec.name}; it exists on ${describeAvailability(p.spec.exchange)}.${p.spec.instead ? ` Use ${p.spec.instead} instead.` : ''})`);
+      throw namedParameterNotFound(
+        cmdlet,
+        p.spec.name,
+        `(Exchange ${target.label} has no -${p.spec.name}; it exists on ${describeAvailability(p.spec.exchange)}.${p.spec.instead ? ` Use ${p.spec.instead} instead.` : ''})`,
+      );
     }
     this.values[p.index] = convertArgument(cmdlet, p, raw, this.dialect, target?.major);
     if (!this.isBound[p.index]) this.order.push(p);
@@ -83,7 +91,12 @@ function explicitParameters(table: BindingTable, args: readonly Argument[]): Set
   const out = new Set<number>();
   for (const a of args) {
     if (a.k !== 'named' || a.splat || a.raw === null) continue;
-    try { const p = findParameter(table, a.name); if (p) out.add(p.index); } catch { /* reported when bound */ }
+    try {
+      const p = findParameter(table, a.name);
+      if (p) out.add(p.index);
+    } catch {
+      /* reported when bound */
+    }
   }
   return out;
 }
@@ -93,9 +106,15 @@ function bindNamed(b: Binding, args: readonly Argument[]): Argument[] {
   const left: Argument[] = [];
   const explicit = b.dialect.explicitOverridesSplat ? explicitParameters(b.table, args) : null;
   for (const a of args) {
-    if (a.k === 'positional' || a.raw === null) { left.push(a); continue; }
+    if (a.k === 'positional' || a.raw === null) {
+      left.push(a);
+      continue;
+    }
     const p = findParameter(b.table, a.name);
-    if (!p) { left.push(a); continue; }
+    if (!p) {
+      left.push(a);
+      continue;
+    }
     if (a.splat && explicit?.has(p.index)) continue;
     if (b.isBound[p.index]) throw parameterAlreadyBound(b.table.cmdlet, a.name);
     b.bind(p, a.raw, a.source);
@@ -122,7 +141,10 @@ function bindPositional(b: Binding, left: Argument[]): Argument[] {
     for (const p of group) {
       if (b.isBound[p.index] || (p.sets & b.sets) === 0) continue;
       fallback ??= p;
-      if (scriptBlock && p.spec.type === 'ScriptBlock') { chosen = p; break; }
+      if (scriptBlock && p.spec.type === 'ScriptBlock') {
+        chosen = p;
+        break;
+      }
       if (!preferred && (b.sets & b.table.defaultSet) !== 0 && (p.sets & b.table.defaultSet) !== 0) preferred = p;
     }
     chosen ??= preferred ?? fallback;
@@ -140,7 +162,13 @@ function leftOverError(cmdlet: string, a: Argument): Error {
 }
 
 /** Unknown commands: `-Name value` pairs and positional arguments, unconverted. */
-function bindUnknown(cmd: CommandAst, written: string, ctx: BindContext, nested: (c: CommandAst) => BoundInvocation | null, sources?: Map<string, BindingSource>): BoundInvocation {
+function bindUnknown(
+  cmd: CommandAst,
+  written: string,
+  ctx: BindContext,
+  nested: (c: CommandAst) => BoundInvocation | null,
+  sources?: Map<string, BindingSource>,
+): BoundInvocation {
   const { args } = readArguments(cmd, ctx.splats, nested);
   const parameters: Record<string, ParameterValue> = {};
   const positional: ParameterValue[] = [];
@@ -154,11 +182,21 @@ function bindUnknown(cmd: CommandAst, written: string, ctx: BindContext, nested:
     let raw = a.raw;
     let source = a.source;
     const after = args[i + 1];
-    if (raw === null && after && after.k === 'positional') { raw = after.raw; source = after.source; i++; }
+    if (raw === null && after && after.k === 'positional') {
+      raw = after.raw;
+      source = after.source;
+      i++;
+    }
     parameters[lowerFirst(a.name)] = raw === null ? true : rawToValue(raw);
     if (sources && source) sources.set(lowerFirst(a.name), source);
   }
-  return Object.freeze({ cmdlet: written, parameterSet: null, parameters: Object.freeze(parameters), args: Object.freeze(positional), extent: cmd.extent });
+  return Object.freeze({
+    cmdlet: written,
+    parameterSet: null,
+    parameters: Object.freeze(parameters),
+    args: Object.freeze(positional),
+    extent: cmd.extent,
+  });
 }
 
 /**
@@ -168,11 +206,20 @@ function bindUnknown(cmd: CommandAst, written: string, ctx: BindContext, nested:
  * When `sources` is given it receives, per bound parameter (camelCase; `#<n>` for an unknown command's positional
  * arguments), the expression or splatted value statement it came from (switches given without a value have none).
  */
-export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstream, sources?: Map<string, BindingSource>): BoundInvocation {
+export function bindCommand(
+  cmd: CommandAst,
+  ctx: BindContext,
+  upstream: Upstream,
+  sources?: Map<string, BindingSource>,
+): BoundInvocation {
   const written = commandName(cmd);
   const spec = findCmdlet(written) ?? ctx.commands?.(written);
   const nested = (c: CommandAst): BoundInvocation | null => {
-    try { return bindCommand(c, ctx, undefined); } catch { return null; }
+    try {
+      return bindCommand(c, ctx, undefined);
+    } catch {
+      return null;
+    }
   };
   if (!spec) return bindUnknown(cmd, written, ctx, nested, sources);
   const table = tableFor(spec, ctx.shell);
@@ -185,6 +232,15 @@ export function bindCommand(cmd: CommandAst, ctx: BindContext, upstream: Upstrea
   const resolved = resolveSet(table, b.isBound, b.sets, upstream !== undefined, unknownSplat, b.dialect.shell);
   const parameters: Record<string, ParameterValue> = {};
   for (const p of b.order) parameters[p.spec.option] = b.values[p.index]!;
-  if (upstream !== undefined) Object.assign(parameters, pipelineTargets(view, resolved.parameterSet, new Set(b.order.map((p) => p.spec.name)), upstream));
-  return Object.freeze({ cmdlet: table.cmdlet, parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), extent: cmd.extent });
+  if (upstream !== undefined)
+    Object.assign(
+      parameters,
+      pipelineTargets(view, resolved.parameterSet, new Set(b.order.map((p) => p.spec.name)), upstream),
+    );
+  return Object.freeze({
+    cmdlet: table.cmdlet,
+    parameterSet: resolved.parameterSet,
+    parameters: Object.freeze(parameters),
+    extent: cmd.extent,
+  });
 }

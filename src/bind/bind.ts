@@ -42,10 +42,13 @@ function textOf(input: Bindable): string {
 export function bindScript(input: Bindable | ScriptBlockAst, options: BindOptions = {}): BindResult {
   const exchange = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const shell = options.shell === undefined ? undefined : parseShellVersion(options.shell);
-  const ast = typeof input === 'object' && 'type' in input ? input : parse(
-    textOf(input),
-    { ...(options.file === undefined ? {} : { file: options.file }), ...(shell === undefined ? {} : { shell }) }
-  );
+  const ast =
+    typeof input === 'object' && 'type' in input
+      ? input
+      : parse(textOf(input), {
+          ...(options.file === undefined ? {} : { file: options.file }),
+          ...(shell === undefined ? {} : { shell }),
+        });
   const ctx: BindContext = { shell, exchange, splats: new Map() };
   const invocations: BoundInvocation[] = [];
   const errors: BindingError[] = [];
@@ -56,7 +59,10 @@ export function bindScript(input: Bindable | ScriptBlockAst, options: BindOption
       invocations.push(b);
       return b.parameterSet === null ? null : b.cmdlet;
     } catch (e) {
-      if (e instanceof BindingError) { errors.push(e.at(c.extent.startLine, c.extent.startColumn)); return null; }
+      if (e instanceof BindingError) {
+        errors.push(e.at(c.extent.startLine, c.extent.startColumn));
+        return null;
+      }
       throw e;
     }
   };
@@ -70,16 +76,25 @@ export function bindScript(input: Bindable | ScriptBlockAst, options: BindOption
           const value = arg.type === 'CommandParameterAst' ? arg.argument : arg;
           if (value?.type === 'ScriptBlockExpressionAst') node(value.scriptBlock);
         }
-      } else { node(el.expression); upstream = null; }
+      } else {
+        node(el.expression);
+        upstream = null;
+      }
     }
   };
   // Any other node: its statements and expressions, wherever they are (functions, loops, script blocks, try, ...).
   const node = (n: Ast): void => {
     switch (n.type) {
-      case 'PipelineAst': pipeline(n); return;
+      case 'PipelineAst':
+        pipeline(n);
+        return;
       case 'AssignmentStatementAst': {
         const right = n.right;
-        if (n.left.type === 'VariableExpressionAst' && right.type === 'PipelineAst' && right.pipelineElements.length === 1) {
+        if (
+          n.left.type === 'VariableExpressionAst' &&
+          right.type === 'PipelineAst' &&
+          right.pipelineElements.length === 1
+        ) {
           const el = right.pipelineElements[0]!;
           if (el.type === 'CommandExpressionAst' && el.expression.type === 'HashtableAst') {
             ctx.splats.set(n.left.variablePath.toLowerCase(), el.expression);
@@ -88,8 +103,11 @@ export function bindScript(input: Bindable | ScriptBlockAst, options: BindOption
         node(right);
         return;
       }
-      case 'HashtableAst': n.keyValuePairs.forEach(([, v]) => node(v)); return;
-      default: childNodes(n).forEach(node);
+      case 'HashtableAst':
+        n.keyValuePairs.forEach(([, v]) => node(v));
+        return;
+      default:
+        childNodes(n).forEach(node);
     }
   };
   node(ast);

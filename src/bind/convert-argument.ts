@@ -17,26 +17,42 @@ const SWITCH = 'System.Management.Automation.SwitchParameter';
 const SECURE_STRING = 'System.Security.SecureString';
 const NOT_SUPPORTED = 'Specified method is not supported.';
 const BOOLEAN_ONLY = 'Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.';
-const SUSPEND = 'The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, "about_Preference_Variables."';
+const SUSPEND =
+  'The Suspend ActionPreference value is reserved for future use and is not supported at this time. For more information about preference variables, see the Help topic, "about_Preference_Variables."';
 // Types that keep computed elements of a written array as they are (others cannot convert the array yet).
 const KEEPS_COMPUTED_ELEMENTS = new Set(['String[]', 'Object[]', 'MultiValuedProperty', 'Object']);
-const VARIABLE_PARAMETERS = new Set(['ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'PipelineVariable']);
+const VARIABLE_PARAMETERS = new Set([
+  'ErrorVariable',
+  'WarningVariable',
+  'InformationVariable',
+  'OutVariable',
+  'PipelineVariable',
+]);
 
 /** The integer a scalar converts to, or the inner message of why not. */
 function integerOf(raw: RawArgument, type: IntegerType, dialect: Dialect): number | { readonly why: string } {
   switch (raw.t) {
     case 'number': {
       const v = numberToInteger(raw.value, raw.text, raw.type, type);
-      return typeof v === 'number' ? v : { why: `Cannot convert value "${messageText(raw, dialect)}" to type "System.${type}". Error: "${overflowMessage(v)}"` };
+      return typeof v === 'number'
+        ? v
+        : {
+            why: `Cannot convert value "${messageText(raw, dialect)}" to type "System.${type}". Error: "${overflowMessage(v)}"`,
+          };
     }
     case 'string': {
       const v = stringToInteger(raw.value, type);
       if (typeof v === 'number') return v;
-      return { why: `Cannot convert value "${raw.value}" to type "System.${type}". Error: "${v === 'overflow' ? overflowMessage(type) : formatMessage(raw.value, dialect)}"` };
+      return {
+        why: `Cannot convert value "${raw.value}" to type "System.${type}". Error: "${v === 'overflow' ? overflowMessage(type) : formatMessage(raw.value, dialect)}"`,
+      };
     }
-    case 'bool': return raw.value ? 1 : 0;
-    case 'null': return 0;
-    default: return { why: `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "System.${type}".` };
+    case 'bool':
+      return raw.value ? 1 : 0;
+    case 'null':
+      return 0;
+    default:
+      return { why: `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "System.${type}".` };
   }
 }
 
@@ -45,7 +61,11 @@ function toSwitch(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: D
   if (raw.t === 'null') return p.compiled;
   if (raw.t === 'number') {
     if (p.compiled) return raw.value !== 0;
-    throw castError(cmdlet, p, `Cannot convert the "${messageText(raw, dialect)}" value of type "${typeName(raw)}" to type "${SWITCH}".`);
+    throw castError(
+      cmdlet,
+      p,
+      `Cannot convert the "${messageText(raw, dialect)}" value of type "${typeName(raw)}" to type "${SWITCH}".`,
+    );
   }
   if (p.compiled) throw cannotConvertArgument(cmdlet, p, typeName(raw), '');
   throw castError(cmdlet, p, `Cannot convert value "${typeName(raw)}" to type "${SWITCH}". ${BOOLEAN_ONLY}`);
@@ -54,18 +74,31 @@ function toSwitch(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: D
 function toBoolean(cmdlet: string, p: ParameterInfo, raw: RawArgument): boolean {
   if (raw.t === 'bool') return raw.value;
   if (raw.t === 'number') return raw.value !== 0;
-  throw castError(cmdlet, p, `Cannot convert value "${raw.t === 'null' ? '' : typeName(raw)}" to type "System.Boolean". ${BOOLEAN_ONLY}`);
+  throw castError(
+    cmdlet,
+    p,
+    `Cannot convert value "${raw.t === 'null' ? '' : typeName(raw)}" to type "System.Boolean". ${BOOLEAN_ONLY}`,
+  );
 }
 
 function toInteger(cmdlet: string, p: ParameterInfo, raw: RawArgument, type: IntegerType, dialect: Dialect): number {
   if (p.compiled && raw.t === 'array') throw cannotConvertArgument(cmdlet, p, 'System.Object[]', NOT_SUPPORTED);
   if (p.spec.name === 'OutBuffer' && p.origin === 'common') {
-    if (raw.t === 'null') throw validationError(cmdlet, p, 'The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.');
+    if (raw.t === 'null')
+      throw validationError(
+        cmdlet,
+        p,
+        'The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.',
+      );
   }
   const v = integerOf(raw, type, dialect);
   if (typeof v !== 'number') throw castError(cmdlet, p, v.why);
   if (p.spec.name === 'OutBuffer' && p.origin === 'common' && v < 0) {
-    throw validationError(cmdlet, p, `The ${v} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`);
+    throw validationError(
+      cmdlet,
+      p,
+      `The ${v} argument is less than the minimum allowed range of 0. Supply an argument that is greater than or equal to 0 and then try the command again.`,
+    );
   }
   return v;
 }
@@ -79,7 +112,8 @@ function toEnumValue(cmdlet: string, p: ParameterInfo, raw: RawArgument, type: E
     // A compiled parameter gets $null unconverted: its setter is what refuses it.
     throw raw.t === 'null' && p.compiled ? bindingFailed(cmdlet, p, e.message) : castError(cmdlet, p, e.message);
   }
-  if (type === ACTION_PREFERENCE_ENUM && p.origin === 'common' && v.names[0] === 'Suspend') throw bindingFailed(cmdlet, p, SUSPEND);
+  if (type === ACTION_PREFERENCE_ENUM && p.origin === 'common' && v.names[0] === 'Suspend')
+    throw bindingFailed(cmdlet, p, SUSPEND);
   return v.names;
 }
 
@@ -91,7 +125,11 @@ function toText(cmdlet: string, p: ParameterInfo, raw: RawArgument): string | nu
   if (raw.t === 'null') return p.compiled ? null : '';
   const text = argumentText(raw);
   if (text === '' && p.origin === 'common' && VARIABLE_PARAMETERS.has(p.spec.name)) {
-    throw validationError(cmdlet, p, 'Cannot process argument because the value of argument "path" is not valid. Change the value of the "path" argument and run the operation again.');
+    throw validationError(
+      cmdlet,
+      p,
+      'Cannot process argument because the value of argument "path" is not valid. Change the value of the "path" argument and run the operation again.',
+    );
   }
   return text;
 }
@@ -104,7 +142,12 @@ function toTextArray(raw: RawArgument): readonly ParameterValue[] | null {
 
 function toSecureString(cmdlet: string, p: ParameterInfo, raw: RawArgument): null {
   if (raw.t === 'null') return null;
-  if (raw.t === 'bool') throw castError(cmdlet, p, `Cannot convert value "${argumentText(raw)}" to type "${SECURE_STRING}". Error: "Invalid cast from 'System.Boolean' to '${SECURE_STRING}'."`);
+  if (raw.t === 'bool')
+    throw castError(
+      cmdlet,
+      p,
+      `Cannot convert value "${argumentText(raw)}" to type "${SECURE_STRING}". Error: "Invalid cast from 'System.Boolean' to '${SECURE_STRING}'."`,
+    );
   throw castError(cmdlet, p, `Cannot convert the value of type "${typeName(raw)}" to type "${SECURE_STRING}".`);
 }
 
@@ -115,16 +158,35 @@ function toBytes(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Di
   const out = new Uint8Array(items.length);
   for (let i = 0; i < items.length; i++) {
     const v = integerOf(items[i]!, 'Byte', dialect);
-    if (typeof v === 'number') { out[i] = v; continue; }
-    throw castError(cmdlet, p, raw.t === 'array' ? v.why : `Cannot convert value "${argumentText(raw)}" to type "System.Byte[]". Error: "${v.why}"`);
+    if (typeof v === 'number') {
+      out[i] = v;
+      continue;
+    }
+    throw castError(
+      cmdlet,
+      p,
+      raw.t === 'array'
+        ? v.why
+        : `Cannot convert value "${argumentText(raw)}" to type "System.Byte[]". Error: "${v.why}"`,
+    );
   }
   return out;
 }
 
 function toX500Name(cmdlet: string, p: ParameterInfo, raw: RawArgument): string | null {
   if (raw.t === 'null') return null;
-  if (raw.t === 'bool') throw castError(cmdlet, p, `Cannot convert value "${argumentText(raw)}" to type "${p.netType}". Error: "Invalid cast from 'System.Boolean' to '${p.netType}'."`);
-  if (raw.t === 'array') throw castError(cmdlet, p, `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "${p.netType}".`);
+  if (raw.t === 'bool')
+    throw castError(
+      cmdlet,
+      p,
+      `Cannot convert value "${argumentText(raw)}" to type "${p.netType}". Error: "Invalid cast from 'System.Boolean' to '${p.netType}'."`,
+    );
+  if (raw.t === 'array')
+    throw castError(
+      cmdlet,
+      p,
+      `Cannot convert the "System.Object[]" value of type "System.Object[]" to type "${p.netType}".`,
+    );
   const text = argumentText(raw);
   const why = x500NameError(text);
   if (why) throw castError(cmdlet, p, `Cannot convert value "${text}" to type "${p.netType}". Error: "${why}"`);
@@ -133,7 +195,12 @@ function toX500Name(cmdlet: string, p: ParameterInfo, raw: RawArgument): string 
 
 /** A Boolean never converts; a string names a certificate file, which only running the command can read. */
 function toCertificate(cmdlet: string, p: ParameterInfo, raw: RawArgument): ParameterValue {
-  if (raw.t === 'bool') throw castError(cmdlet, p, `Cannot convert value "${argumentText(raw)}" to type "${p.netType}". Error: "Invalid cast from 'System.Boolean' to '${p.netType}'."`);
+  if (raw.t === 'bool')
+    throw castError(
+      cmdlet,
+      p,
+      `Cannot convert value "${argumentText(raw)}" to type "${p.netType}". Error: "Invalid cast from 'System.Boolean' to '${p.netType}'."`,
+    );
   return rawToValue(raw);
 }
 
@@ -142,15 +209,28 @@ function toEncoding(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect:
   const value = raw.t === 'array' ? rawToValue(raw) : raw.t === 'null' ? null : argumentText(raw);
   if (!dialect.fileBytes.encodingByte && typeof value === 'string' && value.toLowerCase() === 'byte') {
     // An argument transformation of its own, so a transformation error even on a compiled cmdlet.
-    throw castError(cmdlet, { ...p, compiled: false },
+    throw castError(
+      cmdlet,
+      { ...p, compiled: false },
       `'${value}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
-      dialect.fileBytes.hint);
+      dialect.fileBytes.hint,
+    );
   }
   return value;
 }
 
 // Types whose null/empty checks are known (the spec tables do not record [AllowNull]/[AllowEmptyString]/...).
-const CHECKED_MANDATORY = new Set(['String', 'Fqdn', 'ServerIdParameter', 'ExchangeCertificateIdParameter', 'String[]', 'MultiValuedProperty', 'Byte[]', 'SecureString', 'X500DistinguishedName']);
+const CHECKED_MANDATORY = new Set([
+  'String',
+  'Fqdn',
+  'ServerIdParameter',
+  'ExchangeCertificateIdParameter',
+  'String[]',
+  'MultiValuedProperty',
+  'Byte[]',
+  'SecureString',
+  'X500DistinguishedName',
+]);
 
 /** A mandatory parameter refuses null, '' for [string] (elements too) and empty arrays (after conversion). */
 function checkMandatory(cmdlet: string, p: ParameterInfo, value: ParameterValue): void {
@@ -166,22 +246,46 @@ function checkMandatory(cmdlet: string, p: ParameterInfo, value: ParameterValue)
   }
 }
 
-function convert(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect, major: ExchangeMajor | undefined): ParameterValue {
+function convert(
+  cmdlet: string,
+  p: ParameterInfo,
+  raw: RawArgument,
+  dialect: Dialect,
+  major: ExchangeMajor | undefined,
+): ParameterValue {
   switch (p.spec.type) {
-    case 'SwitchParameter': return toSwitch(cmdlet, p, raw, dialect);
-    case 'Boolean': return toBoolean(cmdlet, p, raw);
-    case 'Int32': case 'Int64': return toInteger(cmdlet, p, raw, p.spec.type, dialect);
-    case 'AllowedServices': return toEnumValue(cmdlet, p, raw, allowedServicesEnum(major));
-    case 'ActionPreference': return toEnumValue(cmdlet, p, raw, ACTION_PREFERENCE_ENUM)[0]!;
-    case 'MultiValuedProperty': case 'String[]': return toTextArray(raw);
-    case 'SecureString': return toSecureString(cmdlet, p, raw);
-    case 'Byte[]': return toBytes(cmdlet, p, raw, dialect);
-    case 'X500DistinguishedName': return toX500Name(cmdlet, p, raw);
-    case 'Encoding': return toEncoding(cmdlet, p, raw, dialect);
-    case 'Object[]': return raw.t === 'array' ? rawToValue(raw) : Object.freeze([rawToValue(raw)]);
-    case 'X509Certificate2': return toCertificate(cmdlet, p, raw);
-    case 'Object': case 'ScriptBlock': case 'Hashtable[]': return rawToValue(raw);
-    default: return toText(cmdlet, p, raw);
+    case 'SwitchParameter':
+      return toSwitch(cmdlet, p, raw, dialect);
+    case 'Boolean':
+      return toBoolean(cmdlet, p, raw);
+    case 'Int32':
+    case 'Int64':
+      return toInteger(cmdlet, p, raw, p.spec.type, dialect);
+    case 'AllowedServices':
+      return toEnumValue(cmdlet, p, raw, allowedServicesEnum(major));
+    case 'ActionPreference':
+      return toEnumValue(cmdlet, p, raw, ACTION_PREFERENCE_ENUM)[0]!;
+    case 'MultiValuedProperty':
+    case 'String[]':
+      return toTextArray(raw);
+    case 'SecureString':
+      return toSecureString(cmdlet, p, raw);
+    case 'Byte[]':
+      return toBytes(cmdlet, p, raw, dialect);
+    case 'X500DistinguishedName':
+      return toX500Name(cmdlet, p, raw);
+    case 'Encoding':
+      return toEncoding(cmdlet, p, raw, dialect);
+    case 'Object[]':
+      return raw.t === 'array' ? rawToValue(raw) : Object.freeze([rawToValue(raw)]);
+    case 'X509Certificate2':
+      return toCertificate(cmdlet, p, raw);
+    case 'Object':
+    case 'ScriptBlock':
+    case 'Hashtable[]':
+      return rawToValue(raw);
+    default:
+      return toText(cmdlet, p, raw);
   }
 }
 
@@ -189,9 +293,16 @@ function convert(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Di
  * Converts a written argument to what the parameter's type makes of it (then checks a mandatory parameter's value),
  * or throws PowerShell's error. Computed values (variables, expressions) are kept as typed expression objects.
  */
-export function convertArgument(cmdlet: string, p: ParameterInfo, raw: RawArgument, dialect: Dialect, major?: ExchangeMajor): ParameterValue {
+export function convertArgument(
+  cmdlet: string,
+  p: ParameterInfo,
+  raw: RawArgument,
+  dialect: Dialect,
+  major?: ExchangeMajor,
+): ParameterValue {
   if (raw.t === 'value') return raw.value;
-  if (raw.t === 'array' && !KEEPS_COMPUTED_ELEMENTS.has(p.spec.type) && raw.items.some((i) => i.t === 'value')) return rawToValue(raw);
+  if (raw.t === 'array' && !KEEPS_COMPUTED_ELEMENTS.has(p.spec.type) && raw.items.some((i) => i.t === 'value'))
+    return rawToValue(raw);
   const value = convert(cmdlet, p, raw, dialect, major);
   if (p.spec.mandatory && CHECKED_MANDATORY.has(p.spec.type)) checkMandatory(cmdlet, p, value);
   return value;

@@ -17,11 +17,22 @@ export interface EnumType {
 }
 
 function enumType(fullName: string, names: readonly string[], values: readonly number[], flags: boolean): EnumType {
-  return Object.freeze({ fullName, names, values, flags, byName: new Map(names.map((n, i) => [n.toLowerCase(), i])), allBits: values.reduce((a, v) => a | v, 0) });
+  return Object.freeze({
+    fullName,
+    names,
+    values,
+    flags,
+    byName: new Map(names.map((n, i) => [n.toLowerCase(), i])),
+    allBits: values.reduce((a, v) => a | v, 0),
+  });
 }
 
-export const ALLOWED_SERVICES_ENUM = enumType('Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices',
-  ALLOWED_SERVICE_NAMES, ALLOWED_SERVICE_NAMES.map((n) => ALLOWED_SERVICES[n]), true);
+export const ALLOWED_SERVICES_ENUM = enumType(
+  'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices',
+  ALLOWED_SERVICE_NAMES,
+  ALLOWED_SERVICE_NAMES.map((n) => ALLOWED_SERVICES[n]),
+  true,
+);
 const PER_MAJOR = new Map<ExchangeMajor, EnumType>();
 
 /**
@@ -34,12 +45,22 @@ export function allowedServicesEnum(major: ExchangeMajor | undefined): EnumType 
   let t = PER_MAJOR.get(major);
   if (t === undefined) {
     const names = EXCHANGE_SERVICES[major].enumValues;
-    t = enumType(ALLOWED_SERVICES_ENUM.fullName, names, names.map((n) => ALLOWED_SERVICES[n]), true);
+    t = enumType(
+      ALLOWED_SERVICES_ENUM.fullName,
+      names,
+      names.map((n) => ALLOWED_SERVICES[n]),
+      true,
+    );
     PER_MAJOR.set(major, t);
   }
   return t;
 }
-export const ACTION_PREFERENCE_ENUM = enumType('System.Management.Automation.ActionPreference', ACTION_PREFERENCES, ACTION_PREFERENCES.map((_, i) => i), false);
+export const ACTION_PREFERENCE_ENUM = enumType(
+  'System.Management.Automation.ActionPreference',
+  ACTION_PREFERENCES,
+  ACTION_PREFERENCES.map((_, i) => i),
+  false,
+);
 
 /** A converted enum value with the member names that make it up (as written; numbers in flag order). */
 export interface EnumValue {
@@ -49,11 +70,16 @@ export interface EnumValue {
 
 /** The cast messages of a failed enum conversion (PSInvalidCastException's text). */
 export const enumMessages = {
-  notFound: (t: EnumType, s: string) => `Cannot convert value "${s}" to type "${t.fullName}". Error: "Unable to match the identifier name ${s} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${t.names.join(', ')}"`,
-  empty: (t: EnumType) => `Cannot convert value "" to type "${t.fullName}". Error: "The identifier name  cannot be processed because it is either too similar or identical to the following enumerator names: ${t.names.join(', ')}. Use a more specific identifier name."`,
-  invalid: (t: EnumType, s: string) => `Cannot convert value "${s}" to type "${t.fullName}" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are "${t.names.join(',')}".`,
-  nullValue: (t: EnumType) => `Cannot convert null to type "${t.fullName}" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are "${t.names.join(',')}".`,
-  boolean: (t: EnumType, b: boolean) => `Cannot convert value "${b ? 'True' : 'False'}" to type "${t.fullName}". Error: "Invalid cast from 'System.Boolean' to '${t.fullName}'."`,
+  notFound: (t: EnumType, s: string) =>
+    `Cannot convert value "${s}" to type "${t.fullName}". Error: "Unable to match the identifier name ${s} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${t.names.join(', ')}"`,
+  empty: (t: EnumType) =>
+    `Cannot convert value "" to type "${t.fullName}". Error: "The identifier name  cannot be processed because it is either too similar or identical to the following enumerator names: ${t.names.join(', ')}. Use a more specific identifier name."`,
+  invalid: (t: EnumType, s: string) =>
+    `Cannot convert value "${s}" to type "${t.fullName}" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are "${t.names.join(',')}".`,
+  nullValue: (t: EnumType) =>
+    `Cannot convert null to type "${t.fullName}" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are "${t.names.join(',')}".`,
+  boolean: (t: EnumType, b: boolean) =>
+    `Cannot convert value "${b ? 'True' : 'False'}" to type "${t.fullName}". Error: "Invalid cast from 'System.Boolean' to '${t.fullName}'."`,
 };
 
 /** Thrown with the cast message when a value is no member of the enum. */
@@ -80,7 +106,10 @@ function fromString(t: EnumType, s: string): EnumValue {
   const trimmed = s.trim();
   if (/^[+-]?\d+$/.test(trimmed)) {
     const n = BigInt(trimmed);
-    if (n < -(2n ** 31n) || n >= 2n ** 31n) throw new EnumCastError(`Cannot convert value "${s}" to type "${t.fullName}". Error: "${overflowMessage('Int32')}"`);
+    if (n < -(2n ** 31n) || n >= 2n ** 31n)
+      throw new EnumCastError(
+        `Cannot convert value "${s}" to type "${t.fullName}". Error: "${overflowMessage('Int32')}"`,
+      );
     return fromInteger(t, Number(n), s);
   }
   let value = 0;
@@ -101,13 +130,18 @@ function fromString(t: EnumType, s: string): EnumValue {
  */
 function fromScalar(t: EnumType, raw: RawArgument, direct: boolean): EnumValue {
   switch (raw.t) {
-    case 'string': return fromString(t, raw.value);
-    case 'bool': throw new EnumCastError(enumMessages.boolean(t, raw.value));
-    case 'null': throw new EnumCastError(enumMessages.nullValue(t));
+    case 'string':
+      return fromString(t, raw.value);
+    case 'bool':
+      throw new EnumCastError(enumMessages.boolean(t, raw.value));
+    case 'null':
+      throw new EnumCastError(enumMessages.nullValue(t));
     case 'number':
-      if (raw.type === 'Int32' || raw.type === 'Int64') return fromInteger(t, raw.value, numberText(raw.value, raw.text, raw.type));
+      if (raw.type === 'Int32' || raw.type === 'Int64')
+        return fromInteger(t, raw.value, numberText(raw.value, raw.text, raw.type));
       return fromString(t, direct ? raw.text : numberText(raw.value, raw.text, raw.type));
-    default: throw new EnumCastError(enumMessages.notFound(t, 'System.Object[]'));
+    default:
+      throw new EnumCastError(enumMessages.notFound(t, 'System.Object[]'));
   }
 }
 

@@ -18,9 +18,27 @@ interface IntegerRange {
 }
 
 const RANGES: Readonly<Record<IntegerType, IntegerRange>> = {
-  Int32: { min: -(2n ** 31n), max: 2n ** 31n - 1n, overflow: 'Value was either too large or too small for an Int32.', bits: 32, signed: true },
-  Int64: { min: -(2n ** 63n), max: 2n ** 63n - 1n, overflow: 'Value was either too large or too small for an Int64.', bits: 64, signed: true },
-  Byte: { min: 0n, max: 255n, overflow: 'Value was either too large or too small for an unsigned byte.', bits: 8, signed: false },
+  Int32: {
+    min: -(2n ** 31n),
+    max: 2n ** 31n - 1n,
+    overflow: 'Value was either too large or too small for an Int32.',
+    bits: 32,
+    signed: true,
+  },
+  Int64: {
+    min: -(2n ** 63n),
+    max: 2n ** 63n - 1n,
+    overflow: 'Value was either too large or too small for an Int64.',
+    bits: 64,
+    signed: true,
+  },
+  Byte: {
+    min: 0n,
+    max: 255n,
+    overflow: 'Value was either too large or too small for an unsigned byte.',
+    bits: 8,
+    signed: false,
+  },
 };
 
 /** .NET's OverflowException message for an integer type. */
@@ -54,8 +72,15 @@ function bigToInteger(b: bigint, type: IntegerType): number | null {
 /** A PowerShell number literal's value: exact for integers. */
 type Scanned = { readonly int: bigint } | { readonly real: number };
 
-const LITERAL = /^([+-]?)(?:0x([0-9a-f]+)|0b([01]+)|(\d+)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))(ul|lu|uy|us|u|y|s|l|n|d)?(kb|mb|gb|tb|pb)?$/i;
-const MULTIPLIERS: Readonly<Record<string, bigint>> = { kb: 1024n, mb: 1024n ** 2n, gb: 1024n ** 3n, tb: 1024n ** 4n, pb: 1024n ** 5n };
+const LITERAL =
+  /^([+-]?)(?:0x([0-9a-f]+)|0b([01]+)|(\d+)|(\d+\.?\d*(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?))(ul|lu|uy|us|u|y|s|l|n|d)?(kb|mb|gb|tb|pb)?$/i;
+const MULTIPLIERS: Readonly<Record<string, bigint>> = {
+  kb: 1024n,
+  mb: 1024n ** 2n,
+  gb: 1024n ** 3n,
+  tb: 1024n ** 4n,
+  pb: 1024n ** 5n,
+};
 
 /** Two's complement reading of hex/binary digits, as PowerShell 7 reads `0xFFFFFFFF` (-1). */
 function twosComplement(v: bigint): bigint | null {
@@ -130,8 +155,14 @@ export function stringToInteger(s: string, type: IntegerType): number | IntegerF
  * A number literal converted to an integer type, or the type whose OverflowException .NET reports
  * (Convert.ToByte(double) goes through Int32, so a huge double overflows "an Int32").
  */
-export function numberToInteger(value: number, text: string, numberType: NumberType, type: IntegerType): number | IntegerType {
-  if (numberType === 'Int32' || (numberType === 'Int64' && Number.isSafeInteger(value))) return bigToInteger(BigInt(value), type) ?? type;
+export function numberToInteger(
+  value: number,
+  text: string,
+  numberType: NumberType,
+  type: IntegerType,
+): number | IntegerType {
+  if (numberType === 'Int32' || (numberType === 'Int64' && Number.isSafeInteger(value)))
+    return bigToInteger(BigInt(value), type) ?? type;
   if (numberType === 'Int64') {
     const lit = scanPsNumber(text);
     if (lit && 'int' in lit) return bigToInteger(lit.int, type) ?? type;
@@ -145,7 +176,8 @@ function layout(mantissa: string, e: number): string {
   const negative = mantissa.startsWith('-');
   const digits = mantissa.replace(/^-/, '').replace('.', '').replace(/0+$/, '') || '0';
   const sign = negative ? '-' : '';
-  if (e >= 15 || e < -5) return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+  if (e >= 15 || e < -5)
+    return `${sign}${digits[0]}${digits.length > 1 ? `.${digits.slice(1)}` : ''}E${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
   const whole = digits.slice(0, e + 1).padEnd(e + 1, '0');
   const frac = digits.slice(e + 1);
@@ -183,7 +215,12 @@ export function literalDouble(value: number, text: string): number {
 }
 
 /** What a number's value (not its source text) reads as: in messages (`message`) or converted to a string. */
-export function numberText(value: number, text: string, type: NumberType, message?: { readonly netCore: boolean }): string {
+export function numberText(
+  value: number,
+  text: string,
+  type: NumberType,
+  message?: { readonly netCore: boolean },
+): string {
   if (type === 'Double') {
     const x = literalDouble(value, text);
     return message ? messageDoubleText(x, message.netCore) : doubleText(x);

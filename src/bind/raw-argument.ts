@@ -18,11 +18,17 @@ export type RawArgument =
 /** The raw argument as a plain value (what an unknown command's argument binds to). */
 export function rawToValue(raw: RawArgument): ParameterValue {
   switch (raw.t) {
-    case 'string': return raw.value;
-    case 'number': return raw.value;
-    case 'bool': return raw.value;
-    case 'null': return null;
-    case 'array': return Object.freeze(raw.items.map(rawToValue));
-    case 'value': return raw.value;
+    case 'string':
+      return raw.value;
+    case 'number':
+      return raw.value;
+    case 'bool':
+      return raw.value;
+    case 'null':
+      return null;
+    case 'array':
+      return Object.freeze(raw.items.map(rawToValue));
+    case 'value':
+      return raw.value;
   }
 }

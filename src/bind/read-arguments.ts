@@ -31,7 +31,11 @@ export interface PositionalArgument {
 export type Argument = NamedArgument | PositionalArgument;
 
 /** The command's arguments in order; `unknownSplat` when a splatted variable's hashtable is not in the script. */
-export function readArguments(cmd: CommandAst, splats: ReadonlyMap<string, HashtableAst>, nested: NestedBinder): { args: Argument[]; unknownSplat: boolean } {
+export function readArguments(
+  cmd: CommandAst,
+  splats: ReadonlyMap<string, HashtableAst>,
+  nested: NestedBinder,
+): { args: Argument[]; unknownSplat: boolean } {
   const args: Argument[] = [];
   let unknownSplat = false;
   const els = cmd.commandElements;
@@ -39,15 +43,32 @@ export function readArguments(cmd: CommandAst, splats: ReadonlyMap<string, Hasht
     const el = els[i]!;
     if (el.type === 'CommandParameterAst') {
       const arg = el.usedColon && el.argument ? el.argument : null;
-      args.push({ k: 'named', name: el.parameterName, text: el.extent.text, raw: arg ? astToRaw(arg, nested) : null, splat: false, source: arg });
+      args.push({
+        k: 'named',
+        name: el.parameterName,
+        text: el.extent.text,
+        raw: arg ? astToRaw(arg, nested) : null,
+        splat: false,
+        source: arg,
+      });
     } else if (el.type === 'VariableExpressionAst' && el.splatted) {
       const table = splats.get(el.variablePath.toLowerCase());
-      if (!table) { unknownSplat = true; continue; }
+      if (!table) {
+        unknownSplat = true;
+        continue;
+      }
       for (const [key, value] of table.keyValuePairs) {
         const k = unwrapExpression(key);
         const name = k.type === 'StringConstantExpressionAst' ? k.value : k.extent.text;
-        const expr = value.type === 'PipelineAst' && value.pipelineElements.length === 1 && value.pipelineElements[0]!.type === 'CommandExpressionAst' ? value.pipelineElements[0].expression : null;
-        const raw: RawArgument = expr ? astToRaw(expr, nested) : { t: 'value', value: { kind: 'expression', text: value.extent.text }, text: value.extent.text };
+        const expr =
+          value.type === 'PipelineAst' &&
+          value.pipelineElements.length === 1 &&
+          value.pipelineElements[0]!.type === 'CommandExpressionAst'
+            ? value.pipelineElements[0].expression
+            : null;
+        const raw: RawArgument = expr
+          ? astToRaw(expr, nested)
+          : { t: 'value', value: { kind: 'expression', text: value.extent.text }, text: value.extent.text };
         args.push({ k: 'named', name, text: `-${name}`, raw, splat: true, source: value });
       }
     } else {

@@ -17,15 +17,31 @@ export function reparseArguments(table: BindingTable, args: readonly Argument[])
   const out: Argument[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a.k === 'positional' || a.raw !== null) { out.push(a); continue; }
+    if (a.k === 'positional' || a.raw !== null) {
+      out.push(a);
+      continue;
+    }
     const p = findParameter(table, a.name);
-    if (!p) { out.push(a); continue; }
-    if (p.isSwitch) { out.push({ ...a, raw: PRESENT }); continue; }
+    if (!p) {
+      out.push(a);
+      continue;
+    }
+    if (p.isSwitch) {
+      out.push({ ...a, raw: PRESENT });
+      continue;
+    }
     const next = args[i + 1];
     if (!next) throw missingArgument(table.cmdlet, p);
     if (next.k === 'named') {
       if (findParameter(table, next.name) !== null || next.raw !== null) throw missingArgument(table.cmdlet, p);
-      out.push({ k: 'named', name: p.spec.name, text: a.text, raw: { t: 'string', value: next.text }, splat: false, source: null });
+      out.push({
+        k: 'named',
+        name: p.spec.name,
+        text: a.text,
+        raw: { t: 'string', value: next.text },
+        splat: false,
+        source: null,
+      });
     } else {
       // A value in its own token: PowerShell records the parameter under its canonical name.
       out.push({ k: 'named', name: p.spec.name, text: a.text, raw: next.raw, splat: false, source: next.source });

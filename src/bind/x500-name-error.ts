@@ -6,9 +6,36 @@ const NOT_ASCII = 'The string contains a character not in the 7 bit ASCII charac
 
 // Attribute names .NET accepts (case-insensitive): those it accepts on Linux and on Windows (CertStrToName's keys).
 const KNOWN_TAGS = new Set([
-  'cn', 'c', 'l', 's', 'st', 'o', 'ou', 'e', 't', 'sn', 'g', 'i', 'dc', 'street', 'serialnumber', 'postalcode', 'phone',
-  'description', 'uid', 'gn', 'dnqualifier', 'pobox', 'houseidentifier', 'pseudonym', 'name',
-  'title', 'email', 'givenname', 'initials', 'x21address',
+  'cn',
+  'c',
+  'l',
+  's',
+  'st',
+  'o',
+  'ou',
+  'e',
+  't',
+  'sn',
+  'g',
+  'i',
+  'dc',
+  'street',
+  'serialnumber',
+  'postalcode',
+  'phone',
+  'description',
+  'uid',
+  'gn',
+  'dnqualifier',
+  'pobox',
+  'houseidentifier',
+  'pseudonym',
+  'name',
+  'title',
+  'email',
+  'givenname',
+  'initials',
+  'x21address',
 ]);
 
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
@@ -93,7 +120,10 @@ export function x500NameError(text: string): string | null {
       }
     } else if (state === 'quoted') {
       if (c !== '"') continue;
-      if (text[pos + 1] === '"') { pos++; continue; }
+      if (text[pos + 1] === '"') {
+        pos++;
+        continue;
+      }
       valueEnd = pos;
       state = 'afterQuote';
     } else if (isSeparator(c)) {

@@ -9,8 +9,13 @@ export function answersOf(values: unknown): Answer[] {
   return list.map((v) => {
     const a = parseAnswer(v);
     if (a === null) {
-      throw new ValidationError({ code: 'INVALID_ANSWER', parameter: 'answer', value: v, allowed: 'Y, A, N, L',
-        message: `--answer '${v}' is not a prompt answer. Allowed: Y (yes), A (yes to all), N (no), L (no to all).` });
+      throw new ValidationError({
+        code: 'INVALID_ANSWER',
+        parameter: 'answer',
+        value: v,
+        allowed: 'Y, A, N, L',
+        message: `--answer '${v}' is not a prompt answer. Allowed: Y (yes), A (yes to all), N (no), L (no to all).`,
+      });
     }
     return a;
   });

@@ -3,7 +3,10 @@ import type { Argv, Options } from 'yargs';
 
 /** The global options, one table read by yargs and by the fast path (which must give handlers the same defaults). */
 export const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = Object.freeze({
-  'log-file': { type: 'string', describe: 'append JSON log lines to this file on this machine (default: standard error)' },
+  'log-file': {
+    type: 'string',
+    describe: 'append JSON log lines to this file on this machine (default: standard error)',
+  },
   verbose: { alias: 'v', type: 'count', describe: 'log more: -v executed command lines, -vv debug' },
   quiet: { type: 'boolean', describe: 'log nothing' },
   json: { type: 'boolean', describe: 'print results (and errors) as JSON' },

@@ -13,8 +13,10 @@ export function withStateOption<T>(y: Argv<T>): Argv<T & MockStateArgs> {
 
 /** `--state` and `--connect`, shared by every command that runs on the mock. */
 export function withMockOptions<T>(y: Argv<T>): Argv<T & MockArgs> {
-  return withStateOption(y)
-    .option('connect', { type: 'string', describe: "server the mock shell is connected to (default: the state's first server)" });
+  return withStateOption(y).option('connect', {
+    type: 'string',
+    describe: "server the mock shell is connected to (default: the state's first server)",
+  });
 }
 
 /** Opens the state named by `--state`, runs fn, and closes it whatever happens. */
@@ -25,5 +27,9 @@ export async function withOpenState<T>(
   // Loaded here, not at import: commands that only declare the option must not load SQLite.
   const { openMockState } = await import('../backend/mock/mock-state.js');
   const state = openMockState(args.state ? args.state : undefined);
-  try { return await fn(state); } finally { state.close(); }
+  try {
+    return await fn(state);
+  } finally {
+    state.close();
+  }
 }

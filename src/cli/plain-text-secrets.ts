@@ -8,10 +8,16 @@ const PASSWORD_NAME = /pass|pwd|^pw$|secret|^string$/i;
 
 /** The literal texts of a value node: strings, here-strings, the literal parts of expandable strings, array items. */
 function literals(node: unknown, out: string[]): void {
-  if (Array.isArray(node)) { for (const n of node) literals(n, out); return; }
+  if (Array.isArray(node)) {
+    for (const n of node) literals(n, out);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast & Record<string, unknown>;
-  if (ast.type === 'StringConstantExpressionAst') { out.push(String(ast.value)); return; }
+  if (ast.type === 'StringConstantExpressionAst') {
+    out.push(String(ast.value));
+    return;
+  }
   if (ast.type === 'ExpandableStringExpressionAst') {
     const parts = ast.parts as readonly unknown[];
     if (parts.every((p) => typeof p === 'string')) out.push(parts.join(''));
@@ -26,7 +32,10 @@ function literals(node: unknown, out: string[]): void {
 
 /** Variables named in a value node (`$pw`, `$h.Password`). */
 function variables(node: unknown, out: Set<string>): void {
-  if (Array.isArray(node)) { for (const n of node) variables(n, out); return; }
+  if (Array.isArray(node)) {
+    for (const n of node) variables(n, out);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast & Record<string, unknown>;
   if (ast.type === 'VariableExpressionAst') out.add(String(ast.variablePath).toLowerCase());
@@ -38,7 +47,10 @@ function variables(node: unknown, out: Set<string>): void {
 type Visit = (ast: Ast & Record<string, unknown>, parent: unknown) => void;
 
 function walk(node: unknown, visit: Visit, parent: unknown = null): void {
-  if (Array.isArray(node)) { for (const n of node) walk(n, visit, parent); return; }
+  if (Array.isArray(node)) {
+    for (const n of node) walk(n, visit, parent);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast & Record<string, unknown>;
   if (typeof ast.type === 'string') visit(ast, parent);
@@ -77,7 +89,10 @@ function fromAst(statements: readonly StatementAst[]): string[] {
     if (ast.type === 'CommandAst') {
       const cmd = ast as unknown as CommandAst;
       if (commandName(cmd) === 'ConvertTo-SecureString') {
-        for (const v of convertedValues(cmd)) { literals(v, found); variables(v, secretVariables); }
+        for (const v of convertedValues(cmd)) {
+          literals(v, found);
+          variables(v, secretVariables);
+        }
         const pipeline = parent as { type?: string; pipelineElements?: readonly unknown[] } | null;
         const index = pipeline?.pipelineElements?.indexOf(ast) ?? -1;
         if (index > 0) {
@@ -98,7 +113,10 @@ function fromAst(statements: readonly StatementAst[]): string[] {
       for (const [key, value] of ast.keyValuePairs as readonly (readonly [ExpressionAst, StatementAst])[]) {
         const keys: string[] = [];
         literals(key, keys);
-        if (keys.some((k) => PASSWORD_NAME.test(k))) { literals(value, found); variables(value, secretVariables); }
+        if (keys.some((k) => PASSWORD_NAME.test(k))) {
+          literals(value, found);
+          variables(value, secretVariables);
+        }
       }
     }
   });
@@ -113,7 +131,11 @@ function fromAst(statements: readonly StatementAst[]): string[] {
       literals(ast.right, found);
       const sources = new Set<string>();
       variables(ast.right, sources);
-      for (const v of sources) if (!secretVariables.has(v)) { secretVariables.add(v); grown = true; }
+      for (const v of sources)
+        if (!secretVariables.has(v)) {
+          secretVariables.add(v);
+          grown = true;
+        }
     });
   }
   return found;
@@ -126,9 +148,12 @@ function fromText(text: string): string[] {
   const quoted = String.raw`'((?:[^'\u2018\u2019\u201a\u201b]|['\u2018\u2019\u201a\u201b]{2})*)'|"((?:[^"\`]|\`.)*)"`;
   const value = `(?:${hereStrings}|${quoted})`;
   const leads = [
-    String.raw`ConvertTo-SecureString\b[^\n'"@]*?`, String.raw`-Pass\w*[:\s]\s*\(?`,
+    String.raw`ConvertTo-SecureString\b[^\n'"@]*?`,
+    String.raw`-Pass\w*[:\s]\s*\(?`,
     String.raw`\$\{?\w*(?:pass|pwd|secret)\w*\}?\s*=\s*`,
-    String.raw`\$pw\s*=\s*`, String.raw`\b(?:\w*Pass\w*|String|Secret)\s*=\s*`];
+    String.raw`\$pw\s*=\s*`,
+    String.raw`\b(?:\w*Pass\w*|String|Secret)\s*=\s*`,
+  ];
   for (const lead of leads) {
     for (const m of text.matchAll(new RegExp(lead + value, 'gi'))) {
       const v = m[1] ?? m[2] ?? m[3] ?? m[4];

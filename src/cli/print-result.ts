@@ -71,7 +71,12 @@ export function formatErrorRecord(e: ErrorRecord, source?: ErrorSource): string 
 type PrintIo = { stdout: { write(t: string): void }; stderr: { write(t: string): void } };
 
 /** Writes a run's output and errors as a console would; `echo` also shows each statement before its result. */
-export function printRunResult(result: RunResult, shell: ShellVersion, io: PrintIo, options: { echo?: boolean } = {}): void {
+export function printRunResult(
+  result: RunResult,
+  shell: ShellVersion,
+  io: PrintIo,
+  options: { echo?: boolean } = {},
+): void {
   for (const s of result.statements) {
     if (options.echo) printEcho(s.text, io);
     printStatementResult(s, shell, io);
@@ -102,12 +107,22 @@ export function printLooseErrors(result: Pick<RunResult, 'statements' | 'errors'
 
 /** The one JSON document `--json` prints: every output object and every error record with its statement's line. */
 export function runResultJson(result: RunResult): string {
-  return JSON.stringify({
-    ok: result.ok,
-    backend: result.backend,
-    target: result.target,
-    statements: result.statements.map((s) => ({ line: s.line, text: s.text, output: s.output, errors: s.errors, warnings: s.warnings })),
-    output: result.output,
-    errors: result.errors,
-  }, jsonReplacer(false), 2);
+  return JSON.stringify(
+    {
+      ok: result.ok,
+      backend: result.backend,
+      target: result.target,
+      statements: result.statements.map((s) => ({
+        line: s.line,
+        text: s.text,
+        output: s.output,
+        errors: s.errors,
+        warnings: s.warnings,
+      })),
+      output: result.output,
+      errors: result.errors,
+    },
+    jsonReplacer(false),
+    2,
+  );
 }

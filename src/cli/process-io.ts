@@ -12,7 +12,13 @@ function readLineSync(proc: CliProcess, prompt: string): string | null {
   const one = Buffer.alloc(1);
   for (;;) {
     let n: number;
-    try { n = readSync(0, one, 0, 1, null); } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue; if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0; else throw e; }
+    try {
+      n = readSync(0, one, 0, 1, null);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      if ((e as NodeJS.ErrnoException).code === 'EOF') n = 0;
+      else throw e;
+    }
     if (n === 0) return bytes.length > 0 ? Buffer.from(bytes).toString('utf8') : null;
     if (one[0] === 0x0a) return Buffer.from(bytes).toString('utf8').replace(/\r$/, '');
     bytes.push(one[0]!);
@@ -55,11 +61,13 @@ export function processIo(proc: CliProcess): CliIo {
       const muted = rl as unknown as { _writeToOutput: (s: string) => void };
       proc.stderr.write(question);
       muted._writeToOutput = () => {};
-      return new Promise((resolve) => rl.question('', (answer) => {
-        rl.close();
-        proc.stderr.write('\n');
-        resolve(answer);
-      }));
+      return new Promise((resolve) =>
+        rl.question('', (answer) => {
+          rl.close();
+          proc.stderr.write('\n');
+          resolve(answer);
+        }),
+      );
     },
     readLineSync: (prompt) => readLineSync(proc, prompt),
     shellTerminal: async () => (await import('./shell/tty-terminal.js')).createTtyTerminal(proc),

@@ -18,19 +18,30 @@ export async function readInput(file: string, io: CliIo): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (e) {
-    throw new ValidationError({ code: 'INPUT_FILE', parameter: 'FILE', value: file, allowed: 'a readable file or - for standard input',
-      message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'INPUT_FILE',
+      parameter: 'FILE',
+      value: file,
+      allowed: 'a readable file or - for standard input',
+      message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
 }
 
 /** FILE's bytes, or standard input's (as read, when the host can give bytes; else its text as UTF-8). */
 export async function readInputBytes(file: string, io: CliIo): Promise<Uint8Array> {
-  if (isStdin(file)) return io.readStdinBytes ? io.readStdinBytes() : new Uint8Array(Buffer.from(await io.readStdin(), 'utf8'));
+  if (isStdin(file))
+    return io.readStdinBytes ? io.readStdinBytes() : new Uint8Array(Buffer.from(await io.readStdin(), 'utf8'));
   try {
     return new Uint8Array(await readFile(file));
   } catch (e) {
-    throw new ValidationError({ code: 'INPUT_FILE', parameter: 'FILE', value: file, allowed: 'a readable file or - for standard input',
-      message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'INPUT_FILE',
+      parameter: 'FILE',
+      value: file,
+      allowed: 'a readable file or - for standard input',
+      message: `Cannot read '${file}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
 }
 

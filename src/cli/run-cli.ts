@@ -49,7 +49,9 @@ export async function runCli(
   const { default: yargs } = await import('yargs');
   const argv = given.map((a) => (a === '-' ? STDIN_ARGUMENT : a));
   let code: number = EXIT.ok;
-  const done = (c: number) => { code = c; };
+  const done = (c: number) => {
+    code = c;
+  };
   let y: Argv = yargs([...argv])
     .scriptName('exchcert')
     .usage('$0 <command> [options]\n\nExact Exchange certificate command lines: build, print, parse, lint.')
@@ -60,25 +62,49 @@ export async function runCli(
     .version(VERSION)
     .help()
     .wrap(Math.min(120, io.columns ?? 100))
-    .fail((msg, err) => { throw err ?? new UsageError(msg); });
+    .fail((msg, err) => {
+      throw err ?? new UsageError(msg);
+    });
   y = withGlobalOptions(y);
   for (const module of commands(io, done)) y = y.command(module);
-  y = y.completion('completion', 'print a bash/zsh completion script (exchcert completion >> ~/.bashrc)').epilog(EXIT_CODES_HELP)
-    .example('$0 renew --server AMS-EXCH01 --subject-name CN=mail.contoso.com --domain-name mail.contoso.com --ca mock --password-env PFX_PW', 'renew on the mock in one go')
+  y = y
+    .completion('completion', 'print a bash/zsh completion script (exchcert completion >> ~/.bashrc)')
+    .epilog(EXIT_CODES_HELP)
+    .example(
+      '$0 renew --server AMS-EXCH01 --subject-name CN=mail.contoso.com --domain-name mail.contoso.com --ca mock --password-env PFX_PW',
+      'renew on the mock in one go',
+    )
     .example('$0 report --html report.html', 'every certificate on every server, with a page to mail');
   try {
     let helpOutput = '';
-    await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => { helpOutput = output; });
+    await y.parseAsync([...argv], {}, (_err: unknown, _argv: unknown, output: string) => {
+      helpOutput = output;
+    });
     if (helpOutput) io.stdout.write(`${helpOutput}\n`);
     return code;
   } catch (e) {
     if (!argv.includes('--json')) return reportError(e, io);
     // --json: the same one line, as a JSON object.
     let line = '';
-    const code = reportError(e, { ...io, stderr: { write: (t: string) => { line += t; } } });
+    const code = reportError(e, {
+      ...io,
+      stderr: {
+        write: (t: string) => {
+          line += t;
+        },
+      },
+    });
     const f = e as { code?: unknown; parameter?: unknown; value?: unknown };
-    io.stderr.write(`${JSON.stringify({ error: { code: typeof f.code === 'string' ? f.code : 'USAGE', message: line.replace(/^exchcert: /, '').trimEnd(),
-      ...(typeof f.parameter === 'string' ? { parameter: f.parameter } : {}), ...(typeof f.value === 'string' ? { value: f.value } : {}) } })}\n`);
+    io.stderr.write(
+      `${JSON.stringify({
+        error: {
+          code: typeof f.code === 'string' ? f.code : 'USAGE',
+          message: line.replace(/^exchcert: /, '').trimEnd(),
+          ...(typeof f.parameter === 'string' ? { parameter: f.parameter } : {}),
+          ...(typeof f.value === 'string' ? { value: f.value } : {}),
+        },
+      })}\n`,
+    );
     return code;
   }
 }

@@ -28,22 +28,37 @@ export interface ManyOptions {
  * Runs one typed call per server; prints per-server results; exit 1 when any server failed. `variables` (the bytes
  * of `--file-data` read on this machine) are set in every server's session, as on the single-server path.
  */
-export async function runMany(spec: CmdletSpec, builderOptions: Record<string, unknown>, render: RenderOptions,
-    backendOptions: BackendOptions,
-  out: ManyOptions, io: CliIo, variables: Readonly<Record<string, Uint8Array | string>> = {}): Promise<number> {
+export async function runMany(
+  spec: CmdletSpec,
+  builderOptions: Record<string, unknown>,
+  render: RenderOptions,
+  backendOptions: BackendOptions,
+  out: ManyOptions,
+  io: CliIo,
+  variables: Readonly<Record<string, Uint8Array | string>> = {},
+): Promise<number> {
   const servers = parseServers(out.servers);
   const throttle = out.throttle ?? 4;
   if (!Number.isInteger(throttle) || throttle < 1 || throttle > 64) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'throttle', value: String(out.throttle),
-        allowed: '1 to 64',
-      message: `--throttle '${String(out.throttle)}' is not a number of sessions from 1 to 64.` });
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'throttle',
+      value: String(out.throttle),
+      allowed: '1 to 64',
+      message: `--throttle '${String(out.throttle)}' is not a number of sessions from 1 to 64.`,
+    });
   }
   // Every cmdlet pinned with -Server (the builder validates the name like any other value).
   const builders = new Map(servers.map((s) => [s, new CmdletBuilder(spec, { ...builderOptions, server: s } as never)]));
   const perEndpoint = out.backend === 'remote' && !backendOptions.remoteServer && !backendOptions.connectionUri;
   const tty = (io.stderr as { isTTY?: boolean }).isTTY === true && !out.json;
-  const bar = tty ? new SingleBar({ stream: io.stderr as never, format: 'servers [{bar}] {value}/{total} {server}',
-      hideCursor: true }) : null;
+  const bar = tty
+    ? new SingleBar({
+        stream: io.stderr as never,
+        format: 'servers [{bar}] {value}/{total} {server}',
+        hideCursor: true,
+      })
+    : null;
   bar?.start(servers.length, 0, { server: '' });
   const shells = new Map<string, ShellVersion>();
   let outcomes: ServerRunOutcome[];
@@ -52,12 +67,15 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
       throttle,
       sessionPerServer: perEndpoint,
       shared: backendEntry(out.backend).shareable === true,
-      open: (server) => createBackend(out.backend, perEndpoint ? { ...backendOptions,
-          remoteServer: server } : backendOptions),
+      open: (server) =>
+        createBackend(out.backend, perEndpoint ? { ...backendOptions, remoteServer: server } : backendOptions),
       call: async (backend, server) => {
         const info = await backend.info();
-        const compiled = compile(builders.get(server)!, { shell: info.shell,
-            ...(info.exchange ? { exchange: info.exchange } : {}), ...render });
+        const compiled = compile(builders.get(server)!, {
+          shell: info.shell,
+          ...(info.exchange ? { exchange: info.exchange } : {}),
+          ...render,
+        });
         shells.set(server, compiled.shell);
         return backend.run(compiled, { answers: answersOf(out.answers), variables });
       },
@@ -67,10 +85,21 @@ export async function runMany(spec: CmdletSpec, builderOptions: Record<string, u
     bar?.stop();
   }
   if (out.json) {
-    io.stdout.write(`${JSON.stringify({
-      ok: outcomes.every((o) => o.ok),
-      servers: outcomes.map((o) => ({ server: o.server, ok: o.ok, error: o.error, result: o.result ? (JSON.parse(runResultJson(o.result)) as unknown) : null })),
-    }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          ok: outcomes.every((o) => o.ok),
+          servers: outcomes.map((o) => ({
+            server: o.server,
+            ok: o.ok,
+            error: o.error,
+            result: o.result ? (JSON.parse(runResultJson(o.result)) as unknown) : null,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
   } else {
     for (const o of outcomes) {
       io.stdout.write(`== ${o.server}: ${o.ok ? 'ok' : 'failed'} ==\n`);

@@ -17,8 +17,11 @@ export function printNotices(result: RunResult, io: CliIo): void {
 }
 
 /** Opens a backend from the registry, runs fn, and closes it whatever happens. */
-export async function withBackend<T>(name: string, options: BackendOptions,
-    fn: (backend: Backend) => Promise<T>): Promise<T> {
+export async function withBackend<T>(
+  name: string,
+  options: BackendOptions,
+  fn: (backend: Backend) => Promise<T>,
+): Promise<T> {
   const backend = await createBackend(name, options);
   try {
     return await fn(backend);
@@ -31,13 +34,22 @@ export async function withBackend<T>(name: string, options: BackendOptions,
  * Compiles a typed call for the session's shell and Exchange build (unless --shell/--exchange say otherwise), runs it
  * on the named backend and prints what it did.
  */
-export async function runOnBackend(name: string, x: Renderable, render: RenderOptions, options: BackendOptions,
-    out: { json?: boolean | undefined; answers?: readonly string[] | undefined; log?: OutputOptions['log'] }, io: CliIo,
-    variables: Readonly<Record<string, Uint8Array | string>> = {}): Promise<number> {
+export async function runOnBackend(
+  name: string,
+  x: Renderable,
+  render: RenderOptions,
+  options: BackendOptions,
+  out: { json?: boolean | undefined; answers?: readonly string[] | undefined; log?: OutputOptions['log'] },
+  io: CliIo,
+  variables: Readonly<Record<string, Uint8Array | string>> = {},
+): Promise<number> {
   return withBackend(name, options, async (backend) => {
     const info = await backend.info();
-    const compiled = compile(x, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}),
-        ...render });
+    const compiled = compile(x, {
+      shell: info.shell,
+      ...(info.exchange ? { exchange: info.exchange } : {}),
+      ...render,
+    });
     out.log?.info({ event: 'command', backend: name, command: compiled.displayText }, 'executing');
     // File bytes read on this machine travel as variables beside the secrets, never in the text.
     const result = await backend.run(compiled, { answers: answersOf(out.answers), variables });

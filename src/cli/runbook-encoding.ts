@@ -6,12 +6,29 @@ import type { ShellVersion } from '../spec/shell-version.js';
 
 /** Windows code page numbers and the WHATWG encoding labels TextDecoder knows them by. */
 const CODE_PAGES: Readonly<Record<number, string>> = {
-  874: 'windows-874', 866: 'ibm866', 932: 'shift_jis', 936: 'gbk', 949: 'euc-kr', 950: 'big5',
-  1250: 'windows-1250', 1251: 'windows-1251', 1252: 'windows-1252', 1253: 'windows-1253', 1254: 'windows-1254',
-  1255: 'windows-1255', 1256: 'windows-1256', 1257: 'windows-1257', 1258: 'windows-1258',
-  20866: 'koi8-r', 21866: 'koi8-u',
-  28592: 'iso-8859-2', 28595: 'iso-8859-5', 28597: 'iso-8859-7', 28605: 'iso-8859-15',
-  54936: 'gb18030', 65001: 'utf-8',
+  874: 'windows-874',
+  866: 'ibm866',
+  932: 'shift_jis',
+  936: 'gbk',
+  949: 'euc-kr',
+  950: 'big5',
+  1250: 'windows-1250',
+  1251: 'windows-1251',
+  1252: 'windows-1252',
+  1253: 'windows-1253',
+  1254: 'windows-1254',
+  1255: 'windows-1255',
+  1256: 'windows-1256',
+  1257: 'windows-1257',
+  1258: 'windows-1258',
+  20866: 'koi8-r',
+  21866: 'koi8-u',
+  28592: 'iso-8859-2',
+  28595: 'iso-8859-5',
+  28597: 'iso-8859-7',
+  28605: 'iso-8859-15',
+  54936: 'gb18030',
+  65001: 'utf-8',
 };
 
 /** The ANSI code page Windows PowerShell uses on a Western-European/US Windows. */
@@ -23,8 +40,13 @@ export function parseCodePage(value: unknown): number {
   const n = Number(value);
   if (!Number.isInteger(n) || CODE_PAGES[n] === undefined) {
     const allowed = Object.keys(CODE_PAGES).join(', ');
-    throw new ValidationError({ code: 'INVALID_CODEPAGE', parameter: 'codepage', value: String(value), allowed,
-      message: `--codepage '${String(value)}' is not a code page exchcert can read. Allowed: ${allowed}.` });
+    throw new ValidationError({
+      code: 'INVALID_CODEPAGE',
+      parameter: 'codepage',
+      value: String(value),
+      allowed,
+      message: `--codepage '${String(value)}' is not a code page exchcert can read. Allowed: ${allowed}.`,
+    });
   }
   return n;
 }
@@ -54,8 +76,9 @@ function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
  * Windows-1252's 0x80-0x9F (Node's TextDecoder reads 'windows-1252' as ISO-8859-1 in some releases); the five bytes
  * 1252 leaves undefined map to the C1 control of the same number, as Windows' MultiByteToWideChar does.
  */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f'
-  + '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decode1252(bytes: Uint8Array): string {
   let text = '';
@@ -85,7 +108,9 @@ export function decodeRunbook(bytes: Uint8Array, shell: ShellVersion, codePage: 
  * @example encodingDiagnostic(Buffer.from('caf\u00e9', 'latin1'), 'x.ps1', 1252)?.line // 1
  */
 export function encodingDiagnostic(
-  bytes: Uint8Array, file: string | undefined, codePage: number = DEFAULT_CODE_PAGE,
+  bytes: Uint8Array,
+  file: string | undefined,
+  codePage: number = DEFAULT_CODE_PAGE,
 ): Diagnostic | null {
   if (byteOrderMark(bytes) !== null) return null;
   const ansi = decodeAs(bytes, CODE_PAGES[codePage]!);
@@ -94,15 +119,21 @@ export function encodingDiagnostic(
   const first = bytes.findIndex((b) => b >= 0x80);
   const before = decodeAs(bytes.subarray(0, first), 'utf-8');
   const line = before.split(/\r\n|\r|\n/).length;
-  const column = before.length - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) ;
+  const column = before.length - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
   const word = (text: string): string => {
     const head = /\S*$/.exec(text.slice(0, before.length))![0];
     return head + /^\S*/.exec(text.slice(before.length))![0];
   };
   return {
-    rule: 'encoding-differs', severity: 'warning', file, line, column,
-    message: `The file has no byte order mark, and Windows PowerShell 2.0/5.1 (code page ${codePage}) and PowerShell 7 `
-      + `(UTF-8) read its ` + `non-ASCII text differently: '${word(ansi)}' versus '${word(utf8)}'`,
+    rule: 'encoding-differs',
+    severity: 'warning',
+    file,
+    line,
+    column,
+    message:
+      `The file has no byte order mark, and Windows PowerShell 2.0/5.1 (code page ${codePage}) and PowerShell 7 ` +
+      `(UTF-8) read its ` +
+      `non-ASCII text differently: '${word(ansi)}' versus '${word(utf8)}'`,
     suggestion: 'save it as UTF-8 with a BOM, which every PowerShell reads the same',
   };
 }

@@ -17,8 +17,13 @@ export class SecretMask {
   add(plainText: string): void {
     if (plainText.length < MIN_MASKED_LENGTH) return;
     const quoted = plainText.replace(/['\u2018\u2019\u201a\u201b]/g, '$&$&');
-    const forms = [plainText, quoted, JSON.stringify(plainText).slice(1, -1),
-      plainText.replace(/[`"$]/g, '`$&'), plainText.replace(/\r?\n/g, '\n')];
+    const forms = [
+      plainText,
+      quoted,
+      JSON.stringify(plainText).slice(1, -1),
+      plainText.replace(/[`"$]/g, '`$&'),
+      plainText.replace(/\r?\n/g, '\n'),
+    ];
     for (const form of forms) {
       if (form.length >= MIN_MASKED_LENGTH && !this.#forms.has(form)) {
         this.#forms.add(form);

@@ -23,13 +23,62 @@ export interface TypedCommand {
 }
 
 export const TYPED_COMMANDS: readonly TypedCommand[] = Object.freeze([
-  { name: 'new-request', spec: newExchangeCertificateSpec, describe: 'New-ExchangeCertificate -GenerateRequest: a certificate request for a CA', sets: ['Request'], fixed: { generateRequest: true }, exclude: ['GenerateRequest', 'Instance'] },
-  { name: 'new-selfsigned', spec: newExchangeCertificateSpec, describe: 'New-ExchangeCertificate: a self-signed certificate', sets: ['Certificate'], fixed: {}, exclude: ['Instance'] },
-  { name: 'import', spec: importExchangeCertificateSpec, describe: 'Import-ExchangeCertificate: install a certificate or PFX, or complete a request', sets: ['FileData', 'FileName'], fixed: {}, exclude: ['Instance'] },
-  { name: 'enable', spec: enableExchangeCertificateSpec, describe: 'Enable-ExchangeCertificate: assign services', sets: null, fixed: {}, exclude: [] },
-  { name: 'export', spec: exportExchangeCertificateSpec, describe: 'Export-ExchangeCertificate: a PFX backup or the request text', sets: null, fixed: {}, exclude: [] },
-  { name: 'get', spec: getExchangeCertificateSpec, describe: 'Get-ExchangeCertificate: list certificates and requests', sets: null, fixed: {}, exclude: ['Instance'] },
-  { name: 'remove', spec: removeExchangeCertificateSpec, describe: 'Remove-ExchangeCertificate: delete a certificate or request', sets: null, fixed: {}, exclude: [] },
+  {
+    name: 'new-request',
+    spec: newExchangeCertificateSpec,
+    describe: 'New-ExchangeCertificate -GenerateRequest: a certificate request for a CA',
+    sets: ['Request'],
+    fixed: { generateRequest: true },
+    exclude: ['GenerateRequest', 'Instance'],
+  },
+  {
+    name: 'new-selfsigned',
+    spec: newExchangeCertificateSpec,
+    describe: 'New-ExchangeCertificate: a self-signed certificate',
+    sets: ['Certificate'],
+    fixed: {},
+    exclude: ['Instance'],
+  },
+  {
+    name: 'import',
+    spec: importExchangeCertificateSpec,
+    describe: 'Import-ExchangeCertificate: install a certificate or PFX, or complete a request',
+    sets: ['FileData', 'FileName'],
+    fixed: {},
+    exclude: ['Instance'],
+  },
+  {
+    name: 'enable',
+    spec: enableExchangeCertificateSpec,
+    describe: 'Enable-ExchangeCertificate: assign services',
+    sets: null,
+    fixed: {},
+    exclude: [],
+  },
+  {
+    name: 'export',
+    spec: exportExchangeCertificateSpec,
+    describe: 'Export-ExchangeCertificate: a PFX backup or the request text',
+    sets: null,
+    fixed: {},
+    exclude: [],
+  },
+  {
+    name: 'get',
+    spec: getExchangeCertificateSpec,
+    describe: 'Get-ExchangeCertificate: list certificates and requests',
+    sets: null,
+    fixed: {},
+    exclude: ['Instance'],
+  },
+  {
+    name: 'remove',
+    spec: removeExchangeCertificateSpec,
+    describe: 'Remove-ExchangeCertificate: delete a certificate or request',
+    sets: null,
+    fixed: {},
+    exclude: [],
+  },
 ]);
 
 /** How a CLI option's text becomes a builder value. */
@@ -45,11 +94,14 @@ export interface CliOption {
 
 const COMMON_FOR_CLI = new Set(['ErrorAction', 'WarningAction']);
 
-
 /** The options of a typed subcommand, derived from its cmdlet table (Password excepted: never an option value). */
 export function cliOptions(cmd: TypedCommand): readonly CliOption[] {
-  const own = cmd.spec.parameters.filter((p) => !cmd.exclude.includes(p.name) && p.type !== 'SecureString'
-    && (cmd.sets === null || p.sets.length === 0 || p.sets.some((s) => cmd.sets!.includes(s))));
+  const own = cmd.spec.parameters.filter(
+    (p) =>
+      !cmd.exclude.includes(p.name) &&
+      p.type !== 'SecureString' &&
+      (cmd.sets === null || p.sets.length === 0 || p.sets.some((s) => cmd.sets!.includes(s))),
+  );
   const common = COMMON_PARAMETERS.filter((p) => COMMON_FOR_CLI.has(p.name));
   return [...own, ...common].map((p) => ({
     flag: kebabCase(p.name),

@@ -25,8 +25,14 @@ export function fileVariables(cmd: TypedCommand, flags: FlagValues): Record<stri
     try {
       out[FILE_DATA_VARIABLE] = new Uint8Array(readFileSync(String(v)));
     } catch (e) {
-      throw new ValidationError({ code: 'INPUT_FILE', cmdlet: cmd.spec.name, parameter: o.flag, value: String(v), allowed: 'a readable file on this machine',
-        message: `--${o.flag} '${String(v)}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+      throw new ValidationError({
+        code: 'INPUT_FILE',
+        cmdlet: cmd.spec.name,
+        parameter: o.flag,
+        value: String(v),
+        allowed: 'a readable file on this machine',
+        message: `--${o.flag} '${String(v)}' cannot be read on this machine: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+      });
     }
   }
   return out;
@@ -34,11 +40,18 @@ export function fileVariables(cmd: TypedCommand, flags: FlagValues): Record<stri
 
 function split(values: unknown): string[] {
   const list = Array.isArray(values) ? values : [values];
-  return list.flatMap((v) => String(v).split(',')).map((s) => s.trim()).filter((s) => s.length > 0);
+  return list
+    .flatMap((v) => String(v).split(','))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 /** Builder options from CLI flag values: arrays split on commas, byte parameters read from the named file. */
-export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: Secret | undefined): Record<string, unknown> {
+export function builderOptions(
+  cmd: TypedCommand,
+  flags: FlagValues,
+  password: Secret | undefined,
+): Record<string, unknown> {
   const options: Record<string, unknown> = { ...cmd.fixed };
   const byParameter = new Map(cliOptions(cmd).map((o) => [o.parameter, o]));
   // Table order, so both CLI paths print the same line whatever order the flags came in.
@@ -47,20 +60,34 @@ export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: S
     const v = flags[o.flag];
     if (v === undefined) continue;
     switch (o.kind) {
-      case 'boolean': options[p.option] = v; break;
+      case 'boolean':
+        options[p.option] = v;
+        break;
       case 'number': {
         const n = typeof v === 'number' ? v : Number(v);
         if (!Number.isFinite(n)) {
-          throw new ValidationError({ code: 'INVALID_VALUE', cmdlet: cmd.spec.name, parameter: p.name, value: String(v), allowed: 'a whole number',
-            message: `--${o.flag}: '${String(v)}' is not a number.` });
+          throw new ValidationError({
+            code: 'INVALID_VALUE',
+            cmdlet: cmd.spec.name,
+            parameter: p.name,
+            value: String(v),
+            allowed: 'a whole number',
+            message: `--${o.flag}: '${String(v)}' is not a number.`,
+          });
         }
         options[p.option] = n;
         break;
       }
-      case 'array': options[p.option] = split(v); break;
+      case 'array':
+        options[p.option] = split(v);
+        break;
       // Read on this machine: the line names a variable the backend fills with the bytes (as for secrets).
-      case 'file-bytes': options[p.option] = variable(FILE_DATA_VARIABLE); break;
-      case 'string': options[p.option] = String(v); break;
+      case 'file-bytes':
+        options[p.option] = variable(FILE_DATA_VARIABLE);
+        break;
+      case 'string':
+        options[p.option] = String(v);
+        break;
     }
   }
   if (password) {
@@ -78,24 +105,46 @@ export function builderOptions(cmd: TypedCommand, flags: FlagValues, password: S
 
 function enumOption(name: string, value: string | undefined, allowed: readonly string[]): string | undefined {
   if (value === undefined || allowed.includes(value)) return value;
-  throw new ValidationError({ code: 'INVALID_OPTION', parameter: name, value, allowed: allowed.join(', '), message: `--${name} '${value}' is not allowed. Allowed: ${allowed.join(', ')}.` });
+  throw new ValidationError({
+    code: 'INVALID_OPTION',
+    parameter: name,
+    value,
+    allowed: allowed.join(', '),
+    message: `--${name} '${value}' is not allowed. Allowed: ${allowed.join(', ')}.`,
+  });
 }
 
 /** Renders one typed subcommand (print), or runs it on the named backend; returns the exit code. */
-export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+export async function runTyped(
+  cmd: TypedCommand,
+  flags: FlagValues,
+  out: OutputOptions,
+  password: Secret | undefined,
+  io: CliIo,
+): Promise<number> {
   if (out.servers !== undefined) return runTypedOnServers(cmd, flags, out, password, io);
   const builder = new CmdletBuilder(cmd.spec, builderOptions(cmd, flags, password) as never);
   const options: RenderOptions = {
     ...(out.shell !== undefined ? { shell: out.shell } : {}),
     ...(out.exchange !== undefined ? { exchange: out.exchange } : {}),
-    ...(out.secrets !== undefined ? { secrets: enumOption('secrets', out.secrets, ['inline', 'variable', 'prompt']) as RenderOptions['secrets'] } : {}),
-    ...(out.quoting !== undefined ? { quoting: enumOption('quoting', out.quoting, ['literal', 'ascii']) as RenderOptions['quoting'] } : {}),
-    ...(out.bytes !== undefined ? { bytes: enumOption('bytes', out.bytes, ['dialect', 'dotnet']) as RenderOptions['bytes'] } : {}),
+    ...(out.secrets !== undefined
+      ? { secrets: enumOption('secrets', out.secrets, ['inline', 'variable', 'prompt']) as RenderOptions['secrets'] }
+      : {}),
+    ...(out.quoting !== undefined
+      ? { quoting: enumOption('quoting', out.quoting, ['literal', 'ascii']) as RenderOptions['quoting'] }
+      : {}),
+    ...(out.bytes !== undefined
+      ? { bytes: enumOption('bytes', out.bytes, ['dialect', 'dotnet']) as RenderOptions['bytes'] }
+      : {}),
   };
   if (out.backend !== 'print') {
     // Loaded only here: the print path stays light. The registry knows the backends (an unknown name fails there).
     const { runOnBackend } = await import('./run-on-backend.js');
-    const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
+    const backendOptions = {
+      ...(out.state ? { state: out.state } : {}),
+      ...(out.connect ? { connect: out.connect } : {}),
+      ...out.backendOptions,
+    };
     return runOnBackend(out.backend, builder, options, backendOptions, out, io, fileVariables(cmd, flags));
   }
   const compiled = compile(builder, options);
@@ -105,13 +154,24 @@ export async function runTyped(cmd: TypedCommand, flags: FlagValues, out: Output
 }
 
 /** `--servers`: one call per server (the print backend prints one line per server). */
-async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: OutputOptions, password: Secret | undefined, io: CliIo): Promise<number> {
+async function runTypedOnServers(
+  cmd: TypedCommand,
+  flags: FlagValues,
+  out: OutputOptions,
+  password: Secret | undefined,
+  io: CliIo,
+): Promise<number> {
   const { runMany } = await import('./run-many.js');
   const { parseServers } = await import('../backend/fan-out.js');
   const base = builderOptions(cmd, flags, password);
   if (base.server !== undefined) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: out.servers!, allowed: '--servers or --server, not both',
-      message: '--servers pins every call with -Server itself; leave out --server.' });
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'servers',
+      value: out.servers!,
+      allowed: '--servers or --server, not both',
+      message: '--servers pins every call with -Server itself; leave out --server.',
+    });
   }
   const render: RenderOptions = {
     ...(out.shell !== undefined ? { shell: out.shell } : {}),
@@ -123,8 +183,17 @@ async function runTypedOnServers(cmd: TypedCommand, flags: FlagValues, out: Outp
     }
     return EXIT.ok;
   }
-  const backendOptions = { ...(out.state ? { state: out.state } : {}), ...(out.connect ? { connect: out.connect } : {}), ...out.backendOptions };
-  const many = { backend: out.backend, servers: out.servers!, throttle: out.throttle, json: out.json,
-    answers: out.answers };
+  const backendOptions = {
+    ...(out.state ? { state: out.state } : {}),
+    ...(out.connect ? { connect: out.connect } : {}),
+    ...out.backendOptions,
+  };
+  const many = {
+    backend: out.backend,
+    servers: out.servers!,
+    throttle: out.throttle,
+    json: out.json,
+    answers: out.answers,
+  };
   return runMany(cmd.spec, base, render, backendOptions, many, io, fileVariables(cmd, flags));
 }

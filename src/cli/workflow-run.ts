@@ -14,17 +14,18 @@ import type { PasswordArgs, WorkflowArgs } from './workflow-args.js';
 
 /** The connection options of real backends and the fan-out's --throttle (every workflow, report included). */
 export function withWorkflowConnection<T>(y: Argv<T>): Argv<T> {
-  return withConnectionFlags(y)
-    .option('throttle', {
-      type: 'number',
-      describe: 'real backends: sessions working at once on many servers (default 4)',
-    }) as Argv<T>;
+  return withConnectionFlags(y).option('throttle', {
+    type: 'number',
+    describe: 'real backends: sessions working at once on many servers (default 4)',
+  }) as Argv<T>;
 }
 
 /** `--what-if` and the password sources every changing workflow has. */
 export function withWorkflowOptions<T>(y: Argv<T>, password: 'required' | 'optional' | 'none'): Argv<T> {
-  let b = withWorkflowConnection(y)
-    .option('what-if', { type: 'boolean', describe: 'show the exact lines that would run; change nothing' });
+  let b = withWorkflowConnection(y).option('what-if', {
+    type: 'boolean',
+    describe: 'show the exact lines that would run; change nothing',
+  });
   if (password !== 'none') {
     b = b
       .option('password-file', { type: 'string', describe: 'read the PFX password from this file on this machine' })
@@ -71,8 +72,13 @@ export async function runWorkflow<T>(
   const cli = await cliContext(a, io);
   const throttle = a.throttle;
   if (throttle !== undefined && !(Number.isInteger(throttle) && throttle >= 1 && throttle <= 64)) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'throttle', value: String(throttle),
-      allowed: '1 to 64', message: `--throttle '${String(throttle)}' is not a number of sessions from 1 to 64.` });
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'throttle',
+      value: String(throttle),
+      allowed: '1 to 64',
+      message: `--throttle '${String(throttle)}' is not a number of sessions from 1 to 64.`,
+    });
   }
   const backendOptions = {
     ...backendOptionsOf(a),
@@ -121,8 +127,18 @@ export function listOption(value: unknown): string[] {
  * A list option that must name at least one item: the list, or a ValidationError naming the option.
  * @example requiredList(args, 'servers', 'server names', 'server name') // ['EX1', 'EX2']
  */
-export function requiredList(args: Readonly<Record<string, unknown>>, flag: string, allowed: string, item: string): string[] {
+export function requiredList(
+  args: Readonly<Record<string, unknown>>,
+  flag: string,
+  allowed: string,
+  item: string,
+): string[] {
   const list = listOption(args[flag]);
   if (list.length > 0) return list;
-  throw new ValidationError({ code: 'MISSING', parameter: flag, allowed, message: `--${flag} needs at least one ${item}.` });
+  throw new ValidationError({
+    code: 'MISSING',
+    parameter: flag,
+    allowed,
+    message: `--${flag} needs at least one ${item}.`,
+  });
 }

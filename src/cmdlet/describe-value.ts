@@ -12,11 +12,16 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(describeValue).join(', ')}]`;
   if (isExpression(value)) {
     switch (value.kind) {
-      case 'variable': return `$${[value.name, ...value.path].join('.')}`;
-      case 'fileBytes': return `fileBytes(${JSON.stringify(value.path)})`;
-      case 'pipelineInput': return 'pipeline input';
-      case 'secretPrompt': return 'a password prompt';
-      case 'expression': return `(${value.text.length > 60 ? `${value.text.slice(0, 57)}...` : value.text})`;
+      case 'variable':
+        return `$${[value.name, ...value.path].join('.')}`;
+      case 'fileBytes':
+        return `fileBytes(${JSON.stringify(value.path)})`;
+      case 'pipelineInput':
+        return 'pipeline input';
+      case 'secretPrompt':
+        return 'a password prompt';
+      case 'expression':
+        return `(${value.text.length > 60 ? `${value.text.slice(0, 57)}...` : value.text})`;
     }
   }
   if (value === null) return 'null';

@@ -8,6 +8,8 @@ export type EnableExchangeCertificateOptions = OptionsOf<typeof enableExchangeCe
  * Enable-ExchangeCertificate: assigns a certificate to services (additive).
  * @example enableExchangeCertificate({ thumbprint: '225B26D7F8EF0721887213EEF71F87380DE8AEEE', services: ['IIS', 'SMTP'] })
  */
-export function enableExchangeCertificate(options: EnableExchangeCertificateOptions = {}): CmdletBuilder<typeof enableExchangeCertificateSpec> {
+export function enableExchangeCertificate(
+  options: EnableExchangeCertificateOptions = {},
+): CmdletBuilder<typeof enableExchangeCertificateSpec> {
   return new CmdletBuilder(enableExchangeCertificateSpec, options);
 }

@@ -8,6 +8,8 @@ export type ImportExchangeCertificateOptions = OptionsOf<typeof importExchangeCe
  * Import-ExchangeCertificate: installs a PFX or certificate, or completes a pending request.
  * @example importExchangeCertificate({ server: 'AMS-EXCH01', fileData: fileBytes('C:\\install\\cert.cer') })
  */
-export function importExchangeCertificate(options: ImportExchangeCertificateOptions = {}): CmdletBuilder<typeof importExchangeCertificateSpec> {
+export function importExchangeCertificate(
+  options: ImportExchangeCertificateOptions = {},
+): CmdletBuilder<typeof importExchangeCertificateSpec> {
   return new CmdletBuilder(importExchangeCertificateSpec, options);
 }

@@ -10,6 +10,8 @@ export type NewExchangeCertificateOptions = OptionsOf<typeof newExchangeCertific
  * newExchangeCertificate({ generateRequest: true, server: 'AMS-EXCH01', subjectName: 'C=NL, CN=webmail.exchangefun.nl',
  *   domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'], privateKeyExportable: true })
  */
-export function newExchangeCertificate(options: NewExchangeCertificateOptions = {}): CmdletBuilder<typeof newExchangeCertificateSpec> {
+export function newExchangeCertificate(
+  options: NewExchangeCertificateOptions = {},
+): CmdletBuilder<typeof newExchangeCertificateSpec> {
   return new CmdletBuilder(newExchangeCertificateSpec, options);
 }

@@ -63,8 +63,12 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
     case 'Int64': {
       const accepted = p.accepted;
       const num = z.number().check(
-        z.refine((n) => (p.type === 'Int32' ? INT32(n) : Number.isSafeInteger(n)), { error: `must be a whole number${p.type === 'Int32' ? ' (Int32)' : ''}` }),
-        z.refine((n) => accepted === undefined || accepted.includes(n), { error: `must be one of ${accepted?.join(', ')}` }),
+        z.refine((n) => (p.type === 'Int32' ? INT32(n) : Number.isSafeInteger(n)), {
+          error: `must be a whole number${p.type === 'Int32' ? ' (Int32)' : ''}`,
+        }),
+        z.refine((n) => accepted === undefined || accepted.includes(n), {
+          error: `must be one of ${accepted?.join(', ')}`,
+        }),
       );
       return z.union([num, refs]);
     }
@@ -75,9 +79,20 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
     case 'MultiValuedProperty':
     case 'String[]':
     case 'Object[]': {
-      const item = p.format === 'dnsName' ? stringWhere((s) => isDnsName(s), 'each name must be a DNS host name, FQDN or wildcard name (*.contoso.com)') : p.type === 'Object[]' ? z.union([z.string(), z.number(), z.boolean(), refs]) : z.string();
+      const item =
+        p.format === 'dnsName'
+          ? stringWhere((s) => isDnsName(s), 'each name must be a DNS host name, FQDN or wildcard name (*.contoso.com)')
+          : p.type === 'Object[]'
+            ? z.union([z.string(), z.number(), z.boolean(), refs])
+            : z.string();
       const list = z.union([item, z.array(item)]);
-      return z.union([z.pipe(list, z.transform((v) => toArray(v as string))), refs]);
+      return z.union([
+        z.pipe(
+          list,
+          z.transform((v) => toArray(v as string)),
+        ),
+        refs,
+      ]);
     }
     case 'Byte[]':
       return z.union([z.instanceof(Uint8Array), expressionOf(['variable', 'fileBytes', 'expression'], p)]);
@@ -93,28 +108,50 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
     case 'Object':
       return z.union([z.string(), z.number(), z.boolean(), refs]);
     case 'X500DistinguishedName':
-      return z.union([z.string().check(z.superRefine((s, ctx) => {
-        const problem = x500Problem(s);
-        if (problem) ctx.issues.push({ code: 'custom', input: s, message: `not an X.500 name: ${problem}` });
-      })), refs]);
+      return z.union([
+        z.string().check(
+          z.superRefine((s, ctx) => {
+            const problem = x500Problem(s);
+            if (problem) ctx.issues.push({ code: 'custom', input: s, message: `not an X.500 name: ${problem}` });
+          }),
+        ),
+        refs,
+      ]);
     case 'Fqdn':
-      return z.union([stringWhere((s) => isDnsName(s, { wildcard: false }), 'must be a fully qualified domain name'), refs]);
+      return z.union([
+        stringWhere((s) => isDnsName(s, { wildcard: false }), 'must be a fully qualified domain name'),
+        refs,
+      ]);
     case 'ExchangeCertificateIdParameter':
-      return z.union([stringWhere(isCertificateIdentity, 'must be Server\\Thumbprint or a thumbprint of 40 hexadecimal digits'), refs]);
+      return z.union([
+        stringWhere(isCertificateIdentity, 'must be Server\\Thumbprint or a thumbprint of 40 hexadecimal digits'),
+        refs,
+      ]);
     case 'ServerIdParameter':
-      return z.union([stringWhere((s) => s.trim().length > 0 && !/[\u0000-\u001f]/.test(s), 'must be a server name, FQDN or distinguished name'), refs]);
+      return z.union([
+        stringWhere(
+          (s) => s.trim().length > 0 && !/[\u0000-\u001f]/.test(s),
+          'must be a server name, FQDN or distinguished name',
+        ),
+        refs,
+      ]);
     case 'ActionPreference':
     case 'Encoding':
     case 'String': {
       let str: z.ZodMiniType = z.string();
-      if (p.format === 'thumbprint') str = stringWhere(isThumbprint, 'must be 40 hexadecimal digits (spaces between byte pairs are tolerated)');
+      if (p.format === 'thumbprint')
+        str = stringWhere(isThumbprint, 'must be 40 hexadecimal digits (spaces between byte pairs are tolerated)');
       if (p.accepted) {
         const accepted = p.accepted;
-        str = z.pipe(z.string(), z.transform((s: string, ctx) => {
-          const name = canonical(accepted, s);
-          if (name === undefined) ctx.issues.push({ code: 'custom', input: s, message: `must be one of ${accepted.join(', ')}` });
-          return name ?? s;
-        }));
+        str = z.pipe(
+          z.string(),
+          z.transform((s: string, ctx) => {
+            const name = canonical(accepted, s);
+            if (name === undefined)
+              ctx.issues.push({ code: 'custom', input: s, message: `must be one of ${accepted.join(', ')}` });
+            return name ?? s;
+          }),
+        );
       }
       return z.union([str, refs]);
     }

@@ -8,6 +8,8 @@ export type RemoveExchangeCertificateOptions = OptionsOf<typeof removeExchangeCe
  * Remove-ExchangeCertificate: deletes a certificate or pending request.
  * @example removeExchangeCertificate({ thumbprint: '225B26D7F8EF0721887213EEF71F87380DE8AEEE', confirm: false })
  */
-export function removeExchangeCertificate(options: RemoveExchangeCertificateOptions = {}): CmdletBuilder<typeof removeExchangeCertificateSpec> {
+export function removeExchangeCertificate(
+  options: RemoveExchangeCertificateOptions = {},
+): CmdletBuilder<typeof removeExchangeCertificateSpec> {
   return new CmdletBuilder(removeExchangeCertificateSpec, options);
 }

@@ -62,7 +62,8 @@ export class ScriptBuilder {
   /** `$name = <command or pipeline>` or `$name = <value>` (e.g. fileBytes(path)). */
   assign(name: string, value: Command | readonly Command[] | ParameterValue): ScriptBuilder {
     assertIdentifier('variable', name);
-    if (isCmdletBuilder(value) || isInvocation(value)) return this.#add({ kind: 'pipeline', elements: Object.freeze(pipeline([value as Command])), assignTo: name });
+    if (isCmdletBuilder(value) || isInvocation(value))
+      return this.#add({ kind: 'pipeline', elements: Object.freeze(pipeline([value as Command])), assignTo: name });
     if (Array.isArray(value) && value.length > 0 && value.every((v) => isCmdletBuilder(v) || isInvocation(v))) {
       return this.#add({ kind: 'pipeline', elements: Object.freeze(pipeline(value as Command[])), assignTo: name });
     }
@@ -75,13 +76,16 @@ export class ScriptBuilder {
    */
   writeFile(path: string, value: Expression | string, options: { content?: 'text' | 'bytes' } = {}): ScriptBuilder {
     if (typeof path !== 'string' || path.length === 0) throw new TypeError('writeFile needs a non-empty path');
-    const content = options.content ?? (isExpression(value) && value.kind === 'variable' && value.path.at(-1) === 'FileData' ? 'bytes' : 'text');
+    const content =
+      options.content ??
+      (isExpression(value) && value.kind === 'variable' && value.path.at(-1) === 'FileData' ? 'bytes' : 'text');
     return this.#add({ kind: 'writeFile', path, value, content });
   }
 
   /** Exports to a PFX file: `-FileName` where the target has it, else `-BinaryEncoded` plus a client-side write. */
   exportToFile(exportCommand: Command, path: string, options: { variable?: string } = {}): ScriptBuilder {
-    if (exportCommand.cmdlet !== 'Export-ExchangeCertificate') throw new TypeError('exportToFile takes an Export-ExchangeCertificate command');
+    if (exportCommand.cmdlet !== 'Export-ExchangeCertificate')
+      throw new TypeError('exportToFile takes an Export-ExchangeCertificate command');
     const variable = options.variable ?? 'ExportResult';
     assertIdentifier('variable', variable);
     return this.#add({ kind: 'exportToFile', export: exportCommand, path, variable });
@@ -99,7 +103,13 @@ export function isScriptBuilder(value: unknown): value is ScriptBuilder {
 }
 
 function isInvocation(value: unknown): value is Invocation {
-  return typeof value === 'object' && value !== null && typeof (value as Invocation).cmdlet === 'string' && typeof (value as Invocation).parameters === 'object' && !isExpression(value);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Invocation).cmdlet === 'string' &&
+    typeof (value as Invocation).parameters === 'object' &&
+    !isExpression(value)
+  );
 }
 
 export { CmdletBuilder };

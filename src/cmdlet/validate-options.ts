@@ -35,7 +35,8 @@ function reasonOf(error: z.core.$ZodError): string | undefined {
   const walk = (issues: readonly z.core.$ZodIssue[]) => {
     for (const issue of issues) {
       if (issue.code === 'invalid_union') issue.errors.forEach(walk);
-      else if (issue.code === 'custom' || issue.code === 'too_big' || issue.code === 'too_small') messages.push(issue.message);
+      else if (issue.code === 'custom' || issue.code === 'too_big' || issue.code === 'too_small')
+        messages.push(issue.message);
     }
   };
   walk(error.issues);
@@ -56,16 +57,31 @@ export function validateOptions(cmdlet: CmdletSpec, options: Readonly<Record<str
     if (value === undefined) continue;
     const p = byOption.get(key);
     if (!p) {
-      const known = view.parameters.filter((q) => !q.common).map((q) => q.option).join(', ');
-      throw new ValidationError({ code: 'UNKNOWN_OPTION', cmdlet: cmdlet.name, parameter: key, value: describeValue(value), allowed: known,
-        message: `${cmdlet.name} has no option '${key}'. Options: ${known}.` });
+      const known = view.parameters
+        .filter((q) => !q.common)
+        .map((q) => q.option)
+        .join(', ');
+      throw new ValidationError({
+        code: 'UNKNOWN_OPTION',
+        cmdlet: cmdlet.name,
+        parameter: key,
+        value: describeValue(value),
+        allowed: known,
+        message: `${cmdlet.name} has no option '${key}'. Options: ${known}.`,
+      });
     }
     const result = schemaOf(cmdlet, p).safeParse(value);
     if (!result.success) {
       const reason = reasonOf(result.error);
       const allowed = describeAllowed(p);
-      throw new ValidationError({ code: 'INVALID_VALUE', cmdlet: cmdlet.name, parameter: p.name, value: describeValue(value), allowed,
-        message: `${cmdlet.name} -${p.name}: ${describeValue(value)} is not valid${reason ? `: ${reason}` : ''}. Allowed: ${allowed}.` });
+      throw new ValidationError({
+        code: 'INVALID_VALUE',
+        cmdlet: cmdlet.name,
+        parameter: p.name,
+        value: describeValue(value),
+        allowed,
+        message: `${cmdlet.name} -${p.name}: ${describeValue(value)} is not valid${reason ? `: ${reason}` : ''}. Allowed: ${allowed}.`,
+      });
     }
     parameters[p.option] = result.data as ParameterValue;
     if (isExpression(value) && value.kind === 'pipelineInput') piped = true;
@@ -75,15 +91,30 @@ export function validateOptions(cmdlet: CmdletSpec, options: Readonly<Record<str
   if (!piped) {
     try {
       const alone = resolveParameterSet({ view, bound, pipelineInput: false });
-      return Object.freeze({ parameterSet: alone.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: Object.freeze([]), standaloneError: undefined });
+      return Object.freeze({
+        parameterSet: alone.parameterSet,
+        parameters: Object.freeze(parameters),
+        awaitingPipeline: Object.freeze([]),
+        standaloneError: undefined,
+      });
     } catch (e) {
       if (!(e instanceof BindingError) || e.errorId !== 'MissingMandatoryParameter') throw e;
       const resolved = resolveParameterSet({ view, bound, pipelineInput: true });
       if (resolved.fromPipeline.length === 0) throw e;
-      return Object.freeze({ parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: resolved.fromPipeline, standaloneError: e });
+      return Object.freeze({
+        parameterSet: resolved.parameterSet,
+        parameters: Object.freeze(parameters),
+        awaitingPipeline: resolved.fromPipeline,
+        standaloneError: e,
+      });
     }
   }
   const resolved = resolveParameterSet({ view, bound, pipelineInput: true });
   const awaitingPipeline = resolved.fromPipeline.filter((p) => !(p.option in parameters));
-  return Object.freeze({ parameterSet: resolved.parameterSet, parameters: Object.freeze(parameters), awaitingPipeline: Object.freeze(awaitingPipeline), standaloneError: undefined });
+  return Object.freeze({
+    parameterSet: resolved.parameterSet,
+    parameters: Object.freeze(parameters),
+    awaitingPipeline: Object.freeze(awaitingPipeline),
+    standaloneError: undefined,
+  });
 }

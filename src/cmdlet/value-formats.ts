@@ -18,7 +18,9 @@ const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 export function isDnsName(value: string, options: { wildcard?: boolean } = {}): boolean {
   if (value.length === 0 || value.length > 255) return false;
   const labels = value.endsWith('.') ? value.slice(0, -1).split('.') : value.split('.');
-  return labels.every((label, i) => (i === 0 && label === '*' && options.wildcard !== false && labels.length > 1) || LABEL.test(label));
+  return labels.every(
+    (label, i) => (i === 0 && label === '*' && options.wildcard !== false && labels.length > 1) || LABEL.test(label),
+  );
 }
 
 /** `Server\Thumbprint` or `Thumbprint`. */
@@ -35,7 +37,29 @@ export interface ParsedX500Attribute {
   readonly value: string;
 }
 
-const KNOWN_KEYS = new Set(['CN', 'L', 'ST', 'S', 'O', 'OU', 'C', 'STREET', 'DC', 'UID', 'E', 'EMAIL', 'SN', 'G', 'GIVENNAME', 'I', 'T', 'TITLE', 'SERIALNUMBER', 'POSTALCODE', 'DESCRIPTION']);
+const KNOWN_KEYS = new Set([
+  'CN',
+  'L',
+  'ST',
+  'S',
+  'O',
+  'OU',
+  'C',
+  'STREET',
+  'DC',
+  'UID',
+  'E',
+  'EMAIL',
+  'SN',
+  'G',
+  'GIVENNAME',
+  'I',
+  'T',
+  'TITLE',
+  'SERIALNUMBER',
+  'POSTALCODE',
+  'DESCRIPTION',
+]);
 
 /**
  * Splits an X.500 name the way Windows' X500DistinguishedName reads it (`,` or `;` between RDNs, `"..."` quoting).
@@ -52,8 +76,10 @@ export function parseX500(text: string): readonly ParsedX500Attribute[] | string
     while (i < n && text[i] !== '=' && text[i] !== ',' && text[i] !== ';') i++;
     const key = text.slice(keyStart, i).trim();
     if (i >= n || text[i] !== '=') return `'${key || text.slice(keyStart)}' is not key=value`;
-    if (!/^(?:[A-Za-z][A-Za-z0-9-]*|OID\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)$/.test(key)) return `'${key}' is not an attribute name`;
-    if (/^[A-Za-z]/.test(key) && !key.toUpperCase().startsWith('OID.') && !KNOWN_KEYS.has(key.toUpperCase())) return `unknown attribute '${key}'`;
+    if (!/^(?:[A-Za-z][A-Za-z0-9-]*|OID\.\d+(?:\.\d+)*|\d+(?:\.\d+)+)$/.test(key))
+      return `'${key}' is not an attribute name`;
+    if (/^[A-Za-z]/.test(key) && !key.toUpperCase().startsWith('OID.') && !KNOWN_KEYS.has(key.toUpperCase()))
+      return `unknown attribute '${key}'`;
     i++;
     while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
     let value = '';
@@ -62,14 +88,19 @@ export function parseX500(text: string): readonly ParsedX500Attribute[] | string
       for (;;) {
         if (i >= n) return `unterminated quoted value for '${key}'`;
         if (text[i] === '"') {
-          if (text[i + 1] === '"') { value += '"'; i += 2; continue; }
+          if (text[i + 1] === '"') {
+            value += '"';
+            i += 2;
+            continue;
+          }
           i++;
           break;
         }
         value += text[i++];
       }
       while (i < n && (text[i] === ' ' || text[i] === '\t')) i++;
-      if (i < n && text[i] !== ',' && text[i] !== ';' && text[i] !== '+') return `text after the quoted value of '${key}'`;
+      if (i < n && text[i] !== ',' && text[i] !== ';' && text[i] !== '+')
+        return `text after the quoted value of '${key}'`;
     } else {
       const start = i;
       while (i < n && text[i] !== ',' && text[i] !== ';' && text[i] !== '+') i++;

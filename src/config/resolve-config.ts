@@ -104,8 +104,16 @@ export function resolveConfig(inputs: ConfigInputs): ResolvedConfig {
   const found = readConfigFile(inputs.cwd);
   const file = found?.file ?? null;
   const config = found?.config ?? {};
-  const backend = pick('backend', inputs, config, file) ?? { value: DEFAULT_BACKEND, source: 'default' as const, origin: 'built-in' };
-  const state = pick('state', inputs, config, file) ?? { value: DEFAULT_STATE, source: 'default' as const, origin: 'built-in' };
+  const backend = pick('backend', inputs, config, file) ?? {
+    value: DEFAULT_BACKEND,
+    source: 'default' as const,
+    origin: 'built-in',
+  };
+  const state = pick('state', inputs, config, file) ?? {
+    value: DEFAULT_STATE,
+    source: 'default' as const,
+    origin: 'built-in',
+  };
   const connect = pick('connect', inputs, config, file);
   const servers =
     config.servers !== undefined && file !== null

@@ -35,7 +35,6 @@ interface Rendered {
   readonly atomic: boolean;
 }
 
-
 /** Compiles statement nodes to text for one dialect: a visitor whose dialect differences are capability flags. */
 export class Compiler {
   readonly dialect: Dialect;
@@ -46,7 +45,13 @@ export class Compiler {
   readonly secretVariables = new Map<string, Secret>();
   readonly invocations: Invocation[] = [];
 
-  constructor(options: { dialect: Dialect; exchange: ExchangeTarget | undefined; secrets: SecretsMode; quoting: QuoteStyle; dotnetBytes: boolean }) {
+  constructor(options: {
+    dialect: Dialect;
+    exchange: ExchangeTarget | undefined;
+    secrets: SecretsMode;
+    quoting: QuoteStyle;
+    dotnetBytes: boolean;
+  }) {
     this.dialect = options.dialect;
     this.exchange = options.exchange;
     this.secrets = options.secrets;
@@ -60,7 +65,12 @@ export class Compiler {
       case 'pipeline': {
         const parts = s.elements.map((inv, i) => this.invocation(inv, i === 0 ? undefined : s.elements[i - 1]!.cmdlet));
         const prefix = s.assignTo === null ? '' : `$${s.assignTo} = `;
-        return [{ text: prefix + parts.map((p) => p.text).join(' | '), display: prefix + parts.map((p) => p.display).join(' | ') }];
+        return [
+          {
+            text: prefix + parts.map((p) => p.text).join(' | '),
+            display: prefix + parts.map((p) => p.display).join(' | '),
+          },
+        ];
       }
       case 'assignValue': {
         const r = this.value(undefined, s.value, true);
@@ -85,15 +95,25 @@ export class Compiler {
     if (!piped && missing.length > 0) {
       const alone = (inv as { standaloneError?: Error }).standaloneError;
       if (alone) throw alone;
-      throw new ValidationError({ code: 'MISSING_MANDATORY', cmdlet: inv.cmdlet, parameter: missing[0]!.name,
-        message: `${inv.cmdlet}: -${missing.map((p) => p.name).join(', -')} is mandatory; give it or pipe a certificate into the command (script().pipe(...)).` });
+      throw new ValidationError({
+        code: 'MISSING_MANDATORY',
+        cmdlet: inv.cmdlet,
+        parameter: missing[0]!.name,
+        message: `${inv.cmdlet}: -${missing.map((p) => p.name).join(', -')} is mandatory; give it or pipe a certificate into the command (script().pipe(...)).`,
+      });
     }
     let text = inv.cmdlet;
     let display = inv.cmdlet;
     const parameters: Record<string, ParameterValue> = {};
     for (const [option, value] of Object.entries(inv.parameters)) {
       const p = view?.parameters.find((q) => q.option === option);
-      if (!p) throw new ValidationError({ code: 'UNKNOWN_OPTION', cmdlet: inv.cmdlet, parameter: option, message: `${inv.cmdlet} has no parameter '${option}'.` });
+      if (!p)
+        throw new ValidationError({
+          code: 'UNKNOWN_OPTION',
+          cmdlet: inv.cmdlet,
+          parameter: option,
+          message: `${inv.cmdlet} has no parameter '${option}'.`,
+        });
       this.checkAvailable(inv.cmdlet, p, value);
       parameters[option] = value;
       if (isExpression(value) && value.kind === 'pipelineInput') continue;
@@ -103,9 +123,15 @@ export class Compiler {
     }
     for (const [k, v] of Object.entries(parameters)) parameters[k] = this.boundForm(v);
     // A piped builder that still awaits its pipeline parameters gets the markers the binder reads back.
-    const awaiting = piped && missing.length > 0 && view && inv.parameterSet !== null
-      ? pipelineTargets(view, inv.parameterSet, new Set(view.parameters.filter((p) => p.option in parameters).map((p) => p.name)), upstream)
-      : {};
+    const awaiting =
+      piped && missing.length > 0 && view && inv.parameterSet !== null
+        ? pipelineTargets(
+            view,
+            inv.parameterSet,
+            new Set(view.parameters.filter((p) => p.option in parameters).map((p) => p.name)),
+            upstream,
+          )
+        : {};
     if (record) this.invocations.push(createInvocation(inv.cmdlet, inv.parameterSet, { ...parameters, ...awaiting }));
     return { text, display, atomic: false };
   }
@@ -160,7 +186,11 @@ export class Compiler {
       if (value.length === 1 && !(p && PS_TYPE_INFO[p.type].list)) {
         return { text: `@(${wrap(items[0]!, 'text')})`, display: `@(${wrap(items[0]!, 'display')})`, atomic: true };
       }
-      return { text: items.map((r) => wrap(r, 'text')).join(','), display: items.map((r) => wrap(r, 'display')).join(','), atomic: true };
+      return {
+        text: items.map((r) => wrap(r, 'text')).join(','),
+        display: items.map((r) => wrap(r, 'display')).join(','),
+        atomic: true,
+      };
     }
     if (isExpression(value)) return this.expression(value as Expression, expressionMode);
     throw new TypeError(`Cannot render a value of type ${typeof value}`);
@@ -187,7 +217,8 @@ export class Compiler {
     switch (this.secrets) {
       case 'inline': {
         // Rendered through the generic invocation path so quoting rules (`--%`, Mode A) apply to the password too.
-        const call = (value: string) => this.invocation(this.dialect.secureString.invocation(value), undefined, false).text;
+        const call = (value: string) =>
+          this.invocation(this.dialect.secureString.invocation(value), undefined, false).text;
         if (s.reveal() === '') return lit(EMPTY_SECURE_STRING);
         return { text: `(${call(s.reveal())})`, display: `(${call(REDACTED_TEXT)})`, atomic: true };
       }
@@ -205,7 +236,8 @@ export class Compiler {
 
   /** The variable name a secret travels in; one name per distinct secret. */
   private secretVariable(s: Secret): string {
-    for (const [name, existing] of this.secretVariables) if (existing === s || (existing.equals(s) && existing.name === s.name)) return name;
+    for (const [name, existing] of this.secretVariables)
+      if (existing === s || (existing.equals(s) && existing.name === s.name)) return name;
     const base = s.name ?? 'ExchcertPassword';
     let name = base;
     for (let i = 2; this.secretVariables.has(name); i++) name = `${base}${i}`;
@@ -226,13 +258,23 @@ export class Compiler {
     return { text: safe, display: safe, atomic: false };
   }
 
-  private writeFile(path: string, value: Expression | string, content: 'text' | 'bytes'): { text: string; display: string } {
+  private writeFile(
+    path: string,
+    value: Expression | string,
+    content: 'text' | 'bytes',
+  ): { text: string; display: string } {
     const v = this.value(undefined, value, true);
     if (content === 'bytes') {
       const t = writeAllBytesCall(quoteString(path, this.quoting), v.text);
       return { text: t, display: t };
     }
-    const r = this.invocation(createInvocation('Set-Content', 'LiteralPath', { literalPath: [path], value: typeof value === 'string' ? [value] : value }), undefined);
+    const r = this.invocation(
+      createInvocation('Set-Content', 'LiteralPath', {
+        literalPath: [path],
+        value: typeof value === 'string' ? [value] : value,
+      }),
+      undefined,
+    );
     return { text: r.text, display: r.display };
   }
 
@@ -249,21 +291,39 @@ export class Compiler {
   /** Refuses parameters (and values) the target Exchange version or shell does not have. */
   private checkAvailable(cmdlet: string, p: ParameterSpec, value: ParameterValue): void {
     if (!p.shells.includes(this.dialect.shell)) {
-      throw new ValidationError({ code: 'NOT_AVAILABLE_IN_SHELL', cmdlet, parameter: p.name, allowed: `PowerShell ${p.shells.join(', ')}`,
-        message: `${cmdlet} -${p.name} does not exist in ${this.dialect.title} (it exists in PowerShell ${p.shells.join(', ')}).` });
+      throw new ValidationError({
+        code: 'NOT_AVAILABLE_IN_SHELL',
+        cmdlet,
+        parameter: p.name,
+        allowed: `PowerShell ${p.shells.join(', ')}`,
+        message: `${cmdlet} -${p.name} does not exist in ${this.dialect.title} (it exists in PowerShell ${p.shells.join(', ')}).`,
+      });
     }
     if (this.exchange && !isAvailable(p.exchange, this.exchange)) {
       const where = describeAvailability(p.exchange);
-      throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, allowed: where,
-        message: `${cmdlet} -${p.name} does not exist on Exchange ${this.exchange.label} (it exists on ${where}).${p.instead ? ` Use ${p.instead} instead.` : ''}` });
+      throw new ValidationError({
+        code: 'NOT_AVAILABLE_ON_TARGET',
+        cmdlet,
+        parameter: p.name,
+        allowed: where,
+        message: `${cmdlet} -${p.name} does not exist on Exchange ${this.exchange.label} (it exists on ${where}).${p.instead ? ` Use ${p.instead} instead.` : ''}`,
+      });
     }
     if (this.exchange && p.type === 'AllowedServices' && Array.isArray(value)) {
       const { major, label } = this.exchange;
-      const missing = (value as unknown[]).find((v) => typeof v === 'string' && !serviceInEnum(major, v as AllowedService));
+      const missing = (value as unknown[]).find(
+        (v) => typeof v === 'string' && !serviceInEnum(major, v as AllowedService),
+      );
       if (typeof missing === 'string') {
         const allowed = EXCHANGE_SERVICES[major].enumValues.join(', ');
-        throw new ValidationError({ code: 'NOT_AVAILABLE_ON_TARGET', cmdlet, parameter: p.name, value: missing, allowed,
-          message: `${cmdlet} -${p.name}: Exchange ${label} has no ${missing} service (allowed there: ${allowed}).` });
+        throw new ValidationError({
+          code: 'NOT_AVAILABLE_ON_TARGET',
+          cmdlet,
+          parameter: p.name,
+          value: missing,
+          allowed,
+          message: `${cmdlet} -${p.name}: Exchange ${label} has no ${missing} service (allowed there: ${allowed}).`,
+        });
       }
     }
   }

@@ -1,5 +1,11 @@
 // What Exchange setup leaves on a new server (rules 101-103, 113, 114; VERSIONS.md §2.6), for `exchcert mock` and tests.
-import { createSelfSignedCertificate, exportPrivateKeyPkcs8, generateRsaKeyPair, thumbprintOf, truncateToSeconds } from '../pki/index.js';
+import {
+  createSelfSignedCertificate,
+  exportPrivateKeyPkcs8,
+  generateRsaKeyPair,
+  thumbprintOf,
+  truncateToSeconds,
+} from '../pki/index.js';
 import type { CertificateInfo } from '../pki/index.js';
 import { parseExchangeTarget } from '../spec/exchange-target.js';
 import type { ExchangeTarget } from '../spec/exchange-target.js';
@@ -7,7 +13,15 @@ import { ExchcertError } from '../errors/exchcert-error.js';
 import { DEFAULT_WINDOWS, parseWindowsServer, wmsvcName } from '../spec/windows-server.js';
 import type { WindowsServer } from '../spec/windows-server.js';
 import type { KeySource } from './mock-environment.js';
-import type { CertificateRecord, ConnectorRecord, IisSite, ServerConfig, ServerRecord, StateStore, StateTransaction } from './org-state.js';
+import type {
+  CertificateRecord,
+  ConnectorRecord,
+  IisSite,
+  ServerConfig,
+  ServerRecord,
+  StateStore,
+  StateTransaction,
+} from './org-state.js';
 import { EMPTY_SERVER_CONFIG } from './org-state.js';
 import { findServer } from './server-lookup.js';
 import { defaultRoles, roleFlags } from './server-roles.js';
@@ -40,7 +54,9 @@ interface StoredAuthCertificate {
 
 function storedAuth(tx: StateTransaction): StoredAuthCertificate | undefined {
   const v = tx.getValue(AUTH_KEY) as Partial<StoredAuthCertificate> | undefined;
-  return v && v.der instanceof Uint8Array && v.privateKey instanceof Uint8Array ? { der: v.der, privateKey: v.privateKey } : undefined;
+  return v && v.der instanceof Uint8Array && v.privateKey instanceof Uint8Array
+    ? { der: v.der, privateKey: v.privateKey }
+    : undefined;
 }
 
 /** The domain new servers join: that of the existing servers, else `contoso.local`. */
@@ -57,32 +73,75 @@ interface SetupCertificates {
   readonly auth: StoredAuthCertificate | undefined;
 }
 
-async function makeSetupCertificates(target: ExchangeTarget, windows: WindowsServer, name: string, fqdn: string, edge: boolean, needAuth: boolean,
-  now: Date, keys: KeySource): Promise<SetupCertificates> {
+async function makeSetupCertificates(
+  target: ExchangeTarget,
+  windows: WindowsServer,
+  name: string,
+  fqdn: string,
+  edge: boolean,
+  needAuth: boolean,
+  now: Date,
+  keys: KeySource,
+): Promise<SetupCertificates> {
   const exchangeKey = await keys(2048);
-  const exchange = await createSelfSignedCertificate({ key: exchangeKey, subject: `CN=${name}`, dnsNames: [name, fqdn], hash: 'SHA-1', notBefore: now, validityMonths: 60 });
+  const exchange = await createSelfSignedCertificate({
+    key: exchangeKey,
+    subject: `CN=${name}`,
+    dnsNames: [name, fqdn],
+    hash: 'SHA-1',
+    notBefore: now,
+    validityMonths: 60,
+  });
   let wmsvc: SetupCertificates['wmsvc'];
   if (target.major !== '2010' && !edge) {
     const key = await keys(2048);
     // Windows made it when the Web Management Service prerequisite was installed, before Exchange setup (listed last).
     const made = new Date(now.getTime() - WMSVC_HEAD_START_MS);
-    const cert = await createSelfSignedCertificate({ key, subject: `CN=${wmsvcName(windows, name)}`, hash: 'SHA-256', notBefore: made,
-      notAfter: new Date(made.getTime() + 3650 * DAY_MS) });
+    const cert = await createSelfSignedCertificate({
+      key,
+      subject: `CN=${wmsvcName(windows, name)}`,
+      hash: 'SHA-256',
+      notBefore: made,
+      notAfter: new Date(made.getTime() + 3650 * DAY_MS),
+    });
     wmsvc = { cert, key: exportPrivateKeyPkcs8(key) };
   }
   let auth: StoredAuthCertificate | undefined;
   if (needAuth) {
     const key = await keys(2048);
     // Setup makes it valid exactly 1800 days (rule 102); later ones made with New-ExchangeCertificate get 5 years.
-    const cert = await createSelfSignedCertificate({ key, subject: AUTH_SUBJECT, hash: 'SHA-1', notBefore: now,
-      notAfter: new Date(now.getTime() + 1800 * DAY_MS) });
+    const cert = await createSelfSignedCertificate({
+      key,
+      subject: AUTH_SUBJECT,
+      hash: 'SHA-1',
+      notBefore: now,
+      notAfter: new Date(now.getTime() + 1800 * DAY_MS),
+    });
     auth = { der: cert.der, privateKey: exportPrivateKeyPkcs8(key) };
   }
   return { exchange: { cert: exchange, key: exportPrivateKeyPkcs8(exchangeKey) }, wmsvc, auth };
 }
 
-function record(server: string, der: Uint8Array, thumbprint: string, key: Uint8Array, exportable: boolean, friendlyName: string, rootCaType: CertificateRecord['rootCaType'], now: Date): CertificateRecord {
-  return { server, thumbprint, der, privateKey: key, exportable, friendlyName, rootCaType, createdAt: now.toISOString() };
+function record(
+  server: string,
+  der: Uint8Array,
+  thumbprint: string,
+  key: Uint8Array,
+  exportable: boolean,
+  friendlyName: string,
+  rootCaType: CertificateRecord['rootCaType'],
+  now: Date,
+): CertificateRecord {
+  return {
+    server,
+    thumbprint,
+    der,
+    privateKey: key,
+    exportable,
+    friendlyName,
+    rootCaType,
+    createdAt: now.toISOString(),
+  };
 }
 
 /**
@@ -94,26 +153,40 @@ function record(server: string, der: Uint8Array, thumbprint: string, key: Uint8A
  * receive connector for the server and one send connector when the organization has none.
  * @example await addServer(store, { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' }, new Date())
  */
-export async function addServer(store: StateStore, spec: AddServerSpec, now: Date, keys: KeySource = generateRsaKeyPair): Promise<ServerRecord> {
+export async function addServer(
+  store: StateStore,
+  spec: AddServerSpec,
+  now: Date,
+  keys: KeySource = generateRsaKeyPair,
+): Promise<ServerRecord> {
   const target = parseExchangeTarget(spec.exchange);
   const at = truncateToSeconds(now);
   const name = spec.name.trim();
   const roles = [...(spec.roles ?? defaultRoles(target.major))];
   const edge = roleFlags({ major: target.major, roles }).edge;
   const { fqdn, needAuth } = store.read((tx) => {
-    if (findServer(tx, name)) throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
-    return { fqdn: spec.fqdn ?? `${name}.${organizationDomain(tx)}`, needAuth: target.major !== '2010' && !edge && storedAuth(tx) === undefined };
+    if (findServer(tx, name))
+      throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
+    return {
+      fqdn: spec.fqdn ?? `${name}.${organizationDomain(tx)}`,
+      needAuth: target.major !== '2010' && !edge && storedAuth(tx) === undefined,
+    };
   });
   const windows = spec.windows === undefined ? DEFAULT_WINDOWS[target.major] : parseWindowsServer(spec.windows);
   const certs = await makeSetupCertificates(target, windows, name, fqdn, edge, needAuth, at, keys);
   return store.write((tx) => {
-    if (findServer(tx, name)) throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
+    if (findServer(tx, name))
+      throw new ExchcertError('SERVER_EXISTS', `The organization already has a server named '${name}'.`);
     const server: ServerRecord = { name, fqdn, major: target.major, cu: target.cu, roles, createdAt: at.toISOString() };
     tx.putServer(server);
     const flags = roleFlags(server);
     const ex = certs.exchange.cert;
-    tx.putCertificate(record(name, ex.der, ex.thumbprint, certs.exchange.key, false, 'Microsoft Exchange', 'Registry', at));
-    const trustedRoots: ServerConfig['trustedRoots'][number][] = [{ thumbprint: ex.thumbprint, der: ex.der, source: 'Registry' }];
+    tx.putCertificate(
+      record(name, ex.der, ex.thumbprint, certs.exchange.key, false, 'Microsoft Exchange', 'Registry', at),
+    );
+    const trustedRoots: ServerConfig['trustedRoots'][number][] = [
+      { thumbprint: ex.thumbprint, der: ex.der, source: 'Registry' },
+    ];
     const acl = [ex.thumbprint];
     if (certs.wmsvc) {
       const w = certs.wmsvc.cert;
@@ -125,7 +198,18 @@ export async function addServer(store: StateStore, spec: AddServerSpec, now: Dat
     const auth = target.major !== '2010' && !edge ? storedAuth(tx) : undefined;
     if (auth) {
       const thumbprint = thumbprintOf(auth.der);
-      tx.putCertificate(record(name, auth.der, thumbprint, auth.privateKey, true, 'Microsoft Exchange Server Auth Certificate', 'None', at));
+      tx.putCertificate(
+        record(
+          name,
+          auth.der,
+          thumbprint,
+          auth.privateKey,
+          true,
+          'Microsoft Exchange Server Auth Certificate',
+          'None',
+          at,
+        ),
+      );
       acl.push(thumbprint);
       const org = tx.getOrgConfig();
       if (org.authCertificateThumbprint === null) tx.putOrgConfig({ ...org, authCertificateThumbprint: thumbprint });
@@ -133,7 +217,8 @@ export async function addServer(store: StateStore, spec: AddServerSpec, now: Dat
     const iisSites: IisSite[] = [];
     if (!edge) {
       iisSites.push({ name: 'Default Web Site', id: 1, requireSsl: true, sslThumbprint: ex.thumbprint });
-      if (target.major !== '2010' && flags.mailbox) iisSites.push({ name: 'Exchange Back End', id: 2, requireSsl: false, sslThumbprint: ex.thumbprint });
+      if (target.major !== '2010' && flags.mailbox)
+        iisSites.push({ name: 'Exchange Back End', id: 2, requireSsl: false, sslThumbprint: ex.thumbprint });
     }
     const cas = flags.clientAccess || flags.cafe;
     tx.putServerConfig(name, {
@@ -156,9 +241,19 @@ function seedOrganization(tx: StateTransaction, server: ServerRecord): void {
   const org = tx.getOrgConfig();
   const dot = server.fqdn.indexOf('.');
   const domain = dot > 0 ? server.fqdn.slice(dot + 1).toLowerCase() : server.fqdn.toLowerCase();
-  const acceptedDomains = org.acceptedDomains.length > 0 ? org.acceptedDomains : [{ name: domain, domainName: domain, domainType: 'Authoritative' as const }];
+  const acceptedDomains =
+    org.acceptedDomains.length > 0
+      ? org.acceptedDomains
+      : [{ name: domain, domainName: domain, domainType: 'Authoritative' as const }];
   const connectors: ConnectorRecord[] = [...org.connectors];
-  connectors.push({ name: `Default ${server.name}`, server: server.name, kind: 'Receive', fqdn: server.fqdn, tlsCertificateName: null });
-  if (!connectors.some((c) => c.kind === 'Send')) connectors.push({ name: 'Internet', server: null, kind: 'Send', fqdn: null, tlsCertificateName: null });
+  connectors.push({
+    name: `Default ${server.name}`,
+    server: server.name,
+    kind: 'Receive',
+    fqdn: server.fqdn,
+    tlsCertificateName: null,
+  });
+  if (!connectors.some((c) => c.kind === 'Send'))
+    connectors.push({ name: 'Internet', server: null, kind: 'Send', fqdn: null, tlsCertificateName: null });
   tx.putOrgConfig({ ...tx.getOrgConfig(), acceptedDomains, connectors });
 }

@@ -50,9 +50,14 @@ export class CallContext {
   errorRecord(info: FailureInfo): ErrorRecord {
     const { hostName, hostIs2010, now } = this.env.store.read((tx) => {
       const host = findServer(tx, this.call.connectedServer);
-      return { hostName: (host?.name ?? this.call.connectedServer).toUpperCase(), hostIs2010: host?.major === '2010', now: mockNow(this.env.clock, tx) };
+      return {
+        hostName: (host?.name ?? this.call.connectedServer).toUpperCase(),
+        hostIs2010: host?.major === '2010',
+        now: mockNow(this.env.clock, tx),
+      };
     });
-    const message = info.origin === 'server' ? EXCHANGE_MESSAGES.rpcPrefix(info.server ?? hostName) + info.message : info.message;
+    const message =
+      info.origin === 'server' ? EXCHANGE_MESSAGES.rpcPrefix(info.server ?? hostName) + info.message : info.message;
     const errorId = createHash('sha1').update(message).digest('hex').slice(0, 8).toUpperCase();
     const decoration = hostIs2010
       ? ''

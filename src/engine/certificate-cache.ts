@@ -67,7 +67,8 @@ export function keyIdentifier(info: CertificateInfo): string {
       hashed = key.asymmetricKeyType === 'rsa' ? key.export({ type: 'pkcs1', format: 'der' }) : info.publicKey;
     } catch {
       // A key node:crypto cannot read: the SubjectPublicKeyInfo read as ASN.1.
-      hashed = spkiAlgorithmOid(info.publicKey) === RSA_ENCRYPTION_OID ? subjectPublicKeyBits(info.publicKey) : info.publicKey;
+      hashed =
+        spkiAlgorithmOid(info.publicKey) === RSA_ENCRYPTION_OID ? subjectPublicKeyBits(info.publicKey) : info.publicKey;
     }
     return createHash('sha1').update(hashed).digest('hex').toUpperCase();
   });

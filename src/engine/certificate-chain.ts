@@ -28,7 +28,12 @@ const timeValid = (c: CertificateInfo, now: Date): boolean => now >= c.notBefore
  * self-signed, otherwise Untrusted. RootCAType is the trusting store of the root, None for an untrusted root and
  * Unknown when the chain does not reach a root.
  */
-export function evaluateChain(leaf: CertificateInfo, anchors: readonly TrustAnchor[], intermediates: readonly Uint8Array[], now: Date): ChainResult {
+export function evaluateChain(
+  leaf: CertificateInfo,
+  anchors: readonly TrustAnchor[],
+  intermediates: readonly Uint8Array[],
+  now: Date,
+): ChainResult {
   // Read only when the leaf is not self-signed (a Get of Exchange's own certificates parses no CA certificate).
   let pool: CertificateInfo[] | undefined;
   const chain: CertificateInfo[] = [leaf];

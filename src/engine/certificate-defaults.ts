@@ -78,7 +78,10 @@ export function ensureCreateDefaults(tx: StateTransaction, server: ServerRecord,
   if (input.includeAutoDiscover) {
     const roles = roleFlags(server);
     const isCas = server.major === '2010' || server.major === '2013' ? roles.clientAccessRole : roles.clientAccess;
-    if (isCas) accepted.filter((d) => d.domainType === 'Authoritative').forEach((d) => addIfValid(`autodiscover.${d.domainName}`));
+    if (isCas)
+      accepted
+        .filter((d) => d.domainType === 'Authoritative')
+        .forEach((d) => addIfValid(`autodiscover.${d.domainName}`));
     else warnings.push(approximated('IncludeAutoDiscoverOnlyApplicableToCAS'));
   }
   if (input.domainNames === undefined && list.length === 0) {

@@ -19,7 +19,9 @@ export function matchesName(domains: readonly string[], name: string, wildcard: 
       if (d.length <= 2 || d[1] !== '.') return false;
       const suffix = d.slice(1).toLowerCase();
       const rest = name.length - suffix.length;
-      return rest > 0 && name.toLowerCase().endsWith(suffix) && (wildcard === 'multi' || !name.slice(0, rest).includes('.'));
+      return (
+        rest > 0 && name.toLowerCase().endsWith(suffix) && (wildcard === 'multi' || !name.slice(0, rest).includes('.'))
+      );
     }
     return d.toLowerCase() === name.toLowerCase();
   });
@@ -28,23 +30,42 @@ export function matchesName(domains: readonly string[], name: string, wildcard: 
 /** TlsCertSearcher.IsValidTLSUsage plus the private key: RSA, Key Usage allowing signatures, EKU with Server Authentication. */
 function usableForTls(info: CertificateInfo, hasKey: boolean): boolean {
   if (!hasKey || info.version < 3 || info.publicKeyAlgorithm !== 'RSA') return false;
-  if (info.keyUsage !== undefined && info.keyUsage.length > 0 && !info.keyUsage.includes('digitalSignature') && !info.keyUsage.includes('nonRepudiation')) return false;
-  return info.enhancedKeyUsage === undefined || info.enhancedKeyUsage.length === 0 || info.enhancedKeyUsage.includes(SERVER_AUTH_OID);
+  if (
+    info.keyUsage !== undefined &&
+    info.keyUsage.length > 0 &&
+    !info.keyUsage.includes('digitalSignature') &&
+    !info.keyUsage.includes('nonRepudiation')
+  )
+    return false;
+  return (
+    info.enhancedKeyUsage === undefined ||
+    info.enhancedKeyUsage.length === 0 ||
+    info.enhancedKeyUsage.includes(SERVER_AUTH_OID)
+  );
 }
 
-const byNotBeforeDesc = (a: CertificateRecord, b: CertificateRecord): number => certificateInfo(b.der).notBefore.getTime() - certificateInfo(a.der).notBefore.getTime();
+const byNotBeforeDesc = (a: CertificateRecord, b: CertificateRecord): number =>
+  certificateInfo(b.der).notBefore.getTime() - certificateInfo(a.der).notBefore.getTime();
 
 /**
  * FindAll: installed certificates with a private key and a TLS-capable key that carry one of `names`, newest NotBefore first.
  * Names that are not plain host names match nothing.
  */
-export function findAllForNames(tx: StateTransaction, server: string, names: readonly string[], wildcard: WildcardMatch): CertificateRecord[] {
+export function findAllForNames(
+  tx: StateTransaction,
+  server: string,
+  names: readonly string[],
+  wildcard: WildcardMatch,
+): CertificateRecord[] {
   const valid = names.filter((n) => isValidDnsName(n) && !n.startsWith('*'));
   return tx
     .listCertificates(server)
     .filter((r) => {
       const info = certificateInfo(r.der);
-      return usableForTls(info, r.privateKey !== null) && valid.some((n) => matchesName(info.certificateDomains, n, wildcard));
+      return (
+        usableForTls(info, r.privateKey !== null) &&
+        valid.some((n) => matchesName(info.certificateDomains, n, wildcard))
+      );
     })
     .sort(byNotBeforeDesc);
 }
@@ -53,7 +74,12 @@ export function findAllForNames(tx: StateTransaction, server: string, names: rea
  * FindBest with PreferedNonSelfSigned: the first (newest) CA-issued certificate with a trusted, time-valid chain; else a
  * CA-issued expired one; else the first self-signed one; untrusted CA chains are never picked.
  */
-export function findBest(tx: StateTransaction, server: string, candidates: readonly CertificateRecord[], now: Date): CertificateRecord | undefined {
+export function findBest(
+  tx: StateTransaction,
+  server: string,
+  candidates: readonly CertificateRecord[],
+  now: Date,
+): CertificateRecord | undefined {
   const anchors = trustAnchors(tx, server);
   const intermediates = intermediateCertificates(tx, server);
   let selfSignedFallback: CertificateRecord | undefined;

@@ -30,11 +30,22 @@ export function deriveServices(tx: StateTransaction, server: ServerRecord, cert:
   const org = tx.getOrgConfig();
   let flags = 0;
   const iisServices: string[] = [];
-  if (hasSmtpRole(roles) && cert.hasPrivateKey && config.networkServiceAcl.some((t) => sameThumbprint(t, cert.thumbprint))) flags |= ALLOWED_SERVICES.SMTP;
+  if (
+    hasSmtpRole(roles) &&
+    cert.hasPrivateKey &&
+    config.networkServiceAcl.some((t) => sameThumbprint(t, cert.thumbprint))
+  )
+    flags |= ALLOWED_SERVICES.SMTP;
   if (roles.unifiedMessaging && sameThumbprint(config.umCertificate, cert.thumbprint)) flags |= ALLOWED_SERVICES.UM;
-  if (roles.cafe && serviceUsable(server.major, 'UMCallRouter') && sameThumbprint(config.umCallRouterCertificate, cert.thumbprint)) flags |= ALLOWED_SERVICES.UMCallRouter;
+  if (
+    roles.cafe &&
+    serviceUsable(server.major, 'UMCallRouter') &&
+    sameThumbprint(config.umCallRouterCertificate, cert.thumbprint)
+  )
+    flags |= ALLOWED_SERVICES.UMCallRouter;
   if (roles.clientAccess || roles.cafe) {
-    const named = (name: string | null): boolean => name !== null && cert.certificateDomains.some((d) => d.toLowerCase() === name.toLowerCase());
+    const named = (name: string | null): boolean =>
+      name !== null && cert.certificateDomains.some((d) => d.toLowerCase() === name.toLowerCase());
     if (named(config.pop3CertificateName)) flags |= ALLOWED_SERVICES.POP;
     if (named(config.imap4CertificateName)) flags |= ALLOWED_SERVICES.IMAP;
     for (const site of config.iisSites) {
@@ -44,7 +55,10 @@ export function deriveServices(tx: StateTransaction, server: ServerRecord, cert:
       }
     }
   }
-  if ((roles.clientAccess || roles.hubTransport || roles.mailbox) && org.federationCertificates.some((t) => sameThumbprint(t, cert.thumbprint))) {
+  if (
+    (roles.clientAccess || roles.hubTransport || roles.mailbox) &&
+    org.federationCertificates.some((t) => sameThumbprint(t, cert.thumbprint))
+  ) {
     flags |= ALLOWED_SERVICES.Federation;
   }
   return { flags, iisServices };

@@ -12,8 +12,14 @@ import { intermediateCertificates, trustAnchors } from './trust-store.js';
 import { sameThumbprint } from './thumbprint-format.js';
 
 const EXTENSION_NAMES: Readonly<Record<string, string>> = {
-  '2.5.29.14': 'Subject Key Identifier', '2.5.29.15': 'Key Usage', '2.5.29.17': 'Subject Alternative Name', '2.5.29.19': 'Basic Constraints',
-  '2.5.29.35': 'Authority Key Identifier', '2.5.29.37': 'Enhanced Key Usage', '2.5.29.31': 'CRL Distribution Points', '1.3.6.1.5.5.7.1.1': 'Authority Information Access',
+  '2.5.29.14': 'Subject Key Identifier',
+  '2.5.29.15': 'Key Usage',
+  '2.5.29.17': 'Subject Alternative Name',
+  '2.5.29.19': 'Basic Constraints',
+  '2.5.29.35': 'Authority Key Identifier',
+  '2.5.29.37': 'Enhanced Key Usage',
+  '2.5.29.31': 'CRL Distribution Points',
+  '1.3.6.1.5.5.7.1.1': 'Authority Information Access',
 };
 
 /** How the object is being produced: Get shows the Issuer as FriendlyName when there is none (rule 25). */
@@ -37,12 +43,34 @@ function accessRules(hasKey: boolean, networkService: boolean): ExchangeCertific
     { IdentityReference: 'NT AUTHORITY\\SYSTEM', CryptoKeyRights: 'FullControl', AccessControlType: 'Allow' },
     { IdentityReference: 'BUILTIN\\Administrators', CryptoKeyRights: 'FullControl', AccessControlType: 'Allow' },
   ];
-  if (networkService) rules.push({ IdentityReference: 'NT AUTHORITY\\NETWORK SERVICE', CryptoKeyRights: 'GenericRead', AccessControlType: 'Allow' });
+  if (networkService)
+    rules.push({
+      IdentityReference: 'NT AUTHORITY\\NETWORK SERVICE',
+      CryptoKeyRights: 'GenericRead',
+      AccessControlType: 'Allow',
+    });
   return rules;
 }
 
 /** The X509Certificate2 part every view shares. */
-function baseView(info: CertificateInfo, server: ServerRecord): Omit<ExchangeCertificate, 'AccessRules' | 'HasPrivateKey' | 'IsSelfSigned' | 'RootCAType' | 'Services' | 'ServicesStringForm' | 'Status' | 'CertificateRequest' | 'FriendlyName' | 'IISServices' | 'PrivateKey' | 'PrivateKeyExportable'> {
+function baseView(
+  info: CertificateInfo,
+  server: ServerRecord,
+): Omit<
+  ExchangeCertificate,
+  | 'AccessRules'
+  | 'HasPrivateKey'
+  | 'IsSelfSigned'
+  | 'RootCAType'
+  | 'Services'
+  | 'ServicesStringForm'
+  | 'Status'
+  | 'CertificateRequest'
+  | 'FriendlyName'
+  | 'IISServices'
+  | 'PrivateKey'
+  | 'PrivateKeyExportable'
+> {
   return {
     CertificateDomains: [...info.certificateDomains],
     Issuer: info.issuer,
@@ -55,12 +83,21 @@ function baseView(info: CertificateInfo, server: ServerRecord): Omit<ExchangeCer
     Archived: false,
     DnsNameList: [...info.dnsNames],
     EnhancedKeyUsageList: (info.enhancedKeyUsage ?? []).map(enhancedKeyUsageDisplay),
-    Extensions: certificateExtensions(info).map((e) => ({ Oid: { FriendlyName: EXTENSION_NAMES[e.oid] ?? null, Value: e.oid }, Critical: e.critical })),
+    Extensions: certificateExtensions(info).map((e) => ({
+      Oid: { FriendlyName: EXTENSION_NAMES[e.oid] ?? null, Value: e.oid },
+      Critical: e.critical,
+    })),
     Handle: Number.parseInt(info.thumbprint.slice(0, 8), 16),
     Identity: `${server.fqdn}\\${info.thumbprint}`,
     IssuerName: { Name: info.issuer },
     KeyIdentifier: keyIdentifier(info),
-    PublicKey: { Oid: { FriendlyName: info.publicKeyAlgorithm, Value: info.publicKeyAlgorithm === 'RSA' ? '1.2.840.113549.1.1.1' : '' }, KeySize: info.publicKeySize },
+    PublicKey: {
+      Oid: {
+        FriendlyName: info.publicKeyAlgorithm,
+        Value: info.publicKeyAlgorithm === 'RSA' ? '1.2.840.113549.1.1.1' : '',
+      },
+      KeySize: info.publicKeySize,
+    },
     RawData: new Uint8Array(info.der),
     SendAsTrustedIssuer: false,
     SignatureAlgorithm: { FriendlyName: info.signatureAlgorithm, Value: info.signatureAlgorithmOid },
@@ -74,11 +111,21 @@ function baseView(info: CertificateInfo, server: ServerRecord): Omit<ExchangeCer
  * The object for a certificate in the Personal store: Status/RootCAType from the chain at `now`, Services derived.
  * @example installedCertificateView(tx, server, record, now, { forGet: true }).ServicesStringForm // 'IP.WS..'
  */
-export function installedCertificateView(tx: StateTransaction, server: ServerRecord, record: CertificateRecord, now: Date, options: ViewOptions = {}): ExchangeCertificate {
+export function installedCertificateView(
+  tx: StateTransaction,
+  server: ServerRecord,
+  record: CertificateRecord,
+  now: Date,
+  options: ViewOptions = {},
+): ExchangeCertificate {
   const info = certificateInfo(record.der);
   const hasKey = record.privateKey !== null;
   const chain = evaluateChain(info, trustAnchors(tx, server.name), intermediateCertificates(tx, server.name), now);
-  const services = deriveServices(tx, server, { thumbprint: info.thumbprint, certificateDomains: info.certificateDomains, hasPrivateKey: hasKey });
+  const services = deriveServices(tx, server, {
+    thumbprint: info.thumbprint,
+    certificateDomains: info.certificateDomains,
+    hasPrivateKey: hasKey,
+  });
   const flags = services.flags | (options.extraServices ?? 0);
   const acl = tx.getServerConfig(server.name).networkServiceAcl.some((t) => sameThumbprint(t, info.thumbprint));
   return {

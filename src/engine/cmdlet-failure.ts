@@ -29,7 +29,13 @@ export class CmdletFailure extends Error {
 
   /** An error the target server returned over RPC (gets `A special Rpc error occurs on server <name>: `). */
   static server(server: string, message: string, category: string): CmdletFailure {
-    return new CmdletFailure({ message, category, origin: 'server', server, exceptionType: 'InvalidOperationException' });
+    return new CmdletFailure({
+      message,
+      category,
+      origin: 'server',
+      server,
+      exceptionType: 'InvalidOperationException',
+    });
   }
 
   /** An error the cmdlet writes itself before or after the RPC (no prefix). */

@@ -25,16 +25,18 @@ export async function runCall(ctx: CallContext, body: () => Promise<void> | void
 
 /** The terminating parameter-set error (normally the binder's; raised defensively when -Server and -Identity both arrive). */
 function ambiguousParameterSet(ctx: CallContext): MockTerminatingError {
-  return new MockTerminatingError(Object.freeze({
-    message: ambiguousParameterSetMessage(ctx.call.shell),
-    category: 'InvalidArgument',
-    errorId: 'AmbiguousParameterSet',
-    fullyQualifiedErrorId: `AmbiguousParameterSet,${CMDLET_NAMESPACE}.${ctx.className}`,
-    command: ctx.call.cmdlet,
-    terminating: true,
-    line: ctx.call.line,
-    column: ctx.call.column,
-  }));
+  return new MockTerminatingError(
+    Object.freeze({
+      message: ambiguousParameterSetMessage(ctx.call.shell),
+      category: 'InvalidArgument',
+      errorId: 'AmbiguousParameterSet',
+      fullyQualifiedErrorId: `AmbiguousParameterSet,${CMDLET_NAMESPACE}.${ctx.className}`,
+      command: ctx.call.cmdlet,
+      terminating: true,
+      line: ctx.call.line,
+      column: ctx.call.column,
+    }),
+  );
 }
 
 /** The target server and the thumbprint a Thumbprint/Identity cmdlet works on. */
@@ -48,7 +50,11 @@ export interface CertificateTarget {
  * PrepareParameters + InternalValidate of Get/Enable/Export/Remove: -Server, else Identity's server part, else the
  * connected server; the thumbprint from -Thumbprint or Identity; spaces pasted from the certificate dialog removed.
  */
-export function prepareCertificateTarget(ctx: CallContext, tx: StateTransaction, options: { readonly mailboxForCas?: boolean } = {}): CertificateTarget {
+export function prepareCertificateTarget(
+  ctx: CallContext,
+  tx: StateTransaction,
+  options: { readonly mailboxForCas?: boolean } = {},
+): CertificateTarget {
   const p = ctx.params;
   if (p.has('server') && p.has('identity')) throw ambiguousParameterSet(ctx);
   const identity = p.has('identity') ? parseCertificateIdentity(p.raw('identity')) : undefined;
@@ -59,13 +65,21 @@ export function prepareCertificateTarget(ctx: CallContext, tx: StateTransaction,
     ...(options.mailboxForCas ? { mailboxForCas: true } : {}),
   });
   const given = p.raw('thumbprint');
-  const raw = !p.has('thumbprint') ? identity?.thumbprint : typeof given === 'object' && given !== null ? thumbprintOfObject(given) : p.string('thumbprint');
+  const raw = !p.has('thumbprint')
+    ? identity?.thumbprint
+    : typeof given === 'object' && given !== null
+      ? thumbprintOfObject(given)
+      : p.string('thumbprint');
   return { server, thumbprint: raw === undefined || raw === '' ? raw : unifyThumbprint(raw) };
 }
 
 /** A Thumbprint property of a piped object that reached -Thumbprint unconverted. */
 function thumbprintOfObject(value: unknown): string | undefined {
-  if (typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['Thumbprint'] === 'string') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>)['Thumbprint'] === 'string'
+  ) {
     return (value as Record<string, string>)['Thumbprint'];
   }
   return undefined;
@@ -73,5 +87,9 @@ function thumbprintOfObject(value: unknown): string | undefined {
 
 /** The target of New/Import (only -Server or the connected server). */
 export function prepareServerTarget(ctx: CallContext, tx: StateTransaction): ServerRecord {
-  return resolveTargetServer(tx, { server: ctx.params.string('server'), identity: undefined, connected: ctx.call.connectedServer });
+  return resolveTargetServer(tx, {
+    server: ctx.params.string('server'),
+    identity: undefined,
+    connected: ctx.call.connectedServer,
+  });
 }

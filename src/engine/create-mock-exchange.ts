@@ -30,7 +30,12 @@ const CMDLETS: Readonly<Record<string, (ctx: CallContext) => Promise<void> | voi
 
 /** The cmdlets the simulated organization answers (canonical names). */
 export const MOCK_EXCHANGE_CMDLETS = Object.freeze([
-  'Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate', 'Remove-ExchangeCertificate',
+  'Get-ExchangeCertificate',
+  'New-ExchangeCertificate',
+  'Import-ExchangeCertificate',
+  'Enable-ExchangeCertificate',
+  'Export-ExchangeCertificate',
+  'Remove-ExchangeCertificate',
 ]);
 
 /**

@@ -8,7 +8,9 @@ class Rollback<T> {
 /** fn's result as if it had run; the store is left exactly as it was. */
 export function dryRun<T>(store: StateStore, fn: (tx: StateTransaction) => T): T {
   try {
-    store.write((tx) => { throw new Rollback(fn(tx)); });
+    store.write((tx) => {
+      throw new Rollback(fn(tx));
+    });
   } catch (e) {
     if (e instanceof Rollback) return e.value as T;
     throw e;

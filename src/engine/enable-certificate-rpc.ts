@@ -31,10 +31,12 @@ export function findInstalled(tx: StateTransaction, server: string, thumbprint: 
 function checkRoles(server: ServerRecord, services: number): void {
   const roles = roleFlags(server);
   const has = (s: keyof typeof ALLOWED_SERVICES): boolean => (services & ALLOWED_SERVICES[s]) !== 0;
-  const notInstalled = (): CmdletFailure => CmdletFailure.server(server.name, approximated('EnableCertificateServiceNotInstalled'), 'InvalidArgument');
+  const notInstalled = (): CmdletFailure =>
+    CmdletFailure.server(server.name, approximated('EnableCertificateServiceNotInstalled'), 'InvalidArgument');
   if (has('SMTP') && !roles.hubTransport && !roles.edge && !roles.cafe) throw notInstalled();
   if ((has('IMAP') || has('POP')) && !roles.clientAccess && !roles.cafe) throw notInstalled();
-  if (has('Federation')) throw CmdletFailure.server(server.name, approximated('EnableCertificateFederation'), 'InvalidArgument');
+  if (has('Federation'))
+    throw CmdletFailure.server(server.name, approximated('EnableCertificateFederation'), 'InvalidArgument');
   if (has('UM') && !roles.unifiedMessaging) throw notInstalled();
   if (has('UMCallRouter') && (!roles.cafe || !serviceUsable(server.major, 'UMCallRouter'))) throw notInstalled();
 }
@@ -44,11 +46,18 @@ function checkRoles(server: ServerRecord, services: number): void {
  * check unless -NetworkServiceAllowed, then the per-service work. Errors before the work throw (nothing changed); a
  * failing service step is returned in the outcome with the earlier steps kept.
  */
-export function enableCertificateRpc(tx: StateTransaction, server: ServerRecord, req: EnableRpcRequest, now: Date): EnableOutcome {
+export function enableCertificateRpc(
+  tx: StateTransaction,
+  server: ServerRecord,
+  req: EnableRpcRequest,
+  now: Date,
+): EnableOutcome {
   checkRoles(server, req.services);
   const record = findInstalled(tx, server.name, req.thumbprint);
-  if (!record) throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(req.thumbprint), 'ObjectNotFound');
-  if (!req.forceNetworkService) ensureValidExchangeCertificate(server.name, certificateInfo(record.der), record.privateKey !== null);
+  if (!record)
+    throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(req.thumbprint), 'ObjectNotFound');
+  if (!req.forceNetworkService)
+    ensureValidExchangeCertificate(server.name, certificateInfo(record.der), record.privateKey !== null);
   if (req.updateAdOnly) {
     const warnings: string[] = [];
     updateActiveDirectory(tx, server, record, false, warnings);

@@ -14,11 +14,13 @@ export const EXCHANGE_MESSAGES = Object.freeze({
   certificateNotValid: (thumbprint: string, reason: string): string =>
     `The certificate with thumbprint ${thumbprint} was found but is not valid for use with Exchange Server (reason: ${reason}).`,
   /** §4. */
-  keyNotExportable: "The private key couldn't be exported as PKCS-12. It either couldn't be accessed or isn't exportable.",
+  keyNotExportable:
+    "The private key couldn't be exported as PKCS-12. It either couldn't be accessed or isn't exportable.",
   /** §5: wrong password or unreadable data. */
   importDataInvalid: SOURCE_DATA_CANNOT_BE_IMPORTED,
   /** §5. */
-  importAlreadyExists: (thumbprint: string): string => `Cannot import certificate. A certificate with the thumbprint ${thumbprint} already exists.`,
+  importAlreadyExists: (thumbprint: string): string =>
+    `Cannot import certificate. A certificate with the thumbprint ${thumbprint} already exists.`,
   /** §8 (note the space before the colon). */
   sendConnectorCertificate: (connectors: string): string =>
     `These certificates are tagged with following Send Connectors : ${connectors}. Removing and replacing certificates from Send Connector would break the mail flow. If you still want to proceed then replace or remove these certificates from Send Connector and then try this command.`,

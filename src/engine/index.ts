@@ -3,8 +3,17 @@ export { createMockExchange, DEFAULT_ORGANIZATION, MOCK_EXCHANGE_CMDLETS } from 
 export { addServer } from './add-server.js';
 export type { AddServerSpec } from './add-server.js';
 export {
-  setSendConnector, setPopImapCertificateName, setAcceptedDomains, setTransportCertificate, setUmStartupMode, setRequireSsl,
-  setFederationCertificates, setClock, advanceClock, trustVendorRoot, tlsCertificateNameOf,
+  setSendConnector,
+  setPopImapCertificateName,
+  setAcceptedDomains,
+  setTransportCertificate,
+  setUmStartupMode,
+  setRequireSsl,
+  setFederationCertificates,
+  setClock,
+  advanceClock,
+  trustVendorRoot,
+  tlsCertificateNameOf,
 } from './org-admin.js';
 export { APPROXIMATED_MESSAGES, approximated } from './approximated-messages.js';
 export type { ApproximatedMessage } from './approximated-messages.js';

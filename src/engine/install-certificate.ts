@@ -9,7 +9,12 @@ import { intermediateCertificates, trustAnchors } from './trust-store.js';
  * @example installCertificate(tx, { ...record, rootCaType: null }, now)
  */
 export function installCertificate(tx: StateTransaction, record: CertificateRecord, now: Date): CertificateRecord {
-  const chain = evaluateChain(certificateInfo(record.der), trustAnchors(tx, record.server), intermediateCertificates(tx, record.server), now);
+  const chain = evaluateChain(
+    certificateInfo(record.der),
+    trustAnchors(tx, record.server),
+    intermediateCertificates(tx, record.server),
+    now,
+  );
   const stored = { ...record, rootCaType: chain.rootCaType };
   tx.putCertificate(stored);
   return stored;

@@ -50,9 +50,14 @@ export interface StateKeyPool {
 }
 
 /** A lease of a key made for the call alone. */
-export const ownKey = (pair: RsaKeyPair, committed: () => void = () => undefined): KeyLease => ({ pair, claim: () => undefined, committed });
+export const ownKey = (pair: RsaKeyPair, committed: () => void = () => undefined): KeyLease => ({
+  pair,
+  claim: () => undefined,
+  committed,
+});
 
-const storedKeys = (tx: StateTransaction): readonly PooledKey[] => (tx.getValue(POOL_VALUE) as PooledKey[] | undefined) ?? [];
+const storedKeys = (tx: StateTransaction): readonly PooledKey[] =>
+  (tx.getValue(POOL_VALUE) as PooledKey[] | undefined) ?? [];
 
 /** Forgets every pooled key (benchmarks measure the cold path with it). */
 export function emptyKeyPool(store: StateStore): void {
@@ -83,7 +88,12 @@ export function createStateKeyPool(
   };
   const keep = (pair: RsaKeyPair): boolean => {
     try {
-      store.write((tx) => tx.putValue(POOL_VALUE, [...storedKeys(tx), { id: randomUUID(), pkcs8: exportPrivateKeyPkcs8(pair) }].slice(-size)));
+      store.write((tx) =>
+        tx.putValue(
+          POOL_VALUE,
+          [...storedKeys(tx), { id: randomUUID(), pkcs8: exportPrivateKeyPkcs8(pair) }].slice(-size),
+        ),
+      );
       return true;
     } catch {
       return false;
@@ -113,11 +123,17 @@ export function createStateKeyPool(
     });
   }
 
-  const claimer = (id: string) => (tx: StateTransaction): void => {
-    const keys = storedKeys(tx);
-    if (!keys.some((k) => k.id === id)) throw new PooledKeyTaken(`The pooled key ${id} was taken by another process.`);
-    tx.putValue(POOL_VALUE, keys.filter((k) => k.id !== id));
-  };
+  const claimer =
+    (id: string) =>
+    (tx: StateTransaction): void => {
+      const keys = storedKeys(tx);
+      if (!keys.some((k) => k.id === id))
+        throw new PooledKeyTaken(`The pooled key ${id} was taken by another process.`);
+      tx.putValue(
+        POOL_VALUE,
+        keys.filter((k) => k.id !== id),
+      );
+    };
   const refillSoon = (): void => {
     if (scheduled || !refillAfterUse) return;
     scheduled = true;
@@ -137,7 +153,9 @@ export function createStateKeyPool(
         return { pair: importPrivateKeyPkcs8(key.pkcs8), claim: claimer(key.id), committed: refillSoon };
       }
       // Empty: the key the running refill makes next, else one made now (the pool fills once the call succeeded).
-      const next = running ? new Promise<RsaKeyPair>((resolve, reject) => waiting.push({ resolve, reject })) : generateRsaKeyPair(bits);
+      const next = running
+        ? new Promise<RsaKeyPair>((resolve, reject) => waiting.push({ resolve, reject }))
+        : generateRsaKeyPair(bits);
       return ownKey(await next, refillSoon);
     },
     refill,

@@ -18,7 +18,12 @@ export function mockEnableExchangeCertificate(ctx: CallContext): void {
   const base = { requireSsl: !p.flag('doNotRequireSsl'), forceNetworkService: p.flag('networkServiceAllowed') };
   const first = (tx: StateTransaction) => {
     const target = findServer(tx, server.name) ?? server;
-    return enableCertificateRpc(tx, target, { thumbprint: shown, services: p.services('services') ?? 0, allowConfirmation: !p.flag('force'), ...base }, ctx.now(tx));
+    return enableCertificateRpc(
+      tx,
+      target,
+      { thumbprint: shown, services: p.services('services') ?? 0, allowConfirmation: !p.flag('force'), ...base },
+      ctx.now(tx),
+    );
   };
   // The server's questions are asked before anything is written, so a call that fails or cannot be answered changes nothing.
   const preview = dryRun(ctx.env.store, first);

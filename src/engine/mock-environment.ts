@@ -42,7 +42,8 @@ export function resolveEnvironment(options: MockEnvironmentOptions): MockEnviron
     clock: options.clock ?? ((): Date => new Date()),
     keys,
     keyPool: pool,
-    leaseKey: async (bits: RsaKeySize, fresh = false): Promise<KeyLease> => (pool && !fresh ? pool.lease(bits) : ownKey(await keys(bits))),
+    leaseKey: async (bits: RsaKeySize, fresh = false): Promise<KeyLease> =>
+      pool && !fresh ? pool.lease(bits) : ownKey(await keys(bits)),
   });
 }
 

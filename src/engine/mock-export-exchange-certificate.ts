@@ -26,7 +26,11 @@ export function mockExportExchangeCertificate(ctx: CallContext): void {
     if (target.thumbprint === undefined || target.thumbprint === '') {
       throw CmdletFailure.cmdlet(approximated('ExceptionEmptyStringNotAllowed'), 'InvalidArgument');
     }
-    if (fileName !== undefined && fileName !== '' && (fileExists(ctx.env.fs, fileName) || fileExists(ctx.env.fs, `${fileName}.pfx`))) {
+    if (
+      fileName !== undefined &&
+      fileName !== '' &&
+      (fileExists(ctx.env.fs, fileName) || fileExists(ctx.env.fs, `${fileName}.pfx`))
+    ) {
       throw CmdletFailure.cmdlet(approximated('CertificateInvalidFileName', target.server.name), 'InvalidArgument');
     }
     return { server: target.server, thumbprint: target.thumbprint };
@@ -35,10 +39,17 @@ export function mockExportExchangeCertificate(ctx: CallContext): void {
   const result = ctx.env.store.read((tx): ExportResult => {
     const installed = findInstalled(tx, server.name, thumbprint);
     if (installed) {
-      if (installed.privateKey === null) throw CmdletFailure.server(server.name, approximated('ExportCertificateAs12WithoutKey'), 'InvalidArgument');
+      if (installed.privateKey === null)
+        throw CmdletFailure.server(server.name, approximated('ExportCertificateAs12WithoutKey'), 'InvalidArgument');
       const password = p.password('password');
-      if (password === undefined || password === '') throw CmdletFailure.server(server.name, approximated('ExportWithPrivateKeyRequiresPassword'), 'InvalidArgument');
-      if (!installed.exportable) throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.keyNotExportable, 'InvalidArgument');
+      if (password === undefined || password === '')
+        throw CmdletFailure.server(
+          server.name,
+          approximated('ExportWithPrivateKeyRequiresPassword'),
+          'InvalidArgument',
+        );
+      if (!installed.exportable)
+        throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.keyNotExportable, 'InvalidArgument');
       const pfx = writePfx({
         key: installed.privateKey,
         certificate: installed.der,
@@ -53,6 +64,15 @@ export function mockExportExchangeCertificate(ctx: CallContext): void {
   });
   ctx.output.push(binary ? { FileData: result.bytes } : result.text);
   if (fileName === undefined || fileName === '') return;
-  const problem = writeServerFile(ctx.env.fs, withCertificateExtension(fileName, '.pfx'), binary ? result.bytes : result.text);
-  if (problem !== undefined) throw CmdletFailure.cmdlet(approximated('ExportCertificateFileInvalid', problem), 'InvalidOperation', 'InvalidOperationException');
+  const problem = writeServerFile(
+    ctx.env.fs,
+    withCertificateExtension(fileName, '.pfx'),
+    binary ? result.bytes : result.text,
+  );
+  if (problem !== undefined)
+    throw CmdletFailure.cmdlet(
+      approximated('ExportCertificateFileInvalid', problem),
+      'InvalidOperation',
+      'InvalidOperationException',
+    );
 }

@@ -33,11 +33,18 @@ function byThumbprint(tx: StateTransaction, server: ServerRecord, thumbprint: st
 }
 
 /** -DomainName (rule 18): the certificate Exchange would pick first, then the other matches newest first. */
-function byDomainNames(tx: StateTransaction, server: ServerRecord, names: readonly string[], thumbprint: string | undefined, now: Date): ExchangeCertificate[] {
+function byDomainNames(
+  tx: StateTransaction,
+  server: ServerRecord,
+  names: readonly string[],
+  thumbprint: string | undefined,
+  now: Date,
+): ExchangeCertificate[] {
   const all = findAllForNames(tx, server.name, names, 'single');
   if (thumbprint !== undefined) {
     const match = all.find((r) => sameThumbprint(r.thumbprint, thumbprint));
-    if (!match) throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(thumbprint), 'NotSpecified');
+    if (!match)
+      throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(thumbprint), 'NotSpecified');
     return [installedCertificateView(tx, server, match, now, { forGet: true })];
   }
   const best = findBest(tx, server.name, all, now);

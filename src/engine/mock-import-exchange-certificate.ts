@@ -1,5 +1,12 @@
 // Import-ExchangeCertificate (rules 59-69, 104): completes a pending request, or installs a PFX / certificate / PKCS#7.
-import { PkiError, SOURCE_DATA_CANNOT_BE_IMPORTED, decodeCertificateData, decodeCertificateText, pickEndEntityCertificate, readPfx } from '../pki/index.js';
+import {
+  PkiError,
+  SOURCE_DATA_CANNOT_BE_IMPORTED,
+  decodeCertificateData,
+  decodeCertificateText,
+  pickEndEntityCertificate,
+  readPfx,
+} from '../pki/index.js';
 import type { DecodedCertificateData, PfxContents } from '../pki/index.js';
 import { pfxEncryption } from '../pki/pfx-encryption.js';
 import { acceptsAesPfx } from '../spec/windows-server.js';
@@ -32,19 +39,32 @@ function readImportData(ctx: CallContext, server: ServerRecord): DecodedCertific
     bytes = ctx.env.fs.readFile(fileName);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw CmdletFailure.cmdlet(approximated('ImportCertificateFileInvalid', server.name, why), 'InvalidOperation', 'InvalidOperationException');
+    throw CmdletFailure.cmdlet(
+      approximated('ImportCertificateFileInvalid', server.name, why),
+      'InvalidOperation',
+      'InvalidOperationException',
+    );
   }
   return decodeCertificateData(bytes);
 }
 
-const dataInvalid = (server: string): CmdletFailure => CmdletFailure.server(server, EXCHANGE_MESSAGES.importDataInvalid, 'ReadError');
+const dataInvalid = (server: string): CmdletFailure =>
+  CmdletFailure.server(server, EXCHANGE_MESSAGES.importDataInvalid, 'ReadError');
 
 /** CertEnroll's InstallResponse: a certificate in the data whose key matches a pending request on this server (rule 62). */
-function completeRequest(tx: StateTransaction, server: ServerRecord, decoded: DecodedCertificateData, friendlyName: string | undefined, now: Date): CertificateRecord | undefined {
+function completeRequest(
+  tx: StateTransaction,
+  server: ServerRecord,
+  decoded: DecodedCertificateData,
+  friendlyName: string | undefined,
+  now: Date,
+): CertificateRecord | undefined {
   if (decoded.kind !== 'certificate' && decoded.kind !== 'pkcs7') return undefined;
   for (const der of decoded.certificates) {
     const leaf = certificateInfo(der);
-    const request = tx.listRequests(server.name).find((r) => Buffer.from(certificateInfo(r.placeholder).publicKey).equals(Buffer.from(leaf.publicKey)));
+    const request = tx
+      .listRequests(server.name)
+      .find((r) => Buffer.from(certificateInfo(r.placeholder).publicKey).equals(Buffer.from(leaf.publicKey)));
     if (!request || findInstalled(tx, server.name, leaf.thumbprint)) continue;
     const record: CertificateRecord = {
       server: server.name,
@@ -65,14 +85,26 @@ function completeRequest(tx: StateTransaction, server: ServerRecord, decoded: De
 }
 
 /** The certificate and key X509Certificate2Collection.Import + FindImportedCertificate yield (rules 64, 65, 67). */
-function loadCertificate(server: string, decoded: DecodedCertificateData, pfx: PfxContents | PkiError | undefined): { der: Uint8Array; key: Uint8Array | null; friendlyName: string } {
+function loadCertificate(
+  server: string,
+  decoded: DecodedCertificateData,
+  pfx: PfxContents | PkiError | undefined,
+): { der: Uint8Array; key: Uint8Array | null; friendlyName: string } {
   if (decoded.kind === 'pfx') {
     if (pfx === undefined || pfx instanceof PkiError) throw dataInvalid(server);
-    return { der: pfx.endEntity, key: pfx.hasPrivateKey && pfx.privateKey ? pfx.privateKey : null, friendlyName: pfx.friendlyName ?? '' };
+    return {
+      der: pfx.endEntity,
+      key: pfx.hasPrivateKey && pfx.privateKey ? pfx.privateKey : null,
+      friendlyName: pfx.friendlyName ?? '',
+    };
   }
   if (decoded.kind === 'certificate' || decoded.kind === 'pkcs7') {
     try {
-      return { der: decoded.certificates[pickEndEntityCertificate(decoded.certificates)]!, key: null, friendlyName: '' };
+      return {
+        der: decoded.certificates[pickEndEntityCertificate(decoded.certificates)]!,
+        key: null,
+        friendlyName: '',
+      };
     } catch {
       throw dataInvalid(server);
     }
@@ -86,7 +118,8 @@ function loadCertificate(server: string, decoded: DecodedCertificateData, pfx: P
  */
 function loadPfx(ctx: CallContext, server: ServerRecord, bytes: Uint8Array): PfxContents | PkiError {
   const windows = ctx.env.store.read((tx) => serverWindows(server, tx.getServerConfig(server.name)));
-  if (!acceptsAesPfx(windows) && pfxEncryption(bytes) === 'aes') return new PkiError('UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED);
+  if (!acceptsAesPfx(windows) && pfxEncryption(bytes) === 'aes')
+    return new PkiError('UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED);
   try {
     return readPfx(bytes, ctx.params.password('password'));
   } catch (error) {
@@ -105,7 +138,11 @@ export function mockImportExchangeCertificate(ctx: CallContext): void {
   if (!shouldProcess(ctx, approximated('ConfirmImportExchangeCertificateDirect'))) return;
   const decoded = readImportData(ctx, server);
   if (decoded.reason === 'empty') {
-    throw CmdletFailure.cmdlet(approximated('ImportCertificateDataInvalid'), 'ReadError', 'ImportCertificateDataInvalidException');
+    throw CmdletFailure.cmdlet(
+      approximated('ImportCertificateDataInvalid'),
+      'ReadError',
+      'ImportCertificateDataInvalidException',
+    );
   }
   const pfx = decoded.kind === 'pfx' && decoded.bytes ? loadPfx(ctx, server, decoded.bytes) : undefined;
   const friendlyName = p.string('friendlyName');
@@ -115,10 +152,12 @@ export function mockImportExchangeCertificate(ctx: CallContext): void {
     const completed = completeRequest(tx, target, decoded, friendlyName, now);
     if (completed) return installedCertificateView(tx, target, completed, now);
     // Convert.FromBase64String accepts white space only (giving no bytes); the load then fails instead.
-    if (decoded.reason === 'invalid-base64' && decoded.text.trim() !== '') throw CmdletFailure.server(target.name, approximated('ImportCertificateBase64DataInvalid'), 'ReadError');
+    if (decoded.reason === 'invalid-base64' && decoded.text.trim() !== '')
+      throw CmdletFailure.server(target.name, approximated('ImportCertificateBase64DataInvalid'), 'ReadError');
     const loaded = loadCertificate(target.name, decoded, pfx);
     const thumbprint = certificateInfo(loaded.der).thumbprint;
-    if (findInstalled(tx, target.name, thumbprint)) throw CmdletFailure.server(target.name, EXCHANGE_MESSAGES.importAlreadyExists(thumbprint), 'WriteError');
+    if (findInstalled(tx, target.name, thumbprint))
+      throw CmdletFailure.server(target.name, EXCHANGE_MESSAGES.importAlreadyExists(thumbprint), 'WriteError');
     const record: CertificateRecord = {
       server: target.name,
       thumbprint,

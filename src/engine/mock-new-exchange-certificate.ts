@@ -1,6 +1,13 @@
 // New-ExchangeCertificate (rules 33-58, 108-110): a self-signed certificate enabled for services, or a pending request.
 import {
-  PkiError, createCertificateRequest, createSelfSignedCertificate, decodeX500Name, exportPrivateKeyPkcs8, formatExchangeRequestText, formatX500Name, parseX500Name,
+  PkiError,
+  createCertificateRequest,
+  createSelfSignedCertificate,
+  decodeX500Name,
+  exportPrivateKeyPkcs8,
+  formatExchangeRequestText,
+  formatX500Name,
+  parseX500Name,
 } from '../pki/index.js';
 import type { CertificateInfo, HashAlgorithm, RsaKeySize, X500Name } from '../pki/index.js';
 import { servicesString } from '../spec/output/allowed-services.js';
@@ -55,16 +62,18 @@ function normalizedSubject(ctx: CallContext): string | undefined {
     return formatX500Name(parseX500Name(text));
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
-    throw new MockTerminatingError(Object.freeze({
-      message: approximated('SubjectNameTransformation', why),
-      category: 'InvalidData',
-      errorId: 'ParameterArgumentTransformationError',
-      fullyQualifiedErrorId: `ParameterArgumentTransformationError,${CMDLET_NAMESPACE}.${ctx.className}`,
-      command: ctx.call.cmdlet,
-      terminating: true,
-      line: ctx.call.line,
-      column: ctx.call.column,
-    }));
+    throw new MockTerminatingError(
+      Object.freeze({
+        message: approximated('SubjectNameTransformation', why),
+        category: 'InvalidData',
+        errorId: 'ParameterArgumentTransformationError',
+        fullyQualifiedErrorId: `ParameterArgumentTransformationError,${CMDLET_NAMESPACE}.${ctx.className}`,
+        command: ctx.call.cmdlet,
+        terminating: true,
+        line: ctx.call.line,
+        column: ctx.call.column,
+      }),
+    );
   }
 }
 
@@ -73,20 +82,34 @@ function validateParameters(ctx: CallContext, server: ServerRecord): void {
   const p = ctx.params;
   const request = p.flag('generateRequest');
   const requestFile = p.string('requestFile') ?? '';
-  if (!request && p.flag('binaryEncoded')) throw CmdletFailure.cmdlet(approximated('CertificateRequestMissingForArgument', server.name), 'InvalidArgument');
-  if (!request && requestFile !== '') throw CmdletFailure.cmdlet(approximated('CertificateRequestMissingGenerateRequest', server.name), 'InvalidArgument');
-  if (requestFile !== '' && fileExists(ctx.env.fs, requestFile)) throw CmdletFailure.cmdlet(approximated('CertificateInvalidRequestFile', server.name), 'InvalidArgument');
+  if (!request && p.flag('binaryEncoded'))
+    throw CmdletFailure.cmdlet(approximated('CertificateRequestMissingForArgument', server.name), 'InvalidArgument');
+  if (!request && requestFile !== '')
+    throw CmdletFailure.cmdlet(
+      approximated('CertificateRequestMissingGenerateRequest', server.name),
+      'InvalidArgument',
+    );
+  if (requestFile !== '' && fileExists(ctx.env.fs, requestFile))
+    throw CmdletFailure.cmdlet(approximated('CertificateInvalidRequestFile', server.name), 'InvalidArgument');
 }
 
 /** The -WhatIf / -Confirm text the server builds (rule 49). */
 function whatIfText(defaults: CreateDefaults, request: boolean, services: number): string {
   const id = request ? 'ConfirmGenerateExchangeCertificateRequest' : 'ConfirmGenerateExchangeCertificate';
-  return approximated(id, defaults.friendlyName ?? 'Microsoft Exchange', defaults.subjectName, defaults.domains.join(', '), servicesString(services), defaults.keySize);
+  return approximated(
+    id,
+    defaults.friendlyName ?? 'Microsoft Exchange',
+    defaults.subjectName,
+    defaults.domains.join(', '),
+    servicesString(services),
+    defaults.keySize,
+  );
 }
 
 /** Turns a PKI refusal during creation into the server's InvalidArgument error. */
 function creationFailure(server: string, error: unknown): never {
-  if (error instanceof PkiError) throw CmdletFailure.server(server, approximated('CertificateCreationFailed', error.message), 'InvalidArgument');
+  if (error instanceof PkiError)
+    throw CmdletFailure.server(server, approximated('CertificateCreationFailed', error.message), 'InvalidArgument');
   throw error;
 }
 
@@ -101,8 +124,20 @@ async function generateRequest(ctx: CallContext, server: ServerRecord, defaults:
     const now = ctx.now();
     let placeholder;
     try {
-      csr = await createCertificateRequest({ subject: subjectOf(defaults), dnsNames: defaults.domains, key, subjectOrder: 'as-written' });
-      placeholder = await createSelfSignedCertificate({ key, subject: decodeX500Name(csr.subjectDer), subjectOrder: 'as-written', dnsNames: defaults.domains, notBefore: now, validityMonths: 12 });
+      csr = await createCertificateRequest({
+        subject: subjectOf(defaults),
+        dnsNames: defaults.domains,
+        key,
+        subjectOrder: 'as-written',
+      });
+      placeholder = await createSelfSignedCertificate({
+        key,
+        subject: decodeX500Name(csr.subjectDer),
+        subjectOrder: 'as-written',
+        dnsNames: defaults.domains,
+        notBefore: now,
+        validityMonths: 12,
+      });
     } catch (error) {
       creationFailure(server.name, error);
     }
@@ -134,11 +169,21 @@ async function generateRequest(ctx: CallContext, server: ServerRecord, defaults:
   const requestFile = p.string('requestFile') ?? '';
   if (requestFile === '') return;
   const problem = writeServerFile(ctx.env.fs, withCertificateExtension(requestFile, '.req'), binary ? csr.der : text);
-  if (problem !== undefined) throw CmdletFailure.cmdlet(approximated('RequestCertificateFileInvalid', problem), 'InvalidOperation', 'InvalidOperationException');
+  if (problem !== undefined)
+    throw CmdletFailure.cmdlet(
+      approximated('RequestCertificateFileInvalid', problem),
+      'InvalidOperation',
+      'InvalidOperationException',
+    );
 }
 
 /** A self-signed certificate, enabled for -Services (default SMTP) with the questions of rule 46 (rules 33-50, 109). */
-async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults: CreateDefaults, services: number): Promise<void> {
+async function createSelfSigned(
+  ctx: CallContext,
+  server: ServerRecord,
+  defaults: CreateDefaults,
+  services: number,
+): Promise<void> {
   const p = ctx.params;
   const now = ctx.now();
   const ski = p.string('subjectKeyIdentifier');
@@ -164,17 +209,27 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
   let { lease, cert } = await make(await ctx.env.leaseKey(defaults.keySize as RsaKeySize));
   const install = (tx: StateTransaction) => {
     const target = findServer(tx, server.name) ?? server;
-    const record = installCertificate(tx, {
-      server: target.name,
-      thumbprint: cert.thumbprint,
-      der: cert.der,
-      privateKey: exportPrivateKeyPkcs8(lease.pair),
-      exportable: p.bool('privateKeyExportable') === true,
-      friendlyName: defaults.friendlyName ?? 'Microsoft Exchange',
-      rootCaType: 'None',
-      createdAt: now.toISOString(),
-    }, now);
-    const outcome = enableForServices(tx, target, record, { services, requireSsl: false, allowConfirmation: !p.flag('force'), forceNetworkService: false }, now);
+    const record = installCertificate(
+      tx,
+      {
+        server: target.name,
+        thumbprint: cert.thumbprint,
+        der: cert.der,
+        privateKey: exportPrivateKeyPkcs8(lease.pair),
+        exportable: p.bool('privateKeyExportable') === true,
+        friendlyName: defaults.friendlyName ?? 'Microsoft Exchange',
+        rootCaType: 'None',
+        createdAt: now.toISOString(),
+      },
+      now,
+    );
+    const outcome = enableForServices(
+      tx,
+      target,
+      record,
+      { services, requireSsl: false, allowConfirmation: !p.flag('force'), forceNetworkService: false },
+      now,
+    );
     return { target, record, outcome };
   };
   // Questions first (on a rolled-back preview), then one transaction: a failed or unanswerable call changes nothing.
@@ -184,15 +239,29 @@ async function createSelfSigned(ctx: CallContext, server: ServerRecord, defaults
     throw preview.failure;
   }
   const { confirmed, unanswered } = askServiceQuestions(ctx, preview.confirmations);
-  const commit = () => ctx.env.store.write((tx) => {
-    lease.claim(tx);
-    const { target, record, outcome } = install(tx);
-    if (outcome.failure) throw outcome.failure;
-    const followUps = applyConfirmedServices(tx, server.name, cert.thumbprint, confirmed, { requireSsl: false, forceNetworkService: false }, now);
-    if (followUps.failure) throw followUps.failure;
-    const view = installedCertificateView(tx, target, record, now, followUps.services === 0 ? {} : { extraServices: followUps.services });
-    return { warnings: [...outcome.warnings, ...followUps.warnings], view };
-  });
+  const commit = () =>
+    ctx.env.store.write((tx) => {
+      lease.claim(tx);
+      const { target, record, outcome } = install(tx);
+      if (outcome.failure) throw outcome.failure;
+      const followUps = applyConfirmedServices(
+        tx,
+        server.name,
+        cert.thumbprint,
+        confirmed,
+        { requireSsl: false, forceNetworkService: false },
+        now,
+      );
+      if (followUps.failure) throw followUps.failure;
+      const view = installedCertificateView(
+        tx,
+        target,
+        record,
+        now,
+        followUps.services === 0 ? {} : { extraServices: followUps.services },
+      );
+      return { warnings: [...outcome.warnings, ...followUps.warnings], view };
+    });
   let result;
   try {
     result = commit();

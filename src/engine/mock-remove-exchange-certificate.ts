@@ -24,10 +24,16 @@ function checkInUse(tx: StateTransaction, server: ServerRecord, record: Certific
   const roles = roleFlags(server);
   const config = tx.getServerConfig(server.name);
   const refuse = (id: string): CmdletFailure => CmdletFailure.server(server.name, approximated(id), 'InvalidArgument');
-  if ((roles.hubTransport || roles.edge) && sameThumbprint(config.transportCertificate, thumbprint)) throw refuse('CannotRemoveInternalTransportCertificate');
-  if (roles.unifiedMessaging && sameThumbprint(config.umCertificate, thumbprint)) throw refuse('CannotRemoveUMCertificate');
-  if (roles.cafe && sameThumbprint(config.umCallRouterCertificate, thumbprint)) throw refuse('CannotRemoveUMCRCertificate');
-  if ((roles.clientAccess || roles.hubTransport || roles.mailbox) && tx.getOrgConfig().federationCertificates.some((t) => sameThumbprint(t, thumbprint))) {
+  if ((roles.hubTransport || roles.edge) && sameThumbprint(config.transportCertificate, thumbprint))
+    throw refuse('CannotRemoveInternalTransportCertificate');
+  if (roles.unifiedMessaging && sameThumbprint(config.umCertificate, thumbprint))
+    throw refuse('CannotRemoveUMCertificate');
+  if (roles.cafe && sameThumbprint(config.umCallRouterCertificate, thumbprint))
+    throw refuse('CannotRemoveUMCRCertificate');
+  if (
+    (roles.clientAccess || roles.hubTransport || roles.mailbox) &&
+    tx.getOrgConfig().federationCertificates.some((t) => sameThumbprint(t, thumbprint))
+  ) {
     throw refuse('RemoveCertificateFederation');
   }
   const info = certificateInfo(record.der);
@@ -37,7 +43,11 @@ function checkInUse(tx: StateTransaction, server: ServerRecord, record: Certific
     return name !== undefined && name.issuer === info.issuer && name.subject === info.subject;
   });
   if (connectors.length > 0) {
-    throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.sendConnectorCertificate(connectors.map((c) => c.name).join(', ')), 'InvalidArgument');
+    throw CmdletFailure.server(
+      server.name,
+      EXCHANGE_MESSAGES.sendConnectorCertificate(connectors.map((c) => c.name).join(', ')),
+      'InvalidArgument',
+    );
   }
 }
 
@@ -52,11 +62,15 @@ export function mockRemoveExchangeCertificate(ctx: CallContext): void {
       ensureValidExchangeCertificate(server.name, certificateInfo(installed.der), installed.privateKey !== null);
       checkInUse(tx, server, installed, shown);
       tx.deleteCertificate(server.name, installed.thumbprint);
-      updateServerConfig(tx, server.name, (c) => ({ ...c, networkServiceAcl: c.networkServiceAcl.filter((t) => !sameThumbprint(t, installed.thumbprint)) }));
+      updateServerConfig(tx, server.name, (c) => ({
+        ...c,
+        networkServiceAcl: c.networkServiceAcl.filter((t) => !sameThumbprint(t, installed.thumbprint)),
+      }));
       return;
     }
     const request = tx.listRequests(server.name).find((r) => sameThumbprint(r.thumbprint, shown));
-    if (!request) throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(shown), 'ObjectNotFound');
+    if (!request)
+      throw CmdletFailure.server(server.name, EXCHANGE_MESSAGES.certificateNotFound(shown), 'ObjectNotFound');
     tx.deleteRequest(server.name, request.thumbprint);
   });
 }

@@ -33,22 +33,34 @@ export function tlsCertificateNameOf(certificate: BinaryInput | string): string 
 }
 
 /** Creates or changes an organization-wide Send connector (its TlsCertificateName blocks Remove, rule 92). */
-export function setSendConnector(store: StateStore, connector: { readonly name: string; readonly tlsCertificateName?: string | null; readonly fqdn?: string | null }): void {
+export function setSendConnector(
+  store: StateStore,
+  connector: { readonly name: string; readonly tlsCertificateName?: string | null; readonly fqdn?: string | null },
+): void {
   changeOrg(store, (org) => {
-    const existing = org.connectors.find((c) => c.kind === 'Send' && c.name.toLowerCase() === connector.name.toLowerCase());
+    const existing = org.connectors.find(
+      (c) => c.kind === 'Send' && c.name.toLowerCase() === connector.name.toLowerCase(),
+    );
     const next: ConnectorRecord = {
       name: existing?.name ?? connector.name,
       server: null,
       kind: 'Send',
-      fqdn: connector.fqdn !== undefined ? connector.fqdn : existing?.fqdn ?? null,
-      tlsCertificateName: connector.tlsCertificateName !== undefined ? connector.tlsCertificateName : existing?.tlsCertificateName ?? null,
+      fqdn: connector.fqdn !== undefined ? connector.fqdn : (existing?.fqdn ?? null),
+      tlsCertificateName:
+        connector.tlsCertificateName !== undefined
+          ? connector.tlsCertificateName
+          : (existing?.tlsCertificateName ?? null),
     };
     return { ...org, connectors: [...org.connectors.filter((c) => c !== existing), next] };
   });
 }
 
 /** Set-PopSettings / Set-ImapSettings -X509CertificateName on one server (null clears). */
-export function setPopImapCertificateName(store: StateStore, server: string, names: { readonly pop?: string | null; readonly imap?: string | null }): void {
+export function setPopImapCertificateName(
+  store: StateStore,
+  server: string,
+  names: { readonly pop?: string | null; readonly imap?: string | null },
+): void {
   changeServer(store, server, (c) => ({
     ...c,
     ...(names.pop !== undefined ? { pop3CertificateName: names.pop } : {}),
@@ -57,18 +69,33 @@ export function setPopImapCertificateName(store: StateStore, server: string, nam
 }
 
 /** Replaces the accepted domains (type Authoritative unless given). */
-export function setAcceptedDomains(store: StateStore, domains: readonly (string | { readonly domainName: string; readonly name?: string; readonly domainType?: OrgConfig['acceptedDomains'][number]['domainType'] })[]): void {
+export function setAcceptedDomains(
+  store: StateStore,
+  domains: readonly (
+    | string
+    | {
+        readonly domainName: string;
+        readonly name?: string;
+        readonly domainType?: OrgConfig['acceptedDomains'][number]['domainType'];
+      }
+  )[],
+): void {
   changeOrg(store, (org) => ({
     ...org,
-    acceptedDomains: domains.map((d) => (typeof d === 'string'
-      ? { name: d, domainName: d, domainType: 'Authoritative' as const }
-      : { name: d.name ?? d.domainName, domainName: d.domainName, domainType: d.domainType ?? 'Authoritative' })),
+    acceptedDomains: domains.map((d) =>
+      typeof d === 'string'
+        ? { name: d, domainName: d, domainType: 'Authoritative' as const }
+        : { name: d.name ?? d.domainName, domainName: d.domainName, domainType: d.domainType ?? 'Authoritative' },
+    ),
   }));
 }
 
 /** Sets the server's default SMTP (internal transport) certificate thumbprint in AD, or clears it. */
 export function setTransportCertificate(store: StateStore, server: string, thumbprint: string | null): void {
-  changeServer(store, server, (c) => ({ ...c, transportCertificate: thumbprint === null ? null : thumbprint.toUpperCase() }));
+  changeServer(store, server, (c) => ({
+    ...c,
+    transportCertificate: thumbprint === null ? null : thumbprint.toUpperCase(),
+  }));
 }
 
 /** The UM / UM Call Router startup mode (rule 77: TLS or Dual needed to assign a certificate). */
@@ -78,7 +105,10 @@ export function setUmStartupMode(store: StateStore, server: string, mode: Server
 
 /** Turns "Require SSL" on the Default Web Site root on or off (rule 73's question). */
 export function setRequireSsl(store: StateStore, server: string, requireSsl: boolean): void {
-  changeServer(store, server, (c) => ({ ...c, iisSites: c.iisSites.map((s) => (s.id === 1 ? { ...s, requireSsl } : s)) }));
+  changeServer(store, server, (c) => ({
+    ...c,
+    iisSites: c.iisSites.map((s) => (s.id === 1 ? { ...s, requireSsl } : s)),
+  }));
 }
 
 /** The federation trust's certificate thumbprints (New-/Set-FederationTrust territory). */
@@ -108,7 +138,10 @@ export function trustVendorRoot(store: StateStore, vendor: VendorCa | VendorCaSt
   store.write((tx) => {
     const org = tx.getOrgConfig();
     if (!org.trustedVendorRoots.some((r) => r.thumbprint === ca.root.thumbprint)) {
-      tx.putOrgConfig({ ...org, trustedVendorRoots: [...org.trustedVendorRoots, { thumbprint: ca.root.thumbprint, der: ca.root.der }] });
+      tx.putOrgConfig({
+        ...org,
+        trustedVendorRoots: [...org.trustedVendorRoots, { thumbprint: ca.root.thumbprint, der: ca.root.der }],
+      });
     }
     addOrgIntermediates(tx, [ca.intermediate.der]);
   });

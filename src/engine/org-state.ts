@@ -71,7 +71,11 @@ export interface ServerConfig {
   readonly umCallRouterCertificate: string | null;
   readonly umStartupMode: 'TCP' | 'TLS' | 'Dual';
   /** Thumbprints of certificates in Trusted Root (roots this server trusts besides the vendor CA). */
-  readonly trustedRoots: readonly { readonly thumbprint: string; readonly der: Uint8Array; readonly source: 'Registry' | 'ThirdParty' | 'Enterprise' | 'GroupPolicy' }[];
+  readonly trustedRoots: readonly {
+    readonly thumbprint: string;
+    readonly der: Uint8Array;
+    readonly source: 'Registry' | 'ThirdParty' | 'Enterprise' | 'GroupPolicy';
+  }[];
   /** The server's Windows version (absent in older states: the default for its Exchange version, spec/windows-server.ts). */
   readonly windows?: WindowsServer;
 }
@@ -88,7 +92,11 @@ export interface ConnectorRecord {
 
 /** Organization-wide configuration. */
 export interface OrgConfig {
-  readonly acceptedDomains: readonly { readonly name: string; readonly domainName: string; readonly domainType: 'Authoritative' | 'InternalRelay' | 'ExternalRelay' }[];
+  readonly acceptedDomains: readonly {
+    readonly name: string;
+    readonly domainName: string;
+    readonly domainType: 'Authoritative' | 'InternalRelay' | 'ExternalRelay';
+  }[];
   readonly connectors: readonly ConnectorRecord[];
   /** Auth configuration: the OAuth certificate (rule 102), copied to every 2013+ server. */
   readonly authCertificateThumbprint: string | null;

@@ -9,16 +9,18 @@ const CAPTION = 'Confirm';
 
 /** The terminating error a prompt raises when nobody can answer it (-NonInteractive host). */
 function nonInteractive(ctx: CallContext): MockTerminatingError {
-  return new MockTerminatingError(Object.freeze({
-    message: nonInteractiveMessage(ctx.call.shell),
-    category: 'InvalidOperation',
-    errorId: 'InvalidOperation',
-    fullyQualifiedErrorId: `InvalidOperation,${CMDLET_NAMESPACE}.${ctx.className}`,
-    command: ctx.call.cmdlet,
-    terminating: true,
-    line: ctx.call.line,
-    column: ctx.call.column,
-  }));
+  return new MockTerminatingError(
+    Object.freeze({
+      message: nonInteractiveMessage(ctx.call.shell),
+      category: 'InvalidOperation',
+      errorId: 'InvalidOperation',
+      fullyQualifiedErrorId: `InvalidOperation,${CMDLET_NAMESPACE}.${ctx.className}`,
+      command: ctx.call.cmdlet,
+      terminating: true,
+      line: ctx.call.line,
+      column: ctx.call.column,
+    }),
+  );
 }
 
 /**
@@ -33,7 +35,11 @@ export function shouldProcess(ctx: CallContext, action: string, confirmImpact: '
   const confirm = ctx.params.bool('confirm');
   const ask = confirm === true || (confirm === undefined && confirmImpact === 'High');
   if (!ask) return true;
-  const answer = ctx.answers.answer({ kind: 'ShouldProcess', caption: CAPTION, message: `${SHOULD_PROCESS_QUERY}\r\n${action}` });
+  const answer = ctx.answers.answer({
+    kind: 'ShouldProcess',
+    caption: CAPTION,
+    message: `${SHOULD_PROCESS_QUERY}\r\n${action}`,
+  });
   if (answer === null) throw nonInteractive(ctx);
   return answer === 'Y' || answer === 'A';
 }

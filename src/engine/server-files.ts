@@ -11,7 +11,13 @@ const KNOWN_EXTENSIONS = new Set(['CER', 'CRT', 'DER', 'PEM', 'P7B', 'P7C', 'PFX
 export function withCertificateExtension(path: string, defaultExtension: '.pfx' | '.req'): string {
   const name = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
   const dot = name.lastIndexOf('.');
-  const ext = dot < 0 ? '' : name.slice(dot + 1).toUpperCase().replaceAll('-', '_');
+  const ext =
+    dot < 0
+      ? ''
+      : name
+          .slice(dot + 1)
+          .toUpperCase()
+          .replaceAll('-', '_');
   return KNOWN_EXTENSIONS.has(ext) ? path : path + defaultExtension;
 }
 

@@ -29,8 +29,10 @@ export function parseCertificateIdentity(value: unknown): CertificateIdentity | 
   if (value === null || value === undefined) return undefined;
   let text: string;
   if (typeof value === 'string') text = value;
-  else if (typeof value === 'object' && typeof (value as Record<string, unknown>)['Identity'] === 'string') text = (value as Record<string, string>)['Identity']!;
-  else if (typeof value === 'object' && typeof (value as Record<string, unknown>)['Thumbprint'] === 'string') text = (value as Record<string, string>)['Thumbprint']!;
+  else if (typeof value === 'object' && typeof (value as Record<string, unknown>)['Identity'] === 'string')
+    text = (value as Record<string, string>)['Identity']!;
+  else if (typeof value === 'object' && typeof (value as Record<string, unknown>)['Thumbprint'] === 'string')
+    text = (value as Record<string, string>)['Thumbprint']!;
   else text = String(value);
   const slash = text.lastIndexOf('\\');
   if (slash < 0) return { server: undefined, thumbprint: text === '' ? undefined : text };
@@ -48,7 +50,11 @@ function domainControllerName(tx: StateTransaction): string {
 
 /** The cmdlet-side error for an unknown -Server / Identity server (NotSpecified, ManagementObjectNotFoundException). */
 export function serverNotFound(tx: StateTransaction, id: string): CmdletFailure {
-  return CmdletFailure.cmdlet(approximated('ServerNotFound', id, domainControllerName(tx)), 'NotSpecified', 'ManagementObjectNotFoundException');
+  return CmdletFailure.cmdlet(
+    approximated('ServerNotFound', id, domainControllerName(tx)),
+    'NotSpecified',
+    'ManagementObjectNotFoundException',
+  );
 }
 
 /**
@@ -57,7 +63,12 @@ export function serverNotFound(tx: StateTransaction, id: string): CmdletFailure 
  */
 export function resolveTargetServer(
   tx: StateTransaction,
-  request: { readonly server: string | undefined; readonly identity: CertificateIdentity | undefined; readonly connected: string; readonly mailboxForCas?: boolean },
+  request: {
+    readonly server: string | undefined;
+    readonly identity: CertificateIdentity | undefined;
+    readonly connected: string;
+    readonly mailboxForCas?: boolean;
+  },
 ): ServerRecord {
   const id = request.server ?? request.identity?.server;
   if (id !== undefined) {

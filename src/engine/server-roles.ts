@@ -31,15 +31,39 @@ export function roleFlags(server: Pick<ServerRecord, 'major' | 'roles'>): RoleFl
   const has = (role: string): boolean => server.roles.some((r) => r.toLowerCase() === role.toLowerCase());
   const edge = has('Edge') || has('EdgeTransport');
   if (server.major === '2010') {
-    return { mailbox: has('Mailbox'), clientAccess: has('ClientAccess'), cafe: false, hubTransport: has('HubTransport'), edge, unifiedMessaging: has('UnifiedMessaging'), clientAccessRole: has('ClientAccess') };
+    return {
+      mailbox: has('Mailbox'),
+      clientAccess: has('ClientAccess'),
+      cafe: false,
+      hubTransport: has('HubTransport'),
+      edge,
+      unifiedMessaging: has('UnifiedMessaging'),
+      clientAccessRole: has('ClientAccess'),
+    };
   }
   if (server.major === '2013') {
     const mbx = has('Mailbox');
     const cas = has('ClientAccess');
-    return { mailbox: mbx, clientAccess: mbx || cas, cafe: cas, hubTransport: mbx, edge, unifiedMessaging: mbx, clientAccessRole: cas };
+    return {
+      mailbox: mbx,
+      clientAccess: mbx || cas,
+      cafe: cas,
+      hubTransport: mbx,
+      edge,
+      unifiedMessaging: mbx,
+      clientAccessRole: cas,
+    };
   }
   const mbx = has('Mailbox');
-  return { mailbox: mbx, clientAccess: mbx, cafe: mbx, hubTransport: mbx, edge, unifiedMessaging: mbx && server.major === '2016', clientAccessRole: mbx };
+  return {
+    mailbox: mbx,
+    clientAccess: mbx,
+    cafe: mbx,
+    hubTransport: mbx,
+    edge,
+    unifiedMessaging: mbx && server.major === '2016',
+    clientAccessRole: mbx,
+  };
 }
 
 /** True when the server runs a transport service whose Network Service ACL yields the SMTP letter (rule 29). */

@@ -50,14 +50,19 @@ export function applyConfirmedServices(
   const server = findServer(tx, serverName);
   if (!server) return { services, warnings, failure: undefined };
   for (const question of confirmed) {
-    const outcome = enableCertificateRpc(tx, server, {
-      thumbprint,
-      services: question.service,
-      requireSsl: base.requireSsl,
-      allowConfirmation: false,
-      forceNetworkService: base.forceNetworkService,
-      updateAdOnly: question.service === ALLOWED_SERVICES.SMTP,
-    }, now);
+    const outcome = enableCertificateRpc(
+      tx,
+      server,
+      {
+        thumbprint,
+        services: question.service,
+        requireSsl: base.requireSsl,
+        allowConfirmation: false,
+        forceNetworkService: base.forceNetworkService,
+        updateAdOnly: question.service === ALLOWED_SERVICES.SMTP,
+      },
+      now,
+    );
     services |= question.service;
     warnings.push(...outcome.warnings);
     if (outcome.failure) return { services, warnings, failure: outcome.failure };

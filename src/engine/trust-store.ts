@@ -16,8 +16,12 @@ const serverIntermediatesKey = (server: string): string => `exchange.intermediat
 
 /** The server's Trusted Root certificates plus the vendor roots every server trusts (ThirdParty). */
 export function trustAnchors(tx: StateTransaction, server: string): readonly TrustAnchor[] {
-  const own = tx.getServerConfig(server).trustedRoots.map((r) => ({ thumbprint: r.thumbprint, der: r.der, source: r.source }));
-  const vendor = tx.getOrgConfig().trustedVendorRoots.map((r) => ({ thumbprint: r.thumbprint, der: r.der, source: 'ThirdParty' as const }));
+  const own = tx
+    .getServerConfig(server)
+    .trustedRoots.map((r) => ({ thumbprint: r.thumbprint, der: r.der, source: r.source }));
+  const vendor = tx
+    .getOrgConfig()
+    .trustedVendorRoots.map((r) => ({ thumbprint: r.thumbprint, der: r.der, source: 'ThirdParty' as const }));
   return [...own, ...vendor];
 }
 

@@ -18,13 +18,25 @@ export type ExchangeCertificateValidity =
  * allowing signatures, EKU containing Server Authentication, key size of at least 1024 bits.
  * @example validateExchangeCertificate(info, false) // 'PrivateKeyMissing'
  */
-export function validateExchangeCertificate(info: CertificateInfo, hasPrivateKey: boolean): ExchangeCertificateValidity {
+export function validateExchangeCertificate(
+  info: CertificateInfo,
+  hasPrivateKey: boolean,
+): ExchangeCertificateValidity {
   if (!hasPrivateKey) return 'PrivateKeyMissing';
   if (info.publicKeyAlgorithm !== 'RSA' && info.publicKeyAlgorithm !== 'dsa') return 'KeyAlgorithmUnsupported';
-  if (info.keyUsage !== undefined && info.keyUsage.length > 0 && !info.keyUsage.includes('digitalSignature') && !info.keyUsage.includes('nonRepudiation')) {
+  if (
+    info.keyUsage !== undefined &&
+    info.keyUsage.length > 0 &&
+    !info.keyUsage.includes('digitalSignature') &&
+    !info.keyUsage.includes('nonRepudiation')
+  ) {
     return 'SigningNotSupported';
   }
-  if (info.enhancedKeyUsage !== undefined && info.enhancedKeyUsage.length > 0 && !info.enhancedKeyUsage.includes(SERVER_AUTH_OID)) {
+  if (
+    info.enhancedKeyUsage !== undefined &&
+    info.enhancedKeyUsage.length > 0 &&
+    !info.enhancedKeyUsage.includes(SERVER_AUTH_OID)
+  ) {
     return 'PkixKpServerAuthNotFoundInEnhancedKeyUsage';
   }
   if (info.publicKeySize < 1024) return 'PublicKeyUnsupportedSize';
@@ -37,5 +49,10 @@ export function validateExchangeCertificate(info: CertificateInfo, hasPrivateKey
  */
 export function ensureValidExchangeCertificate(server: string, info: CertificateInfo, hasPrivateKey: boolean): void {
   const validity = validateExchangeCertificate(info, hasPrivateKey);
-  if (validity !== 'Valid') throw CmdletFailure.server(server, EXCHANGE_MESSAGES.certificateNotValid(info.thumbprint, validity), 'NotSpecified');
+  if (validity !== 'Valid')
+    throw CmdletFailure.server(
+      server,
+      EXCHANGE_MESSAGES.certificateNotValid(info.thumbprint, validity),
+      'NotSpecified',
+    );
 }

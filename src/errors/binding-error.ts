@@ -39,14 +39,25 @@ export class BindingError extends ExchcertError {
   readonly line: number | undefined;
   readonly column: number | undefined;
 
-  constructor(fields: { errorId: BindingErrorId; cmdlet: string; parameter?: string; powershellMessage: string; detail?: string; line?: number; column?: number }) {
+  constructor(fields: {
+    errorId: BindingErrorId;
+    cmdlet: string;
+    parameter?: string;
+    powershellMessage: string;
+    detail?: string;
+    line?: number;
+    column?: number;
+  }) {
     const where = fields.line !== undefined ? `line ${fields.line}:${fields.column ?? 1}: ` : '';
     // A verdict on the user's command line, reported by its message (never a stack trace): lint collects thousands,
     // and capturing a stack for each cost more than binding the command.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      super(`BINDING_${fields.errorId}`, `${where}${fields.cmdlet}: ${fields.powershellMessage}${fields.detail ? ` ${fields.detail}` : ''}`);
+      super(
+        `BINDING_${fields.errorId}`,
+        `${where}${fields.cmdlet}: ${fields.powershellMessage}${fields.detail ? ` ${fields.detail}` : ''}`,
+      );
     } finally {
       Error.stackTraceLimit = limit;
     }

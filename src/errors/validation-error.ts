@@ -8,7 +8,14 @@ export class ValidationError extends ExchcertError {
   readonly value: string | undefined;
   readonly allowed: string | undefined;
 
-  constructor(fields: { code: string; message: string; cmdlet?: string; parameter?: string; value?: string; allowed?: string }) {
+  constructor(fields: {
+    code: string;
+    message: string;
+    cmdlet?: string;
+    parameter?: string;
+    value?: string;
+    allowed?: string;
+  }) {
     super(fields.code, fields.message);
     this.cmdlet = fields.cmdlet;
     this.parameter = fields.parameter;

@@ -18,13 +18,21 @@ export interface SeedRun {
 }
 
 /** The seed parameters as a runbook writes them: the thumbprint comes from the import's output object. */
-export const SEED_ON_MOCK: SeedParameters = Object.freeze({ ...SEED_PARAMETERS, thumbprint: variable('Cert', 'Thumbprint') });
+export const SEED_ON_MOCK: SeedParameters = Object.freeze({
+  ...SEED_PARAMETERS,
+  thumbprint: variable('Cert', 'Thumbprint'),
+});
 
 /**
  * Runs the seed lifecycle on a mock backend (a fresh state gets AMS-EXCH01 on 2013 and RESEXCH01 on 2010).
  * @example const run = await runSeedOnMock(mockBackend({ state: mkdtempSync('/tmp/x') }), '5.1');
  */
-export async function runSeedOnMock(backend: MockBackend, shell: ShellVersion = '5.1', params: SeedParameters = SEED_ON_MOCK, onStep?: (step: string, result?: RunResult) => void): Promise<SeedRun> {
+export async function runSeedOnMock(
+  backend: MockBackend,
+  shell: ShellVersion = '5.1',
+  params: SeedParameters = SEED_ON_MOCK,
+  onStep?: (step: string, result?: RunResult) => void,
+): Promise<SeedRun> {
   const state = backend.state;
   await state.exchange.defaultServer();
   // An admin's C:\install folder (the seed reads and writes there).
@@ -35,10 +43,20 @@ export async function runSeedOnMock(backend: MockBackend, shell: ShellVersion = 
   const now = state.store.read((tx) => mockNow(() => new Date(), tx));
   const issued = await ca.issue(state.fs.readFile(params.requestPath), { days: 365, now });
   state.fs.writeFile(params.issuedCertificatePath, new TextEncoder().encode(issued.pem));
-  onStep?.(`vendor CA issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}) to ${params.issuedCertificatePath}`);
+  onStep?.(
+    `vendor CA issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}) to ${params.issuedCertificatePath}`,
+  );
   const partTwo = await backend.run(compile(seedPartTwo(params), { shell, exchange: '2013' }));
   onStep?.('part two', partTwo);
-  return { partOne, issued: { thumbprint: issued.certificate.thumbprint, subject: issued.certificate.subject, path: params.issuedCertificatePath }, partTwo };
+  return {
+    partOne,
+    issued: {
+      thumbprint: issued.certificate.thumbprint,
+      subject: issued.certificate.subject,
+      path: params.issuedCertificatePath,
+    },
+    partTwo,
+  };
 }
 
 export { mockBackend };

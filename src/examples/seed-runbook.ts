@@ -43,24 +43,53 @@ export const SEED_PARAMETERS: SeedParameters = Object.freeze({
 /** Steps 1 (request) of the lifecycle: run before the vendor issues the certificate. */
 export function seedPartOne(p: SeedParameters = SEED_PARAMETERS): ScriptBuilder {
   return script()
-    .assign('RequestData', newExchangeCertificate({ generateRequest: true, server: p.firstServer, subjectName: p.subjectName, domainName: p.domainNames, privateKeyExportable: true }))
+    .assign(
+      'RequestData',
+      newExchangeCertificate({
+        generateRequest: true,
+        server: p.firstServer,
+        subjectName: p.subjectName,
+        domainName: p.domainNames,
+        privateKeyExportable: true,
+      }),
+    )
     .writeFile(p.requestPath, variable('RequestData'));
 }
 
 /** Steps 3-6: import the issued certificate, bind IIS, back it up to a PFX and reuse it on the second server. */
 export function seedPartTwo(p: SeedParameters = SEED_PARAMETERS): ScriptBuilder {
-  const exportCommand = exportExchangeCertificate({ thumbprint: p.thumbprint, binaryEncoded: true, password: p.password });
+  const exportCommand = exportExchangeCertificate({
+    thumbprint: p.thumbprint,
+    binaryEncoded: true,
+    password: p.password,
+  });
   const importCommand = importExchangeCertificate({ server: p.firstServer, fileData: variable('Data') });
   // With a variable thumbprint (`$Cert.Thumbprint`) the import's output object is kept in that variable.
   const resultVariable = typeof p.thumbprint === 'string' ? null : p.thumbprint.name;
   let s = script().assign('Data', fileBytes(p.issuedCertificatePath));
   s = resultVariable === null ? s.run(importCommand) : s.assign(resultVariable, importCommand);
-  s = s
-    .pipe(getExchangeCertificate({ server: p.firstServer, thumbprint: p.thumbprint }), enableExchangeCertificate({ server: p.firstServer, services: 'IIS' }));
-  s = p.exportStyle === 'fileName'
-    ? s.run(exportExchangeCertificate({ thumbprint: p.thumbprint, fileName: p.pfxPath, binaryEncoded: true, password: p.password }))
-    : s.exportToFile(exportCommand, p.pfxPath);
-  return s.run(importExchangeCertificate({ server: p.secondServer, fileData: fileBytes(p.pfxPath.toLowerCase()), password: p.password }));
+  s = s.pipe(
+    getExchangeCertificate({ server: p.firstServer, thumbprint: p.thumbprint }),
+    enableExchangeCertificate({ server: p.firstServer, services: 'IIS' }),
+  );
+  s =
+    p.exportStyle === 'fileName'
+      ? s.run(
+          exportExchangeCertificate({
+            thumbprint: p.thumbprint,
+            fileName: p.pfxPath,
+            binaryEncoded: true,
+            password: p.password,
+          }),
+        )
+      : s.exportToFile(exportCommand, p.pfxPath);
+  return s.run(
+    importExchangeCertificate({
+      server: p.secondServer,
+      fileData: fileBytes(p.pfxPath.toLowerCase()),
+      password: p.password,
+    }),
+  );
 }
 
 /** The whole lifecycle as one script (both parts). */

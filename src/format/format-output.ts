@@ -1,7 +1,10 @@
 // PowerShell's formatting of objects as text for every backend: Exchange's certificate views, generic tables and lists, Out-Default.
 import { Secret } from '../node/secret.js';
 import { servicesFromString, servicesStringForm } from '../spec/output/allowed-services.js';
-import { EXCHANGE_CERTIFICATE_LIST_VIEW, EXCHANGE_CERTIFICATE_TABLE_VIEW } from '../spec/output/exchange-certificate.js';
+import {
+  EXCHANGE_CERTIFICATE_LIST_VIEW,
+  EXCHANGE_CERTIFICATE_TABLE_VIEW,
+} from '../spec/output/exchange-certificate.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { interpreterDialect } from '../runtime/interpreter-dialect.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
@@ -9,13 +12,21 @@ import { PsErrorRecord } from '../runtime/ps-error-record.js';
 import { formatDate } from '../runtime/ps-format.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { wildcardRegex } from '../runtime/ps-operators.js';
-import { elements, findProperty, isArrayLike, isCertificateObject, isPlainObject, normalize, propertyNames, toStr } from '../runtime/ps-values.js';
+import {
+  elements,
+  findProperty,
+  isArrayLike,
+  isCertificateObject,
+  isPlainObject,
+  normalize,
+  propertyNames,
+  toStr,
+} from '../runtime/ps-values.js';
 
 export { isCertificateObject };
 
 /** $FormatEnumerationLimit. */
 const ENUMERATION_LIMIT = 4;
-
 
 /** The Services column letters (ServicesStringForm, else derived from Services). */
 export function servicesLetters(cert: Record<string, unknown>): string {
@@ -23,7 +34,8 @@ export function servicesLetters(cert: Record<string, unknown>): string {
   if (typeof form === 'string') return form;
   const services = cert.Services;
   try {
-    if (typeof services === 'number' || typeof services === 'string') return servicesStringForm(servicesFromString(services));
+    if (typeof services === 'number' || typeof services === 'string')
+      return servicesStringForm(servicesFromString(services));
     if (Array.isArray(services)) return servicesStringForm(servicesFromString(services.map((s) => toStr(s)).join(',')));
   } catch {
     /* fall through */
@@ -48,7 +60,11 @@ function certificateCell(name: string, v: unknown, ellipsis: string): string {
   if (lower === 'services' && Array.isArray(v)) return v.map((x) => toStr(x)).join(', ');
   const type = CERTIFICATE_OBJECT_TYPES[lower];
   if (type !== undefined && v !== null && v !== undefined) {
-    if (Array.isArray(v)) return formatCell(v.map(() => type), ellipsis);
+    if (Array.isArray(v))
+      return formatCell(
+        v.map(() => type),
+        ellipsis,
+      );
     if (typeof v === 'object') return type;
   }
   return formatCell(v, ellipsis);
@@ -79,9 +95,15 @@ function cut(text: string, width: number, dialect: InterpreterDialect): string {
 function certificateTable(certs: readonly Record<string, unknown>[], dialect: InterpreterDialect): string[] {
   const [t, s, subj] = EXCHANGE_CERTIFICATE_TABLE_VIEW;
   const subjectWidth = Math.max(10, dialect.consoleWidth - 53);
-  const lines = ['', `${t.padEnd(42)}${s.padEnd(11)}${subj}`, `${'-'.repeat(t.length).padEnd(42)}${'-'.repeat(s.length).padEnd(11)}${'-'.repeat(subj.length)}`];
+  const lines = [
+    '',
+    `${t.padEnd(42)}${s.padEnd(11)}${subj}`,
+    `${'-'.repeat(t.length).padEnd(42)}${'-'.repeat(s.length).padEnd(11)}${'-'.repeat(subj.length)}`,
+  ];
   for (const c of certs) {
-    lines.push(`${formatCell(c.Thumbprint).padEnd(42)}${servicesLetters(c).padEnd(11)}${cut(formatCell(c.Subject), subjectWidth, dialect)}`.trimEnd());
+    lines.push(
+      `${formatCell(c.Thumbprint).padEnd(42)}${servicesLetters(c).padEnd(11)}${cut(formatCell(c.Subject), subjectWidth, dialect)}`.trimEnd(),
+    );
   }
   lines.push('');
   return lines;
@@ -116,16 +138,34 @@ function expandProperties(o: unknown, requested: readonly string[]): string[] {
 }
 
 /** A generic table: columns as wide as their widest cell, numbers right-aligned, columns that do not fit dropped. */
-function genericTable(objects: readonly unknown[], columns: readonly string[], dialect: InterpreterDialect,
-  onDropped?: (count: number) => void): string[] {
-  const cells = objects.map((o) => columns.map((c) => (isCertificateObject(o) ? certificateCell(c, propertyValue(o, c), dialect.ellipsis) : formatCell(propertyValue(o, c), dialect.ellipsis))));
-  const numeric = columns.map((c) => objects.every((o) => { const v = propertyValue(o, c); return v === null || v === undefined || typeof v === 'number'; }));
+function genericTable(
+  objects: readonly unknown[],
+  columns: readonly string[],
+  dialect: InterpreterDialect,
+  onDropped?: (count: number) => void,
+): string[] {
+  const cells = objects.map((o) =>
+    columns.map((c) =>
+      isCertificateObject(o)
+        ? certificateCell(c, propertyValue(o, c), dialect.ellipsis)
+        : formatCell(propertyValue(o, c), dialect.ellipsis),
+    ),
+  );
+  const numeric = columns.map((c) =>
+    objects.every((o) => {
+      const v = propertyValue(o, c);
+      return v === null || v === undefined || typeof v === 'number';
+    }),
+  );
   let widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
   let keep = columns.length;
   let total = 0;
   for (let i = 0; i < columns.length; i++) {
     total += widths[i]! + (i > 0 ? 1 : 0);
-    if (total > dialect.consoleWidth && i > 0) { keep = i; break; }
+    if (total > dialect.consoleWidth && i > 0) {
+      keep = i;
+      break;
+    }
   }
   widths = widths.slice(0, keep);
   if (keep < columns.length) onDropped?.(columns.length - keep);
@@ -133,12 +173,19 @@ function genericTable(objects: readonly unknown[], columns: readonly string[], d
     const before = widths.slice(0, -1).reduce((a, w) => a + w + 1, 0);
     widths[keep - 1] = Math.min(widths[keep - 1]!, Math.max(1, dialect.consoleWidth - before));
   }
-  const row = (values: readonly string[]) => values.slice(0, keep).map((v, i) => {
-    const text = cut(v, widths[i]!, dialect);
-    return numeric[i] ? text.padStart(widths[i]!) : i === keep - 1 ? text : text.padEnd(widths[i]!);
-  }).join(' ').trimEnd();
+  const row = (values: readonly string[]) =>
+    values
+      .slice(0, keep)
+      .map((v, i) => {
+        const text = cut(v, widths[i]!, dialect);
+        return numeric[i] ? text.padStart(widths[i]!) : i === keep - 1 ? text : text.padEnd(widths[i]!);
+      })
+      .join(' ')
+      .trimEnd();
   const header = row(columns.map((c, i) => (numeric[i] ? c.padStart(widths[i] ?? 0) : c)));
-  const dashes = row(columns.map((c, i) => (numeric[i] ? '-'.repeat(c.length).padStart(widths[i] ?? 0) : '-'.repeat(c.length))));
+  const dashes = row(
+    columns.map((c, i) => (numeric[i] ? '-'.repeat(c.length).padStart(widths[i] ?? 0) : '-'.repeat(c.length))),
+  );
   return ['', header, dashes, ...cells.map(row), ''];
 }
 
@@ -146,7 +193,10 @@ function hashtableTable(t: PsHashtable, dialect: InterpreterDialect): string[] {
   const rows = t.entries().map(([k, v]) => ({ Name: toStr(k), Value: formatCell(v, dialect.ellipsis) }));
   const nameWidth = Math.max(30, ...rows.map((r) => r.Name.length));
   const lines = ['', `${'Name'.padEnd(nameWidth)} Value`, `${'----'.padEnd(nameWidth)} -----`];
-  for (const r of rows) lines.push(`${r.Name.padEnd(nameWidth)} ${cut(r.Value, Math.max(10, dialect.consoleWidth - nameWidth - 1), dialect)}`.trimEnd());
+  for (const r of rows)
+    lines.push(
+      `${r.Name.padEnd(nameWidth)} ${cut(r.Value, Math.max(10, dialect.consoleWidth - nameWidth - 1), dialect)}`.trimEnd(),
+    );
   lines.push('');
   return lines;
 }
@@ -155,12 +205,17 @@ function hashtableTable(t: PsHashtable, dialect: InterpreterDialect): string[] {
  * Format-Table: ExchangeCertificate objects use Exchange's view unless -Property is given; other objects get a
  * column per property (of the first object, or -Property).
  */
-export function formatTableLines(objects: readonly unknown[], properties: readonly string[] | null, shell: ShellVersion,
-  onDropped?: (count: number) => void): string[] {
+export function formatTableLines(
+  objects: readonly unknown[],
+  properties: readonly string[] | null,
+  shell: ShellVersion,
+  onDropped?: (count: number) => void,
+): string[] {
   const dialect = interpreterDialect(shell);
   const items = objects.map(normalize).filter((o) => o !== null);
   if (items.length === 0) return [];
-  if (!properties && items.every(isCertificateObject)) return certificateTable(items as Record<string, unknown>[], dialect);
+  if (!properties && items.every(isCertificateObject))
+    return certificateTable(items as Record<string, unknown>[], dialect);
   if (!properties && items.length === 1 && items[0] instanceof PsHashtable) return hashtableTable(items[0], dialect);
   if (!properties && items.every((o) => !isPlainObject(o))) return items.map((o) => formatCell(o, dialect.ellipsis));
   const columns = properties ? expandProperties(items[0], properties) : allProperties(items[0]);
@@ -168,7 +223,11 @@ export function formatTableLines(objects: readonly unknown[], properties: readon
 }
 
 /** Format-List: one `Name : Value` block per object (certificates: Exchange's list view; `*` for all properties). */
-export function formatListLines(objects: readonly unknown[], properties: readonly string[] | null, shell: ShellVersion): string[] {
+export function formatListLines(
+  objects: readonly unknown[],
+  properties: readonly string[] | null,
+  shell: ShellVersion,
+): string[] {
   const { ellipsis } = interpreterDialect(shell);
   const lines: string[] = [];
   for (const raw of objects) {
@@ -225,9 +284,16 @@ export function formatLinesForHost(objects: readonly unknown[], shell: ShellVers
   let i = 0;
   while (i < flat.length) {
     const v = flat[i];
-    if (v === null) { i++; continue; }
+    if (v === null) {
+      i++;
+      continue;
+    }
     if (isScalarLike(v)) {
-      lines.push(v instanceof Date ? formatDate(v, 'dddd, MMMM d, yyyy h:mm:ss tt') : formatCell(v, interpreterDialect(shell).ellipsis));
+      lines.push(
+        v instanceof Date
+          ? formatDate(v, 'dddd, MMMM d, yyyy h:mm:ss tt')
+          : formatCell(v, interpreterDialect(shell).ellipsis),
+      );
       i++;
       continue;
     }
@@ -240,7 +306,14 @@ export function formatLinesForHost(objects: readonly unknown[], shell: ShellVers
     const cert = isCertificateObject(v);
     const shape = allProperties(v).join('\u0000');
     let j = i + 1;
-    while (j < flat.length && isPlainObject(flat[j]) && (cert ? isCertificateObject(flat[j]) : !isCertificateObject(flat[j]) && allProperties(flat[j]).join('\u0000') === shape)) j++;
+    while (
+      j < flat.length &&
+      isPlainObject(flat[j]) &&
+      (cert
+        ? isCertificateObject(flat[j])
+        : !isCertificateObject(flat[j]) && allProperties(flat[j]).join('\u0000') === shape)
+    )
+      j++;
     const group = flat.slice(i, j);
     if (cert) lines.push(...formatTableLines(group, null, shell));
     else if (allProperties(v).length <= 4) lines.push(...formatTableLines(group, null, shell));

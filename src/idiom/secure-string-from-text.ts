@@ -16,9 +16,11 @@ function idiom(needsForce: boolean): SecureStringIdiom {
   return Object.freeze({
     needsForce,
     invocation: (text: string): Invocation =>
-      createInvocation('ConvertTo-SecureString', 'PlainText', needsForce
-        ? { string: text, asPlainText: true, force: true }
-        : { string: text, asPlainText: true }),
+      createInvocation(
+        'ConvertTo-SecureString',
+        'PlainText',
+        needsForce ? { string: text, asPlainText: true, force: true } : { string: text, asPlainText: true },
+      ),
   });
 }
 
@@ -58,8 +60,13 @@ export function convertsPlainText(bound: BoundLike): boolean {
 /** True for `New-Object System.Security.SecureString` (how an empty password is written). */
 export function isEmptySecureString(bound: BoundLike): boolean {
   const arg = bound.args?.length === 1 ? bound.args[0] : undefined;
-  return bound.parameterSet === null && /^new-object$/i.test(bound.cmdlet) && Object.keys(bound.parameters).length === 0
-    && typeof arg === 'string' && /^(system\.security\.)?securestring$/i.test(arg);
+  return (
+    bound.parameterSet === null &&
+    /^new-object$/i.test(bound.cmdlet) &&
+    Object.keys(bound.parameters).length === 0 &&
+    typeof arg === 'string' &&
+    /^(system\.security\.)?securestring$/i.test(arg)
+  );
 }
 
 /** `-S`, `-St`, ... `-String`: the prefixes PowerShell accepts for ConvertTo-SecureString's -String. */

@@ -13,8 +13,11 @@ import { UnsupportedConstructError } from './unsupported-construct.js';
 function isVoidCast(st: StatementAst): boolean {
   if (st.type !== 'PipelineAst' || st.pipelineElements.length !== 1) return false;
   const el = st.pipelineElements[0]!;
-  return el.type === 'CommandExpressionAst' && el.expression.type === 'ConvertExpressionAst'
-    && /^\s*(system\.)?void\s*$/i.test(el.expression.typeConstraint.typeName);
+  return (
+    el.type === 'CommandExpressionAst' &&
+    el.expression.type === 'ConvertExpressionAst' &&
+    /^\s*(system\.)?void\s*$/i.test(el.expression.typeConstraint.typeName)
+  );
 }
 
 /**
@@ -50,14 +53,21 @@ async function assign(core: InterpreterCore, left: ExpressionAst, assigned: unkn
   }
   const value = normalize(assigned);
   switch (left.type) {
-    case 'ConvertExpressionAst': await assign(core, left.child, castTo(left.typeConstraint.typeName, value, core.operatorCtx)); return;
+    case 'ConvertExpressionAst':
+      await assign(core, left.child, castTo(left.typeConstraint.typeName, value, core.operatorCtx));
+      return;
     case 'MemberExpressionAst': {
       const target = await core.evalExpr(left.expression);
-      const name = left.member.type === 'StringConstantExpressionAst' ? left.member.value : toStr(await core.evalExpr(left.member));
+      const name =
+        left.member.type === 'StringConstantExpressionAst'
+          ? left.member.value
+          : toStr(await core.evalExpr(left.member));
       setMember(normalize(target), name, value);
       return;
     }
-    case 'IndexExpressionAst': await assignIndex(core, left, value); return;
+    case 'IndexExpressionAst':
+      await assignIndex(core, left, value);
+      return;
     case 'ArrayLiteralAst': {
       const values = isArrayLike(value) ? elements(value) : [value];
       const targets = left.elements;
@@ -68,7 +78,8 @@ async function assign(core: InterpreterCore, left: ExpressionAst, assigned: unkn
       }
       return;
     }
-    default: throw new UnsupportedConstructError(`assignment to '${left.extent.text}'`, left.extent);
+    default:
+      throw new UnsupportedConstructError(`assignment to '${left.extent.text}'`, left.extent);
   }
 }
 
@@ -83,14 +94,19 @@ async function assignIndex(core: InterpreterCore, left: IndexExpressionAst, valu
     let i = toNumber(index, core.dialect.notANumber);
     if (i < 0) i += target.length;
     if (i < 0 || i >= target.length) {
-      throw new RuntimeFailure('Index was outside the bounds of the array.', { errorId: 'IndexOutOfRange', category: 'InvalidOperation' });
+      throw new RuntimeFailure('Index was outside the bounds of the array.', {
+        errorId: 'IndexOutOfRange',
+        category: 'InvalidOperation',
+      });
     }
     if (target instanceof Uint8Array) target[i] = castTo('byte', value, core.operatorCtx) as number;
     else target[i] = value;
     return;
   }
-  if (target === null) throw new RuntimeFailure('Cannot index into a null array.', { errorId: 'NullArray', category: 'InvalidOperation' });
+  if (target === null)
+    throw new RuntimeFailure('Cannot index into a null array.', { errorId: 'NullArray', category: 'InvalidOperation' });
   throw new RuntimeFailure(`Unable to index into an object of type ${typeValue('object').fullName}.`, {
-    errorId: 'CannotIndex', category: 'InvalidOperation',
+    errorId: 'CannotIndex',
+    category: 'InvalidOperation',
   });
 }

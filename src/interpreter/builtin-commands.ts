@@ -13,8 +13,11 @@ function remaining(): ParameterSpec[] {
 }
 
 const forEachObject = defineCmdlet({
-  name: 'ForEach-Object', kind: 'helper', synopsis: 'Runs a script block for each input object.',
-  sets: ['ScriptBlockSet', 'PropertyAndMethodSet'], defaultSet: 'ScriptBlockSet',
+  name: 'ForEach-Object',
+  kind: 'helper',
+  synopsis: 'Runs a script block for each input object.',
+  sets: ['ScriptBlockSet', 'PropertyAndMethodSet'],
+  defaultSet: 'ScriptBlockSet',
   parameters: [
     param('InputObject', 'Object', { pipeline: 'value' }),
     param('Begin', 'ScriptBlock', { sets: ['ScriptBlockSet'] }),
@@ -26,7 +29,11 @@ const forEachObject = defineCmdlet({
 });
 
 const writeHost = defineCmdlet({
-  name: 'Write-Host', kind: 'helper', synopsis: 'Writes to the host.', sets: ['Default'], defaultSet: 'Default',
+  name: 'Write-Host',
+  kind: 'helper',
+  synopsis: 'Writes to the host.',
+  sets: ['Default'],
+  defaultSet: 'Default',
   parameters: [
     param('Object', 'Object', { position: 0, pipeline: 'value', aliases: ['Msg', 'Message'] }),
     param('NoNewline', 'SwitchParameter'),
@@ -38,7 +45,11 @@ const writeHost = defineCmdlet({
 });
 
 const writeOutput = defineCmdlet({
-  name: 'Write-Output', kind: 'helper', synopsis: 'Writes objects to the pipeline.', sets: ['Default'], defaultSet: 'Default',
+  name: 'Write-Output',
+  kind: 'helper',
+  synopsis: 'Writes objects to the pipeline.',
+  sets: ['Default'],
+  defaultSet: 'Default',
   parameters: [
     param('InputObject', 'Object', { mandatory: true, position: 0, pipeline: 'value' }),
     param('NoEnumerate', 'SwitchParameter', { shells: v3 }),
@@ -47,15 +58,28 @@ const writeOutput = defineCmdlet({
 });
 
 const writeWarning = defineCmdlet({
-  name: 'Write-Warning', kind: 'helper', synopsis: 'Writes a warning.', sets: ['Default'], defaultSet: 'Default',
+  name: 'Write-Warning',
+  kind: 'helper',
+  synopsis: 'Writes a warning.',
+  sets: ['Default'],
+  defaultSet: 'Default',
   parameters: [param('Message', 'String', { mandatory: true, position: 0, pipeline: 'value', aliases: ['Msg'] })],
 });
 
 const writeError = defineCmdlet({
-  name: 'Write-Error', kind: 'helper', synopsis: 'Writes a non-terminating error.',
-  sets: ['NoException', 'WithException', 'ErrorRecord'], defaultSet: 'NoException',
+  name: 'Write-Error',
+  kind: 'helper',
+  synopsis: 'Writes a non-terminating error.',
+  sets: ['NoException', 'WithException', 'ErrorRecord'],
+  defaultSet: 'NoException',
   parameters: [
-    param('Message', 'String', { sets: ['NoException', 'WithException'], mandatory: true, position: 0, pipeline: 'value', aliases: ['Msg'] }),
+    param('Message', 'String', {
+      sets: ['NoException', 'WithException'],
+      mandatory: true,
+      position: 0,
+      pipeline: 'value',
+      aliases: ['Msg'],
+    }),
     param('Exception', 'Object', { sets: ['WithException'], mandatory: true }),
     param('ErrorRecord', 'Object', { sets: ['ErrorRecord'], mandatory: true }),
     param('Category', 'String'),
@@ -70,12 +94,20 @@ const writeError = defineCmdlet({
 });
 
 const outNull = defineCmdlet({
-  name: 'Out-Null', kind: 'helper', synopsis: 'Discards output.', sets: ['Default'], defaultSet: 'Default',
+  name: 'Out-Null',
+  kind: 'helper',
+  synopsis: 'Discards output.',
+  sets: ['Default'],
+  defaultSet: 'Default',
   parameters: [param('InputObject', 'Object', { pipeline: 'value' })],
 });
 
 const outString = defineCmdlet({
-  name: 'Out-String', kind: 'helper', synopsis: 'Formats objects as text.', sets: ['NoNewLineFormatting', 'StreamFormatting'], defaultSet: 'NoNewLineFormatting',
+  name: 'Out-String',
+  kind: 'helper',
+  synopsis: 'Formats objects as text.',
+  sets: ['NoNewLineFormatting', 'StreamFormatting'],
+  defaultSet: 'NoNewLineFormatting',
   parameters: [
     param('InputObject', 'Object', { pipeline: 'value' }),
     param('Stream', 'SwitchParameter', { sets: ['StreamFormatting'] }),
@@ -85,16 +117,29 @@ const outString = defineCmdlet({
 });
 
 const outHost = defineCmdlet({
-  name: 'Out-Host', kind: 'helper', synopsis: 'Writes formatted objects to the host.', sets: ['Default'], defaultSet: 'Default',
+  name: 'Out-Host',
+  kind: 'helper',
+  synopsis: 'Writes formatted objects to the host.',
+  sets: ['Default'],
+  defaultSet: 'Default',
   parameters: [param('InputObject', 'Object', { pipeline: 'value' }), param('Paging', 'SwitchParameter')],
 });
 
 const getDate = defineCmdlet({
-  name: 'Get-Date', kind: 'helper', synopsis: 'Gets the current date and time.', sets: ['net', 'UFormat'], defaultSet: 'net',
+  name: 'Get-Date',
+  kind: 'helper',
+  synopsis: 'Gets the current date and time.',
+  sets: ['net', 'UFormat'],
+  defaultSet: 'net',
   parameters: [
     param('Date', 'Object', { position: 0, pipeline: 'value', aliases: ['LastWriteTime'] }),
-    param('Year', 'Int32'), param('Month', 'Int32'), param('Day', 'Int32'), param('Hour', 'Int32'), param('Minute', 'Int32'),
-    param('Second', 'Int32'), param('Millisecond', 'Int32', { shells: v3 }),
+    param('Year', 'Int32'),
+    param('Month', 'Int32'),
+    param('Day', 'Int32'),
+    param('Hour', 'Int32'),
+    param('Minute', 'Int32'),
+    param('Second', 'Int32'),
+    param('Millisecond', 'Int32', { shells: v3 }),
     param('DisplayHint', 'String'),
     param('Format', 'String', { sets: ['net'] }),
     param('UFormat', 'String', { sets: ['UFormat'] }),
@@ -103,19 +148,47 @@ const getDate = defineCmdlet({
 });
 
 const testPath = defineCmdlet({
-  name: 'Test-Path', kind: 'helper', synopsis: 'Tells whether a path exists.', sets: ['Path', 'LiteralPath'], defaultSet: 'Path',
+  name: 'Test-Path',
+  kind: 'helper',
+  synopsis: 'Tells whether a path exists.',
+  sets: ['Path', 'LiteralPath'],
+  defaultSet: 'Path',
   parameters: [
     param('Path', 'String[]', { sets: ['Path'], mandatory: true, position: 0, pipeline: 'both' }),
-    param('LiteralPath', 'String[]', { sets: ['LiteralPath'], mandatory: true, pipeline: 'property', aliases: ['PSPath', 'LP'] }),
+    param('LiteralPath', 'String[]', {
+      sets: ['LiteralPath'],
+      mandatory: true,
+      pipeline: 'property',
+      aliases: ['PSPath', 'LP'],
+    }),
     param('PathType', 'String', { aliases: ['Type'], accepted: ['Any', 'Container', 'Leaf'] }),
     param('IsValid', 'SwitchParameter'),
-    param('Filter', 'String'), param('Include', 'String[]'), param('Exclude', 'String[]'), param('Credential', 'Object'),
+    param('Filter', 'String'),
+    param('Include', 'String[]'),
+    param('Exclude', 'String[]'),
+    param('Credential', 'Object'),
   ],
 });
 
-const BUILTINS: readonly CmdletSpec[] = [forEachObject, writeHost, writeOutput, writeWarning, writeError, outNull, outString, outHost, getDate, testPath];
+const BUILTINS: readonly CmdletSpec[] = [
+  forEachObject,
+  writeHost,
+  writeOutput,
+  writeWarning,
+  writeError,
+  outNull,
+  outString,
+  outHost,
+  getDate,
+  testPath,
+];
 
-const ALIASES: Readonly<Record<string, string>> = { '%': 'ForEach-Object', foreach: 'ForEach-Object', echo: 'Write-Output', write: 'Write-Output' };
+const ALIASES: Readonly<Record<string, string>> = {
+  '%': 'ForEach-Object',
+  foreach: 'ForEach-Object',
+  echo: 'Write-Output',
+  write: 'Write-Output',
+};
 
 const BY_NAME = new Map(BUILTINS.map((c) => [c.name.toLowerCase(), c]));
 

@@ -1,5 +1,13 @@
 // Refuses, before anything runs, syntax outside the interpreter's PowerShell subset (named with line:column).
-import type { Ast, CommandAst, CommandExpressionAst, ExpressionAst, Extent, ScriptBlockAst, StatementBlockAst } from '../ast/ast.js';
+import type {
+  Ast,
+  CommandAst,
+  CommandExpressionAst,
+  ExpressionAst,
+  Extent,
+  ScriptBlockAst,
+  StatementBlockAst,
+} from '../ast/ast.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import { resolveExceptionType } from '../runtime/ps-error-record.js';
 import { isSupportedBinary, isSupportedUnary } from '../runtime/ps-operators.js';
@@ -22,14 +30,18 @@ function memberName(e: ExpressionAst): string | null {
 
 function checkAssignable(left: ExpressionAst): void {
   switch (left.type) {
-    case 'VariableExpressionAst': case 'MemberExpressionAst': case 'IndexExpressionAst': return;
+    case 'VariableExpressionAst':
+    case 'MemberExpressionAst':
+    case 'IndexExpressionAst':
+      return;
     case 'ConvertExpressionAst':
       if (left.child.type === 'VariableExpressionAst') return;
       break;
     case 'ArrayLiteralAst':
       if (left.elements.every((e) => e.type === 'VariableExpressionAst')) return;
       break;
-    default: break;
+    default:
+      break;
   }
   throw new UnsupportedConstructError(`assignment to '${left.extent.text}'`, left.extent);
 }
@@ -61,7 +73,9 @@ function operatorPosition(whole: Extent, left: Extent, op: string): Pick<Extent,
 function refuseBlocks(sb: ScriptBlockAst): void {
   if (sb.usingStatements?.[0]) throw new UnsupportedConstructError("'using' statements", sb.usingStatements[0].extent);
   if (sb.paramBlock) throw new UnsupportedConstructError('param() blocks', sb.paramBlock.extent);
-  const named = [sb.dynamicParamBlock, sb.beginBlock, sb.processBlock, sb.endBlock, sb.cleanBlock].filter((b) => b !== undefined);
+  const named = [sb.dynamicParamBlock, sb.beginBlock, sb.processBlock, sb.endBlock, sb.cleanBlock].filter(
+    (b) => b !== undefined,
+  );
   named.sort((a, b) => a.extent.startOffset - b.extent.startOffset);
   if (named[0]) throw new UnsupportedConstructError(`named blocks ('${named[0].blockKind}')`, named[0].extent);
 }
@@ -75,33 +89,46 @@ function refuseRedirections(node: CommandAst | CommandExpressionAst): void {
 export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): void {
   const visit = (node: Ast): void => {
     switch (node.type) {
-      case 'ScriptBlockAst': refuseBlocks(node); node.statements.forEach(visit); return;
-      case 'StatementBlockAst': (node as StatementBlockAst).statements.forEach(visit); return;
+      case 'ScriptBlockAst':
+        refuseBlocks(node);
+        node.statements.forEach(visit);
+        return;
+      case 'StatementBlockAst':
+        (node as StatementBlockAst).statements.forEach(visit);
+        return;
       case 'PipelineAst':
         if (node.background) {
           throw new UnsupportedConstructError("the background operator '&' (PowerShell 7)", node.extent);
         }
         node.pipelineElements.forEach(visit);
         return;
-      case 'PipelineChainAst': throw new UnsupportedConstructError(
-        `the '${node.operator}' pipeline chain operator (PowerShell 7)`,
-        node.extent
-      );
+      case 'PipelineChainAst':
+        throw new UnsupportedConstructError(
+          `the '${node.operator}' pipeline chain operator (PowerShell 7)`,
+          node.extent,
+        );
       case 'FunctionDefinitionAst': {
         const keyword = node.isFilter ? 'filter' : node.isWorkflow ? 'workflow' : 'function';
         throw new UnsupportedConstructError(
           `${keyword === 'workflow' ? 'workflows' : `${keyword} definitions`} ('${keyword}')`,
-          node.extent
+          node.extent,
         );
       }
       case 'TypeDefinitionAst':
         throw new UnsupportedConstructError(
           node.isEnum ? "enum definitions ('enum')" : "class definitions ('class')",
-          node.extent
+          node.extent,
         );
-      case 'CommandExpressionAst': refuseRedirections(node); visit(node.expression); return;
-      case 'CommandAst': command(node); return;
-      case 'CommandParameterAst': if (node.argument) visit(node.argument); return;
+      case 'CommandExpressionAst':
+        refuseRedirections(node);
+        visit(node.expression);
+        return;
+      case 'CommandAst':
+        command(node);
+        return;
+      case 'CommandParameterAst':
+        if (node.argument) visit(node.argument);
+        return;
       case 'AssignmentStatementAst':
         if (node.operator === '??=') {
           throw new UnsupportedConstructError("the '??=' operator (PowerShell 7)", node.extent);
@@ -110,7 +137,13 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         visit(node.left);
         visit(node.right);
         return;
-      case 'IfStatementAst': node.clauses.forEach((c) => { visit(c.condition); visit(c.body); }); if (node.elseClause) visit(node.elseClause); return;
+      case 'IfStatementAst':
+        node.clauses.forEach((c) => {
+          visit(c.condition);
+          visit(c.body);
+        });
+        if (node.elseClause) visit(node.elseClause);
+        return;
       case 'ForEachStatementAst':
         if (node.label !== undefined) {
           throw new UnsupportedConstructError(`loop labels (':${node.label}')`, node.extent);
@@ -121,7 +154,7 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         if (node.condition.type === 'AssignmentStatementAst') {
           throw new UnsupportedConstructError(
             'an assignment as the collection of a foreach loop',
-            node.condition.extent
+            node.condition.extent,
           );
         }
         visit(node.condition);
@@ -130,29 +163,35 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
       case 'TryStatementAst':
         visit(node.body);
         for (const c of node.catchClauses) {
-          for (const t of c.catchTypes) if (!resolveExceptionType(t.typeName)) throw new UnsupportedConstructError(`catch type [${t.typeName}]`, t.extent);
+          for (const t of c.catchTypes)
+            if (!resolveExceptionType(t.typeName))
+              throw new UnsupportedConstructError(`catch type [${t.typeName}]`, t.extent);
           visit(c.body);
         }
         if (node.finally) visit(node.finally);
         return;
-      case 'ThrowStatementAst': case 'ReturnStatementAst':
+      case 'ThrowStatementAst':
+      case 'ReturnStatementAst':
         if (node.pipeline?.type === 'AssignmentStatementAst') {
           throw new UnsupportedConstructError(
             `an assignment after '${node.type === 'ThrowStatementAst' ? 'throw' : 'return'}'`,
-            node.pipeline.extent
+            node.pipeline.extent,
           );
         }
         if (node.pipeline) visit(node.pipeline);
         return;
-      case 'BreakStatementAst': case 'ContinueStatementAst':
+      case 'BreakStatementAst':
+      case 'ContinueStatementAst':
         if (node.label) {
           throw new UnsupportedConstructError(
             `loop labels after '${node.type === 'BreakStatementAst' ? 'break' : 'continue'}'`,
-            node.extent
+            node.extent,
           );
         }
         return;
-      case 'CatchClauseAst': case 'TypeConstraintAst': return;
+      case 'CatchClauseAst':
+      case 'TypeConstraintAst':
+        return;
       default: {
         const name = STATEMENT_NAMES[node.type];
         if (name !== undefined) throw new UnsupportedConstructError(name, node.extent);
@@ -165,14 +204,23 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
     if (c.invocationOperator === '.') throw new UnsupportedConstructError("dot-sourcing ('.')", c.extent);
     const first = c.commandElements[0];
     if (!first || first.type !== 'StringConstantExpressionAst') {
-      throw new UnsupportedConstructError(`a computed command name ('${first?.extent.text ?? ''}')`, first?.extent ?? c.extent);
+      throw new UnsupportedConstructError(
+        `a computed command name ('${first?.extent.text ?? ''}')`,
+        first?.extent ?? c.extent,
+      );
     }
     c.commandElements.slice(1).forEach(visit);
   };
   const expression = (e: ExpressionAst): void => {
     switch (e.type) {
-      case 'StringConstantExpressionAst': case 'ConstantExpressionAst': return;
-      case 'ExpandableStringExpressionAst': e.parts.forEach((p) => { if (typeof p !== 'string') visit(p); }); return;
+      case 'StringConstantExpressionAst':
+      case 'ConstantExpressionAst':
+        return;
+      case 'ExpandableStringExpressionAst':
+        e.parts.forEach((p) => {
+          if (typeof p !== 'string') visit(p);
+        });
+        return;
       case 'VariableExpressionAst': {
         const drive = variableDrive(e.variablePath);
         if (drive !== null) throw new UnsupportedConstructError(`the '${drive}:' variable scope or drive`, e.extent);
@@ -185,7 +233,8 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         if (e.static) {
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
-          if (type === null || name === null || !isSupportedStatic(type, name, false)) throw new UnsupportedConstructError(`the static member '${e.extent.text}'`, e.extent);
+          if (type === null || name === null || !isSupportedStatic(type, name, false))
+            throw new UnsupportedConstructError(`the static member '${e.extent.text}'`, e.extent);
           return;
         }
         visit(e.expression);
@@ -199,45 +248,72 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
           const type = e.expression.type === 'TypeExpressionAst' ? e.expression.typeName : null;
           const name = memberName(e.member);
           if (type === null || name === null || !isSupportedStatic(type, name, true)) {
-            throw new UnsupportedConstructError(`the static method '${type === null ? e.expression.extent.text : `[${type}]`}::${e.member.extent.text}()'`, e.extent);
+            throw new UnsupportedConstructError(
+              `the static method '${type === null ? e.expression.extent.text : `[${type}]`}::${e.member.extent.text}()'`,
+              e.extent,
+            );
           }
         } else {
-          if (memberName(e.member) === null) throw new UnsupportedConstructError(`a computed method name ('${e.member.extent.text}')`, e.member.extent);
+          if (memberName(e.member) === null)
+            throw new UnsupportedConstructError(`a computed method name ('${e.member.extent.text}')`, e.member.extent);
           visit(e.expression);
         }
         e.arguments.forEach(visit);
         return;
-      case 'ArrayLiteralAst': e.elements.forEach(visit); return;
-      case 'ArrayExpressionAst': case 'SubExpressionAst': visit(e.subExpression); return;
-      case 'ParenExpressionAst': visit(e.pipeline); return;
-      case 'HashtableAst': e.keyValuePairs.forEach(([k, v]) => { visit(k); visit(v); }); return;
+      case 'ArrayLiteralAst':
+        e.elements.forEach(visit);
+        return;
+      case 'ArrayExpressionAst':
+      case 'SubExpressionAst':
+        visit(e.subExpression);
+        return;
+      case 'ParenExpressionAst':
+        visit(e.pipeline);
+        return;
+      case 'HashtableAst':
+        e.keyValuePairs.forEach(([k, v]) => {
+          visit(k);
+          visit(v);
+        });
+        return;
       case 'ConvertExpressionAst': {
         const name = e.typeConstraint.typeName;
         const ordered = /^ordered$/i.test(name.trim());
-        if (ordered ? e.child.type !== 'HashtableAst' : !knownType(name)) throw new UnsupportedConstructError(`the cast [${name}]`, e.typeConstraint.extent);
+        if (ordered ? e.child.type !== 'HashtableAst' : !knownType(name))
+          throw new UnsupportedConstructError(`the cast [${name}]`, e.typeConstraint.extent);
         visit(e.child);
         return;
       }
       case 'TypeExpressionAst':
-        if (!knownType(e.typeName) && !isStaticType(e.typeName)) throw new UnsupportedConstructError(`the type [${e.typeName}]`, e.extent);
+        if (!knownType(e.typeName) && !isStaticType(e.typeName))
+          throw new UnsupportedConstructError(`the type [${e.typeName}]`, e.extent);
         return;
       case 'BinaryExpressionAst':
         if (e.operator === '??') {
           throw new UnsupportedConstructError(
             "the '??' operator (PowerShell 7)",
-            operatorPosition(e.extent, e.left.extent, '??')
+            operatorPosition(e.extent, e.left.extent, '??'),
           );
         }
-        if (!isSupportedBinary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
+        if (!isSupportedBinary(e.operator))
+          throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
         if (!dialect.inOperators && /^-[ci]?(not)?in$/.test(e.operator)) {
-          throw new UnsupportedConstructError(`the '${e.operator}' operator in ${dialect.title} (it exists from PowerShell 3.0)`, e.extent);
+          throw new UnsupportedConstructError(
+            `the '${e.operator}' operator in ${dialect.title} (it exists from PowerShell 3.0)`,
+            e.extent,
+          );
         }
         visit(e.left);
         visit(e.right);
         return;
       case 'UnaryExpressionAst':
-        if (!isSupportedUnary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
-        if (/^(\+\+|--)/.test(e.operator) && e.child.type !== 'VariableExpressionAst') throw new UnsupportedConstructError(`'${e.operator.replace('postfix', '')}' on '${e.child.extent.text}'`, e.extent);
+        if (!isSupportedUnary(e.operator))
+          throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
+        if (/^(\+\+|--)/.test(e.operator) && e.child.type !== 'VariableExpressionAst')
+          throw new UnsupportedConstructError(
+            `'${e.operator.replace('postfix', '')}' on '${e.child.extent.text}'`,
+            e.extent,
+          );
         visit(e.child);
         return;
       case 'IndexExpressionAst':
@@ -247,19 +323,15 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
         visit(e.target);
         visit(e.index);
         return;
-      case 'ScriptBlockExpressionAst': visit(e.scriptBlock); return;
-      case 'TernaryExpressionAst': throw new UnsupportedConstructError(
-        "the ternary operator '? :' (PowerShell 7)",
-        e.extent
-      );
-      case 'AttributedExpressionAst': throw new UnsupportedConstructError(
-        `attributes ('[${e.attribute.typeName}(...)]')`,
-        e.extent
-      );
-      default: throw new UnsupportedConstructError(
-        `'${(e as ExpressionAst).extent.text}'`,
-        (e as ExpressionAst).extent
-      );
+      case 'ScriptBlockExpressionAst':
+        visit(e.scriptBlock);
+        return;
+      case 'TernaryExpressionAst':
+        throw new UnsupportedConstructError("the ternary operator '? :' (PowerShell 7)", e.extent);
+      case 'AttributedExpressionAst':
+        throw new UnsupportedConstructError(`attributes ('[${e.attribute.typeName}(...)]')`, e.extent);
+      default:
+        throw new UnsupportedConstructError(`'${(e as ExpressionAst).extent.text}'`, (e as ExpressionAst).extent);
     }
   };
   visit(root);

@@ -22,12 +22,26 @@ const BINDING_IDS = new Set<string>(BINDING_ERROR_IDS);
 /** The record for a parse error or an unsupported construct (null for anything else). */
 export function refusalRecord(e: unknown): ErrorRecord | null {
   if (e instanceof UnsupportedConstructError) {
-    return errorRecord({ message: e.message, category: 'NotImplemented', errorId: 'UnsupportedConstruct', command: null,
-      terminating: true, line: e.line, column: e.column });
+    return errorRecord({
+      message: e.message,
+      category: 'NotImplemented',
+      errorId: 'UnsupportedConstruct',
+      command: null,
+      terminating: true,
+      line: e.line,
+      column: e.column,
+    });
   }
   if (e instanceof ParseError) {
-    return errorRecord({ message: e.reason, category: 'ParserError', errorId: 'ParseException', command: null,
-      terminating: true, line: e.line, column: e.column });
+    return errorRecord({
+      message: e.reason,
+      category: 'ParserError',
+      errorId: 'ParseException',
+      command: null,
+      terminating: true,
+      line: e.line,
+      column: e.column,
+    });
   }
   return null;
 }
@@ -35,13 +49,22 @@ export function refusalRecord(e: unknown): ErrorRecord | null {
 /** The record for a failure of the interpreter itself. */
 export function internalRecord(e: unknown, extent: Extent): ErrorRecord {
   const message = e instanceof Error ? e.message : String(e);
-  return errorRecord({ message: `The runbook interpreter failed: ${message}`, category: 'NotSpecified', errorId: 'InterpreterFailure',
-    command: null, terminating: true, line: extent.startLine, column: extent.startColumn });
+  return errorRecord({
+    message: `The runbook interpreter failed: ${message}`,
+    category: 'NotSpecified',
+    errorId: 'InterpreterFailure',
+    command: null,
+    terminating: true,
+    line: extent.startLine,
+    column: extent.startColumn,
+  });
 }
 
 /** The .NET exception type of an error record the simulated Exchange wrote. */
 export function exchangeExceptionType(rec: ErrorRecord): string {
-  return BINDING_IDS.has(rec.errorId) ? 'System.Management.Automation.ParameterBindingException' : 'System.InvalidOperationException';
+  return BINDING_IDS.has(rec.errorId)
+    ? 'System.Management.Automation.ParameterBindingException'
+    : 'System.InvalidOperationException';
 }
 
 /** `$Error`, the statement sink and the rules for writing and raising errors. */
@@ -65,10 +88,19 @@ export class ErrorStream {
   }
 
   /** Raises a terminating error located at `extent`. */
-  raise(fields: CommandErrorFields & { command: string | null }, extent: Extent | null, scope: 'statement' | 'script'): never {
+  raise(
+    fields: CommandErrorFields & { command: string | null },
+    extent: Extent | null,
+    scope: 'statement' | 'script',
+  ): never {
     const rec = errorRecord({
-      message: fields.message, category: fields.category, errorId: fields.errorId, command: fields.command, terminating: true,
-      line: extent?.startLine ?? null, column: extent?.startColumn ?? null,
+      message: fields.message,
+      category: fields.category,
+      errorId: fields.errorId,
+      command: fields.command,
+      terminating: true,
+      line: extent?.startLine ?? null,
+      column: extent?.startColumn ?? null,
       ...(fields.fullyQualifiedErrorId !== undefined ? { fullyQualifiedErrorId: fields.fullyQualifiedErrorId } : {}),
       ...(fields.targetObject !== undefined ? { targetObject: fields.targetObject } : {}),
     });
@@ -80,8 +112,18 @@ export class ErrorStream {
   /** A RuntimeFailure as the statement-terminating error it is. */
   fromFailure(f: RuntimeFailure, extent: Extent): PsTerminatingError {
     try {
-      this.raise({ message: f.message, category: f.category, errorId: f.errorId, exceptionType: f.exceptionType, command: f.command,
-        ...(f.targetObject !== undefined ? { targetObject: f.targetObject } : {}) }, extent, 'statement');
+      this.raise(
+        {
+          message: f.message,
+          category: f.category,
+          errorId: f.errorId,
+          exceptionType: f.exceptionType,
+          command: f.command,
+          ...(f.targetObject !== undefined ? { targetObject: f.targetObject } : {}),
+        },
+        extent,
+        'statement',
+      );
     } catch (e) {
       return e as PsTerminatingError;
     }
@@ -89,9 +131,18 @@ export class ErrorStream {
 
   /** A binding error as PowerShell raises it (statement-terminating ParameterBindingException). */
   fromBinding(e: BindingError, extent: Extent): never {
-    return this.raise({ message: e.powershellMessage, category: 'InvalidArgument', errorId: e.errorId,
-      fullyQualifiedErrorId: e.fullyQualifiedErrorId, command: e.cmdlet,
-      exceptionType: 'System.Management.Automation.ParameterBindingException' }, extent, 'statement');
+    return this.raise(
+      {
+        message: e.powershellMessage,
+        category: 'InvalidArgument',
+        errorId: e.errorId,
+        fullyQualifiedErrorId: e.fullyQualifiedErrorId,
+        command: e.cmdlet,
+        exceptionType: 'System.Management.Automation.ParameterBindingException',
+      },
+      extent,
+      'statement',
+    );
   }
 
   /** Writes a non-terminating error under an ErrorAction. */
@@ -105,9 +156,14 @@ export class ErrorStream {
         this.add(stopped);
         throw new PsTerminatingError(stopped, 'script');
       }
-      case 'Ignore': return;
-      case 'SilentlyContinue': this.add(err); return;
-      default: this.add(err); this.sink.errors.push(rec);
+      case 'Ignore':
+        return;
+      case 'SilentlyContinue':
+        this.add(err);
+        return;
+      default:
+        this.add(err);
+        this.sink.errors.push(rec);
     }
   }
 
@@ -116,13 +172,22 @@ export class ErrorStream {
     collector.push(text);
     switch (action) {
       case 'Stop':
-        this.raise({
-          message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
-          category: 'OperationStopped', errorId: 'ActionPreferenceStop', command: null,
-          exceptionType: 'System.Management.Automation.ActionPreferenceStopException',
-        }, extent, 'script');
-      case 'SilentlyContinue': case 'Ignore': return;
-      default: this.sink.warnings.push(text);
+        this.raise(
+          {
+            message: `The running command stopped because the preference variable "WarningPreference" or common parameter is set to Stop: ${text}`,
+            category: 'OperationStopped',
+            errorId: 'ActionPreferenceStop',
+            command: null,
+            exceptionType: 'System.Management.Automation.ActionPreferenceStopException',
+          },
+          extent,
+          'script',
+        );
+      case 'SilentlyContinue':
+      case 'Ignore':
+        return;
+      default:
+        this.sink.warnings.push(text);
     }
   }
 
@@ -131,9 +196,11 @@ export class ErrorStream {
    * command that is a module function (the EMS's Exchange cmdlets), which sees only the global preference variables.
    */
   preference(given: unknown, variable: string, extent: Extent, what: string, globalOnly = false): string {
-    const raw = given !== undefined && given !== null ? toStr(given) : toStr(this.#preferenceVariable(variable, globalOnly));
+    const raw =
+      given !== undefined && given !== null ? toStr(given) : toStr(this.#preferenceVariable(variable, globalOnly));
     const name = ACTION_PREFERENCES.find((n) => n.toLowerCase() === raw.trim().toLowerCase()) ?? 'Continue';
-    if (name === 'Inquire' || name === 'Suspend' || name === 'Break') throw new UnsupportedConstructError(`${what} ${name}`, extent);
+    if (name === 'Inquire' || name === 'Suspend' || name === 'Break')
+      throw new UnsupportedConstructError(`${what} ${name}`, extent);
     return name;
   }
 }

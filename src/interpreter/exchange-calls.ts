@@ -13,8 +13,16 @@ import { exchangeExceptionType } from './error-stream.js';
 import type { InterpreterCore } from './interpreter-core.js';
 
 /** Common parameters the interpreter handles itself (not passed to the simulated Exchange). */
-const INTERPRETER_PARAMETERS = new Set(['errorVariable', 'warningVariable', 'outVariable', 'outBuffer', 'pipelineVariable',
-  'informationVariable', 'informationAction', 'progressAction']);
+const INTERPRETER_PARAMETERS = new Set([
+  'errorVariable',
+  'warningVariable',
+  'outVariable',
+  'outBuffer',
+  'pipelineVariable',
+  'informationVariable',
+  'informationAction',
+  'progressAction',
+]);
 const NO_PIPELINE_OBJECT = Symbol('no pipeline input');
 
 /** One command's binding, its actions and where its errors and warnings are collected. */
@@ -30,8 +38,13 @@ export interface ExchangeCommand {
 }
 
 /** The call for one pipeline object (null when binding the object failed: the error is written). */
-function callFor(core: InterpreterCore, ctx: CommandContext, cmd: ExchangeCommand, explicit: ReadonlySet<string>,
-  obj: unknown): CmdletCall | null {
+function callFor(
+  core: InterpreterCore,
+  ctx: CommandContext,
+  cmd: ExchangeCommand,
+  explicit: ReadonlySet<string>,
+  obj: unknown,
+): CmdletCall | null {
   const spec = ctx.spec;
   const parameters: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(ctx.params)) if (!INTERPRETER_PARAMETERS.has(k)) parameters[k] = v;
@@ -40,24 +53,44 @@ function callFor(core: InterpreterCore, ctx: CommandContext, cmd: ExchangeComman
     try {
       const b = bindPipelineObject(ctx.view, parameterSet, explicit, obj);
       for (const [o, v] of Object.entries(b.values)) {
-        parameters[o] = convertParameterValue(spec.name, cmd.byOption.get(o)!, v, core.dialect, core.env.exchangeTarget?.major);
+        parameters[o] = convertParameterValue(
+          spec.name,
+          cmd.byOption.get(o)!,
+          v,
+          core.dialect,
+          core.env.exchangeTarget?.major,
+        );
       }
       parameterSet = b.parameterSet;
     } catch (e) {
       if (!(e instanceof RuntimeFailure)) throw e;
-      ctx.writeError({ message: e.message, category: e.category, errorId: e.errorId, exceptionType: e.exceptionType,
-        ...(e.targetObject !== undefined ? { targetObject: e.targetObject } : {}) });
+      ctx.writeError({
+        message: e.message,
+        category: e.category,
+        errorId: e.errorId,
+        exceptionType: e.exceptionType,
+        ...(e.targetObject !== undefined ? { targetObject: e.targetObject } : {}),
+      });
       return null;
     }
   }
   return Object.freeze({
-    cmdlet: spec.name, parameterSet, parameters: Object.freeze(parameters), connectedServer: core.env.connectedServer,
-    shell: core.env.shell, line: ctx.extent.startLine, column: ctx.extent.startColumn,
+    cmdlet: spec.name,
+    parameterSet,
+    parameters: Object.freeze(parameters),
+    connectedServer: core.env.connectedServer,
+    shell: core.env.shell,
+    line: ctx.extent.startLine,
+    column: ctx.extent.startColumn,
   });
 }
 
 /** An Exchange cmdlet: one CmdletCall per pipeline object (or one without input). */
-export async function runExchange(core: InterpreterCore, ctx: CommandContext, cmd: ExchangeCommand): Promise<unknown[]> {
+export async function runExchange(
+  core: InterpreterCore,
+  ctx: CommandContext,
+  cmd: ExchangeCommand,
+): Promise<unknown[]> {
   const explicit = new Set(Object.keys(ctx.params).map((o) => cmd.byOption.get(o)!.name));
   const out: unknown[] = [];
   const objects: unknown[] = ctx.input === undefined ? [NO_PIPELINE_OBJECT] : [...ctx.input];
@@ -77,7 +110,8 @@ export async function runExchange(core: InterpreterCore, ctx: CommandContext, cm
     for (const line of outcome.hostLines ?? []) core.env.host?.write(`${line}\n`);
     out.push(...outcome.output);
     for (const w of outcome.warnings) ctx.writeWarning(w);
-    for (const r of outcome.errors) core.errors.write(cmd.locate(r), exchangeExceptionType(r), cmd.errorAction, cmd.errors);
+    for (const r of outcome.errors)
+      core.errors.write(cmd.locate(r), exchangeExceptionType(r), cmd.errorAction, cmd.errors);
   }
   return out;
 }

@@ -1,7 +1,13 @@
 // Expressions: constants, strings, variables, members and methods, arrays, hashtables, casts and operators.
 import type {
-  BinaryExpressionAst, ConvertExpressionAst, ExpandableStringExpressionAst, ExpressionAst, HashtableAst,
-  InvokeMemberExpressionAst, UnaryExpressionAst, VariableExpressionAst,
+  BinaryExpressionAst,
+  ConvertExpressionAst,
+  ExpandableStringExpressionAst,
+  ExpressionAst,
+  HashtableAst,
+  InvokeMemberExpressionAst,
+  UnaryExpressionAst,
+  VariableExpressionAst,
 } from '../ast/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { binaryOp, unaryOp } from '../runtime/ps-operators.js';
@@ -21,26 +27,37 @@ export async function evalExpr(core: InterpreterCore, e: ExpressionAst): Promise
     return await evalInner(core, e);
   } catch (x) {
     if (x instanceof RuntimeFailure) throw core.errors.fromFailure(x, e.extent);
-    if (x instanceof UnsupportedMethod) throw new UnsupportedConstructError(`the method ${x.typeName}.${x.method}()`, e.extent);
+    if (x instanceof UnsupportedMethod)
+      throw new UnsupportedConstructError(`the method ${x.typeName}.${x.method}()`, e.extent);
     throw x;
   }
 }
 
 async function evalInner(core: InterpreterCore, e: ExpressionAst): Promise<unknown> {
   switch (e.type) {
-    case 'StringConstantExpressionAst': return e.value;
-    case 'ConstantExpressionAst': return e.value;
-    case 'ExpandableStringExpressionAst': return expandString(core, e);
+    case 'StringConstantExpressionAst':
+      return e.value;
+    case 'ConstantExpressionAst':
+      return e.value;
+    case 'ExpandableStringExpressionAst':
+      return expandString(core, e);
     case 'VariableExpressionAst':
       if (core.injected.has(e)) return core.injected.get(e);
       return core.vars.get(e.variablePath);
     case 'MemberExpressionAst': {
-      if (e.static) return staticProperty((e.expression as { typeName: string }).typeName, (e.member as { value: string }).value, core.staticCtx);
+      if (e.static)
+        return staticProperty(
+          (e.expression as { typeName: string }).typeName,
+          (e.member as { value: string }).value,
+          core.staticCtx,
+        );
       const target = await core.evalExpr(e.expression);
-      const name = e.member.type === 'StringConstantExpressionAst' ? e.member.value : toStr(await core.evalExpr(e.member));
+      const name =
+        e.member.type === 'StringConstantExpressionAst' ? e.member.value : toStr(await core.evalExpr(e.member));
       return getMember(target, name, core.memberCtx);
     }
-    case 'InvokeMemberExpressionAst': return invokeMember(core, e);
+    case 'InvokeMemberExpressionAst':
+      return invokeMember(core, e);
     case 'ArrayLiteralAst': {
       const out: unknown[] = [];
       for (const x of e.elements) out.push(normalize(await core.evalExpr(x)));
@@ -56,15 +73,26 @@ async function evalInner(core: InterpreterCore, e: ExpressionAst): Promise<unkno
       await core.execBlock(e.subExpression.statements, out);
       return out.length === 0 ? NO_OUTPUT : collect(out);
     }
-    case 'ParenExpressionAst': return core.statementValue(e.pipeline);
-    case 'HashtableAst': return hashtable(core, e, false);
-    case 'ConvertExpressionAst': return convert(core, e);
-    case 'TypeExpressionAst': return typeValue(e.typeName);
-    case 'BinaryExpressionAst': return binary(core, e);
-    case 'UnaryExpressionAst': return unary(core, e);
+    case 'ParenExpressionAst':
+      return core.statementValue(e.pipeline);
+    case 'HashtableAst':
+      return hashtable(core, e, false);
+    case 'ConvertExpressionAst':
+      return convert(core, e);
+    case 'TypeExpressionAst':
+      return typeValue(e.typeName);
+    case 'BinaryExpressionAst':
+      return binary(core, e);
+    case 'UnaryExpressionAst':
+      return unary(core, e);
     case 'IndexExpressionAst':
-      return indexValue(normalize(await core.evalExpr(e.target)), normalize(await core.evalExpr(e.index)), core.dialect.notANumber);
-    case 'ScriptBlockExpressionAst': return new ScriptBlockValue(e.scriptBlock);
+      return indexValue(
+        normalize(await core.evalExpr(e.target)),
+        normalize(await core.evalExpr(e.index)),
+        core.dialect.notANumber,
+      );
+    case 'ScriptBlockExpressionAst':
+      return new ScriptBlockValue(e.scriptBlock);
   }
 }
 
@@ -129,7 +157,8 @@ async function hashtable(core: InterpreterCore, e: HashtableAst, ordered: boolea
     const key = k.type === 'StringConstantExpressionAst' ? k.value : normalize(await core.evalExpr(k));
     if (t.has(key)) {
       throw new RuntimeFailure(`Duplicate keys '${toStr(key)}' are not allowed in hash literals.`, {
-        errorId: 'DuplicateKeyInHashLiteral', category: 'ParserError',
+        errorId: 'DuplicateKeyInHashLiteral',
+        category: 'ParserError',
       });
     }
     t.set(key, normalize(await core.statementValue(v)));

@@ -23,13 +23,17 @@ function denied(path: string): WindowsFileError {
 function notFound(path: string, dotnet: boolean): WindowsFileError {
   return dotnet
     ? fileError(`Could not find file '${path}'.`, 'System.IO.FileNotFoundException', 'ObjectNotFound', 'NotFound')
-    : fileError(`Cannot find path '${path}' because it does not exist.`,
-      'System.Management.Automation.ItemNotFoundException', 'ObjectNotFound', 'NotFound');
+    : fileError(
+        `Cannot find path '${path}' because it does not exist.`,
+        'System.Management.Automation.ItemNotFoundException',
+        'ObjectNotFound',
+        'NotFound',
+      );
 }
 
 function invalidPath(e: VirtualFsError): WindowsFileError {
   if (/format is not supported/.test(e.message)) {
-    const message = 'The given path\'s format is not supported.';
+    const message = "The given path's format is not supported.";
     return fileError(message, 'System.NotSupportedException', 'InvalidArgument', 'Argument');
   }
   const message = e.message.startsWith('Illegal characters') ? 'Illegal characters in path.' : e.message;
@@ -49,8 +53,12 @@ export function windowsFileError(e: unknown, path: string, dotnet: boolean): Win
     case 'ITEM_NOT_FOUND':
       return notFound(shown, dotnet);
     case 'DIRECTORY_NOT_FOUND':
-      return fileError(`Could not find a part of the path '${shown}'.`, 'System.IO.DirectoryNotFoundException',
-        'ObjectNotFound', 'DirectoryNotFound');
+      return fileError(
+        `Could not find a part of the path '${shown}'.`,
+        'System.IO.DirectoryNotFoundException',
+        'ObjectNotFound',
+        'DirectoryNotFound',
+      );
     case 'PATH_IS_DIRECTORY':
     case 'PATH_OUTSIDE_ROOT':
     case 'DEVICE_PATH':

@@ -5,8 +5,10 @@ import { elements, isArrayLike, normalize, toNumber } from '../runtime/ps-values
 
 /** The value of `target[index]` as PowerShell (not strict mode) gives it. */
 export function indexValue(target: unknown, index: unknown, notANumber: (text: string) => string): unknown {
-  if (target === null || target === undefined) throw new RuntimeFailure('Cannot index into a null array.', { errorId: 'NullArray', category: 'InvalidOperation' });
-  if (target instanceof PsHashtable) return isArrayLike(index) ? elements(index).map((i) => target.get(i)) : target.get(index);
+  if (target === null || target === undefined)
+    throw new RuntimeFailure('Cannot index into a null array.', { errorId: 'NullArray', category: 'InvalidOperation' });
+  if (target instanceof PsHashtable)
+    return isArrayLike(index) ? elements(index).map((i) => target.get(i)) : target.get(index);
   const pick = (i: unknown): unknown => {
     let n = Math.trunc(toNumber(i, notANumber));
     if (typeof target === 'string') {
@@ -19,7 +21,10 @@ export function indexValue(target: unknown, index: unknown, notANumber: (text: s
     }
     return n === 0 || n === -1 ? target : undefined;
   };
-  if (isArrayLike(index)) return elements(index).map(pick).filter((x) => x !== undefined);
+  if (isArrayLike(index))
+    return elements(index)
+      .map(pick)
+      .filter((x) => x !== undefined);
   const v = pick(index);
   return v === undefined ? null : v;
 }

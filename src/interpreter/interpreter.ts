@@ -48,11 +48,19 @@ export class Interpreter implements InterpreterCore {
   constructor(env: InterpreterEnv) {
     this.env = env;
     this.dialect = interpreterDialect(env.shell);
-    this.errors = new ErrorStream((name, globalOnly) => (globalOnly ? this.vars.getGlobal(name) : this.vars.getRaw(name)));
-    this.vars = new SessionVariables({ success: () => this.success, errors: () => this.errors.list, psItem: this.dialect.psItem },
-      env.scope ?? 'script');
+    this.errors = new ErrorStream((name, globalOnly) =>
+      globalOnly ? this.vars.getGlobal(name) : this.vars.getRaw(name),
+    );
+    this.vars = new SessionVariables(
+      { success: () => this.success, errors: () => this.errors.list, psItem: this.dialect.psItem },
+      env.scope ?? 'script',
+    );
     const notANumber = (t: string) => this.dialect.notANumber(t);
-    this.memberCtx = { dialect: this.dialect, notANumber, invokeScriptBlock: (sb, item) => this.invokeScriptBlock(sb, item) };
+    this.memberCtx = {
+      dialect: this.dialect,
+      notANumber,
+      invokeScriptBlock: (sb, item) => this.invokeScriptBlock(sb, item),
+    };
     this.operatorCtx = { notANumber, setMatches: (m) => this.vars.setRaw('Matches', m) };
     this.staticCtx = { fs: env.fs, dialect: this.dialect, notANumber, now: () => (env.now ? env.now() : new Date()) };
     this.#setAutomaticVariables();
@@ -109,11 +117,17 @@ export class Interpreter implements InterpreterCore {
       }
       if (stop) break;
     }
-    return this.#result(statements, statements.flatMap((s) => s.errors), terminated);
+    return this.#result(
+      statements,
+      statements.flatMap((s) => s.errors),
+      terminated,
+    );
   }
 
   /** Runs one top-level statement into its own sink; `stop` when the script ends there. */
-  async #runTopLevel(st: StatementAst): Promise<{ done: StatementResult; terminating: ErrorRecord | null; stop: boolean }> {
+  async #runTopLevel(
+    st: StatementAst,
+  ): Promise<{ done: StatementResult; terminating: ErrorRecord | null; stop: boolean }> {
     this.errors.sink = { errors: [], warnings: [] };
     const text = redactStatement(st, this.env.shell);
     this.env.host?.statementStarting?.(text);
@@ -147,7 +161,11 @@ export class Interpreter implements InterpreterCore {
     return { done, terminating, stop };
   }
 
-  #result(statements: readonly StatementResult[], errors: readonly ErrorRecord[], terminated: ErrorRecord | null): InterpretResult {
+  #result(
+    statements: readonly StatementResult[],
+    errors: readonly ErrorRecord[],
+    terminated: ErrorRecord | null,
+  ): InterpretResult {
     return Object.freeze({
       statements: Object.freeze([...statements]),
       output: Object.freeze(statements.flatMap((s) => s.output)),

@@ -25,8 +25,17 @@ import { UnsupportedMethod } from './ps-members.js';
 import { resolveProviderPath } from './provider-path.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
-const STATEMENT_TYPES = new Set(['PipelineAst', 'AssignmentStatementAst', 'IfStatementAst', 'ForEachStatementAst', 'TryStatementAst',
-  'ThrowStatementAst', 'ReturnStatementAst', 'BreakStatementAst', 'ContinueStatementAst']);
+const STATEMENT_TYPES = new Set([
+  'PipelineAst',
+  'AssignmentStatementAst',
+  'IfStatementAst',
+  'ForEachStatementAst',
+  'TryStatementAst',
+  'ThrowStatementAst',
+  'ReturnStatementAst',
+  'BreakStatementAst',
+  'ContinueStatementAst',
+]);
 
 /** One bound command: its spec, shell view, binding and evaluated parameters. */
 interface BoundCommand {
@@ -39,7 +48,8 @@ interface BoundCommand {
 
 /** A literal the binder converted (no computed expression, no secret): usable as it is. */
 function isLiteral(v: unknown): boolean {
-  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Uint8Array) return true;
+  if (v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Uint8Array)
+    return true;
   if (Array.isArray(v)) return v.every(isLiteral);
   return false;
 }
@@ -62,7 +72,10 @@ export async function execPipeline(core: InterpreterCore, p: PipelineAst, out: u
         if (i > 0) throw new UnsupportedConstructError(`an expression after '|' ('${el.extent.text}')`, el.extent);
         const ex = el.expression;
         const value = await core.evalExpr(ex);
-        input = ex.type === 'UnaryExpressionAst' && /^(\+\+|--)/.test(ex.operator) && els.length === 1 ? [] : enumerate(value);
+        input =
+          ex.type === 'UnaryExpressionAst' && /^(\+\+|--)/.test(ex.operator) && els.length === 1
+            ? []
+            : enumerate(value);
         upstream = null;
       } else {
         const r = await runCommand(core, el, input, upstream);
@@ -84,24 +97,50 @@ async function evalSource(core: InterpreterCore, src: BindingSource): Promise<un
 }
 
 /** Finds and binds a command, then evaluates the arguments the binder could not take as literals. */
-async function bindInvocation(core: InterpreterCore, cmd: CommandAst, input: unknown[] | undefined,
-  upstream: string | null | undefined): Promise<BoundCommand> {
+async function bindInvocation(
+  core: InterpreterCore,
+  cmd: CommandAst,
+  input: unknown[] | undefined,
+  upstream: string | null | undefined,
+): Promise<BoundCommand> {
   const nameEl = cmd.commandElements[0]!;
   const written = nameEl.type === 'StringConstantExpressionAst' ? nameEl.value : nameEl.extent.text;
   const spec = findCmdlet(written) ?? builtinCommand(written);
   if (!spec) {
-    return core.errors.raise({ message: core.dialect.commandNotFound(written), category: 'ObjectNotFound', errorId: 'CommandNotFoundException',
-      command: null, exceptionType: 'System.Management.Automation.CommandNotFoundException', targetObject: written,
-      fullyQualifiedErrorId: 'CommandNotFoundException' }, cmd.extent, 'statement');
+    return core.errors.raise(
+      {
+        message: core.dialect.commandNotFound(written),
+        category: 'ObjectNotFound',
+        errorId: 'CommandNotFoundException',
+        command: null,
+        exceptionType: 'System.Management.Automation.CommandNotFoundException',
+        targetObject: written,
+        fullyQualifiedErrorId: 'CommandNotFoundException',
+      },
+      cmd.extent,
+      'statement',
+    );
   }
   const view = shellView(spec, core.env.shell);
   const sources = new Map<string, BindingSource>();
   let bound: BoundInvocation;
   try {
-    const splats = runtimeSplats(cmd, (path) => core.vars.get(path), (node, value) => core.injected.set(node, value));
-    bound = bindCommand(rewriteForBinding(cmd, spec, view, core.dialect), {
-      shell: core.env.shell, exchange: core.env.exchangeTarget, splats, commands: builtinCommand,
-    }, input === undefined ? undefined : upstream, sources);
+    const splats = runtimeSplats(
+      cmd,
+      (path) => core.vars.get(path),
+      (node, value) => core.injected.set(node, value),
+    );
+    bound = bindCommand(
+      rewriteForBinding(cmd, spec, view, core.dialect),
+      {
+        shell: core.env.shell,
+        exchange: core.env.exchangeTarget,
+        splats,
+        commands: builtinCommand,
+      },
+      input === undefined ? undefined : upstream,
+      sources,
+    );
   } catch (e) {
     if (e instanceof BindingError) core.errors.fromBinding(e, cmd.extent);
     throw e;
@@ -125,20 +164,42 @@ async function bindInvocation(core: InterpreterCore, cmd: CommandAst, input: unk
 }
 
 /** What a command's implementation sees, with its errors and warnings going to `errors` and `warnings`. */
-function commandContext(core: InterpreterCore, cmd: CommandAst, b: BoundCommand, input: unknown[] | undefined,
-  exchange: ExchangeCommand): CommandContext {
+function commandContext(
+  core: InterpreterCore,
+  cmd: CommandAst,
+  b: BoundCommand,
+  input: unknown[] | undefined,
+  exchange: ExchangeCommand,
+): CommandContext {
   const { spec, params } = b;
-  const recordOf = (fields: CommandErrorFields): ErrorRecord => errorRecord({
-    message: fields.message, category: fields.category, errorId: fields.errorId, command: spec.name, terminating: false,
-    line: cmd.extent.startLine, column: cmd.extent.startColumn,
-    ...(fields.fullyQualifiedErrorId !== undefined ? { fullyQualifiedErrorId: fields.fullyQualifiedErrorId } : {}),
-    ...(fields.targetObject !== undefined ? { targetObject: fields.targetObject } : {}),
-  });
+  const recordOf = (fields: CommandErrorFields): ErrorRecord =>
+    errorRecord({
+      message: fields.message,
+      category: fields.category,
+      errorId: fields.errorId,
+      command: spec.name,
+      terminating: false,
+      line: cmd.extent.startLine,
+      column: cmd.extent.startColumn,
+      ...(fields.fullyQualifiedErrorId !== undefined ? { fullyQualifiedErrorId: fields.fullyQualifiedErrorId } : {}),
+      ...(fields.targetObject !== undefined ? { targetObject: fields.targetObject } : {}),
+    });
   return {
-    spec, view: b.view, parameterSet: b.bound.parameterSet ?? spec.defaultSet, params, input, extent: cmd.extent, env: core.env,
+    spec,
+    view: b.view,
+    parameterSet: b.bound.parameterSet ?? spec.defaultSet,
+    params,
+    input,
+    extent: cmd.extent,
+    env: core.env,
     dialect: core.dialect,
-    writeError: (fields) => core.errors.write(recordOf(fields), fields.exceptionType ?? 'System.Management.Automation.RuntimeException',
-      exchange.errorAction, exchange.errors),
+    writeError: (fields) =>
+      core.errors.write(
+        recordOf(fields),
+        fields.exceptionType ?? 'System.Management.Automation.RuntimeException',
+        exchange.errorAction,
+        exchange.errors,
+      ),
     writeWarning: (message) => core.errors.warn(message, exchange.warningAction, exchange.warnings, cmd.extent),
     hostWrite: (text) => core.env.host?.write(text),
     fail: (fields) => core.errors.raise({ ...fields, command: spec.name }, cmd.extent, 'statement'),
@@ -160,18 +221,38 @@ function commandStreams(core: InterpreterCore, cmd: CommandAst, b: BoundCommand)
   const { params } = b;
   // The EMS's Exchange cmdlets are implicit-remoting proxy functions in a module: only global preferences reach them.
   const moduleFunction = b.spec.kind === 'exchange';
-  const errorAction = core.errors.preference(params.errorAction, 'ErrorActionPreference', cmd.extent,
-    params.errorAction !== undefined ? '-ErrorAction' : '$ErrorActionPreference =', moduleFunction);
-  const warningAction = core.errors.preference(params.warningAction, 'WarningPreference', cmd.extent,
-    params.warningAction !== undefined ? '-WarningAction' : '$WarningPreference =', moduleFunction);
+  const errorAction = core.errors.preference(
+    params.errorAction,
+    'ErrorActionPreference',
+    cmd.extent,
+    params.errorAction !== undefined ? '-ErrorAction' : '$ErrorActionPreference =',
+    moduleFunction,
+  );
+  const warningAction = core.errors.preference(
+    params.warningAction,
+    'WarningPreference',
+    cmd.extent,
+    params.warningAction !== undefined ? '-WarningAction' : '$WarningPreference =',
+    moduleFunction,
+  );
   return {
-    bound: b.bound, byOption: b.byOption, errorAction, warningAction, errors: [], warnings: [],
-    locate: (rec) => (rec.line === null ? Object.freeze({ ...rec, line: cmd.extent.startLine, column: cmd.extent.startColumn }) : rec),
+    bound: b.bound,
+    byOption: b.byOption,
+    errorAction,
+    warningAction,
+    errors: [],
+    warnings: [],
+    locate: (rec) =>
+      rec.line === null ? Object.freeze({ ...rec, line: cmd.extent.startLine, column: cmd.extent.startColumn }) : rec,
   };
 }
 
-async function runCommand(core: InterpreterCore, cmd: CommandAst, input: unknown[] | undefined,
-  upstream: string | null | undefined): Promise<{ output: unknown[]; name: string | null }> {
+async function runCommand(
+  core: InterpreterCore,
+  cmd: CommandAst,
+  input: unknown[] | undefined,
+  upstream: string | null | undefined,
+): Promise<{ output: unknown[]; name: string | null }> {
   const b = await bindInvocation(core, cmd, input, upstream);
   const { spec, params } = b;
   if (params.pipelineVariable !== undefined) throw new UnsupportedConstructError('-PipelineVariable', cmd.extent);
@@ -188,7 +269,8 @@ async function runCommand(core: InterpreterCore, cmd: CommandAst, input: unknown
     }
   } catch (e) {
     if (e instanceof RuntimeFailure) throw core.errors.fromFailure(e, cmd.extent);
-    if (e instanceof UnsupportedMethod) throw new UnsupportedConstructError(`the method ${e.typeName}.${e.method}()`, cmd.extent);
+    if (e instanceof UnsupportedMethod)
+      throw new UnsupportedConstructError(`the method ${e.typeName}.${e.method}()`, cmd.extent);
     throw e;
   } finally {
     commonVariables(core, params, streams.errors, streams.warnings);
@@ -198,8 +280,12 @@ async function runCommand(core: InterpreterCore, cmd: CommandAst, input: unknown
 }
 
 /** -ErrorVariable / -WarningVariable (`+name` appends). */
-function commonVariables(core: InterpreterCore, params: Record<string, unknown>, errors: readonly PsErrorRecord[],
-  warnings: readonly string[]): void {
+function commonVariables(
+  core: InterpreterCore,
+  params: Record<string, unknown>,
+  errors: readonly PsErrorRecord[],
+  warnings: readonly string[],
+): void {
   if (params.errorVariable !== undefined) collectVariable(core, toStr(params.errorVariable), errors);
   if (params.warningVariable !== undefined) collectVariable(core, toStr(params.warningVariable), warnings);
 }
@@ -208,6 +294,9 @@ function collectVariable(core: InterpreterCore, spec: string, values: readonly u
   const append = spec.startsWith('+');
   const name = append ? spec.slice(1) : spec;
   const existing = append ? normalize(core.vars.get(name)) : null;
-  const list = markArrayList([...(existing === null ? [] : isArrayLike(existing) ? elements(existing) : [existing]), ...values]);
+  const list = markArrayList([
+    ...(existing === null ? [] : isArrayLike(existing) ? elements(existing) : [existing]),
+    ...values,
+  ]);
   core.vars.set(name, list);
 }

@@ -12,10 +12,19 @@ export function resolveProviderPath(path: string, location: string): string | nu
   if (/^[A-Za-z]:$/.test(p)) p = `${p}\\`;
   let root: string;
   let rest: string;
-  if (/^[A-Za-z]:[\\/]/.test(p)) { root = p.slice(0, 2).toUpperCase(); rest = p.slice(3); }
-  else if (/^[\\/]/.test(p)) { root = location.slice(0, 2); rest = p.slice(1); }
-  else if (/^[A-Za-z]:/.test(p)) { root = p.slice(0, 2).toUpperCase(); rest = p.slice(2); }
-  else { root = location.slice(0, 2); rest = `${location.slice(3)}\\${p}`; }
+  if (/^[A-Za-z]:[\\/]/.test(p)) {
+    root = p.slice(0, 2).toUpperCase();
+    rest = p.slice(3);
+  } else if (/^[\\/]/.test(p)) {
+    root = location.slice(0, 2);
+    rest = p.slice(1);
+  } else if (/^[A-Za-z]:/.test(p)) {
+    root = p.slice(0, 2).toUpperCase();
+    rest = p.slice(2);
+  } else {
+    root = location.slice(0, 2);
+    rest = `${location.slice(3)}\\${p}`;
+  }
   const segments: string[] = [];
   for (const s of rest.split(/[\\/]+/)) {
     if (s === '' || s === '.') continue;

@@ -13,7 +13,20 @@ import type { ConversionContext } from '../runtime/ps-types.js';
 import { RuntimeFailure, methodFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import {
-  NO_OUTPUT, TypeValue, elements, findProperty, hasPsMembers, isArrayLike, isArrayList, isCertificateObject, isPlainObject, isTrue, normalize, toNumber, toStr, typeNameOf,
+  NO_OUTPUT,
+  TypeValue,
+  elements,
+  findProperty,
+  hasPsMembers,
+  isArrayLike,
+  isArrayList,
+  isCertificateObject,
+  isPlainObject,
+  isTrue,
+  normalize,
+  toNumber,
+  toStr,
+  typeNameOf,
 } from '../runtime/ps-values.js';
 
 /** What member access needs from the interpreter. */
@@ -26,42 +39,78 @@ export interface MemberContext extends ConversionContext {
 function errorRecordMember(e: PsErrorRecord, name: string): unknown {
   const r = e.record;
   switch (name) {
-    case 'exception': return e.exception;
-    case 'fullyqualifiederrorid': return r.fullyQualifiedErrorId;
-    case 'targetobject': return r.targetObject ?? null;
-    case 'errordetails': return null;
-    case 'scriptstacktrace': return r.line !== null ? `at <ScriptBlock>, <No file>: line ${r.line}` : '';
+    case 'exception':
+      return e.exception;
+    case 'fullyqualifiederrorid':
+      return r.fullyQualifiedErrorId;
+    case 'targetobject':
+      return r.targetObject ?? null;
+    case 'errordetails':
+      return null;
+    case 'scriptstacktrace':
+      return r.line !== null ? `at <ScriptBlock>, <No file>: line ${r.line}` : '';
     case 'categoryinfo': {
       const reason = e.exception.type.slice(e.exception.type.lastIndexOf('.') + 1);
-      const info = { Category: r.category, Activity: r.command ?? '', Reason: reason, TargetName: r.targetObject === undefined ? '' : toStr(r.targetObject), TargetType: '' };
+      const info = {
+        Category: r.category,
+        Activity: r.command ?? '',
+        Reason: reason,
+        TargetName: r.targetObject === undefined ? '' : toStr(r.targetObject),
+        TargetType: '',
+      };
       return info;
     }
-    case 'invocationinfo': return { ScriptLineNumber: r.line ?? 0, OffsetInLine: r.column ?? 0, MyCommand: r.command ? { Name: r.command } : null, InvocationName: r.command ?? '' };
-    default: return undefined;
+    case 'invocationinfo':
+      return {
+        ScriptLineNumber: r.line ?? 0,
+        OffsetInLine: r.column ?? 0,
+        MyCommand: r.command ? { Name: r.command } : null,
+        InvocationName: r.command ?? '',
+      };
+    default:
+      return undefined;
   }
 }
 
 function dateMember(d: Date, name: string): unknown {
   switch (name) {
-    case 'year': return d.getFullYear();
-    case 'month': return d.getMonth() + 1;
-    case 'day': return d.getDate();
-    case 'hour': return d.getHours();
-    case 'minute': return d.getMinutes();
-    case 'second': return d.getSeconds();
-    case 'millisecond': return d.getMilliseconds();
-    case 'dayofweek': return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getDay()];
-    case 'dayofyear': return Math.floor((Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(d.getFullYear(), 0, 1)) / 86400000) + 1;
-    case 'date': return new Date(d.getFullYear(), d.getMonth(), d.getDate());
-    case 'ticks': return (d.getTime() + 62135596800000) * 10000;
-    default: return undefined;
+    case 'year':
+      return d.getFullYear();
+    case 'month':
+      return d.getMonth() + 1;
+    case 'day':
+      return d.getDate();
+    case 'hour':
+      return d.getHours();
+    case 'minute':
+      return d.getMinutes();
+    case 'second':
+      return d.getSeconds();
+    case 'millisecond':
+      return d.getMilliseconds();
+    case 'dayofweek':
+      return ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][d.getDay()];
+    case 'dayofyear':
+      return (
+        Math.floor(
+          (Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) - Date.UTC(d.getFullYear(), 0, 1)) / 86400000,
+        ) + 1
+      );
+    case 'date':
+      return new Date(d.getFullYear(), d.getMonth(), d.getDate());
+    case 'ticks':
+      return (d.getTime() + 62135596800000) * 10000;
+    default:
+      return undefined;
   }
 }
 
 /** An ExchangeCertificate property as the EMS gives it to a runbook: Services an enum, CertificateDomains domain objects. */
 function certificateMember(lower: string, value: unknown): unknown {
-  if (lower === 'services' && (typeof value === 'string' || typeof value === 'number')) return new AllowedServicesValue(servicesFromString(value));
-  if (lower === 'certificatedomains' && Array.isArray(value)) return (value as unknown[]).map((d) => (typeof d === 'string' ? new SmtpDomainValue(d) : d));
+  if (lower === 'services' && (typeof value === 'string' || typeof value === 'number'))
+    return new AllowedServicesValue(servicesFromString(value));
+  if (lower === 'certificatedomains' && Array.isArray(value))
+    return (value as unknown[]).map((d) => (typeof d === 'string' ? new SmtpDomainValue(d) : d));
   return normalize(value);
 }
 
@@ -76,7 +125,8 @@ export function getMember(target: unknown, name: string, ctx: MemberContext): un
   } else if (isArrayLike(target)) {
     if (lower === 'count' || lower === 'length' || lower === 'longlength') return target.length;
     if (lower === 'rank') return 1;
-    if (lower === 'issynchronized' || lower === 'isfixedsize' || lower === 'isreadonly') return lower === 'isfixedsize' ? !isArrayList(target) : false;
+    if (lower === 'issynchronized' || lower === 'isfixedsize' || lower === 'isreadonly')
+      return lower === 'isfixedsize' ? !isArrayList(target) : false;
     if (!ctx.dialect.memberEnumeration) return null;
     const values = elements(target).flatMap((x) => {
       const v = getMember(x, name, ctx);
@@ -108,7 +158,8 @@ export function getMember(target: unknown, name: string, ctx: MemberContext): un
     if (v !== undefined) return v;
   } else if (isPlainObject(target)) {
     const k = findProperty(target, name);
-    if (k !== undefined) return isCertificateObject(target) ? certificateMember(lower, target[k]) : normalize(target[k]);
+    if (k !== undefined)
+      return isCertificateObject(target) ? certificateMember(lower, target[k]) : normalize(target[k]);
   }
   // Every object has Count and Length 1 from PowerShell 3.0 on.
   if (ctx.dialect.memberEnumeration && (lower === 'count' || lower === 'length')) return 1;
@@ -117,25 +168,62 @@ export function getMember(target: unknown, name: string, ctx: MemberContext): un
 
 /** `target.name = value`. */
 export function setMember(target: unknown, name: string, value: unknown): void {
-  if (target instanceof PsHashtable) { target.set(name, value); return; }
+  if (target instanceof PsHashtable) {
+    target.set(name, value);
+    return;
+  }
   if (target === null || target === undefined) {
-    throw new RuntimeFailure(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, { errorId: 'PropertyNotFound', category: 'InvalidOperation' });
+    throw new RuntimeFailure(
+      `The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`,
+      { errorId: 'PropertyNotFound', category: 'InvalidOperation' },
+    );
   }
   if (isPlainObject(target)) {
     const k = findProperty(target, name);
     if (k !== undefined) {
-      try { target[k] = value; return; } catch { /* frozen */ }
-      throw new RuntimeFailure(`'${k}' is a ReadOnly property.`, { errorId: 'PropertyAssignmentException', category: 'InvalidOperation' });
+      try {
+        target[k] = value;
+        return;
+      } catch {
+        /* frozen */
+      }
+      throw new RuntimeFailure(`'${k}' is a ReadOnly property.`, {
+        errorId: 'PropertyAssignmentException',
+        category: 'InvalidOperation',
+      });
     }
   }
-  throw new RuntimeFailure(`The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`, { errorId: 'PropertyNotFound', category: 'InvalidOperation' });
+  throw new RuntimeFailure(
+    `The property '${name}' cannot be found on this object. Verify that the property exists and can be set.`,
+    { errorId: 'PropertyNotFound', category: 'InvalidOperation' },
+  );
 }
 
 /** .NET String methods the interpreter does not implement (calling one stops the run rather than pretending). */
-const OTHER_STRING_METHODS = new Set(['normalize', 'isnormalized', 'gethashcode', 'gettypecode', 'clone', 'copyto', 'getenumerator', 'indexofany', 'lastindexofany', 'tolowerinvariant', 'touppervariant', 'equals', 'compareto', 'getpinnablereference', 'enumeraterunes', 'replacelineendings']);
+const OTHER_STRING_METHODS = new Set([
+  'normalize',
+  'isnormalized',
+  'gethashcode',
+  'gettypecode',
+  'clone',
+  'copyto',
+  'getenumerator',
+  'indexofany',
+  'lastindexofany',
+  'tolowerinvariant',
+  'touppervariant',
+  'equals',
+  'compareto',
+  'getpinnablereference',
+  'enumeraterunes',
+  'replacelineendings',
+]);
 
 function methodNotFound(target: unknown, name: string): RuntimeFailure {
-  return new RuntimeFailure(`Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`, { errorId: 'MethodNotFound', category: 'InvalidOperation' });
+  return new RuntimeFailure(
+    `Method invocation failed because [${typeNameOf(target)}] does not contain a method named '${name}'.`,
+    { errorId: 'MethodNotFound', category: 'InvalidOperation' },
+  );
 }
 
 /** Thrown for a real .NET method the interpreter does not implement. */
@@ -151,7 +239,12 @@ export class UnsupportedMethod extends Error {
 }
 
 function outOfRange(method: string, n: number, parameter: string): RuntimeFailure {
-  return methodFailure(method, n, `Index and length must refer to a location within the string. (Parameter '${parameter}')`, 'System.ArgumentOutOfRangeException');
+  return methodFailure(
+    method,
+    n,
+    `Index and length must refer to a location within the string. (Parameter '${parameter}')`,
+    'System.ArgumentOutOfRangeException',
+  );
 }
 
 function intArg(v: unknown, ctx: ConversionContext): number {
@@ -173,23 +266,42 @@ function stringMethod(s: string, name: string, args: readonly unknown[], ctx: Me
     return x.slice(a, b);
   };
   switch (lower) {
-    case 'trim': return trim(s, true, true);
-    case 'trimstart': return trim(s, true, false);
-    case 'trimend': return trim(s, false, true);
-    case 'toupper': case 'toupperinvariant': return s.toUpperCase();
-    case 'tolower': case 'tolowerinvariant': return s.toLowerCase();
-    case 'tostring': return s;
-    case 'contains': return s.includes(str(0));
-    case 'startswith': return s.startsWith(str(0));
-    case 'endswith': return s.endsWith(str(0));
-    case 'replace': return s.split(str(0)).join(n > 1 ? str(1) : '');
-    case 'indexof': return s.indexOf(str(0), n > 1 ? intArg(args[1], ctx) : 0);
-    case 'lastindexof': return s.lastIndexOf(str(0));
-    case 'padleft': return s.padStart(intArg(args[0], ctx), n > 1 ? str(1) : ' ');
-    case 'padright': return s.padEnd(intArg(args[0], ctx), n > 1 ? str(1) : ' ');
-    case 'tochararray': return [...s];
-    case 'equals': return s === str(0);
-    case 'compareto': return Math.sign(s.localeCompare(str(0), 'en-US'));
+    case 'trim':
+      return trim(s, true, true);
+    case 'trimstart':
+      return trim(s, true, false);
+    case 'trimend':
+      return trim(s, false, true);
+    case 'toupper':
+    case 'toupperinvariant':
+      return s.toUpperCase();
+    case 'tolower':
+    case 'tolowerinvariant':
+      return s.toLowerCase();
+    case 'tostring':
+      return s;
+    case 'contains':
+      return s.includes(str(0));
+    case 'startswith':
+      return s.startsWith(str(0));
+    case 'endswith':
+      return s.endsWith(str(0));
+    case 'replace':
+      return s.split(str(0)).join(n > 1 ? str(1) : '');
+    case 'indexof':
+      return s.indexOf(str(0), n > 1 ? intArg(args[1], ctx) : 0);
+    case 'lastindexof':
+      return s.lastIndexOf(str(0));
+    case 'padleft':
+      return s.padStart(intArg(args[0], ctx), n > 1 ? str(1) : ' ');
+    case 'padright':
+      return s.padEnd(intArg(args[0], ctx), n > 1 ? str(1) : ' ');
+    case 'tochararray':
+      return [...s];
+    case 'equals':
+      return s === str(0);
+    case 'compareto':
+      return Math.sign(s.localeCompare(str(0), 'en-US'));
     case 'substring': {
       const start = intArg(args[0], ctx);
       if (start < 0 || start > s.length) throw outOfRange(name, n, 'startIndex');
@@ -198,7 +310,8 @@ function stringMethod(s: string, name: string, args: readonly unknown[], ctx: Me
       if (len < 0 || start + len > s.length) throw outOfRange(name, n, 'length');
       return s.substr(start, len);
     }
-    case 'insert': return s.slice(0, intArg(args[0], ctx)) + str(1) + s.slice(intArg(args[0], ctx));
+    case 'insert':
+      return s.slice(0, intArg(args[0], ctx)) + str(1) + s.slice(intArg(args[0], ctx));
     case 'remove': {
       const start = intArg(args[0], ctx);
       return n > 1 ? s.slice(0, start) + s.slice(start + intArg(args[1], ctx)) : s.slice(0, start);
@@ -206,11 +319,18 @@ function stringMethod(s: string, name: string, args: readonly unknown[], ctx: Me
     case 'split': {
       if (n === 0) return s.split(/\s/);
       if (ctx.dialect.splitByString && n === 1 && typeof args[0] === 'string') return s.split(args[0]);
-      const seps = new Set(args.flatMap((a) => (isArrayLike(a) ? elements(a).flatMap((x) => [...toStr(x)]) : typeof a === 'number' ? [] : [...toStr(a)])));
+      const seps = new Set(
+        args.flatMap((a) =>
+          isArrayLike(a) ? elements(a).flatMap((x) => [...toStr(x)]) : typeof a === 'number' ? [] : [...toStr(a)],
+        ),
+      );
       const out: string[] = [];
       let cur = '';
       for (const ch of s) {
-        if (seps.has(ch)) { out.push(cur); cur = ''; } else cur += ch;
+        if (seps.has(ch)) {
+          out.push(cur);
+          cur = '';
+        } else cur += ch;
       }
       out.push(cur);
       return out;
@@ -221,37 +341,70 @@ function stringMethod(s: string, name: string, args: readonly unknown[], ctx: Me
   }
 }
 
-async function arrayMethod(a: unknown[] | Uint8Array, name: string, args: readonly unknown[], ctx: MemberContext): Promise<unknown> {
+async function arrayMethod(
+  a: unknown[] | Uint8Array,
+  name: string,
+  args: readonly unknown[],
+  ctx: MemberContext,
+): Promise<unknown> {
   const lower = name.toLowerCase();
   const list = elements(a);
   switch (lower) {
-    case 'contains': return list.some((x) => (typeof x === 'string' && typeof args[0] === 'string' ? x === args[0] : psEquals(x, args[0], true)));
-    case 'indexof': return list.findIndex((x) => psEquals(x, args[0], true));
-    case 'tostring': return typeNameOf(a);
-    case 'clone': return a instanceof Uint8Array ? a.slice() : [...a];
-    case 'where': case 'foreach': {
+    case 'contains':
+      return list.some((x) =>
+        typeof x === 'string' && typeof args[0] === 'string' ? x === args[0] : psEquals(x, args[0], true),
+      );
+    case 'indexof':
+      return list.findIndex((x) => psEquals(x, args[0], true));
+    case 'tostring':
+      return typeNameOf(a);
+    case 'clone':
+      return a instanceof Uint8Array ? a.slice() : [...a];
+    case 'where':
+    case 'foreach': {
       if (!ctx.dialect.intrinsicWhereForEach) break;
       const sb = args[0];
-      if (!(sb instanceof ScriptBlockValue)) throw new UnsupportedMethod('collection', `${name}() without a script block`);
+      if (!(sb instanceof ScriptBlockValue))
+        throw new UnsupportedMethod('collection', `${name}() without a script block`);
       const out: unknown[] = [];
       for (const item of list) {
         const r = await ctx.invokeScriptBlock(sb, item);
-        if (lower === 'where') { if (isTrue(r.length === 1 ? r[0] : r)) out.push(item); } else out.push(...r);
+        if (lower === 'where') {
+          if (isTrue(r.length === 1 ? r[0] : r)) out.push(item);
+        } else out.push(...r);
       }
       return out;
     }
-    case 'add': case 'remove': case 'clear': case 'insert': case 'removeat': {
-      if (!isArrayList(a)) throw methodFailure(name, args.length, 'Collection was of a fixed size.', 'System.NotSupportedException');
+    case 'add':
+    case 'remove':
+    case 'clear':
+    case 'insert':
+    case 'removeat': {
+      if (!isArrayList(a))
+        throw methodFailure(name, args.length, 'Collection was of a fixed size.', 'System.NotSupportedException');
       const arr = a as unknown[];
-      if (lower === 'add') { arr.push(args[0]); return arr.length - 1; }
-      if (lower === 'clear') { arr.length = 0; return undefined; }
-      if (lower === 'insert') { arr.splice(intArg(args[0], ctx), 0, args[1]); return undefined; }
-      if (lower === 'removeat') { arr.splice(intArg(args[0], ctx), 1); return undefined; }
+      if (lower === 'add') {
+        arr.push(args[0]);
+        return arr.length - 1;
+      }
+      if (lower === 'clear') {
+        arr.length = 0;
+        return undefined;
+      }
+      if (lower === 'insert') {
+        arr.splice(intArg(args[0], ctx), 0, args[1]);
+        return undefined;
+      }
+      if (lower === 'removeat') {
+        arr.splice(intArg(args[0], ctx), 1);
+        return undefined;
+      }
       const i = arr.findIndex((x) => psEquals(x, args[0], true));
       if (i >= 0) arr.splice(i, 1);
       return undefined;
     }
-    default: break;
+    default:
+      break;
   }
   if (!ctx.dialect.memberEnumeration) throw methodNotFound(a, name);
   // Method enumeration (3.0+): call it on each element.
@@ -268,47 +421,93 @@ function dateMethod(d: Date, name: string, args: readonly unknown[], ctx: Member
   const num = () => toNumber(args[0], ctx.notANumber);
   const add = (ms: number) => new Date(d.getTime() + ms);
   switch (lower) {
-    case 'adddays': return add(num() * 86400000);
-    case 'addhours': return add(num() * 3600000);
-    case 'addminutes': return add(num() * 60000);
-    case 'addseconds': return add(num() * 1000);
-    case 'addmilliseconds': return add(num());
-    case 'addmonths': { const x = new Date(d); x.setMonth(x.getMonth() + num()); return x; }
-    case 'addyears': { const x = new Date(d); x.setFullYear(x.getFullYear() + num()); return x; }
-    case 'tostring': return args.length > 0 ? formatDate(d, toStr(args[0])) : formatDate(d, 'G');
-    case 'toshortdatestring': return formatDate(d, 'd');
-    case 'tolongdatestring': return formatDate(d, 'D');
-    case 'toshorttimestring': return formatDate(d, 't');
-    case 'tolongtimestring': return formatDate(d, 'T');
-    case 'touniversaltime': return new Date(d.getTime() + d.getTimezoneOffset() * 60000);
-    case 'tolocaltime': return d;
-    case 'compareto': return Math.sign(d.getTime() - (args[0] instanceof Date ? args[0].getTime() : 0));
-    default: throw new UnsupportedMethod('System.DateTime', name);
+    case 'adddays':
+      return add(num() * 86400000);
+    case 'addhours':
+      return add(num() * 3600000);
+    case 'addminutes':
+      return add(num() * 60000);
+    case 'addseconds':
+      return add(num() * 1000);
+    case 'addmilliseconds':
+      return add(num());
+    case 'addmonths': {
+      const x = new Date(d);
+      x.setMonth(x.getMonth() + num());
+      return x;
+    }
+    case 'addyears': {
+      const x = new Date(d);
+      x.setFullYear(x.getFullYear() + num());
+      return x;
+    }
+    case 'tostring':
+      return args.length > 0 ? formatDate(d, toStr(args[0])) : formatDate(d, 'G');
+    case 'toshortdatestring':
+      return formatDate(d, 'd');
+    case 'tolongdatestring':
+      return formatDate(d, 'D');
+    case 'toshorttimestring':
+      return formatDate(d, 't');
+    case 'tolongtimestring':
+      return formatDate(d, 'T');
+    case 'touniversaltime':
+      return new Date(d.getTime() + d.getTimezoneOffset() * 60000);
+    case 'tolocaltime':
+      return d;
+    case 'compareto':
+      return Math.sign(d.getTime() - (args[0] instanceof Date ? args[0].getTime() : 0));
+    default:
+      throw new UnsupportedMethod('System.DateTime', name);
   }
 }
 
 /** `target.Name(args)`; undefined for void methods. */
-export async function invokeMethod(target: unknown, name: string, args: readonly unknown[], ctx: MemberContext): Promise<unknown> {
+export async function invokeMethod(
+  target: unknown,
+  name: string,
+  args: readonly unknown[],
+  ctx: MemberContext,
+): Promise<unknown> {
   const lower = name.toLowerCase();
   target = normalize(target);
-  if (target === null) throw new RuntimeFailure('You cannot call a method on a null-valued expression.', { errorId: 'InvokeMethodOnNull', category: 'InvalidOperation' });
+  if (target === null)
+    throw new RuntimeFailure('You cannot call a method on a null-valued expression.', {
+      errorId: 'InvokeMethodOnNull',
+      category: 'InvalidOperation',
+    });
   if (lower === 'gettype' && args.length === 0) return new TypeValue(typeNameOf(target));
   if (typeof target === 'string') return stringMethod(target, name, args, ctx);
   if (isArrayLike(target)) return arrayMethod(target, name, args, ctx);
   if (target instanceof PsHashtable) {
     switch (lower) {
-      case 'containskey': case 'contains': return target.has(args[0]);
-      case 'containsvalue': return target.values().some((v) => psEquals(v, args[0], true));
+      case 'containskey':
+      case 'contains':
+        return target.has(args[0]);
+      case 'containsvalue':
+        return target.values().some((v) => psEquals(v, args[0], true));
       case 'add':
         if (!target.add(args[0], args[1])) {
-          throw methodFailure(name, args.length, `Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'`, 'System.ArgumentException');
+          throw methodFailure(
+            name,
+            args.length,
+            `Item has already been added. Key in dictionary: '${toStr(args[0])}'  Key being added: '${toStr(args[0])}'`,
+            'System.ArgumentException',
+          );
         }
         return undefined;
-      case 'remove': target.delete(args[0]); return undefined;
-      case 'clear': target.clear(); return undefined;
-      case 'clone': return target.clone();
-      case 'tostring': return toStr(target);
-      default: throw new UnsupportedMethod('System.Collections.Hashtable', name);
+      case 'remove':
+        target.delete(args[0]);
+        return undefined;
+      case 'clear':
+        target.clear();
+        return undefined;
+      case 'clone':
+        return target.clone();
+      case 'tostring':
+        return toStr(target);
+      default:
+        throw new UnsupportedMethod('System.Collections.Hashtable', name);
     }
   }
   if (typeof target === 'number') {
@@ -326,17 +525,28 @@ export async function invokeMethod(target: unknown, name: string, args: readonly
     switch (lower) {
       case 'getbytes': {
         const a = args[0];
-        return target.getBytes(isArrayLike(a) ? elements(a).map((x) => toStr(x)).join('') : toStr(a));
+        return target.getBytes(
+          isArrayLike(a)
+            ? elements(a)
+                .map((x) => toStr(x))
+                .join('')
+            : toStr(a),
+        );
       }
       case 'getstring': {
         const bytes = toByteArray(args[0], ctx) ?? new Uint8Array();
-        const slice = args.length >= 3 ? bytes.subarray(intArg(args[1], ctx), intArg(args[1], ctx) + intArg(args[2], ctx)) : bytes;
+        const slice =
+          args.length >= 3 ? bytes.subarray(intArg(args[1], ctx), intArg(args[1], ctx) + intArg(args[2], ctx)) : bytes;
         return target.getString(slice);
       }
-      case 'getpreamble': return target.preamble();
-      case 'getbytecount': return target.getBytes(toStr(args[0])).length;
-      case 'tostring': return target.toString();
-      default: throw new UnsupportedMethod(target.typeName, name);
+      case 'getpreamble':
+        return target.preamble();
+      case 'getbytecount':
+        return target.getBytes(toStr(args[0])).length;
+      case 'tostring':
+        return target.toString();
+      default:
+        throw new UnsupportedMethod(target.typeName, name);
     }
   }
   if (target instanceof ScriptBlockValue) {

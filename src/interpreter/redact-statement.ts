@@ -8,11 +8,15 @@ import { findCmdlet } from '../spec/registry.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 
 function commands(node: unknown, out: CommandAst[]): void {
-  if (Array.isArray(node)) { for (const n of node) commands(n, out); return; }
+  if (Array.isArray(node)) {
+    for (const n of node) commands(n, out);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const ast = node as Ast;
   if (ast.type === 'CommandAst') out.push(ast);
-  for (const [key, value] of Object.entries(node)) if (key !== 'extent' && typeof value === 'object') commands(value, out);
+  for (const [key, value] of Object.entries(node))
+    if (key !== 'extent' && typeof value === 'object') commands(value, out);
 }
 
 /** The extent of the plain text a ConvertTo-SecureString command converts, if it has one. */
@@ -34,7 +38,8 @@ export function redactStatement(st: StatementAst, shell: ShellVersion): string {
   const ranges: Extent[] = [];
   for (const cmd of found) {
     const first = cmd.commandElements[0];
-    if (first?.type !== 'StringConstantExpressionAst' || findCmdlet(first.value)?.name !== 'ConvertTo-SecureString') continue;
+    if (first?.type !== 'StringConstantExpressionAst' || findCmdlet(first.value)?.name !== 'ConvertTo-SecureString')
+      continue;
     const extent = plainTextExtent(cmd, shell);
     if (extent) ranges.push(extent);
   }

@@ -5,8 +5,24 @@ import { VariableView } from './variable-view.js';
 import type { VariableSlot } from './variable-view.js';
 
 /** Variables PowerShell manages itself (left out of InterpretResult.variables). */
-const AUTOMATIC = new Set(['true', 'false', 'null', '?', '_', 'psitem', 'error', 'matches', 'psversiontable', 'args',
-  'erroractionpreference', 'warningpreference', 'confirmpreference', 'ofs', 'psscriptroot', 'pscommandpath']);
+const AUTOMATIC = new Set([
+  'true',
+  'false',
+  'null',
+  '?',
+  '_',
+  'psitem',
+  'error',
+  'matches',
+  'psversiontable',
+  'args',
+  'erroractionpreference',
+  'warningpreference',
+  'confirmpreference',
+  'ofs',
+  'psscriptroot',
+  'pscommandpath',
+]);
 const READ_ONLY = new Set(['true', 'false', '?', 'error', 'psversiontable', 'host']);
 /** The slot `$_` (and `$PSItem` where the dialect has it) lives in. */
 export const CURRENT_ITEM = '_';
@@ -89,13 +105,20 @@ export class SessionVariables {
     if (env) return this.#envVars.get(lower)?.value ?? null;
     if (global && !['true', 'false', 'null', '?', 'error'].includes(lower)) return this.getGlobal(lower);
     switch (lower) {
-      case 'true': return true;
-      case 'false': return false;
-      case 'null': return null;
-      case '?': return this.#auto.success();
-      case 'error': return this.#auto.errors();
-      case 'psitem': return this.#auto.psItem ? this.getRaw(CURRENT_ITEM) : this.getRaw(lower);
-      default: return this.getRaw(lower);
+      case 'true':
+        return true;
+      case 'false':
+        return false;
+      case 'null':
+        return null;
+      case '?':
+        return this.#auto.success();
+      case 'error':
+        return this.#auto.errors();
+      case 'psitem':
+        return this.#auto.psItem ? this.getRaw(CURRENT_ITEM) : this.getRaw(lower);
+      default:
+        return this.getRaw(lower);
     }
   }
 
@@ -115,7 +138,8 @@ export class SessionVariables {
     if (lower === 'null') return;
     if (READ_ONLY.has(lower)) {
       throw new RuntimeFailure(`Cannot overwrite variable ${name} because it is read-only or constant.`, {
-        errorId: 'VariableNotWritable', category: 'WriteError',
+        errorId: 'VariableNotWritable',
+        category: 'WriteError',
         exceptionType: 'System.Management.Automation.SessionStateUnauthorizedAccessException',
       });
     }

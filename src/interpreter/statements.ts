@@ -1,6 +1,12 @@
 // Statements: if, foreach, try/catch/finally, throw, return, break/continue, and how errors end a statement.
 import type { ForEachStatementAst, PipelineAst, StatementAst, Extent, TryStatementAst } from '../ast/ast.js';
-import { PsErrorRecord, PsException, PsTerminatingError, exceptionIs, resolveExceptionType } from '../runtime/ps-error-record.js';
+import {
+  PsErrorRecord,
+  PsException,
+  PsTerminatingError,
+  exceptionIs,
+  resolveExceptionType,
+} from '../runtime/ps-error-record.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
 import { NO_OUTPUT, collect, elements, isArrayLike, isTrue, normalize, toStr } from '../runtime/ps-values.js';
 import { assignStatement } from './assignment.js';
@@ -43,8 +49,12 @@ async function checkCancelled(core: InterpreterCore): Promise<void> {
 export async function execStatement(core: InterpreterCore, st: StatementAst, out: unknown[]): Promise<void> {
   await checkCancelled(core);
   switch (st.type) {
-    case 'PipelineAst': await core.execPipeline(st, out); return;
-    case 'AssignmentStatementAst': await assignStatement(core, st); return;
+    case 'PipelineAst':
+      await core.execPipeline(st, out);
+      return;
+    case 'AssignmentStatementAst':
+      await assignStatement(core, st);
+      return;
     case 'IfStatementAst': {
       for (const clause of st.clauses) {
         if (isTrue(await core.statementValue(clause.condition))) {
@@ -55,17 +65,24 @@ export async function execStatement(core: InterpreterCore, st: StatementAst, out
       if (st.elseClause) await core.execBlock(st.elseClause.statements, out);
       return;
     }
-    case 'ForEachStatementAst': await foreachStatement(core, st, out); return;
-    case 'TryStatementAst': await tryStatement(core, st, out); return;
+    case 'ForEachStatementAst':
+      await foreachStatement(core, st, out);
+      return;
+    case 'TryStatementAst':
+      await tryStatement(core, st, out);
+      return;
     // checkSubset lets only plain pipelines through after throw/return.
-    case 'ThrowStatementAst': return throwStatement(core, st.pipeline as PipelineAst | null, st.extent);
+    case 'ThrowStatementAst':
+      return throwStatement(core, st.pipeline as PipelineAst | null, st.extent);
     case 'ReturnStatementAst': {
       const values: unknown[] = [];
       if (st.pipeline) await core.execPipeline(st.pipeline as PipelineAst, values);
       throw new FlowSignal('return', values);
     }
-    case 'BreakStatementAst': throw new FlowSignal('break');
-    case 'ContinueStatementAst': throw new FlowSignal('continue');
+    case 'BreakStatementAst':
+      throw new FlowSignal('break');
+    case 'ContinueStatementAst':
+      throw new FlowSignal('continue');
   }
 }
 
@@ -89,11 +106,20 @@ async function foreachStatement(core: InterpreterCore, st: ForEachStatementAst, 
 }
 
 /** Runs the catch clause matching a terminating error; what it throws is returned as still pending. */
-async function runCatch(core: InterpreterCore, st: TryStatementAst, e: unknown, out: unknown[]): Promise<{ error: unknown } | null> {
-  const clause = e instanceof PsTerminatingError
-    ? st.catchClauses.find((c) => c.catchTypes.length === 0
-      || c.catchTypes.some((t) => exceptionIs(e.error.exception.type, resolveExceptionType(t.typeName)!)))
-    : undefined;
+async function runCatch(
+  core: InterpreterCore,
+  st: TryStatementAst,
+  e: unknown,
+  out: unknown[],
+): Promise<{ error: unknown } | null> {
+  const clause =
+    e instanceof PsTerminatingError
+      ? st.catchClauses.find(
+          (c) =>
+            c.catchTypes.length === 0 ||
+            c.catchTypes.some((t) => exceptionIs(e.error.exception.type, resolveExceptionType(t.typeName)!)),
+        )
+      : undefined;
   if (!clause || !(e instanceof PsTerminatingError)) return { error: e };
   const previous = core.vars.getRaw(CURRENT_ITEM);
   core.catchStack.push(e.error);
@@ -122,7 +148,8 @@ async function tryStatement(core: InterpreterCore, st: TryStatementAst, out: unk
   } finally {
     if (inTry) core.tryDepth--;
   }
-  if (st.finally && !(pending && pending.error instanceof UnsupportedConstructError)) await core.execBlock(st.finally.statements, out);
+  if (st.finally && !(pending && pending.error instanceof UnsupportedConstructError))
+    await core.execBlock(st.finally.statements, out);
   if (pending) throw pending.error;
 }
 
@@ -130,7 +157,11 @@ async function throwStatement(core: InterpreterCore, pipeline: PipelineAst | nul
   if (!pipeline) {
     const current = core.catchStack[core.catchStack.length - 1];
     if (current) throw new PsTerminatingError(current, 'script');
-    return core.errors.raise({ message: 'ScriptHalted', category: 'OperationStopped', errorId: 'ScriptHalted', command: null }, extent, 'script');
+    return core.errors.raise(
+      { message: 'ScriptHalted', category: 'OperationStopped', errorId: 'ScriptHalted', command: null },
+      extent,
+      'script',
+    );
   }
   const v = normalize(await core.statementValue(pipeline));
   if (v instanceof PsErrorRecord) {
@@ -138,17 +169,33 @@ async function throwStatement(core: InterpreterCore, pipeline: PipelineAst | nul
     throw new PsTerminatingError(v, 'script');
   }
   if (v instanceof PsException) {
-    return core.errors.raise({ message: v.message, category: 'OperationStopped', errorId: v.message, command: null, exceptionType: v.type },
-      extent, 'script');
+    return core.errors.raise(
+      { message: v.message, category: 'OperationStopped', errorId: v.message, command: null, exceptionType: v.type },
+      extent,
+      'script',
+    );
   }
   const message = v === null ? 'ScriptHalted' : toStr(v);
-  return core.errors.raise({ message, category: 'OperationStopped', errorId: message, command: null, ...(v !== null ? { targetObject: v } : {}) },
-    extent, 'script');
+  return core.errors.raise(
+    {
+      message,
+      category: 'OperationStopped',
+      errorId: message,
+      command: null,
+      ...(v !== null ? { targetObject: v } : {}),
+    },
+    extent,
+    'script',
+  );
 }
 
 /** A statement as a value: a lone expression is not enumerated; commands give $null, one object, or object[]. */
 export async function statementValue(core: InterpreterCore, st: StatementAst): Promise<unknown> {
-  if (st.type === 'PipelineAst' && st.pipelineElements.length === 1 && st.pipelineElements[0]!.type === 'CommandExpressionAst') {
+  if (
+    st.type === 'PipelineAst' &&
+    st.pipelineElements.length === 1 &&
+    st.pipelineElements[0]!.type === 'CommandExpressionAst'
+  ) {
     const value = await core.evalExpr(st.pipelineElements[0].expression);
     core.success = true;
     return value;

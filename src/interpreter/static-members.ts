@@ -20,7 +20,8 @@ export interface StaticContext extends ConversionContext {
 
 /** Normalized type name → canonical key of the tables below. */
 const TYPE_KEYS: Readonly<Record<string, string>> = {
-  'text.encoding': 'encoding', encoding: 'encoding',
+  'text.encoding': 'encoding',
+  encoding: 'encoding',
   'io.file': 'file',
   convert: 'convert',
   string: 'string',
@@ -59,7 +60,11 @@ export function isStaticType(typeName: string): boolean {
 }
 
 const ENCODINGS: Readonly<Record<string, TextEncodingName>> = {
-  unicode: 'unicode', utf8: 'utf8BOM', ascii: 'ascii', bigendianunicode: 'bigendianunicode', utf32: 'utf32',
+  unicode: 'unicode',
+  utf8: 'utf8BOM',
+  ascii: 'ascii',
+  bigendianunicode: 'bigendianunicode',
+  utf32: 'utf32',
 };
 
 /** `[type]::Property`. */
@@ -67,15 +72,19 @@ export function staticProperty(typeName: string, member: string, ctx: StaticCont
   const key = typeKey(typeName);
   const m = member.toLowerCase();
   switch (key) {
-    case 'encoding': return new EncodingValue(m === 'default' ? ctx.dialect.defaultEncoding : ENCODINGS[m]!);
-    case 'string': return '';
+    case 'encoding':
+      return new EncodingValue(m === 'default' ? ctx.dialect.defaultEncoding : ENCODINGS[m]!);
+    case 'string':
+      return '';
     case 'datetime': {
       const now = ctx.now();
       if (m === 'today') return new Date(now.getFullYear(), now.getMonth(), now.getDate());
       return now;
     }
-    case 'environment': return '\r\n';
-    default: throw new Error(`static ${typeName}::${member}`);
+    case 'environment':
+      return '\r\n';
+    default:
+      throw new Error(`static ${typeName}::${member}`);
   }
 }
 
@@ -83,10 +92,19 @@ export function staticProperty(typeName: string, member: string, ctx: StaticCont
 function dotnetPath(method: string, argCount: number, path: unknown): string {
   const p = toStr(path);
   if (/^[A-Za-z]:[\\/]/.test(p) || /^\\\\[^\\]+\\[^\\]+/.test(p)) return p;
-  if (p === '') throw methodFailure(method, argCount, 'The value cannot be an empty string. (Parameter \'path\')', 'System.ArgumentException');
-  throw methodFailure(method, argCount,
+  if (p === '')
+    throw methodFailure(
+      method,
+      argCount,
+      "The value cannot be an empty string. (Parameter 'path')",
+      'System.ArgumentException',
+    );
+  throw methodFailure(
+    method,
+    argCount,
     `The runbook interpreter refuses the relative path '${p}': .NET resolves relative paths against the process working directory, not PowerShell's current location, so this would read or write a different file. Use an absolute (C:\\...) or UNC (\\\\server\\share\\...) path.`,
-    'System.ArgumentException');
+    'System.ArgumentException',
+  );
 }
 
 function readFile(method: string, argCount: number, path: string, ctx: StaticContext): Uint8Array {
@@ -115,24 +133,58 @@ function dotnetFileFailure(method: string, argCount: number, path: string, e: un
 function bytesArg(method: string, argCount: number, v: unknown, ctx: StaticContext): Uint8Array {
   try {
     const b = toByteArray(v, ctx);
-    if (b === null) throw methodFailure(method, argCount, 'Value cannot be null. (Parameter \'bytes\')', 'System.ArgumentNullException');
+    if (b === null)
+      throw methodFailure(
+        method,
+        argCount,
+        "Value cannot be null. (Parameter 'bytes')",
+        'System.ArgumentNullException',
+      );
     return b;
   } catch (e) {
-    if (e instanceof RuntimeFailure && e.exceptionType === 'System.Management.Automation.MethodInvocationException') throw e;
-    throw new RuntimeFailure(`Cannot convert argument "bytes", with value: "${toStr(v)}", for "${method}" to type "System.Byte[]": "${e instanceof Error ? e.message : String(e)}"`, {
-      errorId: 'MethodArgumentConversionInvalidCastArgument', category: 'NotSpecified', exceptionType: 'System.Management.Automation.MethodException' });
+    if (e instanceof RuntimeFailure && e.exceptionType === 'System.Management.Automation.MethodInvocationException')
+      throw e;
+    throw new RuntimeFailure(
+      `Cannot convert argument "bytes", with value: "${toStr(v)}", for "${method}" to type "System.Byte[]": "${e instanceof Error ? e.message : String(e)}"`,
+      {
+        errorId: 'MethodArgumentConversionInvalidCastArgument',
+        category: 'NotSpecified',
+        exceptionType: 'System.Management.Automation.MethodException',
+      },
+    );
   }
 }
 
 function getEncoding(name: unknown): EncodingValue {
   const n = toStr(name).toLowerCase();
   const byName: Readonly<Record<string, TextEncodingName>> = {
-    'utf-8': 'utf8BOM', utf8: 'utf8BOM', '65001': 'utf8BOM', 'utf-16': 'unicode', unicode: 'unicode', '1200': 'unicode', 'utf-16be': 'bigendianunicode',
-    '1201': 'bigendianunicode', 'us-ascii': 'ascii', ascii: 'ascii', '20127': 'ascii', 'utf-32': 'utf32', '12000': 'utf32',
-    'windows-1252': 'ansi', '1252': 'ansi', 'iso-8859-1': 'ansi', '28591': 'ansi', latin1: 'ansi',
+    'utf-8': 'utf8BOM',
+    utf8: 'utf8BOM',
+    '65001': 'utf8BOM',
+    'utf-16': 'unicode',
+    unicode: 'unicode',
+    '1200': 'unicode',
+    'utf-16be': 'bigendianunicode',
+    '1201': 'bigendianunicode',
+    'us-ascii': 'ascii',
+    ascii: 'ascii',
+    '20127': 'ascii',
+    'utf-32': 'utf32',
+    '12000': 'utf32',
+    'windows-1252': 'ansi',
+    '1252': 'ansi',
+    'iso-8859-1': 'ansi',
+    '28591': 'ansi',
+    latin1: 'ansi',
   };
   const enc = byName[n];
-  if (!enc) throw methodFailure('GetEncoding', 1, `'${toStr(name)}' is not a supported encoding name.`, 'System.ArgumentException');
+  if (!enc)
+    throw methodFailure(
+      'GetEncoding',
+      1,
+      `'${toStr(name)}' is not a supported encoding name.`,
+      'System.ArgumentException',
+    );
   return new EncodingValue(enc);
 }
 
@@ -143,11 +195,17 @@ export function staticMethod(typeName: string, member: string, args: readonly un
   const n = args.length;
   const name = member;
   switch (`${key}.${m}`) {
-    case 'encoding.getencoding': return getEncoding(args[0]);
-    case 'file.readallbytes': return readFile(name, n, dotnetPath(name, n, args[0]), ctx);
-    case 'file.writeallbytes': writeFile(name, n, dotnetPath(name, n, args[0]), bytesArg(name, n, args[1], ctx), ctx); return undefined;
-    case 'file.readalltext': return decodeFile(readFile(name, n, dotnetPath(name, n, args[0]), ctx), 'utf8');
-    case 'file.readalllines': return splitLines(decodeFile(readFile(name, n, dotnetPath(name, n, args[0]), ctx), 'utf8'));
+    case 'encoding.getencoding':
+      return getEncoding(args[0]);
+    case 'file.readallbytes':
+      return readFile(name, n, dotnetPath(name, n, args[0]), ctx);
+    case 'file.writeallbytes':
+      writeFile(name, n, dotnetPath(name, n, args[0]), bytesArg(name, n, args[1], ctx), ctx);
+      return undefined;
+    case 'file.readalltext':
+      return decodeFile(readFile(name, n, dotnetPath(name, n, args[0]), ctx), 'utf8');
+    case 'file.readalllines':
+      return splitLines(decodeFile(readFile(name, n, dotnetPath(name, n, args[0]), ctx), 'utf8'));
     case 'file.writealltext': {
       const enc = args[2] instanceof EncodingValue ? args[2].encoding : 'utf8NoBOM';
       writeFile(name, n, dotnetPath(name, n, args[0]), encodeFile(toStr(args[1]), enc), ctx);
@@ -163,23 +221,34 @@ export function staticMethod(typeName: string, member: string, args: readonly un
         throw e;
       }
     }
-    case 'convert.tobase64string': return Buffer.from(bytesArg(name, n, args[0], ctx)).toString('base64');
+    case 'convert.tobase64string':
+      return Buffer.from(bytesArg(name, n, args[0], ctx)).toString('base64');
     case 'convert.frombase64string': {
       const s = toStr(args[0]).replace(/\s+/g, '');
       if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
-        throw methodFailure(name, n, 'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.', 'System.FormatException');
+        throw methodFailure(
+          name,
+          n,
+          'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.',
+          'System.FormatException',
+        );
       }
       return new Uint8Array(Buffer.from(s, 'base64'));
     }
-    case 'string.isnullorempty': return args[0] === null || args[0] === undefined || toStr(args[0]) === '';
-    case 'string.isnullorwhitespace': return args[0] === null || args[0] === undefined || toStr(args[0]).trim() === '';
+    case 'string.isnullorempty':
+      return args[0] === null || args[0] === undefined || toStr(args[0]) === '';
+    case 'string.isnullorwhitespace':
+      return args[0] === null || args[0] === undefined || toStr(args[0]).trim() === '';
     case 'string.join': {
       const rest = args.slice(1);
       const items = rest.length === 1 && isArrayLike(rest[0]) ? elements(rest[0]) : rest;
       return items.map((x) => toStr(x)).join(toStr(args[0]));
     }
-    case 'string.format': return formatOperator(toStr(args[0]), args.length === 2 && isArrayLike(args[1]) ? args[1] : args.slice(1));
-    case 'string.concat': return args.map((x) => toStr(x)).join('');
-    default: throw new Error(`static ${typeName}::${member}`);
+    case 'string.format':
+      return formatOperator(toStr(args[0]), args.length === 2 && isArrayLike(args[1]) ? args[1] : args.slice(1));
+    case 'string.concat':
+      return args.map((x) => toStr(x)).join('');
+    default:
+      throw new Error(`static ${typeName}::${member}`);
   }
 }

@@ -44,15 +44,22 @@ function utf32(text: string, bigEndian: boolean): Uint8Array {
 /** The bytes of text in an encoding, without a byte-order mark (Encoding.GetBytes). ANSI is treated as Latin-1. */
 export function encodeText(text: string, enc: TextEncodingName): Uint8Array {
   switch (enc) {
-    case 'ansi': return singleByte(text, 0xff);
+    case 'ansi':
+      return singleByte(text, 0xff);
     case 'ascii':
     case 'oem':
-    case 'utf7': return singleByte(text, 0x7f);
-    case 'unicode': return utf16(text, false);
-    case 'bigendianunicode': return utf16(text, true);
-    case 'utf32': return utf32(text, false);
-    case 'bigendianutf32': return utf32(text, true);
-    default: return new Uint8Array(Buffer.from(text, 'utf8'));
+    case 'utf7':
+      return singleByte(text, 0x7f);
+    case 'unicode':
+      return utf16(text, false);
+    case 'bigendianunicode':
+      return utf16(text, true);
+    case 'utf32':
+      return utf32(text, false);
+    case 'bigendianutf32':
+      return utf32(text, true);
+    default:
+      return new Uint8Array(Buffer.from(text, 'utf8'));
   }
 }
 
@@ -68,7 +75,8 @@ export function encodeFile(text: string, enc: TextEncodingName): Uint8Array {
 
 function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): string {
   let s = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode(bigEndian ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! | (bytes[i + 1]! << 8));
+  for (let i = 0; i + 1 < bytes.length; i += 2)
+    s += String.fromCharCode(bigEndian ? (bytes[i]! << 8) | bytes[i + 1]! : bytes[i]! | (bytes[i + 1]! << 8));
   return s;
 }
 
@@ -85,15 +93,22 @@ function decodeUtf32(bytes: Uint8Array, bigEndian: boolean): string {
 /** Encoding.GetString: bytes (no byte-order mark handling) to text. */
 export function decodeText(bytes: Uint8Array, enc: TextEncodingName): string {
   switch (enc) {
-    case 'ansi': return Buffer.from(bytes).toString('latin1');
+    case 'ansi':
+      return Buffer.from(bytes).toString('latin1');
     case 'ascii':
     case 'oem':
-    case 'utf7': return Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : '?')).join('');
-    case 'unicode': return decodeUtf16(bytes, false);
-    case 'bigendianunicode': return decodeUtf16(bytes, true);
-    case 'utf32': return decodeUtf32(bytes, false);
-    case 'bigendianutf32': return decodeUtf32(bytes, true);
-    default: return new TextDecoder('utf-8').decode(bytes);
+    case 'utf7':
+      return Array.from(bytes, (b) => (b < 0x80 ? String.fromCharCode(b) : '?')).join('');
+    case 'unicode':
+      return decodeUtf16(bytes, false);
+    case 'bigendianunicode':
+      return decodeUtf16(bytes, true);
+    case 'utf32':
+      return decodeUtf32(bytes, false);
+    case 'bigendianutf32':
+      return decodeUtf32(bytes, true);
+    default:
+      return new TextDecoder('utf-8').decode(bytes);
   }
 }
 

@@ -22,6 +22,21 @@ export interface LintRule {
 }
 
 /** Builds a diagnostic at an invocation. */
-export function at(ctx: LintContext, inv: BoundInvocation, rule: string, severity: Diagnostic['severity'], message: string, suggestion?: string): Diagnostic {
-  return { rule, severity, message, file: ctx.file, line: inv.extent.startLine, column: inv.extent.startColumn, ...(suggestion ? { suggestion } : {}) };
+export function at(
+  ctx: LintContext,
+  inv: BoundInvocation,
+  rule: string,
+  severity: Diagnostic['severity'],
+  message: string,
+  suggestion?: string,
+): Diagnostic {
+  return {
+    rule,
+    severity,
+    message,
+    file: ctx.file,
+    line: inv.extent.startLine,
+    column: inv.extent.startColumn,
+    ...(suggestion ? { suggestion } : {}),
+  };
 }

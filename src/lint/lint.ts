@@ -15,8 +15,14 @@ import { unattendedPrompts } from './rules/unattended-prompts.js';
 import { valueFormats } from './rules/value-formats.js';
 
 /** Every rule, in reporting order. */
-export const LINT_RULES: readonly LintRule[] = Object.freeze([valueFormats, serviceAvailability, plaintextPassword, unattendedPrompts, relativeDotnetPath,
-  scriptErrorPreference]);
+export const LINT_RULES: readonly LintRule[] = Object.freeze([
+  valueFormats,
+  serviceAvailability,
+  plaintextPassword,
+  unattendedPrompts,
+  relativeDotnetPath,
+  scriptErrorPreference,
+]);
 
 /** Options of `lint`. */
 export interface LintOptions {
@@ -36,9 +42,16 @@ export function lint(text: string, options: LintOptions = {}): readonly Diagnost
   const shell = options.shell === undefined ? undefined : parseShellVersion(options.shell);
   let result;
   try {
-    result = bindScript(text, { ...(exchange ? { exchange } : {}), ...(shell ? { shell } : {}), ...(options.file ? { file: options.file } : {}) });
+    result = bindScript(text, {
+      ...(exchange ? { exchange } : {}),
+      ...(shell ? { shell } : {}),
+      ...(options.file ? { file: options.file } : {}),
+    });
   } catch (e) {
-    if (e instanceof ParseError) return [{ rule: 'parse', severity: 'error', message: e.reason, file: options.file, line: e.line, column: e.column }];
+    if (e instanceof ParseError)
+      return [
+        { rule: 'parse', severity: 'error', message: e.reason, file: options.file, line: e.line, column: e.column },
+      ];
     throw e;
   }
   const diagnostics: Diagnostic[] = result.errors.map((e: BindingError) => ({
@@ -49,7 +62,14 @@ export function lint(text: string, options: LintOptions = {}): readonly Diagnost
     line: e.line ?? 1,
     column: e.column ?? 1,
   }));
-  const ctx: LintContext = { ast: result.ast, invocations: result.invocations, exchange, shell, unattended: options.unattended ?? true, file: options.file };
+  const ctx: LintContext = {
+    ast: result.ast,
+    invocations: result.invocations,
+    exchange,
+    shell,
+    unattended: options.unattended ?? true,
+    file: options.file,
+  };
   for (const rule of LINT_RULES) diagnostics.push(...rule.check(ctx));
   return Object.freeze(diagnostics.sort((a, b) => a.line - b.line || a.column - b.column));
 }

@@ -84,5 +84,13 @@ export function deferredLogger(level: 'warn' | 'silent', make: () => Logger): Lo
       real ??= make();
       (real[method] as (...a: unknown[]) => void)(...args);
     };
-  return { level, info: noop, debug: noop, trace: noop, warn: forward('warn'), error: forward('error'), fatal: forward('fatal') } as unknown as Logger;
+  return {
+    level,
+    info: noop,
+    debug: noop,
+    trace: noop,
+    warn: forward('warn'),
+    error: forward('error'),
+    fatal: forward('fatal'),
+  } as unknown as Logger;
 }

@@ -32,7 +32,8 @@ export interface VerbatimExpression {
   readonly text: string;
 }
 
-export type Expression = VariableExpression | FileBytesExpression | PipelineInputExpression | SecretPromptExpression | VerbatimExpression;
+export type Expression =
+  VariableExpression | FileBytesExpression | PipelineInputExpression | SecretPromptExpression | VerbatimExpression;
 
 const NAME_RE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -82,5 +83,11 @@ export function verbatim(text: string): VerbatimExpression {
 export function isExpression(value: unknown): value is Expression {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) return false;
   const kind = (value as { kind?: unknown }).kind;
-  return kind === 'variable' || kind === 'fileBytes' || kind === 'pipelineInput' || kind === 'secretPrompt' || kind === 'expression';
+  return (
+    kind === 'variable' ||
+    kind === 'fileBytes' ||
+    kind === 'pipelineInput' ||
+    kind === 'secretPrompt' ||
+    kind === 'expression'
+  );
 }

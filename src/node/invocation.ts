@@ -2,7 +2,8 @@ import type { Expression } from './expression.js';
 import type { Secret } from './secret.js';
 
 /** A parameter's value: plain literals, arrays of them, bytes, a Secret, or a typed expression. */
-export type ParameterValue = string | number | boolean | null | Uint8Array | Secret | Expression | readonly ParameterValue[];
+export type ParameterValue =
+  string | number | boolean | null | Uint8Array | Secret | Expression | readonly ParameterValue[];
 
 /** One cmdlet call: what builders produce and what the binder gives back for a parsed line. */
 export interface Invocation {
@@ -20,6 +21,10 @@ export interface UnknownInvocation extends Invocation {
 }
 
 /** Freezes an invocation (and its parameter map). */
-export function createInvocation(cmdlet: string, parameterSet: string | null, parameters: Record<string, ParameterValue>): Invocation {
+export function createInvocation(
+  cmdlet: string,
+  parameterSet: string | null,
+  parameters: Record<string, ParameterValue>,
+): Invocation {
   return Object.freeze({ cmdlet, parameterSet, parameters: Object.freeze({ ...parameters }) });
 }

@@ -21,7 +21,8 @@ function collect(v: unknown, out: Ast[]): void {
 
 /** True when `nodes` are already in source order (the usual case: fields are declared left to right). */
 function inOrder(nodes: readonly Ast[]): boolean {
-  for (let i = 1; i < nodes.length; i++) if (nodes[i - 1]!.extent.startOffset > nodes[i]!.extent.startOffset) return false;
+  for (let i = 1; i < nodes.length; i++)
+    if (nodes[i - 1]!.extent.startOffset > nodes[i]!.extent.startOffset) return false;
   return true;
 }
 

@@ -23,7 +23,9 @@ import type { ScriptBlockBody } from './expression-parser.js';
 
 const BLOCK_NAMES: ReadonlySet<string> = new Set(['begin', 'process', 'end', 'dynamicparam', 'clean']);
 type BlockName = NamedBlockAst['blockKind'];
-const BLOCK_FIELDS: Readonly<Record<BlockName, 'beginBlock' | 'processBlock' | 'endBlock' | 'dynamicParamBlock' | 'cleanBlock'>> = {
+const BLOCK_FIELDS: Readonly<
+  Record<BlockName, 'beginBlock' | 'processBlock' | 'endBlock' | 'dynamicParamBlock' | 'cleanBlock'>
+> = {
   begin: 'beginBlock',
   process: 'processBlock',
   end: 'endBlock',
@@ -39,8 +41,15 @@ const USING_KINDS: Readonly<Record<string, UsingStatementAst['usingStatementKind
 };
 
 function isNameToken(t: Token): boolean {
-  return t.kind === 'Generic' || t.kind === 'Identifier' || t.kind === 'Keyword' || t.kind === 'StringLiteral'
-    || t.kind === 'StringExpandable' || t.kind === 'Number' || t.kind === 'Variable';
+  return (
+    t.kind === 'Generic' ||
+    t.kind === 'Identifier' ||
+    t.kind === 'Keyword' ||
+    t.kind === 'StringLiteral' ||
+    t.kind === 'StringExpandable' ||
+    t.kind === 'Number' ||
+    t.kind === 'Variable'
+  );
 }
 
 /** Script block bodies and the definition statements; plain statements and pipelines come from the subclass. */
@@ -53,7 +62,7 @@ export abstract class DefinitionParser extends ExpressionParser {
   protected abstract commandArgument(
     context: 'name' | 'invokedName' | 'argument',
     token: Token,
-    ofParameter?: boolean
+    ofParameter?: boolean,
   ): ExpressionAst | null;
 
   /** Using statements (top level only), a param block, then named blocks or statements. */
@@ -104,14 +113,17 @@ export abstract class DefinitionParser extends ExpressionParser {
         this.fail(
           "Missing closing '}' in statement block or type definition.",
           this.startOf(lCurly),
-          this.startOf(rCurly)
+          this.startOf(rCurly),
         );
       }
       const blockKind = name.value as BlockName;
-      const block: NamedBlockAst = { type: 'NamedBlockAst', extent: this.span(
-        this.startOf(name),
-        this.endOf(rCurly)
-      ), blockKind, unnamed: false, statements };
+      const block: NamedBlockAst = {
+        type: 'NamedBlockAst',
+        extent: this.span(this.startOf(name), this.endOf(rCurly)),
+        blockKind,
+        unnamed: false,
+        statements,
+      };
       body[BLOCK_FIELDS[blockKind]] = block;
     }
   }
@@ -157,10 +169,12 @@ export abstract class DefinitionParser extends ExpressionParser {
     for (const a of attributes) {
       if (a.type === 'TypeConstraintAst') this.fail(`Unexpected attribute '${a.typeName}'.`, a.extent.startOffset);
     }
-    return { type: 'ParamBlockAst', extent: this.span(
-      start,
-      this.endOf(rParen)
-    ), attributes: attributes as AttributeAst[], parameters };
+    return {
+      type: 'ParamBlockAst',
+      extent: this.span(start, this.endOf(rParen)),
+      attributes: attributes as AttributeAst[],
+      parameters,
+    };
   }
 
   /** PowerShell's error for a parameter list without `)`: right after the last parameter (or the `(`). */
@@ -168,7 +182,7 @@ export abstract class DefinitionParser extends ExpressionParser {
     const last = parameters[parameters.length - 1];
     return this.failAfter(
       "Missing ')' in function parameter list.",
-      last !== undefined ? last.extent.endOffset : this.endOf(lParen)
+      last !== undefined ? last.extent.endOffset : this.endOf(lParen),
     );
   }
 
@@ -208,7 +222,8 @@ export abstract class DefinitionParser extends ExpressionParser {
     const v = this.next();
     if (v.kind !== 'Variable') {
       this.unget(v);
-      const reason = 'Parameter declarations are a comma-separated list of variable names with optional initializer expressions.';
+      const reason =
+        'Parameter declarations are a comma-separated list of variable names with optional initializer expressions.';
       if (attributes.length > 0) this.failAfter(reason, attributes[attributes.length - 1]!.extent.endOffset);
       return null;
     }
@@ -233,7 +248,8 @@ export abstract class DefinitionParser extends ExpressionParser {
       this.skipNewlines();
       const nameToken = this.next();
       if (!isNameToken(nameToken)) this.failAfter('Missing name after function keyword.', this.endOf(keyword));
-      const name = nameToken.kind === 'StringLiteral' || nameToken.kind === 'StringExpandable' ? nameToken.value : nameToken.text;
+      const name =
+        nameToken.kind === 'StringLiteral' || nameToken.kind === 'StringExpandable' ? nameToken.value : nameToken.text;
       this.skipNewlines();
       let parameters: ParameterAst[] | null = null;
       let after = this.endOf(nameToken);
@@ -269,12 +285,14 @@ export abstract class DefinitionParser extends ExpressionParser {
     const old = this.setMode('command');
     try {
       const kindToken = this.next();
-      const kind = kindToken.kind === 'Keyword' || kindToken.kind === 'Identifier' || kindToken.kind === 'Generic'
-        ? USING_KINDS[kindToken.text.toLowerCase()] : undefined;
+      const kind =
+        kindToken.kind === 'Keyword' || kindToken.kind === 'Identifier' || kindToken.kind === 'Generic'
+          ? USING_KINDS[kindToken.text.toLowerCase()]
+          : undefined;
       if (kind === undefined) {
         this.failAfter(
           "The 'using' keyword must be followed by 'namespace', 'module' or 'assembly'.",
-          this.endOf(keyword)
+          this.endOf(keyword),
         );
       }
       const t = this.next();
@@ -289,10 +307,14 @@ export abstract class DefinitionParser extends ExpressionParser {
         }
       }
       const end = (moduleSpecification ?? name)!.extent.endOffset;
-      return { type: 'UsingStatementAst', extent: this.span(
-        this.startOf(keyword),
-        end
-      ), usingStatementKind: kind, name, alias: null, moduleSpecification };
+      return {
+        type: 'UsingStatementAst',
+        extent: this.span(this.startOf(keyword), end),
+        usingStatementKind: kind,
+        name,
+        alias: null,
+        moduleSpecification,
+      };
     } finally {
       this.setMode(old);
     }
@@ -348,10 +370,12 @@ export abstract class DefinitionParser extends ExpressionParser {
     if (body === null) {
       this.failAfter('Missing statement block in trap statement.', type?.extent.endOffset ?? this.endOf(keyword));
     }
-    return { type: 'TrapStatementAst', extent: this.span(
-      this.startOf(keyword),
-      body.extent.endOffset
-    ), trapType: type, body };
+    return {
+      type: 'TrapStatementAst',
+      extent: this.span(this.startOf(keyword), body.extent.endOffset),
+      trapType: type,
+      body,
+    };
   }
 
   /** `configuration Name { ... }`. */
@@ -367,10 +391,12 @@ export abstract class DefinitionParser extends ExpressionParser {
         this.failAfter("Missing opening '{' of the configuration body.", instanceName.extent.endOffset);
       }
       const body = this.scriptBlockExpressionRule(lCurly) as import('../ast/ast.js').ScriptBlockExpressionAst;
-      return { type: 'ConfigurationDefinitionAst', extent: this.span(
-        this.startOf(keyword),
-        body.extent.endOffset
-      ), instanceName, body };
+      return {
+        type: 'ConfigurationDefinitionAst',
+        extent: this.span(this.startOf(keyword), body.extent.endOffset),
+        instanceName,
+        body,
+      };
     } finally {
       this.setMode(old);
     }
@@ -394,10 +420,11 @@ export abstract class DefinitionParser extends ExpressionParser {
           const start = this.startOf(t);
           const typeName = this.typeNameRule();
           if (typeName === null) this.failAfter('Missing base type name.', start);
-          baseTypes.push({ type: 'TypeConstraintAst', extent: this.span(
-            start,
-            this.tok.origin(this.ungot?.start ?? this.tok.position)
-          ), typeName });
+          baseTypes.push({
+            type: 'TypeConstraintAst',
+            extent: this.span(start, this.tok.origin(this.ungot?.start ?? this.tok.position)),
+            typeName,
+          });
           this.skipNewlines();
           if (this.peek().kind !== 'Comma') break;
           this.skip();
@@ -424,7 +451,7 @@ export abstract class DefinitionParser extends ExpressionParser {
       this.fail(
         "Missing closing '}' in statement block or type definition.",
         this.startOf(lCurly),
-        this.startOf(rCurly)
+        this.startOf(rCurly),
       );
     }
     const start = attributes.length > 0 ? attributes[0]!.extent.startOffset : this.startOf(keyword);

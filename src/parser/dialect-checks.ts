@@ -6,7 +6,11 @@ import type { SemanticIssue } from './semantic-checks.js';
 /** The dialects `parse` can check a script against (the spec's ShellVersion). */
 export type ParseDialect = '2.0' | '5.1' | '7';
 
-const TITLE: Readonly<Record<ParseDialect, string>> = { '2.0': 'Windows PowerShell 2.0', '5.1': 'Windows PowerShell 5.1', '7': 'PowerShell 7' };
+const TITLE: Readonly<Record<ParseDialect, string>> = {
+  '2.0': 'Windows PowerShell 2.0',
+  '5.1': 'Windows PowerShell 5.1',
+  '7': 'PowerShell 7',
+};
 
 /** What a node needs: a description and the first version that has it, or null when every dialect has it. */
 function requirement(n: Ast): [string, '3.0' | '4.0' | '5.0' | '7'] | null {
@@ -63,7 +67,11 @@ function lacks(dialect: ParseDialect, since: '3.0' | '4.0' | '5.0' | '7'): boole
  * Text every construct the dialect lacks is written with (5.1 lacks only PowerShell 7's `&&`, `||`, `&`, `?`-operators
  * and `clean`; 7 lacks only workflows): a script without it needs no walk. 2.0 lacks too much to tell by text.
  */
-const SPELLED: Readonly<Record<ParseDialect, RegExp | null>> = { '2.0': null, '5.1': /[?&]|\|\||clean/i, '7': /workflow/i };
+const SPELLED: Readonly<Record<ParseDialect, RegExp | null>> = {
+  '2.0': null,
+  '5.1': /[?&]|\|\||clean/i,
+  '7': /workflow/i,
+};
 
 /** The first (leftmost) construct of `root` that `dialect` lacks, as a parse issue; null when it has them all. */
 export function checkDialect(root: Ast, dialect: ParseDialect): SemanticIssue | null {
@@ -79,7 +87,10 @@ export function checkDialect(root: Ast, dialect: ParseDialect): SemanticIssue | 
     const need = requirement(n);
     if (need !== null && lacks(dialect, need[1])) {
       const since = need[1] === '7' ? 'PowerShell 7' : `PowerShell ${need[1]}`;
-      found = { reason: `${TITLE[dialect]} does not have ${need[0]} (it exists from ${since}).`, offset: n.extent.startOffset };
+      found = {
+        reason: `${TITLE[dialect]} does not have ${need[0]} (it exists from ${since}).`,
+        offset: n.extent.startOffset,
+      };
     }
     return true;
   });

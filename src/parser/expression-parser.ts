@@ -179,7 +179,8 @@ export abstract class ExpressionParser extends ParserBase {
         entered++;
         this.skipNewlines();
         const rhs = this.arrayLiteralRule(true);
-        if (rhs === null) this.failAfter(`You must provide a value expression following the '${t.text}' operator.`, this.endOf(t));
+        if (rhs === null)
+          this.failAfter(`You must provide a value expression following the '${t.text}' operator.`, this.endOf(t));
         operands.push(rhs);
         t = this.next();
         const p = binaryPrecedence(t);
@@ -241,7 +242,8 @@ export abstract class ExpressionParser extends ParserBase {
     try {
       this.tok.allowSignedNumbers = true;
       this.tok.forceEndNumberOnTernaryOpChars = endNumberOnTernary;
-      if (this.ungot !== null && (this.ungot.kind === 'Minus' || (endNumberOnTernary && this.ungot.kind === 'Generic'))) this.resync(this.ungot.start);
+      if (this.ungot !== null && (this.ungot.kind === 'Minus' || (endNumberOnTernary && this.ungot.kind === 'Generic')))
+        this.resync(this.ungot.start);
       t = this.peek();
     } finally {
       this.tok.allowSignedNumbers = oldAllow;
@@ -257,10 +259,12 @@ export abstract class ExpressionParser extends ParserBase {
         const child = this.unaryExpressionRule(true);
         if (child === null) this.failAfter(`Missing expression after unary operator '${t.text}'.`, this.endOf(t));
         const extent = this.span(this.startOf(t), child.extent.endOffset);
-        expr = t.kind === 'Comma'
-          ? { type: 'ArrayLiteralAst', extent, elements: [child] }
-          : { type: 'UnaryExpressionAst', extent, operator: unaryOperatorText(t), child };
-        if (t.kind === 'PlusPlus' || t.kind === 'MinusMinus') this.defer(checkIncrementTarget(child, unaryOperatorText(t)));
+        expr =
+          t.kind === 'Comma'
+            ? { type: 'ArrayLiteralAst', extent, elements: [child] }
+            : { type: 'UnaryExpressionAst', extent, operator: unaryOperatorText(t), child };
+        if (t.kind === 'PlusPlus' || t.kind === 'MinusMinus')
+          this.defer(checkIncrementTarget(child, unaryOperatorText(t)));
       } else if (t.kind === 'LBracket') {
         expr = this.typeLiteralOrCast();
       } else {
@@ -299,9 +303,14 @@ export abstract class ExpressionParser extends ParserBase {
       }
       if (types.length === 0) return null;
       const last = types[types.length - 1]!;
-      const typeExpr = (): ExpressionAst => ({ type: 'TypeExpressionAst', extent: last.extent, typeName: last.typeName });
+      const typeExpr = (): ExpressionAst => ({
+        type: 'TypeExpressionAst',
+        extent: last.extent,
+        typeName: last.typeName,
+      });
       let expr: ExpressionAst | null = null;
-      const member = this.ungot === null && last.type === 'TypeConstraintAst' ? this.tok.memberAccessOperator(false) : null;
+      const member =
+        this.ungot === null && last.type === 'TypeConstraintAst' ? this.tok.memberAccessOperator(false) : null;
       if (member !== null) {
         expr = this.checkPostPrimary(member, typeExpr());
       } else {
@@ -363,7 +372,8 @@ export abstract class ExpressionParser extends ParserBase {
       const extent = this.span(this.startOf(lBracket), this.endOf(close));
       return { type: 'AttributeAst', extent, typeName, positionalArguments, namedArguments };
     }
-    if (close.kind !== 'RBracket') this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
+    if (close.kind !== 'RBracket')
+      this.fail('Missing ] at end of attribute or type literal.', this.startOf(close), this.startOf(close));
     return { type: 'TypeConstraintAst', extent: this.span(this.startOf(lBracket), this.endOf(close)), typeName };
   }
 
@@ -398,11 +408,17 @@ export abstract class ExpressionParser extends ParserBase {
             omitted = true;
           }
           const extent = this.span(name.extent.startOffset, argument.extent.endOffset);
-          named.push({ type: 'NamedAttributeArgumentAst', extent, argumentName: name.value, argument, expressionOmitted: omitted });
+          named.push({
+            type: 'NamedAttributeArgumentAst',
+            extent,
+            argumentName: name.value,
+            argument,
+            expressionOmitted: omitted,
+          });
         } else {
           const expr = this.expressionRule();
           if (expr !== null) positional.push(expr);
-          else if (comma !== null) this.failAfter("Missing argument in parameter list.", this.endOf(comma));
+          else if (comma !== null) this.failAfter('Missing argument in parameter list.', this.endOf(comma));
         }
         this.skipNewlines();
         const t = this.peek();
@@ -482,7 +498,8 @@ export abstract class ExpressionParser extends ParserBase {
           t = this.next();
         } while (t.kind === 'Comma');
         if (dims > 32) this.failAt(`The array type has ${dims} dimensions; the maximum is 32.`, first);
-        if (t.kind !== 'RBracket') this.failAfter('Missing ] at end of attribute or type literal.', this.endOf(lastComma));
+        if (t.kind !== 'RBracket')
+          this.failAfter('Missing ] at end of attribute or type literal.', this.endOf(lastComma));
         name += '[' + ','.repeat(dims - 1) + ']';
       } else if (first.kind === 'RBracket') {
         name += '[]';
@@ -510,11 +527,13 @@ export abstract class ExpressionParser extends ParserBase {
         if (last.kind !== 'Comma') break;
         this.skipNewlines();
         const t = this.peek();
-        if (t.kind !== 'Identifier' && t.kind !== 'LBracket') this.failAfter("Missing type name after '['.", this.endOf(last));
+        if (t.kind !== 'Identifier' && t.kind !== 'LBracket')
+          this.failAfter("Missing type name after '['.", this.endOf(last));
         this.skip();
         args.push(this.singleGenericArgument(t));
       }
-      if (last.kind !== 'RBracket') this.fail('Missing ] at end of attribute or type literal.', this.startOf(last), this.startOf(last));
+      if (last.kind !== 'RBracket')
+        this.fail('Missing ] at end of attribute or type literal.', this.startOf(last), this.startOf(last));
       const result = `${name}[${args.join(',')}]`;
       const t = this.peek();
       if (t.kind === 'LBracket') {
@@ -534,7 +553,8 @@ export abstract class ExpressionParser extends ParserBase {
     if (t.kind !== 'Identifier') this.failAfter("Missing type name after '['.", this.endOf(first));
     const name = this.finishTypeName(t, false);
     const close = this.next();
-    if (close.kind !== 'RBracket') this.fail('Missing ] at end of type token.', this.startOf(close), this.startOf(close));
+    if (close.kind !== 'RBracket')
+      this.fail('Missing ] at end of type token.', this.startOf(close), this.startOf(close));
     return name;
   }
 
@@ -551,7 +571,12 @@ export abstract class ExpressionParser extends ParserBase {
           expr = this.variable(t);
           break;
         case 'Number':
-          expr = { type: 'ConstantExpressionAst', extent: this.tokenExtent(t), value: t.number!.value, staticType: t.number!.staticType };
+          expr = {
+            type: 'ConstantExpressionAst',
+            extent: this.tokenExtent(t),
+            value: t.number!.value,
+            staticType: t.number!.staticType,
+          };
           break;
         case 'StringExpandable':
           expr = this.expandable(t, 'DoubleQuoted');
@@ -582,8 +607,11 @@ export abstract class ExpressionParser extends ParserBase {
           this.unget(t);
           return null;
       }
-      const result = withMemberAccess ? this.checkPostPrimary(this.ungot === null ? this.tok.memberAccessOperator(true) : null, expr) : expr;
-      if (t.kind === 'SplattedVariable' && (!splatAllowed || result !== expr)) this.defer(splattingNotPermitted(t.value, this.startOf(t), false));
+      const result = withMemberAccess
+        ? this.checkPostPrimary(this.ungot === null ? this.tok.memberAccessOperator(true) : null, expr)
+        : expr;
+      if (t.kind === 'SplattedVariable' && (!splatAllowed || result !== expr))
+        this.defer(splattingNotPermitted(t.value, this.startOf(t), false));
       return result;
     } finally {
       this.leave();
@@ -712,7 +740,10 @@ export abstract class ExpressionParser extends ParserBase {
       this.skipNewlines();
       const rParen = this.next();
       if (rParen.kind !== 'RParen') {
-        this.failAfter("Missing ')' in method call.", args.length > 0 ? args[args.length - 1]!.extent.endOffset : this.endOf(lParen));
+        this.failAfter(
+          "Missing ')' in method call.",
+          args.length > 0 ? args[args.length - 1]!.extent.endOffset : this.endOf(lParen),
+        );
       }
       return [args, this.endOf(rParen)];
     } finally {
@@ -737,7 +768,8 @@ export abstract class ExpressionParser extends ParserBase {
     if (index === null) this.failAfter('Array index expression is missing or not valid.', this.endOf(lBracket));
     this.skipNewlines();
     const rBracket = this.next();
-    if (rBracket.kind !== 'RBracket') this.failAfter("Missing ']' after array index expression.", index.extent.endOffset);
+    if (rBracket.kind !== 'RBracket')
+      this.failAfter("Missing ']' after array index expression.", index.extent.endOffset);
     const extent = this.span(target.extent.startOffset, this.endOf(rBracket));
     if (lBracket.kind === 'QuestionLBracket') {
       return { type: 'IndexExpressionAst', extent, target, index, nullConditional: true };
@@ -780,12 +812,14 @@ export abstract class ExpressionParser extends ParserBase {
       const statements = this.statementListRule();
       this.skipNewlines();
       const rParen = this.next();
-      if (rParen.kind !== 'RParen') this.fail("Missing closing ')' in subexpression.", this.startOf(rParen), this.startOf(rParen));
-      const blockExtent = statements.length === 1
-        ? statements[0]!.extent
-        : statements.length > 0
-          ? this.span(statements[0]!.extent.startOffset, statements[statements.length - 1]!.extent.endOffset)
-          : this.span(this.endOf(first), this.endOf(first));
+      if (rParen.kind !== 'RParen')
+        this.fail("Missing closing ')' in subexpression.", this.startOf(rParen), this.startOf(rParen));
+      const blockExtent =
+        statements.length === 1
+          ? statements[0]!.extent
+          : statements.length > 0
+            ? this.span(statements[0]!.extent.startOffset, statements[statements.length - 1]!.extent.endOffset)
+            : this.span(this.endOf(first), this.endOf(first));
       const subExpression: StatementBlockAst = { type: 'StatementBlockAst', extent: blockExtent, statements };
       const extent = this.span(this.startOf(first), this.endOf(rParen));
       return first.kind === 'DollarParen'
@@ -813,8 +847,17 @@ export abstract class ExpressionParser extends ParserBase {
       this.skipNewlinesAndSemicolons();
     }
     const rCurly = this.next();
-    if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.endOf(atCurly), this.startOf(rCurly));
-    const hashtable: HashtableAst = { type: 'HashtableAst', extent: this.span(this.startOf(atCurly), this.endOf(rCurly)), keyValuePairs };
+    if (rCurly.kind !== 'RCurly')
+      this.fail(
+        "Missing closing '}' in statement block or type definition.",
+        this.endOf(atCurly),
+        this.startOf(rCurly),
+      );
+    const hashtable: HashtableAst = {
+      type: 'HashtableAst',
+      extent: this.span(this.startOf(atCurly), this.endOf(rCurly)),
+      keyValuePairs,
+    };
     this.defer(checkDuplicateKeys(hashtable));
     return hashtable;
   }
@@ -830,7 +873,8 @@ export abstract class ExpressionParser extends ParserBase {
     } finally {
       this.setMode(old);
     }
-    if (equals.kind !== 'Equals') this.failAfter("Missing '=' operator after key in hash literal.", key.extent.endOffset);
+    if (equals.kind !== 'Equals')
+      this.failAfter("Missing '=' operator after key in hash literal.", key.extent.endOffset);
     const old2 = this.setMode('command');
     try {
       this.skipNewlines();
@@ -867,7 +911,12 @@ export abstract class ExpressionParser extends ParserBase {
     try {
       const body = this.withFlow(false, () => this.scriptBlockBody(this.endOf(lCurly), isFilter));
       const rCurly = this.next();
-      if (rCurly.kind !== 'RCurly') this.fail("Missing closing '}' in statement block or type definition.", this.startOf(lCurly), this.startOf(rCurly));
+      if (rCurly.kind !== 'RCurly')
+        this.fail(
+          "Missing closing '}' in statement block or type definition.",
+          this.startOf(lCurly),
+          this.startOf(rCurly),
+        );
       return { type: 'ScriptBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), ...body };
     } finally {
       this.disableCommaOperator = oldComma;
@@ -888,9 +937,10 @@ export abstract class ExpressionParser extends ParserBase {
 
   /** Parses the text of a `$(...)` found inside a string, as PowerShell does after scanning the string. */
   protected nestedSubExpression(sub: NestedSubExpression): ExpressionAst {
-    const tok = sub.map !== null
-      ? new Tokenizer(this.src, sub.text, 0, sub.text.length, sub.map, false)
-      : new Tokenizer(this.src, this.tok.text, sub.start, sub.end, this.tok.map, false);
+    const tok =
+      sub.map !== null
+        ? new Tokenizer(this.src, sub.text, 0, sub.text.length, sub.map, false)
+        : new Tokenizer(this.src, this.tok.text, sub.start, sub.end, this.tok.map, false);
     const expr = this.nestedParser(tok).primaryExpressionRule(true);
     if (expr === null) this.fail('A $(subexpression) was expected.', this.tok.origin(sub.start));
     return expr;

@@ -24,8 +24,21 @@ export interface HelpContent {
 
 const SECTION = /^\s*\.(\w+)(\s+(\S.*))?\s*$/;
 const KEYWORDS: ReadonlySet<string> = new Set([
-  'SYNOPSIS', 'DESCRIPTION', 'PARAMETER', 'EXAMPLE', 'INPUTS', 'OUTPUTS', 'NOTES', 'LINK', 'COMPONENT', 'ROLE',
-  'FUNCTIONALITY', 'FORWARDHELPTARGETNAME', 'FORWARDHELPCATEGORY', 'REMOTEHELPRUNSPACE', 'EXTERNALHELP',
+  'SYNOPSIS',
+  'DESCRIPTION',
+  'PARAMETER',
+  'EXAMPLE',
+  'INPUTS',
+  'OUTPUTS',
+  'NOTES',
+  'LINK',
+  'COMPONENT',
+  'ROLE',
+  'FUNCTIONALITY',
+  'FORWARDHELPTARGETNAME',
+  'FORWARDHELPCATEGORY',
+  'REMOTEHELPRUNSPACE',
+  'EXTERNALHELP',
 ]);
 
 interface Comment {
@@ -59,7 +72,8 @@ function section(lines: readonly string[], at: { i: number }): string {
       break;
     }
     if (!capturing) {
-      while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t' || line[indent] === '\u00a0')) indent++;
+      while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t' || line[indent] === '\u00a0'))
+        indent++;
       capturing = true;
     }
     let j = 0;
@@ -72,11 +86,21 @@ function section(lines: readonly string[], at: { i: number }): string {
 /** Reads the help sections; null when the lines are not comment-based help (text outside a known section). */
 function readHelp(lines: readonly string[]): HelpContent | null {
   const help = {
-    synopsis: null as string | null, description: null as string | null, parameters: {} as Record<string, string>,
-    examples: [] as string[], inputs: [] as string[], outputs: [] as string[], links: [] as string[], notes: null as string | null,
-    component: null as string | null, role: null as string | null, functionality: null as string | null,
-    forwardHelpTargetName: null as string | null, forwardHelpCategory: null as string | null,
-    remoteHelpRunspace: null as string | null, mamlHelpFile: null as string | null,
+    synopsis: null as string | null,
+    description: null as string | null,
+    parameters: {} as Record<string, string>,
+    examples: [] as string[],
+    inputs: [] as string[],
+    outputs: [] as string[],
+    links: [] as string[],
+    notes: null as string | null,
+    component: null as string | null,
+    role: null as string | null,
+    functionality: null as string | null,
+    forwardHelpTargetName: null as string | null,
+    forwardHelpCategory: null as string | null,
+    remoteHelpRunspace: null as string | null,
+    mamlHelpFile: null as string | null,
   };
   let found = false;
   const at = { i: 0 };
@@ -92,24 +116,51 @@ function readHelp(lines: readonly string[]): HelpContent | null {
     if (!KEYWORDS.has(keyword)) return null;
     found = true;
     switch (keyword) {
-      case 'SYNOPSIS': help.synopsis = section(lines, at); break;
-      case 'DESCRIPTION': help.description = section(lines, at); break;
+      case 'SYNOPSIS':
+        help.synopsis = section(lines, at);
+        break;
+      case 'DESCRIPTION':
+        help.description = section(lines, at);
+        break;
       case 'PARAMETER':
         if (arg === '') return null;
         help.parameters[arg.toUpperCase()] = section(lines, at);
         break;
-      case 'EXAMPLE': help.examples.push(section(lines, at)); break;
-      case 'INPUTS': help.inputs.push(section(lines, at)); break;
-      case 'OUTPUTS': help.outputs.push(section(lines, at)); break;
-      case 'NOTES': help.notes = section(lines, at); break;
-      case 'LINK': help.links.push(section(lines, at)); break;
-      case 'COMPONENT': help.component = section(lines, at); break;
-      case 'ROLE': help.role = section(lines, at); break;
-      case 'FUNCTIONALITY': help.functionality = section(lines, at); break;
-      case 'FORWARDHELPTARGETNAME': help.forwardHelpTargetName = arg; break;
-      case 'FORWARDHELPCATEGORY': help.forwardHelpCategory = arg; break;
-      case 'REMOTEHELPRUNSPACE': help.remoteHelpRunspace = arg; break;
-      default: help.mamlHelpFile = arg;
+      case 'EXAMPLE':
+        help.examples.push(section(lines, at));
+        break;
+      case 'INPUTS':
+        help.inputs.push(section(lines, at));
+        break;
+      case 'OUTPUTS':
+        help.outputs.push(section(lines, at));
+        break;
+      case 'NOTES':
+        help.notes = section(lines, at);
+        break;
+      case 'LINK':
+        help.links.push(section(lines, at));
+        break;
+      case 'COMPONENT':
+        help.component = section(lines, at);
+        break;
+      case 'ROLE':
+        help.role = section(lines, at);
+        break;
+      case 'FUNCTIONALITY':
+        help.functionality = section(lines, at);
+        break;
+      case 'FORWARDHELPTARGETNAME':
+        help.forwardHelpTargetName = arg;
+        break;
+      case 'FORWARDHELPCATEGORY':
+        help.forwardHelpCategory = arg;
+        break;
+      case 'REMOTEHELPRUNSPACE':
+        help.remoteHelpRunspace = arg;
+        break;
+      default:
+        help.mamlHelpFile = arg;
     }
   }
   return found ? help : null;
@@ -120,14 +171,22 @@ class CommentIndex {
   readonly comments: Comment[];
   private readonly lineStarts: number[] = [0];
 
-  constructor(readonly text: string, spans: Map<number, number>) {
+  constructor(
+    readonly text: string,
+    spans: Map<number, number>,
+  ) {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 0x0a || (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.lineStarts.push(i + 1);
     }
-    this.comments = [...spans].sort((a, b) => a[0] - b[0]).map(([start, end]) => ({
-      start, end, startLine: this.line(start), endLine: this.line(Math.max(start, end - 1)),
-    }));
+    this.comments = [...spans]
+      .sort((a, b) => a[0] - b[0])
+      .map(([start, end]) => ({
+        start,
+        end,
+        startLine: this.line(start),
+        endLine: this.line(Math.max(start, end - 1)),
+      }));
   }
 
   line(offset: number): number {
@@ -199,10 +258,7 @@ export function getHelpContent(root: ScriptBlockAst, fn: FunctionDefinitionAst):
   const index = indexOf(root);
   const text = index.text;
   const start = fn.extent.startOffset;
-  const candidates = [
-    index.preceding(start, index.line(start) - 2),
-    index.following(fn.body.extent.startOffset + 1),
-  ];
+  const candidates = [index.preceding(start, index.line(start) - 2), index.following(fn.body.extent.startOffset + 1)];
   candidates.push(index.preceding(fn.body.extent.endOffset - 1, 0));
   for (const block of candidates) {
     if (block.length === 0) continue;

@@ -166,7 +166,10 @@ export abstract class LiteralScanner extends ScannerBase {
         this.failIncomplete(`The string is missing the terminator: ${footer}.`, headerOffset);
       }
       this.pos--;
-      throw this.error('No characters are allowed after a here-string header but before the end of the line.', this.pos);
+      throw this.error(
+        'No characters are allowed after a here-string header but before the end of the line.',
+        this.pos,
+      );
     }
     const acc = new Expandable();
     let falseFooter = -1;
@@ -196,7 +199,8 @@ export abstract class LiteralScanner extends ScannerBase {
     };
     const missing = (): never => {
       this.pos = Math.min(this.pos, this.hi);
-      if (falseFooter >= 0) this.failIncomplete('White space is not allowed before the string terminator.', falseFooter);
+      if (falseFooter >= 0)
+        this.failIncomplete('White space is not allowed before the string terminator.', falseFooter);
       return this.failIncomplete(`The string is missing the terminator: ${footer}.`, headerOffset);
     };
     if (!footerAhead()) {
@@ -246,24 +250,36 @@ export abstract class LiteralScanner extends ScannerBase {
   /** The character(s) for a backtick escape whose letter `c` was just consumed. */
   protected backtick(c: number): string {
     switch (c) {
-      case 0x30: return '\0';
-      case 0x61: return '\x07';
-      case 0x62: return '\b';
-      case 0x65: return '\x1b';
-      case 0x66: return '\f';
-      case 0x6e: return '\n';
-      case 0x72: return '\r';
-      case 0x74: return '\t';
-      case 0x75: return this.scanUnicodeEscape();
-      case 0x76: return '\v';
-      default: return String.fromCharCode(c);
+      case 0x30:
+        return '\0';
+      case 0x61:
+        return '\x07';
+      case 0x62:
+        return '\b';
+      case 0x65:
+        return '\x1b';
+      case 0x66:
+        return '\f';
+      case 0x6e:
+        return '\n';
+      case 0x72:
+        return '\r';
+      case 0x74:
+        return '\t';
+      case 0x75:
+        return this.scanUnicodeEscape();
+      case 0x76:
+        return '\v';
+      default:
+        return String.fromCharCode(c);
     }
   }
 
   /** After `` `u ``: `{` one to six hex digits `}` (PowerShell 6+). */
   protected scanUnicodeEscape(): string {
     const escStart = this.pos - 2;
-    const invalid = "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.";
+    const invalid =
+      "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.";
     if (this.getChar() !== 0x7b) {
       this.pos--;
       throw this.error(invalid, escStart);
@@ -281,12 +297,19 @@ export abstract class LiteralScanner extends ScannerBase {
       }
       if (i === 6) {
         this.pos--;
-        throw this.error('The Unicode escape sequence contains more than the maximum of six hex digits between braces.', this.pos);
+        throw this.error(
+          'The Unicode escape sequence contains more than the maximum of six hex digits between braces.',
+          this.pos,
+        );
       }
       hex += String.fromCharCode(c);
     }
     const cp = parseInt(hex, 16);
-    if (cp > 0x10ffff) throw this.error('The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.', escStart + 3);
+    if (cp > 0x10ffff)
+      throw this.error(
+        'The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.',
+        escStart + 3,
+      );
     return String.fromCodePoint(cp);
   }
 
@@ -331,7 +354,11 @@ export abstract class LiteralScanner extends ScannerBase {
         name += String.fromCharCode(c);
       }
       if (!closed) this.failIncomplete("${variable} reference starting is missing the closing '}'.", errorStart);
-      if (name.length === 0) throw this.error('An empty ${} variable reference was found. A name is required inside the braces.', this.pos - 1);
+      if (name.length === 0)
+        throw this.error(
+          'An empty ${} variable reference was found. A name is required inside the braces.',
+          this.pos - 1,
+        );
       if (inCommand) {
         const c1 = this.peekChar();
         if (!forceStartNewToken(c1) && c1 !== 0x2e && c1 !== 0x5b) {
@@ -339,7 +366,8 @@ export abstract class LiteralScanner extends ScannerBase {
           return this.scanGeneric('');
         }
       }
-      if (unqualifiedPathIsEmpty(name)) throw this.error('Variable reference is not valid. The variable name is missing.', this.tokenStart);
+      if (unqualifiedPathIsEmpty(name))
+        throw this.error('Variable reference is not valid. The variable name is missing.', this.tokenStart);
       return this.token('Variable', name);
     }
     if (!isVariableStart(c)) {
@@ -350,7 +378,8 @@ export abstract class LiteralScanner extends ScannerBase {
     if (c !== 0x24 && c !== 0x3f && c !== 0x5e) {
       for (;;) {
         c = this.getChar();
-        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDecimalDigit(c) || c === 0x5f || c === 0x3f) continue;
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || isDecimalDigit(c) || c === 0x5f || c === 0x3f)
+          continue;
         if (c === 0x3a) {
           if (this.peekChar() === 0x3a) {
             this.pos--;
@@ -376,9 +405,10 @@ export abstract class LiteralScanner extends ScannerBase {
     }
     const name = this.text.slice(nameStart, this.pos < this.hi ? this.pos : this.hi);
     if (unqualifiedPathIsEmpty(name)) {
-      const reason = name.indexOf(':') > 0
-        ? "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name."
-        : "Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.";
+      const reason =
+        name.indexOf(':') > 0
+          ? "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name."
+          : "Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.";
       throw this.error(reason, this.tokenStart);
     }
     return this.token(splatted ? 'SplattedVariable' : 'Variable', name);
@@ -466,7 +496,9 @@ export abstract class LiteralScanner extends ScannerBase {
   }
 
   /** PowerShell's ScanNumberHelper: the sign and digits to convert, or null when the word is not a number. */
-  protected scanNumberHelper(firstIn: number): { digits: string; format: NumberFormat; suffix: number; real: boolean; multiplier: bigint } | null {
+  protected scanNumberHelper(
+    firstIn: number,
+  ): { digits: string; format: NumberFormat; suffix: number; real: boolean; multiplier: bigint } | null {
     let first = firstIn;
     let format: NumberFormat = 'decimal';
     let suffix: number = Suffix.None;
@@ -541,23 +573,43 @@ export abstract class LiteralScanner extends ScannerBase {
     if (isTypeSuffix(c)) {
       this.pos++;
       switch (c | 0x20) {
-        case 0x75: suffix |= Suffix.Unsigned; break;
-        case 0x73: suffix |= Suffix.Short; break;
-        case 0x6c: suffix |= Suffix.Long; break;
-        case 0x64: suffix |= Suffix.Decimal; break;
-        case 0x79: suffix |= Suffix.SignedByte; break;
-        case 0x6e: suffix |= Suffix.BigInteger; break;
-        default: notNumber = true;
+        case 0x75:
+          suffix |= Suffix.Unsigned;
+          break;
+        case 0x73:
+          suffix |= Suffix.Short;
+          break;
+        case 0x6c:
+          suffix |= Suffix.Long;
+          break;
+        case 0x64:
+          suffix |= Suffix.Decimal;
+          break;
+        case 0x79:
+          suffix |= Suffix.SignedByte;
+          break;
+        case 0x6e:
+          suffix |= Suffix.BigInteger;
+          break;
+        default:
+          notNumber = true;
       }
       c = this.peekChar();
       if (isTypeSuffix(c)) {
         this.pos++;
         if (suffix === Suffix.Unsigned) {
           switch (c | 0x20) {
-            case 0x6c: suffix |= Suffix.Long; break;
-            case 0x73: suffix |= Suffix.Short; break;
-            case 0x79: suffix |= Suffix.SignedByte; break;
-            default: notNumber = true;
+            case 0x6c:
+              suffix |= Suffix.Long;
+              break;
+            case 0x73:
+              suffix |= Suffix.Short;
+              break;
+            case 0x79:
+              suffix |= Suffix.SignedByte;
+              break;
+            default:
+              notNumber = true;
           }
         } else {
           notNumber = true;
@@ -568,7 +620,16 @@ export abstract class LiteralScanner extends ScannerBase {
     if (isMultiplierStart(c)) {
       this.pos++;
       const k = c | 0x20;
-      multiplier = k === 0x6b ? 1024n : k === 0x6d ? 1024n ** 2n : k === 0x67 ? 1024n ** 3n : k === 0x74 ? 1024n ** 4n : 1024n ** 5n;
+      multiplier =
+        k === 0x6b
+          ? 1024n
+          : k === 0x6d
+            ? 1024n ** 2n
+            : k === 0x67
+              ? 1024n ** 3n
+              : k === 0x74
+                ? 1024n ** 4n
+                : 1024n ** 5n;
       const c1 = this.peekChar();
       if (c1 === 0x62 || c1 === 0x42) {
         this.pos++;
@@ -578,7 +639,8 @@ export abstract class LiteralScanner extends ScannerBase {
       }
     }
     if (!forceStartNewToken(c)) {
-      const endsNumber = forceStartNewTokenAfterNumber(c) || (this.forceEndNumberOnTernaryOpChars && (c === 0x3f || c === 0x3a));
+      const endsNumber =
+        forceStartNewTokenAfterNumber(c) || (this.forceEndNumberOnTernaryOpChars && (c === 0x3f || c === 0x3a));
       if (this.mode !== 'expression' || !endsNumber) notNumber = true;
     }
     return notNumber ? null : { digits: sb, format, suffix, real, multiplier };

@@ -110,7 +110,9 @@ export function numberValue(
     if (Number.isNaN(d)) return null;
     if (suffix === Suffix.Decimal) {
       const scaled = d * Number(multiplier);
-      return Number.isFinite(scaled) && Math.abs(scaled) <= Number(DECIMAL_MAX) ? { value: scaled, staticType: 'Decimal' } : null;
+      return Number.isFinite(scaled) && Math.abs(scaled) <= Number(DECIMAL_MAX)
+        ? { value: scaled, staticType: 'Decimal' }
+        : null;
     }
     return typedReal(d * Number(multiplier), suffix);
   }
@@ -134,7 +136,16 @@ export function numberValue(
       return { ps7Only: 'binary' };
     }
     if ((suffix & Suffix.Unsigned) === 0) {
-      const expected = suffix === Suffix.SignedByte ? 2 : suffix === Suffix.Short ? 4 : suffix === Suffix.Long ? 16 : s.length < 16 ? 8 : 16;
+      const expected =
+        suffix === Suffix.SignedByte
+          ? 2
+          : suffix === Suffix.Short
+            ? 4
+            : suffix === Suffix.Long
+              ? 16
+              : s.length < 16
+                ? 8
+                : 16;
       if (s.length === expected + 1) s = s.slice(1);
     }
     v = parseHex(s);

@@ -15,8 +15,18 @@ export class ParseError extends ExchcertError {
   /** True when more input could complete the script (unterminated string, missing `}`). */
   readonly incompleteInput: boolean;
 
-  constructor(fields: { reason: string; line: number; column: number; offset: number; sourceLine: string; incompleteInput?: boolean; file?: string }) {
-    const caretPad = [...fields.sourceLine.slice(0, fields.column - 1)].map((ch) => (ch === '\t' ? '\t' : ' ')).join('');
+  constructor(fields: {
+    reason: string;
+    line: number;
+    column: number;
+    offset: number;
+    sourceLine: string;
+    incompleteInput?: boolean;
+    file?: string;
+  }) {
+    const caretPad = [...fields.sourceLine.slice(0, fields.column - 1)]
+      .map((ch) => (ch === '\t' ? '\t' : ' '))
+      .join('');
     const excerpt = `${fields.sourceLine}\n${caretPad}^`;
     const where = `${fields.file ?? 'line'}${fields.file ? ':' : ' '}${fields.line}:${fields.column}`;
     super('PARSE_ERROR', `${where}: ${fields.reason}\n${excerpt}`);

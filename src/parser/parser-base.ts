@@ -156,7 +156,8 @@ export abstract class ParserBase {
   }
 
   protected defer(issue: SemanticIssue | null): void {
-    if (issue !== null && (this.shared.issue === null || issue.offset < this.shared.issue.offset)) this.shared.issue = issue;
+    if (issue !== null && (this.shared.issue === null || issue.offset < this.shared.issue.offset))
+      this.shared.issue = issue;
   }
 
   /** Parses `f` as a new flow context (a finally block or a script block). */
@@ -171,10 +172,19 @@ export abstract class ParserBase {
   }
 
   protected variable(t: Token): VariableExpressionAst {
-    return { type: 'VariableExpressionAst', extent: this.tokenExtent(t), variablePath: t.value, splatted: t.kind === 'SplattedVariable' };
+    return {
+      type: 'VariableExpressionAst',
+      extent: this.tokenExtent(t),
+      variablePath: t.value,
+      splatted: t.kind === 'SplattedVariable',
+    };
   }
 
-  protected stringConstant(t: Token, value: string, stringConstantType: StringConstantType): StringConstantExpressionAst {
+  protected stringConstant(
+    t: Token,
+    value: string,
+    stringConstantType: StringConstantType,
+  ): StringConstantExpressionAst {
     return { type: 'StringConstantExpressionAst', extent: this.tokenExtent(t), value, stringConstantType };
   }
 

@@ -32,7 +32,12 @@ import { ParseError } from './parse-error.js';
 import { SourceText } from './source-text.js';
 import { Tokenizer } from './tokenizer.js';
 import type { Token, TokenKind } from './token.js';
-import { CONTROL_LEAVING_FINALLY, checkAssignmentTarget, checkCatchOrder, splattingNotPermitted } from './semantic-checks.js';
+import {
+  CONTROL_LEAVING_FINALLY,
+  checkAssignmentTarget,
+  checkCatchOrder,
+  splattingNotPermitted,
+} from './semantic-checks.js';
 import { isLetter } from './char-traits.js';
 import { DefinitionParser } from './definition-parser.js';
 import { checkDialect } from './dialect-checks.js';
@@ -62,7 +67,13 @@ const RESERVED_KEYWORDS: Readonly<Record<string, string>> = {
 const LOOP_KEYWORDS: ReadonlySet<string> = new Set(['foreach', 'for', 'while', 'do', 'switch']);
 
 const STREAMS: Readonly<Record<string, RedirectionStream>> = {
-  '*': 'All', '1': 'Output', '2': 'Error', '3': 'Warning', '4': 'Verbose', '5': 'Debug', '6': 'Information',
+  '*': 'All',
+  '1': 'Output',
+  '2': 'Error',
+  '3': 'Warning',
+  '4': 'Verbose',
+  '5': 'Debug',
+  '6': 'Information',
 };
 
 const ASSIGNMENT_OPERATORS: Readonly<Partial<Record<TokenKind, AssignmentStatementAst['operator']>>> = {
@@ -83,7 +94,13 @@ function isCommandWord(t: Token): boolean {
 }
 
 function isStringToken(t: Token): boolean {
-  return t.kind === 'Generic' || t.kind === 'StringLiteral' || t.kind === 'StringExpandable' || t.kind === 'HereStringLiteral' || t.kind === 'HereStringExpandable';
+  return (
+    t.kind === 'Generic' ||
+    t.kind === 'StringLiteral' ||
+    t.kind === 'StringExpandable' ||
+    t.kind === 'HereStringLiteral' ||
+    t.kind === 'HereStringExpandable'
+  );
 }
 
 /** Statements, pipelines and commands (PowerShell's Parser.cs: StatementRule, PipelineRule, CommandRule). */
@@ -126,7 +143,7 @@ class Parser extends DefinitionParser {
         this.fail(
           "Missing closing '}' in statement block or type definition.",
           this.startOf(lCurly),
-          this.startOf(rCurly)
+          this.startOf(rCurly),
         );
       }
       return { type: 'StatementBlockAst', extent: this.span(this.startOf(lCurly), this.endOf(rCurly)), statements };
@@ -173,10 +190,12 @@ class Parser extends DefinitionParser {
           case 'sequence': {
             const body = this.statementBlockRule();
             if (body === null) this.failAfter(`Missing statement block after '${t.text}'.`, this.endOf(t));
-            return { type: 'BlockStatementAst', extent: this.span(
-              this.startOf(t),
-              body.extent.endOffset
-            ), kind: t.value as 'parallel', body };
+            return {
+              type: 'BlockStatementAst',
+              extent: this.span(this.startOf(t), body.extent.endOffset),
+              kind: t.value as 'parallel',
+              body,
+            };
           }
           case 'using':
             this.failAt('A using statement must appear before any other statements in a script.', t);
@@ -217,18 +236,29 @@ class Parser extends DefinitionParser {
     for (;;) {
       this.skipNewlines();
       const lParen = this.next();
-      if (lParen.kind !== 'LParen') this.failAfter(`Missing '(' after '${keyword.text}' in if statement.`, this.endOf(keyword));
+      if (lParen.kind !== 'LParen')
+        this.failAfter(`Missing '(' after '${keyword.text}' in if statement.`, this.endOf(keyword));
       this.skipNewlines();
       const condition = this.pipelineChainRule();
-      if (condition === null) this.failAfter(`Missing condition in if statement after '${keyword.text} ('.`, this.endOf(lParen));
+      if (condition === null)
+        this.failAfter(`Missing condition in if statement after '${keyword.text} ('.`, this.endOf(lParen));
       this.skipNewlines();
       const rParen = this.next();
       if (rParen.kind !== 'RParen') {
-        this.fail(`Missing closing ')' after expression in '${keyword.text}' statement.`, this.startOf(rParen), this.startOf(rParen));
+        this.fail(
+          `Missing closing ')' after expression in '${keyword.text}' statement.`,
+          this.startOf(rParen),
+          this.startOf(rParen),
+        );
       }
       this.skipNewlines();
       const body = this.statementBlockRule();
-      if (body === null) this.fail(`Missing statement block after ${keyword.text} ( condition ).`, this.startOf(rParen), this.endOf(rParen));
+      if (body === null)
+        this.fail(
+          `Missing statement block after ${keyword.text} ( condition ).`,
+          this.startOf(rParen),
+          this.endOf(rParen),
+        );
       clauses.push({ condition, body });
       const restorePoint = this.ungot !== null ? this.ungot.start : this.tok.restorePoint();
       this.skipNewlines();
@@ -312,7 +342,7 @@ class Parser extends DefinitionParser {
     if (rParen.kind !== 'RParen') {
       this.failAfter(
         `Missing closing ')' after expression in '${keyword.text}' statement.`,
-        condition.extent.endOffset
+        condition.extent.endOffset,
       );
     }
     return [condition, rParen];
@@ -328,7 +358,7 @@ class Parser extends DefinitionParser {
   protected doStatementRule(
     keyword: Token,
     start: number,
-    label: string | null
+    label: string | null,
   ): DoWhileStatementAst | DoUntilStatementAst {
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in do loop.', this.endOf(keyword));
@@ -367,10 +397,15 @@ class Parser extends DefinitionParser {
     }
     const body = this.loopBody();
     if (body === null) this.failAfter('Missing statement body in for loop.', this.endOf(rParen));
-    return { type: 'ForStatementAst', extent: this.span(
-      start,
-      body.extent.endOffset
-    ), label, initializer, condition, iterator, body };
+    return {
+      type: 'ForStatementAst',
+      extent: this.span(start, body.extent.endOffset),
+      label,
+      initializer,
+      condition,
+      iterator,
+      body,
+    };
   }
 
   protected switchStatementRule(keyword: Token, start: number, label: string | null): SwitchStatementAst {
@@ -383,7 +418,9 @@ class Parser extends DefinitionParser {
         const t = this.peek();
         if (t.kind !== 'Parameter') break;
         this.skip();
-        const flag = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'].find((f) => f.startsWith(t.value.toLowerCase()));
+        const flag = ['regex', 'wildcard', 'exact', 'casesensitive', 'file', 'parallel'].find((f) =>
+          f.startsWith(t.value.toLowerCase()),
+        );
         if (flag === undefined) this.failAt(`Invalid switch statement option '${t.text}'.`, t);
         flags.push(flag);
         if (flag === 'file') {
@@ -415,7 +452,7 @@ class Parser extends DefinitionParser {
     start: number,
     label: string | null,
     flags: string[],
-    condition: PipelineBaseAst
+    condition: PipelineBaseAst,
   ): SwitchStatementAst {
     const clauses: SwitchClauseAst[] = [];
     let defaultBlock: StatementBlockAst | null = null;
@@ -434,7 +471,9 @@ class Parser extends DefinitionParser {
         if (t.kind === 'EndOfInput') {
           this.fail("Missing closing '}' in switch statement.", this.startOf(t), this.startOf(t));
         }
-        const isDefault = (t.kind === 'Keyword' || t.kind === 'Generic' || t.kind === 'Identifier') && t.text.toLowerCase() === 'default';
+        const isDefault =
+          (t.kind === 'Keyword' || t.kind === 'Generic' || t.kind === 'Identifier') &&
+          t.text.toLowerCase() === 'default';
         let clauseCondition: ExpressionAst | null = null;
         if (!isDefault) {
           clauseCondition = this.commandArgument('invokedName', t);
@@ -445,7 +484,7 @@ class Parser extends DefinitionParser {
         if (body === null) {
           this.failAfter(
             'Missing statement block in switch statement clause.',
-            clauseCondition?.extent.endOffset ?? this.endOf(t)
+            clauseCondition?.extent.endOffset ?? this.endOf(t),
           );
         }
         if (isDefault) {
@@ -479,21 +518,28 @@ class Parser extends DefinitionParser {
       }
     }
     const lParen = this.next();
-    if (lParen.kind !== 'LParen') this.failAfter(`Missing opening '(' after keyword '${foreachToken.text}'.`, this.endOf(foreachToken));
+    if (lParen.kind !== 'LParen')
+      this.failAfter(`Missing opening '(' after keyword '${foreachToken.text}'.`, this.endOf(foreachToken));
     this.skipNewlines();
     const varToken = this.next();
-    if (varToken.kind !== 'Variable' && varToken.kind !== 'SplattedVariable') this.failAfter('Missing variable name after foreach.' + correctForm, this.endOf(lParen));
+    if (varToken.kind !== 'Variable' && varToken.kind !== 'SplattedVariable')
+      this.failAfter('Missing variable name after foreach.' + correctForm, this.endOf(lParen));
     const variable = this.variable(varToken);
     if (variable.splatted) this.defer(splattingNotPermitted(variable.variablePath, variable.extent.startOffset, false));
     this.skipNewlines();
     const inToken = this.next();
-    if (inToken.kind !== 'Keyword' || inToken.value !== 'in') this.failAfter("Missing 'in' after variable in foreach loop." + correctForm, variable.extent.endOffset);
+    if (inToken.kind !== 'Keyword' || inToken.value !== 'in')
+      this.failAfter("Missing 'in' after variable in foreach loop." + correctForm, variable.extent.endOffset);
     this.skipNewlines();
     const condition = this.pipelineChainRule();
     if (condition === null) this.failAfter('Missing expression in foreach loop.' + correctForm, this.endOf(inToken));
     this.skipNewlines();
     const rParen = this.next();
-    if (rParen.kind !== 'RParen') this.failAfter("Missing closing ')' after expression part of foreach loop." + correctForm, condition.extent.endOffset);
+    if (rParen.kind !== 'RParen')
+      this.failAfter(
+        "Missing closing ')' after expression part of foreach loop." + correctForm,
+        condition.extent.endOffset,
+      );
     this.shared.flow.loops++;
     let body: StatementBlockAst | null;
     try {
@@ -507,10 +553,14 @@ class Parser extends DefinitionParser {
       ...(flags.length > 0 ? { flags } : {}),
       ...(throttleLimit !== null ? { throttleLimit } : {}),
     };
-    return { type: 'ForEachStatementAst', extent: this.span(
-      start,
-      body.extent.endOffset
-    ), variable, condition, body, ...extras };
+    return {
+      type: 'ForEachStatementAst',
+      extent: this.span(start, body.extent.endOffset),
+      variable,
+      condition,
+      body,
+      ...extras,
+    };
   }
 
   protected tryStatementRule(tryToken: Token): TryStatementAst {
@@ -531,10 +581,18 @@ class Parser extends DefinitionParser {
       finallyBlock = this.withFlow(true, () => this.statementBlockRule());
       if (finallyBlock === null) this.failAfter(`The Finally block is missing its statement block.`, this.endOf(f));
     }
-    if (catchClauses.length === 0 && finallyBlock === null) this.failAfter('The Try statement is missing its Catch or Finally block.', body.extent.endOffset);
+    if (catchClauses.length === 0 && finallyBlock === null)
+      this.failAfter('The Try statement is missing its Catch or Finally block.', body.extent.endOffset);
     this.defer(checkCatchOrder(catchClauses));
-    const end = finallyBlock !== null ? finallyBlock.extent.endOffset : catchClauses[catchClauses.length - 1]!.extent.endOffset;
-    return { type: 'TryStatementAst', extent: this.span(this.startOf(tryToken), end), body, catchClauses, finally: finallyBlock };
+    const end =
+      finallyBlock !== null ? finallyBlock.extent.endOffset : catchClauses[catchClauses.length - 1]!.extent.endOffset;
+    return {
+      type: 'TryStatementAst',
+      extent: this.span(this.startOf(tryToken), end),
+      body,
+      catchClauses,
+      finally: finallyBlock,
+    };
   }
 
   protected catchBlockRule(): CatchClauseAst | null {
@@ -562,26 +620,38 @@ class Parser extends DefinitionParser {
     }
     const body = this.statementBlockRule();
     if (body === null) {
-      const after = catchTypes.length > 0 ? catchTypes[catchTypes.length - 1]!.extent.endOffset : this.endOf(catchToken);
+      const after =
+        catchTypes.length > 0 ? catchTypes[catchTypes.length - 1]!.extent.endOffset : this.endOf(catchToken);
       this.failAfter('The Catch block is missing its statement block.', after);
     }
-    return { type: 'CatchClauseAst', extent: this.span(this.startOf(catchToken), body.extent.endOffset), catchTypes, body };
+    return {
+      type: 'CatchClauseAst',
+      extent: this.span(this.startOf(catchToken), body.extent.endOffset),
+      catchTypes,
+      body,
+    };
   }
 
   protected flowWithPipelineRule(t: Token): StatementAst {
     const pipeline = this.pipelineChainRule();
     const extent = this.span(this.startOf(t), pipeline !== null ? pipeline.extent.endOffset : this.endOf(t));
-    if (t.value === 'return' && this.shared.flow.inFinally) this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
+    if (t.value === 'return' && this.shared.flow.inFinally)
+      this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
     if (t.value === 'exit') return { type: 'ExitStatementAst', extent, pipeline };
-    return t.value === 'throw' ? { type: 'ThrowStatementAst', extent, pipeline } : { type: 'ReturnStatementAst', extent, pipeline };
+    return t.value === 'throw'
+      ? { type: 'ThrowStatementAst', extent, pipeline }
+      : { type: 'ReturnStatementAst', extent, pipeline };
   }
 
   protected breakOrContinueRule(t: Token): StatementAst {
     const label = this.labelOrKeyRule();
     const extent = label === null ? this.tokenExtent(t) : this.span(this.startOf(t), label.extent.endOffset);
-    if (this.shared.flow.inFinally && this.shared.flow.loops === 0) this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
+    if (this.shared.flow.inFinally && this.shared.flow.loops === 0)
+      this.defer({ reason: CONTROL_LEAVING_FINALLY, offset: extent.startOffset });
     const withLabel = label === null ? {} : { label };
-    return t.value === 'break' ? { type: 'BreakStatementAst', extent, ...withLabel } : { type: 'ContinueStatementAst', extent, ...withLabel };
+    return t.value === 'break'
+      ? { type: 'BreakStatementAst', extent, ...withLabel }
+      : { type: 'ContinueStatementAst', extent, ...withLabel };
   }
 
   /**
@@ -619,7 +689,14 @@ class Parser extends DefinitionParser {
         chain = p;
       } else {
         const extent = this.span(chain.extent.startOffset, p.extent.endOffset);
-        chain = { type: 'PipelineChainAst', extent, lhs: chain, rhs: p, operator: op.kind === 'AndAnd' ? '&&' : '||', background: false };
+        chain = {
+          type: 'PipelineChainAst',
+          extent,
+          lhs: chain,
+          rhs: p,
+          operator: op.kind === 'AndAnd' ? '&&' : '||',
+          background: false,
+        };
       }
       const t = this.peek();
       if (t.kind === 'AndAnd' || t.kind === 'OrOr') {
@@ -658,7 +735,11 @@ class Parser extends DefinitionParser {
     if (expr !== null && assign !== null) {
       this.skipNewlines();
       const right = this.statementRule();
-      if (right === null) this.failAfter(`You must provide a value expression following the '${assign.text}' operator.`, this.endOf(assign));
+      if (right === null)
+        this.failAfter(
+          `You must provide a value expression following the '${assign.text}' operator.`,
+          this.endOf(assign),
+        );
       this.defer(checkAssignmentTarget(expr, ASSIGNMENT_OPERATORS[assign.kind]!));
       return {
         type: 'AssignmentStatementAst',
@@ -686,7 +767,8 @@ class Parser extends DefinitionParser {
       }
       let element: CommandAst | CommandExpressionAst | null;
       if (expr !== null) {
-        if (elements.length > 0) this.fail('Expressions are only allowed as the first element of a pipeline.', expr.extent.startOffset);
+        if (elements.length > 0)
+          this.fail('Expressions are only allowed as the first element of a pipeline.', expr.extent.startOffset);
         const redirections: RedirectionAst[] = [];
         for (;;) {
           const r = this.peek();
@@ -755,7 +837,12 @@ class Parser extends DefinitionParser {
     const from = STREAMS[text[0] === '>' ? '1' : text[0]!]!;
     const merge = /&([12])$/.exec(text);
     if (merge !== null) {
-      return { type: 'MergingRedirectionAst', extent: this.tokenExtent(t), fromStream: from, toStream: STREAMS[merge[1]!]! };
+      return {
+        type: 'MergingRedirectionAst',
+        extent: this.tokenExtent(t),
+        fromStream: from,
+        toStream: STREAMS[merge[1]!]!,
+      };
     }
     const old = this.setMode('command');
     try {
@@ -836,7 +923,10 @@ class Parser extends DefinitionParser {
             continue;
           }
           default: {
-            const ast = this.commandArgument(context === 'name' ? (invocationOperator !== null ? 'invokedName' : 'name') : 'argument', t);
+            const ast = this.commandArgument(
+              context === 'name' ? (invocationOperator !== null ? 'invokedName' : 'name') : 'argument',
+              t,
+            );
             if (ast === null) this.failAt(`Unexpected token '${t.text}' in expression or statement.`, t);
             elements.push(ast);
             end = ast.extent.endOffset;
@@ -855,7 +945,8 @@ class Parser extends DefinitionParser {
         t = this.next();
       }
       if (elements.length === 0) {
-        if (invocationOperator !== null) this.failAt(`Missing expression after '${first.text}' in pipeline element.`, first);
+        if (invocationOperator !== null)
+          this.failAt(`Missing expression after '${first.text}' in pipeline element.`, first);
         return null;
       }
       const extent = this.span(this.startOf(first), end);
@@ -873,8 +964,8 @@ class Parser extends DefinitionParser {
     if (this.ungot !== null) {
       if (this.ungot.kind !== 'Parameter') return null;
       this.failAt(
-        `A quoted '--%' followed by a parameter makes PowerShell drop '${this.ungot.text}' and take the rest of the line verbatim; `
-        + "write the value as -Name:'--%' or ('--%') instead.",
+        `A quoted '--%' followed by a parameter makes PowerShell drop '${this.ungot.text}' and take the rest of the line verbatim; ` +
+          "write the value as -Name:'--%' or ('--%') instead.",
         marker,
       );
     }
@@ -894,7 +985,11 @@ class Parser extends DefinitionParser {
   }
 
   /** A command name or argument starting at `token`; in argument context commas build an array. */
-  protected commandArgument(context: 'name' | 'invokedName' | 'argument', token: Token, ofParameter = false): ExpressionAst | null {
+  protected commandArgument(
+    context: 'name' | 'invokedName' | 'argument',
+    token: Token,
+    ofParameter = false,
+  ): ExpressionAst | null {
     let t = token;
     let items: ExpressionAst[] | null = null;
     let comma: Token | null = null;
@@ -958,7 +1053,8 @@ class Parser extends DefinitionParser {
     items.push(ast);
     if (!ofParameter) {
       for (const item of items) {
-        if (item.type === 'VariableExpressionAst' && item.splatted) this.defer(splattingNotPermitted(item.variablePath, item.extent.startOffset, true));
+        if (item.type === 'VariableExpressionAst' && item.splatted)
+          this.defer(splattingNotPermitted(item.variablePath, item.extent.startOffset, true));
       }
     }
     return this.arrayLiteral(items);

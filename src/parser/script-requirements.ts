@@ -13,7 +13,15 @@ const INVALID_FORMAT = [
   ' "#requires -runasadministrator"',
 ].join('\n');
 
-const PARAMETERS = ['shellid', 'version', 'psedition', 'pssnapin', 'modules', 'runasadministrator', 'assembly'] as const;
+const PARAMETERS = [
+  'shellid',
+  'version',
+  'psedition',
+  'pssnapin',
+  'modules',
+  'runasadministrator',
+  'assembly',
+] as const;
 
 function words(e: ExpressionAst): string[] {
   if (e.type === 'ArrayLiteralAst') return e.elements.flatMap(words);
@@ -62,7 +70,8 @@ export function readRequirements(commands: readonly CommandAst[]): ScriptRequire
         case 'version':
           if (!/^\d+(\.\d+){0,3}$/.test(values[0] ?? '')) {
             return {
-              reason: 'The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.',
+              reason:
+                'The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.',
               offset: argument.extent.startOffset,
             };
           }

@@ -56,7 +56,12 @@ export function checkAssignmentTarget(left: ExpressionAst, operator: string): Se
 /** `++`/`--` need a variable or property. */
 export function checkIncrementTarget(child: ExpressionAst, operator: string): SemanticIssue | null {
   const bad = invalidTarget(child, false);
-  return bad === null ? null : { reason: `The '${operator}' operator works only on variables or on properties.`, offset: bad.extent.startOffset };
+  return bad === null
+    ? null
+    : {
+        reason: `The '${operator}' operator works only on variables or on properties.`,
+        offset: bad.extent.startOffset,
+      };
 }
 
 /** `@name` outside the argument list of a command. */
@@ -74,7 +79,8 @@ export function checkDuplicateKeys(hashtable: HashtableAst): SemanticIssue | nul
     if (k.type !== 'StringConstantExpressionAst' && k.type !== 'ConstantExpressionAst') continue;
     const shown = String(k.value);
     const key = shown.toLowerCase();
-    if (seen.has(key)) return { reason: `Duplicate keys '${shown}' are not allowed in hash literals.`, offset: k.extent.startOffset };
+    if (seen.has(key))
+      return { reason: `Duplicate keys '${shown}' are not allowed in hash literals.`, offset: k.extent.startOffset };
     seen.add(key);
   }
   return null;
@@ -83,7 +89,8 @@ export function checkDuplicateKeys(hashtable: HashtableAst): SemanticIssue | nul
 /** A catch-all clause that is not the last one. */
 export function checkCatchOrder(clauses: readonly CatchClauseAst[]): SemanticIssue | null {
   for (let i = 0; i < clauses.length - 1; i++) {
-    if (clauses[i]!.catchTypes.length === 0) return { reason: 'Catch block must be the last catch block.', offset: clauses[i + 1]!.extent.startOffset };
+    if (clauses[i]!.catchTypes.length === 0)
+      return { reason: 'Catch block must be the last catch block.', offset: clauses[i + 1]!.extent.startOffset };
   }
   return null;
 }

@@ -22,20 +22,123 @@ export type { TokenizerMode } from './scanner-base.js';
 
 /** PowerShell's keywords (case-insensitive); only command mode turns a word into a keyword. */
 export const KEYWORDS: ReadonlySet<string> = new Set([
-  'elseif', 'if', 'else', 'switch', 'foreach', 'from', 'in', 'for', 'while', 'until', 'do', 'try', 'catch', 'finally',
-  'trap', 'data', 'return', 'continue', 'break', 'exit', 'throw', 'begin', 'process', 'end', 'dynamicparam', 'function',
-  'filter', 'param', 'class', 'define', 'var', 'using', 'workflow', 'parallel', 'sequence', 'configuration', 'public',
-  'private', 'static', 'interface', 'enum', 'namespace', 'module', 'type', 'assembly', 'command', 'hidden', 'base',
-  'default', 'clean',
+  'elseif',
+  'if',
+  'else',
+  'switch',
+  'foreach',
+  'from',
+  'in',
+  'for',
+  'while',
+  'until',
+  'do',
+  'try',
+  'catch',
+  'finally',
+  'trap',
+  'data',
+  'return',
+  'continue',
+  'break',
+  'exit',
+  'throw',
+  'begin',
+  'process',
+  'end',
+  'dynamicparam',
+  'function',
+  'filter',
+  'param',
+  'class',
+  'define',
+  'var',
+  'using',
+  'workflow',
+  'parallel',
+  'sequence',
+  'configuration',
+  'public',
+  'private',
+  'static',
+  'interface',
+  'enum',
+  'namespace',
+  'module',
+  'type',
+  'assembly',
+  'command',
+  'hidden',
+  'base',
+  'default',
+  'clean',
 ]);
 
 /** Dash operators (without the dash) recognized in expression mode. */
 export const OPERATORS: ReadonlySet<string> = new Set([
-  'bnot', 'not', 'eq', 'ieq', 'ceq', 'ne', 'ine', 'cne', 'ge', 'ige', 'cge', 'gt', 'igt', 'cgt', 'lt', 'ilt', 'clt', 'le',
-  'ile', 'cle', 'like', 'ilike', 'clike', 'notlike', 'inotlike', 'cnotlike', 'match', 'imatch', 'cmatch', 'notmatch',
-  'inotmatch', 'cnotmatch', 'replace', 'ireplace', 'creplace', 'contains', 'icontains', 'ccontains', 'notcontains',
-  'inotcontains', 'cnotcontains', 'in', 'iin', 'cin', 'notin', 'inotin', 'cnotin', 'split', 'isplit', 'csplit', 'isnot',
-  'is', 'as', 'f', 'and', 'band', 'or', 'bor', 'xor', 'bxor', 'join', 'shl', 'shr',
+  'bnot',
+  'not',
+  'eq',
+  'ieq',
+  'ceq',
+  'ne',
+  'ine',
+  'cne',
+  'ge',
+  'ige',
+  'cge',
+  'gt',
+  'igt',
+  'cgt',
+  'lt',
+  'ilt',
+  'clt',
+  'le',
+  'ile',
+  'cle',
+  'like',
+  'ilike',
+  'clike',
+  'notlike',
+  'inotlike',
+  'cnotlike',
+  'match',
+  'imatch',
+  'cmatch',
+  'notmatch',
+  'inotmatch',
+  'cnotmatch',
+  'replace',
+  'ireplace',
+  'creplace',
+  'contains',
+  'icontains',
+  'ccontains',
+  'notcontains',
+  'inotcontains',
+  'cnotcontains',
+  'in',
+  'iin',
+  'cin',
+  'notin',
+  'inotin',
+  'cnotin',
+  'split',
+  'isplit',
+  'csplit',
+  'isnot',
+  'is',
+  'as',
+  'f',
+  'and',
+  'band',
+  'or',
+  'bor',
+  'xor',
+  'bxor',
+  'join',
+  'shl',
+  'shr',
 ]);
 
 const SIGNATURE = 'sig#beginsignatureblock\n';
@@ -292,12 +395,24 @@ export class Tokenizer extends LiteralScanner {
       this.tokenStart = this.pos;
       const c = this.getChar();
       switch (c) {
-        case 0x20: case 0x09: case 0x0b: case 0x0c: case 0xa0: case 0x85:
+        case 0x20:
+        case 0x09:
+        case 0x0b:
+        case 0x0c:
+        case 0xa0:
+        case 0x85:
           this.skipWhiteSpace();
           continue;
-        case 0x27: case 0x2018: case 0x2019: case 0x201a: case 0x201b:
+        case 0x27:
+        case 0x2018:
+        case 0x2019:
+        case 0x201a:
+        case 0x201b:
           return this.token('StringLiteral', this.scanStringLiteralBody());
-        case 0x22: case 0x201c: case 0x201d: case 0x201e: {
+        case 0x22:
+        case 0x201c:
+        case 0x201d:
+        case 0x201e: {
           const acc = new Expandable();
           this.scanStringExpandableBody(acc);
           return this.expandableToken('StringExpandable', acc);
@@ -334,7 +449,10 @@ export class Tokenizer extends LiteralScanner {
           if (this.allowSignedNumbers && (isDigit(c1) || c1 === 0x2e)) return this.scanNumber(c);
           return this.operatorInCommandMode(c, 'Plus');
         }
-        case 0x2d: case 0x2013: case 0x2014: case 0x2015: {
+        case 0x2d:
+        case 0x2013:
+        case 0x2014:
+        case 0x2015: {
           const c1 = this.peekChar();
           if (isDash(c1)) {
             this.pos++;
@@ -357,7 +475,8 @@ export class Tokenizer extends LiteralScanner {
           if (c1 === 0x3e) {
             this.pos++;
             if (this.peekChar() === 0x3e) this.pos++;
-            else if (this.peekChar() === 0x26 && this.text.charCodeAt(this.pos + 1) === 0x31 && this.pos + 1 < this.hi) this.pos += 2;
+            else if (this.peekChar() === 0x26 && this.text.charCodeAt(this.pos + 1) === 0x31 && this.pos + 1 < this.hi)
+              this.pos += 2;
             return this.token('Redirection');
           }
           return this.operatorInCommandMode(c, 'Multiply');
@@ -409,9 +528,17 @@ export class Tokenizer extends LiteralScanner {
           return this.token('Semi');
         case 0x2c:
           return this.token('Comma');
-        case 0x30: case 0x37: case 0x38: case 0x39:
+        case 0x30:
+        case 0x37:
+        case 0x38:
+        case 0x39:
           return this.scanNumber(c);
-        case 0x31: case 0x32: case 0x33: case 0x34: case 0x35: case 0x36:
+        case 0x31:
+        case 0x32:
+        case 0x33:
+        case 0x34:
+        case 0x35:
+        case 0x36:
           if (this.peekChar() === 0x3e) {
             this.pos++;
             const c1 = this.peekChar();
@@ -530,8 +657,21 @@ export class Tokenizer extends LiteralScanner {
         nameEnd = this.pos;
         break;
       }
-      if (c === 0x7b || c === 0x7d || c === 0x28 || c === 0x29 || c === 0x3b || c === 0x2c || c === 0x7c || c === 0x26
-        || c === 0x2e || c === 0x5b || c === 0x0d || c === 0x0a || c === 0) {
+      if (
+        c === 0x7b ||
+        c === 0x7d ||
+        c === 0x28 ||
+        c === 0x29 ||
+        c === 0x3b ||
+        c === 0x2c ||
+        c === 0x7c ||
+        c === 0x26 ||
+        c === 0x2e ||
+        c === 0x5b ||
+        c === 0x0d ||
+        c === 0x0a ||
+        c === 0
+      ) {
         this.pos--;
         nameEnd = this.pos;
         break;
@@ -560,16 +700,25 @@ export class Tokenizer extends LiteralScanner {
       if (OPERATORS.has(lower)) return this.token('Operator', '-' + lower);
     }
     if (name.length === 0) return this.token('Minus');
-    return { kind: 'Parameter', start: this.tokenStart, end: this.pos, text: this.text.slice(this.tokenStart, this.pos), value: name, usedColon };
+    return {
+      kind: 'Parameter',
+      start: this.tokenStart,
+      end: this.pos,
+      text: this.text.slice(this.tokenStart, this.pos),
+      value: name,
+      usedColon,
+    };
   }
 
   private operatorInCommandMode(c: number, kind: TokenKind): Token {
-    if (this.mode === 'command' && !forceStartNewToken(this.peekChar())) return this.scanGeneric(String.fromCharCode(c));
+    if (this.mode === 'command' && !forceStartNewToken(this.peekChar()))
+      return this.scanGeneric(String.fromCharCode(c));
     return this.token(kind);
   }
 
   private operatorInCommandMode2(c1: number, c2: number, kind: TokenKind): Token {
-    if (this.mode === 'command' && !forceStartNewToken(this.peekChar())) return this.scanGeneric(String.fromCharCode(c1, c2));
+    if (this.mode === 'command' && !forceStartNewToken(this.peekChar()))
+      return this.scanGeneric(String.fromCharCode(c1, c2));
     return this.token(kind);
   }
 
@@ -589,7 +738,8 @@ export class Tokenizer extends LiteralScanner {
   private scanColon(): Token {
     if (this.peekChar() === 0x3a) {
       this.pos++;
-      if (this.mode === 'command' && !this.wantSimpleName && !forceStartNewToken(this.peekChar())) return this.scanGeneric('::');
+      if (this.mode === 'command' && !this.wantSimpleName && !forceStartNewToken(this.peekChar()))
+        return this.scanGeneric('::');
       return this.token('ColonColon');
     }
     if (this.mode !== 'command') return this.token('Colon');
@@ -642,7 +792,8 @@ export class Tokenizer extends LiteralScanner {
     const s = this.text;
     while (this.pos < this.hi) {
       const c = s.charCodeAt(this.pos);
-      if (c === 0x2e || c === 0x60 || c === 0x5f || c === 0x2b || c === 0x23 || c === 0x5c || isLetterOrDigit(c)) this.pos++;
+      if (c === 0x2e || c === 0x60 || c === 0x5f || c === 0x2b || c === 0x23 || c === 0x5c || isLetterOrDigit(c))
+        this.pos++;
       else break;
     }
     return this.token('Identifier');
@@ -659,7 +810,8 @@ export class Tokenizer extends LiteralScanner {
       return this.token('DotDot');
     }
     if (isDecimalDigit(c)) return this.scanNumber(0x2e);
-    if (this.mode === 'command' && !forceStartNewToken(c) && c !== 0x24 && c !== 0x22 && c !== 0x27) return this.scanGeneric('.');
+    if (this.mode === 'command' && !forceStartNewToken(c) && c !== 0x24 && c !== 0x22 && c !== 0x27)
+      return this.scanGeneric('.');
     return this.token('Dot');
   }
 }

@@ -81,7 +81,12 @@ export async function buildCertificate(params: BuildCertificateParams): Promise<
     extensions: new Extensions(params.extensions.map(extensionAsn)),
   });
   const tbsDer = AsnConvert.serialize(tbs);
-  const asn = new Certificate({ tbsCertificate: tbs, tbsCertificateRaw: tbsDer, signatureAlgorithm: algorithm, signatureValue: signRsa(params.signingKey, params.hash, tbsDer) });
+  const asn = new Certificate({
+    tbsCertificate: tbs,
+    tbsCertificateRaw: tbsDer,
+    signatureAlgorithm: algorithm,
+    signatureValue: signRsa(params.signingKey, params.hash, tbsDer),
+  });
   const der = toBytes(AsnConvert.serialize(asn));
   rememberBuiltCertificate(der, { asn, subjectDer, issuerDer, spki });
   return der;

@@ -107,7 +107,9 @@ function tryPkcs7(bytes: Uint8Array): Uint8Array[] | undefined {
   try {
     const msg = forge.pkcs7.messageFromAsn1(forge.asn1.fromDer(Buffer.from(bytes).toString('binary'), false));
     if (!('certificates' in msg)) return undefined;
-    return msg.certificates.map((c) => new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary')));
+    return msg.certificates.map(
+      (c) => new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(c)).getBytes(), 'binary')),
+    );
   } catch {
     return undefined;
   }
@@ -118,7 +120,8 @@ function looksLikePfx(bytes: Uint8Array): boolean {
   try {
     const top = forge.asn1.fromDer(Buffer.from(bytes).toString('binary'), false);
     const [version, authSafe] = Array.isArray(top.value) ? top.value : [];
-    if (!version || !authSafe || version.type !== forge.asn1.Type.INTEGER || !Array.isArray(authSafe.value)) return false;
+    if (!version || !authSafe || version.type !== forge.asn1.Type.INTEGER || !Array.isArray(authSafe.value))
+      return false;
     if (typeof version.value !== 'string' || version.value !== '\x03') return false;
     const contentType = authSafe.value[0];
     if (!contentType || contentType.type !== forge.asn1.Type.OID || typeof contentType.value !== 'string') return false;

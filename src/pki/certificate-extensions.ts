@@ -2,7 +2,15 @@
 import { createHash } from 'node:crypto';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import {
-  AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, Extension, GeneralName, KeyIdentifier, KeyUsage, KeyUsageFlags, SubjectAlternativeName,
+  AuthorityKeyIdentifier,
+  BasicConstraints,
+  ExtendedKeyUsage,
+  Extension,
+  GeneralName,
+  KeyIdentifier,
+  KeyUsage,
+  KeyUsageFlags,
+  SubjectAlternativeName,
   SubjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { parseAsn } from './asn1.js';
@@ -25,7 +33,15 @@ export type KeyUsageName =
 
 /** All key usage names in bit order. */
 export const KEY_USAGE_NAMES: readonly KeyUsageName[] = Object.freeze([
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ]);
 
 /** The Server Authentication EKU OID (PkixKpServerAuth). */
@@ -92,9 +108,14 @@ const remember = (kind: string, value: BinaryInput, found: unknown): void => REA
 
 /** A SAN extension with DNS names only (non-critical). */
 export function dnsSanExtension(dnsNames: readonly string[]): CertificateExtension {
-  const extension = certificateExtension('2.5.29.17', false, new SubjectAlternativeName(dnsNames.map((dNSName) => new GeneralName({ dNSName }))));
+  const extension = certificateExtension(
+    '2.5.29.17',
+    false,
+    new SubjectAlternativeName(dnsNames.map((dNSName) => new GeneralName({ dNSName }))),
+  );
   // ASCII names (IA5String) read back as given.
-  if (dnsNames.every((name) => /^[\x00-\x7f]*$/.test(name))) remember('san', extension.value, Object.freeze([...dnsNames]));
+  if (dnsNames.every((name) => /^[\x00-\x7f]*$/.test(name)))
+    remember('san', extension.value, Object.freeze([...dnsNames]));
   return extension;
 }
 
@@ -106,8 +127,16 @@ export function ekuExtension(oids: readonly string[] = [SERVER_AUTH_OID]): Certi
 }
 
 /** Basic Constraints: CA flag and an optional path length. */
-export function basicConstraintsExtension(ca: boolean, pathLength: number | undefined, critical: boolean): CertificateExtension {
-  return certificateExtension('2.5.29.19', critical, new BasicConstraints({ cA: ca, ...(pathLength !== undefined ? { pathLenConstraint: pathLength } : {}) }));
+export function basicConstraintsExtension(
+  ca: boolean,
+  pathLength: number | undefined,
+  critical: boolean,
+): CertificateExtension {
+  return certificateExtension(
+    '2.5.29.19',
+    critical,
+    new BasicConstraints({ cA: ca, ...(pathLength !== undefined ? { pathLenConstraint: pathLength } : {}) }),
+  );
 }
 
 /** A Subject Key Identifier with the given key id (hex). */
@@ -122,18 +151,30 @@ export async function subjectKeyIdentifierExtension(spki: BinaryInput): Promise<
 
 /** RFC 5280 method 1 key identifier of a SubjectPublicKeyInfo, lower-case hex. */
 export function keyIdentifierOf(spki: BinaryInput): string {
-  return createHash('sha1').update(subjectPublicKeyBits(toBytes(spki))).digest('hex');
+  return createHash('sha1')
+    .update(subjectPublicKeyBits(toBytes(spki)))
+    .digest('hex');
 }
 
 /** An Authority Key Identifier carrying only a key identifier (hex). */
 export function authorityKeyIdentifierExtension(keyIdHex: string): CertificateExtension {
-  return certificateExtension('2.5.29.35', false, new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(Buffer.from(keyIdHex, 'hex')) }));
+  return certificateExtension(
+    '2.5.29.35',
+    false,
+    new AuthorityKeyIdentifier({ keyIdentifier: new KeyIdentifier(Buffer.from(keyIdHex, 'hex')) }),
+  );
 }
 
 /** The DNS names of a SAN extension value (other name types skipped), in order. */
 export function sanDnsNames(value: BinaryInput | undefined): readonly string[] {
   if (!value) return Object.freeze([]);
-  return remembered('san', value, () => Object.freeze(parseAsn(value, SubjectAlternativeName).filter((n) => n.dNSName !== undefined).map((n) => n.dNSName!)));
+  return remembered('san', value, () =>
+    Object.freeze(
+      parseAsn(value, SubjectAlternativeName)
+        .filter((n) => n.dNSName !== undefined)
+        .map((n) => n.dNSName!),
+    ),
+  );
 }
 
 /** The OIDs of an Enhanced Key Usage extension value. */
@@ -148,7 +189,9 @@ export function basicConstraintsCa(value: BinaryInput): boolean {
 
 /** The key id (upper-case hex) of a Subject Key Identifier extension value. */
 export function subjectKeyId(value: BinaryInput): string {
-  return remembered('ski', value, () => Buffer.from(parseAsn(value, SubjectKeyIdentifier).buffer).toString('hex').toUpperCase());
+  return remembered('ski', value, () =>
+    Buffer.from(parseAsn(value, SubjectKeyIdentifier).buffer).toString('hex').toUpperCase(),
+  );
 }
 
 /** The key id (upper-case hex) of an Authority Key Identifier extension value, if it has one. */

@@ -47,7 +47,12 @@ export function certificateFactsJson(info: CertificateInfo): string {
 }
 
 type FactsJson = Omit<CertificateInfo, 'der' | 'subjectDer' | 'issuerDer' | 'publicKey' | 'notBefore' | 'notAfter'> & {
-  v: number; subjectDer: string; issuerDer: string; publicKey: string; notBefore: number; notAfter: number;
+  v: number;
+  subjectDer: string;
+  issuerDer: string;
+  publicKey: string;
+  notBefore: number;
+  notAfter: number;
   extensions: [string, boolean][];
 };
 

@@ -2,12 +2,25 @@
 import { X509Certificate as NodeX509Certificate } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import {
-  Certificate, id_ce_authorityKeyIdentifier, id_ce_basicConstraints, id_ce_extKeyUsage, id_ce_keyUsage, id_ce_subjectAltName, id_ce_subjectKeyIdentifier,
+  Certificate,
+  id_ce_authorityKeyIdentifier,
+  id_ce_basicConstraints,
+  id_ce_extKeyUsage,
+  id_ce_keyUsage,
+  id_ce_subjectAltName,
+  id_ce_subjectKeyIdentifier,
 } from '@peculiar/asn1-x509';
 import { parseAsn } from './asn1.js';
 import { toBytes, toHexUpper } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { authorityKeyId, basicConstraintsCa, ekuOids, keyUsageNames, sanDnsNames, subjectKeyId } from './certificate-extensions.js';
+import {
+  authorityKeyId,
+  basicConstraintsCa,
+  ekuOids,
+  keyUsageNames,
+  sanDnsNames,
+  subjectKeyId,
+} from './certificate-extensions.js';
 import type { KeyUsageName } from './certificate-extensions.js';
 import { certificateDomainsOf } from './dns-name.js';
 import { LruCache } from './lru-cache.js';
@@ -74,7 +87,12 @@ const CACHE = new LruCache<string, CertificateInfo>(2048);
  * @example certificateDer(readFileSync('mail.cer', 'utf8'))[0] // 0x30
  */
 export function certificateDer(input: BinaryInput | string): Uint8Array {
-  const text = typeof input === 'string' ? input : looksLikePem(toBytes(input)) ? Buffer.from(toBytes(input)).toString('latin1') : undefined;
+  const text =
+    typeof input === 'string'
+      ? input
+      : looksLikePem(toBytes(input))
+        ? Buffer.from(toBytes(input)).toString('latin1')
+        : undefined;
   if (text === undefined) return toBytes(input as BinaryInput);
   const block = pemBlocks(text).find((b) => b.label === 'CERTIFICATE' || b.label === 'X509 CERTIFICATE');
   if (!block) throw new PkiError('INVALID_CERTIFICATE', 'The text holds no -----BEGIN CERTIFICATE----- block.');
@@ -131,7 +149,11 @@ export function rememberBuiltCertificate(der: Uint8Array, parts: BuiltCertificat
   BUILT.set(der, parts);
 }
 
-function parseCertificate(der: Uint8Array, thumbprint: string, built: BuiltCertificateParts | undefined): CertificateInfo {
+function parseCertificate(
+  der: Uint8Array,
+  thumbprint: string,
+  built: BuiltCertificateParts | undefined,
+): CertificateInfo {
   try {
     // node:crypto's parse (about 0.15 ms) holds the key and checks the signature; @peculiar/asn1-x509 gives the fields.
     const nodeCert = new NodeX509Certificate(der);
@@ -160,13 +182,20 @@ export function parsedCertificate(info: CertificateInfo): Certificate {
   return asn;
 }
 
-function certificateFacts(der: Uint8Array, thumbprint: string, nodeCert: NodeX509Certificate, asn: Certificate, built: BuiltCertificateParts | undefined): CertificateInfo {
+function certificateFacts(
+  der: Uint8Array,
+  thumbprint: string,
+  nodeCert: NodeX509Certificate,
+  asn: Certificate,
+  built: BuiltCertificateParts | undefined,
+): CertificateInfo {
   const tbs = asn.tbsCertificate;
   const subjectDer = built ? new Uint8Array(built.subjectDer) : toBytes(AsnConvert.serialize(tbs.subject));
   const issuerDer = built ? new Uint8Array(built.issuerDer) : toBytes(AsnConvert.serialize(tbs.issuer));
   const subjectName = x500NameOf(tbs.subject);
   const extensions = new Map<string, ArrayBuffer>();
-  for (const ext of tbs.extensions ?? []) if (!extensions.has(ext.extnID)) extensions.set(ext.extnID, ext.extnValue.buffer);
+  for (const ext of tbs.extensions ?? [])
+    if (!extensions.has(ext.extnID)) extensions.set(ext.extnID, ext.extnValue.buffer);
   const subjectCn = cnOf(subjectName);
   const dnsNames = sanDnsNames(extensions.get(id_ce_subjectAltName));
   const ku = extensions.get(id_ce_keyUsage);

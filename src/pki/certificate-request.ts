@@ -7,7 +7,14 @@ import { Attribute, Extensions } from '@peculiar/asn1-x509';
 import { parseAsn } from './asn1.js';
 import { toArrayBuffer, toBytes } from './bytes.js';
 import type { BinaryInput } from './bytes.js';
-import { dnsSanExtension, ekuExtension, extensionAsn, keyUsageExtension, sanDnsNames, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import {
+  dnsSanExtension,
+  ekuExtension,
+  extensionAsn,
+  keyUsageExtension,
+  sanDnsNames,
+  subjectKeyIdentifierExtension,
+} from './certificate-extensions.js';
 import type { CertificateExtension } from './certificate-extensions.js';
 import { isValidDnsName } from './dns-name.js';
 import { LruCache } from './lru-cache.js';
@@ -83,17 +90,24 @@ export function formatExchangeRequestText(der: BinaryInput): string {
  * const req = await createCertificateRequest({ subject: 'C=NL, O=Contoso, CN=mail.contoso.com', dnsNames: ['mail.contoso.com'], key: pair });
  * console.log(req.text);
  */
-export async function createCertificateRequest(options: CreateCertificateRequestOptions): Promise<CertificateRequestInfo> {
+export async function createCertificateRequest(
+  options: CreateCertificateRequestOptions,
+): Promise<CertificateRequestInfo> {
   const name = typeof options.subject === 'string' ? parseX500Name(options.subject) : options.subject;
   const dnsNames = options.dnsNames ?? [];
   for (const dns of dnsNames) {
-    if (!isValidDnsName(dns)) throw new PkiError('INVALID_DNS_NAME', `The domain name '${dns}' is not a valid DNS or wildcard name.`);
+    if (!isValidDnsName(dns))
+      throw new PkiError('INVALID_DNS_NAME', `The domain name '${dns}' is not a valid DNS or wildcard name.`);
   }
   const pair = toKeyPair(options.key);
   const spki = exportPublicKeySpki(pair);
   const extensions: CertificateExtension[] = [];
   if (dnsNames.length > 0) extensions.push(dnsSanExtension(dnsNames));
-  extensions.push(keyUsageExtension(['digitalSignature', 'keyEncipherment'], true), ekuExtension(), await subjectKeyIdentifierExtension(spki));
+  extensions.push(
+    keyUsageExtension(['digitalSignature', 'keyEncipherment'], true),
+    ekuExtension(),
+    await subjectKeyIdentifierExtension(spki),
+  );
   const hash = options.hash ?? 'SHA-256';
   const signatureAlgorithm = rsaSignatureAlgorithm(pair, hash);
   // The request as @peculiar/x509's Pkcs10CertificateRequestGenerator lays it out, signed with node:crypto.
@@ -102,9 +116,18 @@ export async function createCertificateRequest(options: CreateCertificateRequest
     values: [AsnConvert.serialize(new Extensions(extensions.map(extensionAsn)))],
   });
   const subjectDer = encodeX500Name(name, options.subjectOrder ?? 'as-written');
-  const info = new CertificationRequestInfo({ subject: parsedX500Name(subjectDer), subjectPKInfo: parseSpki(spki), attributes: new Attributes([extensionRequest]) });
+  const info = new CertificationRequestInfo({
+    subject: parsedX500Name(subjectDer),
+    subjectPKInfo: parseSpki(spki),
+    attributes: new Attributes([extensionRequest]),
+  });
   const infoDer = AsnConvert.serialize(info);
-  const request = new CertificationRequest({ certificationRequestInfo: info, certificationRequestInfoRaw: infoDer, signatureAlgorithm, signature: signRsa(pair, hash, infoDer) });
+  const request = new CertificationRequest({
+    certificationRequestInfo: info,
+    certificationRequestInfoRaw: infoDer,
+    signatureAlgorithm,
+    signature: signRsa(pair, hash, infoDer),
+  });
   const der = toBytes(AsnConvert.serialize(request));
   return CACHE.get(thumbprintOf(der), () => requestInfo(der, request, { subjectDer, spki }));
 }
@@ -121,7 +144,11 @@ export function parseCertificateRequest(input: string | BinaryInput): Certificat
 }
 
 /** The facts of a request from its parse (made here when not given), or from the parts it was just made of. */
-function requestInfo(der: Uint8Array, asn: CertificationRequest | undefined, built?: { subjectDer: Uint8Array; spki: Uint8Array }): CertificateRequestInfo {
+function requestInfo(
+  der: Uint8Array,
+  asn: CertificationRequest | undefined,
+  built?: { subjectDer: Uint8Array; spki: Uint8Array },
+): CertificateRequestInfo {
   let request: CertificationRequest;
   try {
     request = asn ?? parseAsn(der, CertificationRequest);
@@ -155,14 +182,21 @@ function requestExtensions(request: CertificationRequest): ReadonlyMap<string, A
   const out = new Map<string, ArrayBuffer>();
   const attribute = request.certificationRequestInfo.attributes.find((a) => a.type === id_pkcs9_at_extensionRequest);
   const first = attribute?.values[0];
-  if (first) for (const ext of parseAsn(first, Extensions)) if (!out.has(ext.extnID)) out.set(ext.extnID, ext.extnValue.buffer);
+  if (first)
+    for (const ext of parseAsn(first, Extensions)) if (!out.has(ext.extnID)) out.set(ext.extnID, ext.extnValue.buffer);
   return out;
 }
 
 // Signature OIDs node:crypto checks directly (RSA PKCS#1 v1.5 and ECDSA); others go through @peculiar/x509.
 const HASH_BY_SIGNATURE_OID: Readonly<Record<string, string>> = {
-  '1.2.840.113549.1.1.5': 'sha1', '1.2.840.113549.1.1.11': 'sha256', '1.2.840.113549.1.1.12': 'sha384', '1.2.840.113549.1.1.13': 'sha512',
-  '1.2.840.10045.4.1': 'sha1', '1.2.840.10045.4.3.2': 'sha256', '1.2.840.10045.4.3.3': 'sha384', '1.2.840.10045.4.3.4': 'sha512',
+  '1.2.840.113549.1.1.5': 'sha1',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+  '1.2.840.10045.4.1': 'sha1',
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
 };
 
 /**
@@ -179,7 +213,8 @@ export async function verifyCertificateRequest(input: string | BinaryInput | Cer
       const { x509 } = await import('./crypto-provider.js');
       return await new x509.Pkcs10CertificateRequest(toArrayBuffer(der)).verify();
     }
-    const spki = given?.publicKey ?? new Uint8Array(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo));
+    const spki =
+      given?.publicKey ?? new Uint8Array(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo));
     const key = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
     return verify(hash, new Uint8Array(request.certificationRequestInfoRaw), key, new Uint8Array(request.signature));
   } catch {
@@ -203,7 +238,10 @@ function requestDer(input: string | BinaryInput): { der: Uint8Array; thumbprint:
   return withThumbprint(derFromText(bytesToText(bytes)));
 }
 
-const withThumbprint = (der: Uint8Array): { der: Uint8Array; thumbprint: string } => ({ der, thumbprint: thumbprintOf(der) });
+const withThumbprint = (der: Uint8Array): { der: Uint8Array; thumbprint: string } => ({
+  der,
+  thumbprint: thumbprintOf(der),
+});
 
 /** Decodes text bytes: UTF-16LE (with BOM, or ASCII text with zero high bytes), else UTF-8 (BOM dropped). */
 function bytesToText(bytes: Uint8Array): string {
@@ -218,12 +256,19 @@ function derFromText(text: string): Uint8Array {
   const blocks = pemBlocks(text);
   if (blocks.length > 0) {
     const block = blocks.find((b) => b.label === 'NEW CERTIFICATE REQUEST' || b.label === 'CERTIFICATE REQUEST');
-    if (!block) throw new PkiError('INVALID_REQUEST', `The text holds no certificate request (found ${blocks.map((b) => b.label).join(', ')}).`);
+    if (!block)
+      throw new PkiError(
+        'INVALID_REQUEST',
+        `The text holds no certificate request (found ${blocks.map((b) => b.label).join(', ')}).`,
+      );
     return block.der;
   }
   const b64 = text.replace(/\s+/g, '');
   if (b64 === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(b64) || b64.length % 4 !== 0) {
-    throw new PkiError('INVALID_REQUEST', 'The data is not a certificate request (no PEM block, not base64 and not DER).');
+    throw new PkiError(
+      'INVALID_REQUEST',
+      'The data is not a certificate request (no PEM block, not base64 and not DER).',
+    );
   }
   return toBytes(Buffer.from(b64, 'base64'));
 }

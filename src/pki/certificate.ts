@@ -2,7 +2,14 @@
 import { buildCertificate } from './build-certificate.js';
 import { addMonthsUtc, truncateToSeconds } from './calendar.js';
 import {
-  authorityKeyIdentifierExtension, basicConstraintsExtension, dnsSanExtension, ekuExtension, keyIdentifierOf, keyUsageExtension, SERVER_AUTH_OID, subjectKeyIdentifierExtension,
+  authorityKeyIdentifierExtension,
+  basicConstraintsExtension,
+  dnsSanExtension,
+  ekuExtension,
+  keyIdentifierOf,
+  keyUsageExtension,
+  SERVER_AUTH_OID,
+  subjectKeyIdentifierExtension,
   subjectKeyIdentifierFromHex,
 } from './certificate-extensions.js';
 import type { CertificateExtension } from './certificate-extensions.js';
@@ -93,7 +100,10 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
   extensions.push(ekuExtension([SERVER_AUTH_OID]), basicConstraintsExtension(false, undefined, true));
   if (options.subjectKeyIdentifier !== undefined) {
     if (!/^([0-9A-Fa-f]{2})+$/.test(options.subjectKeyIdentifier)) {
-      throw new PkiError('INVALID_ARGUMENT', `The subject key identifier '${options.subjectKeyIdentifier}' is not an even number of hex digits.`);
+      throw new PkiError(
+        'INVALID_ARGUMENT',
+        `The subject key identifier '${options.subjectKeyIdentifier}' is not an even number of hex digits.`,
+      );
     }
     extensions.push(subjectKeyIdentifierFromHex(options.subjectKeyIdentifier.toLowerCase()));
   }
@@ -120,9 +130,15 @@ export async function createSelfSignedCertificate(options: SelfSignedCertificate
  * const leaf = await issueCertificate({ request: req.text, issuerCertificate: caPem, issuerKey: caKeyPem, days: 365 });
  */
 export async function issueCertificate(options: IssueCertificateOptions): Promise<CertificateInfo> {
-  const request = typeof options.request === 'object' && 'der' in options.request ? options.request : parseCertificateRequest(options.request);
+  const request =
+    typeof options.request === 'object' && 'der' in options.request
+      ? options.request
+      : parseCertificateRequest(options.request);
   if (!(await verifyCertificateRequest(request))) {
-    throw new PkiError('INVALID_REQUEST', 'The certificate request signature does not verify; the request was altered or is corrupt.');
+    throw new PkiError(
+      'INVALID_REQUEST',
+      'The certificate request signature does not verify; the request was altered or is corrupt.',
+    );
   }
   const issuer = readCertificate(options.issuerCertificate);
   const issuerPair = toKeyPair(options.issuerKey);
@@ -161,7 +177,8 @@ export async function authorityKeyIdentifierFor(issuer: CertificateInfo): Promis
 
 function checkDnsNames(names: readonly string[]): readonly string[] {
   for (const dns of names) {
-    if (!isValidDnsName(dns)) throw new PkiError('INVALID_DNS_NAME', `The domain name '${dns}' is not a valid DNS or wildcard name.`);
+    if (!isValidDnsName(dns))
+      throw new PkiError('INVALID_DNS_NAME', `The domain name '${dns}' is not a valid DNS or wildcard name.`);
   }
   return names;
 }
@@ -170,6 +187,10 @@ function checkDnsNames(names: readonly string[]): readonly string[] {
 function subjectName(subject: string | X500Name | undefined, dnsNames: readonly string[]): X500Name {
   if (subject !== undefined) return typeof subject === 'string' ? parseX500Name(subject) : subject;
   const first = dnsNames.find((n) => n.length < 64);
-  if (first === undefined) throw new PkiError('INVALID_ARGUMENT', 'A self-signed certificate needs a subject or at least one DNS name shorter than 64 characters.');
+  if (first === undefined)
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      'A self-signed certificate needs a subject or at least one DNS name shorter than 64 characters.',
+    );
   return parseX500Name(`CN=${first}`);
 }

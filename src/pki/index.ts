@@ -24,7 +24,12 @@ export type { HashAlgorithm } from './signing-key.js';
 export { KEY_USAGE_NAMES, SERVER_AUTH_OID } from './certificate-extensions.js';
 export type { KeyUsageName } from './certificate-extensions.js';
 export { signatureAlgorithmName, enhancedKeyUsageDisplay } from './windows-oid-names.js';
-export { createCertificateRequest, parseCertificateRequest, verifyCertificateRequest, formatExchangeRequestText } from './certificate-request.js';
+export {
+  createCertificateRequest,
+  parseCertificateRequest,
+  verifyCertificateRequest,
+  formatExchangeRequestText,
+} from './certificate-request.js';
 export type { CreateCertificateRequestOptions, CertificateRequestInfo } from './certificate-request.js';
 export { thumbprintOf } from './thumbprint.js';
 export { readCertificate, certificateDer } from './certificate-info.js';
@@ -36,4 +41,10 @@ export type { PfxAlgorithm, WritePfxOptions, PfxContents } from './pkcs12.js';
 export { decodeCertificateData, decodeCertificateText, certificateDataToText } from './certificate-data.js';
 export type { CertificateDataKind, DecodedCertificateData } from './certificate-data.js';
 export { createVendorCa, loadVendorCa } from './vendor-ca.js';
-export type { VendorCa, VendorCaState, VendorCaCertificateState, CreateVendorCaOptions, VendorIssuedCertificate } from './vendor-ca.js';
+export type {
+  VendorCa,
+  VendorCaState,
+  VendorCaCertificateState,
+  CreateVendorCaOptions,
+  VendorIssuedCertificate,
+} from './vendor-ca.js';

@@ -12,9 +12,10 @@ export interface PemBlock {
 
 // PemConverter's pattern: label, optional RFC 1421 headers, base64 lines, the matching END line.
 const HEADER_VALUE = '(?:[^\\n]+\\n(?: +[^\\n]+\\n)*)';
-const PEM = '-{5}BEGIN ([^\\n]+(?=-{5}))-{5}\\n'
-  + `(?:((?:[^:\\n]+: ${HEADER_VALUE})+))?\\n?`
-  + '((?:[a-zA-Z0-9=+/]+\\n)+)-{5}END \\1-{5}';
+const PEM =
+  '-{5}BEGIN ([^\\n]+(?=-{5}))-{5}\\n' +
+  `(?:((?:[^:\\n]+: ${HEADER_VALUE})+))?\\n?` +
+  '((?:[a-zA-Z0-9=+/]+\\n)+)-{5}END \\1-{5}';
 
 /**
  * Wraps DER bytes in standard PEM (64-column base64, LF line ends).

@@ -38,7 +38,8 @@ function algorithmOids(bytes: Uint8Array): string[] {
     } else if (info.contentType === id_data) {
       const contents = new Uint8Array(AsnConvert.parse(info.content, OctetString).buffer);
       for (const bag of parseAsn(contents, SafeContents)) {
-        if (bag.bagId === id_pkcs8ShroudedKeyBag) oids.push(parseAsn(bag.bagValue, PKCS8ShroudedKeyBag).encryptionAlgorithm.algorithm);
+        if (bag.bagId === id_pkcs8ShroudedKeyBag)
+          oids.push(parseAsn(bag.bagValue, PKCS8ShroudedKeyBag).encryptionAlgorithm.algorithm);
       }
     }
   }

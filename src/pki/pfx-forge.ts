@@ -17,9 +17,17 @@ export interface ForgePfxOptions {
  * A PFX written by node-forge (what writePfx uses for AES-256).
  * @example forgeWritePfx(pem, [leafDer], 'P@ssw0rd', { algorithm: 'aes256', count: 2000 })
  */
-export function forgeWritePfx(privateKeyPem: string, certificates: readonly Uint8Array[], password: string, options: ForgePfxOptions): Uint8Array {
+export function forgeWritePfx(
+  privateKeyPem: string,
+  certificates: readonly Uint8Array[],
+  password: string,
+  options: ForgePfxOptions,
+): Uint8Array {
   const key = forge.pki.privateKeyFromPem(privateKeyPem);
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certificates.map(toForgeCertificate), password, { ...options, generateLocalKeyId: true });
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certificates.map(toForgeCertificate), password, {
+    ...options,
+    generateLocalKeyId: true,
+  });
   return fromBinary(forge.asn1.toDer(asn1).getBytes());
 }
 
@@ -60,7 +68,8 @@ function decodePfx(asn1: forge.asn1.Asn1, password: string | undefined): forge.p
     return forge.pkcs12.pkcs12FromAsn1(asn1, false, password as string);
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    const wrongPassword = /MAC could not be verified|Unable to decrypt|Failed to decrypt|Invalid password|wrong password/i.test(message);
+    const wrongPassword =
+      /MAC could not be verified|Unable to decrypt|Failed to decrypt|Invalid password|wrong password/i.test(message);
     throw new PkiError(wrongPassword ? 'WRONG_PASSWORD' : 'UNREADABLE_DATA', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause });
   }
 }
@@ -72,8 +81,15 @@ function forgeBags(pfx: forge.pkcs12.Pkcs12Pfx): PfxBag[] {
   for (const bag of pfx.safeContents.flatMap((sc) => sc.safeBags)) {
     if (bag.type === forge.pki.oids['certBag']) {
       const asn1 = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
-      out.push({ kind: 'certificate', der: fromBinary(forge.asn1.toDer(asn1).getBytes()), friendlyName: friendlyNameOf(bag) });
-    } else if (!keySeen && (bag.type === forge.pki.oids['keyBag'] || bag.type === forge.pki.oids['pkcs8ShroudedKeyBag'])) {
+      out.push({
+        kind: 'certificate',
+        der: fromBinary(forge.asn1.toDer(asn1).getBytes()),
+        friendlyName: friendlyNameOf(bag),
+      });
+    } else if (
+      !keySeen &&
+      (bag.type === forge.pki.oids['keyBag'] || bag.type === forge.pki.oids['pkcs8ShroudedKeyBag'])
+    ) {
       keySeen = true;
       const asn1 = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
       out.push({ kind: 'key', der: fromBinary(forge.asn1.toDer(asn1).getBytes()), friendlyName: friendlyNameOf(bag) });
@@ -86,4 +102,3 @@ function friendlyNameOf(bag: forge.pkcs12.Bag): string | undefined {
   const names = (bag.attributes as Record<string, unknown>)['friendlyName'];
   return Array.isArray(names) && typeof names[0] === 'string' ? names[0] : undefined;
 }
-

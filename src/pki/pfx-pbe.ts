@@ -38,19 +38,28 @@ function declarePbeParams(): void {
 /** Key and IV of pbeWithSHAAnd3-KeyTripleDES-CBC. */
 function tripleDesKeys(password: string | undefined, params: Pkcs12PbeParams): { key: Buffer; iv: Buffer } {
   const salt = new Uint8Array(params.salt.buffer);
-  return { key: pkcs12Key(password, salt, 1, params.iterations, 24), iv: pkcs12Key(password, salt, 2, params.iterations, 8) };
+  return {
+    key: pkcs12Key(password, salt, 1, params.iterations, 24),
+    iv: pkcs12Key(password, salt, 2, params.iterations, 8),
+  };
 }
 
 /**
  * Decrypts `data` with pbeWithSHAAnd3-KeyTripleDES-CBC; throws NeedsForge for any other algorithm (PBES2, RC2, ...)
  * and BadDecrypt when the padding is wrong.
  */
-export function pbeDecrypt(algorithm: AlgorithmIdentifier, data: ArrayBuffer, password: string | undefined): Uint8Array {
-  if (algorithm.algorithm !== id_pbeWithSHAAnd3_KeyTripleDES_CBC || !algorithm.parameters) throw new NeedsForge(`PBE algorithm ${algorithm.algorithm}`);
+export function pbeDecrypt(
+  algorithm: AlgorithmIdentifier,
+  data: ArrayBuffer,
+  password: string | undefined,
+): Uint8Array {
+  if (algorithm.algorithm !== id_pbeWithSHAAnd3_KeyTripleDES_CBC || !algorithm.parameters)
+    throw new NeedsForge(`PBE algorithm ${algorithm.algorithm}`);
   declarePbeParams();
   const params = parseAsn(algorithm.parameters, Pkcs12PbeParams);
   // An empty salt or ciphertext is how a BER constructed OCTET STRING reads here: node-forge reads those.
-  if (params.salt.byteLength === 0 || data.byteLength === 0 || !(params.iterations >= 1)) throw new NeedsForge('PBE parameters');
+  if (params.salt.byteLength === 0 || data.byteLength === 0 || !(params.iterations >= 1))
+    throw new NeedsForge('PBE parameters');
   const { key, iv } = tripleDesKeys(password, params);
   const decipher = createDecipheriv('des-ede3-cbc', key, iv);
   try {
@@ -64,13 +73,21 @@ export function pbeDecrypt(algorithm: AlgorithmIdentifier, data: ArrayBuffer, pa
  * An EncryptedPrivateKeyInfo (pbeWithSHAAnd3-KeyTripleDES-CBC) of a PrivateKeyInfo, as Windows exports keys.
  * @example encrypt3desPrivateKeyInfo(pkcs8, 'Pass1word', 2000, randomBytes(8))
  */
-export function encrypt3desPrivateKeyInfo(pkcs8: Uint8Array, password: string, iterations: number, salt: Uint8Array): EncryptedPrivateKeyInfo {
+export function encrypt3desPrivateKeyInfo(
+  pkcs8: Uint8Array,
+  password: string,
+  iterations: number,
+  salt: Uint8Array,
+): EncryptedPrivateKeyInfo {
   declarePbeParams();
   const params = new Pkcs12PbeParams({ salt: new OctetString(salt), iterations });
   const { key, iv } = tripleDesKeys(password, params);
   const cipher = createCipheriv('des-ede3-cbc', key, iv);
   return new EncryptedPrivateKeyInfo({
-    encryptionAlgorithm: new AlgorithmIdentifier({ algorithm: id_pbeWithSHAAnd3_KeyTripleDES_CBC, parameters: AsnConvert.serialize(params) }),
+    encryptionAlgorithm: new AlgorithmIdentifier({
+      algorithm: id_pbeWithSHAAnd3_KeyTripleDES_CBC,
+      parameters: AsnConvert.serialize(params),
+    }),
     encryptedData: new EncryptedData(Buffer.concat([cipher.update(pkcs8), cipher.final()])),
   });
 }

@@ -4,7 +4,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { EncryptedContentInfo, id_data, id_encryptedData } from '@peculiar/asn1-cms';
 import type { ContentInfo } from '@peculiar/asn1-cms';
 import {
-  AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, PFX, PKCS8ShroudedKeyBag, SafeContents,
+  AuthenticatedSafe,
+  CertBag,
+  id_certBag,
+  id_keyBag,
+  id_pkcs8ShroudedKeyBag,
+  id_x509Certificate,
+  PFX,
+  PKCS8ShroudedKeyBag,
+  SafeContents,
 } from '@peculiar/asn1-pfx';
 import type { MacData, PKCS12Attribute } from '@peculiar/asn1-pfx';
 import { FriendlyName, id_pkcs9_at_friendlyName } from '@peculiar/asn1-pkcs9';
@@ -68,7 +76,8 @@ function macHashOf(oid: string): MacHash | undefined {
 }
 
 const same = (a: ArrayBuffer, b: Uint8Array): boolean => Buffer.from(a).equals(b);
-const endsWith = (bytes: Uint8Array, tail: ArrayBuffer): boolean => bytes.length >= tail.byteLength && same(tail, bytes.subarray(bytes.length - tail.byteLength));
+const endsWith = (bytes: Uint8Array, tail: ArrayBuffer): boolean =>
+  bytes.length >= tail.byteLength && same(tail, bytes.subarray(bytes.length - tail.byteLength));
 
 /**
  * The value of an OCTET STRING given as its encoding; NeedsForge unless it is the DER (primitive) form, the only one
@@ -76,7 +85,8 @@ const endsWith = (bytes: Uint8Array, tail: ArrayBuffer): boolean => bytes.length
  */
 function octets(encoding: ArrayBuffer): Uint8Array {
   const value = new Uint8Array(parseAsn(encoding, OctetString).buffer);
-  if (!same(AsnConvert.serialize(new OctetString(value)), new Uint8Array(encoding))) throw new NeedsForge('OCTET STRING not in DER form');
+  if (!same(AsnConvert.serialize(new OctetString(value)), new Uint8Array(encoding)))
+    throw new NeedsForge('OCTET STRING not in DER form');
   return value;
 }
 
@@ -91,7 +101,8 @@ export function readPfxBags(bytes: Uint8Array, password: string | undefined): Pf
     if (pfx.version !== 3) throw new NeedsForge('version');
     if (pfx.authSafe.contentType !== id_data) throw new NeedsForge('not password integrity mode');
     // A DER file ends with its MacData's DER; files with data after the PFX (node-forge refuses them) or without a MAC go to node-forge.
-    if (!pfx.macData || !endsWith(bytes, AsnConvert.serialize(pfx.macData))) throw new NeedsForge('no MAC, trailing data or not DER');
+    if (!pfx.macData || !endsWith(bytes, AsnConvert.serialize(pfx.macData)))
+      throw new NeedsForge('no MAC, trailing data or not DER');
     const safe = octets(pfx.authSafe.content);
     checkMac(pfx.macData, safe, password);
     const bags: PfxBag[] = [];
@@ -112,21 +123,27 @@ function checkMac(macData: MacData, safe: Uint8Array, password: string | undefin
   if (salt.length === 0 || given.length === 0 || !(macData.iterations >= 1)) throw new NeedsForge('MAC parameters');
   const key = pkcs12Key(password, salt, 3, macData.iterations, hash.length, hash.name);
   const expected = createHmac(hash.name, key).update(safe).digest();
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new WrongPfxPassword('MAC could not be verified');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    throw new WrongPfxPassword('MAC could not be verified');
 }
 
 function contentBags(info: ContentInfo, password: string | undefined): PfxBag[] {
   if (info.contentType === id_data) return safeBags(octets(info.content), password);
   if (info.contentType !== id_encryptedData) throw new NeedsForge('content type');
   const { encryptedContentInfo } = parseAsn(info.content, encryptedDataClass());
-  if (encryptedContentInfo.contentType !== id_data || !encryptedContentInfo.encryptedContent) throw new NeedsForge('encrypted content type');
+  if (encryptedContentInfo.contentType !== id_data || !encryptedContentInfo.encryptedContent)
+    throw new NeedsForge('encrypted content type');
   const { value, constructedValue } = encryptedContentInfo.encryptedContent;
-  const data = value ? value.buffer : Buffer.concat((constructedValue ?? []).map((part) => new Uint8Array(part.buffer)));
+  const data = value
+    ? value.buffer
+    : Buffer.concat((constructedValue ?? []).map((part) => new Uint8Array(part.buffer)));
   return safeBags(pbeDecrypt(encryptedContentInfo.contentEncryptionAlgorithm, toArrayBuffer(data), password), password);
 }
 
 const toArrayBuffer = (data: ArrayBuffer | Uint8Array): ArrayBuffer =>
-  data instanceof ArrayBuffer ? data : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
+  data instanceof ArrayBuffer
+    ? data
+    : (data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer);
 
 function safeBags(safeContents: Uint8Array, password: string | undefined): PfxBag[] {
   return parseAsn(safeContents, SafeContents).map((bag): PfxBag => {
@@ -136,7 +153,11 @@ function safeBags(safeContents: Uint8Array, password: string | undefined): PfxBa
         return { kind: 'key', der: new Uint8Array(bag.bagValue), friendlyName };
       case id_pkcs8ShroudedKeyBag: {
         const shrouded = parseAsn(bag.bagValue, PKCS8ShroudedKeyBag);
-        return { kind: 'key', der: pbeDecrypt(shrouded.encryptionAlgorithm, shrouded.encryptedData.buffer, password), friendlyName };
+        return {
+          kind: 'key',
+          der: pbeDecrypt(shrouded.encryptionAlgorithm, shrouded.encryptedData.buffer, password),
+          friendlyName,
+        };
       }
       case id_certBag: {
         const cert = parseAsn(bag.bagValue, CertBag);

@@ -3,7 +3,16 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { ContentInfo, id_data } from '@peculiar/asn1-cms';
 import {
-  AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, MacData, PFX, PKCS12Attribute, SafeBag, SafeContents,
+  AuthenticatedSafe,
+  CertBag,
+  id_certBag,
+  id_pkcs8ShroudedKeyBag,
+  id_x509Certificate,
+  MacData,
+  PFX,
+  PKCS12Attribute,
+  SafeBag,
+  SafeContents,
 } from '@peculiar/asn1-pfx';
 import { FriendlyName, id_pkcs9_at_friendlyName, id_pkcs9_at_localKeyId, LocalKeyId } from '@peculiar/asn1-pkcs9';
 import { DigestInfo, id_sha1 } from '@peculiar/asn1-rsa';
@@ -27,8 +36,10 @@ export interface Pfx3desInput {
 }
 
 // @peculiar/asn1-pfx's PKCS12Attribute constructor ignores its parameters.
-const attribute = (attrId: string, value: object): PKCS12Attribute => Object.assign(new PKCS12Attribute(), { attrId, attrValues: [AsnConvert.serialize(value)] });
-const dataContentInfo = (content: ArrayBuffer): ContentInfo => new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(content)) });
+const attribute = (attrId: string, value: object): PKCS12Attribute =>
+  Object.assign(new PKCS12Attribute(), { attrId, attrValues: [AsnConvert.serialize(value)] });
+const dataContentInfo = (content: ArrayBuffer): ContentInfo =>
+  new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(content)) });
 
 /**
  * The PFX bytes: localKeyId (SHA-1 of the end-entity certificate) and the friendly name on the key bag and the first
@@ -37,28 +48,43 @@ const dataContentInfo = (content: ArrayBuffer): ContentInfo => new ContentInfo({
  */
 export function writePfx3des(input: Pfx3desInput): Uint8Array {
   const salts = input.salts ?? { key: randomBytes(8), mac: randomBytes(8) };
-  const attributes = [attribute(id_pkcs9_at_localKeyId, new LocalKeyId(createHash('sha1').update(input.certificates[0]!).digest()))];
-  if (input.friendlyName !== undefined) attributes.push(attribute(id_pkcs9_at_friendlyName, new FriendlyName(input.friendlyName)));
-  const certBags = input.certificates.map((der, i) => new SafeBag({
-    bagId: id_certBag,
-    bagValue: AsnConvert.serialize(new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) })),
-    ...(i === 0 ? { bagAttributes: attributes } : {}),
-  }));
+  const attributes = [
+    attribute(id_pkcs9_at_localKeyId, new LocalKeyId(createHash('sha1').update(input.certificates[0]!).digest())),
+  ];
+  if (input.friendlyName !== undefined)
+    attributes.push(attribute(id_pkcs9_at_friendlyName, new FriendlyName(input.friendlyName)));
+  const certBags = input.certificates.map(
+    (der, i) =>
+      new SafeBag({
+        bagId: id_certBag,
+        bagValue: AsnConvert.serialize(
+          new CertBag({ certId: id_x509Certificate, certValue: AsnConvert.serialize(new OctetString(der)) }),
+        ),
+        ...(i === 0 ? { bagAttributes: attributes } : {}),
+      }),
+  );
   const keyBag = new SafeBag({
     bagId: id_pkcs8ShroudedKeyBag,
     bagValue: AsnConvert.serialize(encrypt3desPrivateKeyInfo(input.pkcs8, input.password, input.iterations, salts.key)),
     bagAttributes: attributes,
   });
-  const safe = AsnConvert.serialize(new AuthenticatedSafe([
-    dataContentInfo(AsnConvert.serialize(new SafeContents(certBags))),
-    dataContentInfo(AsnConvert.serialize(new SafeContents([keyBag]))),
-  ]));
-  const mac = createHmac('sha1', pkcs12Key(input.password, salts.mac, 3, input.iterations, 20)).update(new Uint8Array(safe)).digest();
+  const safe = AsnConvert.serialize(
+    new AuthenticatedSafe([
+      dataContentInfo(AsnConvert.serialize(new SafeContents(certBags))),
+      dataContentInfo(AsnConvert.serialize(new SafeContents([keyBag]))),
+    ]),
+  );
+  const mac = createHmac('sha1', pkcs12Key(input.password, salts.mac, 3, input.iterations, 20))
+    .update(new Uint8Array(safe))
+    .digest();
   const pfx = new PFX({
     version: 3,
     authSafe: dataContentInfo(safe),
     macData: new MacData({
-      mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: id_sha1, parameters: null }), digest: new OctetString(mac) }),
+      mac: new DigestInfo({
+        digestAlgorithm: new AlgorithmIdentifier({ algorithm: id_sha1, parameters: null }),
+        digest: new OctetString(mac),
+      }),
       macSalt: new OctetString(salts.mac),
       iterations: input.iterations,
     }),

@@ -48,12 +48,28 @@ function nodeDigest(algorithm: Pkcs12Hash): forge.md.MessageDigest {
  * with its terminating zero; no bytes at all when undefined) and the salt, by forge.pkcs12.generateKey.
  * @example pkcs12Key('Pass1word', salt, 3, 2000, 20).length // 20
  */
-export function pkcs12Key(password: string | undefined, salt: Uint8Array, id: 1 | 2 | 3, iterations: number, length: number, algorithm: Pkcs12Hash = 'sha1'): Buffer {
+export function pkcs12Key(
+  password: string | undefined,
+  salt: Uint8Array,
+  id: 1 | 2 | 3,
+  iterations: number,
+  length: number,
+  algorithm: Pkcs12Hash = 'sha1',
+): Buffer {
   const saltText = Buffer.from(salt.buffer, salt.byteOffset, salt.byteLength).toString('binary');
   // Keyed by a SHA-256 of the inputs, so the password itself is not kept.
-  const inputs = createHash('sha256').update(JSON.stringify([password ?? null, saltText, id, iterations, length, algorithm])).digest('base64');
+  const inputs = createHash('sha256')
+    .update(JSON.stringify([password ?? null, saltText, id, iterations, length, algorithm]))
+    .digest('base64');
   const key = DERIVED.get(inputs, () => {
-    const derived = forge.pkcs12.generateKey(password, forge.util.createBuffer(saltText), id, iterations, length, nodeDigest(algorithm));
+    const derived = forge.pkcs12.generateKey(
+      password,
+      forge.util.createBuffer(saltText),
+      id,
+      iterations,
+      length,
+      nodeDigest(algorithm),
+    );
     return Buffer.from(derived.getBytes(), 'binary');
   });
   return Buffer.from(key);

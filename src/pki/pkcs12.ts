@@ -51,7 +51,6 @@ export interface PfxContents {
   readonly friendlyName: string | undefined;
 }
 
-
 /**
  * Writes a password-protected PFX: a shrouded key bag plus certificate bags (leaf first), SHA-1 MAC, 2000 iterations.
  * With `3des` the key bag uses pbeWithSHAAnd3-KeyTripleDES-CBC as Windows does (@peculiar/asn1-pfx structures,
@@ -62,7 +61,8 @@ export interface PfxContents {
  */
 export function writePfx(options: WritePfxOptions): Uint8Array {
   const pair = toKeyPair(options.key);
-  if (pair.privateKey.asymmetricKeyType !== 'rsa') throw new PkiError('INVALID_KEY', 'Only RSA keys can be written to a PFX.');
+  if (pair.privateKey.asymmetricKeyType !== 'rsa')
+    throw new PkiError('INVALID_KEY', 'Only RSA keys can be written to a PFX.');
   const leafDer = certificateDer(options.certificate);
   if (!Buffer.from(readCertificate(leafDer).publicKey).equals(Buffer.from(exportPublicKeySpki(pair)))) {
     throw new PkiError('INVALID_KEY', 'The private key does not belong to the certificate.');
@@ -71,7 +71,10 @@ export function writePfx(options: WritePfxOptions): Uint8Array {
   const iterations = (options.iterations ?? 2000) || 2048; // node-forge's default for a zero count
   if ((options.algorithm ?? '3des') === '3des') {
     return writePfx3des({
-      pkcs8: exportPrivateKeyPkcs8(pair), certificates: chain, password: options.password, iterations,
+      pkcs8: exportPrivateKeyPkcs8(pair),
+      certificates: chain,
+      password: options.password,
+      iterations,
       ...(options.friendlyName !== undefined ? { friendlyName: options.friendlyName } : {}),
     });
   }
@@ -111,11 +114,16 @@ export function readPfx(data: BinaryInput, password?: string): PfxContents {
 }
 
 /** The bags with @peculiar/asn1-pfx and node:crypto when the layout allows, else with node-forge. */
-function bagsOf(bytes: Uint8Array, password: string | undefined, parsed: () => ReturnType<typeof forgeParse>): PfxBag[] {
+function bagsOf(
+  bytes: Uint8Array,
+  password: string | undefined,
+  parsed: () => ReturnType<typeof forgeParse>,
+): PfxBag[] {
   try {
     return readPfxBags(bytes, password);
   } catch (error) {
-    if (error instanceof WrongPfxPassword) throw new PkiError('WRONG_PASSWORD', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause: error });
+    if (error instanceof WrongPfxPassword)
+      throw new PkiError('WRONG_PASSWORD', SOURCE_DATA_CANNOT_BE_IMPORTED, { cause: error });
     if (!(error instanceof NeedsForge)) throw error;
   }
   return forgeReadPfx(parsed(), password);

@@ -1,5 +1,13 @@
 // Certs-only PKCS#7 SignedData (.p7b): what a CA hands out as a certificate chain, written and read with @peculiar/asn1-cms.
-import { CertificateChoices, CertificateSet, ContentInfo, EncapsulatedContent, id_data, id_signedData, SignedData } from '@peculiar/asn1-cms';
+import {
+  CertificateChoices,
+  CertificateSet,
+  ContentInfo,
+  EncapsulatedContent,
+  id_data,
+  id_signedData,
+  SignedData,
+} from '@peculiar/asn1-cms';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { Certificate } from '@peculiar/asn1-x509';
 import { parseAsn } from './asn1.js';
@@ -14,10 +22,17 @@ export function certsOnlyPkcs7(certificates: readonly (Uint8Array | Certificate)
   const signedData = new SignedData({ version: 1 });
   signedData.encapContentInfo.eContentType = id_data;
   signedData.encapContentInfo.eContent = new EncapsulatedContent({ single: new OctetString() });
-  signedData.certificates = new CertificateSet(certificates.map((c) => new CertificateChoices({
-    certificate: c instanceof Certificate ? c : parseAsn(c, Certificate),
-  })));
-  return toBytes(AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) })));
+  signedData.certificates = new CertificateSet(
+    certificates.map(
+      (c) =>
+        new CertificateChoices({
+          certificate: c instanceof Certificate ? c : parseAsn(c, Certificate),
+        }),
+    ),
+  );
+  return toBytes(
+    AsnConvert.serialize(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) })),
+  );
 }
 
 /**
@@ -27,9 +42,11 @@ export function certsOnlyPkcs7(certificates: readonly (Uint8Array | Certificate)
  */
 export function signedDataCertificates(bytes: Uint8Array): Uint8Array[] {
   const info = parseAsn(bytes, ContentInfo);
-  if (info.contentType !== id_signedData) throw new TypeError('Cannot parse CMS package. Incoming data is not a SignedData object.');
+  if (info.contentType !== id_signedData)
+    throw new TypeError('Cannot parse CMS package. Incoming data is not a SignedData object.');
   const signedData = parseAsn(info.content, SignedData);
   const out: Uint8Array[] = [];
-  for (const choice of signedData.certificates ?? []) if (choice.certificate) out.push(toBytes(AsnConvert.serialize(choice.certificate)));
+  for (const choice of signedData.certificates ?? [])
+    if (choice.certificate) out.push(toBytes(AsnConvert.serialize(choice.certificate)));
   return out;
 }

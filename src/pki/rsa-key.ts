@@ -30,7 +30,10 @@ export type PrivateKeyInput = RsaKeyPair | KeyObject | BinaryInput | string;
  */
 export async function generateRsaKeyPair(bits: RsaKeySize = 2048): Promise<RsaKeyPair> {
   if (!(RSA_KEY_SIZES as readonly number[]).includes(bits)) {
-    throw new PkiError('INVALID_KEY_SIZE', `The key size ${String(bits)} is not valid. Valid key sizes are 1024, 2048 and 4096.`);
+    throw new PkiError(
+      'INVALID_KEY_SIZE',
+      `The key size ${String(bits)} is not valid. Valid key sizes are 1024, 2048 and 4096.`,
+    );
   }
   const { privateKey, publicKey } = await generateKeyPairAsync('rsa', { modulusLength: bits, publicExponent: 0x10001 });
   return Object.freeze({ privateKey, publicKey });
@@ -59,9 +62,12 @@ function parseKeyPair(input: KeyObject | Uint8Array | string): RsaKeyPair {
     else if (typeof input === 'string') privateKey = createPrivateKey(input);
     else privateKey = createPrivateKey({ key: Buffer.from(toBytes(input)), format: 'der', type: 'pkcs8' });
   } catch (cause) {
-    throw new PkiError('INVALID_KEY', 'The data is not a readable private key (PKCS#8 DER or PEM expected).', { cause });
+    throw new PkiError('INVALID_KEY', 'The data is not a readable private key (PKCS#8 DER or PEM expected).', {
+      cause,
+    });
   }
-  if (privateKey.type !== 'private') throw new PkiError('INVALID_KEY', `Expected a private key, got a ${privateKey.type} key.`);
+  if (privateKey.type !== 'private')
+    throw new PkiError('INVALID_KEY', `Expected a private key, got a ${privateKey.type} key.`);
   return Object.freeze({ privateKey, publicKey: createPublicKey(privateKey) });
 }
 
@@ -89,7 +95,8 @@ export function exportPrivateKeyPem(key: PrivateKeyInput): string {
  * @example const pair = importPrivateKeyPkcs8(der)
  */
 export function importPrivateKeyPkcs8(data: BinaryInput | string): RsaKeyPair {
-  if (typeof data === 'string' && pemBlocks(data).length === 0) throw new PkiError('INVALID_KEY', 'The text holds no PEM private key.');
+  if (typeof data === 'string' && pemBlocks(data).length === 0)
+    throw new PkiError('INVALID_KEY', 'The text holds no PEM private key.');
   return toKeyPair(data);
 }
 
@@ -115,7 +122,12 @@ const SPKI = new WeakMap<KeyObject, Uint8Array>();
  * @example publicKeySizeBits(pair.publicKey) // 2048
  */
 export function publicKeySizeBits(key: KeyObject | BinaryInput): number {
-  const publicKey = key instanceof KeyObject ? (key.type === 'private' ? createPublicKey(key) : key) : createPublicKey({ key: Buffer.from(toBytes(key)), format: 'der', type: 'spki' });
+  const publicKey =
+    key instanceof KeyObject
+      ? key.type === 'private'
+        ? createPublicKey(key)
+        : key
+      : createPublicKey({ key: Buffer.from(toBytes(key)), format: 'der', type: 'spki' });
   const details = publicKey.asymmetricKeyDetails ?? {};
   if (details.modulusLength !== undefined) return details.modulusLength;
   const curveBits: Record<string, number> = { prime256v1: 256, secp384r1: 384, secp521r1: 521 };

@@ -1,6 +1,11 @@
 // RSASSA-PKCS1-v1_5 signatures with node:crypto keys, and the AlgorithmIdentifier (@peculiar/asn1-x509) that names them.
 import { sign } from 'node:crypto';
-import { id_sha1WithRSAEncryption, id_sha256WithRSAEncryption, id_sha384WithRSAEncryption, id_sha512WithRSAEncryption } from '@peculiar/asn1-rsa';
+import {
+  id_sha1WithRSAEncryption,
+  id_sha256WithRSAEncryption,
+  id_sha384WithRSAEncryption,
+  id_sha512WithRSAEncryption,
+} from '@peculiar/asn1-rsa';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { PkiError } from './pki-error.js';
 import type { RsaKeyPair } from './rsa-key.js';
@@ -19,11 +24,19 @@ function signatureOid(hash: HashAlgorithm): string {
   return oids[hash];
 }
 
-const NODE_HASHES: Readonly<Record<HashAlgorithm, string>> = { 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
+const NODE_HASHES: Readonly<Record<HashAlgorithm, string>> = {
+  'SHA-1': 'sha1',
+  'SHA-256': 'sha256',
+  'SHA-384': 'sha384',
+  'SHA-512': 'sha512',
+};
 
 function requireRsa(pair: RsaKeyPair): void {
   if (pair.privateKey.asymmetricKeyType !== 'rsa') {
-    throw new PkiError('INVALID_KEY', `Only RSA keys can sign here, got a ${pair.privateKey.asymmetricKeyType ?? 'unknown'} key.`);
+    throw new PkiError(
+      'INVALID_KEY',
+      `Only RSA keys can sign here, got a ${pair.privateKey.asymmetricKeyType ?? 'unknown'} key.`,
+    );
   }
 }
 

@@ -11,7 +11,9 @@ const PARSED = new LruCache<string, SubjectPublicKeyInfo>(256);
  * @example parseSpki(spki).algorithm.algorithm // '1.2.840.113549.1.1.1'
  */
 export function parseSpki(spki: Uint8Array): SubjectPublicKeyInfo {
-  return PARSED.get(Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength).toString('base64'), () => parseAsn(spki, SubjectPublicKeyInfo));
+  return PARSED.get(Buffer.from(spki.buffer, spki.byteOffset, spki.byteLength).toString('base64'), () =>
+    parseAsn(spki, SubjectPublicKeyInfo),
+  );
 }
 
 /** The algorithm OID of a SubjectPublicKeyInfo (1.2.840.113549.1.1.1 for RSA). */

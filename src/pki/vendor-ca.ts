@@ -2,7 +2,11 @@
 import { buildCertificate } from './build-certificate.js';
 import type { BinaryInput } from './bytes.js';
 import { addMonthsUtc, truncateToSeconds } from './calendar.js';
-import { basicConstraintsExtension, keyUsageExtension, subjectKeyIdentifierExtension } from './certificate-extensions.js';
+import {
+  basicConstraintsExtension,
+  keyUsageExtension,
+  subjectKeyIdentifierExtension,
+} from './certificate-extensions.js';
 import type { CertificateExtension } from './certificate-extensions.js';
 import { LruCache } from './lru-cache.js';
 import { certsOnlyPkcs7 } from './pkcs7.js';
@@ -63,10 +67,15 @@ export interface VendorCa {
   readonly root: CertificateInfo;
   readonly intermediate: CertificateInfo;
   /** Issues a TLS server certificate for a request (signature checked), signed by the intermediate. */
-  issue(request: string | BinaryInput | CertificateRequestInfo, options?: { readonly days?: number; readonly now?: Date }): Promise<VendorIssuedCertificate>;
+  issue(
+    request: string | BinaryInput | CertificateRequestInfo,
+    options?: { readonly days?: number; readonly now?: Date },
+  ): Promise<VendorIssuedCertificate>;
 }
 
-const attr = (type: 'O' | 'CN', value: string): X500Name[number] => [{ type, oid: type === 'O' ? '2.5.4.10' : '2.5.4.3', value }];
+const attr = (type: 'O' | 'CN', value: string): X500Name[number] => [
+  { type, oid: type === 'O' ? '2.5.4.10' : '2.5.4.3', value },
+];
 
 /**
  * Creates a vendor CA: a self-signed root (20 years) and an intermediate (10 years), both with Basic Constraints CA
@@ -80,17 +89,39 @@ export async function createVendorCa(options: CreateVendorCaOptions): Promise<Ve
   const name = options.name.trim();
   if (name === '') throw new PkiError('INVALID_ARGUMENT', 'A vendor CA needs a non-empty name.');
   const now = truncateToSeconds(options.now ?? new Date());
-  const [rootKey, interKey] = await Promise.all([generateRsaKeyPair(options.keySize ?? 2048), generateRsaKeyPair(options.keySize ?? 2048)]);
+  const [rootKey, interKey] = await Promise.all([
+    generateRsaKeyPair(options.keySize ?? 2048),
+    generateRsaKeyPair(options.keySize ?? 2048),
+  ]);
   const rootName = encodeX500Name([attr('O', name), attr('CN', `${name} Root CA`)]);
-  const rootDer = await caCertificate({ subject: rootName, issuer: rootName, key: rootKey, signer: rootKey, notBefore: now, notAfter: addMonthsUtc(now, 240) });
+  const rootDer = await caCertificate({
+    subject: rootName,
+    issuer: rootName,
+    key: rootKey,
+    signer: rootKey,
+    notBefore: now,
+    notAfter: addMonthsUtc(now, 240),
+  });
   const root = readCertificate(rootDer);
   const interName = encodeX500Name([attr('O', name), attr('CN', `${name} TLS Issuing CA`)]);
-  const interDer = await caCertificate({ subject: interName, issuer: rootName, key: interKey, signer: rootKey, notBefore: now, notAfter: addMonthsUtc(now, 120), pathLength: 0, issuerInfo: root });
+  const interDer = await caCertificate({
+    subject: interName,
+    issuer: rootName,
+    key: interKey,
+    signer: rootKey,
+    notBefore: now,
+    notAfter: addMonthsUtc(now, 120),
+    pathLength: 0,
+    issuerInfo: root,
+  });
   return Object.freeze({
     format: 'exchcert-vendor-ca/1',
     name,
     root: Object.freeze({ certificatePem: toPem(rootDer, 'CERTIFICATE'), privateKeyPem: exportPrivateKeyPem(rootKey) }),
-    intermediate: Object.freeze({ certificatePem: toPem(interDer, 'CERTIFICATE'), privateKeyPem: exportPrivateKeyPem(interKey) }),
+    intermediate: Object.freeze({
+      certificatePem: toPem(interDer, 'CERTIFICATE'),
+      privateKeyPem: exportPrivateKeyPem(interKey),
+    }),
   });
 }
 
@@ -111,7 +142,16 @@ async function caCertificate(p: {
     await subjectKeyIdentifierExtension(spki),
   ];
   if (p.issuerInfo) extensions.push(await authorityKeyIdentifierFor(p.issuerInfo));
-  return buildCertificate({ subject: p.subject, issuer: p.issuer, publicKey: spki, signingKey: p.signer, hash: 'SHA-256', notBefore: p.notBefore, notAfter: p.notAfter, extensions });
+  return buildCertificate({
+    subject: p.subject,
+    issuer: p.issuer,
+    publicKey: spki,
+    signingKey: p.signer,
+    hash: 'SHA-256',
+    notBefore: p.notBefore,
+    notAfter: p.notAfter,
+    extensions,
+  });
 }
 
 /**
@@ -122,8 +162,17 @@ async function caCertificate(p: {
  * writeFileSync('mail.p7b', issued.pkcs7);
  */
 export function loadVendorCa(state: VendorCaState): VendorCa {
-  if (state?.format !== 'exchcert-vendor-ca/1') throw new PkiError('INVALID_ARGUMENT', 'The data is not a stored vendor CA (format exchcert-vendor-ca/1 expected).');
-  const key = [state.name, state.root.certificatePem, state.intermediate.certificatePem, state.intermediate.privateKeyPem].join('\n');
+  if (state?.format !== 'exchcert-vendor-ca/1')
+    throw new PkiError(
+      'INVALID_ARGUMENT',
+      'The data is not a stored vendor CA (format exchcert-vendor-ca/1 expected).',
+    );
+  const key = [
+    state.name,
+    state.root.certificatePem,
+    state.intermediate.certificatePem,
+    state.intermediate.privateKeyPem,
+  ].join('\n');
   return LOADED.get(key, () => load(state));
 }
 
@@ -139,7 +188,10 @@ function load(state: VendorCaState): VendorCa {
     state,
     root,
     intermediate,
-    async issue(request: string | BinaryInput | CertificateRequestInfo, options: { readonly days?: number; readonly now?: Date } = {}): Promise<VendorIssuedCertificate> {
+    async issue(
+      request: string | BinaryInput | CertificateRequestInfo,
+      options: { readonly days?: number; readonly now?: Date } = {},
+    ): Promise<VendorIssuedCertificate> {
       const leaf = await issueCertificate({
         request,
         issuerCertificate: intermediate.der,

@@ -108,7 +108,10 @@ function keyForOid(oid: string): string {
  */
 export function parseX500Name(text: string): X500Name {
   const fail = (reason: string): never => {
-    throw new PkiError('INVALID_X500_NAME', `The subject name '${text}' is not a valid X.500 distinguished name: ${reason}.`);
+    throw new PkiError(
+      'INVALID_X500_NAME',
+      `The subject name '${text}' is not a valid X.500 distinguished name: ${reason}.`,
+    );
   };
   const partFrom = (start: number): string => {
     let end = start;
@@ -127,13 +130,18 @@ export function parseX500Name(text: string): X500Name {
     skipSpace();
     if (i >= text.length) break;
     const partStart = i;
-    while (i < text.length && text[i] !== '=' && !isSpace(text[i]) && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+') i++;
+    while (i < text.length && text[i] !== '=' && !isSpace(text[i]) && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+')
+      i++;
     const key = text.slice(partStart, i);
     skipSpace();
     if (key === '' && text[i] !== '=') fail('it has an empty part between separators');
     if (text[i] !== '=') fail(`'${partFrom(partStart)}' has no '='`);
     if (key === '') fail(`'${partFrom(partStart)}' has no attribute type before '='`);
-    const attr = lookupKey(key) ?? fail(`'${key}' in '${partFrom(partStart)}' is not a known attribute type (use CN, OU, O, L, S, C, E, DC, ... or OID.<n.n>)`);
+    const attr =
+      lookupKey(key) ??
+      fail(
+        `'${key}' in '${partFrom(partStart)}' is not a known attribute type (use CN, OU, O, L, S, C, E, DC, ... or OID.<n.n>)`,
+      );
     i++;
     skipSpace();
     let value = '';
@@ -154,7 +162,8 @@ export function parseX500Name(text: string): X500Name {
         i++;
       }
       skipSpace();
-      if (i < text.length && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+') fail(`unexpected text after the quoted value in '${partFrom(partStart)}'`);
+      if (i < text.length && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+')
+        fail(`unexpected text after the quoted value in '${partFrom(partStart)}'`);
     } else {
       let keepTo = 0; // length of value up to the last escaped or non-space character
       while (i < text.length && !RDN_SEPARATORS.has(text[i]!) && text[i] !== '+') {
@@ -186,11 +195,18 @@ export function parseX500Name(text: string): X500Name {
   return Object.freeze(rdns.map((r) => Object.freeze(r)));
 }
 
-function validateValue(attr: { type: string; kind: StringKind }, value: string, part: string, fail: (reason: string) => never): void {
+function validateValue(
+  attr: { type: string; kind: StringKind },
+  value: string,
+  part: string,
+  fail: (reason: string) => never,
+): void {
   if (value === '') fail(`'${part}' has an empty value`);
-  if (attr.type === 'C' && !/^[A-Za-z]{2}$/.test(value)) fail(`'${part}': the country (C) must be a two-letter code such as NL or US`);
+  if (attr.type === 'C' && !/^[A-Za-z]{2}$/.test(value))
+    fail(`'${part}': the country (C) must be a two-letter code such as NL or US`);
   if (attr.kind === 'ia5' && /[^\x00-\x7F]/.test(value)) fail(`'${part}' may only contain ASCII characters`);
-  if (attr.kind === 'printable' && !PRINTABLE.test(value)) fail(`'${part}' may only contain letters, digits, spaces and ' ( ) + , - . / : = ?`);
+  if (attr.kind === 'printable' && !PRINTABLE.test(value))
+    fail(`'${part}' may only contain letters, digits, spaces and ' ( ) + , - . / : = ?`);
 }
 
 /**
@@ -199,18 +215,25 @@ function validateValue(attr: { type: string; kind: StringKind }, value: string, 
  */
 export function encodeX500Name(name: X500Name, order: X500NameOrder = 'as-written'): Uint8Array {
   const rdns = order === 'reversed' ? [...name].reverse() : [...name];
-  const asn = new Name(rdns.map((rdn) => {
-    // Attributes of one type are kept together, in order of first appearance (as @peculiar/x509's Name JSON groups them).
-    const byType = new Map<string, X500Attribute[]>();
-    for (const attr of rdn) byType.set(attr.oid, [...(byType.get(attr.oid) ?? []), attr]);
-    return new RelativeDistinguishedName([...byType.values()].flat().map((attr) => {
-      const kind = BY_OID.get(attr.oid)?.kind ?? 'any';
-      const value = kind === 'ia5'
-        ? new AttributeValue({ ia5String: attr.value })
-        : PRINTABLE.test(attr.value) ? new AttributeValue({ printableString: attr.value }) : new AttributeValue({ utf8String: attr.value });
-      return new AttributeTypeAndValue({ type: attr.oid, value });
-    }));
-  }));
+  const asn = new Name(
+    rdns.map((rdn) => {
+      // Attributes of one type are kept together, in order of first appearance (as @peculiar/x509's Name JSON groups them).
+      const byType = new Map<string, X500Attribute[]>();
+      for (const attr of rdn) byType.set(attr.oid, [...(byType.get(attr.oid) ?? []), attr]);
+      return new RelativeDistinguishedName(
+        [...byType.values()].flat().map((attr) => {
+          const kind = BY_OID.get(attr.oid)?.kind ?? 'any';
+          const value =
+            kind === 'ia5'
+              ? new AttributeValue({ ia5String: attr.value })
+              : PRINTABLE.test(attr.value)
+                ? new AttributeValue({ printableString: attr.value })
+                : new AttributeValue({ utf8String: attr.value });
+          return new AttributeTypeAndValue({ type: attr.oid, value });
+        }),
+      );
+    }),
+  );
   const der = new Uint8Array(AsnConvert.serialize(asn));
   PARSED.set(derKey(der), asn);
   return der;
@@ -238,7 +261,10 @@ export function parsedX500Name(der: Uint8Array): Name {
  * @example decodeX500Name(cert.subjectDer)[0] // [{ type: 'C', oid: '2.5.4.6', value: 'NL' }]
  */
 export function decodeX500Name(name: EncodedX500Name): X500Name {
-  const der = 'toArrayBuffer' in name && typeof name.toArrayBuffer === 'function' ? new Uint8Array(name.toArrayBuffer()) : toBytes(name as BinaryInput);
+  const der =
+    'toArrayBuffer' in name && typeof name.toArrayBuffer === 'function'
+      ? new Uint8Array(name.toArrayBuffer())
+      : toBytes(name as BinaryInput);
   return x500NameOf(parsedX500Name(der));
 }
 
@@ -257,14 +283,19 @@ export function x500NameOf(asn: Name): X500Name {
 }
 
 function decodeName(asn: Name): X500Name {
-  return Object.freeze(asn.map((rdn) => {
-    const byType = new Map<string, X500Attribute[]>();
-    for (const atv of rdn) {
-      const text = atv.value.anyValue ? `#${Buffer.from(atv.value.anyValue).toString('hex')}` : atv.value.toString();
-      byType.set(atv.type, [...(byType.get(atv.type) ?? []), Object.freeze({ type: keyForOid(atv.type), oid: atv.type, value: text })]);
-    }
-    return Object.freeze([...byType.values()].flat());
-  }));
+  return Object.freeze(
+    asn.map((rdn) => {
+      const byType = new Map<string, X500Attribute[]>();
+      for (const atv of rdn) {
+        const text = atv.value.anyValue ? `#${Buffer.from(atv.value.anyValue).toString('hex')}` : atv.value.toString();
+        byType.set(atv.type, [
+          ...(byType.get(atv.type) ?? []),
+          Object.freeze({ type: keyForOid(atv.type), oid: atv.type, value: text }),
+        ]);
+      }
+      return Object.freeze([...byType.values()].flat());
+    }),
+  );
 }
 
 /** Quotes a value the way CertNameToStr does: when it has leading/trailing white space or one of + , " = < > ; # or a line feed. */

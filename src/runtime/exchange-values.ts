@@ -61,10 +61,14 @@ export class SmtpDomainValue {
   psGet(name: string): unknown {
     const wildcard = this.address.startsWith('*.');
     switch (name.toLowerCase()) {
-      case 'address': return this.address;
-      case 'domain': return wildcard ? this.address.slice(2) : this.address;
-      case 'includesubdomains': return wildcard;
-      default: return undefined;
+      case 'address':
+        return this.address;
+      case 'domain':
+        return wildcard ? this.address.slice(2) : this.address;
+      case 'includesubdomains':
+        return wildcard;
+      default:
+        return undefined;
     }
   }
 

@@ -4,7 +4,19 @@ import { dialectFor } from '../dialect/dialects.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 
 /** Text encodings a file is read or written with. */
-export type TextEncodingName = 'ansi' | 'ascii' | 'utf8' | 'utf8BOM' | 'utf8NoBOM' | 'unicode' | 'bigendianunicode' | 'utf32' | 'bigendianutf32' | 'utf7' | 'oem' | 'byte';
+export type TextEncodingName =
+  | 'ansi'
+  | 'ascii'
+  | 'utf8'
+  | 'utf8BOM'
+  | 'utf8NoBOM'
+  | 'unicode'
+  | 'bigendianunicode'
+  | 'utf32'
+  | 'bigendianutf32'
+  | 'utf7'
+  | 'oem'
+  | 'byte';
 
 /** What the interpreter does differently per shell (one table; never `if (shell === ...)` elsewhere). */
 export interface InterpreterDialect extends Dialect {
@@ -43,7 +55,12 @@ export interface InterpreterDialect extends Dialect {
   readonly splitByString: boolean;
   /** `ForEach-Object -MemberName` (3.0+). */
   readonly forEachMemberName: boolean;
-  readonly psVersion: { readonly major: number; readonly minor: number; readonly build: number; readonly revision: number };
+  readonly psVersion: {
+    readonly major: number;
+    readonly minor: number;
+    readonly build: number;
+    readonly revision: number;
+  };
   /** `$PSVersionTable.PSEdition`, or null where the key does not exist (before 5.1). */
   readonly psEdition: 'Desktop' | 'Core' | null;
   /** -Encoding also takes code page numbers (6.2+). */
@@ -51,19 +68,41 @@ export interface InterpreterDialect extends Dialect {
 }
 
 const WINDOWS_ENCODINGS: Readonly<Record<string, TextEncodingName>> = Object.freeze({
-  unknown: 'unicode', string: 'unicode', unicode: 'unicode', bigendianunicode: 'bigendianunicode', utf8: 'utf8BOM', utf7: 'utf7',
-  utf32: 'utf32', ascii: 'ascii', default: 'ansi', oem: 'oem', byte: 'byte', bigendianutf32: 'bigendianutf32',
+  unknown: 'unicode',
+  string: 'unicode',
+  unicode: 'unicode',
+  bigendianunicode: 'bigendianunicode',
+  utf8: 'utf8BOM',
+  utf7: 'utf7',
+  utf32: 'utf32',
+  ascii: 'ascii',
+  default: 'ansi',
+  oem: 'oem',
+  byte: 'byte',
+  bigendianutf32: 'bigendianutf32',
 });
 
 const CORE_ENCODINGS: Readonly<Record<string, TextEncodingName>> = Object.freeze({
-  ascii: 'ascii', ansi: 'ansi', bigendianunicode: 'bigendianunicode', bigendianutf32: 'bigendianutf32', oem: 'oem', unicode: 'unicode',
-  utf7: 'utf7', utf8: 'utf8NoBOM', utf8bom: 'utf8BOM', utf8nobom: 'utf8NoBOM', utf32: 'utf32', default: 'utf8NoBOM',
+  ascii: 'ascii',
+  ansi: 'ansi',
+  bigendianunicode: 'bigendianunicode',
+  bigendianutf32: 'bigendianutf32',
+  oem: 'oem',
+  unicode: 'unicode',
+  utf7: 'utf7',
+  utf8: 'utf8NoBOM',
+  utf8bom: 'utf8BOM',
+  utf8nobom: 'utf8NoBOM',
+  utf32: 'utf32',
+  default: 'utf8NoBOM',
 });
 
-const WINDOWS_ENUM = 'Unknown, String, Unicode, Byte, BigEndianUnicode, UTF8, UTF7, UTF32, Ascii, Default, Oem, BigEndianUTF32';
+const WINDOWS_ENUM =
+  'Unknown, String, Unicode, Byte, BigEndianUnicode, UTF8, UTF7, UTF32, Ascii, Default, Oem, BigEndianUTF32';
 
 const windowsPowerShell = {
-  commandNotFound: (name: string) => `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+  commandNotFound: (name: string) =>
+    `The term '${name}' is not recognized as the name of a cmdlet, function, script file, or operable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
   notANumber: () => 'Input string was not in a correct format.',
   ellipsis: '...',
   consoleWidth: 120,
@@ -73,18 +112,38 @@ const windowsPowerShell = {
   utf8Writes: 'utf8BOM',
   defaultEncoding: 'ansi',
   encodingNames: WINDOWS_ENCODINGS,
-  badEncoding: (parameter: string, value: string) => `Cannot bind parameter '${parameter}'. Cannot convert value "${value}" to type "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding". Error: "Unable to match the identifier name ${value} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${WINDOWS_ENUM}"`,
+  badEncoding: (parameter: string, value: string) =>
+    `Cannot bind parameter '${parameter}'. Cannot convert value "${value}" to type "Microsoft.PowerShell.Commands.FileSystemCmdletProviderEncoding". Error: "Unable to match the identifier name ${value} to a valid enumerator name. Specify one of the following enumerator names and try again:\n${WINDOWS_ENUM}"`,
   splitByString: false,
   codePageEncodings: false,
 } as const;
 
 const FLAGS: Readonly<Record<ShellVersion, Omit<InterpreterDialect, keyof Dialect>>> = Object.freeze({
-  '2.0': { ...windowsPowerShell, memberEnumeration: false, psItem: false, foreachIteratesNull: true, inOperators: false, intrinsicWhereForEach: false,
-    forEachMemberName: false, psVersion: { major: 2, minor: 0, build: -1, revision: -1 }, psEdition: null },
-  '5.1': { ...windowsPowerShell, memberEnumeration: true, psItem: true, foreachIteratesNull: false, inOperators: true, intrinsicWhereForEach: true,
-    forEachMemberName: true, psVersion: { major: 5, minor: 1, build: 17763, revision: 1 }, psEdition: 'Desktop' },
+  '2.0': {
+    ...windowsPowerShell,
+    memberEnumeration: false,
+    psItem: false,
+    foreachIteratesNull: true,
+    inOperators: false,
+    intrinsicWhereForEach: false,
+    forEachMemberName: false,
+    psVersion: { major: 2, minor: 0, build: -1, revision: -1 },
+    psEdition: null,
+  },
+  '5.1': {
+    ...windowsPowerShell,
+    memberEnumeration: true,
+    psItem: true,
+    foreachIteratesNull: false,
+    inOperators: true,
+    intrinsicWhereForEach: true,
+    forEachMemberName: true,
+    psVersion: { major: 5, minor: 1, build: 17763, revision: 1 },
+    psEdition: 'Desktop',
+  },
   '7': {
-    commandNotFound: (name: string) => `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
+    commandNotFound: (name: string) =>
+      `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
     notANumber: (text: string) => `The input string '${text}' was not in a correct format.`,
     ellipsis: '…',
     consoleWidth: 120,
@@ -94,9 +153,18 @@ const FLAGS: Readonly<Record<ShellVersion, Omit<InterpreterDialect, keyof Dialec
     utf8Writes: 'utf8NoBOM',
     defaultEncoding: 'utf8NoBOM',
     encodingNames: CORE_ENCODINGS,
-    badEncoding: (parameter: string, value: string) => `Cannot process argument transformation on parameter '${parameter}'. '${value}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
-    memberEnumeration: true, psItem: true, foreachIteratesNull: false, inOperators: true, intrinsicWhereForEach: true, splitByString: true,
-    forEachMemberName: true, psVersion: { major: 7, minor: 6, build: 9, revision: -1 }, psEdition: 'Core', codePageEncodings: true,
+    badEncoding: (parameter: string, value: string) =>
+      `Cannot process argument transformation on parameter '${parameter}'. '${value}' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')`,
+    memberEnumeration: true,
+    psItem: true,
+    foreachIteratesNull: false,
+    inOperators: true,
+    intrinsicWhereForEach: true,
+    splitByString: true,
+    forEachMemberName: true,
+    psVersion: { major: 7, minor: 6, build: 9, revision: -1 },
+    psEdition: 'Core',
+    codePageEncodings: true,
   },
 });
 

@@ -36,8 +36,12 @@ const EXCEPTION_BASE: Readonly<Record<string, string>> = Object.freeze({
 export function resolveExceptionType(written: string): string | undefined {
   const lower = written.replace(/\s+/g, '').toLowerCase();
   const all = ['System.Exception', ...Object.keys(EXCEPTION_BASE)];
-  return all.find((t) => t.toLowerCase() === lower || t.toLowerCase() === `system.${lower}`
-    || t.slice(t.lastIndexOf('.') + 1).toLowerCase() === lower);
+  return all.find(
+    (t) =>
+      t.toLowerCase() === lower ||
+      t.toLowerCase() === `system.${lower}` ||
+      t.slice(t.lastIndexOf('.') + 1).toLowerCase() === lower,
+  );
 }
 
 /** True when an exception of `type` is caught by `catch [target]`. */
@@ -78,13 +82,21 @@ export class PsErrorRecord {
 
 /** Builds an ErrorRecord. */
 export function errorRecord(fields: {
-  message: string; category: string; errorId: string; fullyQualifiedErrorId?: string; command: string | null;
-  terminating: boolean; line: number | null; column: number | null; targetObject?: unknown;
+  message: string;
+  category: string;
+  errorId: string;
+  fullyQualifiedErrorId?: string;
+  command: string | null;
+  terminating: boolean;
+  line: number | null;
+  column: number | null;
+  targetObject?: unknown;
 }): ErrorRecord {
   const { targetObject, fullyQualifiedErrorId, ...rest } = fields;
   return Object.freeze({
     ...rest,
-    fullyQualifiedErrorId: fullyQualifiedErrorId ?? (fields.command ? `${fields.errorId},${fields.command}` : fields.errorId),
+    fullyQualifiedErrorId:
+      fullyQualifiedErrorId ?? (fields.command ? `${fields.errorId},${fields.command}` : fields.errorId),
     ...(targetObject !== undefined ? { targetObject } : {}),
   });
 }

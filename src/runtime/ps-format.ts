@@ -3,7 +3,20 @@ import { RuntimeFailure } from './runtime-failure.js';
 import { isArrayLike, elements, toStr } from './ps-values.js';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function pad(n: number, width: number): string {
   return String(Math.abs(n)).padStart(width, '0');
@@ -20,9 +33,21 @@ function offsetText(d: Date, style: 'z' | 'zz' | 'zzz'): string {
 }
 
 const STANDARD_DATE: Readonly<Record<string, string>> = {
-  d: 'M/d/yyyy', D: 'dddd, MMMM d, yyyy', t: 'h:mm tt', T: 'h:mm:ss tt', f: 'dddd, MMMM d, yyyy h:mm tt', F: 'dddd, MMMM d, yyyy h:mm:ss tt',
-  g: 'M/d/yyyy h:mm tt', G: 'M/d/yyyy h:mm:ss tt', s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss", M: 'MMMM d', m: 'MMMM d', Y: 'MMMM yyyy', y: 'MMMM yyyy',
-  o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK", O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+  d: 'M/d/yyyy',
+  D: 'dddd, MMMM d, yyyy',
+  t: 'h:mm tt',
+  T: 'h:mm:ss tt',
+  f: 'dddd, MMMM d, yyyy h:mm tt',
+  F: 'dddd, MMMM d, yyyy h:mm:ss tt',
+  g: 'M/d/yyyy h:mm tt',
+  G: 'M/d/yyyy h:mm:ss tt',
+  s: "yyyy'-'MM'-'dd'T'HH':'mm':'ss",
+  M: 'MMMM d',
+  m: 'MMMM d',
+  Y: 'MMMM yyyy',
+  y: 'MMMM yyyy',
+  o: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
+  O: "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK",
 };
 
 /** DateTime.ToString(format) with en-US names. */
@@ -43,28 +68,76 @@ export function formatDate(d: Date, format: string): string {
       i = end < 0 ? format.length : end + 1;
       continue;
     }
-    if (ch === '\\') { out += format[i + 1] ?? ''; i += 2; continue; }
-    if (ch === '%') { i++; continue; }
+    if (ch === '\\') {
+      out += format[i + 1] ?? '';
+      i += 2;
+      continue;
+    }
+    if (ch === '%') {
+      i++;
+      continue;
+    }
     let n = 1;
     while (format[i + n] === ch) n++;
     i += n;
     switch (ch) {
-      case 'd': out += n === 1 ? String(d.getDate()) : n === 2 ? pad(d.getDate(), 2) : n === 3 ? DAYS[d.getDay()]!.slice(0, 3) : DAYS[d.getDay()]!; break;
-      case 'M': out += n === 1 ? String(d.getMonth() + 1) : n === 2 ? pad(d.getMonth() + 1, 2) : n === 3 ? MONTHS[d.getMonth()]!.slice(0, 3) : MONTHS[d.getMonth()]!; break;
-      case 'y': out += n === 1 ? String(d.getFullYear() % 100) : n === 2 ? pad(d.getFullYear() % 100, 2) : pad(d.getFullYear(), n); break;
-      case 'h': { const h = d.getHours() % 12 || 12; out += n === 1 ? String(h) : pad(h, 2); break; }
-      case 'H': out += n === 1 ? String(d.getHours()) : pad(d.getHours(), 2); break;
-      case 'm': out += n === 1 ? String(d.getMinutes()) : pad(d.getMinutes(), 2); break;
-      case 's': out += n === 1 ? String(d.getSeconds()) : pad(d.getSeconds(), 2); break;
-      case 'f': case 'F': {
+      case 'd':
+        out +=
+          n === 1
+            ? String(d.getDate())
+            : n === 2
+              ? pad(d.getDate(), 2)
+              : n === 3
+                ? DAYS[d.getDay()]!.slice(0, 3)
+                : DAYS[d.getDay()]!;
+        break;
+      case 'M':
+        out +=
+          n === 1
+            ? String(d.getMonth() + 1)
+            : n === 2
+              ? pad(d.getMonth() + 1, 2)
+              : n === 3
+                ? MONTHS[d.getMonth()]!.slice(0, 3)
+                : MONTHS[d.getMonth()]!;
+        break;
+      case 'y':
+        out +=
+          n === 1 ? String(d.getFullYear() % 100) : n === 2 ? pad(d.getFullYear() % 100, 2) : pad(d.getFullYear(), n);
+        break;
+      case 'h': {
+        const h = d.getHours() % 12 || 12;
+        out += n === 1 ? String(h) : pad(h, 2);
+        break;
+      }
+      case 'H':
+        out += n === 1 ? String(d.getHours()) : pad(d.getHours(), 2);
+        break;
+      case 'm':
+        out += n === 1 ? String(d.getMinutes()) : pad(d.getMinutes(), 2);
+        break;
+      case 's':
+        out += n === 1 ? String(d.getSeconds()) : pad(d.getSeconds(), 2);
+        break;
+      case 'f':
+      case 'F': {
         const frac = pad(d.getMilliseconds(), 3).padEnd(7, '0').slice(0, n);
         out += ch === 'F' ? frac.replace(/0+$/, '') : frac;
         break;
       }
-      case 't': { const am = d.getHours() < 12 ? 'AM' : 'PM'; out += n === 1 ? am[0] : am; break; }
-      case 'z': out += offsetText(d, n === 1 ? 'z' : n === 2 ? 'zz' : 'zzz'); break;
-      case 'K': out += offsetText(d, 'zzz'); break;
-      default: out += ch.repeat(n);
+      case 't': {
+        const am = d.getHours() < 12 ? 'AM' : 'PM';
+        out += n === 1 ? am[0] : am;
+        break;
+      }
+      case 'z':
+        out += offsetText(d, n === 1 ? 'z' : n === 2 ? 'zz' : 'zzz');
+        break;
+      case 'K':
+        out += offsetText(d, 'zzz');
+        break;
+      default:
+        out += ch.repeat(n);
     }
   }
   return out;
@@ -103,22 +176,34 @@ export function formatNumber(n: number, format: string): string {
   const digits = m[2] === '' ? undefined : Number(m[2]);
   const sign = n < 0 ? '-' : '';
   switch (kind.toUpperCase()) {
-    case 'D': return sign + pad(Math.trunc(n), digits ?? 1);
+    case 'D':
+      return sign + pad(Math.trunc(n), digits ?? 1);
     case 'X': {
-      const hex = (n < 0 ? (n >>> 0) : Math.trunc(n)).toString(16).padStart(digits ?? 1, '0');
+      const hex = (n < 0 ? n >>> 0 : Math.trunc(n)).toString(16).padStart(digits ?? 1, '0');
       return kind === 'X' ? hex.toUpperCase() : hex;
     }
-    case 'F': return sign + fixed(n, digits ?? 2);
-    case 'N': { const [i, f] = fixed(n, digits ?? 2).split('.'); return sign + group(i!) + (f ? `.${f}` : ''); }
-    case 'P': { const [i, f] = fixed(n * 100, digits ?? 2).split('.'); return `${sign}${group(i!)}${f ? `.${f}` : ''} %`; }
-    case 'C': { const [i, f] = fixed(n, digits ?? 2).split('.'); return `${n < 0 ? '-' : ''}$${group(i!)}${f ? `.${f}` : ''}`; }
+    case 'F':
+      return sign + fixed(n, digits ?? 2);
+    case 'N': {
+      const [i, f] = fixed(n, digits ?? 2).split('.');
+      return sign + group(i!) + (f ? `.${f}` : '');
+    }
+    case 'P': {
+      const [i, f] = fixed(n * 100, digits ?? 2).split('.');
+      return `${sign}${group(i!)}${f ? `.${f}` : ''} %`;
+    }
+    case 'C': {
+      const [i, f] = fixed(n, digits ?? 2).split('.');
+      return `${n < 0 ? '-' : ''}$${group(i!)}${f ? `.${f}` : ''}`;
+    }
     case 'E': {
       const e = Math.abs(n).toExponential(digits ?? 6);
       const [mant, exp] = e.split('e');
       const ex = Number(exp);
       return `${sign}${mant}${kind}${ex < 0 ? '-' : '+'}${pad(ex, 3)}`;
     }
-    default: return toStr(n);
+    default:
+      return toStr(n);
   }
 }
 
@@ -136,13 +221,24 @@ export function formatOperator(format: string, args: unknown): string {
   for (let i = 0; i < format.length; i++) {
     const ch = format[i]!;
     if (ch === '{') {
-      if (format[i + 1] === '{') { out += '{'; i++; continue; }
+      if (format[i + 1] === '{') {
+        out += '{';
+        i++;
+        continue;
+      }
       const end = format.indexOf('}', i);
       const m = end < 0 ? null : /^\s*(\d+)\s*(?:,\s*(-?\d+)\s*)?(?::(.*))?$/s.exec(format.slice(i + 1, end));
-      if (!m) throw new RuntimeFailure(`Error formatting a string: Input string was not in a correct format..`, { errorId: 'FormatError', category: 'InvalidOperation' });
+      if (!m)
+        throw new RuntimeFailure(`Error formatting a string: Input string was not in a correct format..`, {
+          errorId: 'FormatError',
+          category: 'InvalidOperation',
+        });
       const index = Number(m[1]);
       if (index >= list.length) {
-        throw new RuntimeFailure('Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..', { errorId: 'FormatError', category: 'InvalidOperation' });
+        throw new RuntimeFailure(
+          'Error formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..',
+          { errorId: 'FormatError', category: 'InvalidOperation' },
+        );
       }
       let text = formatValue(list[index], m[3] ?? '');
       const align = m[2] === undefined ? 0 : Number(m[2]);

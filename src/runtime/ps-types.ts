@@ -5,26 +5,63 @@ import { PsHashtable } from './ps-hashtable.js';
 import { RuntimeFailure } from './runtime-failure.js';
 import { ScriptBlockValue } from './script-block-value.js';
 import {
-  NO_OUTPUT, TypeValue, bankersRound, elements, isArrayLike, isPlainObject, isTrue, markCustom, parseNumber, toStr, typeNameOf,
+  NO_OUTPUT,
+  TypeValue,
+  bankersRound,
+  elements,
+  isArrayLike,
+  isPlainObject,
+  isTrue,
+  markCustom,
+  parseNumber,
+  toStr,
+  typeNameOf,
 } from './ps-values.js';
 
 /** Full names of the types the interpreter knows, by normalized written name. */
 const TYPES: Readonly<Record<string, string>> = Object.freeze({
-  string: 'System.String', int: 'System.Int32', int32: 'System.Int32', long: 'System.Int64', int64: 'System.Int64',
-  byte: 'System.Byte', double: 'System.Double', float: 'System.Single', single: 'System.Single', decimal: 'System.Decimal',
-  bool: 'System.Boolean', boolean: 'System.Boolean', char: 'System.Char', 'byte[]': 'System.Byte[]', 'char[]': 'System.Char[]',
-  array: 'System.Array', 'object[]': 'System.Object[]', 'string[]': 'System.String[]', 'int[]': 'System.Int32[]', 'int32[]': 'System.Int32[]',
-  hashtable: 'System.Collections.Hashtable', 'collections.hashtable': 'System.Collections.Hashtable', ordered: 'System.Collections.Specialized.OrderedDictionary',
-  pscustomobject: 'System.Management.Automation.PSCustomObject', 'management.automation.pscustomobject': 'System.Management.Automation.PSCustomObject',
-  psobject: 'System.Management.Automation.PSObject', 'management.automation.psobject': 'System.Management.Automation.PSObject',
-  void: 'System.Void', datetime: 'System.DateTime', securestring: 'System.Security.SecureString', 'security.securestring': 'System.Security.SecureString',
-  scriptblock: 'System.Management.Automation.ScriptBlock', 'management.automation.scriptblock': 'System.Management.Automation.ScriptBlock',
+  string: 'System.String',
+  int: 'System.Int32',
+  int32: 'System.Int32',
+  long: 'System.Int64',
+  int64: 'System.Int64',
+  byte: 'System.Byte',
+  double: 'System.Double',
+  float: 'System.Single',
+  single: 'System.Single',
+  decimal: 'System.Decimal',
+  bool: 'System.Boolean',
+  boolean: 'System.Boolean',
+  char: 'System.Char',
+  'byte[]': 'System.Byte[]',
+  'char[]': 'System.Char[]',
+  array: 'System.Array',
+  'object[]': 'System.Object[]',
+  'string[]': 'System.String[]',
+  'int[]': 'System.Int32[]',
+  'int32[]': 'System.Int32[]',
+  hashtable: 'System.Collections.Hashtable',
+  'collections.hashtable': 'System.Collections.Hashtable',
+  ordered: 'System.Collections.Specialized.OrderedDictionary',
+  pscustomobject: 'System.Management.Automation.PSCustomObject',
+  'management.automation.pscustomobject': 'System.Management.Automation.PSCustomObject',
+  psobject: 'System.Management.Automation.PSObject',
+  'management.automation.psobject': 'System.Management.Automation.PSObject',
+  void: 'System.Void',
+  datetime: 'System.DateTime',
+  securestring: 'System.Security.SecureString',
+  'security.securestring': 'System.Security.SecureString',
+  scriptblock: 'System.Management.Automation.ScriptBlock',
+  'management.automation.scriptblock': 'System.Management.Automation.ScriptBlock',
   object: 'System.Object',
 });
 
 /** `System.Byte[]`, `byte []` → `byte[]`. */
 export function normalizeTypeName(written: string): string {
-  return written.replace(/\s+/g, '').toLowerCase().replace(/^system\./, '');
+  return written
+    .replace(/\s+/g, '')
+    .toLowerCase()
+    .replace(/^system\./, '');
 }
 
 /** The full name of a castable type, or undefined when the interpreter does not know it. */
@@ -40,10 +77,14 @@ export function typeValue(written: string): TypeValue {
 function cannotConvert(v: unknown, target: string, why?: string): RuntimeFailure {
   if (why !== undefined) {
     return new RuntimeFailure(`Cannot convert value "${toStr(v)}" to type "${target}". Error: "${why}"`, {
-      errorId: typeof v === 'string' ? 'InvalidCastFromStringToInteger' : 'InvalidCastParseTargetInvocation', category: 'InvalidArgument' });
+      errorId: typeof v === 'string' ? 'InvalidCastFromStringToInteger' : 'InvalidCastParseTargetInvocation',
+      category: 'InvalidArgument',
+    });
   }
   return new RuntimeFailure(`Cannot convert the "${toStr(v)}" value of type "${typeNameOf(v)}" to type "${target}".`, {
-    errorId: 'ConvertToFinalInvalidCastException', category: 'InvalidArgument' });
+    errorId: 'ConvertToFinalInvalidCastException',
+    category: 'InvalidArgument',
+  });
 }
 
 /** What conversions need from the dialect. */
@@ -52,7 +93,14 @@ export interface ConversionContext {
 }
 
 /** A scalar to an integer of a range (banker's rounding for doubles). */
-export function toInteger(v: unknown, target: string, min: number, max: number, ctx: ConversionContext, rangeName: string): number {
+export function toInteger(
+  v: unknown,
+  target: string,
+  min: number,
+  max: number,
+  ctx: ConversionContext,
+  rangeName: string,
+): number {
   let n: number;
   if (v === null || v === undefined) n = 0;
   else if (typeof v === 'number') n = v;
@@ -101,7 +149,9 @@ export function toByteArray(v: unknown, ctx: ConversionContext): Uint8Array | nu
   const list = asList(v);
   if (list === null) return null;
   const out = new Uint8Array(list.length);
-  list.forEach((x, i) => { out[i] = toInteger(x, 'System.Byte', 0, 255, ctx, 'an unsigned byte'); });
+  list.forEach((x, i) => {
+    out[i] = toInteger(x, 'System.Byte', 0, 255, ctx, 'an unsigned byte');
+  });
   return out;
 }
 
@@ -118,27 +168,47 @@ export function castTo(written: string, v: unknown, ctx: ConversionContext): unk
   const full = knownType(written);
   if (v === NO_OUTPUT) v = null;
   switch (full) {
-    case 'System.String': return v === null ? '' : toStr(v);
-    case 'System.Int32': return toInteger(v, full, -2147483648, 2147483647, ctx, 'an Int32');
-    case 'System.Int64': return toInteger(v, full, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ctx, 'an Int64');
-    case 'System.Byte': return toInteger(v, full, 0, 255, ctx, 'an unsigned byte');
-    case 'System.Double': case 'System.Single': case 'System.Decimal': return toDouble(v, ctx);
-    case 'System.Boolean': return isTrue(v);
-    case 'System.Char': return toChar(v, ctx);
-    case 'System.Byte[]': return toByteArray(v, ctx);
-    case 'System.Char[]': return typeof v === 'string' ? [...v] : asList(v)?.map((x) => toChar(x, ctx)) ?? null;
-    case 'System.Array': case 'System.Object[]': return asList(v);
-    case 'System.String[]': return asList(v)?.map((x) => toStr(x)) ?? null;
-    case 'System.Int32[]': return asList(v)?.map((x) => toInteger(x, 'System.Int32', -2147483648, 2147483647, ctx, 'an Int32')) ?? null;
+    case 'System.String':
+      return v === null ? '' : toStr(v);
+    case 'System.Int32':
+      return toInteger(v, full, -2147483648, 2147483647, ctx, 'an Int32');
+    case 'System.Int64':
+      return toInteger(v, full, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER, ctx, 'an Int64');
+    case 'System.Byte':
+      return toInteger(v, full, 0, 255, ctx, 'an unsigned byte');
+    case 'System.Double':
+    case 'System.Single':
+    case 'System.Decimal':
+      return toDouble(v, ctx);
+    case 'System.Boolean':
+      return isTrue(v);
+    case 'System.Char':
+      return toChar(v, ctx);
+    case 'System.Byte[]':
+      return toByteArray(v, ctx);
+    case 'System.Char[]':
+      return typeof v === 'string' ? [...v] : (asList(v)?.map((x) => toChar(x, ctx)) ?? null);
+    case 'System.Array':
+    case 'System.Object[]':
+      return asList(v);
+    case 'System.String[]':
+      return asList(v)?.map((x) => toStr(x)) ?? null;
+    case 'System.Int32[]':
+      return asList(v)?.map((x) => toInteger(x, 'System.Int32', -2147483648, 2147483647, ctx, 'an Int32')) ?? null;
     case 'System.Collections.Hashtable':
       if (v === null || v instanceof PsHashtable) return v;
       throw cannotConvert(v, full);
-    case 'System.Management.Automation.PSCustomObject': case 'System.Management.Automation.PSObject': return toCustomObject(v);
-    case 'System.Void': return NO_OUTPUT;
+    case 'System.Management.Automation.PSCustomObject':
+    case 'System.Management.Automation.PSObject':
+      return toCustomObject(v);
+    case 'System.Void':
+      return NO_OUTPUT;
     case 'System.DateTime': {
       if (v instanceof Date) return v;
-      const d = typeof v === 'string' ? new Date(v) : typeof v === 'number' ? new Date(v / 10000 - 62135596800000) : null;
-      if (!d || Number.isNaN(d.getTime())) throw cannotConvert(v, full, `String '${toStr(v)}' was not recognized as a valid DateTime.`);
+      const d =
+        typeof v === 'string' ? new Date(v) : typeof v === 'number' ? new Date(v / 10000 - 62135596800000) : null;
+      if (!d || Number.isNaN(d.getTime()))
+        throw cannotConvert(v, full, `String '${toStr(v)}' was not recognized as a valid DateTime.`);
       return d;
     }
     case 'System.Security.SecureString':
@@ -147,8 +217,13 @@ export function castTo(written: string, v: unknown, ctx: ConversionContext): unk
     case 'System.Management.Automation.ScriptBlock':
       if (v === null || v instanceof ScriptBlockValue) return v;
       throw cannotConvert(v, full);
-    case 'System.Object': return v;
-    default: throw new RuntimeFailure(`Unable to find type [${written}].`, { errorId: 'TypeNotFound', category: 'InvalidOperation' });
+    case 'System.Object':
+      return v;
+    default:
+      throw new RuntimeFailure(`Unable to find type [${written}].`, {
+        errorId: 'TypeNotFound',
+        category: 'InvalidOperation',
+      });
   }
 }
 
@@ -157,24 +232,51 @@ export function isOfType(v: unknown, written: string): boolean {
   const full = knownType(written);
   if (v === null || v === undefined || v === NO_OUTPUT) return false;
   switch (full) {
-    case 'System.Object': return true;
-    case 'System.String': return typeof v === 'string';
-    case 'System.Char': return typeof v === 'string' && v.length === 1;
-    case 'System.Int32': return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2147483647;
-    case 'System.Int64': case 'System.Byte': return typeof v === 'number' && Number.isInteger(v);
-    case 'System.Double': case 'System.Single': case 'System.Decimal': return typeof v === 'number' && !Number.isInteger(v);
-    case 'System.Boolean': return typeof v === 'boolean';
-    case 'System.Byte[]': return v instanceof Uint8Array;
-    case 'System.Array': return isArrayLike(v);
-    case 'System.Object[]': return Array.isArray(v);
-    case 'System.String[]': case 'System.Int32[]': case 'System.Char[]': return false;
-    case 'System.Collections.Hashtable': return v instanceof PsHashtable;
-    case 'System.Collections.Specialized.OrderedDictionary': return v instanceof PsHashtable && v.ordered;
-    case 'System.Management.Automation.PSCustomObject': return isPlainObject(v);
-    case 'System.Management.Automation.PSObject': return true;
-    case 'System.DateTime': return v instanceof Date;
-    case 'System.Security.SecureString': return v instanceof Secret;
-    case 'System.Management.Automation.ScriptBlock': return v instanceof ScriptBlockValue;
-    default: return typeNameOf(v).toLowerCase() === normalizeTypeName(written) || typeNameOf(v).toLowerCase() === `system.${normalizeTypeName(written)}`;
+    case 'System.Object':
+      return true;
+    case 'System.String':
+      return typeof v === 'string';
+    case 'System.Char':
+      return typeof v === 'string' && v.length === 1;
+    case 'System.Int32':
+      return typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2147483647;
+    case 'System.Int64':
+    case 'System.Byte':
+      return typeof v === 'number' && Number.isInteger(v);
+    case 'System.Double':
+    case 'System.Single':
+    case 'System.Decimal':
+      return typeof v === 'number' && !Number.isInteger(v);
+    case 'System.Boolean':
+      return typeof v === 'boolean';
+    case 'System.Byte[]':
+      return v instanceof Uint8Array;
+    case 'System.Array':
+      return isArrayLike(v);
+    case 'System.Object[]':
+      return Array.isArray(v);
+    case 'System.String[]':
+    case 'System.Int32[]':
+    case 'System.Char[]':
+      return false;
+    case 'System.Collections.Hashtable':
+      return v instanceof PsHashtable;
+    case 'System.Collections.Specialized.OrderedDictionary':
+      return v instanceof PsHashtable && v.ordered;
+    case 'System.Management.Automation.PSCustomObject':
+      return isPlainObject(v);
+    case 'System.Management.Automation.PSObject':
+      return true;
+    case 'System.DateTime':
+      return v instanceof Date;
+    case 'System.Security.SecureString':
+      return v instanceof Secret;
+    case 'System.Management.Automation.ScriptBlock':
+      return v instanceof ScriptBlockValue;
+    default:
+      return (
+        typeNameOf(v).toLowerCase() === normalizeTypeName(written) ||
+        typeNameOf(v).toLowerCase() === `system.${normalizeTypeName(written)}`
+      );
   }
 }

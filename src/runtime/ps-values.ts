@@ -52,7 +52,8 @@ export class TypeValue {
 
 /** A plain object with PowerShell property names (the mock's PSObjects, PSCustomObjects). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array || v instanceof Date) return false;
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array || v instanceof Date)
+    return false;
   const proto = Object.getPrototypeOf(v) as unknown;
   return proto === Object.prototype || proto === null;
 }
@@ -61,14 +62,28 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
 export function isCertificateObject(v: unknown): boolean {
   if (!isPlainObject(v) || isCustomObject(v)) return false;
   const has = (name: string) => Object.prototype.hasOwnProperty.call(v, name);
-  return has('Thumbprint') && has('Subject') && has('Services') && (has('ServicesStringForm') || has('RawData') || has('NotAfter'));
+  return (
+    has('Thumbprint') &&
+    has('Subject') &&
+    has('Services') &&
+    (has('ServicesStringForm') || has('RawData') || has('NotAfter'))
+  );
 }
 
 /** X509Certificate2.ToString(): what `"$cert"` shows. */
 function certificateText(c: Record<string, unknown>): string {
-  const date = (d: unknown) => (d instanceof Date ? `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()} ${d.getHours() % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}` : toStr(d));
-  const parts: [string, string][] = [['Subject', toStr(c.Subject)], ['Issuer', toStr(c.Issuer)], ['Serial Number', toStr(c.SerialNumber)],
-    ['Not Before', date(c.NotBefore)], ['Not After', date(c.NotAfter)], ['Thumbprint', toStr(c.Thumbprint)]];
+  const date = (d: unknown) =>
+    d instanceof Date
+      ? `${d.getMonth() + 1}/${d.getDate()}/${d.getFullYear()} ${d.getHours() % 12 || 12}:${String(d.getMinutes()).padStart(2, '0')}:${String(d.getSeconds()).padStart(2, '0')} ${d.getHours() < 12 ? 'AM' : 'PM'}`
+      : toStr(d);
+  const parts: [string, string][] = [
+    ['Subject', toStr(c.Subject)],
+    ['Issuer', toStr(c.Issuer)],
+    ['Serial Number', toStr(c.SerialNumber)],
+    ['Not Before', date(c.NotBefore)],
+    ['Not After', date(c.NotAfter)],
+    ['Thumbprint', toStr(c.Thumbprint)],
+  ];
   return parts.map(([k, v]) => `[${k}]\r\n  ${v}\r\n`).join('\r\n');
 }
 
@@ -158,10 +173,12 @@ export function typeNameOf(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return 'System.String';
   if (typeof v === 'boolean') return 'System.Boolean';
-  if (typeof v === 'number') return Number.isInteger(v) ? (Math.abs(v) <= 2147483647 ? 'System.Int32' : 'System.Int64') : 'System.Double';
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? (Math.abs(v) <= 2147483647 ? 'System.Int32' : 'System.Int64') : 'System.Double';
   if (v instanceof Uint8Array) return 'System.Byte[]';
   if (Array.isArray(v)) return isArrayList(v) ? 'System.Collections.ArrayList' : 'System.Object[]';
-  if (v instanceof PsHashtable) return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
+  if (v instanceof PsHashtable)
+    return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
   if (v instanceof Secret) return 'System.Security.SecureString';
   if (v instanceof Date) return 'System.DateTime';
   if (v instanceof ScriptBlockValue) return 'System.Management.Automation.ScriptBlock';
@@ -174,7 +191,8 @@ export function typeNameOf(v: unknown): string {
   if (typeof custom === 'string') return custom;
   if (isPlainObject(v)) {
     if (isCertificateObject(v)) return 'Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate';
-    if (!isCustomObject(v) && Object.keys(v).length === 1 && v.FileData instanceof Uint8Array) return 'Microsoft.Exchange.Data.BinaryFileDataObject';
+    if (!isCustomObject(v) && Object.keys(v).length === 1 && v.FileData instanceof Uint8Array)
+      return 'Microsoft.Exchange.Data.BinaryFileDataObject';
     const marker = v.PSTypeNames ?? v.PSTypeName;
     const first: unknown = Array.isArray(marker) ? marker[0] : marker;
     if (typeof first === 'string') return first;
@@ -189,11 +207,15 @@ export function toStr(v: unknown, ofs = ' '): string {
   if (typeof v === 'string') return v;
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return psNumberText(v);
-  if (isArrayLike(v)) return elements(v).map((x) => toStr(x, ofs)).join(ofs);
+  if (isArrayLike(v))
+    return elements(v)
+      .map((x) => toStr(x, ofs))
+      .join(ofs);
   if (v instanceof Date) return invariantDate(v);
   if (v instanceof PsHashtable) return typeNameOf(v);
   if (v instanceof Secret) return 'System.Security.SecureString';
-  if (v instanceof ScriptBlockValue || v instanceof PsErrorRecord || v instanceof PsException || v instanceof TypeValue) return v.toString();
+  if (v instanceof ScriptBlockValue || v instanceof PsErrorRecord || v instanceof PsException || v instanceof TypeValue)
+    return v.toString();
   if (isCertificateObject(v)) return certificateText(v as Record<string, unknown>);
   if (isPlainObject(v)) {
     const parts = propertyNames(v).map((k) => `${k}=${toStr(v[k], ofs)}`);
@@ -203,7 +225,13 @@ export function toStr(v: unknown, ofs = ' '): string {
   return typeNameOf(v);
 }
 
-const SUFFIX: Readonly<Record<string, number>> = { kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3, tb: 1024 ** 4, pb: 1024 ** 5 };
+const SUFFIX: Readonly<Record<string, number>> = {
+  kb: 1024,
+  mb: 1024 ** 2,
+  gb: 1024 ** 3,
+  tb: 1024 ** 4,
+  pb: 1024 ** 5,
+};
 
 /** PowerShell's string-to-number parse (decimal, hex, exponent, kb..pb); null when it is not a number. */
 export function parseNumber(text: string): number | null {
@@ -227,13 +255,17 @@ export function toNumber(v: unknown, notANumber: (text: string) => string, targe
     const n = parseNumber(v);
     if (n === null) {
       throw new RuntimeFailure(`Cannot convert value "${v}" to type "${target}". Error: "${notANumber(v)}"`, {
-        errorId: 'InvalidCastFromStringToInteger', category: 'InvalidArgument' });
+        errorId: 'InvalidCastFromStringToInteger',
+        category: 'InvalidArgument',
+      });
     }
     return n;
   }
   if (isArrayLike(v) && v.length === 1) return toNumber(elements(v)[0], notANumber, target);
   throw new RuntimeFailure(`Cannot convert the "${toStr(v)}" value of type "${typeNameOf(v)}" to type "${target}".`, {
-    errorId: 'InvalidCastException', category: 'InvalidArgument' });
+    errorId: 'InvalidCastException',
+    category: 'InvalidArgument',
+  });
 }
 
 /** Round half to even, as .NET converts doubles to integers. */
@@ -285,18 +317,30 @@ export class TimeSpanValue implements PsMemberSource {
     const ms = this.ms;
     const t = (x: number) => (x < 0 ? Math.ceil(x) : Math.floor(x));
     switch (name.toLowerCase()) {
-      case 'days': return t(ms / 86400000);
-      case 'hours': return t(ms / 3600000) % 24;
-      case 'minutes': return t(ms / 60000) % 60;
-      case 'seconds': return t(ms / 1000) % 60;
-      case 'milliseconds': return t(ms) % 1000;
-      case 'totaldays': return ms / 86400000;
-      case 'totalhours': return ms / 3600000;
-      case 'totalminutes': return ms / 60000;
-      case 'totalseconds': return ms / 1000;
-      case 'totalmilliseconds': return ms;
-      case 'ticks': return ms * 10000;
-      default: return undefined;
+      case 'days':
+        return t(ms / 86400000);
+      case 'hours':
+        return t(ms / 3600000) % 24;
+      case 'minutes':
+        return t(ms / 60000) % 60;
+      case 'seconds':
+        return t(ms / 1000) % 60;
+      case 'milliseconds':
+        return t(ms) % 1000;
+      case 'totaldays':
+        return ms / 86400000;
+      case 'totalhours':
+        return ms / 3600000;
+      case 'totalminutes':
+        return ms / 60000;
+      case 'totalseconds':
+        return ms / 1000;
+      case 'totalmilliseconds':
+        return ms;
+      case 'ticks':
+        return ms * 10000;
+      default:
+        return undefined;
     }
   }
 

@@ -9,7 +9,16 @@ export class RuntimeFailure extends Error {
   /** The command that failed (FullyQualifiedErrorId `<id>,<command>`), when a command raised it. */
   readonly command: string | null;
 
-  constructor(message: string, fields: { errorId?: string; category?: string; exceptionType?: string; targetObject?: unknown; command?: string } = {}) {
+  constructor(
+    message: string,
+    fields: {
+      errorId?: string;
+      category?: string;
+      exceptionType?: string;
+      targetObject?: unknown;
+      command?: string;
+    } = {},
+  ) {
     super(message);
     this.name = 'RuntimeFailure';
     this.errorId = fields.errorId ?? 'RuntimeException';
@@ -24,6 +33,8 @@ export class RuntimeFailure extends Error {
 export function methodFailure(method: string, argCount: number, inner: string, innerType: string): RuntimeFailure {
   const errorId = innerType.slice(innerType.lastIndexOf('.') + 1);
   return new RuntimeFailure(`Exception calling "${method}" with "${argCount}" argument(s): "${inner}"`, {
-    errorId, category: 'NotSpecified', exceptionType: 'System.Management.Automation.MethodInvocationException',
+    errorId,
+    category: 'NotSpecified',
+    exceptionType: 'System.Management.Automation.MethodInvocationException',
   });
 }

@@ -60,7 +60,10 @@ function build(view: ShellView): BindingTable {
     const origin = originOf(view, spec);
     const sets = spec.sets.length === 0 ? allSets : spec.sets.reduce((m, s) => m | (setBit.get(s) ?? 0), 0);
     return Object.freeze({
-      spec, index, origin, sets,
+      spec,
+      index,
+      origin,
+      sets,
       compiled: origin !== 'own' || view.cmdlet.kind === 'helper',
       isSwitch: spec.type === 'SwitchParameter',
       netType: DOTNET_TYPES[spec.type].fullName,
@@ -68,7 +71,9 @@ function build(view: ShellView): BindingTable {
     });
   });
   const ordered = [...params].sort((a, b) => ORDER[a.origin] - ORDER[b.origin] || a.index - b.index);
-  const positional = params.filter((p) => p.spec.position !== undefined).sort((a, b) => a.spec.position! - b.spec.position! || a.index - b.index);
+  const positional = params
+    .filter((p) => p.spec.position !== undefined)
+    .sort((a, b) => a.spec.position! - b.spec.position! || a.index - b.index);
   const positions: ParameterInfo[][] = [];
   for (const p of positional) {
     const last = positions[positions.length - 1];
@@ -76,9 +81,13 @@ function build(view: ShellView): BindingTable {
     else positions.push([p]);
   }
   return Object.freeze({
-    view, cmdlet: view.cmdlet.name, params: Object.freeze(params),
+    view,
+    cmdlet: view.cmdlet.name,
+    params: Object.freeze(params),
     byName: new Map(params.map((p) => [p.spec.name, p])),
-    setNames: view.sets, allSets, defaultSet: setBit.get(view.defaultSet) ?? 0,
+    setNames: view.sets,
+    allSets,
+    defaultSet: setBit.get(view.defaultSet) ?? 0,
     positions: Object.freeze(positions),
     names: Object.freeze(ordered.map((p) => [p.spec.name.toLowerCase(), p] as const)),
     aliases: Object.freeze(ordered.flatMap((p) => p.spec.aliases.map((a) => [a.toLowerCase(), p] as const))),

@@ -89,13 +89,16 @@ export type OptionName<N extends string> = N extends Uppercase<N> ? Lowercase<N>
 
 /** camelCase of a PowerShell name: `PrivateKeyExportable` -> `privateKeyExportable`; all-capital names (`EQ`) lower-case. */
 export function optionName<N extends string>(psName: N): OptionName<N> {
-  const name = psName === psName.toUpperCase() ? psName.toLowerCase() : psName.charAt(0).toLowerCase() + psName.slice(1);
+  const name =
+    psName === psName.toUpperCase() ? psName.toLowerCase() : psName.charAt(0).toLowerCase() + psName.slice(1);
   return name as OptionName<N>;
 }
 
 /** One spec-table line. */
 export function param<const N extends string, const T extends PsType, O extends ParameterOptions = ParameterOptions>(
-  name: N, type: T, options: O = {} as O,
+  name: N,
+  type: T,
+  options: O = {} as O,
 ): ParameterSpec<N, T, PipelineOf<O>> {
   return Object.freeze({
     name,

@@ -31,29 +31,52 @@ const TARGET_RE = /^(2010|2013|2016|2019|SE)(?:[- ]?CU(\d{1,2}))?$/i;
 export function parseExchangeTarget(text: string | ExchangeTarget): ExchangeTarget {
   if (typeof text !== 'string') return text;
   const m = TARGET_RE.exec(text.trim());
-  const allowed = "2010, 2013, 2016, 2019 or SE, optionally with a cumulative update such as 2016-CU22 or 2019-CU14";
+  const allowed = '2010, 2013, 2016, 2019 or SE, optionally with a cumulative update such as 2016-CU22 or 2019-CU14';
   if (!m) {
-    throw new ValidationError({ code: 'INVALID_EXCHANGE_TARGET', parameter: 'exchange', value: text, allowed,
-      message: `Unknown Exchange target '${text}'. Allowed: ${allowed}.` });
+    throw new ValidationError({
+      code: 'INVALID_EXCHANGE_TARGET',
+      parameter: 'exchange',
+      value: text,
+      allowed,
+      message: `Unknown Exchange target '${text}'. Allowed: ${allowed}.`,
+    });
   }
   const major = m[1]!.toUpperCase() as ExchangeMajor;
   if (m[2] !== undefined && major === '2010') {
-    throw new ValidationError({ code: 'INVALID_EXCHANGE_TARGET', parameter: 'exchange', value: text, allowed,
-      message: `Exchange 2010 targets are written '2010' (service packs are not modelled); got '${text}'.` });
+    throw new ValidationError({
+      code: 'INVALID_EXCHANGE_TARGET',
+      parameter: 'exchange',
+      value: text,
+      allowed,
+      message: `Exchange 2010 targets are written '2010' (service packs are not modelled); got '${text}'.`,
+    });
   }
   const cu = m[2] === undefined ? LATEST_CU[major] : Number(m[2]);
   if (cu > LATEST_CU[major] + 5) {
-    throw new ValidationError({ code: 'INVALID_EXCHANGE_TARGET', parameter: 'exchange', value: text, allowed,
-      message: `Exchange ${major} has no CU${cu} (latest known: CU${LATEST_CU[major]}).` });
+    throw new ValidationError({
+      code: 'INVALID_EXCHANGE_TARGET',
+      parameter: 'exchange',
+      value: text,
+      allowed,
+      message: `Exchange ${major} has no CU${cu} (latest known: CU${LATEST_CU[major]}).`,
+    });
   }
   return Object.freeze({ major, cu, label: m[2] === undefined ? major : `${major}-CU${cu}` });
 }
 
 /** Which builds of each major have a parameter: `true` (all), `false`/absent (none) or the CU range. */
-export type Availability = Readonly<Partial<Record<ExchangeMajor, true | { readonly fromCu?: number; readonly untilCu?: number }>>>;
+export type Availability = Readonly<
+  Partial<Record<ExchangeMajor, true | { readonly fromCu?: number; readonly untilCu?: number }>>
+>;
 
 /** Every version. */
-export const ALL_VERSIONS: Availability = Object.freeze({ '2010': true, '2013': true, '2016': true, '2019': true, SE: true });
+export const ALL_VERSIONS: Availability = Object.freeze({
+  '2010': true,
+  '2013': true,
+  '2016': true,
+  '2019': true,
+  SE: true,
+});
 /** Exchange 2013 and later (e.g. `-Identity`). */
 export const SINCE_2013: Availability = Object.freeze({ '2013': true, '2016': true, '2019': true, SE: true });
 /** `-FileName`/`-RequestFile`: 2013, 2016 up to CU22, 2019 up to CU11 (removed by the 2022 H1 CUs). */
@@ -68,7 +91,10 @@ export function isAvailable(availability: Availability, target: ExchangeTarget):
   const entry = availability[target.major];
   if (entry === undefined) return false;
   if (entry === true) return true;
-  return (entry.fromCu === undefined || target.cu >= entry.fromCu) && (entry.untilCu === undefined || target.cu <= entry.untilCu);
+  return (
+    (entry.fromCu === undefined || target.cu >= entry.fromCu) &&
+    (entry.untilCu === undefined || target.cu <= entry.untilCu)
+  );
 }
 
 /** Human wording of an availability, e.g. "Exchange 2013, 2016 CU22 and earlier, 2019 CU11 and earlier". */
@@ -78,8 +104,10 @@ export function describeAvailability(availability: Availability): string {
     const entry = availability[major];
     if (entry === undefined) continue;
     if (entry === true) parts.push(major);
-    else if (entry.untilCu !== undefined && entry.fromCu === undefined) parts.push(`${major} CU${entry.untilCu} and earlier`);
-    else if (entry.fromCu !== undefined && entry.untilCu === undefined) parts.push(`${major} CU${entry.fromCu} and later`);
+    else if (entry.untilCu !== undefined && entry.fromCu === undefined)
+      parts.push(`${major} CU${entry.untilCu} and earlier`);
+    else if (entry.fromCu !== undefined && entry.untilCu === undefined)
+      parts.push(`${major} CU${entry.fromCu} and later`);
     else parts.push(`${major} CU${entry.fromCu}-CU${entry.untilCu}`);
   }
   return parts.length === 0 ? 'no Exchange version' : `Exchange ${parts.join(', ')}`;

@@ -33,14 +33,26 @@ export interface ResolvedSet {
 function clashDetail(table: BindingTable, bound: readonly ParameterInfo[]): string {
   const specific = bound.filter((p) => p.spec.sets.length > 0);
   if (specific.length === 0) return '';
-  const parts = specific.map((p) => `-${p.spec.name} (set${p.spec.sets.length > 1 ? 's' : ''} ${p.spec.sets.join(', ')})`);
+  const parts = specific.map(
+    (p) => `-${p.spec.name} (set${p.spec.sets.length > 1 ? 's' : ''} ${p.spec.sets.join(', ')})`,
+  );
   return `Clashing parameters: ${parts.join(', ')}; sets of ${table.cmdlet}: ${table.setNames.join(', ')}.`;
 }
 
 /** AmbiguousParameterSet: the bound parameters leave no set, or several with none preferred. */
-export function ambiguousSetError(table: BindingTable, bound: readonly ParameterInfo[], shell: ShellVersion, candidates = 0): BindingError {
+export function ambiguousSetError(
+  table: BindingTable,
+  bound: readonly ParameterInfo[],
+  shell: ShellVersion,
+  candidates = 0,
+): BindingError {
   const detail = clashDetail(table, bound) || `Candidate sets: ${setNamesOf(table, candidates).join(', ')}.`;
-  return new BindingError({ errorId: 'AmbiguousParameterSet', cmdlet: table.cmdlet, powershellMessage: ambiguousParameterSetMessage(shell), detail });
+  return new BindingError({
+    errorId: 'AmbiguousParameterSet',
+    cmdlet: table.cmdlet,
+    powershellMessage: ambiguousParameterSetMessage(shell),
+    detail,
+  });
 }
 
 /** Sets in `mask` where an unbound parameter can take pipeline input. */
@@ -53,7 +65,8 @@ function pipelineSets(table: BindingTable, isBound: readonly boolean[], mask: nu
 /** Sets in `mask` whose unbound mandatory parameters are all left to the pipeline. */
 function completeSets(table: BindingTable, isBound: readonly boolean[], mask: number, pipelineInput: boolean): number {
   let incomplete = 0;
-  for (const p of table.params) if (!isBound[p.index] && p.spec.mandatory && !(pipelineInput && p.takesPipeline)) incomplete |= p.sets;
+  for (const p of table.params)
+    if (!isBound[p.index] && p.spec.mandatory && !(pipelineInput && p.takesPipeline)) incomplete |= p.sets;
   return mask & ~incomplete;
 }
 
@@ -62,7 +75,14 @@ function completeSets(table: BindingTable, isBound: readonly boolean[], mask: nu
  * pipeline input the sets that can take it; the default set; else the one set whose mandatory parameters are all
  * bound. Then reports missing mandatory parameters (those the pipeline can fill are returned instead).
  */
-export function resolveSet(table: BindingTable, isBound: readonly boolean[], sets: number, pipelineInput: boolean, lenient: boolean, shell: ShellVersion): ResolvedSet {
+export function resolveSet(
+  table: BindingTable,
+  isBound: readonly boolean[],
+  sets: number,
+  pipelineInput: boolean,
+  lenient: boolean,
+  shell: ShellVersion,
+): ResolvedSet {
   let candidates = sets;
   if (!single(candidates) && pipelineInput) {
     const takers = pipelineSets(table, isBound, candidates);
@@ -72,7 +92,13 @@ export function resolveSet(table: BindingTable, isBound: readonly boolean[], set
     if ((candidates & table.defaultSet) !== 0) candidates = table.defaultSet;
     else {
       const complete = completeSets(table, isBound, candidates, pipelineInput);
-      if (!single(complete)) throw ambiguousSetError(table, table.params.filter((p) => isBound[p.index]), shell, candidates);
+      if (!single(complete))
+        throw ambiguousSetError(
+          table,
+          table.params.filter((p) => isBound[p.index]),
+          shell,
+          candidates,
+        );
       candidates = complete;
     }
   }
@@ -85,12 +111,19 @@ export function resolveSet(table: BindingTable, isBound: readonly boolean[], set
   if (missing.length > 0 && !lenient) {
     const piped = missing.filter((p) => p.pipeline !== undefined);
     throw new BindingError({
-      errorId: 'MissingMandatoryParameter', cmdlet: table.cmdlet, parameter: missing[0]!.name,
+      errorId: 'MissingMandatoryParameter',
+      cmdlet: table.cmdlet,
+      parameter: missing[0]!.name,
       powershellMessage: `Cannot process command because of one or more missing mandatory parameters: ${missing.map((p) => p.name).join(' ')}.`,
-      ...(piped.length > 0 ? { detail: `(${piped.map((p) => `-${p.name}`).join(', ')} can also come from the pipeline.)` } : {}),
+      ...(piped.length > 0
+        ? { detail: `(${piped.map((p) => `-${p.name}`).join(', ')} can also come from the pipeline.)` }
+        : {}),
     });
   }
-  return Object.freeze({ parameterSet: table.setNames[31 - Math.clz32(candidates)]!, fromPipeline: Object.freeze(fromPipeline) });
+  return Object.freeze({
+    parameterSet: table.setNames[31 - Math.clz32(candidates)]!,
+    fromPipeline: Object.freeze(fromPipeline),
+  });
 }
 
 /**

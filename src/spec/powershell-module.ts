@@ -16,7 +16,10 @@ export const RECORDS_VARIABLE = 'ExchcertRecords';
 
 /** The .NET type a spec type becomes in a param() block: the literal written and the FullName pwsh reports. */
 export const DOTNET_TYPES: Readonly<Record<PsType, PsTypeInfo['dotnet']>> = Object.freeze(
-  Object.fromEntries(Object.entries(PS_TYPE_INFO).map(([t, info]) => [t, info.dotnet])) as Record<PsType, PsTypeInfo['dotnet']>,
+  Object.fromEntries(Object.entries(PS_TYPE_INFO).map(([t, info]) => [t, info.dotnet])) as Record<
+    PsType,
+    PsTypeInfo['dotnet']
+  >,
 );
 
 /** Options of the generated module. */
@@ -42,7 +45,10 @@ export interface StubView {
 const SHOULD_PROCESS = new Set(['WhatIf', 'Confirm']);
 
 /** Which parameters and sets a stub function gets for a shell and Exchange build. */
-export function stubView(cmdlet: CmdletSpec, options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> = {}): StubView {
+export function stubView(
+  cmdlet: CmdletSpec,
+  options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> = {},
+): StubView {
   const target = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const parameters = cmdlet.parameters.filter(
     (p) =>
@@ -67,10 +73,14 @@ export function psQuote(text: string): string {
 }
 
 /** `[CmdletBinding(...)]` of a cmdlet table. */
-export function cmdletBindingAttribute(cmdlet: CmdletSpec, options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> = {}): string {
+export function cmdletBindingAttribute(
+  cmdlet: CmdletSpec,
+  options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> = {},
+): string {
   const view = stubView(cmdlet, options);
   const args = [`DefaultParameterSetName=${psQuote(view.defaultSet)}`];
-  if (cmdlet.supportsShouldProcess) args.push('SupportsShouldProcess=$true', `ConfirmImpact=${psQuote(cmdlet.confirmImpact)}`);
+  if (cmdlet.supportsShouldProcess)
+    args.push('SupportsShouldProcess=$true', `ConfirmImpact=${psQuote(cmdlet.confirmImpact)}`);
   // Compiled cmdlets have no implicit positions; 2.0 never assigns them to [Parameter()] parameters and lacks the flag.
   if (options.shell !== '2.0') args.push('PositionalBinding=$false');
   return `[CmdletBinding(${args.join(', ')})]`;
@@ -90,7 +100,10 @@ function parameterAttributes(p: ParameterSpec): string[] {
  * The `param(...)` block of one cmdlet table (reused by the simulated module).
  * @example paramBlock(getExchangeCertificateSpec).startsWith('param(') // true
  */
-export function paramBlock(cmdlet: CmdletSpec, options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> & { indent?: string } = {}): string {
+export function paramBlock(
+  cmdlet: CmdletSpec,
+  options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> & { indent?: string } = {},
+): string {
   const ind = options.indent ?? '    ';
   const view = stubView(cmdlet, options);
   const entries = view.parameters.map((p) => {
@@ -128,7 +141,9 @@ export function recordBody(cmdlet: CmdletSpec): string {
   ].join('\n');
 }
 
-const ENUM_MEMBERS = Object.entries(ALLOWED_SERVICES).map(([k, v]) => `${k} = ${v}`).join(', ');
+const ENUM_MEMBERS = Object.entries(ALLOWED_SERVICES)
+  .map(([k, v]) => `${k} = ${v}`)
+  .join(', ');
 
 // A 394-byte self-signed EC certificate (CN=exchcert-stub); only its type matters (renewal pipelines bind -Instance).
 const STUB_CERTIFICATE_DER =
@@ -243,9 +258,18 @@ export function powershellModule(options: PowershellModuleOptions = {}): string 
       `function ${cmdlet.name} {`,
       `    ${cmdletBindingAttribute(cmdlet, options)}`,
       `    ${paramBlock(cmdlet, { ...options, indent: '        ' })}`,
-      text.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n'),
+      text
+        .split('\n')
+        .map((l) => (l ? `    ${l}` : l))
+        .join('\n'),
       '}',
     ].join('\n');
   });
-  return [`# exchcert stub Exchange module (generated from the spec tables; shell ${options.shell ?? '5.1'}).`, TYPES, SUPPORT, ...functions, ''].join('\n\n');
+  return [
+    `# exchcert stub Exchange module (generated from the spec tables; shell ${options.shell ?? '5.1'}).`,
+    TYPES,
+    SUPPORT,
+    ...functions,
+    '',
+  ].join('\n\n');
 }

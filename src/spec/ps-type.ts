@@ -39,4 +39,12 @@ export type AllowedService = keyof typeof ALLOWED_SERVICES;
 export const ALLOWED_SERVICE_NAMES = Object.freeze(Object.keys(ALLOWED_SERVICES)) as readonly AllowedService[];
 
 /** PowerShell's ActionPreference values (for -ErrorAction and friends). */
-export const ACTION_PREFERENCES = ['SilentlyContinue', 'Stop', 'Continue', 'Inquire', 'Ignore', 'Suspend', 'Break'] as const;
+export const ACTION_PREFERENCES = [
+  'SilentlyContinue',
+  'Stop',
+  'Continue',
+  'Inquire',
+  'Ignore',
+  'Suspend',
+  'Break',
+] as const;

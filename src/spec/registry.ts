@@ -52,7 +52,9 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = Object.freeze({
   '?': 'Where-Object',
 });
 
-const BY_NAME = new Map<string, CmdletSpec>([...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => [c.name.toLowerCase(), c]));
+const BY_NAME = new Map<string, CmdletSpec>(
+  [...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => [c.name.toLowerCase(), c]),
+);
 
 /**
  * Looks a cmdlet up by name or alias, case-insensitively.
@@ -84,12 +86,22 @@ export function shellView(cmdlet: CmdletSpec, shell: ShellVersion | undefined): 
   const own = cmdlet.parameters.filter(has);
   const common = COMMON_PARAMETERS.filter(has);
   // A set survives when a parameter specific to it survives (or the cmdlet has a single set).
-  const sets = cmdlet.sets.filter((s) => cmdlet.sets.length === 1 || own.some((p) => p.sets.length > 0 && p.sets.includes(s)));
+  const sets = cmdlet.sets.filter(
+    (s) => cmdlet.sets.length === 1 || own.some((p) => p.sets.length > 0 && p.sets.includes(s)),
+  );
   const defaultSet = sets.includes(cmdlet.defaultSet) ? cmdlet.defaultSet : sets[0]!;
   const parameters = [...own, ...common].map((p) =>
-    p.sets.length === 0 || p.sets.every((s) => sets.includes(s)) ? p : Object.freeze({ ...p, sets: p.sets.filter((s) => sets.includes(s)) }),
+    p.sets.length === 0 || p.sets.every((s) => sets.includes(s))
+      ? p
+      : Object.freeze({ ...p, sets: p.sets.filter((s) => sets.includes(s)) }),
   );
-  const view = Object.freeze({ cmdlet, shell, parameters: Object.freeze(parameters), sets: Object.freeze(sets), defaultSet });
+  const view = Object.freeze({
+    cmdlet,
+    shell,
+    parameters: Object.freeze(parameters),
+    sets: Object.freeze(sets),
+    defaultSet,
+  });
   VIEW_CACHE.set(key, view);
   return view;
 }

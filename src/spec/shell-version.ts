@@ -19,12 +19,18 @@ export function parseShellVersion(text: string | undefined, target?: ExchangeTar
   if (/^2(\.0)?$/.test(t)) return '2.0';
   if (/^5(\.1)?$/.test(t)) return '5.1';
   if (/^7(\.\d+)?$/.test(t)) return '7';
-  throw new ValidationError({ code: 'INVALID_SHELL', parameter: 'shell', value: t, allowed: '2.0, 5.1 or 7',
-    message: `Unknown PowerShell dialect '${t}'. Allowed: 2.0, 5.1 or 7.` });
+  throw new ValidationError({
+    code: 'INVALID_SHELL',
+    parameter: 'shell',
+    value: t,
+    allowed: '2.0, 5.1 or 7',
+    message: `Unknown PowerShell dialect '${t}'. Allowed: 2.0, 5.1 or 7.`,
+  });
 }
 
 /** PowerShell's message for an unresolvable parameter set (7 adds a second sentence). */
 export function ambiguousParameterSetMessage(shell: ShellVersion): string {
-  const more = ' One or more parameters issued cannot be used together or an insufficient number of parameters were provided.';
+  const more =
+    ' One or more parameters issued cannot be used together or an insufficient number of parameters were provided.';
   return `Parameter set cannot be resolved using the specified named parameters.${shell === '7' ? more : ''}`;
 }

@@ -43,7 +43,10 @@ export function parseWindowsServer(text: string): WindowsServer {
   const hit = WINDOWS_SERVERS.find((w) => w.toLowerCase() === text.trim().toLowerCase());
   if (hit) return hit;
   throw new ValidationError({
-    code: 'INVALID_WINDOWS', parameter: 'windows', value: text, allowed: WINDOWS_SERVERS.join(', '),
+    code: 'INVALID_WINDOWS',
+    parameter: 'windows',
+    value: text,
+    allowed: WINDOWS_SERVERS.join(', '),
     message: `--windows '${text}' is not a Windows Server version the mock knows. Allowed: ${WINDOWS_SERVERS.join(', ')}.`,
   });
 }

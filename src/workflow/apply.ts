@@ -25,8 +25,13 @@ interface Carried {
 
 /** The CA issuing a requested certificate (on this machine: no line runs on the server). */
 async function issue(ctx: WorkflowContext, action: PlannedAction, carried: Carried): Promise<void> {
-  const record = (status: StepRecord['status'], errors: string[] = []): StepRecord =>
-    ({ server: action.server.name, step: action.step, line: action.line, status, errors });
+  const record = (status: StepRecord['status'], errors: string[] = []): StepRecord => ({
+    server: action.server.name,
+    step: action.step,
+    line: action.line,
+    status,
+    errors,
+  });
   if (ctx.whatIf) {
     ctx.onStep?.(record('what-if'));
     return;
@@ -34,8 +39,10 @@ async function issue(ctx: WorkflowContext, action: PlannedAction, carried: Carri
   try {
     const issued = await ctx.target.org.issue!(new TextEncoder().encode(carried.request ?? ''), 365);
     carried.certificate = new TextEncoder().encode(issued.pem);
-    ctx.log.info({ event: 'issued', server: action.server.name, thumbprint: issued.thumbprint },
-      'the CA issued the certificate');
+    ctx.log.info(
+      { event: 'issued', server: action.server.name, thumbprint: issued.thumbprint },
+      'the CA issued the certificate',
+    );
   } catch (e) {
     if (!isExchcertError(e) && !(e instanceof Error)) throw e;
     const failed = record('failed', [(e as Error).message]);
@@ -68,19 +75,25 @@ export async function applyPlan(ctx: WorkflowContext, plan: Plan): Promise<Apply
   };
   const carried = new Map<number, Carried>();
   for (const [i, action] of plan.actions.entries()) {
-    const own = action.entry === undefined ? undefined : carried.get(action.entry) ?? {};
+    const own = action.entry === undefined ? undefined : (carried.get(action.entry) ?? {});
     if (action.entry !== undefined) carried.set(action.entry, own!);
     try {
       if (action.what === null) await issue(c, action, own!);
       else {
         const variables = { ...action.variables, ...carriedVariables(action, own) };
-        const result = await runStep(c, action.server, action.step, action.what,
-          Object.keys(variables).length > 0 ? { variables } : {});
+        const result = await runStep(
+          c,
+          action.server,
+          action.step,
+          action.what,
+          Object.keys(variables).length > 0 ? { variables } : {},
+        );
         if (own && result && action.step === 'request')
           own.request = result.output.find((o): o is string => typeof o === 'string') ?? '';
         if (own && result && action.step === 'import') {
           const object = result.output.find(
-            (o): o is Record<string, unknown> => typeof o === 'object' && o !== null && 'Thumbprint' in o);
+            (o): o is Record<string, unknown> => typeof o === 'object' && o !== null && 'Thumbprint' in o,
+          );
           own.thumbprint = String(object?.['Thumbprint'] ?? '').toUpperCase();
         }
       }

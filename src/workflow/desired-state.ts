@@ -33,10 +33,14 @@ const certificateSchema = z
   })
   .superRefine((c, ctx) => {
     if (c.pfx !== undefined && (c.request !== undefined || c.ca !== undefined))
-      ctx.addIssue({ code: 'custom', path: [c.request !== undefined ? 'request' : 'ca'],
-        message: 'give either pfx, or request with ca, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [c.request !== undefined ? 'request' : 'ca'],
+        message: 'give either pfx, or request with ca, not both',
+      });
     else if (c.pfx === undefined && c.request === undefined)
-      ctx.addIssue({ code: 'custom',
+      ctx.addIssue({
+        code: 'custom',
         message: 'must name a PFX ({ pfx: PATH }) or a request ({ request: { subjectName, domainNames }, ca: mock })',
       });
     else if (c.request !== undefined && c.ca === undefined)
@@ -92,7 +96,8 @@ export async function loadDesiredState(file: string, cwd: string): Promise<Loade
     state,
     document,
     pfxPaths: state.servers.map((s) =>
-      s.certificate.pfx === undefined ? null : resolve(dirname(path), s.certificate.pfx)),
+      s.certificate.pfx === undefined ? null : resolve(dirname(path), s.certificate.pfx),
+    ),
   };
 }
 

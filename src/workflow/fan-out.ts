@@ -16,8 +16,11 @@ export function forEachServer<T>(
   work: (ctx: WorkflowContext, server: string) => Promise<T>,
   progress?: FanOutProgress,
 ): Promise<ServerOutcome<T>[]> {
-  return ctx.target.fanOut(servers, (runner, server) => work({ ...ctx, target: { ...ctx.target, runner } }, server),
-    progress);
+  return ctx.target.fanOut(
+    servers,
+    (runner, server) => work({ ...ctx, target: { ...ctx.target, runner } }, server),
+    progress,
+  );
 }
 
 /** A pool that runs per-server work and reports each outcome as it finishes (the backend fan-out, bound). */

@@ -34,9 +34,16 @@ export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
     stateDir,
     runner,
     // In-process: one shared session, servers one after another (the printed lines stay in order).
-    fanOut: targetFanOut((servers, work, onDone) => fanOutWork(servers, { throttle: 1, shared: true,
-        open: async () => ({ close: async () => undefined }), work: (_session, server) => work(runner, server),
-        keepSession: () => true, onDone })),
+    fanOut: targetFanOut((servers, work, onDone) =>
+      fanOutWork(servers, {
+        throttle: 1,
+        shared: true,
+        open: async () => ({ close: async () => undefined }),
+        work: (_session, server) => work(runner, server),
+        keepSession: () => true,
+        onDone,
+      }),
+    ),
     org: {
       async servers() {
         await organization();
@@ -47,14 +54,12 @@ export function openMockWorkflowTarget(stateDir: string): WorkflowTarget {
       async connectors() {
         await organization();
         return state.store.read((tx) =>
-          tx
-            .getOrgConfig()
-            .connectors.map((c) => ({
-              name: c.name,
-              kind: c.kind,
-              server: c.server,
-              tlsCertificateName: c.tlsCertificateName,
-            })),
+          tx.getOrgConfig().connectors.map((c) => ({
+            name: c.name,
+            kind: c.kind,
+            server: c.server,
+            tlsCertificateName: c.tlsCertificateName,
+          })),
         );
       },
       async now() {

@@ -27,14 +27,23 @@ export interface OpenTargetOptions {
  * @example
  * const target = await openWorkflowTarget('local', '.exchcert', { backendOptions: { bootstrap: 'exchange' } });
  */
-export async function openWorkflowTarget(backend: string, stateDir: string,
-    options: OpenTargetOptions = {}): Promise<WorkflowTarget> {
+export async function openWorkflowTarget(
+  backend: string,
+  stateDir: string,
+  options: OpenTargetOptions = {},
+): Promise<WorkflowTarget> {
   if (backend === 'mock') return (await import('./mock-workflow-target.js')).openMockWorkflowTarget(stateDir);
   const allowed = workflowBackends().join(', ');
   if (backend === 'print') {
-    throw new ValidationError({ code: 'UNKNOWN_BACKEND', parameter: 'backend', value: backend, allowed,
-      message: `--backend 'print' cannot run workflows (they read what they change). Allowed: ${allowed}. ` +
-        'To see the lines without running them, use --what-if.' });
+    throw new ValidationError({
+      code: 'UNKNOWN_BACKEND',
+      parameter: 'backend',
+      value: backend,
+      allowed,
+      message:
+        `--backend 'print' cannot run workflows (they read what they change). Allowed: ${allowed}. ` +
+        'To see the lines without running them, use --what-if.',
+    });
   }
   backendEntry(backend); // an unknown name: one line naming the backends there are
   const { openSessionWorkflowTarget } = await import('./session-workflow-target.js');

@@ -58,7 +58,17 @@ function overlaps(a: readonly string[], b: readonly string[]): boolean {
 
 /** An X.500 name's RDNs, order and spacing aside (Exchange shows .NET's order; files may use either). */
 function sameName(a: string, b: string): boolean {
-  const key = (n: string) => n.split(',').map((p) => p.trim().replace(/\s*=\s*/, '=').toLowerCase()).sort().join(',');
+  const key = (n: string) =>
+    n
+      .split(',')
+      .map((p) =>
+        p
+          .trim()
+          .replace(/\s*=\s*/, '=')
+          .toLowerCase(),
+      )
+      .sort()
+      .join(',');
   return key(a) === key(b);
 }
 
@@ -98,15 +108,27 @@ export async function makePlan(ctx: WorkflowContext, loaded: LoadedDesiredState,
       );
     const certs = inventory.get(server.name) ?? (await listCertificates(ctx, server));
     inventory.set(server.name, certs);
-    const add = (step: PlannedAction['step'], thumbprint: string | null, what: Renderable | null,
-        extra: { line?: string; variables?: Record<string, unknown>; entry?: number } = {}) => {
+    const add = (
+      step: PlannedAction['step'],
+      thumbprint: string | null,
+      what: Renderable | null,
+      extra: { line?: string; variables?: Record<string, unknown>; entry?: number } = {},
+    ) => {
       const line = extra.line ?? compile(what!, { shell: shellFor(server), exchange: server.exchange }).displayText;
-      actions.push({ server, step, thumbprint, line, what, ...(extra.variables ? { variables: extra.variables } : {}),
-        ...(extra.entry !== undefined ? { entry: extra.entry } : {}) });
+      actions.push({
+        server,
+        step,
+        thumbprint,
+        line,
+        what,
+        ...(extra.variables ? { variables: extra.variables } : {}),
+        ...(extra.entry !== undefined ? { entry: extra.entry } : {}),
+      });
     };
-    const wanted = entry.certificate.pfx !== undefined
-      ? await wantPfx(loaded, i, password, certs, add)
-      : wantRequest(ctx, loaded, i, entry, server, certs, now, add);
+    const wanted =
+      entry.certificate.pfx !== undefined
+        ? await wantPfx(loaded, i, password, certs, add)
+        : wantRequest(ctx, loaded, i, entry, server, certs, now, add);
     const held = new Set(wanted.present?.services ?? []);
     const missing = entry.services.filter((s) => !held.has(s));
     if (missing.length > 0)
@@ -150,8 +172,11 @@ export async function makePlan(ctx: WorkflowContext, loaded: LoadedDesiredState,
           reason: `${connector.kind} connector '${connector.name}' names it in TlsCertificateName`,
         });
       else
-        add('remove', old.thumbprint,
-          removeExchangeCertificate({ server: server.name, thumbprint: old.thumbprint, confirm: false }));
+        add(
+          'remove',
+          old.thumbprint,
+          removeExchangeCertificate({ server: server.name, thumbprint: old.thumbprint, confirm: false }),
+        );
     }
   }
   // request -> issue -> import -> enable -> remove old last, across servers; file order within a phase.
@@ -162,12 +187,21 @@ export async function makePlan(ctx: WorkflowContext, loaded: LoadedDesiredState,
   return { actions: ordered, refusals };
 }
 
-type Add = (step: PlannedAction['step'], thumbprint: string | null, what: Renderable | null,
-  extra?: { line?: string; variables?: Record<string, unknown>; entry?: number }) => void;
+type Add = (
+  step: PlannedAction['step'],
+  thumbprint: string | null,
+  what: Renderable | null,
+  extra?: { line?: string; variables?: Record<string, unknown>; entry?: number },
+) => void;
 
 /** The PFX form: opened on this machine (its thumbprint is known), imported where it is missing. */
-async function wantPfx(loaded: LoadedDesiredState, i: number, password: Secret,
-    certs: readonly CertificateSummary[], add: Add): Promise<Wanted> {
+async function wantPfx(
+  loaded: LoadedDesiredState,
+  i: number,
+  password: Secret,
+  certs: readonly CertificateSummary[],
+  add: Add,
+): Promise<Wanted> {
   const path = loaded.pfxPaths[i]!;
   let pfx;
   try {
@@ -179,34 +213,63 @@ async function wantPfx(loaded: LoadedDesiredState, i: number, password: Secret,
   const server = loaded.state.servers[i]!.name;
   const present = certs.find((c) => c.thumbprint === pfx.thumbprint);
   if (!present)
-    add('import', pfx.thumbprint,
+    add(
+      'import',
+      pfx.thumbprint,
       importExchangeCertificate({ server, fileData: variable(FILE_DATA_VARIABLE), password }),
-      { variables: { [FILE_DATA_VARIABLE]: pfx.bytes } });
-  return { thumbprint: pfx.thumbprint, present, domains: present?.domains ?? readDomains(pfx.subject),
-    tlsName: `<I>${pfx.issuer}<S>${pfx.subject}` };
+      { variables: { [FILE_DATA_VARIABLE]: pfx.bytes } },
+    );
+  return {
+    thumbprint: pfx.thumbprint,
+    present,
+    domains: present?.domains ?? readDomains(pfx.subject),
+    tlsName: `<I>${pfx.issuer}<S>${pfx.subject}`,
+  };
 }
 
 /**
  * The request form: a valid certificate for the subject and every name is the one wanted; without one, the plan
  * requests it on the server, the CA issues it, and it is imported (completing the request).
  */
-function wantRequest(ctx: WorkflowContext, loaded: LoadedDesiredState, i: number, entry: Entry, server: OrgServer,
-    certs: readonly CertificateSummary[], now: Date, add: Add): Wanted {
+function wantRequest(
+  ctx: WorkflowContext,
+  loaded: LoadedDesiredState,
+  i: number,
+  entry: Entry,
+  server: OrgServer,
+  certs: readonly CertificateSummary[],
+  now: Date,
+  add: Add,
+): Wanted {
   const request = entry.certificate.request!;
   const domains = request.domainNames;
   const present = certs
-    .filter((c) => c.status !== 'PendingRequest' && c.hasPrivateKey && c.notAfter > now && sameName(c.subject,
-      request.subjectName) && domains.every((d) => c.domains.some((x) => x.toLowerCase() === d.toLowerCase())))
+    .filter(
+      (c) =>
+        c.status !== 'PendingRequest' &&
+        c.hasPrivateKey &&
+        c.notAfter > now &&
+        sameName(c.subject, request.subjectName) &&
+        domains.every((d) => c.domains.some((x) => x.toLowerCase() === d.toLowerCase())),
+    )
     .sort((a, b) => b.notAfter.getTime() - a.notAfter.getTime())[0];
   if (present) return { thumbprint: present.thumbprint, present, domains, tlsName: present.tlsCertificateName };
   if (!ctx.target.org.issue)
-    throw desiredStateError(loaded, ['servers', i, 'certificate', 'ca'],
-      "ca: mock needs the mock backend (its simulated vendor CA); on other backends give a PFX ({ pfx: PATH })");
+    throw desiredStateError(
+      loaded,
+      ['servers', i, 'certificate', 'ca'],
+      'ca: mock needs the mock backend (its simulated vendor CA); on other backends give a PFX ({ pfx: PATH })',
+    );
   let what: Renderable;
   try {
-    what = newExchangeCertificate({ generateRequest: true, server: server.name, subjectName: request.subjectName,
-      domainName: [...domains], privateKeyExportable: true,
-      ...(request.friendlyName !== undefined ? { friendlyName: request.friendlyName } : {}) });
+    what = newExchangeCertificate({
+      generateRequest: true,
+      server: server.name,
+      subjectName: request.subjectName,
+      domainName: [...domains],
+      privateKeyExportable: true,
+      ...(request.friendlyName !== undefined ? { friendlyName: request.friendlyName } : {}),
+    });
     compile(what, { shell: shellFor(server), exchange: server.exchange });
   } catch (e) {
     if (isExchcertError(e)) throw desiredStateError(loaded, ['servers', i, 'certificate', 'request'], e.message);
@@ -215,8 +278,9 @@ function wantRequest(ctx: WorkflowContext, loaded: LoadedDesiredState, i: number
   add('request', null, what, { entry: i });
   const issueLine = `# the ${entry.certificate.ca} CA issues the certificate for this request`;
   add('issue', null, null, { entry: i, line: issueLine });
-  add('import', null, importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE) }),
-    { entry: i });
+  add('import', null, importExchangeCertificate({ server: server.name, fileData: variable(FILE_DATA_VARIABLE) }), {
+    entry: i,
+  });
   return { thumbprint: null, present: undefined, domains, tlsName: null };
 }
 

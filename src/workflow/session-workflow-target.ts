@@ -84,9 +84,13 @@ export function openSessionWorkflowTarget(options: SessionTargetOptions): Workfl
   };
   const orgSession = (): Promise<Backend> => {
     if (perEndpoint && !base.connect) {
-      throw new ValidationError({ code: 'MISSING_OPTION', parameter: 'remote-server', value: '',
+      throw new ValidationError({
+        code: 'MISSING_OPTION',
+        parameter: 'remote-server',
+        value: '',
         allowed: 'a server name (--remote-server or --connect)',
-        message: '--backend remote needs --remote-server NAME (or --connect NAME) to read the organization.' });
+        message: '--backend remote needs --remote-server NAME (or --connect NAME) to read the organization.',
+      });
     }
     return session(base.connect ?? '');
   };
@@ -95,9 +99,13 @@ export function openSessionWorkflowTarget(options: SessionTargetOptions): Workfl
     const result: RunResult = await (await orgSession()).run(line);
     if (!result.ok) {
       const why = result.errors.map((e) => e.message).join(' ');
-      throw new ValidationError({ code: 'ORGANIZATION_UNREADABLE', parameter: 'backend', value: name,
+      throw new ValidationError({
+        code: 'ORGANIZATION_UNREADABLE',
+        parameter: 'backend',
+        value: name,
         allowed: 'a session with the Exchange cmdlets (check --bootstrap)',
-        message: `${line.split(' ')[0]} failed on --backend ${name}: ${why}` });
+        message: `${line.split(' ')[0]} failed on --backend ${name}: ${why}`,
+      });
     }
     return result.output.filter((o): o is Record<string, unknown> => typeof o === 'object' && o !== null);
   };
@@ -106,37 +114,57 @@ export function openSessionWorkflowTarget(options: SessionTargetOptions): Workfl
   return {
     stateDir: options.stateDir,
     runner,
-    fanOut: targetFanOut((servers, work, onDone) => fanOutWork(servers, {
-      throttle: options.throttle ?? 4,
-      sessionPerServer: perEndpoint,
-      // The target's session for a server serves the first worker there; the others open their own.
-      open: async (server) => {
-        const key = keyOf(server);
-        if (sessions.has(key) && !borrowed.has(key)) {
-          borrowed.add(key);
-          const own = await sessions.get(key)!;
-          return { backend: own, close: async () => { borrowed.delete(key); } };
-        }
-        const backend = await open(server);
-        return { backend, close: () => backend.close() };
-      },
-      work: (s, server) => work(runnerOver(name, async () => s.backend), server),
-      // PowerShell reporting an error (a failed step, a bad value) leaves the session usable.
-      keepSession: (e) => e instanceof WorkflowStepError || e instanceof ValidationError,
-      onDone,
-    })),
+    fanOut: targetFanOut((servers, work, onDone) =>
+      fanOutWork(servers, {
+        throttle: options.throttle ?? 4,
+        sessionPerServer: perEndpoint,
+        // The target's session for a server serves the first worker there; the others open their own.
+        open: async (server) => {
+          const key = keyOf(server);
+          if (sessions.has(key) && !borrowed.has(key)) {
+            borrowed.add(key);
+            const own = await sessions.get(key)!;
+            return {
+              backend: own,
+              close: async () => {
+                borrowed.delete(key);
+              },
+            };
+          }
+          const backend = await open(server);
+          return { backend, close: () => backend.close() };
+        },
+        work: (s, server) =>
+          work(
+            runnerOver(name, async () => s.backend),
+            server,
+          ),
+        // PowerShell reporting an error (a failed step, a bad value) leaves the session usable.
+        keepSession: (e) => e instanceof WorkflowStepError || e instanceof ValidationError,
+        onDone,
+      }),
+    ),
     org: {
       async servers(): Promise<OrgServer[]> {
-        return (await query(ORG_LINES.servers)).map((o) => ({ name: text(o['Name']),
-          exchange: exchangeLabel(o['AdminDisplayVersion'], text(o['Name']), log) }));
+        return (await query(ORG_LINES.servers)).map((o) => ({
+          name: text(o['Name']),
+          exchange: exchangeLabel(o['AdminDisplayVersion'], text(o['Name']), log),
+        }));
       },
       async connectors(): Promise<OrgConnector[]> {
         const tls = (v: unknown) => (text(v) === '' ? null : text(v));
-        const send = (await query(ORG_LINES.send)).map((o) => ({ name: text(o['Name']), kind: 'Send' as const,
-          server: null, tlsCertificateName: tls(o['TlsCertificateName']) }));
-        const receive = (await query(ORG_LINES.receive)).map((o) => ({ name: text(o['Name']),
-          kind: 'Receive' as const, server: text(o['Server']) || null,
-          tlsCertificateName: tls(o['TlsCertificateName']) }));
+        const send = (await query(ORG_LINES.send)).map((o) => ({
+          name: text(o['Name']),
+          kind: 'Send' as const,
+          server: null,
+          tlsCertificateName: tls(o['TlsCertificateName']),
+        }));
+        const receive = (await query(ORG_LINES.receive)).map((o) => ({
+          name: text(o['Name']),
+          kind: 'Receive' as const,
+          server: text(o['Server']) || null,
+          tlsCertificateName: tls(o['TlsCertificateName']),
+        }));
         return [...send, ...receive];
       },
       async now() {

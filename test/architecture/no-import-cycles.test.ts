@@ -21,7 +21,12 @@ describe('layers only point down', () => {
   });
 
   test('the cycle finder finds cycles', () => {
-    const g = new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['a']]]);
+    const g = new Map([
+      ['a', ['b']],
+      ['b', ['c']],
+      ['c', ['a']],
+      ['d', ['a']],
+    ]);
     expect(cycles(g)).toEqual([['a', 'b', 'c']]);
   });
 
@@ -38,7 +43,9 @@ describe('layers only point down', () => {
   });
 
   test('the library never imports the CLI', () => {
-    const offenders = [...graph].filter(([f, tos]) => !f.startsWith(join('src', 'cli')) && tos.some((t) => t.startsWith(join('src', 'cli'))));
+    const offenders = [...graph].filter(
+      ([f, tos]) => !f.startsWith(join('src', 'cli')) && tos.some((t) => t.startsWith(join('src', 'cli'))),
+    );
     expect(offenders.map(([f]) => f)).toEqual([]);
   });
 });

@@ -20,7 +20,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []);
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** True when a binding pattern or name declares `process`. */
@@ -34,8 +35,9 @@ function shadowed(n: ts.Node): boolean {
   for (let s: ts.Node | undefined = n.parent; s; s = s.parent) {
     if (ts.isFunctionLike(s) && s.parameters.some((p) => bindsProcess(p.name))) return true;
     if (ts.isBlock(s) || ts.isSourceFile(s)) {
-      const declared = s.statements.some((st) => ts.isVariableStatement(st)
-        && st.declarationList.declarations.some((d) => bindsProcess(d.name)));
+      const declared = s.statements.some(
+        (st) => ts.isVariableStatement(st) && st.declarationList.declarations.some((d) => bindsProcess(d.name)),
+      );
       if (declared) return true;
     }
   }
@@ -51,14 +53,22 @@ export function processUses(file: string, text: string): string[] {
     if (ts.isIdentifier(n) && n.text === 'process') {
       const p = n.parent;
       const asObject = (ts.isPropertyAccessExpression(p) || ts.isElementAccessExpression(p)) && p.expression === n;
-      const asValue = ts.isCallExpression(p) || ts.isVariableDeclaration(p) && p.initializer === n
-        || ts.isShorthandPropertyAssignment(p) || ts.isSpreadAssignment(p) || ts.isSpreadElement(p)
-        || ts.isPropertyAssignment(p) && p.initializer === n;
+      const asValue =
+        ts.isCallExpression(p) ||
+        (ts.isVariableDeclaration(p) && p.initializer === n) ||
+        ts.isShorthandPropertyAssignment(p) ||
+        ts.isSpreadAssignment(p) ||
+        ts.isSpreadElement(p) ||
+        (ts.isPropertyAssignment(p) && p.initializer === n);
       const viaGlobal = ts.isPropertyAccessExpression(p) && p.name === n && p.expression.getText() === 'globalThis';
       if (viaGlobal || ((asObject || asValue) && !shadowed(n))) found.push(at(p));
     }
-    if (ts.isImportDeclaration(n) && ts.isStringLiteral(n.moduleSpecifier)
-        && ['process', 'node:process'].includes(n.moduleSpecifier.text)) found.push(at(n));
+    if (
+      ts.isImportDeclaration(n) &&
+      ts.isStringLiteral(n.moduleSpecifier) &&
+      ['process', 'node:process'].includes(n.moduleSpecifier.text)
+    )
+      found.push(at(n));
     ts.forEachChild(n, visit);
   };
   visit(source);
@@ -76,9 +86,14 @@ describe('only main.ts touches process', () => {
   });
   it('sees the forms that count and ignores those that do not', () => {
     const text = [
-      'const a = process.env.X;', 'const b = process["cwd"]();', 'const c = globalThis.process;', 'f(process);',
+      'const a = process.env.X;',
+      'const b = process["cwd"]();',
+      'const c = globalThis.process;',
+      'f(process);',
       "import { env } from 'node:process';",
-      '// process.env in a comment', "const d = 'process.env in text';", 'const e = session.process.pid;',
+      '// process.env in a comment',
+      "const d = 'process.env in text';",
+      'const e = session.process.pid;',
       'function g(proc: NodeJS.Process) { return proc.cwd(); }',
       'const h = ({ process }: { process: () => void }) => run(process);',
       'function k() { const process = 1; return f(process); }',
@@ -87,8 +102,10 @@ describe('only main.ts touches process', () => {
   });
   it('keeps the allow-list honest: every allowed file exists and still needs it', () => {
     for (const file of Object.keys(ALLOWED)) {
-      expect({ file, uses: processUses(file, readFileSync(join(root, file), 'utf8')).length > 0 })
-        .toEqual({ file, uses: true });
+      expect({ file, uses: processUses(file, readFileSync(join(root, file), 'utf8')).length > 0 }).toEqual({
+        file,
+        uses: true,
+      });
     }
   });
 });

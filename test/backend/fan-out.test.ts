@@ -6,7 +6,9 @@ import { fanOut, fanOutWork, parseServers } from '../../src/backend/fan-out.js';
 function fakeBackend(onClose: () => void): Backend {
   return {
     name: 'fake',
-    run: async () => { throw new Error('unused'); },
+    run: async () => {
+      throw new Error('unused');
+    },
     info: async () => ({ shell: '5.1', shellVersion: '5.1', exchange: undefined, exchangeVersion: null }),
     close: async () => onClose(),
   };
@@ -18,9 +20,11 @@ describe('parseServers', () => {
     expect(parseServers('@list', () => '# fleet\nEX1\n\nex2.contoso.com  # dag\n')).toEqual(['EX1', 'ex2.contoso.com']);
   });
   it('refuses names that are not server names, empty lists and unreadable files with one line', () => {
-    expect(() => parseServers("EX1,EX 2;rm")).toThrow("--servers: 'EX 2;rm' is not a server name.");
+    expect(() => parseServers('EX1,EX 2;rm')).toThrow("--servers: 'EX 2;rm' is not a server name.");
     expect(() => parseServers(',')).toThrow("--servers ',' names no server.");
-    expect(() => parseServers('@/no/such/servers.txt')).toThrow("--servers '@/no/such/servers.txt': the file cannot be read (ENOENT).");
+    expect(() => parseServers('@/no/such/servers.txt')).toThrow(
+      "--servers '@/no/such/servers.txt': the file cannot be read (ENOENT).",
+    );
   });
 });
 
@@ -34,7 +38,12 @@ describe('fanOut', () => {
     const done: string[] = [];
     const outcomes = await fanOut(servers, {
       throttle: 3,
-      open: async () => { opened++; return fakeBackend(() => { closed++; }); },
+      open: async () => {
+        opened++;
+        return fakeBackend(() => {
+          closed++;
+        });
+      },
       call: async (_b, server) => {
         running++;
         peak = Math.max(peak, running);
@@ -57,7 +66,12 @@ describe('fanOut', () => {
 });
 
 describe('fanOutWork', () => {
-  const session = (log: string[], id: number) => ({ id, close: async () => { log.push(`close ${id}`); } });
+  const session = (log: string[], id: number) => ({
+    id,
+    close: async () => {
+      log.push(`close ${id}`);
+    },
+  });
   it('runs several calls per server on one session; errors it survives keep it, others drop it', async () => {
     const log: string[] = [];
     let opened = 0;
@@ -73,8 +87,12 @@ describe('fanOutWork', () => {
       },
       keepSession: (e) => e instanceof StepFailed,
     });
-    expect(outcomes.map((o) => (o.ok ? o.value : o.error)))
-      .toEqual(['a', 'B: enable failed', 'C: the session died', 'd']);
+    expect(outcomes.map((o) => (o.ok ? o.value : o.error))).toEqual([
+      'a',
+      'B: enable failed',
+      'C: the session died',
+      'd',
+    ]);
     expect(log).toEqual(['A on 1', 'B on 1', 'C on 1', 'close 1', 'D on 2', 'close 2']);
   });
   it('shared: one session opened once for every worker and closed once at the end', async () => {

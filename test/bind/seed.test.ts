@@ -30,23 +30,71 @@ const SEED_LINES = [
 const pw = secret('Pass1word');
 // What each seed line means, built from typed input.
 const EXPECTED = [
-  [newExchangeCertificate({ generateRequest: true, server: 'AMS-EXCH01', subjectName: SUBJECT, domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'], privateKeyExportable: true })],
-  [{ cmdlet: 'Set-Content', parameterSet: 'Path', parameters: { path: ['C:\\install\\ssl-request.req'], value: variable('RequestData') } }],
-  [{ cmdlet: 'Get-Content', parameterSet: 'Path', parameters: { path: ['c:\\install\\webmail_exchangefun_nl.cer'], encoding: 'byte', readCount: 0 } }],
+  [
+    newExchangeCertificate({
+      generateRequest: true,
+      server: 'AMS-EXCH01',
+      subjectName: SUBJECT,
+      domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+      privateKeyExportable: true,
+    }),
+  ],
+  [
+    {
+      cmdlet: 'Set-Content',
+      parameterSet: 'Path',
+      parameters: { path: ['C:\\install\\ssl-request.req'], value: variable('RequestData') },
+    },
+  ],
+  [
+    {
+      cmdlet: 'Get-Content',
+      parameterSet: 'Path',
+      parameters: { path: ['c:\\install\\webmail_exchangefun_nl.cer'], encoding: 'byte', readCount: 0 },
+    },
+  ],
   [importExchangeCertificate({ server: 'AMS-EXCH01', fileData: variable('Data') })],
-  [getExchangeCertificate({ server: 'AMS-EXCH01', thumbprint: T }), enableExchangeCertificate({ server: 'AMS-EXCH01', services: 'IIS', thumbprint: pipelineInput('property') })],
-  [exportExchangeCertificate({ thumbprint: T, fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx', binaryEncoded: true, password: pw })],
-  [importExchangeCertificate({ server: 'RESEXCH01', fileData: fileBytes('c:\\install\\webmail_exchangefun_nl.pfx'), password: pw })],
+  [
+    getExchangeCertificate({ server: 'AMS-EXCH01', thumbprint: T }),
+    enableExchangeCertificate({ server: 'AMS-EXCH01', services: 'IIS', thumbprint: pipelineInput('property') }),
+  ],
+  [
+    exportExchangeCertificate({
+      thumbprint: T,
+      fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx',
+      binaryEncoded: true,
+      password: pw,
+    }),
+  ],
+  [
+    importExchangeCertificate({
+      server: 'RESEXCH01',
+      fileData: fileBytes('c:\\install\\webmail_exchangefun_nl.pfx'),
+      password: pw,
+    }),
+  ],
 ];
 
 describe('the seed runbook', () => {
-  it.each(SEED_LINES.map((line, i) => [i + 1, line] as const))('line %i binds to the expected typed invocations', (i, line) => {
-    expect(bind(line).map(core)).toEqual(EXPECTED[i - 1]!.map(core));
-  });
+  it.each(SEED_LINES.map((line, i) => [i + 1, line] as const))(
+    'line %i binds to the expected typed invocations',
+    (i, line) => {
+      expect(bind(line).map(core)).toEqual(EXPECTED[i - 1]!.map(core));
+    },
+  );
 
   it('binds as a whole script with extents on every command', () => {
     const bound = bind(SEED_LINES.join('\r\n'));
-    expect(bound.map((b) => b.cmdlet)).toEqual(['New-ExchangeCertificate', 'Set-Content', 'Get-Content', 'Import-ExchangeCertificate', 'Get-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate', 'Import-ExchangeCertificate']);
+    expect(bound.map((b) => b.cmdlet)).toEqual([
+      'New-ExchangeCertificate',
+      'Set-Content',
+      'Get-Content',
+      'Import-ExchangeCertificate',
+      'Get-ExchangeCertificate',
+      'Enable-ExchangeCertificate',
+      'Export-ExchangeCertificate',
+      'Import-ExchangeCertificate',
+    ]);
     expect(bound.map((b) => b.extent.startLine)).toEqual([1, 2, 3, 4, 5, 5, 6, 7]);
     expect(bound[5]!.extent.startColumn).toBe(SEED_LINES[4]!.indexOf('Enable') + 1);
   });
@@ -56,7 +104,12 @@ describe('the seed runbook', () => {
       for (const expected of EXPECTED.flat()) {
         if (expected.cmdlet === 'Set-Content' || expected.cmdlet === 'Get-Content') continue;
         const options = { shell, secrets: 'inline' as const };
-        if (expected.parameters && 'thumbprint' in expected.parameters && typeof expected.parameters.thumbprint === 'object') continue;
+        if (
+          expected.parameters &&
+          'thumbprint' in expected.parameters &&
+          typeof expected.parameters.thumbprint === 'object'
+        )
+          continue;
         const text = render(expected as never, options);
         expect(bind(text, { shell }).map(core)).toEqual([core(expected)]);
       }

@@ -23,7 +23,9 @@ describe('--backend through the registry', () => {
   });
   it('refuses bad connection options with one line naming the option', async () => {
     const io = fakeIo();
-    expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'remote', '--authentication', 'Digest'], io)).toBe(2);
+    expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'remote', '--authentication', 'Digest'], io)).toBe(
+      2,
+    );
     expect(io.err()).toBe("exchcert: --authentication 'Digest' is not allowed. Allowed: Kerberos, Negotiate, Basic.\n");
     const t = fakeIo();
     expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'local', '--timeout', '0'], t)).toBe(2);
@@ -42,19 +44,32 @@ describeWithPwsh('CLI on --backend local --bootstrap none with the stub module',
 
   it('runs a typed call rendered for the session (PowerShell 7) and prints --json in the shape of the mock', async () => {
     const io = fakeIo();
-    const code = await runCli(['get', '--thumbprint', THUMB, '--backend', 'local', '--bootstrap', 'none', '--import-module', module, '--json'], io);
+    const code = await runCli(
+      ['get', '--thumbprint', THUMB, '--backend', 'local', '--bootstrap', 'none', '--import-module', module, '--json'],
+      io,
+    );
     expect(io.err()).toBe('');
     expect(code).toBe(0);
     const doc = JSON.parse(io.out()) as { ok: boolean; backend: string; output: Record<string, unknown>[] };
     expect(doc).toMatchObject({ ok: true, backend: 'local' });
-    expect(doc.output[0]).toMatchObject({ Thumbprint: THUMB, Services: 'IMAP, POP, IIS, SMTP', CertificateDomains: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'] });
+    expect(doc.output[0]).toMatchObject({
+      Thumbprint: THUMB,
+      Services: 'IMAP, POP, IIS, SMTP',
+      CertificateDomains: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+    });
   }, 120_000);
 
-  it('runs a runbook file as a script and shows certificates in Exchange\'s table view', async () => {
+  it("runs a runbook file as a script and shows certificates in Exchange's table view", async () => {
     const file = join(dir, 'runbook.ps1');
-    writeFileSync(file, `Write-Host "from $(Split-Path -Leaf $PSCommandPath)"\nGet-ExchangeCertificate -Thumbprint '${THUMB}'\n`);
+    writeFileSync(
+      file,
+      `Write-Host "from $(Split-Path -Leaf $PSCommandPath)"\nGet-ExchangeCertificate -Thumbprint '${THUMB}'\n`,
+    );
     const io = fakeIo();
-    const code = await runCli(['run', file, '--backend', 'local', '--bootstrap', 'none', '--import-module', module], io);
+    const code = await runCli(
+      ['run', file, '--backend', 'local', '--bootstrap', 'none', '--import-module', module],
+      io,
+    );
     expect(code).toBe(0);
     expect(io.out()).toContain('from runbook.ps1\n');
     expect(io.out()).toContain(`${THUMB}  IP.WS..    CN=webmail.exchangefun.nl`);
@@ -67,11 +82,32 @@ describe('--servers on the mock', () => {
     const state = mk(join(tmpdir(), 'exchcert-many-'));
     try {
       const io = fakeIo();
-      const code = await runCli(['get', '--backend', 'mock', '--state', state, '--servers', 'AMS-EXCH01,RESEXCH01,NO-SUCH', '--throttle', '2', '--json'], io);
+      const code = await runCli(
+        [
+          'get',
+          '--backend',
+          'mock',
+          '--state',
+          state,
+          '--servers',
+          'AMS-EXCH01,RESEXCH01,NO-SUCH',
+          '--throttle',
+          '2',
+          '--json',
+        ],
+        io,
+      );
       expect(code).toBe(1);
-      const doc = JSON.parse(io.out()) as { ok: boolean; servers: { server: string; ok: boolean; result: { statements: { text: string }[]; output: unknown[] } }[] };
+      const doc = JSON.parse(io.out()) as {
+        ok: boolean;
+        servers: { server: string; ok: boolean; result: { statements: { text: string }[]; output: unknown[] } }[];
+      };
       expect(doc.ok).toBe(false);
-      expect(doc.servers.map((s) => [s.server, s.ok])).toEqual([['AMS-EXCH01', true], ['RESEXCH01', true], ['NO-SUCH', false]]);
+      expect(doc.servers.map((s) => [s.server, s.ok])).toEqual([
+        ['AMS-EXCH01', true],
+        ['RESEXCH01', true],
+        ['NO-SUCH', false],
+      ]);
       expect(doc.servers[1]!.result.statements[0]!.text).toBe("Get-ExchangeCertificate -Server 'RESEXCH01'");
       expect(doc.servers[0]!.result.output.length).toBeGreaterThan(0);
       const print = fakeIo();

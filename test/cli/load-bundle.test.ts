@@ -59,7 +59,7 @@ describe('runBundle', () => {
 
   it('reads a bundle with non-ASCII text as UTF-8 (ASCII ones as Latin-1, the same text)', () => {
     const file = join(dir, 'utf8-1.cjs');
-    writeFileSync(file, SOURCE.replace("basename(__dirname);", "basename(__dirname) + ' é€';"));
+    writeFileSync(file, SOURCE.replace('basename(__dirname);', "basename(__dirname) + ' é€';"));
     const { exports } = runBundle<{ where: string }>(file);
     expect(exports.where).toBe(`utf8-1.cjs ${dir.split('/').pop()} é€`);
     expect(bundleText(Buffer.from('é€', 'utf8'))).toBe('é€');

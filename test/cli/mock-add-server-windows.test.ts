@@ -11,14 +11,20 @@ describe('exchcert mock add-server --windows', () => {
     const state = mkdtempSync(join(tmpdir(), 'exchcert-windows-'));
     try {
       const bad = fakeIo();
-      expect(await runCli(['mock', 'add-server', 'EX13', '--exchange', '2013', '--windows', '2003', '--state', state], bad)).not.toBe(0);
+      expect(
+        await runCli(['mock', 'add-server', 'EX13', '--exchange', '2013', '--windows', '2003', '--state', state], bad),
+      ).not.toBe(0);
       expect(bad.err()).toMatch(/--windows '2003'.*Allowed: 2008R2, 2012R2, 2016, 2019, 2022, 2025/);
       expect(bad.err()).not.toMatch(/\n\s+at /);
       const io = fakeIo();
-      expect(await runCli(['mock', 'add-server', 'EX13', '--exchange', '2013', '--windows', '2016', '--state', state], io)).toBe(0);
+      expect(
+        await runCli(['mock', 'add-server', 'EX13', '--exchange', '2013', '--windows', '2016', '--state', state], io),
+      ).toBe(0);
       const opened = openMockState(state);
       try {
-        expect(opened.store.read((tx) => tx.listServers().map((s) => [s.name, tx.getServerConfig(s.name).windows]))).toEqual([['EX13', '2016']]);
+        expect(
+          opened.store.read((tx) => tx.listServers().map((s) => [s.name, tx.getServerConfig(s.name).windows])),
+        ).toEqual([['EX13', '2016']]);
       } finally {
         opened.close();
       }

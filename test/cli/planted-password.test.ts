@@ -19,7 +19,7 @@ const SHAPES: Readonly<Record<string, string>> = {
   'abbreviated -S': `$s = ConvertTo-SecureString -S '${PW}' -AsPlainText -Force`,
   'colon form -String:': `$s = ConvertTo-SecureString -String:'${PW}' -AsPlainText -Force`,
   'double-quoted': `$s = ${CTSS(`"${PW}"`)}`,
-  'parenthesized': `$s = ${CTSS(`('${PW}')`)}`,
+  parenthesized: `$s = ${CTSS(`('${PW}')`)}`,
   'piped in': `$s = '${PW}' | ConvertTo-SecureString -AsPlainText -Force`,
   'variable used later': `$plain = '${PW}'\nWrite-Output 'unrelated'\n$s = ConvertTo-SecureString $plain -AsPlainText -Force`,
   'variable through a variable': `$a = '${PW}'\n$b = $a\n$s = ConvertTo-SecureString $b -AsPlainText -Force`,
@@ -35,13 +35,15 @@ const SHAPES: Readonly<Record<string, string>> = {
   'in an error text': `$pw = '${PW}'\nWrite-Error "login failed for $pw"`,
   'syntax error on its line': `$pw = ConvertTo-SecureString '${PW}' -AsPlainText -Force )(`,
   'unclosed string after it': `$pw = ConvertTo-SecureString '${PW}' -AsPlainText -Force\nWrite-Host 'oops`,
-  'cast': `$pw = [string]'${PW}'\n$s = ConvertTo-SecureString $pw -AsPlainText -Force\n"$pw"`,
+  cast: `$pw = [string]'${PW}'\n$s = ConvertTo-SecureString $pw -AsPlainText -Force\n"$pw"`,
   'Read-Host answer converted': `$x = Read-Host -Prompt 'Password'\n$s = ConvertTo-SecureString $x -AsPlainText -Force\nWrite-Host "got $x"`,
   'in an if block': `if ($true) {\n  $pfx = ${CTSS(`'${PW}'`)}\n  Write-Output $pfx\n}`,
 };
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'exchcert-planted-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'exchcert-planted-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI in-process; `lines` feed the shell's line reader (and its Read-Host). */

@@ -14,26 +14,77 @@ async function cli(argv: string[], io = fakeIo()) {
 
 describe('exchcert typed subcommands --print', () => {
   it('new-request prints the exact line', async () => {
-    const r = await cli(['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'c=NL, S=Flevoland, CN=webmail.exchangefun.nl', '--domain-name', 'webmail.exchangefun.nl,autodiscover.exchangefun.nl', '--private-key-exportable', '--print']);
-    expect(r).toEqual({ code: 0, err: '', out: "New-ExchangeCertificate -GenerateRequest -DomainName 'webmail.exchangefun.nl','autodiscover.exchangefun.nl' -PrivateKeyExportable $true -Server 'AMS-EXCH01' -SubjectName 'c=NL, S=Flevoland, CN=webmail.exchangefun.nl'\n" });
+    const r = await cli([
+      'new-request',
+      '--server',
+      'AMS-EXCH01',
+      '--subject-name',
+      'c=NL, S=Flevoland, CN=webmail.exchangefun.nl',
+      '--domain-name',
+      'webmail.exchangefun.nl,autodiscover.exchangefun.nl',
+      '--private-key-exportable',
+      '--print',
+    ]);
+    expect(r).toEqual({
+      code: 0,
+      err: '',
+      out: "New-ExchangeCertificate -GenerateRequest -DomainName 'webmail.exchangefun.nl','autodiscover.exchangefun.nl' -PrivateKeyExportable $true -Server 'AMS-EXCH01' -SubjectName 'c=NL, S=Flevoland, CN=webmail.exchangefun.nl'\n",
+    });
   });
   it('new-selfsigned, enable, get and remove', async () => {
-    expect((await cli(['new-selfsigned', '--services', 'IIS', '--services', 'SMTP', '--force', '--key-size', '4096', '--print'])).out)
-      .toBe("New-ExchangeCertificate -Services 'IIS','SMTP' -Force -KeySize 4096\n");
-    expect((await cli(['enable', '--thumbprint', T, '--services', 'IIS,SMTP', '--no-force', '--print', '--shell', '7'])).out)
-      .toBe(`Enable-ExchangeCertificate -Thumbprint '${T}' -Services 'IIS','SMTP' -Force:$false\n`);
-    expect((await cli(['get', '--domain-name', 'mail.contoso.com', '--print'])).out).toBe("Get-ExchangeCertificate -DomainName 'mail.contoso.com'\n");
-    expect((await cli(['remove', '--thumbprint', T, '--no-confirm', '--error-action', 'Stop', '--print'])).out).toBe(`Remove-ExchangeCertificate -Thumbprint '${T}' -Confirm:$false -ErrorAction 'Stop'\n`);
+    expect(
+      (
+        await cli([
+          'new-selfsigned',
+          '--services',
+          'IIS',
+          '--services',
+          'SMTP',
+          '--force',
+          '--key-size',
+          '4096',
+          '--print',
+        ])
+      ).out,
+    ).toBe("New-ExchangeCertificate -Services 'IIS','SMTP' -Force -KeySize 4096\n");
+    expect(
+      (await cli(['enable', '--thumbprint', T, '--services', 'IIS,SMTP', '--no-force', '--print', '--shell', '7'])).out,
+    ).toBe(`Enable-ExchangeCertificate -Thumbprint '${T}' -Services 'IIS','SMTP' -Force:$false\n`);
+    expect((await cli(['get', '--domain-name', 'mail.contoso.com', '--print'])).out).toBe(
+      "Get-ExchangeCertificate -DomainName 'mail.contoso.com'\n",
+    );
+    expect((await cli(['remove', '--thumbprint', T, '--no-confirm', '--error-action', 'Stop', '--print'])).out).toBe(
+      `Remove-ExchangeCertificate -Thumbprint '${T}' -Confirm:$false -ErrorAction 'Stop'\n`,
+    );
   });
   it('import --file-data sends the bytes of a file on this machine as a variable; the password comes from a file, never from argv', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-'));
     writeFileSync(join(dir, 'pw.txt'), 'Pass1word\n');
-    const base = ['import', '--server', 'RESEXCH01', '--file-data', 'c:\\install\\webmail.pfx', '--password-file', join(dir, 'pw.txt'), '--print'];
-    expect((await cli([...base, '--shell', '2.0'])).out).toBe("Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'\n");
-    expect((await cli([...base, '--shell', '7', '--secrets', 'inline'])).out).toContain("-Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText)");
-    const viaEnv = await cli(['export', '--thumbprint', T, '--binary-encoded', '--password-env', 'PFX_PW', '--secrets', 'inline', '--print'], fakeIo({ env: { PFX_PW: 'S3cret' } }));
+    const base = [
+      'import',
+      '--server',
+      'RESEXCH01',
+      '--file-data',
+      'c:\\install\\webmail.pfx',
+      '--password-file',
+      join(dir, 'pw.txt'),
+      '--print',
+    ];
+    expect((await cli([...base, '--shell', '2.0'])).out).toBe(
+      "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'\n",
+    );
+    expect((await cli([...base, '--shell', '7', '--secrets', 'inline'])).out).toContain(
+      "-Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText)",
+    );
+    const viaEnv = await cli(
+      ['export', '--thumbprint', T, '--binary-encoded', '--password-env', 'PFX_PW', '--secrets', 'inline', '--print'],
+      fakeIo({ env: { PFX_PW: 'S3cret' } }),
+    );
     expect(viaEnv.out).toContain("-String 'S3cret' -AsPlainText -Force");
-    const viaStdin = await cli(['export', '--thumbprint', T, '--password-stdin', '--secrets', 'inline', '--print'], fakeIo({ stdin: 'fromstdin\n' }));
+    const viaStdin = await cli(
+      ['export', '--thumbprint', T, '--password-stdin', '--secrets', 'inline', '--print'],
+      fakeIo({ stdin: 'fromstdin\n' }),
+    );
     expect(viaStdin.out).toContain("-String 'fromstdin'");
   });
   it('refuses a password as an option value, with a clear message and no echo of it', async () => {
@@ -45,10 +96,23 @@ describe('exchcert typed subcommands --print', () => {
   it('reports bad input naming the parameter, the value and what is allowed (no stack trace)', async () => {
     const r = await cli(['new-selfsigned', '--key-size', '3000', '--print']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('exchcert: New-ExchangeCertificate -KeySize: 3000 is not valid: must be one of 1024, 2048, 4096. Allowed: 1024, 2048, 4096.\n');
-    const v = await cli(['export', '--thumbprint', T, '--file-name', 'C:\\a.pfx', '--print', '--exchange', '2019-CU14']);
+    expect(r.err).toBe(
+      'exchcert: New-ExchangeCertificate -KeySize: 3000 is not valid: must be one of 1024, 2048, 4096. Allowed: 1024, 2048, 4096.\n',
+    );
+    const v = await cli([
+      'export',
+      '--thumbprint',
+      T,
+      '--file-name',
+      'C:\\a.pfx',
+      '--print',
+      '--exchange',
+      '2019-CU14',
+    ]);
     expect(v.err).toContain('does not exist on Exchange 2019-CU14');
-    expect((await cli(['enable', '--thumbprint', 'nothex', '--services', 'IIS', '--print'])).err).toContain('40 hexadecimal digits');
+    expect((await cli(['enable', '--thumbprint', 'nothex', '--services', 'IIS', '--print'])).err).toContain(
+      '40 hexadecimal digits',
+    );
     const missing = await cli(['export', '--thumbprint', T, '--password-env', 'NOPE', '--print']);
     expect(missing.err).toContain("--password-env names 'NOPE', which is not set");
     expect((await cli(['frobnicate'])).code).toBe(2);
@@ -67,19 +131,34 @@ describe('exchcert typed subcommands --print', () => {
 describe('exchcert parse and lint', () => {
   const dir = mkdtempSync(join(tmpdir(), 'exchcert-'));
   const file = join(dir, 'r.ps1');
-  writeFileSync(file, `Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${T} | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS\nExport-ExchangeCertificate ${T} -FileName C:\\a.pfx -BinaryEncoded -Password (ConvertTo-SecureString 'Pass1word' -AsPlainText -Force)\n`);
+  writeFileSync(
+    file,
+    `Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${T} | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS\nExport-ExchangeCertificate ${T} -FileName C:\\a.pfx -BinaryEncoded -Password (ConvertTo-SecureString 'Pass1word' -AsPlainText -Force)\n`,
+  );
   it('parse --json prints the bound invocations with secrets redacted', async () => {
     const r = await cli(['parse', '--json', file]);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
-    expect(json.map((i: { cmdlet: string }) => i.cmdlet)).toEqual(['Get-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate']);
-    expect(json[1]).toMatchObject({ parameterSet: 'Thumbprint', parameters: { services: ['IIS'], thumbprint: { kind: 'pipelineInput' } }, extent: { startLine: 1, startColumn: 99 } });
+    expect(json.map((i: { cmdlet: string }) => i.cmdlet)).toEqual([
+      'Get-ExchangeCertificate',
+      'Enable-ExchangeCertificate',
+      'Export-ExchangeCertificate',
+    ]);
+    expect(json[1]).toMatchObject({
+      parameterSet: 'Thumbprint',
+      parameters: { services: ['IIS'], thumbprint: { kind: 'pipelineInput' } },
+      extent: { startLine: 1, startColumn: 99 },
+    });
     expect(json[2].parameters.password).toEqual({ kind: 'secret', value: '********' });
     expect(r.out).not.toContain('Pass1word');
   });
   it('parse reads standard input with -', async () => {
     const r = await cli(['parse', '--json', '-'], fakeIo({ stdin: 'Get-ExchangeCertificate' }));
-    expect(JSON.parse(r.out)[0]).toMatchObject({ cmdlet: 'Get-ExchangeCertificate', parameterSet: 'Thumbprint', parameters: {} });
+    expect(JSON.parse(r.out)[0]).toMatchObject({
+      cmdlet: 'Get-ExchangeCertificate',
+      parameterSet: 'Thumbprint',
+      parameters: {},
+    });
   });
   it('parse reports syntax errors with line:column and a caret', async () => {
     const r = await cli(['parse', '-'], fakeIo({ stdin: "Get-ExchangeCertificate -Server 'x" }));

@@ -10,13 +10,16 @@ describe('exchcert run FILE on the mock runs the file as a script', () => {
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-script-'));
     try {
       const file = join(dir, 'renew.ps1');
-      writeFileSync(file, [
-        '$PSScriptRoot',
-        '$PSCommandPath',
-        '$env:COMPUTERNAME',
-        "$ErrorActionPreference = 'Stop'",
-        "try { Get-ExchangeCertificate -Thumbprint 0000000000000000000000000000000000000000; 'went on' } catch { 'caught' }",
-      ].join('\r\n'));
+      writeFileSync(
+        file,
+        [
+          '$PSScriptRoot',
+          '$PSCommandPath',
+          '$env:COMPUTERNAME',
+          "$ErrorActionPreference = 'Stop'",
+          "try { Get-ExchangeCertificate -Thumbprint 0000000000000000000000000000000000000000; 'went on' } catch { 'caught' }",
+        ].join('\r\n'),
+      );
       const io = fakeIo();
       const code = await runCli(['run', file, '--state', join(dir, 'state')], io);
       expect(io.out()).toContain('C:\\Users\\Administrator\nC:\\Users\\Administrator\\renew.ps1\nAMS-EXCH01\n');

@@ -9,7 +9,9 @@ import { decodeRunbook, encodingDiagnostic } from '../../src/cli/runbook-encodin
 import { fakeIo } from '../support/fake-io.js';
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'exchcert-encoding-')); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'exchcert-encoding-'));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -34,8 +36,18 @@ describe('decodeRunbook', () => {
     ['Windows-1252 without BOM under 7 (invalid UTF-8)', CAFE_1252, '7', "Write-Output 'caf\ufffd'\r\n"],
     ['UTF-8 without BOM under 7', CAFE_UTF8, '7', "Write-Output 'caf\u00e9'\r\n"],
     ['UTF-8 without BOM under 5.1 (read as 1252)', CAFE_UTF8, '5.1', "Write-Output 'caf\u00c3\u00a9'\r\n"],
-    ['UTF-8 with BOM under 5.1', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8]), '5.1', "Write-Output 'caf\u00e9'\r\n"],
-    ['UTF-16LE with BOM under 5.1', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("'\u20ac'", 'utf16le')]), '5.1', "'\u20ac'"],
+    [
+      'UTF-8 with BOM under 5.1',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8]),
+      '5.1',
+      "Write-Output 'caf\u00e9'\r\n",
+    ],
+    [
+      'UTF-16LE with BOM under 5.1',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("'\u20ac'", 'utf16le')]),
+      '5.1',
+      "'\u20ac'",
+    ],
     ['UTF-16BE with BOM under 7', Buffer.from([0xfe, 0xff, 0x00, 0x27, 0x20, 0xac, 0x00, 0x27]), '7', "'\u20ac'"],
     ['the euro sign 0x80 in 1252', Buffer.from([0x27, 0x80, 0x27]), '5.1', "'\u20ac'"],
   ] as const)('%s', (_name, bytes, shell, text) => {
@@ -51,7 +63,9 @@ describe('decodeRunbook', () => {
     expect(d).toMatchObject({ rule: 'encoding-differs', severity: 'warning', line: 2, column: 18 });
     expect(d?.message).toContain("'caf\u00c3\u00a9'");
     expect(d?.message).toContain("'caf\u00e9'");
-    expect(encodingDiagnostic(new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8])), 'x.ps1')).toBeNull();
+    expect(
+      encodingDiagnostic(new Uint8Array(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8])), 'x.ps1'),
+    ).toBeNull();
     expect(encodingDiagnostic(new Uint8Array(Buffer.from('Get-Date\n')), 'x.ps1')).toBeNull();
   });
 });
@@ -62,14 +76,18 @@ describe('the CLI reads runbooks as their shell does', () => {
     const state = join(dir, 'state');
     expect(await cli(['run', path, '--state', state])).toEqual({ code: 0, out: 'caf\u00e9\n', err: '' });
     expect((await cli(['run', path, '--state', state, '--shell', '7'])).out).toBe('caf\ufffd\n');
-    expect((await cli(['run', file('cafe-utf8.ps1', CAFE_UTF8), '--state', state, '--shell', '7'])).out).toBe('caf\u00e9\n');
+    expect((await cli(['run', file('cafe-utf8.ps1', CAFE_UTF8), '--state', state, '--shell', '7'])).out).toBe(
+      'caf\u00e9\n',
+    );
   });
 
   it('lint warns about a BOM-less file whose non-ASCII bytes read differently, parse reads it as 5.1', async () => {
     const path = file('cafe-lint.ps1', CAFE_1252);
     const lint = await cli(['lint', path]);
     expect(lint.out).toContain(`${path}:1:18: warning encoding-differs:`);
-    expect((await cli(['lint', file('cafe-bom.ps1', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8]))])).out).not.toContain('encoding-differs');
+    expect(
+      (await cli(['lint', file('cafe-bom.ps1', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), CAFE_UTF8]))])).out,
+    ).not.toContain('encoding-differs');
     expect((await cli(['parse', '--json', path])).out).toContain('"caf\u00e9"');
   });
 

@@ -25,35 +25,50 @@ afterAll(() => {
 });
 
 /** A shell on a pseudo-terminal: type bytes, wait for text after everything seen so far. */
-function ptyShell(): { type(text: string): void; until(text: string): Promise<string>; exited: Promise<number | null>; all(): string } {
+function ptyShell(): {
+  type(text: string): void;
+  until(text: string): Promise<string>;
+  exited: Promise<number | null>;
+  all(): string;
+} {
   // `exec`: node replaces the shell `script` starts (dash would stay as parent and die of the SIGINT Ctrl+C raises).
   const command = `exec ${[process.execPath, bin, 'shell', '--state', state].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ')}`;
-  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...cliEnv(), TERM: 'dumb', SHELL: '/bin/sh' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    env: { ...cliEnv(), TERM: 'dumb', SHELL: '/bin/sh' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let out = '';
   let seen = 0;
-  child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-  child.stderr.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    out += d.toString('utf8');
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   children.push(child);
   return {
-    type: (text) => { child.stdin.write(text); },
-    until: (text) => new Promise((resolve, reject) => {
-      const started = Date.now();
-      const timer = setInterval(() => {
-        const at = out.indexOf(text, seen);
-        if (at >= 0) {
-          clearInterval(timer);
-          // Erase-to-end-of-line (sent by redraws) removed so assertions read the text as shown.
-          const chunk = out.slice(seen, at + text.length).replace(/\u001b\[K/g, '');
-          seen = at + text.length;
-          resolve(chunk);
-        } else if (Date.now() - started > 30_000) {
-          clearInterval(timer);
-          child.kill();
-          reject(new Error(`no ${JSON.stringify(text)} in:\n${out.slice(seen)}`));
-        }
-      }, 20);
-    }),
+    type: (text) => {
+      child.stdin.write(text);
+    },
+    until: (text) =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const timer = setInterval(() => {
+          const at = out.indexOf(text, seen);
+          if (at >= 0) {
+            clearInterval(timer);
+            // Erase-to-end-of-line (sent by redraws) removed so assertions read the text as shown.
+            const chunk = out.slice(seen, at + text.length).replace(/\u001b\[K/g, '');
+            seen = at + text.length;
+            resolve(chunk);
+          } else if (Date.now() - started > 30_000) {
+            clearInterval(timer);
+            child.kill();
+            reject(new Error(`no ${JSON.stringify(text)} in:\n${out.slice(seen)}`));
+          }
+        }, 20);
+      }),
     exited,
     all: () => out,
   };
@@ -74,8 +89,10 @@ describe('exchcert shell on a pseudo-terminal', () => {
 
     sh.type('Get-Date -Foo )(\r');
     const syntax = await sh.until(PROMPT);
-    expect(syntax).toContain('At line:1 char:15\r\n+ Get-Date -Foo )(\r\n+               ~\r\nUnexpected token \')\' in expression or statement.\r\n'
-      + '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\r\n    + FullyQualifiedErrorId : UnexpectedToken');
+    expect(syntax).toContain(
+      "At line:1 char:15\r\n+ Get-Date -Foo )(\r\n+               ~\r\nUnexpected token ')' in expression or statement.\r\n" +
+        '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\r\n    + FullyQualifiedErrorId : UnexpectedToken',
+    );
 
     sh.type('(Get-ExchangeC\t).Cou\x03');
     await sh.until(PROMPT);
@@ -88,7 +105,9 @@ describe('exchcert shell on a pseudo-terminal', () => {
     sh.type('Get-ExchangeCertificate -Server AMS-EXCH01 | Select-Object -First 1 | Remove-ExchangeCertificate\r');
     await sh.until('[?] Help (default is "Y"): ');
     sh.type('?\r');
-    expect(await sh.until('[?] Help (default is "Y"): ')).toContain('L - Skip this operation and all subsequent operations.');
+    expect(await sh.until('[?] Help (default is "Y"): ')).toContain(
+      'L - Skip this operation and all subsequent operations.',
+    );
     sh.type('\x03');
     await sh.until(PROMPT);
 

@@ -77,11 +77,16 @@ describe('typed subcommands run on the default backend; --print prints', () => {
     // --servers: the same bytes reach every server's call (the fan-out path sets the variable too).
     const many = fakeIo({ env });
     expect(
-      await runCli(['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW',
-        '--json'], many),
+      await runCli(
+        ['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW', '--json'],
+        many,
+      ),
     ).toBe(1);
-    const outcomes = JSON.parse(many.out()).servers as { server: string; ok: boolean;
-      result: { statements: { text: string }[]; output: { Thumbprint: string }[]; errors: { message: string }[] } }[];
+    const outcomes = JSON.parse(many.out()).servers as {
+      server: string;
+      ok: boolean;
+      result: { statements: { text: string }[]; output: { Thumbprint: string }[]; errors: { message: string }[] };
+    }[];
     expect(outcomes.map((o) => o.result.statements[0]!.text)).toEqual([
       "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'AMS-EXCH01'",
       "Import-ExchangeCertificate -FileData $ExchcertFileData -Password $ExchcertPassword -Server 'RESEXCH01'",
@@ -91,8 +96,10 @@ describe('typed subcommands run on the default backend; --print prints', () => {
     for (const o of outcomes) expect(o.result.errors[0]!.message).toMatch(new RegExp(thumbprint, 'i'));
     const fresh = fakeIo({ env: { ...env, EXCHCERT_STATE: state() } });
     expect(
-      await runCli(['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW',
-        '--json'], fresh),
+      await runCli(
+        ['import', '--servers', 'AMS-EXCH01,RESEXCH01', '--file-data', local, '--password-env', 'PFX_PW', '--json'],
+        fresh,
+      ),
     ).toBe(0);
     const installed = JSON.parse(fresh.out()).servers as { result: { output: { Thumbprint: string }[] } }[];
     expect(installed.map((o) => o.result.output[0]!.Thumbprint)).toEqual([thumbprint, thumbprint]);

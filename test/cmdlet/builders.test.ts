@@ -13,13 +13,19 @@ import { secret } from '../../src/node/secret.js';
 const T = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
 
 function errorOf(fn: () => unknown): Error {
-  try { fn(); } catch (e) { return e as Error; }
+  try {
+    fn();
+  } catch (e) {
+    return e as Error;
+  }
   throw new Error('expected an error');
 }
 
 describe('builders', () => {
   it('resolve the parameter set from the options', () => {
-    expect(newExchangeCertificate({ generateRequest: true, subjectName: 'CN=mail.contoso.com' }).parameterSet).toBe('Request');
+    expect(newExchangeCertificate({ generateRequest: true, subjectName: 'CN=mail.contoso.com' }).parameterSet).toBe(
+      'Request',
+    );
     expect(newExchangeCertificate({}).parameterSet).toBe('Certificate');
     expect(newExchangeCertificate({ services: 'SMTP' }).parameterSet).toBe('Certificate');
     expect(importExchangeCertificate({ fileData: fileBytes('C:\\a.pfx') }).parameterSet).toBe('FileData');
@@ -53,24 +59,42 @@ describe('builders', () => {
     expect(e.parameter).toBe('KeySize');
     expect(e.value).toBe('3000');
     expect(e.allowed).toBe('1024, 2048, 4096');
-    expect(errorOf(() => enableExchangeCertificate({ thumbprint: 'xyz', services: 'IIS' })).message).toContain('40 hexadecimal digits');
-    expect(errorOf(() => enableExchangeCertificate({ thumbprint: T, services: 'Web' })).message).toContain("'Web' is not a service name");
-    expect(errorOf(() => newExchangeCertificate({ domainName: ['ok.contoso.com', 'bad name'] })).message).toContain('DNS');
+    expect(errorOf(() => enableExchangeCertificate({ thumbprint: 'xyz', services: 'IIS' })).message).toContain(
+      '40 hexadecimal digits',
+    );
+    expect(errorOf(() => enableExchangeCertificate({ thumbprint: T, services: 'Web' })).message).toContain(
+      "'Web' is not a service name",
+    );
+    expect(errorOf(() => newExchangeCertificate({ domainName: ['ok.contoso.com', 'bad name'] })).message).toContain(
+      'DNS',
+    );
     expect(errorOf(() => newExchangeCertificate({ subjectName: 'O=Contoso' })).message).toContain('CN=');
-    expect(errorOf(() => newExchangeCertificate({ subjectName: 'C=Netherlands, CN=x.nl' })).message).toContain('two-letter');
+    expect(errorOf(() => newExchangeCertificate({ subjectName: 'C=Netherlands, CN=x.nl' })).message).toContain(
+      'two-letter',
+    );
     expect(errorOf(() => newExchangeCertificate({ bogus: 1 } as never)).message).toContain("no option 'bogus'");
   });
 
   it('accept thumbprints with byte-pair spaces, any case, and Microsoft S= subjects', () => {
     const spaced = T.match(/../g)!.join(' ').toLowerCase();
     expect(enableExchangeCertificate({ thumbprint: spaced, services: 'IIS' }).parameters.thumbprint).toBe(spaced);
-    expect(newExchangeCertificate({ subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl' }).parameters.subjectName).toContain('S=Flevoland');
+    expect(
+      newExchangeCertificate({
+        subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
+      }).parameters.subjectName,
+    ).toContain('S=Flevoland');
     expect(newExchangeCertificate({ domainName: '*.contoso.com' }).parameters.domainName).toEqual(['*.contoso.com']);
   });
 
   it('normalise services and lists', () => {
-    expect(enableExchangeCertificate({ thumbprint: T, services: 'iis, smtp' }).parameters.services).toEqual(['IIS', 'SMTP']);
-    expect(enableExchangeCertificate({ thumbprint: T, services: ['POP', 'imap', 'POP'] }).parameters.services).toEqual(['POP', 'IMAP']);
+    expect(enableExchangeCertificate({ thumbprint: T, services: 'iis, smtp' }).parameters.services).toEqual([
+      'IIS',
+      'SMTP',
+    ]);
+    expect(enableExchangeCertificate({ thumbprint: T, services: ['POP', 'imap', 'POP'] }).parameters.services).toEqual([
+      'POP',
+      'IMAP',
+    ]);
   });
 
   it('keep any string for server-enforced limits (FriendlyName of 64+ characters builds)', () => {
@@ -81,7 +105,9 @@ describe('builders', () => {
   it('refuse plain-string passwords and redact secrets in errors', () => {
     const e = errorOf(() => exportExchangeCertificate({ thumbprint: T, password: 'Pass1word' as never }));
     expect(e.message).toContain('Secret');
-    const f = errorOf(() => importExchangeCertificate({ fileData: fileBytes('C:\\a'), password: secret('Pass1word'), keySize: 1 } as never));
+    const f = errorOf(() =>
+      importExchangeCertificate({ fileData: fileBytes('C:\\a'), password: secret('Pass1word'), keySize: 1 } as never),
+    );
     expect(f.message).not.toContain('Pass1word');
   });
 
@@ -91,7 +117,9 @@ describe('builders', () => {
     expect(a.parameters.confirm).toBeUndefined();
     expect(b.parameters.confirm).toBe(false);
     expect(Object.isFrozen(a.parameters)).toBe(true);
-    expect(() => { (a.parameters as Record<string, unknown>).x = 1; }).toThrow();
+    expect(() => {
+      (a.parameters as Record<string, unknown>).x = 1;
+    }).toThrow();
   });
 
   it('take computed values for any parameter', () => {

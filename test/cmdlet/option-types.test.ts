@@ -3,7 +3,11 @@ import { expect, test } from '@jest/globals';
 import { expectTypeOf } from 'expect-type';
 import type { Secret } from '../../src/index.js';
 import type { CommonOptions } from '../../src/cmdlet/option-types.js';
-import type { EnableExchangeCertificateOptions, ExportExchangeCertificateOptions, NewExchangeCertificateOptions } from '../../src/index.js';
+import type {
+  EnableExchangeCertificateOptions,
+  ExportExchangeCertificateOptions,
+  NewExchangeCertificateOptions,
+} from '../../src/index.js';
 
 test('options follow the spec tables', () => {
   expectTypeOf<NewExchangeCertificateOptions['keySize']>().extract<number>().toEqualTypeOf<number>();

@@ -7,7 +7,7 @@ describe('quoteSingle (Mode S)', () => {
   it('doubles all five single-quote characters and nothing else', () => {
     expect(quoteSingle("a'b")).toBe("'a''b'");
     expect(quoteSingle('‘x’‚y‛')).toBe("'‘‘x’’‚‚y‛‛'");
-    expect(quoteSingle('$(x) `n "q" #c')).toBe("'$(x) `n \"q\" #c'");
+    expect(quoteSingle('$(x) `n "q" #c')).toBe('\'$(x) `n "q" #c\'');
   });
   it('quotes the empty string', () => expect(quoteSingle('')).toBe("''"));
 });

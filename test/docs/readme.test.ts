@@ -28,7 +28,9 @@ describe('the repository stands on its own', () => {
   });
   it('the reference facts the code cites are in docs/reference', () => {
     for (const f of ['SEMANTICS.md', 'ERRORS.md', 'VERSIONS.md', 'POWERSHELL-LEXICAL.md', 'SEED-RUNBOOK.md']) {
-      expect(readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'reference', f), 'utf8').length).toBeGreaterThan(1000);
+      expect(
+        readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'reference', f), 'utf8').length,
+      ).toBeGreaterThan(1000);
     }
   });
 });

@@ -39,8 +39,10 @@ let setupThumbprints: string[] = [];
 const sha1Hex = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex').toUpperCase();
 
 function importLines(p: Pfx): string {
-  return `$c = Import-ExchangeCertificate -Server ${SERVER} -FileData ([Byte[]](Get-Content -Path C:\\certs\\${p.file} -Encoding Byte -ReadCount 0)) -Password $pw\n`
-    + 'Write-Host "COMMITTED $($c.Thumbprint)"\n';
+  return (
+    `$c = Import-ExchangeCertificate -Server ${SERVER} -FileData ([Byte[]](Get-Content -Path C:\\certs\\${p.file} -Encoding Byte -ReadCount 0)) -Password $pw\n` +
+    'Write-Host "COMMITTED $($c.Thumbprint)"\n'
+  );
 }
 
 function removeLines(p: Pfx): string {
@@ -107,7 +109,9 @@ function importedOn(state: string): { imported: Set<string>; others: string[] } 
 /** The `COMMITTED`/`REMOVED` thumbprints a run printed (whole lines only: a cut line is still in flight). */
 function reported(stdout: string, word: 'COMMITTED' | 'REMOVED'): string[] {
   const lines = stdout.split('\n').slice(0, -1);
-  return lines.map((l) => new RegExp(`^${word} ([0-9A-F]{40})$`).exec(l)?.[1]).filter((t): t is string => t !== undefined);
+  return lines
+    .map((l) => new RegExp(`^${word} ([0-9A-F]{40})$`).exec(l)?.[1])
+    .filter((t): t is string => t !== undefined);
 }
 
 function shuffled<T>(items: readonly T[]): T[] {
@@ -228,9 +232,11 @@ describe('exchcert run on the mock under SIGKILL and concurrency', () => {
         present.set(stateDir, imported);
       },
     });
-    process.stdout.write(`e2e crash: ${report.kills} kills in ${report.runs} runs on ${LANES} lanes, ${Math.round(report.ms)} ms; ${midRunKills} kills between two writes; `
-      + `${committedTotal} imports and ${removedTotal} removals reported, ${inFlightLanded} in-flight commits found after the kill, `
-      + `${unkilledImports} import runs and ${unkilledRemoves} removal runs finished\n`);
+    process.stdout.write(
+      `e2e crash: ${report.kills} kills in ${report.runs} runs on ${LANES} lanes, ${Math.round(report.ms)} ms; ${midRunKills} kills between two writes; ` +
+        `${committedTotal} imports and ${removedTotal} removals reported, ${inFlightLanded} in-flight commits found after the kill, ` +
+        `${unkilledImports} import runs and ${unkilledRemoves} removal runs finished\n`,
+    );
     expect(report.kills).toBeGreaterThanOrEqual(KILLS);
     // Kills landed among the writes, not only before the first one (how many depends on the machine's load).
     expect(midRunKills).toBeGreaterThan(0);
@@ -243,20 +249,26 @@ describe('exchcert run on the mock under SIGKILL and concurrency', () => {
     const runbooks = join(work, 'concurrent-runbooks');
     mkdirSync(runbooks, { recursive: true });
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => {
-      const mine = pfxs.slice(2 * i, 2 * i + 2);
-      const file = join(runbooks, `p${i}.ps1`);
-      writeFileSync(file, header + mine.map(importLines).join(''));
-      return new Promise<{ code: number | null; out: string; err: string; mine: Pfx[] }>((resolve, reject) => {
-        const child = spawn(process.execPath, [bin, 'run', file, '--state', state], { cwd: root, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
-        let out = '';
-        let err = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
-        child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, out, err, mine }));
-      });
-    }));
+    const results = await Promise.all(
+      Array.from({ length: CONCURRENT }, (_, i) => {
+        const mine = pfxs.slice(2 * i, 2 * i + 2);
+        const file = join(runbooks, `p${i}.ps1`);
+        writeFileSync(file, header + mine.map(importLines).join(''));
+        return new Promise<{ code: number | null; out: string; err: string; mine: Pfx[] }>((resolve, reject) => {
+          const child = spawn(process.execPath, [bin, 'run', file, '--state', state], {
+            cwd: root,
+            env: cliEnv(),
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let out = '';
+          let err = '';
+          child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+          child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, out, err, mine }));
+        });
+      }),
+    );
     const ms = Math.round(performance.now() - started);
     for (const r of results) {
       expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });

@@ -36,10 +36,13 @@ describe('the key pool and the vendor CA through CLI processes', () => {
   });
 
   it('run takes one pooled key and leaves the pool short (no refill before exit); ca issue keeps the CA', () => {
-    writeFileSync(join(work, 'part1.ps1'), [
-      '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "CN=a.contoso.com"',
-      'Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData',
-    ].join('\n'));
+    writeFileSync(
+      join(work, 'part1.ps1'),
+      [
+        '$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "CN=a.contoso.com"',
+        'Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData',
+      ].join('\n'),
+    );
     expect(exchcert(['run', join(work, 'part1.ps1'), '--state', state])).toMatchObject({ code: 0, err: '' });
     const afterRun = values();
     expect(afterRun.pool).toHaveLength(2);

@@ -32,8 +32,15 @@ function lockfileFor(tarball: string): object {
   const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
   const packages: Record<string, unknown> = {
     '': { name: 'empty-app', dependencies: { exchcert: `file:${tarball}` } },
-    'node_modules/exchcert': { version: pkg['version'], resolved: `file:${tarball}`, integrity, license: pkg['license'],
-      dependencies: pkg['dependencies'], bin: pkg['bin'], engines: pkg['engines'] },
+    'node_modules/exchcert': {
+      version: pkg['version'],
+      resolved: `file:${tarball}`,
+      integrity,
+      license: pkg['license'],
+      dependencies: pkg['dependencies'],
+      bin: pkg['bin'],
+      engines: pkg['engines'],
+    },
   };
   for (const [path, entry] of Object.entries(lock.packages)) {
     if (path !== '' && !entry.dev && !entry.link) packages[path] = entry;
@@ -46,11 +53,16 @@ describe('the packed package, installed in an empty folder', () => {
     const work = tempDir('exchcert-pack-');
     const packed = sh(npm, ['pack', root, '--pack-destination', work, '--silent'], work);
     expect(packed.code).toBe(0);
-    const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    const tarball = join(
+      work,
+      readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
     const app = join(work, 'app');
     mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'empty-app', private: true,
-      dependencies: { exchcert: `file:${tarball}` } }));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'empty-app', private: true, dependencies: { exchcert: `file:${tarball}` } }),
+    );
     writeFileSync(join(app, 'package-lock.json'), JSON.stringify(lockfileFor(tarball)));
     const installed = sh(npm, ['ci', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], app);
     expect({ code: installed.code, err: installed.err }).toEqual({ code: 0, err: '' });
@@ -68,9 +80,28 @@ describe('the packed package, installed in an empty folder', () => {
       expect(help.out).toContain(`exchcert ${command}`);
     }
 
-    const renew = sh(npx, ['--offline', 'exchcert', 'renew', '--server', 'AMS-EXCH01', '--subject-name',
-      'CN=mail.contoso.com', '--domain-name', 'mail.contoso.com', '--services', 'IIS,SMTP', '--ca', 'mock',
-      '--password-env', 'PFX_PW'], app, { PFX_PW: 'Pass1word' });
+    const renew = sh(
+      npx,
+      [
+        '--offline',
+        'exchcert',
+        'renew',
+        '--server',
+        'AMS-EXCH01',
+        '--subject-name',
+        'CN=mail.contoso.com',
+        '--domain-name',
+        'mail.contoso.com',
+        '--services',
+        'IIS,SMTP',
+        '--ca',
+        'mock',
+        '--password-env',
+        'PFX_PW',
+      ],
+      app,
+      { PFX_PW: 'Pass1word' },
+    );
     expect(renew.err).toBe('');
     expect(renew.code).toBe(0);
     expect(renew.out).toMatch(/^Renewed: [0-9A-F]{40} is in service; PFX backup at .*mail_contoso_com\.pfx\.$/m);

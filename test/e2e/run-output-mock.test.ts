@@ -16,8 +16,11 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('exchcert run (text mode) on the mock', () => {
-  it('prints Write-Host text in order with the statements\' output', () => {
-    const r = exchcert(['run', '-', '--state', state], "Write-Host 'one'\n'two'\nWrite-Host 'three' -NoNewline\nWrite-Host ''\n");
+  it("prints Write-Host text in order with the statements' output", () => {
+    const r = exchcert(
+      ['run', '-', '--state', state],
+      "Write-Host 'one'\n'two'\nWrite-Host 'three' -NoNewline\nWrite-Host ''\n",
+    );
     expect(r).toEqual({ code: 0, out: 'one\ntwo\nthree\n', err: '' });
   });
 
@@ -28,8 +31,15 @@ describe('exchcert run (text mode) on the mock', () => {
 
   it('streams: Write-Host text arrives while the runbook is still running', async () => {
     const file = join(work, 'long.ps1');
-    writeFileSync(file, `Write-Host 'first'\n${'$x = Get-ExchangeCertificate -Server AMS-EXCH01\n'.repeat(2000)}Write-Host 'last'\n`);
-    const child = spawn(process.execPath, [bin, 'run', file, '--state', state], { cwd: root, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    writeFileSync(
+      file,
+      `Write-Host 'first'\n${'$x = Get-ExchangeCertificate -Server AMS-EXCH01\n'.repeat(2000)}Write-Host 'last'\n`,
+    );
+    const child = spawn(process.execPath, [bin, 'run', file, '--state', state], {
+      cwd: root,
+      env: cliEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let exitedBeforeFirst: boolean | undefined;
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -54,18 +64,31 @@ describe('exchcert run (text mode) on the mock', () => {
 
 describe('exchcert mock set-require-ssl', () => {
   const enableIis = (dir: string) => {
-    const wmsvc = runJson(dir, "Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC' } | Select-Object Thumbprint\n");
+    const wmsvc = runJson(
+      dir,
+      "Get-ExchangeCertificate -Server AMS-EXCH01 | Where-Object { $_.FriendlyName -eq 'WMSVC' } | Select-Object Thumbprint\n",
+    );
     const thumbprint = (wmsvc.json.output[0] as { Thumbprint: string }).Thumbprint;
     return runJson(dir, `Enable-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${thumbprint} -Services IIS\n`);
   };
 
-  it.each([['off', true], ['false', true], ['on', false], ['true', false]])('%s: the Require SSL question is asked: %s', (value, asked) => {
+  it.each([
+    ['off', true],
+    ['false', true],
+    ['on', false],
+    ['true', false],
+  ])('%s: the Require SSL question is asked: %s', (value, asked) => {
     const dir = join(work, `ssl-${value}`);
     cpSync(state, dir, { recursive: true });
-    expect(exchcert(['mock', 'set-require-ssl', 'AMS-EXCH01', value, '--state', dir])).toMatchObject({ code: 0, err: '' });
+    expect(exchcert(['mock', 'set-require-ssl', 'AMS-EXCH01', value, '--state', dir])).toMatchObject({
+      code: 0,
+      err: '',
+    });
     const r = enableIis(dir);
     expect(r.code).toBe(asked ? 1 : 0);
-    expect(r.json.errors.map((e) => e.message)).toEqual(asked ? ['Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.'] : []);
+    expect(r.json.errors.map((e) => e.message)).toEqual(
+      asked ? ['Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.'] : [],
+    );
   });
 
   it('refuses a value that is neither on nor off', () => {

@@ -18,7 +18,13 @@ function openssl(args: string[], input?: string): string {
 }
 
 const fingerprint = (pemOrFile: string, isFile = true) =>
-  openssl(['x509', '-noout', '-fingerprint', '-sha1', ...(isFile ? ['-in', pemOrFile] : [])], isFile ? undefined : pemOrFile).trim().split('=')[1]!.replace(/:/g, '');
+  openssl(
+    ['x509', '-noout', '-fingerprint', '-sha1', ...(isFile ? ['-in', pemOrFile] : [])],
+    isFile ? undefined : pemOrFile,
+  )
+    .trim()
+    .split('=')[1]!
+    .replace(/:/g, '');
 
 const PART_ONE = `$RequestData = New-ExchangeCertificate -GenerateRequest -Server AMS-EXCH01 -SubjectName "c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl" -DomainName webmail.exchangefun.nl, autodiscover.exchangefun.nl -PrivateKeyExportable $true
 Set-Content -path "C:\\install\\ssl-request.req" -value $RequestData
@@ -44,7 +50,15 @@ describe('the seed lifecycle through exchcert run on the mock (openssl as the in
     writeFileSync(join(dir, 'part2.ps1'), PART_TWO);
     const one = exchcert(['run', join(dir, 'part1.ps1'), '--backend', 'mock', '--state', state]);
     expect(one).toMatchObject({ code: 0, err: '' });
-    const ca = exchcert(['ca', 'issue', join(install, 'ssl-request.req'), '--out', join(install, 'webmail_exchangefun_nl.cer'), '--state', state]);
+    const ca = exchcert([
+      'ca',
+      'issue',
+      join(install, 'ssl-request.req'),
+      '--out',
+      join(install, 'webmail_exchangefun_nl.cer'),
+      '--state',
+      state,
+    ]);
     expect(ca).toMatchObject({ code: 0, err: '' });
     issuedThumbprint = /thumbprint ([0-9A-F]{40})/.exec(ca.out)![1]!;
     const two = exchcert(['run', join(dir, 'part2.ps1'), '--backend', 'mock', '--state', state, '--json']);
@@ -70,9 +84,17 @@ describe('the seed lifecycle through exchcert run on the mock (openssl as the in
     const imported = partTwo.statements.find((s) => s.line === 2)!.output;
     expect(imported).toEqual([]); // assigned to $Cert
     expect(issuedThumbprint).toBe(fingerprint(join(install, 'webmail_exchangefun_nl.cer')));
-    const check = exchcert(['run', '-', '--state', state, '--json'], `Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${issuedThumbprint}\nGet-ExchangeCertificate -Server RESEXCH01 -Thumbprint ${issuedThumbprint}`);
+    const check = exchcert(
+      ['run', '-', '--state', state, '--json'],
+      `Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint ${issuedThumbprint}\nGet-ExchangeCertificate -Server RESEXCH01 -Thumbprint ${issuedThumbprint}`,
+    );
     const [ams, res] = JSON.parse(check.out).statements.map((s: { output: Record<string, unknown>[] }) => s.output[0]);
-    expect(ams).toMatchObject({ Thumbprint: issuedThumbprint, HasPrivateKey: true, Status: 'Valid', RootCAType: 'ThirdParty' });
+    expect(ams).toMatchObject({
+      Thumbprint: issuedThumbprint,
+      HasPrivateKey: true,
+      Status: 'Valid',
+      RootCAType: 'ThirdParty',
+    });
     expect(String(ams.Services)).toContain('IIS');
     expect(ams.IISServices).toEqual(expect.arrayContaining([expect.stringMatching(/W3SVC\/1$/)]));
     expect(res).toMatchObject({ Thumbprint: issuedThumbprint, HasPrivateKey: true });
@@ -87,12 +109,20 @@ describe('the seed lifecycle through exchcert run on the mock (openssl as the in
     const certModulus = openssl(['x509', '-noout', '-modulus'], cert);
     const keyModulus = openssl(['rsa', '-noout', '-modulus'], key);
     expect(keyModulus).toBe(certModulus);
-    expect(spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'pass:wrong', '-nodes'], { encoding: 'utf8' }).status).not.toBe(0);
+    expect(
+      spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'pass:wrong', '-nodes'], { encoding: 'utf8' }).status,
+    ).not.toBe(0);
   });
 
   it('every thumbprint the mock shows equals openssl x509 -fingerprint -sha1 of the certificate', () => {
-    const r = exchcert(['run', '-', '--state', state, '--json'], 'Get-ExchangeCertificate -Server AMS-EXCH01 | Select-Object Thumbprint, RawData');
-    const rows = JSON.parse(r.out).output as { Thumbprint: string; RawData: { kind: string; base64: string } | number[] }[];
+    const r = exchcert(
+      ['run', '-', '--state', state, '--json'],
+      'Get-ExchangeCertificate -Server AMS-EXCH01 | Select-Object Thumbprint, RawData',
+    );
+    const rows = JSON.parse(r.out).output as {
+      Thumbprint: string;
+      RawData: { kind: string; base64: string } | number[];
+    }[];
     expect(rows.length).toBeGreaterThanOrEqual(4);
     for (const row of rows) {
       const raw = Array.isArray(row.RawData) ? Buffer.from(row.RawData) : Buffer.from(row.RawData.base64, 'base64');

@@ -9,7 +9,8 @@ import { exchcert, tempDir } from './support/mock-cli.js';
 import type { CliResult } from './support/mock-cli.js';
 
 const PAGE = 4096;
-const RUNBOOK = 'Get-ExchangeCertificate | Out-Null\nNew-ExchangeCertificate -SubjectName CN=x.contoso.com -DomainName x.contoso.com -Services None | Out-Null\n';
+const RUNBOOK =
+  'Get-ExchangeCertificate | Out-Null\nNew-ExchangeCertificate -SubjectName CN=x.contoso.com -DomainName x.contoso.com -Services None | Out-Null\n';
 let dir: string;
 let base: string;
 
@@ -35,7 +36,9 @@ function expectClearOrFine(r: CliResult, state: string): boolean {
   expect(`${r.out}${r.err}`).not.toMatch(/internal error|interpreter failed|SqliteError|\n\s+at /);
   if (r.code === 0) return false;
   expect(r.code).toBe(2);
-  expect(r.err).toMatch(new RegExp(`^exchcert: The mock state folder '${state.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}' .+\\n$`));
+  expect(r.err).toMatch(
+    new RegExp(`^exchcert: The mock state folder '${state.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}' .+\\n$`),
+  );
   expect(r.err.split('\n')).toHaveLength(2);
   return true;
 }

@@ -33,9 +33,22 @@ function run(cwd: string, args: readonly string[], env: Record<string, string> =
 /** A PFX issued by the mock's vendor CA for mail and autodiscover (renew --ca mock in a folder of its own). */
 function issuedPfx(cn: string): { pfx: Buffer; der: string; thumbprint: string } {
   const maker = tempDir('exchcert-local-pfx-');
-  const made = run(maker, ['renew', '--server', 'AMS-EXCH01', '--subject-name', `CN=${cn}`, '--domain-name',
-    'mail.contoso.com,autodiscover.contoso.com', '--services', 'IIS', '--ca', 'mock', '--password-env', 'PFX_PW',
-    '--quiet']);
+  const made = run(maker, [
+    'renew',
+    '--server',
+    'AMS-EXCH01',
+    '--subject-name',
+    `CN=${cn}`,
+    '--domain-name',
+    'mail.contoso.com,autodiscover.contoso.com',
+    '--services',
+    'IIS',
+    '--ca',
+    'mock',
+    '--password-env',
+    'PFX_PW',
+    '--quiet',
+  ]);
   if (made.code !== 0) throw new Error(`renew on the mock failed: ${made.err}`);
   const pfx = readFileSync(join(maker, `${cn.replace(/\./g, '_')}.pfx`));
   const endEntity = readPfx(new Uint8Array(pfx), PASSWORD).endEntity;
@@ -50,8 +63,9 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
   let fresh: { thumbprint: string };
   const readState = () => JSON.parse(readFileSync(stateFile, 'utf8')) as StandInState;
   const thumbprintsOn = (server: string) =>
-    readState().servers.find((s) => s.name === server)!.certificates.map((c) =>
-      readCertificate(new Uint8Array(Buffer.from(c.der, 'base64'))).thumbprint);
+    readState()
+      .servers.find((s) => s.name === server)!
+      .certificates.map((c) => readCertificate(new Uint8Array(Buffer.from(c.der, 'base64'))).thumbprint);
 
   beforeAll(() => {
     cwd = tempDir('exchcert-local-');
@@ -63,8 +77,11 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     writeFileSync(join(cwd, 'new.pfx'), b.pfx);
     const { module, env } = writeStandIn(cwd, {
       servers: [
-        { name: 'AMS-EXCH01', version: 'Version 15.1 (Build 2507.6)',
-          certificates: [{ der: a.der, services: 'IIS, SMTP', hasKey: true }] },
+        {
+          name: 'AMS-EXCH01',
+          version: 'Version 15.1 (Build 2507.6)',
+          certificates: [{ der: a.der, services: 'IIS, SMTP', hasKey: true }],
+        },
         { name: 'RESEXCH01', version: 'Version 15.2 (Build 1544.4)', missingRoles: ['UM'], certificates: [] },
       ],
       sendConnectors: [{ name: 'Internet', tls: null }],
@@ -78,15 +95,29 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
     const r = local(['report', '--json', '--throttle', '1', '-v', '--log-file', 'report.log']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const report = JSON.parse(r.out) as { servers: { server: string; exchange: string; smtp: string[];
-      certificates: { thumbprint: string; services: string[]; domains: string[] }[] }[] };
-    expect(report.servers.map((s) => `${s.server} ${s.exchange}`))
-      .toEqual(['AMS-EXCH01 2016-CU23', 'RESEXCH01 2019-CU14']);
+    const report = JSON.parse(r.out) as {
+      servers: {
+        server: string;
+        exchange: string;
+        smtp: string[];
+        certificates: { thumbprint: string; services: string[]; domains: string[] }[];
+      }[];
+    };
+    expect(report.servers.map((s) => `${s.server} ${s.exchange}`)).toEqual([
+      'AMS-EXCH01 2016-CU23',
+      'RESEXCH01 2019-CU14',
+    ]);
     expect(report.servers[0]!.smtp).toEqual([old.thumbprint]);
-    expect(report.servers[0]!.certificates[0]).toMatchObject({ services: ['IIS', 'SMTP'],
-      domains: ['mail.contoso.com', 'autodiscover.contoso.com'] });
-    const commands = readFileSync(join(cwd, 'report.log'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-      .filter((l) => l.event === 'command').map((l) => l.command as string);
+    expect(report.servers[0]!.certificates[0]).toMatchObject({
+      services: ['IIS', 'SMTP'],
+      domains: ['mail.contoso.com', 'autodiscover.contoso.com'],
+    });
+    const commands = readFileSync(join(cwd, 'report.log'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((l) => l.event === 'command')
+      .map((l) => l.command as string);
     expect(commands).toEqual([
       expect.stringMatching(/^Get-ExchangeServer \| Select-Object -Property Name, /),
       "Get-ExchangeCertificate -Server 'AMS-EXCH01'",
@@ -96,17 +127,26 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
 
   it('plan refuses to remove a certificate a Send connector names (Get-SendConnector); apply runs nothing', () => {
     const report = JSON.parse(local(['report', '--json', '--servers', 'AMS-EXCH01']).out) as {
-      servers: { certificates: { tlsCertificateName: string }[] }[] };
+      servers: { certificates: { tlsCertificateName: string }[] }[];
+    };
     const state = readState();
-    writeFileSync(stateFile, JSON.stringify({ ...state,
-      sendConnectors: [{ name: 'Internet', tls: report.servers[0]!.certificates[0]!.tlsCertificateName }] }));
-    writeFileSync(join(cwd, 'one.yaml'),
-      'servers:\n  - name: AMS-EXCH01\n    certificate: { pfx: ./new.pfx }\n    services: [IIS, SMTP]\n    removeOld: true\n');
+    writeFileSync(
+      stateFile,
+      JSON.stringify({
+        ...state,
+        sendConnectors: [{ name: 'Internet', tls: report.servers[0]!.certificates[0]!.tlsCertificateName }],
+      }),
+    );
+    writeFileSync(
+      join(cwd, 'one.yaml'),
+      'servers:\n  - name: AMS-EXCH01\n    certificate: { pfx: ./new.pfx }\n    services: [IIS, SMTP]\n    removeOld: true\n',
+    );
     const plan = local(['plan', 'one.yaml', '--password-env', 'PFX_PW', '-v', '--log-file', 'plan.log']);
     expect(plan.code).toBe(1);
     expect(plan.out).toContain(
       `# refused: not removing ${old.thumbprint} on AMS-EXCH01: ` +
-        "Send connector 'Internet' names it in TlsCertificateName");
+        "Send connector 'Internet' names it in TlsCertificateName",
+    );
     const log = readFileSync(join(cwd, 'plan.log'), 'utf8');
     expect(log).toContain('"command":"Get-SendConnector | Select-Object');
     expect(log).toContain('"command":"Get-ReceiveConnector | Select-Object');
@@ -147,8 +187,19 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
   }, 240_000);
 
   it('deploy runs on two sessions of the pool, leaves what is there, enables what is missing', () => {
-    const r = local(['deploy', 'new.pfx', '--servers', 'AMS-EXCH01,RESEXCH01', '--services', 'IIS,POP',
-      '--password-env', 'PFX_PW', '--throttle', '2', '--quiet']);
+    const r = local([
+      'deploy',
+      'new.pfx',
+      '--servers',
+      'AMS-EXCH01,RESEXCH01',
+      '--services',
+      'IIS,POP',
+      '--password-env',
+      'PFX_PW',
+      '--throttle',
+      '2',
+      '--quiet',
+    ]);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/AMS-EXCH01\s+ok\s+already there\s+POP/);

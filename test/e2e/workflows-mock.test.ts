@@ -151,7 +151,17 @@ describe('exchcert deploy, plan and apply on the mock', () => {
       'PFX_PW',
     ]);
     expect(again.out).toMatch(/AMS-EXCH01\s+ok\s+already there\s+-/);
-    const whatIf = cli(cwd, ['deploy', 'new.pfx', '--servers', 'AMS-EXCH01', '--services', 'POP', '--password-env', 'PFX_PW', '--what-if']);
+    const whatIf = cli(cwd, [
+      'deploy',
+      'new.pfx',
+      '--servers',
+      'AMS-EXCH01',
+      '--services',
+      'POP',
+      '--password-env',
+      'PFX_PW',
+      '--what-if',
+    ]);
     expect(whatIf.out).toMatch(/AMS-EXCH01\s+what-if\s+already there\s+POP/);
     expect(whatIf.out).toContain("# enable on AMS-EXCH01 (what-if)\nEnable-ExchangeCertificate -Server 'AMS-EXCH01'");
     // UM: RESEXCH01 has no UM role, AMS-EXCH01's UM runs in TCP mode; both refuse, each server is tried.

@@ -10,8 +10,24 @@ afterAll(() => tmp.remove());
 
 /** A self-signed certificate made by openssl with `-newkey <newkey>`. */
 function made(newkey: string, name: string, options: string[] = []): Uint8Array {
-  const r = tmp.openssl('req', '-x509', '-newkey', newkey, ...options, '-nodes', '-keyout', tmp.path(`${name}.key`), '-outform', 'DER',
-    '-out', tmp.path(`${name}.cer`), '-subj', `/CN=${name}`, '-days', '30');
+  const r = tmp.openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    newkey,
+    ...options,
+    '-nodes',
+    '-keyout',
+    tmp.path(`${name}.key`),
+    '-outform',
+    'DER',
+    '-out',
+    tmp.path(`${name}.cer`),
+    '-subj',
+    `/CN=${name}`,
+    '-days',
+    '30',
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return new Uint8Array(tmp.read(`${name}.cer`));
 }

@@ -11,12 +11,17 @@ import { requestAndIssue, trustVendor, vendorCa } from './support/vendor.js';
 const RPC = 'A special Rpc error occurs on server AMS-EXCH01: ';
 
 async function newCert(org: TestOrg, parameters: Record<string, unknown> = {}): Promise<ExchangeCertificate> {
-  const r = await org.run('New-ExchangeCertificate', { services: ['None'], domainName: ['mail.contoso.com'], ...parameters });
+  const r = await org.run('New-ExchangeCertificate', {
+    services: ['None'],
+    domainName: ['mail.contoso.com'],
+    ...parameters,
+  });
   expect(r.errors).toEqual([]);
   return r.output[0] as ExchangeCertificate;
 }
 
-const current = async (org: TestOrg, thumbprint: string, server = 'AMS-EXCH01'): Promise<ExchangeCertificate> => (await org.get({ server, thumbprint }))[0]!;
+const current = async (org: TestOrg, thumbprint: string, server = 'AMS-EXCH01'): Promise<ExchangeCertificate> =>
+  (await org.get({ server, thumbprint }))[0]!;
 const config = (org: TestOrg, server = 'AMS-EXCH01') => org.store.read((tx) => tx.getServerConfig(server));
 
 describe('Enable-ExchangeCertificate', () => {
@@ -54,14 +59,25 @@ describe('Enable-ExchangeCertificate', () => {
   it('rule 72: the validity check refuses a certificate that cannot sign (SigningNotSupported) unless -NetworkServiceAllowed', async () => {
     const org = await testOrg();
     const ca = await vendorCa();
-    const pfx = writePfx({ key: importPrivateKeyPkcs8(ca.state.root.privateKeyPem), certificate: ca.root.der, password: 'pw' });
-    const imported = (await org.run('Import-ExchangeCertificate', { fileData: pfx, password: secret('pw') })).output[0] as ExchangeCertificate;
+    const pfx = writePfx({
+      key: importPrivateKeyPkcs8(ca.state.root.privateKeyPem),
+      certificate: ca.root.der,
+      password: 'pw',
+    });
+    const imported = (await org.run('Import-ExchangeCertificate', { fileData: pfx, password: secret('pw') }))
+      .output[0] as ExchangeCertificate;
     const before = org.snapshot();
     const r = await org.run('Enable-ExchangeCertificate', { thumbprint: imported.Thumbprint, services: ['IIS'] });
-    expect(r.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${imported.Thumbprint} was found but is not valid for use with Exchange Server (reason: SigningNotSupported).`);
+    expect(r.errors[0]!.message).toBe(
+      `${RPC}The certificate with thumbprint ${imported.Thumbprint} was found but is not valid for use with Exchange Server (reason: SigningNotSupported).`,
+    );
     expect(r.errors[0]!.category).toBe('NotSpecified');
     expect(org.snapshot()).toBe(before);
-    const nsa = await org.run('Enable-ExchangeCertificate', { thumbprint: imported.Thumbprint, services: ['None'], networkServiceAllowed: true });
+    const nsa = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: imported.Thumbprint,
+      services: ['None'],
+      networkServiceAllowed: true,
+    });
     expect(nsa.errors).toEqual([]);
     expect(config(org).networkServiceAcl).toContain(imported.Thumbprint);
   });
@@ -82,21 +98,43 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     setRequireSsl(org.store, 'AMS-EXCH01', false);
     const c = await newCert(org);
-    const question = "Require SSL isn't set on the root of the Default Web Site. Enabling the certificate for IIS will turn it on. Do you want to continue?";
-    const no = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS'], confirm: false }, { answers: ['N'] });
+    const question =
+      "Require SSL isn't set on the root of the Default Web Site. Enabling the certificate for IIS will turn it on. Do you want to continue?";
+    const no = await org.run(
+      'Enable-ExchangeCertificate',
+      { thumbprint: c.Thumbprint, services: ['IIS'], confirm: false },
+      { answers: ['N'] },
+    );
     expect(no.prompts.map((p) => [p.kind, p.message])).toEqual([['ShouldContinue', question]]);
     expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).not.toBe(c.Thumbprint);
     await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS'] }, { answers: ['Y'] });
-    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({ sslThumbprint: c.Thumbprint, requireSsl: true });
+    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({
+      sslThumbprint: c.Thumbprint,
+      requireSsl: true,
+    });
     setRequireSsl(org.store, 'AMS-EXCH01', false);
     const d = await newCert(org, { domainName: ['d.contoso.com'] });
-    const skip = await org.run('Enable-ExchangeCertificate', { thumbprint: d.Thumbprint, services: ['IIS'], doNotRequireSsl: true });
+    const skip = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: d.Thumbprint,
+      services: ['IIS'],
+      doNotRequireSsl: true,
+    });
     expect(skip.prompts).toEqual([]);
-    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({ sslThumbprint: d.Thumbprint, requireSsl: false });
+    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({
+      sslThumbprint: d.Thumbprint,
+      requireSsl: false,
+    });
     const e = await newCert(org, { domainName: ['e.contoso.com'] });
-    const forced = await org.run('Enable-ExchangeCertificate', { thumbprint: e.Thumbprint, services: ['IIS'], force: true });
+    const forced = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: e.Thumbprint,
+      services: ['IIS'],
+      force: true,
+    });
     expect(forced.prompts).toEqual([]);
-    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({ sslThumbprint: e.Thumbprint, requireSsl: true });
+    expect(config(org).iisSites.find((s) => s.id === 1)).toMatchObject({
+      sslThumbprint: e.Thumbprint,
+      requireSsl: true,
+    });
   });
 
   it('rule 74: POP/IMAP take the first certificate name; a wildcard certificate gets the exact warnings and changes nothing there', async () => {
@@ -118,14 +156,26 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     const old = bySubject(await org.get(), 'CN=AMS-EXCH01');
     const c = await newCert(org);
-    const no = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['SMTP'] }, { answers: ['N'] });
-    expect(no.prompts[0]!.message.startsWith(`Overwrite the existing default SMTP certificate?\r\n\r\nCurrent certificate: '${old.Thumbprint}' (expires `)).toBe(true);
+    const no = await org.run(
+      'Enable-ExchangeCertificate',
+      { thumbprint: c.Thumbprint, services: ['SMTP'] },
+      { answers: ['N'] },
+    );
+    expect(
+      no.prompts[0]!.message.startsWith(
+        `Overwrite the existing default SMTP certificate?\r\n\r\nCurrent certificate: '${old.Thumbprint}' (expires `,
+      ),
+    ).toBe(true);
     expect(config(org).transportCertificate).toBe(old.Thumbprint);
     expect((await current(org, c.Thumbprint)).ServicesStringForm).toBe('....S..');
     await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['SMTP'] }, { answers: ['Y'] });
     expect(config(org).transportCertificate).toBe(c.Thumbprint);
     const d = await newCert(org, { domainName: ['d.contoso.com'] });
-    const f = await org.run('Enable-ExchangeCertificate', { thumbprint: d.Thumbprint, services: ['SMTP'], force: true });
+    const f = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: d.Thumbprint,
+      services: ['SMTP'],
+      force: true,
+    });
     expect(f.prompts).toEqual([]);
     expect(config(org).transportCertificate).toBe(d.Thumbprint);
   });
@@ -134,7 +184,9 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     const ca = await vendorCa();
     trustVendor(org, ca);
-    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=AMS-EXCH01.labs.local', ['AMS-EXCH01.labs.local']);
+    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=AMS-EXCH01.labs.local', [
+      'AMS-EXCH01.labs.local',
+    ]);
     await org.run('Import-ExchangeCertificate', { fileData: issued.der });
     const ex = bySubject(await org.get(), 'CN=AMS-EXCH01');
     const r = await org.run('Enable-ExchangeCertificate', { thumbprint: ex.Thumbprint, services: ['SMTP'] });
@@ -147,7 +199,11 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     const old = config(org).transportCertificate;
     const c = await newCert(org, { domainName: ['x.contoso.com'] });
-    await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['None'], networkServiceAllowed: true });
+    await org.run('Enable-ExchangeCertificate', {
+      thumbprint: c.Thumbprint,
+      services: ['None'],
+      networkServiceAllowed: true,
+    });
     expect((await current(org, c.Thumbprint)).ServicesStringForm).toBe('....S..');
     expect(config(org).transportCertificate).toBe(old);
   });
@@ -159,21 +215,39 @@ describe('Enable-ExchangeCertificate', () => {
     ]);
     const c = await newCert(org);
     const tcp = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['UM'] });
-    expect(tcp.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${c.Thumbprint} can't be assigned to the UM service because its UMStartupMode is TCP. Set the startup mode to TLS or Dual first.`);
+    expect(tcp.errors[0]!.message).toBe(
+      `${RPC}The certificate with thumbprint ${c.Thumbprint} can't be assigned to the UM service because its UMStartupMode is TCP. Set the startup mode to TLS or Dual first.`,
+    );
     expect(tcp.errors[0]!.category).toBe('NotSpecified');
     setUmStartupMode(org.store, 'AMS-EXCH01', 'TLS');
-    const asked = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['UM'], confirm: false }, { answers: ['Y'] });
+    const asked = await org.run(
+      'Enable-ExchangeCertificate',
+      { thumbprint: c.Thumbprint, services: ['UM'], confirm: false },
+      { answers: ['Y'] },
+    );
     expect(asked.prompts.map((p) => p.kind)).toEqual(['ShouldContinue']);
-    expect(asked.warnings).toEqual(['The certificate for the Unified Messaging service on server AMS-EXCH01 was updated. Restart the Microsoft Exchange Unified Messaging service to use it.']);
+    expect(asked.warnings).toEqual([
+      'The certificate for the Unified Messaging service on server AMS-EXCH01 was updated. Restart the Microsoft Exchange Unified Messaging service to use it.',
+    ]);
     expect((await current(org, c.Thumbprint)).ServicesStringForm).toBe('..U....');
     advanceClock(org.store, 6 * 365 * 86_400_000);
     const d = await newCert(org, { domainName: ['d.contoso.com'] });
     advanceClock(org.store, 6 * 365 * 86_400_000);
-    const expired = await org.run('Enable-ExchangeCertificate', { thumbprint: d.Thumbprint, services: ['UM'], force: true });
+    const expired = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: d.Thumbprint,
+      services: ['UM'],
+      force: true,
+    });
     expect(expired.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${d.Thumbprint} has expired.`);
     const e19 = bySubject(await org.get({ server: 'EX19' }), 'CN=EX19');
-    const r19 = await org.run('Enable-ExchangeCertificate', { server: 'EX19', thumbprint: e19.Thumbprint, services: ['UM'] });
-    expect(r19.errors[0]!.message).toBe("A special Rpc error occurs on server EX19: The certificate can't be enabled for the requested services because the server role that provides one of them isn't installed on this server.");
+    const r19 = await org.run('Enable-ExchangeCertificate', {
+      server: 'EX19',
+      thumbprint: e19.Thumbprint,
+      services: ['UM'],
+    });
+    expect(r19.errors[0]!.message).toBe(
+      "A special Rpc error occurs on server EX19: The certificate can't be enabled for the requested services because the server role that provides one of them isn't installed on this server.",
+    );
     expect(r19.errors[0]!.category).toBe('InvalidArgument');
   });
 
@@ -181,8 +255,13 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     const ex = bySubject(await org.get(), 'CN=AMS-EXCH01');
     const before = org.snapshot();
-    const r = await org.run('Enable-ExchangeCertificate', { thumbprint: ex.Thumbprint, services: ['IIS', 'Federation'] });
-    expect(r.errors[0]!.message).toBe(`${RPC}Federation can't be enabled with Enable-ExchangeCertificate. Use New-FederationTrust or Set-FederationTrust to manage federation certificates.`);
+    const r = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: ex.Thumbprint,
+      services: ['IIS', 'Federation'],
+    });
+    expect(r.errors[0]!.message).toBe(
+      `${RPC}Federation can't be enabled with Enable-ExchangeCertificate. Use New-FederationTrust or Set-FederationTrust to manage federation certificates.`,
+    );
     expect(r.errors[0]!.category).toBe('InvalidArgument');
     expect(org.snapshot()).toBe(before);
   });
@@ -193,11 +272,23 @@ describe('Enable-ExchangeCertificate', () => {
       { name: 'HUB10', fqdn: 'HUB10.labs.local', exchange: '2010', roles: ['HubTransport'] },
     ]);
     const cas = (await org.get({ server: 'CAS10' }))[0]!;
-    const smtp = await org.run('Enable-ExchangeCertificate', { server: 'CAS10', thumbprint: cas.Thumbprint, services: ['SMTP'] });
+    const smtp = await org.run('Enable-ExchangeCertificate', {
+      server: 'CAS10',
+      thumbprint: cas.Thumbprint,
+      services: ['SMTP'],
+    });
     expect(smtp.errors[0]!.category).toBe('InvalidArgument');
-    expect(smtp.errors[0]!.message.startsWith('A special Rpc error occurs on server CAS10: The certificate can\'t be enabled')).toBe(true);
+    expect(
+      smtp.errors[0]!.message.startsWith(
+        "A special Rpc error occurs on server CAS10: The certificate can't be enabled",
+      ),
+    ).toBe(true);
     const hub = (await org.get({ server: 'HUB10' }))[0]!;
-    const pop = await org.run('Enable-ExchangeCertificate', { server: 'HUB10', thumbprint: hub.Thumbprint, services: ['POP'] });
+    const pop = await org.run('Enable-ExchangeCertificate', {
+      server: 'HUB10',
+      thumbprint: hub.Thumbprint,
+      services: ['POP'],
+    });
     expect(pop.errors[0]!.category).toBe('InvalidArgument');
     expect(hub.ServicesStringForm).toBe('....S.');
   });
@@ -209,11 +300,19 @@ describe('Enable-ExchangeCertificate', () => {
     const c = await newCert(org);
     const before = org.snapshot();
     const iis = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS'] });
-    expect(iis.errors[0]!.message).toBe("A special Rpc error occurs on server EDGE01: IIS isn't installed on this server, so the certificate can't be enabled for IIS.");
+    expect(iis.errors[0]!.message).toBe(
+      "A special Rpc error occurs on server EDGE01: IIS isn't installed on this server, so the certificate can't be enabled for IIS.",
+    );
     expect(iis.errors[0]!.category).toBe('InvalidArgument');
     expect(org.snapshot()).toBe(before);
-    const smtp = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['SMTP'], force: true });
-    expect(smtp.warnings).toEqual(['The internal transport certificate was updated on this Edge Transport server. Create a new Edge Subscription so that the Hub Transport servers use it.']);
+    const smtp = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: c.Thumbprint,
+      services: ['SMTP'],
+      force: true,
+    });
+    expect(smtp.warnings).toEqual([
+      'The internal transport certificate was updated on this Edge Transport server. Create a new Edge Subscription so that the Hub Transport servers use it.',
+    ]);
   });
 
   it('rule 80: an expired certificate can still be enabled for IIS (the check covers UM only)', async () => {
@@ -236,15 +335,26 @@ describe('Enable-ExchangeCertificate', () => {
   it('rules 12, 46: the continue question ignores -Confirm:$false; unanswered it terminates with the same side effects as No', async () => {
     const org = await testOrg();
     const c = await newCert(org);
-    await expect(org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS', 'SMTP'], confirm: false })).rejects.toMatchObject({
-      record: { message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', terminating: true, fullyQualifiedErrorId: 'InvalidOperation,Microsoft.Exchange.Management.SystemConfigurationTasks.EnableExchangeCertificate' },
+    await expect(
+      org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS', 'SMTP'], confirm: false }),
+    ).rejects.toMatchObject({
+      record: {
+        message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
+        terminating: true,
+        fullyQualifiedErrorId:
+          'InvalidOperation,Microsoft.Exchange.Management.SystemConfigurationTasks.EnableExchangeCertificate',
+      },
     });
     // The server enabled IIS and granted Network Service access before the question; the default SMTP certificate stays.
     expect(config(org).iisSites.find((s) => s.id === 1)!.sslThumbprint).toBe(c.Thumbprint);
     expect(config(org).transportCertificate).not.toBe(c.Thumbprint);
     const no = await testOrg();
     const cn = await newCert(no);
-    const r = await no.run('Enable-ExchangeCertificate', { thumbprint: cn.Thumbprint, services: ['IIS', 'SMTP'] }, { answers: ['N'] });
+    const r = await no.run(
+      'Enable-ExchangeCertificate',
+      { thumbprint: cn.Thumbprint, services: ['IIS', 'SMTP'] },
+      { answers: ['N'] },
+    );
     expect(r.errors).toEqual([]);
     const effects = (x: ReturnType<typeof config>, t: string) => ({
       iis: x.iisSites.map((site) => [site.name, site.sslThumbprint === t, site.requireSsl]),
@@ -260,10 +370,18 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     const c = await newCert(org);
     const before = org.snapshot();
-    const w = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS'], whatIf: true });
+    const w = await org.run('Enable-ExchangeCertificate', {
+      thumbprint: c.Thumbprint,
+      services: ['IIS'],
+      whatIf: true,
+    });
     expect(w.hostLines).toEqual([`What if: Enabling the certificate with thumbprint '${c.Thumbprint}'.`]);
     expect(org.snapshot()).toBe(before);
-    const n = await org.run('Enable-ExchangeCertificate', { thumbprint: c.Thumbprint, services: ['IIS'], confirm: true }, { answers: ['N'] });
+    const n = await org.run(
+      'Enable-ExchangeCertificate',
+      { thumbprint: c.Thumbprint, services: ['IIS'], confirm: true },
+      { answers: ['N'] },
+    );
     expect(n.prompts[0]!.kind).toBe('ShouldProcess');
     expect(org.snapshot()).toBe(before);
   });
@@ -272,7 +390,10 @@ describe('Enable-ExchangeCertificate', () => {
     const org = await testOrg();
     setTransportCertificate(org.store, 'RESEXCH01', null);
     const res = (await org.get({ server: 'RESEXCH01' }))[0]!;
-    const r = await org.run('Enable-ExchangeCertificate', { identity: `RESEXCH01.labs.local\\${res.Thumbprint}`, services: ['SMTP'] });
+    const r = await org.run('Enable-ExchangeCertificate', {
+      identity: `RESEXCH01.labs.local\\${res.Thumbprint}`,
+      services: ['SMTP'],
+    });
     expect(r.errors).toEqual([]);
     expect(config(org, 'RESEXCH01').transportCertificate).toBe(res.Thumbprint);
   });

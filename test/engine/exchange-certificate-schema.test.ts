@@ -9,15 +9,17 @@ describe('output schemas', () => {
   it('exchangeCertificateFromJson reads ConvertTo-Json output (5.1 dates, byte arrays, numeric Services, stringified objects)', async () => {
     const org = await testOrg();
     const [c] = await org.get({ server: 'RESEXCH01' });
-    const json = JSON.parse(JSON.stringify({
-      ...c,
-      RawData: [...c!.RawData],
-      NotBefore: `/Date(${c!.NotBefore.getTime()})/`,
-      NotAfter: c!.NotAfter.toISOString(),
-      Services: 27,
-      IssuerName: 'System.Security.Cryptography.X500DistinguishedName',
-      AccessRules: '{System.Security.AccessControl.CryptoKeyAccessRule}',
-    }));
+    const json = JSON.parse(
+      JSON.stringify({
+        ...c,
+        RawData: [...c!.RawData],
+        NotBefore: `/Date(${c!.NotBefore.getTime()})/`,
+        NotAfter: c!.NotAfter.toISOString(),
+        Services: 27,
+        IssuerName: 'System.Security.Cryptography.X500DistinguishedName',
+        AccessRules: '{System.Security.AccessControl.CryptoKeyAccessRule}',
+      }),
+    );
     const parsed = exchangeCertificateFromJson(json);
     expect(parsed.RawData).toEqual(c!.RawData);
     expect(parsed.NotBefore).toEqual(c!.NotBefore);

@@ -23,17 +23,29 @@ describe('Get-ExchangeCertificate', () => {
     const org = await testOrg();
     const r = await org.run('Get-ExchangeCertificate', { server: 'NOPE01' });
     expect(r.output).toEqual([]);
-    expect(r.errors[0]!.message).toBe("The operation couldn't be performed because object 'NOPE01' couldn't be found on 'DC01.labs.local'.");
+    expect(r.errors[0]!.message).toBe(
+      "The operation couldn't be performed because object 'NOPE01' couldn't be found on 'DC01.labs.local'.",
+    );
     expect(r.errors[0]!.category).toBe('NotSpecified');
-    expect(r.errors[0]!.fullyQualifiedErrorId).toMatch(/\[FailureCategory=Cmdlet-ManagementObjectNotFoundException\] [0-9A-F]{8},Microsoft\.Exchange\.Management\.SystemConfigurationTasks\.GetExchangeCertificate$/);
+    expect(r.errors[0]!.fullyQualifiedErrorId).toMatch(
+      /\[FailureCategory=Cmdlet-ManagementObjectNotFoundException\] [0-9A-F]{8},Microsoft\.Exchange\.Management\.SystemConfigurationTasks\.GetExchangeCertificate$/,
+    );
   });
 
   it('rule 3: -Server together with -Identity fails parameter-set resolution (terminating)', async () => {
     const org = await testOrg();
-    await expect(org.run('Get-ExchangeCertificate', { server: 'AMS-EXCH01', identity: 'AMS-EXCH01\\AB' })).rejects.toMatchObject({
-      record: { errorId: 'AmbiguousParameterSet', message: 'Parameter set cannot be resolved using the specified named parameters.', terminating: true },
+    await expect(
+      org.run('Get-ExchangeCertificate', { server: 'AMS-EXCH01', identity: 'AMS-EXCH01\\AB' }),
+    ).rejects.toMatchObject({
+      record: {
+        errorId: 'AmbiguousParameterSet',
+        message: 'Parameter set cannot be resolved using the specified named parameters.',
+        terminating: true,
+      },
     });
-    await expect(org.run('Get-ExchangeCertificate', { server: 'AMS-EXCH01', identity: 'X' }, { shell: '7' })).rejects.toBeInstanceOf(MockTerminatingError);
+    await expect(
+      org.run('Get-ExchangeCertificate', { server: 'AMS-EXCH01', identity: 'X' }, { shell: '7' }),
+    ).rejects.toBeInstanceOf(MockTerminatingError);
   });
 
   it('rule 7: thumbprints match case-insensitively and with spaces pasted from the certificate dialog', async () => {
@@ -59,7 +71,9 @@ describe('Get-ExchangeCertificate', () => {
     expect(imported.errors).toEqual([]);
     const certs = await org.get();
     expect(certs.map((c) => c.Thumbprint)).not.toContain(res.Thumbprint);
-    expect(org.store.read((tx) => tx.listCertificates('AMS-EXCH01').map((c) => c.thumbprint))).toContain(res.Thumbprint);
+    expect(org.store.read((tx) => tx.listCertificates('AMS-EXCH01').map((c) => c.thumbprint))).toContain(
+      res.Thumbprint,
+    );
   });
 
   it('rule 16: unfiltered results are ordered by NotBefore, newest first', async () => {
@@ -81,7 +95,9 @@ describe('Get-ExchangeCertificate', () => {
     await org.run('Import-ExchangeCertificate', { fileData: res.RawData });
     const bad = await org.run('Get-ExchangeCertificate', { thumbprint: res.Thumbprint });
     expect(bad.output).toEqual([]);
-    expect(bad.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${res.Thumbprint} was found but is not valid for use with Exchange Server (reason: PrivateKeyMissing).`);
+    expect(bad.errors[0]!.message).toBe(
+      `${RPC}The certificate with thumbprint ${res.Thumbprint} was found but is not valid for use with Exchange Server (reason: PrivateKeyMissing).`,
+    );
     expect(bad.errors[0]!.category).toBe('NotSpecified');
     const missing = await org.run('Get-ExchangeCertificate', { thumbprint: 'ABCDEF' });
     expect(missing.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ABCDEF was not found.`);
@@ -101,9 +117,14 @@ describe('Get-ExchangeCertificate', () => {
     expect(hits.every((c) => c.Status !== 'PendingRequest')).toBe(true);
     expect(await org.get({ domainName: ['nothing.example.org'] })).toEqual([]);
     const ex = byFriendlyName(hits, 'Microsoft Exchange');
-    expect((await org.get({ domainName: ['AMS-EXCH01.labs.local'], thumbprint: ex.Thumbprint })).map((c) => c.Thumbprint)).toEqual([ex.Thumbprint]);
+    expect(
+      (await org.get({ domainName: ['AMS-EXCH01.labs.local'], thumbprint: ex.Thumbprint })).map((c) => c.Thumbprint),
+    ).toEqual([ex.Thumbprint]);
     const auth = byFriendlyName(await org.get(), 'Microsoft Exchange Server Auth Certificate');
-    const r = await org.run('Get-ExchangeCertificate', { domainName: ['AMS-EXCH01.labs.local'], thumbprint: auth.Thumbprint });
+    const r = await org.run('Get-ExchangeCertificate', {
+      domainName: ['AMS-EXCH01.labs.local'],
+      thumbprint: auth.Thumbprint,
+    });
     expect(r.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${auth.Thumbprint} was not found.`);
   });
 
@@ -121,13 +142,17 @@ describe('Get-ExchangeCertificate', () => {
     ]);
     const certs = await org.get({}, { connected: 'AMS-CAS01' });
     expect(byFriendlyName(certs, 'Microsoft Exchange').Subject).toBe('CN=AMS-EXCH01');
-    expect(byFriendlyName(await org.get({ server: 'AMS-CAS01' }, { connected: 'AMS-CAS01' }), 'Microsoft Exchange').Subject).toBe('CN=AMS-CAS01');
+    expect(
+      byFriendlyName(await org.get({ server: 'AMS-CAS01' }, { connected: 'AMS-CAS01' }), 'Microsoft Exchange').Subject,
+    ).toBe('CN=AMS-CAS01');
   });
 
   it('rule 25: an empty FriendlyName shows as the Issuer in Get (but not in Import output)', async () => {
     const org = await testOrg();
     const ca = await vendorCa();
-    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com'], { friendlyName: 'x' });
+    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com'], {
+      friendlyName: 'x',
+    });
     const imported = await org.run('Import-ExchangeCertificate', { fileData: issued.der });
     expect(imported.output).toHaveLength(1);
     org.store.write((tx) => {
@@ -141,7 +166,9 @@ describe('Get-ExchangeCertificate', () => {
   it('rule 26: Status Valid (self-signed), Untrusted (untrusted CA), DateInvalid (expired), PendingRequest', async () => {
     const org = await testOrg();
     const ca = await vendorCa('Untrusted Vendor');
-    const { issued, pendingThumbprint } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com']);
+    const { issued, pendingThumbprint } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', [
+      'mail.contoso.com',
+    ]);
     expect((await org.get({ thumbprint: pendingThumbprint }))[0]!.Status).toBe('PendingRequest');
     await org.run('Import-ExchangeCertificate', { fileData: issued.der });
     const untrusted = (await org.get({ thumbprint: issued.certificate.thumbprint }))[0]!;
@@ -194,7 +221,11 @@ describe('Get-ExchangeCertificate', () => {
 
   it('rule 31: PrivateKeyExportable reflects how the key was created or imported', async () => {
     const org = await testOrg();
-    await org.run('New-ExchangeCertificate', { subjectName: 'CN=exp.contoso.com', privateKeyExportable: true, services: ['None'] });
+    await org.run('New-ExchangeCertificate', {
+      subjectName: 'CN=exp.contoso.com',
+      privateKeyExportable: true,
+      services: ['None'],
+    });
     const certs = await org.get();
     expect(certs.find((c) => c.Subject === 'CN=exp.contoso.com')!.PrivateKeyExportable).toBe(true);
     expect(bySubject(certs, 'CN=AMS-EXCH01').PrivateKeyExportable).toBe(false);

@@ -11,10 +11,24 @@ const RPC = 'A special Rpc error occurs on server AMS-EXCH01: ';
 const SOURCE = 'The source data cannot be imported or the wrong password was specified.';
 
 /** A PFX made outside Exchange (as a vendor or another server would hand it out). */
-async function externalPfx(password: string, options: { chain?: Uint8Array[]; friendlyName?: string } = {}): Promise<{ pfx: Uint8Array; thumbprint: string }> {
+async function externalPfx(
+  password: string,
+  options: { chain?: Uint8Array[]; friendlyName?: string } = {},
+): Promise<{ pfx: Uint8Array; thumbprint: string }> {
   const key = await pooledKeys(2048);
-  const cert = await createSelfSignedCertificate({ key, subject: 'CN=AMS-EXCH01.labs.local', dnsNames: ['AMS-EXCH01.labs.local'], notBefore: BASE_TIME });
-  const pfx = writePfx({ key, certificate: cert.der, password, ...(options.chain ? { chain: options.chain } : {}), ...(options.friendlyName ? { friendlyName: options.friendlyName } : {}) });
+  const cert = await createSelfSignedCertificate({
+    key,
+    subject: 'CN=AMS-EXCH01.labs.local',
+    dnsNames: ['AMS-EXCH01.labs.local'],
+    notBefore: BASE_TIME,
+  });
+  const pfx = writePfx({
+    key,
+    certificate: cert.der,
+    password,
+    ...(options.chain ? { chain: options.chain } : {}),
+    ...(options.friendlyName ? { friendlyName: options.friendlyName } : {}),
+  });
   return { pfx, thumbprint: cert.thumbprint };
 }
 
@@ -23,7 +37,9 @@ describe('Import-ExchangeCertificate', () => {
     const org = await testOrg();
     const ca = await vendorCa();
     trustVendor(org, ca);
-    const { issued, pendingThumbprint } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com']);
+    const { issued, pendingThumbprint } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', [
+      'mail.contoso.com',
+    ]);
     const r = await org.run('Import-ExchangeCertificate', { fileData: issued.der, friendlyName: 'Mail 2024' });
     expect(r.errors).toEqual([]);
     const c = r.output[0] as ExchangeCertificate;
@@ -62,8 +78,13 @@ describe('Import-ExchangeCertificate', () => {
     const ca = await vendorCa();
     const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com']);
     const before = org.snapshot();
-    const chain = await org.run('Import-ExchangeCertificate', { server: 'RESEXCH01', fileData: new Uint8Array(Buffer.from(issued.chainPem)) });
-    expect(chain.errors[0]!.message).toBe("A special Rpc error occurs on server RESEXCH01: The certificate data isn't valid Base64 data and can't be imported.");
+    const chain = await org.run('Import-ExchangeCertificate', {
+      server: 'RESEXCH01',
+      fileData: new Uint8Array(Buffer.from(issued.chainPem)),
+    });
+    expect(chain.errors[0]!.message).toBe(
+      "A special Rpc error occurs on server RESEXCH01: The certificate data isn't valid Base64 data and can't be imported.",
+    );
     expect(chain.errors[0]!.category).toBe('ReadError');
     expect(org.snapshot()).toBe(before);
     const pem = await org.run('Import-ExchangeCertificate', { fileData: new Uint8Array(Buffer.from(issued.pem)) });
@@ -78,7 +99,9 @@ describe('Import-ExchangeCertificate', () => {
     const ok = await org.run('Import-ExchangeCertificate', { fileName: 'C:\\install\\mail.cer' });
     expect((ok.output[0] as ExchangeCertificate).Thumbprint).toBe(issued.certificate.thumbprint);
     const bad = await org.run('Import-ExchangeCertificate', { fileName: 'C:\\install\\missing.cer' });
-    expect(bad.errors[0]!.message).toBe("The file couldn't be read on server AMS-EXCH01. Could not find file 'C:\\install\\missing.cer'.");
+    expect(bad.errors[0]!.message).toBe(
+      "The file couldn't be read on server AMS-EXCH01. Could not find file 'C:\\install\\missing.cer'.",
+    );
     expect(bad.errors[0]!.category).toBe('InvalidOperation');
   });
 
@@ -90,7 +113,9 @@ describe('Import-ExchangeCertificate', () => {
     expect(wrong.output).toEqual([]);
     expect(wrong.errors[0]!.message).toBe(`${RPC}${SOURCE}`);
     expect(wrong.errors[0]!.category).toBe('ReadError');
-    expect(wrong.errors[0]!.fullyQualifiedErrorId).toMatch(/\[FailureCategory=Cmdlet-InvalidOperationException\] [0-9A-F]{8},Microsoft\.Exchange\.Management\.SystemConfigurationTasks\.ImportExchangeCertificate$/);
+    expect(wrong.errors[0]!.fullyQualifiedErrorId).toMatch(
+      /\[FailureCategory=Cmdlet-InvalidOperationException\] [0-9A-F]{8},Microsoft\.Exchange\.Management\.SystemConfigurationTasks\.ImportExchangeCertificate$/,
+    );
     expect(org.snapshot()).toBe(before);
     const none = await org.run('Import-ExchangeCertificate', { fileData: pfx });
     expect(none.errors[0]!.message).toBe(`${RPC}${SOURCE}`);
@@ -107,8 +132,15 @@ describe('Import-ExchangeCertificate', () => {
     const { issued } = await requestAndIssue(org, ca, 'RESEXCH01', 'CN=mail.contoso.com', ['mail.contoso.com']);
     const done = await org.run('Import-ExchangeCertificate', { server: 'RESEXCH01', fileData: issued.der });
     expect(done.errors).toEqual([]);
-    const rec = org.store.read((tx) => tx.listCertificates('RESEXCH01').find((r) => r.thumbprint === issued.certificate.thumbprint)!);
-    const pfx = writePfx({ key: rec.privateKey!, certificate: rec.der, chain: [ca.intermediate.der, ca.root.der], password: 'pw' });
+    const rec = org.store.read((tx) =>
+      tx.listCertificates('RESEXCH01').find((r) => r.thumbprint === issued.certificate.thumbprint)!,
+    );
+    const pfx = writePfx({
+      key: rec.privateKey!,
+      certificate: rec.der,
+      chain: [ca.intermediate.der, ca.root.der],
+      password: 'pw',
+    });
     const before = org.store.read((tx) => tx.listCertificates('AMS-EXCH01').length);
     const r = await org.run('Import-ExchangeCertificate', { fileData: pfx, password: secret('pw') });
     expect((r.output[0] as ExchangeCertificate).Thumbprint).toBe(issued.certificate.thumbprint);
@@ -121,7 +153,9 @@ describe('Import-ExchangeCertificate', () => {
     await org.run('Import-ExchangeCertificate', { fileData: pfx, password: secret('pw') });
     const before = org.snapshot();
     const r = await org.run('Import-ExchangeCertificate', { fileData: pfx, password: secret('pw') });
-    expect(r.errors[0]!.message).toBe(`${RPC}Cannot import certificate. A certificate with the thumbprint ${thumbprint} already exists.`);
+    expect(r.errors[0]!.message).toBe(
+      `${RPC}Cannot import certificate. A certificate with the thumbprint ${thumbprint} already exists.`,
+    );
     expect(r.errors[0]!.category).toBe('WriteError');
     expect(org.snapshot()).toBe(before);
   });
@@ -129,33 +163,49 @@ describe('Import-ExchangeCertificate', () => {
   it('rule 67: a .cer without its key imports fine but is hidden from Get and cannot be enabled (PrivateKeyMissing)', async () => {
     const org = await testOrg();
     const res = (await org.get({ server: 'RESEXCH01' }))[0]!;
-    const r = await org.run('Import-ExchangeCertificate', { fileData: new Uint8Array(Buffer.from(toPem(res.RawData, 'CERTIFICATE'))) });
+    const r = await org.run('Import-ExchangeCertificate', {
+      fileData: new Uint8Array(Buffer.from(toPem(res.RawData, 'CERTIFICATE'))),
+    });
     expect(r.errors).toEqual([]);
     expect((r.output[0] as ExchangeCertificate).HasPrivateKey).toBe(false);
     expect((await org.get()).map((c) => c.Thumbprint)).not.toContain(res.Thumbprint);
     const e = await org.run('Enable-ExchangeCertificate', { thumbprint: res.Thumbprint, services: ['IIS'] });
-    expect(e.errors[0]!.message).toBe(`${RPC}The certificate with thumbprint ${res.Thumbprint} was found but is not valid for use with Exchange Server (reason: PrivateKeyMissing).`);
+    expect(e.errors[0]!.message).toBe(
+      `${RPC}The certificate with thumbprint ${res.Thumbprint} was found but is not valid for use with Exchange Server (reason: PrivateKeyMissing).`,
+    );
   });
 
   it('rule 68: -PrivateKeyExportable keeps a PFX key exportable (default not); a completed request keeps its request-time choice', async () => {
     const org = await testOrg();
     const a = await externalPfx('pw', { friendlyName: 'From PFX' });
-    const c1 = (await org.run('Import-ExchangeCertificate', { fileData: a.pfx, password: secret('pw') })).output[0] as ExchangeCertificate;
+    const c1 = (await org.run('Import-ExchangeCertificate', { fileData: a.pfx, password: secret('pw') }))
+      .output[0] as ExchangeCertificate;
     expect(c1.PrivateKeyExportable).toBe(false);
     expect(c1.FriendlyName).toBe('From PFX');
     await org.run('Remove-ExchangeCertificate', { thumbprint: c1.Thumbprint, confirm: false });
-    const c2 = (await org.run('Import-ExchangeCertificate', { fileData: a.pfx, password: secret('pw'), privateKeyExportable: true })).output[0] as ExchangeCertificate;
+    const c2 = (
+      await org.run('Import-ExchangeCertificate', {
+        fileData: a.pfx,
+        password: secret('pw'),
+        privateKeyExportable: true,
+      })
+    ).output[0] as ExchangeCertificate;
     expect(c2.PrivateKeyExportable).toBe(true);
     const ca = await vendorCa();
-    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com'], { privateKeyExportable: true });
-    const c3 = (await org.run('Import-ExchangeCertificate', { fileData: issued.der, privateKeyExportable: false })).output[0] as ExchangeCertificate;
+    const { issued } = await requestAndIssue(org, ca, 'AMS-EXCH01', 'CN=mail.contoso.com', ['mail.contoso.com'], {
+      privateKeyExportable: true,
+    });
+    const c3 = (await org.run('Import-ExchangeCertificate', { fileData: issued.der, privateKeyExportable: false }))
+      .output[0] as ExchangeCertificate;
     expect(c3.PrivateKeyExportable).toBe(true);
   });
 
   it('rule 69: outputs the installed certificate with Identity <ServerFQDN>\\<Thumbprint> and derived services', async () => {
     const org = await testOrg();
     const { pfx } = await externalPfx('pw');
-    const c = (await org.run('Import-ExchangeCertificate', { server: 'RESEXCH01', fileData: pfx, password: secret('pw') })).output[0] as ExchangeCertificate;
+    const c = (
+      await org.run('Import-ExchangeCertificate', { server: 'RESEXCH01', fileData: pfx, password: secret('pw') })
+    ).output[0] as ExchangeCertificate;
     expect(c.Identity).toBe(`RESEXCH01.labs.local\\${c.Thumbprint}`);
     expect(readPfx(pfx, 'pw').hasPrivateKey).toBe(true);
   });
@@ -164,14 +214,22 @@ describe('Import-ExchangeCertificate', () => {
     const org = await testOrg();
     const before = org.snapshot();
     const none = await org.run('Import-ExchangeCertificate', {});
-    expect(none.errors[0]!.message).toBe('No certificate data was specified for server AMS-EXCH01. Use the FileData, FileName or Instance parameter.');
+    expect(none.errors[0]!.message).toBe(
+      'No certificate data was specified for server AMS-EXCH01. Use the FileData, FileName or Instance parameter.',
+    );
     expect(none.errors[0]!.category).toBe('InvalidArgument');
-    const empty = await org.run('Import-ExchangeCertificate', { fileData: new Uint8Array(Buffer.from('-----BEGIN CERTIFICATE----------END CERTIFICATE-----')) });
+    const empty = await org.run('Import-ExchangeCertificate', {
+      fileData: new Uint8Array(Buffer.from('-----BEGIN CERTIFICATE----------END CERTIFICATE-----')),
+    });
     expect(empty.errors[0]!.message).toBe(SOURCE);
     expect(empty.errors[0]!.category).toBe('ReadError');
-    const blank = await org.run('Import-ExchangeCertificate', { fileData: new Uint8Array(Buffer.from('-----BEGIN CERTIFICATE-----\r\n-----END CERTIFICATE-----\r\n')) });
+    const blank = await org.run('Import-ExchangeCertificate', {
+      fileData: new Uint8Array(Buffer.from('-----BEGIN CERTIFICATE-----\r\n-----END CERTIFICATE-----\r\n')),
+    });
     expect(blank.errors[0]!.message).toBe(`${RPC}${SOURCE}`);
-    const junk = await org.run('Import-ExchangeCertificate', { fileData: new Uint8Array([0x30, 0x82, 0x01, 0x05, 0xff]) });
+    const junk = await org.run('Import-ExchangeCertificate', {
+      fileData: new Uint8Array([0x30, 0x82, 0x01, 0x05, 0xff]),
+    });
     expect(junk.errors[0]!.message).toBe(`${RPC}${SOURCE}`);
     expect(org.snapshot()).toBe(before);
   });

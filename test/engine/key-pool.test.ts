@@ -33,7 +33,12 @@ describe('the state key pool', () => {
     expect(before).toHaveLength(2);
     const lease = await pool.lease(2048);
     // A transaction that fails after the claim rolls it back: the key stays in the pool.
-    expect(() => store.write((tx) => { lease.claim(tx); throw new Error('the call failed'); })).toThrow('the call failed');
+    expect(() =>
+      store.write((tx) => {
+        lease.claim(tx);
+        throw new Error('the call failed');
+      }),
+    ).toThrow('the call failed');
     expect(poolIds(store)).toEqual(before);
     store.write((tx) => lease.claim(tx));
     lease.committed();
@@ -66,12 +71,29 @@ describe('the state key pool', () => {
     const fsDir = mkdtempSync(join(tmpdir(), 'exch-keypool-fs-'));
     dirs.push(fsDir);
     const fs = createHostVirtualFs(fsDir);
-    await addServer(store, { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' }, new Date('2024-03-01T00:00:00Z'), pooledKeys);
+    await addServer(
+      store,
+      { name: 'AMS-EXCH01', fqdn: 'AMS-EXCH01.labs.local', exchange: '2013' },
+      new Date('2024-03-01T00:00:00Z'),
+      pooledKeys,
+    );
     const keyPool = createStateKeyPool(store, 1);
     keyPool.refill();
     await keyPool.settled();
     const ex = createMockExchange({ store, fs, keyPool });
-    const call = (parameters: Record<string, unknown>) => ex.invoke({ cmdlet: 'New-ExchangeCertificate', parameterSet: '', parameters, connectedServer: 'AMS-EXCH01', shell: '5.1', line: 1, column: 1 }, { answer: () => 'Y' });
+    const call = (parameters: Record<string, unknown>) =>
+      ex.invoke(
+        {
+          cmdlet: 'New-ExchangeCertificate',
+          parameterSet: '',
+          parameters,
+          connectedServer: 'AMS-EXCH01',
+          shell: '5.1',
+          line: 1,
+          column: 1,
+        },
+        { answer: () => 'Y' },
+      );
     const pooled = (store.read((tx) => tx.getValue('exchange.keyPool')) as { pkcs8: Uint8Array }[])[0]!;
     const refused = await call({ generateRequest: true, subjectName: 'CN=a.contoso.com', domainName: ['not a name!'] });
     expect(refused.errors).toHaveLength(1);
@@ -79,7 +101,9 @@ describe('the state key pool', () => {
     const made = await call({ generateRequest: true, subjectName: 'CN=a.contoso.com', domainName: ['a.contoso.com'] });
     expect(made.errors).toEqual([]);
     const request = parseCertificateRequest(made.output[0] as string);
-    expect(Buffer.from(request.publicKey).equals(Buffer.from(exportPublicKeySpki(importPrivateKeyPkcs8(pooled.pkcs8))))).toBe(true);
+    expect(
+      Buffer.from(request.publicKey).equals(Buffer.from(exportPublicKeySpki(importPrivateKeyPkcs8(pooled.pkcs8)))),
+    ).toBe(true);
     await keyPool.settled();
     expect(poolIds(store)).toHaveLength(1);
     keyPool.close();

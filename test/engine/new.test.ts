@@ -1,14 +1,23 @@
 // New-ExchangeCertificate: self-signed certificates (rules 33-50, 108, 109) and requests (rules 51-58, 110).
 import { describe, expect, it } from '@jest/globals';
 import { addMonthsUtc, parseCertificateRequest, readCertificate } from '../../src/pki/index.js';
-import { addServer, setAcceptedDomains, setPopImapCertificateName, setTransportCertificate } from '../../src/engine/index.js';
+import {
+  addServer,
+  setAcceptedDomains,
+  setPopImapCertificateName,
+  setTransportCertificate,
+} from '../../src/engine/index.js';
 import type { ExchangeCertificate } from '../../src/spec/output/exchange-certificate.js';
 import { pooledKeys } from './support/key-pool.js';
 import { BASE_TIME, bySubject, testOrg } from './support/test-org.js';
 
 const RPC = 'A special Rpc error occurs on server AMS-EXCH01: ';
 
-async function created(org: Awaited<ReturnType<typeof testOrg>>, parameters: Record<string, unknown>, answers: ('Y' | 'N' | 'A' | 'L' | null)[] = []): Promise<ExchangeCertificate> {
+async function created(
+  org: Awaited<ReturnType<typeof testOrg>>,
+  parameters: Record<string, unknown>,
+  answers: ('Y' | 'N' | 'A' | 'L' | null)[] = [],
+): Promise<ExchangeCertificate> {
   const r = await org.run('New-ExchangeCertificate', parameters, { answers });
   expect(r.errors).toEqual([]);
   expect(r.output).toHaveLength(1);
@@ -44,7 +53,8 @@ describe('New-ExchangeCertificate (self-signed)', () => {
       { name: 'OLD13', fqdn: 'OLD13.labs.local', exchange: '2013-CU12' },
       { name: 'RESEXCH01', fqdn: 'RESEXCH01.labs.local', exchange: '2010' },
     ]);
-    const sig = async (server: string): Promise<string | null> => (await created(org, { server, force: true, services: ['None'] })).SignatureAlgorithm.FriendlyName;
+    const sig = async (server: string): Promise<string | null> =>
+      (await created(org, { server, force: true, services: ['None'] })).SignatureAlgorithm.FriendlyName;
     expect(await sig('AMS-EXCH01')).toBe('sha256RSA');
     expect(await sig('OLD13')).toBe('sha1RSA');
     expect(await sig('RESEXCH01')).toBe('sha1RSA');
@@ -58,7 +68,9 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     expect(c.Subject).toBe('CN=*.contoso.com, O=Contoso, C=NL');
     const before = org.snapshot();
     const r = await org.run('New-ExchangeCertificate', { subjectName: 'CN=Not A Host Name' });
-    expect(r.errors[0]!.message).toBe(`${RPC}The common name (CN) in the subject name isn't a valid fully qualified domain name (FQDN).`);
+    expect(r.errors[0]!.message).toBe(
+      `${RPC}The common name (CN) in the subject name isn't a valid fully qualified domain name (FQDN).`,
+    );
     expect(r.errors[0]!.category).toBe('InvalidArgument');
     expect(org.snapshot()).toBe(before);
   });
@@ -77,9 +89,20 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     const org = await testOrg();
     setAcceptedDomains(org.store, ['contoso.com', { domainName: 'relay.contoso.com', domainType: 'InternalRelay' }]);
     const c = await created(org, {
-      domainName: ['contoso.com'], includeAcceptedDomains: true, includeAutoDiscover: true, includeServerFQDN: true, includeServerNetBIOSName: true, services: ['None'],
+      domainName: ['contoso.com'],
+      includeAcceptedDomains: true,
+      includeAutoDiscover: true,
+      includeServerFQDN: true,
+      includeServerNetBIOSName: true,
+      services: ['None'],
     });
-    expect(c.DnsNameList).toEqual(['contoso.com', 'relay.contoso.com', 'autodiscover.contoso.com', 'AMS-EXCH01.labs.local', 'AMS-EXCH01']);
+    expect(c.DnsNameList).toEqual([
+      'contoso.com',
+      'relay.contoso.com',
+      'autodiscover.contoso.com',
+      'AMS-EXCH01.labs.local',
+      'AMS-EXCH01',
+    ]);
   });
 
   it('rule 39: with -IncludeAcceptedDomains and no -Services the certificate ends up SMTP only', async () => {
@@ -91,8 +114,14 @@ describe('New-ExchangeCertificate (self-signed)', () => {
 
   it('rule 40: -IncludeAutoDiscover on a 2010/2013 server without Client Access warns and adds nothing', async () => {
     const org = await testOrg([{ name: 'HUB10', fqdn: 'HUB10.labs.local', exchange: '2010', roles: ['HubTransport'] }]);
-    const r = await org.run('New-ExchangeCertificate', { domainName: ['mail.labs.local'], includeAutoDiscover: true, force: true });
-    expect(r.warnings).toContain('The IncludeAutoDiscover parameter applies only to Client Access servers. No Autodiscover names were added.');
+    const r = await org.run('New-ExchangeCertificate', {
+      domainName: ['mail.labs.local'],
+      includeAutoDiscover: true,
+      force: true,
+    });
+    expect(r.warnings).toContain(
+      'The IncludeAutoDiscover parameter applies only to Client Access servers. No Autodiscover names were added.',
+    );
     expect((r.output[0] as ExchangeCertificate).DnsNameList).toEqual(['mail.labs.local']);
   });
 
@@ -126,7 +155,9 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     const org = await testOrg();
     const c = await created(org, { services: ['IIS'], domainName: ['web.contoso.com'] });
     expect(c.ServicesStringForm).toBe('...W...');
-    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').iisSites.find((s) => s.id === 1)!.sslThumbprint)).toBe(c.Thumbprint);
+    expect(
+      org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').iisSites.find((s) => s.id === 1)!.sslThumbprint),
+    ).toBe(c.Thumbprint);
     const none = await created(org, { services: ['None'] });
     expect(none.ServicesStringForm).toBe('IP.....');
   });
@@ -150,35 +181,55 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     expect(r.prompts).toHaveLength(1);
     expect(r.prompts[0]!.kind).toBe('ShouldContinue');
     const c = r.output[0] as ExchangeCertificate;
-    const fmt = (d: Date): string => `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours() % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, '0')}:${String(d.getUTCSeconds()).padStart(2, '0')} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+    const fmt = (d: Date): string =>
+      `${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${d.getUTCHours() % 12 || 12}:${String(d.getUTCMinutes()).padStart(2, '0')}:${String(d.getUTCSeconds()).padStart(2, '0')} ${d.getUTCHours() < 12 ? 'AM' : 'PM'}`;
     expect(r.prompts[0]!.message).toBe(
-      `Overwrite the existing default SMTP certificate?\r\n\r\nCurrent certificate: '${old.Thumbprint}' (expires ${fmt(old.NotAfter)})\r\nReplace it with certificate: '${c.Thumbprint}' (expires ${fmt(c.NotAfter)})`);
+      `Overwrite the existing default SMTP certificate?\r\n\r\nCurrent certificate: '${old.Thumbprint}' (expires ${fmt(old.NotAfter)})\r\nReplace it with certificate: '${c.Thumbprint}' (expires ${fmt(c.NotAfter)})`,
+    );
     expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).toBe(old.Thumbprint);
     expect(c.ServicesStringForm).toBe('....S..');
     const y = await org.run('New-ExchangeCertificate', { domainName: ['y.contoso.com'] }, { answers: ['Y'] });
-    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).toBe((y.output[0] as ExchangeCertificate).Thumbprint);
+    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).toBe(
+      (y.output[0] as ExchangeCertificate).Thumbprint,
+    );
     const f = await org.run('New-ExchangeCertificate', { domainName: ['f.contoso.com'], force: true });
     expect(f.prompts).toEqual([]);
-    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).toBe((f.output[0] as ExchangeCertificate).Thumbprint);
+    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).toBe(
+      (f.output[0] as ExchangeCertificate).Thumbprint,
+    );
   });
 
-  it('rule 46: -Confirm:$false does not answer the SMTP question; nobody answering is PowerShell\'s non-interactive terminating error', async () => {
+  it("rule 46: -Confirm:$false does not answer the SMTP question; nobody answering is PowerShell's non-interactive terminating error", async () => {
     const org = await testOrg();
-    await expect(org.run('New-ExchangeCertificate', { domainName: ['smtp.contoso.com'], confirm: false })).rejects.toMatchObject({
-      record: { message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.', category: 'InvalidOperation', terminating: true },
+    await expect(
+      org.run('New-ExchangeCertificate', { domainName: ['smtp.contoso.com'], confirm: false }),
+    ).rejects.toMatchObject({
+      record: {
+        message: 'Windows PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
+        category: 'InvalidOperation',
+        terminating: true,
+      },
     });
     // As after answering No: the certificate exists (with S from the Network Service access), the default SMTP one stays.
     const made = (await org.get()).find((c) => c.Subject === 'CN=smtp.contoso.com');
     expect(made?.ServicesStringForm).toBe('....S..');
     expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').transportCertificate)).not.toBe(made?.Thumbprint);
-    await expect(org.run('New-ExchangeCertificate', { domainName: ['smtp2.contoso.com'] }, { shell: '7' })).rejects.toMatchObject({
+    await expect(
+      org.run('New-ExchangeCertificate', { domainName: ['smtp2.contoso.com'] }, { shell: '7' }),
+    ).rejects.toMatchObject({
       record: { message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.' },
     });
   });
 
   it('rules 8, 47: piping a certificate in (-Instance) renews it: new thumbprint, same names, subject, key size and friendly name; old one kept', async () => {
     const org = await testOrg();
-    const old = await created(org, { subjectName: 'CN=mail.contoso.com', domainName: ['autodiscover.contoso.com'], keySize: 1024, friendlyName: 'Mail', services: ['None'] });
+    const old = await created(org, {
+      subjectName: 'CN=mail.contoso.com',
+      domainName: ['autodiscover.contoso.com'],
+      keySize: 1024,
+      friendlyName: 'Mail',
+      services: ['None'],
+    });
     const renewed = await created(org, { instance: old, friendlyName: 'Ignored', force: true });
     expect(renewed.Thumbprint).not.toBe(old.Thumbprint);
     expect(renewed.DnsNameList).toEqual(['mail.contoso.com', 'autodiscover.contoso.com']);
@@ -202,7 +253,9 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     const before = org.snapshot();
     const r = await org.run('New-ExchangeCertificate', { domainName: ['mail.contoso.com'], whatIf: true });
     expect(r.output).toEqual([]);
-    expect(r.hostLines).toEqual(["What if: Creating a self-signed certificate with friendly name 'Microsoft Exchange', subject 'CN=mail.contoso.com', domains 'mail.contoso.com', services 'SMTP' and key size 2048."]);
+    expect(r.hostLines).toEqual([
+      "What if: Creating a self-signed certificate with friendly name 'Microsoft Exchange', subject 'CN=mail.contoso.com', domains 'mail.contoso.com', services 'SMTP' and key size 2048.",
+    ]);
     expect(org.snapshot()).toBe(before);
   });
 
@@ -211,10 +264,16 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     const before = org.snapshot();
     const r = await org.run('New-ExchangeCertificate', { confirm: true, force: true }, { answers: ['N'] });
     expect(r.prompts[0]!.kind).toBe('ShouldProcess');
-    expect(r.prompts[0]!.message.startsWith('Are you sure you want to perform this action?\r\nCreating a self-signed certificate')).toBe(true);
+    expect(
+      r.prompts[0]!.message.startsWith(
+        'Are you sure you want to perform this action?\r\nCreating a self-signed certificate',
+      ),
+    ).toBe(true);
     expect(r.output).toEqual([]);
     expect(org.snapshot()).toBe(before);
-    await expect(org.run('New-ExchangeCertificate', { confirm: true, force: true })).rejects.toMatchObject({ record: { errorId: 'InvalidOperation' } });
+    await expect(org.run('New-ExchangeCertificate', { confirm: true, force: true })).rejects.toMatchObject({
+      record: { errorId: 'InvalidOperation' },
+    });
     expect(org.snapshot()).toBe(before);
   });
 
@@ -228,14 +287,22 @@ describe('New-ExchangeCertificate (self-signed)', () => {
     expect(info.thumbprint).toBe(c.Thumbprint);
     expect(c.RootCAType).toBe('None');
     expect(c.Identity).toBe(`AMS-EXCH01.labs.local\\${c.Thumbprint}`);
-    expect(org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').trustedRoots.map((r) => r.thumbprint))).not.toContain(c.Thumbprint);
+    expect(
+      org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').trustedRoots.map((r) => r.thumbprint)),
+    ).not.toContain(c.Thumbprint);
   });
 
   it('rule 44: a service step that fails leaves the state as it was (UM on a server without UM)', async () => {
     const org = await testOrg();
-    const r = await org.run('New-ExchangeCertificate', { server: 'RESEXCH01', services: ['UM'], domainName: ['um.contoso.com'] });
+    const r = await org.run('New-ExchangeCertificate', {
+      server: 'RESEXCH01',
+      services: ['UM'],
+      domainName: ['um.contoso.com'],
+    });
     expect(r.output).toEqual([]);
-    expect(r.errors[0]!.message).toMatch(/^A special Rpc error occurs on server RESEXCH01: The certificate with thumbprint [0-9A-F]{40} can't be enabled for UM because the Unified Messaging role isn't installed on server RESEXCH01\.$/);
+    expect(r.errors[0]!.message).toMatch(
+      /^A special Rpc error occurs on server RESEXCH01: The certificate with thumbprint [0-9A-F]{40} can't be enabled for UM because the Unified Messaging role isn't installed on server RESEXCH01\.$/,
+    );
     expect(r.errors[0]!.category).toBe('NotSpecified');
     expect((await org.get({ server: 'RESEXCH01' })).map((c) => c.Subject)).not.toContain('CN=um.contoso.com');
   });
@@ -252,7 +319,11 @@ describe('New-ExchangeCertificate (self-signed)', () => {
 describe('New-ExchangeCertificate -GenerateRequest', () => {
   it('rules 51, 52: creates a pending request and outputs the Exchange-format Base64 text', async () => {
     const org = await testOrg();
-    const r = await org.run('New-ExchangeCertificate', { generateRequest: true, subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl', domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'] });
+    const r = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
+      domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+    });
     expect(r.errors).toEqual([]);
     const text = r.output[0] as string;
     const lines = text.split('\r\n');
@@ -270,20 +341,30 @@ describe('New-ExchangeCertificate -GenerateRequest', () => {
 
   it('rule 53: -BinaryEncoded outputs FileData with the DER request; without -GenerateRequest it is a cmdlet-side error', async () => {
     const org = await testOrg();
-    const r = await org.run('New-ExchangeCertificate', { generateRequest: true, binaryEncoded: true, domainName: ['mail.contoso.com'] });
+    const r = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      binaryEncoded: true,
+      domainName: ['mail.contoso.com'],
+    });
     const der = (r.output[0] as { FileData: Uint8Array }).FileData;
     expect(der[0]).toBe(0x30);
     expect(parseCertificateRequest(der).dnsNames).toEqual(['mail.contoso.com']);
     const before = org.snapshot();
     const bad = await org.run('New-ExchangeCertificate', { binaryEncoded: true });
-    expect(bad.errors[0]!.message).toBe('The BinaryEncoded parameter can only be used together with the GenerateRequest parameter (server AMS-EXCH01).');
+    expect(bad.errors[0]!.message).toBe(
+      'The BinaryEncoded parameter can only be used together with the GenerateRequest parameter (server AMS-EXCH01).',
+    );
     expect(bad.errors[0]!.category).toBe('InvalidArgument');
     expect(org.snapshot()).toBe(before);
   });
 
   it('rule 55: the request key has the requested size; rule 110: placeholder with its own thumbprint, "Microsoft Exchange", Base64 CertificateRequest', async () => {
     const org = await testOrg();
-    const r = await org.run('New-ExchangeCertificate', { generateRequest: true, keySize: 4096, domainName: ['mail.contoso.com'] });
+    const r = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      keySize: 4096,
+      domainName: ['mail.contoso.com'],
+    });
     const pending = (await org.get()).find((c) => c.Status === 'PendingRequest')!;
     expect(pending.PublicKeySize).toBe(4096);
     expect(pending.FriendlyName).toBe('Microsoft Exchange');
@@ -294,45 +375,78 @@ describe('New-ExchangeCertificate -GenerateRequest', () => {
 
   it('rule 56: -RequestFile writes the request on the server (.req appended), refuses an existing file, needs -GenerateRequest', async () => {
     const org = await testOrg();
-    const r = await org.run('New-ExchangeCertificate', { generateRequest: true, domainName: ['mail.contoso.com'], requestFile: 'C:\\install\\mail' });
+    const r = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      domainName: ['mail.contoso.com'],
+      requestFile: 'C:\\install\\mail',
+    });
     expect(r.errors).toEqual([]);
     expect(Buffer.from(org.fs.readFile('C:\\install\\mail.req')).toString('utf8')).toBe(r.output[0]);
     const before = org.snapshot();
     org.fs.writeFile('C:\\install\\taken.req', new Uint8Array([1]));
-    const taken = await org.run('New-ExchangeCertificate', { generateRequest: true, domainName: ['x.contoso.com'], requestFile: 'C:\\install\\taken.req' });
-    expect(taken.errors[0]!.message).toBe("The request file name isn't valid or the file already exists on server AMS-EXCH01. Specify a new file name.");
+    const taken = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      domainName: ['x.contoso.com'],
+      requestFile: 'C:\\install\\taken.req',
+    });
+    expect(taken.errors[0]!.message).toBe(
+      "The request file name isn't valid or the file already exists on server AMS-EXCH01. Specify a new file name.",
+    );
     expect(taken.errors[0]!.category).toBe('InvalidArgument');
     expect(org.snapshot()).toBe(before);
     const noRequest = await org.run('New-ExchangeCertificate', { requestFile: 'C:\\install\\x.req' });
-    expect(noRequest.errors[0]!.message).toBe('The RequestFile parameter can only be used together with the GenerateRequest parameter (server AMS-EXCH01).');
-    const bin = await org.run('New-ExchangeCertificate', { generateRequest: true, binaryEncoded: true, domainName: ['b.contoso.com'], requestFile: 'C:\\install\\b.der' });
+    expect(noRequest.errors[0]!.message).toBe(
+      'The RequestFile parameter can only be used together with the GenerateRequest parameter (server AMS-EXCH01).',
+    );
+    const bin = await org.run('New-ExchangeCertificate', {
+      generateRequest: true,
+      binaryEncoded: true,
+      domainName: ['b.contoso.com'],
+      requestFile: 'C:\\install\\b.der',
+    });
     expect(org.fs.readFile('C:\\install\\b.der')).toEqual((bin.output[0] as { FileData: Uint8Array }).FileData);
   });
 
   it('rule 58: piping a certificate into New -GenerateRequest copies its subject and names', async () => {
     const org = await testOrg();
-    const old = await created(org, { subjectName: 'CN=mail.contoso.com', domainName: ['autodiscover.contoso.com'], services: ['None'] });
+    const old = await created(org, {
+      subjectName: 'CN=mail.contoso.com',
+      domainName: ['autodiscover.contoso.com'],
+      services: ['None'],
+    });
     const r = await org.run('New-ExchangeCertificate', { instance: old, generateRequest: true });
     const csr = parseCertificateRequest(r.output[0] as string);
     expect(csr.dnsNames).toEqual(['mail.contoso.com', 'autodiscover.contoso.com']);
     expect(csr.subjectCn).toBe('mail.contoso.com');
   });
 
-  it('rule 47 (issue 10): a renewal request keeps the subject\'s RDN order as encoded in the certificate', async () => {
+  it("rule 47 (issue 10): a renewal request keeps the subject's RDN order as encoded in the certificate", async () => {
     const org = await testOrg();
-    const old = await created(org, { subjectName: 'C=NL, S=Flevoland, O=Contoso, CN=mail.contoso.com', domainName: ['mail.contoso.com'], services: ['None'] });
+    const old = await created(org, {
+      subjectName: 'C=NL, S=Flevoland, O=Contoso, CN=mail.contoso.com',
+      domainName: ['mail.contoso.com'],
+      services: ['None'],
+    });
     const r = await org.run('New-ExchangeCertificate', { instance: old, generateRequest: true });
     const csr = parseCertificateRequest(r.output[0] as string);
-    expect(Buffer.from(csr.subjectDer).toString('hex')).toBe(Buffer.from(readCertificate(old.RawData).subjectDer).toString('hex'));
+    expect(Buffer.from(csr.subjectDer).toString('hex')).toBe(
+      Buffer.from(readCertificate(old.RawData).subjectDer).toString('hex'),
+    );
     const renewed = await created(org, { instance: old, force: true });
     expect(renewed.Subject).toBe(old.Subject);
   });
 
-  it('rule 35 / VERSIONS 2.2: requests work on Exchange 2010 too (no -RequestFile there is the binder\'s business)', async () => {
+  it("rule 35 / VERSIONS 2.2: requests work on Exchange 2010 too (no -RequestFile there is the binder's business)", async () => {
     const org = await testOrg();
     await addServer(org.store, { name: 'EX16', fqdn: 'EX16.labs.local', exchange: '2016-CU1' }, BASE_TIME, pooledKeys);
-    const r = await org.run('New-ExchangeCertificate', { server: 'RESEXCH01', generateRequest: true, domainName: ['mail.contoso.com'] });
+    const r = await org.run('New-ExchangeCertificate', {
+      server: 'RESEXCH01',
+      generateRequest: true,
+      domainName: ['mail.contoso.com'],
+    });
     expect(r.errors).toEqual([]);
-    expect((await created(org, { server: 'EX16', services: ['None'] })).SignatureAlgorithm.FriendlyName).toBe('sha1RSA');
+    expect((await created(org, { server: 'EX16', services: ['None'] })).SignatureAlgorithm.FriendlyName).toBe(
+      'sha1RSA',
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
 
     // 1. the request
     const step1 = await org.run('New-ExchangeCertificate', {
-      generateRequest: true, server: 'AMS-EXCH01', subjectName: SUBJECT, domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'], privateKeyExportable: true,
+      generateRequest: true,
+      server: 'AMS-EXCH01',
+      subjectName: SUBJECT,
+      domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+      privateKeyExportable: true,
     });
     expect(step1.errors).toEqual([]);
     const requestData = step1.output[0] as string;
@@ -28,12 +32,17 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
     org.fs.writeFile('c:\\install\\webmail_exchangefun_nl.cer', issued.der);
 
     // 3. import completes the request
-    const step3 = await org.run('Import-ExchangeCertificate', { server: 'AMS-EXCH01', fileData: org.fs.readFile('c:\\install\\webmail_exchangefun_nl.cer') });
+    const step3 = await org.run('Import-ExchangeCertificate', {
+      server: 'AMS-EXCH01',
+      fileData: org.fs.readFile('c:\\install\\webmail_exchangefun_nl.cer'),
+    });
     expect(step3.errors).toEqual([]);
     const imported = step3.output[0] as ExchangeCertificate;
     const thumbprint = imported.Thumbprint;
     expect(thumbprint).toBe(readCertificate(issued.der).thumbprint);
-    expect(imported.Subject).toBe('CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL');
+    expect(imported.Subject).toBe(
+      'CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL',
+    );
     expect(imported.HasPrivateKey).toBe(true);
     expect(imported.PrivateKeyExportable).toBe(true);
     expect(imported.Status).toBe('Valid');
@@ -43,7 +52,11 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
     // 4. Get | Enable IIS
     const got = await org.get({ server: 'AMS-EXCH01', thumbprint });
     const old = bySubject(await org.get({ server: 'AMS-EXCH01' }), 'CN=AMS-EXCH01');
-    const step4 = await org.run('Enable-ExchangeCertificate', { server: 'AMS-EXCH01', thumbprint: got[0]!.Thumbprint, services: ['IIS'] });
+    const step4 = await org.run('Enable-ExchangeCertificate', {
+      server: 'AMS-EXCH01',
+      thumbprint: got[0]!.Thumbprint,
+      services: ['IIS'],
+    });
     expect(step4.errors).toEqual([]);
     expect(step4.prompts).toEqual([]);
     const sites = org.store.read((tx) => tx.getServerConfig('AMS-EXCH01').iisSites);
@@ -54,7 +67,10 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
 
     // 5. Export -FileName
     const step5 = await org.run('Export-ExchangeCertificate', {
-      thumbprint, fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx', binaryEncoded: true, password: secret('Pass1word'),
+      thumbprint,
+      fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx',
+      binaryEncoded: true,
+      password: secret('Pass1word'),
     });
     expect(step5.errors).toEqual([]);
     const pfxBytes = org.fs.readFile('c:\\install\\webmail_exchangefun_nl.pfx');
@@ -64,7 +80,9 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
 
     // 6. Import on RESEXCH01 with the password
     const step6 = await org.run('Import-ExchangeCertificate', {
-      server: 'RESEXCH01', fileData: org.fs.readFile('c:\\install\\webmail_exchangefun_nl.pfx'), password: secret('Pass1word'),
+      server: 'RESEXCH01',
+      fileData: org.fs.readFile('c:\\install\\webmail_exchangefun_nl.pfx'),
+      password: secret('Pass1word'),
     });
     expect(step6.errors).toEqual([]);
     const copy = step6.output[0] as ExchangeCertificate;
@@ -73,7 +91,9 @@ describe('seed lifecycle (AMS-EXCH01 on 2013, RESEXCH01 on 2010)', () => {
     expect(copy.HasPrivateKey).toBe(true);
     expect(copy.Status).toBe('Valid');
     expect(copy.ServicesStringForm).toBe('......');
-    const key = org.store.read((tx) => tx.listCertificates('RESEXCH01').find((c) => c.thumbprint === thumbprint)!.privateKey!);
+    const key = org.store.read(
+      (tx) => tx.listCertificates('RESEXCH01').find((c) => c.thumbprint === thumbprint)!.privateKey!,
+    );
     const spki = createPublicKey(toKeyPair(key).privateKey).export({ type: 'spki', format: 'der' });
     expect(Buffer.from(spki).equals(Buffer.from(readCertificate(issued.der).publicKey))).toBe(true);
     expect((await org.get({ server: 'RESEXCH01' })).map((c) => c.Thumbprint)).toContain(thumbprint);

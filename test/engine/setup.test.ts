@@ -1,7 +1,10 @@
 // What addServer leaves on a fresh server (rules 101-103, 113, 114) and how Get shows it (rules 21-31, 96, 97).
 import { describe, expect, it } from '@jest/globals';
 import { readCertificate } from '../../src/pki/index.js';
-import { EXCHANGE_CERTIFICATE_LIST_VIEW, ExchangeCertificateSchema } from '../../src/spec/output/exchange-certificate.js';
+import {
+  EXCHANGE_CERTIFICATE_LIST_VIEW,
+  ExchangeCertificateSchema,
+} from '../../src/spec/output/exchange-certificate.js';
 import { addMonthsUtc } from '../../src/pki/index.js';
 import { BASE_TIME, byFriendlyName, testOrg } from './support/test-org.js';
 
@@ -56,7 +59,11 @@ describe('fresh servers (setup)', () => {
     expect(w.NotAfter.getTime() - w.NotBefore.getTime()).toBe(3650 * 86_400_000);
     // Windows made it before Exchange setup ran: the oldest of the three, listed last.
     const all = await org.get();
-    expect(all.map((c) => c.FriendlyName)).toEqual(['Microsoft Exchange', 'Microsoft Exchange Server Auth Certificate', 'WMSVC-SHA2']);
+    expect(all.map((c) => c.FriendlyName)).toEqual([
+      'Microsoft Exchange',
+      'Microsoft Exchange Server Auth Certificate',
+      'WMSVC-SHA2',
+    ]);
     expect(w.NotBefore.getTime()).toBeLessThan(byFriendlyName(all, 'Microsoft Exchange').NotBefore.getTime());
   });
 
@@ -66,7 +73,11 @@ describe('fresh servers (setup)', () => {
       { name: 'AMS-CAS01', fqdn: 'AMS-CAS01.labs.local', exchange: '2013', roles: ['ClientAccess'] },
     ]);
     const certs = await org.get({ server: 'AMS-EXCH01' });
-    expect(certs.map((c) => c.FriendlyName).sort()).toEqual(['Microsoft Exchange', 'Microsoft Exchange Server Auth Certificate', 'WMSVC']);
+    expect(certs.map((c) => c.FriendlyName).sort()).toEqual([
+      'Microsoft Exchange',
+      'Microsoft Exchange Server Auth Certificate',
+      'WMSVC',
+    ]);
     expect(byFriendlyName(certs, 'Microsoft Exchange').Services).toBe('IMAP, POP, IIS, SMTP');
     const cas = byFriendlyName(await org.get({ server: 'AMS-CAS01' }), 'Microsoft Exchange');
     expect(cas.Services).toBe('IMAP, POP, IIS, SMTP');
@@ -102,8 +113,13 @@ describe('fresh servers (setup)', () => {
       expect(c.networkServiceAcl).toContain(ex.Thumbprint);
       expect(c.trustedRoots.map((r) => r.thumbprint)).toContain(ex.Thumbprint);
       const o = tx.getOrgConfig();
-      expect(o.acceptedDomains).toEqual([{ name: 'labs.local', domainName: 'labs.local', domainType: 'Authoritative' }]);
-      expect(o.connectors.filter((x) => x.kind === 'Receive').map((x) => x.server)).toEqual(['AMS-EXCH01', 'RESEXCH01']);
+      expect(o.acceptedDomains).toEqual([
+        { name: 'labs.local', domainName: 'labs.local', domainType: 'Authoritative' },
+      ]);
+      expect(o.connectors.filter((x) => x.kind === 'Receive').map((x) => x.server)).toEqual([
+        'AMS-EXCH01',
+        'RESEXCH01',
+      ]);
       expect(o.connectors.filter((x) => x.kind === 'Send')).toHaveLength(1);
     });
   });
@@ -121,9 +137,31 @@ describe('fresh servers (setup)', () => {
   it('rules 21-23: the objects carry every property of the table, list and list * views', async () => {
     const org = await testOrg();
     const [c] = await org.get({ server: 'RESEXCH01' });
-    const star = ['Archived', 'CertificateRequest', 'DnsNameList', 'EnhancedKeyUsageList', 'Extensions', 'FriendlyName', 'Handle', 'Identity', 'IISServices', 'IssuerName',
-      'KeyIdentifier', 'PrivateKey', 'PrivateKeyExportable', 'PublicKey', 'RawData', 'SendAsTrustedIssuer', 'ServicesStringForm', 'SignatureAlgorithm', 'SubjectKeyIdentifier', 'SubjectName', 'Version'];
-    for (const key of [...EXCHANGE_CERTIFICATE_LIST_VIEW, ...star, 'Thumbprint', 'Services', 'Subject']) expect(c).toHaveProperty(key);
+    const star = [
+      'Archived',
+      'CertificateRequest',
+      'DnsNameList',
+      'EnhancedKeyUsageList',
+      'Extensions',
+      'FriendlyName',
+      'Handle',
+      'Identity',
+      'IISServices',
+      'IssuerName',
+      'KeyIdentifier',
+      'PrivateKey',
+      'PrivateKeyExportable',
+      'PublicKey',
+      'RawData',
+      'SendAsTrustedIssuer',
+      'ServicesStringForm',
+      'SignatureAlgorithm',
+      'SubjectKeyIdentifier',
+      'SubjectName',
+      'Version',
+    ];
+    for (const key of [...EXCHANGE_CERTIFICATE_LIST_VIEW, ...star, 'Thumbprint', 'Services', 'Subject'])
+      expect(c).toHaveProperty(key);
     expect(c!.AccessRules?.map((r) => r.IdentityReference)).toContain('NT AUTHORITY\\NETWORK SERVICE');
     expect(c!.Version).toBe(3);
     expect(c!.NotBefore.getTime()).toBe(BASE_TIME.getTime());

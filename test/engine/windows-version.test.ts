@@ -10,8 +10,16 @@ const SOURCE = 'The source data cannot be imported or the wrong password was spe
 
 async function pfx(algorithm: '3des' | 'aes256'): Promise<{ bytes: Uint8Array; thumbprint: string }> {
   const key = await pooledKeys(2048);
-  const cert = await createSelfSignedCertificate({ key, subject: 'CN=mail.contoso.com', dnsNames: ['mail.contoso.com'], notBefore: BASE_TIME });
-  return { bytes: writePfx({ key, certificate: cert.der, password: 'Pass1word', algorithm }), thumbprint: cert.thumbprint };
+  const cert = await createSelfSignedCertificate({
+    key,
+    subject: 'CN=mail.contoso.com',
+    dnsNames: ['mail.contoso.com'],
+    notBefore: BASE_TIME,
+  });
+  return {
+    bytes: writePfx({ key, certificate: cert.der, password: 'Pass1word', algorithm }),
+    thumbprint: cert.thumbprint,
+  };
 }
 
 describe('the Windows version of a mock server', () => {
@@ -31,16 +39,32 @@ describe('the Windows version of a mock server', () => {
     const aes = await pfx('aes256');
     for (const server of ['EX13', 'EX16']) {
       const before = org.snapshot();
-      const r = await org.run('Import-ExchangeCertificate', { server, fileData: aes.bytes, password: secret('Pass1word') });
+      const r = await org.run('Import-ExchangeCertificate', {
+        server,
+        fileData: aes.bytes,
+        password: secret('Pass1word'),
+      });
       expect(r.errors.map((e) => e.message)).toEqual([`A special Rpc error occurs on server ${server}: ${SOURCE}`]);
       expect(org.snapshot()).toBe(before);
     }
     for (const server of ['EX19', 'EX16N']) {
-      const r = await org.run('Import-ExchangeCertificate', { server, fileData: aes.bytes, password: secret('Pass1word') });
+      const r = await org.run('Import-ExchangeCertificate', {
+        server,
+        fileData: aes.bytes,
+        password: secret('Pass1word'),
+      });
       expect(r.errors).toEqual([]);
     }
     const legacy = await pfx('3des');
-    expect((await org.run('Import-ExchangeCertificate', { server: 'EX13', fileData: legacy.bytes, password: secret('Pass1word') })).errors).toEqual([]);
+    expect(
+      (
+        await org.run('Import-ExchangeCertificate', {
+          server: 'EX13',
+          fileData: legacy.bytes,
+          password: secret('Pass1word'),
+        })
+      ).errors,
+    ).toEqual([]);
   });
 
   it('names the WMSVC certificate WMSvc-<host> on 2012 R2 and older, WMSvc-SHA2-<host> on newer Windows', async () => {
@@ -49,7 +73,8 @@ describe('the Windows version of a mock server', () => {
       { name: 'EX16', fqdn: 'EX16.contoso.com', exchange: '2016' },
       { name: 'EX13N', fqdn: 'EX13N.contoso.com', exchange: '2013', windows: '2016' },
     ]);
-    const wmsvc = async (server: string) => (await org.get({ server })).find((c) => /^CN=WMSvc/.test(c.Subject))!.Subject;
+    const wmsvc = async (server: string) =>
+      (await org.get({ server })).find((c) => /^CN=WMSvc/.test(c.Subject))!.Subject;
     expect(await wmsvc('EX13')).toBe('CN=WMSvc-EX13');
     expect(await wmsvc('EX16')).toBe('CN=WMSvc-SHA2-EX16');
     expect(await wmsvc('EX13N')).toBe('CN=WMSvc-SHA2-EX13N');

@@ -1,7 +1,12 @@
 import { describe, expect, test } from '@jest/globals';
 import { bind, exportExchangeCertificate, render, secret } from '../../src/index.js';
 import {
-  EMPTY_SECURE_STRING, SECURE_STRING_PLAIN, SECURE_STRING_WITH_FORCE, convertsPlainText, isEmptySecureString, plainTextOf,
+  EMPTY_SECURE_STRING,
+  SECURE_STRING_PLAIN,
+  SECURE_STRING_WITH_FORCE,
+  convertsPlainText,
+  isEmptySecureString,
+  plainTextOf,
 } from '../../src/idiom/secure-string-from-text.js';
 import { dialectFor } from '../../src/dialect/dialects.js';
 import { Secret } from '../../src/node/secret.js';
@@ -27,13 +32,26 @@ describe('the SecureString-from-text idiom: one module writes and recognises it'
   });
 
   test('the empty password round-trips through New-Object', () => {
-    const text = render(exportExchangeCertificate({ thumbprint: T, binaryEncoded: true, password: secret('') }), { secrets: 'inline' });
+    const text = render(exportExchangeCertificate({ thumbprint: T, binaryEncoded: true, password: secret('') }), {
+      secrets: 'inline',
+    });
     expect(text).toContain(EMPTY_SECURE_STRING);
-    expect(isEmptySecureString({ cmdlet: 'New-Object', parameterSet: null, parameters: {}, args: ['System.Security.SecureString'] })).toBe(true);
+    expect(
+      isEmptySecureString({
+        cmdlet: 'New-Object',
+        parameterSet: null,
+        parameters: {},
+        args: ['System.Security.SecureString'],
+      }),
+    ).toBe(true);
   });
 
   test('recognition', () => {
-    const bound = { cmdlet: 'ConvertTo-SecureString', parameterSet: 'PlainText', parameters: { string: 'x', asPlainText: true } };
+    const bound = {
+      cmdlet: 'ConvertTo-SecureString',
+      parameterSet: 'PlainText',
+      parameters: { string: 'x', asPlainText: true },
+    };
     expect(plainTextOf(bound)).toBe('x');
     expect(plainTextOf({ ...bound, parameters: { string: 'x' } })).toBeNull();
     expect(convertsPlainText({ ...bound, parameters: { string: { kind: 'variable' }, asPlainText: true } })).toBe(true);

@@ -5,7 +5,9 @@ import { run } from './support.js';
 describe('automatic variables of the session and the script', () => {
   it('$env:COMPUTERNAME is the connected server unless the host sets it', async () => {
     expect((await run('$env:COMPUTERNAME')).result.output).toEqual(['AMS-EXCH01']);
-    expect((await run('$env:COMPUTERNAME', '5.1', { environment: { COMPUTERNAME: 'ADMIN-PC' } })).result.output).toEqual(['ADMIN-PC']);
+    expect(
+      (await run('$env:COMPUTERNAME', '5.1', { environment: { COMPUTERNAME: 'ADMIN-PC' } })).result.output,
+    ).toEqual(['ADMIN-PC']);
   });
 
   it('$PSScriptRoot and $PSCommandPath name the script file; empty (and $null on 2.0) without one', async () => {

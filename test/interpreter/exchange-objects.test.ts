@@ -27,7 +27,16 @@ describe('Exchange objects inside runbooks', () => {
     ].join('\n');
     const { result } = await run(script, '5.1', {}, certificates);
     expect(result.errors).toEqual([]);
-    expect(result.output).toEqual(['IMAP, POP, IIS, SMTP', 27, true, false, true, false, true, 'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices']);
+    expect(result.output).toEqual([
+      'IMAP, POP, IIS, SMTP',
+      27,
+      true,
+      false,
+      true,
+      false,
+      true,
+      'Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices',
+    ]);
   });
 
   it('CertificateDomains items have Address and Domain; -contains with a name still works', async () => {
@@ -46,6 +55,9 @@ describe('Exchange objects inside runbooks', () => {
 
   it('leaves the objects themselves as they are (text and strings for --json and typed results)', async () => {
     const { result } = await run('Get-ExchangeCertificate', '5.1', {}, certificates);
-    expect(result.output[0]).toMatchObject({ Services: 'IMAP, POP, IIS, SMTP', CertificateDomains: ['mail.contoso.com', '*.contoso.com'] });
+    expect(result.output[0]).toMatchObject({
+      Services: 'IMAP, POP, IIS, SMTP',
+      CertificateDomains: ['mail.contoso.com', '*.contoso.com'],
+    });
   });
 });

@@ -14,6 +14,8 @@ describe('Format-Table with more columns than fit', () => {
 
   it('stays silent on PowerShell 7 and when everything fits', async () => {
     expect((await run(WIDE, '7')).result.statements[0]!.warnings).toEqual([]);
-    expect((await run("[pscustomobject]@{ A = 1; B = 2 } | Format-Table", '5.1')).result.statements[0]!.warnings).toEqual([]);
+    expect(
+      (await run('[pscustomobject]@{ A = 1; B = 2 } | Format-Table', '5.1')).result.statements[0]!.warnings,
+    ).toEqual([]);
   });
 });

@@ -6,9 +6,14 @@ import type { FakeExchange } from './support.js';
 /** Enable fails with an Exchange RPC error (non-terminating, as the EMS writes it). */
 function failingEnable(env: { exchange: FakeExchange }): void {
   env.exchange.handler = (call) => {
-    if (call.cmdlet === 'Get-ExchangeCertificate') return { output: [fakeCertificate('A'.repeat(40), 'CN=a')], errors: [], warnings: [] };
+    if (call.cmdlet === 'Get-ExchangeCertificate')
+      return { output: [fakeCertificate('A'.repeat(40), 'CN=a')], errors: [], warnings: [] };
     if (call.cmdlet === 'Enable-ExchangeCertificate') {
-      return { output: [], errors: [exchangeError(call, 'A special Rpc error occurs on server AMS-EXCH01: boom')], warnings: [] };
+      return {
+        output: [],
+        errors: [exchangeError(call, 'A special Rpc error occurs on server AMS-EXCH01: boom')],
+        warnings: [],
+      };
     }
     return { output: [], errors: [], warnings: [] };
   };
@@ -32,13 +37,20 @@ describe('$ErrorActionPreference and the Exchange cmdlets', () => {
   });
 
   it('a script-level SilentlyContinue does not hide their errors either', async () => {
-    const { result } = await run("$ErrorActionPreference = 'SilentlyContinue'\nEnable-ExchangeCertificate -Thumbprint AAAA -Services IIS",
-      '5.1', {}, failingEnable);
+    const { result } = await run(
+      "$ErrorActionPreference = 'SilentlyContinue'\nEnable-ExchangeCertificate -Thumbprint AAAA -Services IIS",
+      '5.1',
+      {},
+      failingEnable,
+    );
     expect(result.errors).toHaveLength(1);
   });
 
   it('built-in cmdlets in the same script do see it', async () => {
-    const { result } = await run(`$ErrorActionPreference = 'Stop'\ntry { Get-Content C:\\nope; "went on" } catch { "caught" }`, '5.1');
+    const { result } = await run(
+      `$ErrorActionPreference = 'Stop'\ntry { Get-Content C:\\nope; "went on" } catch { "caught" }`,
+      '5.1',
+    );
     expect(result.output).toEqual(['caught']);
   });
 

@@ -10,7 +10,9 @@ import { interpret } from '../../src/interpreter/index.js';
 import { BASE_TIME, testOrg } from '../engine/support/test-org.js';
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'runbooks');
-const runbooks = readdirSync(folder).filter((f) => f.endsWith('.ps1') && readdirSync(folder).includes(f.replace(/\.ps1$/, '.expected.txt')));
+const runbooks = readdirSync(folder).filter(
+  (f) => f.endsWith('.ps1') && readdirSync(folder).includes(f.replace(/\.ps1$/, '.expected.txt')),
+);
 
 /**
  * What the console shows per top-level statement: its warnings, its output, then its errors (message only), as
@@ -20,8 +22,14 @@ async function runbookText(file: string): Promise<string> {
   const org = await testOrg();
   const server = org.store.read((tx) => tx.getServer('AMS-EXCH01'))!;
   const result = await interpret(readFileSync(join(folder, file), 'utf8'), {
-    exchange: org.exchange, fs: org.fs, shell: '5.1', connectedServer: 'AMS-EXCH01', exchangeTarget: serverTarget(server),
-    answers: { answer: () => null }, now: () => new Date(BASE_TIME.getTime() + 3_600_000), scriptPath: `C:\\Scripts\\${file}`,
+    exchange: org.exchange,
+    fs: org.fs,
+    shell: '5.1',
+    connectedServer: 'AMS-EXCH01',
+    exchangeTarget: serverTarget(server),
+    answers: { answer: () => null },
+    now: () => new Date(BASE_TIME.getTime() + 3_600_000),
+    scriptPath: `C:\\Scripts\\${file}`,
   });
   const lines: string[] = [];
   for (const s of result.statements) {
@@ -29,7 +37,8 @@ async function runbookText(file: string): Promise<string> {
     if (s.output.length > 0) lines.push(formatForHost(s.output, '5.1').replace(/\n$/, ''));
     for (const e of s.errors) lines.push(`ERROR: ${e.message}`);
   }
-  for (const e of result.errors) if (!result.statements.some((s) => s.errors.includes(e))) lines.push(`ERROR: ${e.message}`);
+  for (const e of result.errors)
+    if (!result.statements.some((s) => s.errors.includes(e))) lines.push(`ERROR: ${e.message}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -12,7 +12,7 @@ const SEED_51 = [
   '$cert = Import-ExchangeCertificate -Server AMS-EXCH01 -FileData $Data',
   'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint $cert.Thumbprint | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
   'Export-ExchangeCertificate -Thumbprint $cert.Thumbprint -FileName "C:\\Install\\webmail_exchangefun_nl.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
-  'Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
+  "Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText -Force)",
 ].join('\n');
 
 function withFiles(env: { fs: { writeFile(p: string, d: Uint8Array): void } }): void {
@@ -27,11 +27,19 @@ describe('the seed runbook on Windows PowerShell 5.1', () => {
     expect(result.errors).toEqual([]);
     const calls = env.exchange.calls;
     expect(calls.map((c) => c.cmdlet)).toEqual([
-      'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Get-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate', 'Import-ExchangeCertificate',
+      'New-ExchangeCertificate',
+      'Import-ExchangeCertificate',
+      'Get-ExchangeCertificate',
+      'Enable-ExchangeCertificate',
+      'Export-ExchangeCertificate',
+      'Import-ExchangeCertificate',
     ]);
     expect(calls[0]!.parameters).toEqual({
-      generateRequest: true, server: 'AMS-EXCH01', subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
-      domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'], privateKeyExportable: true,
+      generateRequest: true,
+      server: 'AMS-EXCH01',
+      subjectName: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
+      domainName: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+      privateKeyExportable: true,
     });
     expect(calls[0]!.parameterSet).toBe('Request');
     expect(calls[1]!.parameters.fileData).toEqual(CER);
@@ -43,16 +51,29 @@ describe('the seed runbook on Windows PowerShell 5.1', () => {
     const password = calls[4]!.parameters.password;
     expect(password).toBeInstanceOf(Secret);
     expect((password as Secret).reveal()).toBe('Pass1word');
-    expect(calls[4]!.parameters).toMatchObject({ thumbprint: THUMB, fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx', binaryEncoded: true });
+    expect(calls[4]!.parameters).toMatchObject({
+      thumbprint: THUMB,
+      fileName: 'C:\\Install\\webmail_exchangefun_nl.pfx',
+      binaryEncoded: true,
+    });
     expect(calls[5]!.parameters.fileData).toEqual(PFX);
     expect((calls[5]!.parameters.password as Secret).reveal()).toBe('Pass1word');
     expect(calls.every((c) => c.connectedServer === 'AMS-EXCH01' && c.shell === '5.1')).toBe(true);
-    expect(calls.map((c) => [c.line, c.column])).toEqual([[1, 16], [4, 9], [5, 1], [5, 75], [6, 1], [7, 1]]);
+    expect(calls.map((c) => [c.line, c.column])).toEqual([
+      [1, 16],
+      [4, 9],
+      [5, 1],
+      [5, 75],
+      [6, 1],
+      [7, 1],
+    ]);
   });
 
   it('writes the request as ANSI text with CRLF line ends', async () => {
     const { env } = await run(SEED_51, '5.1', {}, withFiles);
-    expect(env.fs.text('C:\\install\\ssl-request.req')).toBe('-----BEGIN NEW CERTIFICATE REQUEST-----\r\nMIIB\r\n-----END NEW CERTIFICATE REQUEST-----\r\n\r\n');
+    expect(env.fs.text('C:\\install\\ssl-request.req')).toBe(
+      '-----BEGIN NEW CERTIFICATE REQUEST-----\r\nMIIB\r\n-----END NEW CERTIFICATE REQUEST-----\r\n\r\n',
+    );
   });
 
   it('reports one statement per line with the password redacted', async () => {
@@ -66,11 +87,11 @@ describe('the seed runbook on Windows PowerShell 5.1', () => {
 
 describe('the seed runbook as PowerShell 7 writes it', () => {
   const seed7 = [
-    '$Data = [Byte[]]$(Get-Content -LiteralPath \'C:\\install\\webmail_exchangefun_nl.cer\' -AsByteStream -Raw)',
+    "$Data = [Byte[]]$(Get-Content -LiteralPath 'C:\\install\\webmail_exchangefun_nl.cer' -AsByteStream -Raw)",
     '$cert = Import-ExchangeCertificate -Server AMS-EXCH01 -FileData $Data',
     'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint $cert.Thumbprint | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
-    '$ExportResult = Export-ExchangeCertificate -Thumbprint $cert.Thumbprint -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText)',
-    '[System.IO.File]::WriteAllBytes(\'C:\\Install\\webmail_exchangefun_nl.pfx\', $ExportResult.FileData)',
+    "$ExportResult = Export-ExchangeCertificate -Thumbprint $cert.Thumbprint -BinaryEncoded -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText)",
+    "[System.IO.File]::WriteAllBytes('C:\\Install\\webmail_exchangefun_nl.pfx', $ExportResult.FileData)",
   ].join('\n');
 
   it('reads bytes with -AsByteStream, takes -AsPlainText without -Force and writes the PFX with WriteAllBytes', async () => {

@@ -3,7 +3,7 @@ import { run } from './support.js';
 
 // Select-Object -Unique with -ExpandProperty / -Property (issue 10; pwsh 7.6.9 gives 1,2 for both).
 describe('Select-Object -Unique', () => {
-  const objects = '$o = 1,1,2 | ForEach-Object { [pscustomobject]@{ X = $_; Y = \'a\' } }\n';
+  const objects = "$o = 1,1,2 | ForEach-Object { [pscustomobject]@{ X = $_; Y = 'a' } }\n";
 
   it('honours -Unique with -ExpandProperty', async () => {
     const { result } = await run(`${objects}($o | Select-Object -ExpandProperty X -Unique) -join ','`);

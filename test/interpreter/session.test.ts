@@ -18,12 +18,17 @@ describe('createInterpreterSession', () => {
 
   it('uses preset variables (secrets the backend fills) without them appearing in the text', async () => {
     const env = makeEnv('5.1', { variables: { ExchcertPassword: secret('Pass1word') } });
-    const r = await interpret('Export-ExchangeCertificate -Thumbprint AB -BinaryEncoded -Password $ExchcertPassword', env);
+    const r = await interpret(
+      'Export-ExchangeCertificate -Thumbprint AB -BinaryEncoded -Password $ExchcertPassword',
+      env,
+    );
     expect(r.errors).toEqual([]);
     const pw = env.exchange.calls[0]!.parameters.password;
     expect(pw).toBeInstanceOf(Secret);
     expect((pw as Secret).reveal()).toBe('Pass1word');
-    expect(r.statements[0]!.text).toBe('Export-ExchangeCertificate -Thumbprint AB -BinaryEncoded -Password $ExchcertPassword');
+    expect(r.statements[0]!.text).toBe(
+      'Export-ExchangeCertificate -Thumbprint AB -BinaryEncoded -Password $ExchcertPassword',
+    );
   });
 
   it('runs a parsed AST', async () => {

@@ -38,7 +38,12 @@ export class MemoryFs implements VirtualFs {
 }
 
 /** A certificate object shaped like the mock's ExchangeCertificate. */
-export function fakeCertificate(thumbprint: string, subject: string, services = 'IIS, SMTP', letters = '...WS..'): Record<string, unknown> {
+export function fakeCertificate(
+  thumbprint: string,
+  subject: string,
+  services = 'IIS, SMTP',
+  letters = '...WS..',
+): Record<string, unknown> {
   return {
     AccessRules: null,
     CertificateDomains: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
@@ -66,8 +71,16 @@ type Handler = (call: CmdletCall, answers: AnswerProvider) => CmdletOutcome | Pr
 
 /** Errors the fake writes like the real mock: `A special Rpc error occurs ...` style records. */
 export function exchangeError(call: CmdletCall, message: string, errorId = '71D7F7B0'): ErrorRecord {
-  return { message, category: 'InvalidOperation', errorId, fullyQualifiedErrorId: `${errorId},Microsoft.Exchange.Management.SystemConfigurationTasks.${call.cmdlet.replace('-', '')}`,
-    command: call.cmdlet, terminating: false, line: call.line, column: call.column };
+  return {
+    message,
+    category: 'InvalidOperation',
+    errorId,
+    fullyQualifiedErrorId: `${errorId},Microsoft.Exchange.Management.SystemConfigurationTasks.${call.cmdlet.replace('-', '')}`,
+    command: call.cmdlet,
+    terminating: false,
+    line: call.line,
+    column: call.column,
+  };
 }
 
 /** A MockExchange that records every call and answers from a handler (default: plausible outputs). */
@@ -94,10 +107,18 @@ export function defaultOutcome(call: CmdletCall): CmdletOutcome {
   const none: CmdletOutcome = { output: [], errors: [], warnings: [] };
   switch (call.cmdlet) {
     case 'New-ExchangeCertificate':
-      return { ...none, output: ['-----BEGIN NEW CERTIFICATE REQUEST-----\r\nMIIB\r\n-----END NEW CERTIFICATE REQUEST-----\r\n'] };
+      return {
+        ...none,
+        output: ['-----BEGIN NEW CERTIFICATE REQUEST-----\r\nMIIB\r\n-----END NEW CERTIFICATE REQUEST-----\r\n'],
+      };
     case 'Import-ExchangeCertificate':
     case 'Get-ExchangeCertificate':
-      return { ...none, output: [fakeCertificate(THUMB, 'CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL')] };
+      return {
+        ...none,
+        output: [
+          fakeCertificate(THUMB, 'CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL'),
+        ],
+      };
     case 'Export-ExchangeCertificate':
       return { ...none, output: [{ FileData: new Uint8Array([1, 2, 3]) }] };
     default:
@@ -111,7 +132,10 @@ export function answersWith(letter: 'Y' | 'A' | 'N' | 'L' | null): AnswerProvide
 }
 
 /** An interpreter environment over a fake exchange and a memory file system. */
-export function makeEnv(shell: ShellVersion, overrides: Partial<InterpreterEnv> = {}): InterpreterEnv & { exchange: FakeExchange; fs: MemoryFs; hostText: () => string } {
+export function makeEnv(
+  shell: ShellVersion,
+  overrides: Partial<InterpreterEnv> = {},
+): InterpreterEnv & { exchange: FakeExchange; fs: MemoryFs; hostText: () => string } {
   let host = '';
   const env = {
     exchange: new FakeExchange(),
@@ -119,7 +143,11 @@ export function makeEnv(shell: ShellVersion, overrides: Partial<InterpreterEnv> 
     shell,
     connectedServer: 'AMS-EXCH01',
     answers: answersWith(null),
-    host: { write: (t: string) => { host += t; } },
+    host: {
+      write: (t: string) => {
+        host += t;
+      },
+    },
     now: () => new Date(2025, 10, 25, 12, 50, 0),
     ...overrides,
   } as InterpreterEnv & { exchange: FakeExchange; fs: MemoryFs };
@@ -127,7 +155,12 @@ export function makeEnv(shell: ShellVersion, overrides: Partial<InterpreterEnv> 
 }
 
 /** Runs a script on a fresh environment; returns the result and the environment (calls, files, host text). */
-export async function run(script: string, shell: ShellVersion = '5.1', overrides: Partial<InterpreterEnv> = {}, setup?: (env: ReturnType<typeof makeEnv>) => void) {
+export async function run(
+  script: string,
+  shell: ShellVersion = '5.1',
+  overrides: Partial<InterpreterEnv> = {},
+  setup?: (env: ReturnType<typeof makeEnv>) => void,
+) {
   const env = makeEnv(shell, overrides);
   setup?.(env);
   const { interpret } = await import('../../src/interpreter/index.js');

@@ -17,18 +17,33 @@ import { compareLiteral, judgeModule, lowerFirst, show } from '../support/judge-
 const RUNS = 1200;
 const SEED = 0x6b1d3e5;
 
-const hex = (n: number) => fc.array(fc.constantFrom(...'0123456789ABCDEF'), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const hex = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789ABCDEF'), { minLength: n, maxLength: n }).map((a) => a.join(''));
 const thumbprint = fc.oneof(
   { weight: 6, arbitrary: hex(40) },
   { weight: 1, arbitrary: hex(40).map((t) => t.toLowerCase()) },
   // Bare, these lex as numbers (PowerShell gives a [string] parameter the original text back).
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...'0123456789'), { minLength: 40, maxLength: 40 }).map((a) => a.join('')) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...'0123456789'), { minLength: 38, maxLength: 38 }).map((a) => `${a.join('')}E5`) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(...'0123456789'), { minLength: 40, maxLength: 40 }).map((a) => a.join('')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom(...'0123456789'), { minLength: 38, maxLength: 38 })
+      .map((a) => `${a.join('')}E5`),
+  },
   { weight: 1, arbitrary: fc.constantFrom('0x1234', '1234D', '12kb', '1E5') },
 );
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const word = (arb: fc.Arbitrary<string>) => fc.oneof({ weight: 3, arbitrary: arb }, { weight: 2, arbitrary: arb.map(quoted) });
-const dns = fc.constantFrom('mail.contoso.com', 'autodiscover.contoso.com', 'webmail.exchangefun.nl', 'EX01.corp.local');
+const word = (arb: fc.Arbitrary<string>) =>
+  fc.oneof({ weight: 3, arbitrary: arb }, { weight: 2, arbitrary: arb.map(quoted) });
+const dns = fc.constantFrom(
+  'mail.contoso.com',
+  'autodiscover.contoso.com',
+  'webmail.exchangefun.nl',
+  'EX01.corp.local',
+);
 const server = fc.constantFrom('EX01', 'AMS-EXCH01', 'ex-2.contoso.com');
 
 /** An argument for a parameter of this type: mostly right, sometimes a type error. */
@@ -38,16 +53,66 @@ function argument(p: ParameterSpec): fc.Arbitrary<string> {
       return fc.constantFrom('$true', '$false', '$true', '$false', '1', '0', '2', "'yes'", "'true'", '$null');
     case 'Int32':
     case 'Int64':
-      return fc.constantFrom('2048', '4096', '1024', "'4096'", '0x800', "'0x800'", 'abc', '2.5', '3.5', "'2.5'", "'1e3'", '1e3', "' 42 '", '99999999999', '-1', '$true', '$null');
+      return fc.constantFrom(
+        '2048',
+        '4096',
+        '1024',
+        "'4096'",
+        '0x800',
+        "'0x800'",
+        'abc',
+        '2.5',
+        '3.5',
+        "'2.5'",
+        "'1e3'",
+        '1e3',
+        "' 42 '",
+        '99999999999',
+        '-1',
+        '$true',
+        '$null',
+      );
     case 'AllowedServices':
-      return fc.constantFrom('IIS', "'IIS'", "'IIS,SMTP'", 'IIS, SMTP', "'POP','IMAP'", 'iis', "'IIS, SMTP'", '24', '0', "'None'", "'Foo'", 'IIS, Foo', "'SM*'", "'I*'", 'Federation', 'UMCallRouter');
+      return fc.constantFrom(
+        'IIS',
+        "'IIS'",
+        "'IIS,SMTP'",
+        'IIS, SMTP',
+        "'POP','IMAP'",
+        'iis',
+        "'IIS, SMTP'",
+        '24',
+        '0',
+        "'None'",
+        "'Foo'",
+        'IIS, Foo',
+        "'SM*'",
+        "'I*'",
+        'Federation',
+        'UMCallRouter',
+      );
     case 'MultiValuedProperty':
     case 'String[]':
-      return fc.oneof(word(dns), fc.tuple(dns, dns).map(([a, b]) => `${a}, ${b}`), fc.tuple(dns, dns).map(([a, b]) => `${quoted(a)},${quoted(b)}`), dns.map((a) => `@(${quoted(a)})`));
+      return fc.oneof(
+        word(dns),
+        fc.tuple(dns, dns).map(([a, b]) => `${a}, ${b}`),
+        fc.tuple(dns, dns).map(([a, b]) => `${quoted(a)},${quoted(b)}`),
+        dns.map((a) => `@(${quoted(a)})`),
+      );
     case 'X500DistinguishedName':
-      return fc.constantFrom("'CN=mail.contoso.com'", "'CN=mail.contoso.com, O=Contoso'", '"CN=a.contoso.com, O=Contoso, C=NL"', "'garbage'");
+      return fc.constantFrom(
+        "'CN=mail.contoso.com'",
+        "'CN=mail.contoso.com, O=Contoso'",
+        '"CN=a.contoso.com, O=Contoso, C=NL"',
+        "'garbage'",
+      );
     case 'SecureString':
-      return fc.constantFrom("(ConvertTo-SecureString -String 'P@ss' -AsPlainText -Force)", "(ConvertTo-SecureString 'x y' -AsPlainText -Force)", "'plain'", '$null');
+      return fc.constantFrom(
+        "(ConvertTo-SecureString -String 'P@ss' -AsPlainText -Force)",
+        "(ConvertTo-SecureString 'x y' -AsPlainText -Force)",
+        "'plain'",
+        '$null',
+      );
     case 'Byte[]':
       return fc.constantFrom('([byte[]](1,2,3))', '([byte[]](0,255))', '1,2,3', "'abc'", '1,2,300');
     case 'X509Certificate2':
@@ -58,9 +123,16 @@ function argument(p: ParameterSpec): fc.Arbitrary<string> {
       return fc.constant('');
     default:
       if (p.name === 'Thumbprint') return word(thumbprint);
-      if (p.name === 'Identity') return fc.oneof(hex(40).map((t) => quoted(`EX01\\${t}`)), word(hex(40)));
+      if (p.name === 'Identity')
+        return fc.oneof(
+          hex(40).map((t) => quoted(`EX01\\${t}`)),
+          word(hex(40)),
+        );
       if (p.name === 'Server' || p.name === 'DomainController') return fc.oneof(word(server), fc.constant('2048'));
-      if (['ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'PipelineVariable'].includes(p.name)) return word(fc.constantFrom('errs', 'out1', '+append'));
+      if (
+        ['ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'PipelineVariable'].includes(p.name)
+      )
+        return word(fc.constantFrom('errs', 'out1', '+append'));
       return fc.oneof(word(fc.constantFrom('Contoso 2026', 'x', 'C:\\certs\\a.pfx', '2048')), fc.constant('1E5'));
   }
 }
@@ -68,25 +140,52 @@ function argument(p: ParameterSpec): fc.Arbitrary<string> {
 /** How a name is written: full, unique or ambiguous prefix, alias; any case; sometimes an en dash. */
 function spelling(p: ParameterSpec): fc.Arbitrary<string> {
   const names = [p.name, ...p.aliases];
-  return fc.tuple(
-    fc.constantFrom(...names),
-    fc.oneof({ weight: 4, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }) }),
-    fc.constantFrom('same', 'same', 'same', 'lower', 'upper'),
-    fc.constantFrom('-', '-', '-', '-', '-', '-', '-', '\u2013'),
-  ).map(([n, k, c, dash]) => {
-    const cut = k < 0 ? n : n.slice(0, k);
-    return dash + (c === 'lower' ? cut.toLowerCase() : c === 'upper' ? cut.toUpperCase() : cut);
-  });
+  return fc
+    .tuple(
+      fc.constantFrom(...names),
+      fc.oneof({ weight: 4, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }) }),
+      fc.constantFrom('same', 'same', 'same', 'lower', 'upper'),
+      fc.constantFrom('-', '-', '-', '-', '-', '-', '-', '\u2013'),
+    )
+    .map(([n, k, c, dash]) => {
+      const cut = k < 0 ? n : n.slice(0, k);
+      return dash + (c === 'lower' ? cut.toLowerCase() : c === 'upper' ? cut.toUpperCase() : cut);
+    });
 }
 
 function named(p: ParameterSpec): fc.Arbitrary<string> {
   if (p.type === 'SwitchParameter') {
-    return fc.tuple(spelling(p), fc.constantFrom('', '', '', '', ':$false', ':$true', ' $false', ':0')).map(([s, v]) => s + v);
+    return fc
+      .tuple(spelling(p), fc.constantFrom('', '', '', '', ':$false', ':$true', ' $false', ':0'))
+      .map(([s, v]) => s + v);
   }
-  return fc.tuple(spelling(p), argument(p), fc.constantFrom(' ', ' ', ' ', ':', ': ', 'MISSING')).map(([s, v, sep]) => (sep === 'MISSING' ? s : s + sep + v));
+  return fc
+    .tuple(spelling(p), argument(p), fc.constantFrom(' ', ' ', ' ', ':', ': ', 'MISSING'))
+    .map(([s, v, sep]) => (sep === 'MISSING' ? s : s + sep + v));
 }
 
-const BOGUS = ['-Bogus', '-Path', '-Name', '-Id x', '-P', '-Se', '-Su', '-Do', '-In', '-F', '-W', '-O', '-E', '-I', '-Pa', '-Inf', '-Pro', '-Wa', '-ea:', '-Thumb'];
+const BOGUS = [
+  '-Bogus',
+  '-Path',
+  '-Name',
+  '-Id x',
+  '-P',
+  '-Se',
+  '-Su',
+  '-Do',
+  '-In',
+  '-F',
+  '-W',
+  '-O',
+  '-E',
+  '-I',
+  '-Pa',
+  '-Inf',
+  '-Pro',
+  '-Wa',
+  '-ea:',
+  '-Thumb',
+];
 
 function line(spec: CmdletSpec): fc.Arbitrary<string> {
   const view = shellView(spec, '7');
@@ -98,7 +197,8 @@ function line(spec: CmdletSpec): fc.Arbitrary<string> {
   );
   // Bias toward the parameters each set needs, so that many lines bind; then shuffle everything.
   const needs = view.parameters.filter((p) => p.mandatory);
-  return fc.tuple(fc.array(item, { minLength: 0, maxLength: 5 }), fc.subarray(needs))
+  return fc
+    .tuple(fc.array(item, { minLength: 0, maxLength: 5 }), fc.subarray(needs))
     .chain(([items, wanted]) => sequence([...items.map((i) => fc.constant(i)), ...wanted.map(named)]))
     .chain((all) => fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length }))
     .map((all) => [spec.name, ...all].join(' '));
@@ -129,7 +229,10 @@ const FIXED = [
   'Get-ExchangeCertificate -Bogus',
 ];
 
-const lines: string[] = [...FIXED, ...fc.sample(fc.constantFrom(...EXCHANGE_CMDLETS).chain(line), { seed: SEED, numRuns: RUNS })];
+const lines: string[] = [
+  ...FIXED,
+  ...fc.sample(fc.constantFrom(...EXCHANGE_CMDLETS).chain(line), { seed: SEED, numRuns: RUNS }),
+];
 
 interface Ours {
   readonly ok: boolean;
@@ -173,25 +276,49 @@ function compare(ps: CaseResult, mine: Ours): Mismatch | null {
   if (mine.crash) return { kind: 'binder crashed', detail: mine.crash };
   if (ps.ok !== mine.ok) {
     return ps.ok
-      ? { kind: `PowerShell binds, we report ${mine.parse ? 'a parse error' : mine.errorId}`, detail: `ours: ${mine.message}; PowerShell bound ${show(ps.records[0])}` }
-      : { kind: `PowerShell reports ${ps.error?.errorId}, we bind`, detail: `PowerShell: ${ps.error?.message}; ours: ${show({ set: mine.parameterSet, parameters: mine.parameters })}` };
+      ? {
+          kind: `PowerShell binds, we report ${mine.parse ? 'a parse error' : mine.errorId}`,
+          detail: `ours: ${mine.message}; PowerShell bound ${show(ps.records[0])}`,
+        }
+      : {
+          kind: `PowerShell reports ${ps.error?.errorId}, we bind`,
+          detail: `PowerShell: ${ps.error?.message}; ours: ${show({ set: mine.parameterSet, parameters: mine.parameters })}`,
+        };
   }
   if (!ps.ok) {
     const err = ps.error!;
     if (err.phase === 'parse' || mine.parse) {
-      return err.phase === 'parse' && mine.parse ? null : { kind: `parse error on one side only (PowerShell ${err.phase}/${err.errorId})`, detail: `PowerShell: ${err.message}; ours: ${mine.message}` };
+      return err.phase === 'parse' && mine.parse
+        ? null
+        : {
+            kind: `parse error on one side only (PowerShell ${err.phase}/${err.errorId})`,
+            detail: `PowerShell: ${err.message}; ours: ${mine.message}`,
+          };
     }
-    if (err.errorId !== mine.errorId) return { kind: `errorId ${err.errorId} vs ours ${mine.errorId}`, detail: `PowerShell: ${err.message}\n    ours: ${mine.message}` };
-    if (!sameWording(err.message, mine.message ?? '')) return { kind: `wording of ${err.errorId}`, detail: `PowerShell: ${err.message}\n    ours:       ${mine.message}` };
+    if (err.errorId !== mine.errorId)
+      return {
+        kind: `errorId ${err.errorId} vs ours ${mine.errorId}`,
+        detail: `PowerShell: ${err.message}\n    ours: ${mine.message}`,
+      };
+    if (!sameWording(err.message, mine.message ?? ''))
+      return {
+        kind: `wording of ${err.errorId}`,
+        detail: `PowerShell: ${err.message}\n    ours:       ${mine.message}`,
+      };
     return null;
   }
   const rec = ps.records[0];
   if (!rec || ps.records.length !== 1) return { kind: 'stub recorded no single binding', detail: show(ps.records) };
-  if (rec.parameterSet !== mine.parameterSet) return { kind: 'parameter set', detail: `PowerShell ${rec.parameterSet}, ours ${mine.parameterSet}` };
-  const view = shellView(EXCHANGE_CMDLETS.find((c) => c.name === rec.cmdlet)!, '7');
+  if (rec.parameterSet !== mine.parameterSet)
+    return { kind: 'parameter set', detail: `PowerShell ${rec.parameterSet}, ours ${mine.parameterSet}` };
+  const view = shellView(
+    EXCHANGE_CMDLETS.find((c) => c.name === rec.cmdlet)!,
+    '7',
+  );
   const psKeys = Object.keys(rec.parameters).map(lowerFirst).sort();
   const myKeys = Object.keys(mine.parameters!).sort();
-  if (psKeys.join() !== myKeys.join()) return { kind: 'bound parameter names', detail: `PowerShell [${psKeys.join(', ')}], ours [${myKeys.join(', ')}]` };
+  if (psKeys.join() !== myKeys.join())
+    return { kind: 'bound parameter names', detail: `PowerShell [${psKeys.join(', ')}], ours [${myKeys.join(', ')}]` };
   for (const [psName, actual] of Object.entries(rec.parameters)) {
     const p = view.parameters.find((q) => q.name === psName);
     const err = compareLiteral(p, mine.parameters![lowerFirst(psName)]!, actual);
@@ -209,9 +336,20 @@ describeWithPwsh('binder vs PowerShell 7 on generated command lines', () => {
 
   it(`generates at least 1,000 distinct lines across the six cmdlets, with successes and each kind of error`, () => {
     expect(new Set(lines).size).toBeGreaterThanOrEqual(1000);
-    for (const c of EXCHANGE_CMDLETS) expect(lines.filter((l) => l.startsWith(`${c.name} `) || l === c.name).length).toBeGreaterThan(50);
+    for (const c of EXCHANGE_CMDLETS)
+      expect(lines.filter((l) => l.startsWith(`${c.name} `) || l === c.name).length).toBeGreaterThan(50);
     const ids = new Set(results.map((r) => (r.ok ? 'ok' : r.error!.errorId)));
-    for (const id of ['ok', 'NamedParameterNotFound', 'AmbiguousParameter', 'AmbiguousParameterSet', 'MissingMandatoryParameter', 'ParameterAlreadyBound', 'PositionalParameterNotFound', 'MissingArgument', 'ParameterArgumentTransformationError']) {
+    for (const id of [
+      'ok',
+      'NamedParameterNotFound',
+      'AmbiguousParameter',
+      'AmbiguousParameterSet',
+      'MissingMandatoryParameter',
+      'ParameterAlreadyBound',
+      'PositionalParameterNotFound',
+      'MissingArgument',
+      'ParameterArgumentTransformationError',
+    ]) {
       expect([...ids]).toContain(id);
     }
     expect(results.filter((r) => r.ok).length).toBeGreaterThan(RUNS / 5);
@@ -235,8 +373,11 @@ describeWithPwsh('binder vs PowerShell 7 on generated command lines', () => {
       const firsts = mismatches.filter((x, i) => mismatches.findIndex((y) => y.m.kind === x.m.kind) === i);
       const shown = [...firsts, ...mismatches.filter((x) => !firsts.includes(x))].slice(0, 20);
       throw new Error(
-        `${mismatches.length} of ${lines.length} lines bind differently from PowerShell.\nBy kind:\n${[...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `  ${n} × ${k}`).join('\n')}\n` +
-        `First 20 (one per kind first):\n${shown.map((x) => `- ${x.line}\n    [${x.m.kind}] ${x.m.detail}`).join('\n')}`,
+        `${mismatches.length} of ${lines.length} lines bind differently from PowerShell.\nBy kind:\n${[...kinds]
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, n]) => `  ${n} × ${k}`)
+          .join('\n')}\n` +
+          `First 20 (one per kind first):\n${shown.map((x) => `- ${x.line}\n    [${x.m.kind}] ${x.m.detail}`).join('\n')}`,
       );
     }
   });

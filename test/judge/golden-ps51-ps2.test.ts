@@ -65,7 +65,12 @@ $items = foreach ($c in $all) {
 }
 
 /** A literal argument as PowerShell's AST gives it: strings, numbers (with their text), booleans, null, lists. */
-type Literal = { t: 'string'; v: string } | { t: 'number'; v: number; text: string } | { t: 'bool'; v: boolean } | { t: 'null' } | { t: 'list'; items: Literal[] };
+type Literal =
+  | { t: 'string'; v: string }
+  | { t: 'number'; v: number; text: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'null' }
+  | { t: 'list'; items: Literal[] };
 
 function literalOf(el: ParsedElement): Literal | undefined {
   switch (el.kind) {
@@ -92,9 +97,12 @@ function literalOf(el: ParsedElement): Literal | undefined {
 
 function plain(l: Literal): unknown {
   switch (l.t) {
-    case 'list': return l.items.map(plain);
-    case 'null': return null;
-    default: return l.v;
+    case 'list':
+      return l.items.map(plain);
+    case 'null':
+      return null;
+    default:
+      return l.v;
   }
 }
 
@@ -118,32 +126,42 @@ function scalarEqual(p: ParameterSpec, expected: ParameterValue, lit: Literal): 
   if (lit.t === 'list') return false;
   if (lit.t === 'null') return expected === null;
   // A [string] parameter gets a bare number's original text back.
-  if (lit.t === 'number' && typeof expected === 'string') return lit.text === expected && !['Int32', 'Int64', 'Boolean', 'SwitchParameter'].includes(p.type);
+  if (lit.t === 'number' && typeof expected === 'string')
+    return lit.text === expected && !['Int32', 'Int64', 'Boolean', 'SwitchParameter'].includes(p.type);
   return lit.v === expected;
 }
 
 function elementsAfter(els: readonly ParsedElement[], name: string): ParsedElement | undefined {
-  const i = els.findIndex((e) => e.kind === 'CommandParameter' && e.parameterName?.toLowerCase() === name.toLowerCase());
+  const i = els.findIndex(
+    (e) => e.kind === 'CommandParameter' && e.parameterName?.toLowerCase() === name.toLowerCase(),
+  );
   if (i < 0) return undefined;
   return els[i]!.argument ?? els[i + 1];
 }
 
 function judge(j: Judged, report: ParseReport, nesting: readonly Nesting[]): string[] {
   const problems: string[] = [];
-  if (report.errors.length > 0) return report.errors.map((e) => `parse error ${e.errorId} at ${e.line}:${e.column}: ${e.message}`);
-  if (nesting.length !== report.commands.length) return [`nesting has ${nesting.length} commands, the parse report ${report.commands.length}`];
+  if (report.errors.length > 0)
+    return report.errors.map((e) => `parse error ${e.errorId} at ${e.line}:${e.column}: ${e.message}`);
+  if (nesting.length !== report.commands.length)
+    return [`nesting has ${nesting.length} commands, the parse report ${report.commands.length}`];
   const shell = j.compiled.shell;
   const topIndexes = nesting.map((n, i) => (n.owner === -1 ? i : -1)).filter((i) => i >= 0);
   const names = topIndexes.map((i) => findCmdlet(report.commands[i]!.name ?? '')?.name ?? report.commands[i]!.name);
   const invs = j.compiled.invocations;
   if (names.join(' ') !== invs.map((x) => x.cmdlet).join(' ')) {
-    return [`statement-level commands in the AST [${names.join(', ')}], compile() invocations [${invs.map((x) => x.cmdlet).join(', ')}]`];
+    return [
+      `statement-level commands in the AST [${names.join(', ')}], compile() invocations [${invs.map((x) => x.cmdlet).join(', ')}]`,
+    ];
   }
   topIndexes.forEach((ci, n) => {
     const inv = invs[n]!;
     const where = `#${n + 1} ${inv.cmdlet}`;
     const spec = findCmdlet(inv.cmdlet);
-    if (!spec) { problems.push(`${where}: not in the tables, cannot be judged`); return; }
+    if (!spec) {
+      problems.push(`${where}: not in the tables, cannot be judged`);
+      return;
+    }
     const view = shellView(spec, shell);
     const els = report.commands[ci]!.elements;
     const seen = new Set<string>();
@@ -151,21 +169,36 @@ function judge(j: Judged, report: ParseReport, nesting: readonly Nesting[]): str
     const pending: { option: string; value: ParameterValue }[] = [];
     for (let k = 0; k < els.length; k++) {
       const el = els[k]!;
-      if (el.kind !== 'CommandParameter') { problems.push(`${where}: positional argument ${el.text} (renders name every parameter)`); continue; }
+      if (el.kind !== 'CommandParameter') {
+        problems.push(`${where}: positional argument ${el.text} (renders name every parameter)`);
+        continue;
+      }
       const written = el.parameterName ?? '';
       const p = view.parameters.find((q) => q.name.toLowerCase() === written.toLowerCase());
-      if (!p) { problems.push(`${where}: -${written} is not a full parameter name of ${inv.cmdlet} in ${shell}`); continue; }
+      if (!p) {
+        problems.push(`${where}: -${written} is not a full parameter name of ${inv.cmdlet} in ${shell}`);
+        continue;
+      }
       let arg: ParsedElement | 'present';
       if (el.argument) arg = el.argument;
       else if (p.type === 'SwitchParameter') arg = 'present';
       else if (k + 1 < els.length && els[k + 1]!.kind !== 'CommandParameter') arg = els[++k]!;
-      else { problems.push(`${where}: -${p.name} has no argument`); continue; }
+      else {
+        problems.push(`${where}: -${p.name} has no argument`);
+        continue;
+      }
       if (seen.has(p.option)) problems.push(`${where}: -${p.name} written twice`);
       seen.add(p.option);
-      if (!(p.option in inv.parameters)) { problems.push(`${where}: -${p.name} is in the text, not in compile()'s invocation`); continue; }
+      if (!(p.option in inv.parameters)) {
+        problems.push(`${where}: -${p.name} is in the text, not in compile()'s invocation`);
+        continue;
+      }
       const expected = inv.parameters[p.option]!;
       const fail = (why: string) => problems.push(`${where} -${p.name}: ${why}`);
-      if (arg === 'present') { if (expected !== true) fail(`switch present, compile() says ${show(expected)}`); continue; }
+      if (arg === 'present') {
+        if (expected !== true) fail(`switch present, compile() says ${show(expected)}`);
+        continue;
+      }
       if (expected instanceof Secret) {
         if (arg.kind === 'VariableExpression') {
           const v = j.compiled.secretVariables.get(arg.text.slice(1));
@@ -192,13 +225,17 @@ function judge(j: Judged, report: ParseReport, nesting: readonly Nesting[]): str
         continue;
       }
       const lit = literalOf(arg);
-      if (!lit) { fail(`argument ${arg.text} (${arg.kind}) has no literal value, compile() says ${show(expected)}`); continue; }
+      if (!lit) {
+        fail(`argument ${arg.text} (${arg.kind}) has no literal value, compile() says ${show(expected)}`);
+        continue;
+      }
       const err = compareLiteral(p, expected, lit);
       if (err) fail(err);
     }
     for (const [option, value] of Object.entries(inv.parameters)) {
       if (seen.has(option)) continue;
-      if (!(isExpression(value) && value.kind === 'pipelineInput')) problems.push(`${where}: compile() has ${option}=${show(value)}, the text does not give it`);
+      if (!(isExpression(value) && value.kind === 'pipelineInput'))
+        problems.push(`${where}: compile() has ${option}=${show(value)}, the text does not give it`);
     }
     // Nested commands and ReadAllBytes calls of this command consume the pending values.
     const take = (pred: (v: ParameterValue) => boolean): boolean => {
@@ -208,39 +245,56 @@ function judge(j: Judged, report: ParseReport, nesting: readonly Nesting[]): str
       return true;
     };
     for (const rab of nesting[ci]!.readAllBytes) {
-      if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === rab.path)) problems.push(`${where}: ReadAllBytes('${rab.path}') matches no fileBytes value of compile()`);
+      if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === rab.path))
+        problems.push(`${where}: ReadAllBytes('${rab.path}') matches no fileBytes value of compile()`);
     }
     nesting.forEach((nn, ni) => {
       if (nn.owner !== ci) return;
-      for (const rab of nn.readAllBytes) if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === rab.path)) problems.push(`${where}: ReadAllBytes('${rab.path}') matches no fileBytes value`);
+      for (const rab of nn.readAllBytes)
+        if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === rab.path))
+          problems.push(`${where}: ReadAllBytes('${rab.path}') matches no fileBytes value`);
       const cmd = report.commands[ni]!;
       const name = findCmdlet(cmd.name ?? '')?.name ?? cmd.name;
       const litOf = (param: string) => {
         const a = elementsAfter(cmd.elements, param);
         const l = a ? literalOf(a) : undefined;
-        return l?.t === 'string' ? l.v : l?.t === 'list' && l.items.length === 1 && l.items[0]!.t === 'string' ? l.items[0]!.v : undefined;
+        return l?.t === 'string'
+          ? l.v
+          : l?.t === 'list' && l.items.length === 1 && l.items[0]!.t === 'string'
+            ? l.items[0]!.v
+            : undefined;
       };
       if (name === 'Get-Content') {
         const path = litOf('LiteralPath') ?? litOf('Path');
-        if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === path)) problems.push(`${where}: nested Get-Content of ${show(path)} matches no fileBytes value`);
+        if (!take((v) => isExpression(v) && v.kind === 'fileBytes' && v.path === path))
+          problems.push(`${where}: nested Get-Content of ${show(path)} matches no fileBytes value`);
       } else if (name === 'ConvertTo-SecureString') {
         const s = litOf('String');
-        if (!take((v) => v instanceof Secret && v.reveal() === s)) problems.push(`${where}: nested ConvertTo-SecureString -String ${show(s)} matches no secret of compile()`);
+        if (!take((v) => v instanceof Secret && v.reveal() === s))
+          problems.push(`${where}: nested ConvertTo-SecureString -String ${show(s)} matches no secret of compile()`);
       } else if (name === 'Read-Host') {
         const prompt = litOf('Prompt') ?? null;
-        const ok = take((v) => isExpression(v) && v.kind === 'secretPrompt' && v.prompt === prompt) ||
+        const ok =
+          take((v) => isExpression(v) && v.kind === 'secretPrompt' && v.prompt === prompt) ||
           (j.compiled.secretsMode === 'prompt' && take((v) => v instanceof Secret && !j.text.includes(v.reveal())));
         if (!ok) problems.push(`${where}: nested Read-Host -Prompt ${show(prompt)} matches no prompt of compile()`);
       } else {
         problems.push(`${where}: nested ${name} is not accounted for`);
       }
     });
-    for (const x of pending) problems.push(`${where} ${x.option}: ${show(x.value)} has no nested command or ReadAllBytes call producing it`);
+    for (const x of pending)
+      problems.push(`${where} ${x.option}: ${show(x.value)} has no nested command or ReadAllBytes call producing it`);
   });
   return problems;
 }
 
-const cases = GOLDEN_CASES.flatMap((golden) => DIRS.filter((d) => golden.options[d] !== undefined).map((dir) => ({ golden, dir, compiled: compile(golden.input, golden.options[dir]!) })));
+const cases = GOLDEN_CASES.flatMap((golden) =>
+  DIRS.filter((d) => golden.options[d] !== undefined).map((dir) => ({
+    golden,
+    dir,
+    compiled: compile(golden.input, golden.options[dir]!),
+  })),
+);
 
 describeWithPwsh('ps51 and ps2 golden renders, read by PowerShell’s own parser', () => {
   let judged: Judged[] = [];
@@ -248,14 +302,33 @@ describeWithPwsh('ps51 and ps2 golden renders, read by PowerShell’s own parser
   let nestings: CaseResult[] = [];
 
   beforeAll(async () => {
-    judged = await Promise.all(cases.map(async (c) => ({ ...c, text: (await readFile(join(ROOT, c.dir, `${c.golden.name}.ps1`), 'utf8')).replace(/\n$/, '') })));
-    [reports, nestings] = await Promise.all([parseWithPwsh(judged.map((j) => j.text)), runPwshBatch(powershellModule({ shell: '7' }), judged.map((j) => nestingCase(j.text)))]);
+    judged = await Promise.all(
+      cases.map(async (c) => ({
+        ...c,
+        text: (await readFile(join(ROOT, c.dir, `${c.golden.name}.ps1`), 'utf8')).replace(/\n$/, ''),
+      })),
+    );
+    [reports, nestings] = await Promise.all([
+      parseWithPwsh(judged.map((j) => j.text)),
+      runPwshBatch(
+        powershellModule({ shell: '7' }),
+        judged.map((j) => nestingCase(j.text)),
+      ),
+    ]);
   });
 
   it('covers every ps51 and ps2 golden file', async () => {
     for (const dir of DIRS) {
-      const files = (await readdir(join(ROOT, dir))).filter((f) => f.endsWith('.ps1')).map((f) => f.replace(/\.ps1$/, '')).sort();
-      expect(files).toEqual(cases.filter((c) => c.dir === dir).map((c) => c.golden.name).sort());
+      const files = (await readdir(join(ROOT, dir)))
+        .filter((f) => f.endsWith('.ps1'))
+        .map((f) => f.replace(/\.ps1$/, ''))
+        .sort();
+      expect(files).toEqual(
+        cases
+          .filter((c) => c.dir === dir)
+          .map((c) => c.golden.name)
+          .sort(),
+      );
     }
     expect(GOLDEN_DIALECTS.ps2).toBe('2.0');
   });
@@ -279,7 +352,8 @@ describeWithPwsh('ps51 and ps2 golden renders, read by PowerShell’s own parser
       try {
         const got = bind(j.text, { shell: j.compiled.shell }).map(core);
         const want = j.compiled.invocations.map(core);
-        if (show(got) !== show(want)) problems.push(`${j.dir}/${j.golden.name}: bind gave ${show(got)}\n  compile() has ${show(want)}`);
+        if (show(got) !== show(want))
+          problems.push(`${j.dir}/${j.golden.name}: bind gave ${show(got)}\n  compile() has ${show(want)}`);
       } catch (e) {
         problems.push(`${j.dir}/${j.golden.name}: bind threw ${String(e)}`);
       }

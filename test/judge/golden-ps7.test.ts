@@ -15,8 +15,18 @@ import type { CaseResult } from '../support/pwsh.js';
 import { describeWithPwsh, runPwshBatch } from '../support/pwsh.js';
 import type { JudgeRecord } from '../support/judge-stubs.js';
 import {
-  JUDGE_PROMPT_TEXT, STUBBED_HELPERS, compareLiteral, isArrayParameter, judgeFileContent, judgeFilesScript, judgeModule, lowerFirst,
-  parameterOf, psExactString, secretVariablesScript, show,
+  JUDGE_PROMPT_TEXT,
+  STUBBED_HELPERS,
+  compareLiteral,
+  isArrayParameter,
+  judgeFileContent,
+  judgeFilesScript,
+  judgeModule,
+  lowerFirst,
+  parameterOf,
+  psExactString,
+  secretVariablesScript,
+  show,
 } from '../support/judge-stubs.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'golden');
@@ -52,8 +62,10 @@ function expressionsOf(value: ParameterValue): Expression[] {
 function filePaths(invocations: readonly Invocation[]): string[] {
   const out = new Set<string>();
   for (const inv of invocations) {
-    for (const v of Object.values(inv.parameters)) for (const e of expressionsOf(v)) if (e.kind === 'fileBytes') out.add(e.path);
-    if (inv.cmdlet === 'Get-Content') for (const p of [inv.parameters.literalPath, inv.parameters.path].flat()) if (typeof p === 'string') out.add(p);
+    for (const v of Object.values(inv.parameters))
+      for (const e of expressionsOf(v)) if (e.kind === 'fileBytes') out.add(e.path);
+    if (inv.cmdlet === 'Get-Content')
+      for (const p of [inv.parameters.literalPath, inv.parameters.path].flat()) if (typeof p === 'string') out.add(p);
   }
   return [...out];
 }
@@ -62,7 +74,8 @@ function filePaths(invocations: readonly Invocation[]): string[] {
 function caseText(j: Judged, helpers: readonly string[]): string {
   const vars = new Map<string, string>();
   for (const inv of j.compiled.invocations) {
-    for (const v of Object.values(inv.parameters)) for (const e of expressionsOf(v)) if (e.kind === 'variable') vars.set(variableKey(e), `$${variableKey(e)}`);
+    for (const v of Object.values(inv.parameters))
+      for (const e of expressionsOf(v)) if (e.kind === 'variable') vars.set(variableKey(e), `$${variableKey(e)}`);
   }
   const files = new Map(filePaths(j.compiled.invocations).map((p) => [p, judgeFileContent(p)] as const));
   return [
@@ -78,7 +91,10 @@ function caseText(j: Judged, helpers: readonly string[]): string {
 })`,
     '. $__judgeSb',
     '$__judgeCmds',
-    ...[...vars].map(([key, expr]) => `'JUDGEVAR ' + ${JSON.stringify(key).replace(/"/g, "'")} + ' ' + (ConvertTo-ExchcertJson ${expr})`),
+    ...[...vars].map(
+      ([key, expr]) =>
+        `'JUDGEVAR ' + ${JSON.stringify(key).replace(/"/g, "'")} + ' ' + (ConvertTo-ExchcertJson ${expr})`,
+    ),
     '',
   ].join('\n');
 }
@@ -117,20 +133,38 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
   const nested = new Map<string, JudgeRecord[]>();
   for (const rec of records) {
     const c = commands.get(pos(rec.line, rec.column));
-    if (!c) { problems.push(`record of ${rec.cmdlet} at ${pos(rec.line, rec.column)} matches no command of the AST`); continue; }
+    if (!c) {
+      problems.push(`record of ${rec.cmdlet} at ${pos(rec.line, rec.column)} matches no command of the AST`);
+      continue;
+    }
     if (c.owner === null) top.push(rec);
     else {
       const k = pos(c.owner[0], c.owner[1]);
       nested.set(k, [...(nested.get(k) ?? []), rec]);
     }
   }
-  const stubbed = new Set(['Get-ExchangeCertificate', 'New-ExchangeCertificate', 'Import-ExchangeCertificate', 'Enable-ExchangeCertificate', 'Export-ExchangeCertificate', 'Remove-ExchangeCertificate', ...helpers]);
+  const stubbed = new Set([
+    'Get-ExchangeCertificate',
+    'New-ExchangeCertificate',
+    'Import-ExchangeCertificate',
+    'Enable-ExchangeCertificate',
+    'Export-ExchangeCertificate',
+    'Remove-ExchangeCertificate',
+    ...helpers,
+  ]);
   const expected = j.compiled.invocations.filter((inv) => stubbed.has(inv.cmdlet));
   if (expected.length !== j.compiled.invocations.length && helpers.length === STUBBED_HELPERS.length) {
-    problems.push(`invocations of unstubbed cmdlets cannot be judged: ${j.compiled.invocations.filter((i) => !stubbed.has(i.cmdlet)).map((i) => i.cmdlet).join(', ')}`);
+    problems.push(
+      `invocations of unstubbed cmdlets cannot be judged: ${j.compiled.invocations
+        .filter((i) => !stubbed.has(i.cmdlet))
+        .map((i) => i.cmdlet)
+        .join(', ')}`,
+    );
   }
   if (top.map((t) => t.cmdlet).join(' ') !== expected.map((e) => e.cmdlet).join(' ')) {
-    problems.push(`statement-level commands PowerShell ran: [${top.map((t) => t.cmdlet).join(', ')}], compile() invocations: [${expected.map((e) => e.cmdlet).join(', ')}]`);
+    problems.push(
+      `statement-level commands PowerShell ran: [${top.map((t) => t.cmdlet).join(', ')}], compile() invocations: [${expected.map((e) => e.cmdlet).join(', ')}]`,
+    );
     return problems;
   }
   expected.forEach((inv, i) => {
@@ -138,13 +172,17 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
     const where = `#${i + 1} ${inv.cmdlet}`;
     const mine = [...(nested.get(pos(rec.line, rec.column)) ?? [])];
     nested.delete(pos(rec.line, rec.column));
-    if (rec.parameterSet !== inv.parameterSet) problems.push(`${where}: parameter set ${rec.parameterSet}, compile() says ${inv.parameterSet}`);
+    if (rec.parameterSet !== inv.parameterSet)
+      problems.push(`${where}: parameter set ${rec.parameterSet}, compile() says ${inv.parameterSet}`);
     const actualKeys = Object.keys(rec.parameters);
     const byOption = new Map(actualKeys.map((k) => [lowerFirst(k), k] as const));
     const expectedKeys = Object.keys(inv.parameters);
     const missing = expectedKeys.filter((k) => !byOption.has(k));
     const extra = [...byOption.keys()].filter((k) => !(k in inv.parameters));
-    if (missing.length > 0 || extra.length > 0) problems.push(`${where}: PowerShell bound [${actualKeys.join(', ')}], compile() has [${expectedKeys.join(', ')}]`);
+    if (missing.length > 0 || extra.length > 0)
+      problems.push(
+        `${where}: PowerShell bound [${actualKeys.join(', ')}], compile() has [${expectedKeys.join(', ')}]`,
+      );
     for (const key of expectedKeys) {
       const psName = byOption.get(key);
       if (psName === undefined) continue;
@@ -154,14 +192,24 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
       const fromPipeline = rec.pipeline.includes(psName);
       const fail = (why: string) => problems.push(`${where} -${psName}: ${why}`);
       if (isExpression(expectedValue)) {
-        if (expectedValue.kind !== 'pipelineInput' && fromPipeline) fail('bound from the pipeline, compile() says it is given');
+        if (expectedValue.kind !== 'pipelineInput' && fromPipeline)
+          fail('bound from the pipeline, compile() says it is given');
         switch (expectedValue.kind) {
           case 'pipelineInput': {
-            if (!fromPipeline) { fail('compile() says pipeline input, PowerShell bound it from the command line'); break; }
+            if (!fromPipeline) {
+              fail('compile() says pipeline input, PowerShell bound it from the command line');
+              break;
+            }
             const upstream = i > 0 ? top[i - 1]! : undefined;
             if (expectedValue.by === 'property') {
-              if (typeof actual !== 'string') fail(`by property name means the upstream Thumbprint string; PowerShell bound ${show(actual)}`);
-              else if (upstream && typeof upstream.parameters.Thumbprint === 'string' && upstream.parameters.Thumbprint !== actual) fail(`bound ${actual}, upstream asked for ${upstream.parameters.Thumbprint}`);
+              if (typeof actual !== 'string')
+                fail(`by property name means the upstream Thumbprint string; PowerShell bound ${show(actual)}`);
+              else if (
+                upstream &&
+                typeof upstream.parameters.Thumbprint === 'string' &&
+                upstream.parameters.Thumbprint !== actual
+              )
+                fail(`bound ${actual}, upstream asked for ${upstream.parameters.Thumbprint}`);
             } else if (actual === null || typeof actual !== 'object' || !('certificate' in actual)) {
               fail(`by value means the upstream certificate object; PowerShell bound ${show(actual)}`);
             }
@@ -169,7 +217,10 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
           }
           case 'variable': {
             const vk = variableKey(expectedValue);
-            if (!variables.has(vk)) { fail(`no value of $${vk} was reported`); break; }
+            if (!variables.has(vk)) {
+              fail(`no value of $${vk} was reported`);
+              break;
+            }
             const held = variables.get(vk);
             const want = isArrayParameter(p) && !Array.isArray(held) && held !== null ? [held] : held;
             if (show(want) !== show(actual)) fail(`$${vk} holds ${show(held)}, PowerShell bound ${show(actual)}`);
@@ -183,21 +234,32 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
             if (gc >= 0) {
               const g = mine.splice(gc, 1)[0]!;
               const path = g.parameters.LiteralPath ?? g.parameters.Path;
-              if (show(path) !== show([expectedValue.path])) fail(`nested Get-Content read ${show(path)}, compile() says '${expectedValue.path}'`);
+              if (show(path) !== show([expectedValue.path]))
+                fail(`nested Get-Content read ${show(path)}, compile() says '${expectedValue.path}'`);
             }
             break;
           }
           case 'secretPrompt': {
-            if (show(actual) !== show({ secret: JUDGE_PROMPT_TEXT })) fail(`expected the SecureString typed at the prompt, PowerShell bound ${show(actual)}`);
+            if (show(actual) !== show({ secret: JUDGE_PROMPT_TEXT }))
+              fail(`expected the SecureString typed at the prompt, PowerShell bound ${show(actual)}`);
             const rh = mine.findIndex((m) => m.cmdlet === 'Read-Host');
-            if (rh < 0) { fail('no Read-Host prompt ran for it'); break; }
+            if (rh < 0) {
+              fail('no Read-Host prompt ran for it');
+              break;
+            }
             const h = mine.splice(rh, 1)[0]!;
-            const want = expectedValue.prompt === null ? { AsSecureString: true } : { Prompt: expectedValue.prompt, AsSecureString: true };
-            if (show(h.parameters) !== show(want)) fail(`Read-Host bound ${show(h.parameters)}, compile() says prompt ${show(expectedValue.prompt)}`);
+            const want =
+              expectedValue.prompt === null
+                ? { AsSecureString: true }
+                : { Prompt: expectedValue.prompt, AsSecureString: true };
+            if (show(h.parameters) !== show(want))
+              fail(`Read-Host bound ${show(h.parameters)}, compile() says prompt ${show(expectedValue.prompt)}`);
             break;
           }
           case 'expression':
-            fail(`compile() gives a verbatim expression ${show(expectedValue)}: this golden cannot be judged value by value`);
+            fail(
+              `compile() gives a verbatim expression ${show(expectedValue)}: this golden cannot be judged value by value`,
+            );
             break;
         }
         continue;
@@ -206,9 +268,11 @@ function judge(j: Judged, r: CaseResult, helpers: readonly string[]): string[] {
       const err = compareLiteral(p, expectedValue, actual);
       if (err) fail(err);
     }
-    for (const m of mine) problems.push(`${where}: nested ${m.cmdlet} ${show(m.parameters)} is not accounted for by compile()`);
+    for (const m of mine)
+      problems.push(`${where}: nested ${m.cmdlet} ${show(m.parameters)} is not accounted for by compile()`);
   });
-  for (const [owner, recs] of nested) problems.push(`nested commands ${recs.map((x) => x.cmdlet).join(', ')} under ${owner} belong to no judged command`);
+  for (const [owner, recs] of nested)
+    problems.push(`nested commands ${recs.map((x) => x.cmdlet).join(', ')} under ${owner} belong to no judged command`);
   return problems;
 }
 
@@ -226,7 +290,9 @@ describeWithPwsh('ps7 golden renders, run by real pwsh against the cmdlets’ pa
   let judged: Judged[] = [];
 
   beforeAll(async () => {
-    judged = await Promise.all(cases.map(async (c) => ({ ...c, text: (await readFile(c.file, 'utf8')).replace(/\n$/, '') })));
+    judged = await Promise.all(
+      cases.map(async (c) => ({ ...c, text: (await readFile(c.file, 'utf8')).replace(/\n$/, '') })),
+    );
     work = await mkdtemp(join(tmpdir(), 'exchcert-judge-ps7-'));
     // .NET reads relative (and, on Linux, backslashed) names from its current directory: the names exactly as written.
     // PowerShell's provider maps C:\ to a drive rooted in work/cdrive (so real Get-Content/Set-Content can run).
@@ -253,7 +319,10 @@ describeWithPwsh('ps7 golden renders, run by real pwsh against the cmdlets’ pa
       `[System.Environment]::CurrentDirectory = ${psExactString(work)}`,
       `$null = New-PSDrive -Name C -PSProvider FileSystem -Root ${psExactString(cdrive)} -Scope Global`,
     ].join('\n');
-    const texts = [...judged.map((j) => caseText(j, STUBBED_HELPERS)), ...judged.map((j) => caseText(j, ['Read-Host']))];
+    const texts = [
+      ...judged.map((j) => caseText(j, STUBBED_HELPERS)),
+      ...judged.map((j) => caseText(j, ['Read-Host'])),
+    ];
     const results = await runPwshBatch(setup, texts);
     stubbed = results.slice(0, judged.length);
     real = results.slice(judged.length);
@@ -264,7 +333,10 @@ describeWithPwsh('ps7 golden renders, run by real pwsh against the cmdlets’ pa
   });
 
   it('covers every ps7 golden file (a file without a case fails)', async () => {
-    const files = (await readdir(DIR)).filter((f) => f.endsWith('.ps1')).map((f) => f.replace(/\.ps1$/, '')).sort();
+    const files = (await readdir(DIR))
+      .filter((f) => f.endsWith('.ps1'))
+      .map((f) => f.replace(/\.ps1$/, ''))
+      .sort();
     expect(files).toEqual(cases.map((c) => c.golden.name).sort());
     expect(cases.length).toBeGreaterThan(0);
   });
@@ -275,18 +347,25 @@ describeWithPwsh('ps7 golden renders, run by real pwsh against the cmdlets’ pa
   });
 
   it('PowerShell binds every statement-level command of every golden as compile() says (helper cmdlets stubbed)', () => {
-    const report = judged.flatMap((j, i) => judge(j, stubbed[i]!, STUBBED_HELPERS).map((p) => `${j.golden.name}: ${p}`));
+    const report = judged.flatMap((j, i) =>
+      judge(j, stubbed[i]!, STUBBED_HELPERS).map((p) => `${j.golden.name}: ${p}`),
+    );
     if (report.length > 0) throw new Error(`${report.length} mismatch(es):\n${report.slice(0, 40).join('\n')}`);
   });
 
   it('the renders also run with the real Get-Content/Set-Content (files in place), binding the Exchange cmdlets the same way', async () => {
     const report = judged.flatMap((j, i) => judge(j, real[i]!, ['Read-Host']).map((p) => `${j.golden.name}: ${p}`));
     // Bytes real Get-Content read into variables are the files' bytes.
-    const contents = new Set(judged.flatMap((j) => filePaths(j.compiled.invocations)).map((p) => Buffer.from(judgeFileContent(p)).toString('base64')));
+    const contents = new Set(
+      judged
+        .flatMap((j) => filePaths(j.compiled.invocations))
+        .map((p) => Buffer.from(judgeFileContent(p)).toString('base64')),
+    );
     judged.forEach((j, i) => {
       for (const [name, value] of readOutcome(real[i]!).variables) {
         const bytes = value !== null && typeof value === 'object' ? (value as { bytes?: unknown }).bytes : undefined;
-        if (typeof bytes === 'string' && !contents.has(bytes)) report.push(`${j.golden.name}: $${name} holds bytes that are no file's content: ${bytes}`);
+        if (typeof bytes === 'string' && !contents.has(bytes))
+          report.push(`${j.golden.name}: $${name} holds bytes that are no file's content: ${bytes}`);
       }
     });
     // Real Set-Content wrote what the script asked for.
@@ -294,9 +373,13 @@ describeWithPwsh('ps7 golden renders, run by real pwsh against the cmdlets’ pa
       for (const inv of j.compiled.invocations.filter((x) => x.cmdlet === 'Set-Content')) {
         const target = (inv.parameters.literalPath as readonly string[])[0]!;
         const m = /^[A-Za-z]:\\(.*)$/.exec(target);
-        if (!m) { report.push(`${j.golden.name}: Set-Content target ${target} is not a drive path this judge maps`); continue; }
+        if (!m) {
+          report.push(`${j.golden.name}: Set-Content target ${target} is not a drive path this judge maps`);
+          continue;
+        }
         const written = await readFile(join(work, 'cdrive', ...m[1]!.split('\\')), 'utf8').catch(() => null);
-        if (written === null || !written.startsWith('-----BEGIN NEW CERTIFICATE REQUEST-----')) report.push(`${j.golden.name}: real Set-Content did not write the request to ${target}`);
+        if (written === null || !written.startsWith('-----BEGIN NEW CERTIFICATE REQUEST-----'))
+          report.push(`${j.golden.name}: real Set-Content did not write the request to ${target}`);
       }
     }
     if (report.length > 0) throw new Error(`${report.length} mismatch(es):\n${report.slice(0, 40).join('\n')}`);

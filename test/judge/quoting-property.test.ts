@@ -21,12 +21,58 @@ const SEED = 0x0e7c3e27;
 
 // The brief's hazards, whole or embedded: five single quotes, four double quotes, dashes, $ ` # ; | & ( {, --%,
 // CR, LF, NUL, lone surrogates, emoji pairs, non-ASCII letters, number-like words.
-const WHOLE = ["'", '\u2018\u2019\u201A\u201B', '"\u201C\u201D\u201E', '\u2013Force', '\u2014', '\u2015x', '--%', '--% a', '-Force', '--', '1E5', '0x10', '2048', '1kb', '$true', '$null',
-  '\r\n', '\r', '\n', '\u0000', '\ud800', '\udc00', 'a\udbff', '\ud83d\ude00', '\ud83d', 'Zürich', 'Ωμέγα', '中文', '#', '; rm x', '| x', '& x', '(x)', '{x}', '`', '``', '`"', "`'", "''", '@(', '$(x)', ' ', ''];
+const WHOLE = [
+  "'",
+  '\u2018\u2019\u201A\u201B',
+  '"\u201C\u201D\u201E',
+  '\u2013Force',
+  '\u2014',
+  '\u2015x',
+  '--%',
+  '--% a',
+  '-Force',
+  '--',
+  '1E5',
+  '0x10',
+  '2048',
+  '1kb',
+  '$true',
+  '$null',
+  '\r\n',
+  '\r',
+  '\n',
+  '\u0000',
+  '\ud800',
+  '\udc00',
+  'a\udbff',
+  '\ud83d\ude00',
+  '\ud83d',
+  'Zürich',
+  'Ωμέγα',
+  '中文',
+  '#',
+  '; rm x',
+  '| x',
+  '& x',
+  '(x)',
+  '{x}',
+  '`',
+  '``',
+  '`"',
+  "`'",
+  "''",
+  '@(',
+  '$(x)',
+  ' ',
+  '',
+];
 const value = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(...WHOLE) },
   { weight: 6, arbitrary: psString(12) },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom(...HAZARDS, ...WHOLE), { minLength: 1, maxLength: 6 }).map((p) => p.join('')) },
+  {
+    weight: 2,
+    arbitrary: fc.array(fc.constantFrom(...HAZARDS, ...WHOLE), { minLength: 1, maxLength: 6 }).map((p) => p.join('')),
+  },
 );
 
 interface Sample {
@@ -35,18 +81,25 @@ interface Sample {
   readonly content: string;
 }
 
-const samples: Sample[] = fc.sample(fc.tuple(value, value, value), { seed: SEED, numRuns: RUNS }).map(([friendlyName, path, content]) => ({
-  friendlyName,
-  // -LiteralPath is mandatory [string[]]: PowerShell refuses an empty string there, as the builder does.
-  path: path === '' ? 'empty' : path,
-  content,
-}));
+const samples: Sample[] = fc
+  .sample(fc.tuple(value, value, value), { seed: SEED, numRuns: RUNS })
+  .map(([friendlyName, path, content]) => ({
+    friendlyName,
+    // -LiteralPath is mandatory [string[]]: PowerShell refuses an empty string there, as the builder does.
+    path: path === '' ? 'empty' : path,
+    content,
+  }));
 
 type Quoting = 'literal' | 'ascii';
 const QUOTINGS: readonly Quoting[] = ['literal', 'ascii'];
 
 function render(s: Sample, shell: '2.0' | '5.1' | '7', quoting: Quoting): CompiledScript {
-  return compile(script().run(newExchangeCertificate({ friendlyName: s.friendlyName })).writeFile(s.path, s.content), { shell, quoting });
+  return compile(
+    script()
+      .run(newExchangeCertificate({ friendlyName: s.friendlyName }))
+      .writeFile(s.path, s.content),
+    { shell, quoting },
+  );
 }
 
 /** The argument element of -Name in a parsed command (colon form or next element). */
@@ -71,7 +124,9 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
       try {
         ran.push({ sample: i, texts: QUOTINGS.map((q) => render(s, '7', q)) });
         for (const shell of ['5.1', '2.0'] as const) {
-          for (const quoting of QUOTINGS) if (quoting === 'literal' || i < ASCII_PARSE_RUNS) parsed.push({ sample: i, shell, quoting, compiled: render(s, shell, quoting) });
+          for (const quoting of QUOTINGS)
+            if (quoting === 'literal' || i < ASCII_PARSE_RUNS)
+              parsed.push({ sample: i, shell, quoting, compiled: render(s, shell, quoting) });
         }
       } catch (e) {
         renderErrors.push(`${show(s)}: ${String(e)}`);
@@ -81,7 +136,10 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
     const distinct = [...new Set(parsed.map((p) => p.compiled.text))];
     const index = new Map(distinct.map((t, i) => [t, i] as const));
     const [run, reports] = await Promise.all([
-      runPwshBatch(judgeModule({ shell: '7' }), ran.map((r) => r.texts.map((t) => t.text).join('\n'))),
+      runPwshBatch(
+        judgeModule({ shell: '7' }),
+        ran.map((r) => r.texts.map((t) => t.text).join('\n')),
+      ),
       parseWithPwsh(distinct, { timeoutMs: 240_000 }),
     ]);
     runResults = run;
@@ -90,7 +148,9 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
 
   it(`generates at least ${RUNS} values, biased toward the lexical hazards, and renders all of them`, () => {
     expect(samples.length).toBeGreaterThanOrEqual(2000);
-    const hazardous = samples.filter((s) => /['\u2018-\u201B"\u201C-\u201E\u2013-\u2015$`#;|&({\r\n\u0000]|--%|[\ud800-\udfff]/.test(s.friendlyName)).length;
+    const hazardous = samples.filter((s) =>
+      /['\u2018-\u201B"\u201C-\u201E\u2013-\u2015$`#;|&({\r\n\u0000]|--%|[\ud800-\udfff]/.test(s.friendlyName),
+    ).length;
     expect(hazardous).toBeGreaterThan(samples.length / 2);
     if (renderErrors.length > 0) throw new Error(firstProblems(renderErrors, samples.length));
   });
@@ -100,14 +160,34 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
     ran.forEach((r, i) => {
       const s = samples[r.sample]!;
       const res = runResults[i]!;
-      if (!res.ok) { problems.push(`${show(s)}: pwsh failed: ${res.error?.message}\n  text: ${show(r.texts.map((t) => t.text).join('\n'))}`); return; }
+      if (!res.ok) {
+        problems.push(
+          `${show(s)}: pwsh failed: ${res.error?.message}\n  text: ${show(r.texts.map((t) => t.text).join('\n'))}`,
+        );
+        return;
+      }
       const want = QUOTINGS.flatMap(() => [
-        { cmdlet: 'New-ExchangeCertificate', parameterSet: 'Certificate', parameters: { FriendlyName: s.friendlyName } },
-        { cmdlet: 'Set-Content', parameterSet: 'LiteralPath', parameters: { LiteralPath: [s.path], Value: [s.content] } },
+        {
+          cmdlet: 'New-ExchangeCertificate',
+          parameterSet: 'Certificate',
+          parameters: { FriendlyName: s.friendlyName },
+        },
+        {
+          cmdlet: 'Set-Content',
+          parameterSet: 'LiteralPath',
+          parameters: { LiteralPath: [s.path], Value: [s.content] },
+        },
       ]);
-      const got = res.records.map((x) => ({ cmdlet: x.cmdlet, parameterSet: x.parameterSet, parameters: x.parameters }));
+      const got = res.records.map((x) => ({
+        cmdlet: x.cmdlet,
+        parameterSet: x.parameterSet,
+        parameters: x.parameters,
+      }));
       // show() keeps lone surrogates as \u escapes, so this is exact UTF-16 equality.
-      if (show(got) !== show(want)) problems.push(`${show(s)}:\n  PowerShell bound ${show(got)}\n  text: ${show(r.texts.map((t) => t.text).join('\n'))}`);
+      if (show(got) !== show(want))
+        problems.push(
+          `${show(s)}:\n  PowerShell bound ${show(got)}\n  text: ${show(r.texts.map((t) => t.text).join('\n'))}`,
+        );
     });
     if (problems.length > 0) throw new Error(firstProblems(problems, ran.length));
   });
@@ -118,7 +198,10 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
       const s = samples[p.sample]!;
       const rep = parseResults[i]!;
       const label = `${p.shell}/${p.quoting} ${show(s)}`;
-      if (rep.errors.length > 0) { problems.push(`${label}: parse errors ${show(rep.errors)}\n  text: ${show(p.compiled.text)}`); return; }
+      if (rep.errors.length > 0) {
+        problems.push(`${label}: parse errors ${show(rep.errors)}\n  text: ${show(p.compiled.text)}`);
+        return;
+      }
       const [ne, sc] = rep.commands;
       const got = {
         commands: rep.commands.map((c) => c.name),
@@ -126,8 +209,14 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
         literalPath: sc ? argumentOf(sc.elements, 'LiteralPath')?.value : undefined,
         value: sc ? argumentOf(sc.elements, 'Value')?.value : undefined,
       };
-      const want = { commands: ['New-ExchangeCertificate', 'Set-Content'], friendlyName: s.friendlyName, literalPath: s.path, value: s.content };
-      if (show(got) !== show(want)) problems.push(`${label}: PowerShell's AST gives ${show(got)}\n  text: ${show(p.compiled.text)}`);
+      const want = {
+        commands: ['New-ExchangeCertificate', 'Set-Content'],
+        friendlyName: s.friendlyName,
+        literalPath: s.path,
+        value: s.content,
+      };
+      if (show(got) !== show(want))
+        problems.push(`${label}: PowerShell's AST gives ${show(got)}\n  text: ${show(p.compiled.text)}`);
     });
     if (problems.length > 0) throw new Error(firstProblems(problems, parsed.length));
   });
@@ -138,9 +227,14 @@ describeWithPwsh('quoting: property-generated values, judged by real PowerShell'
     for (const { sample, compiled } of all) {
       try {
         const got = bind(compiled.text, { shell: compiled.shell }).map(core);
-        if (show(got) !== show(compiled.invocations.map(core))) problems.push(`${compiled.shell} ${show(samples[sample])}: bind gave ${show(got)}, compile() has ${show(compiled.invocations.map(core))}`);
+        if (show(got) !== show(compiled.invocations.map(core)))
+          problems.push(
+            `${compiled.shell} ${show(samples[sample])}: bind gave ${show(got)}, compile() has ${show(compiled.invocations.map(core))}`,
+          );
       } catch (e) {
-        problems.push(`${compiled.shell} ${show(samples[sample])}: bind threw ${String(e)}\n  text: ${show(compiled.text)}`);
+        problems.push(
+          `${compiled.shell} ${show(samples[sample])}: bind threw ${String(e)}\n  text: ${show(compiled.text)}`,
+        );
       }
     }
     if (problems.length > 0) throw new Error(firstProblems(problems, all.length));

@@ -9,12 +9,23 @@ import { describeWithPwsh, parseWithPwsh } from '../support/pwsh.js';
 
 describeWithPwsh('statement-level renders in real PowerShell', () => {
   it('assignments of file bytes and file writes parse without errors and keep the path (400 paths x 3 dialects)', async () => {
-    const paths = fc.sample(psString(8).filter((p) => p.length > 0), { numRuns: 400, seed: 42 });
+    const paths = fc.sample(
+      psString(8).filter((p) => p.length > 0),
+      { numRuns: 400, seed: 42 },
+    );
     paths.push('C:\\certs (old)\\a).pfx', 'C:\\x[1]\\y.pfx', 'C:\\{a}\\b.pfx', "C:\\it's\\x.pfx");
     const texts: string[] = [];
     for (const shell of ['2.0', '5.1', '7'] as const) {
       for (const path of paths) {
-        texts.push(render(script().assign('Data', fileBytes(path)).writeFile(path, variable('Data'), { content: 'bytes' }).writeFile(path, variable('Request')), { shell }));
+        texts.push(
+          render(
+            script()
+              .assign('Data', fileBytes(path))
+              .writeFile(path, variable('Data'), { content: 'bytes' })
+              .writeFile(path, variable('Request')),
+            { shell },
+          ),
+        );
       }
     }
     const reports = await parseWithPwsh(texts);
@@ -33,9 +44,15 @@ describeWithPwsh('empty secrets in real PowerShell', () => {
     const { runPwshBatch } = await import('../support/pwsh.js');
     const { importExchangeCertificate } = await import('../../src/cmdlet/import-exchange-certificate.js');
     const { secret } = await import('../../src/node/secret.js');
-    const text = render(importExchangeCertificate({ fileData: new Uint8Array([1, 2]), password: secret('') }), { shell: '7', secrets: 'inline' });
+    const text = render(importExchangeCertificate({ fileData: new Uint8Array([1, 2]), password: secret('') }), {
+      shell: '7',
+      secrets: 'inline',
+    });
     expect(text).toContain('(New-Object System.Security.SecureString)');
-    const [r] = await runPwshBatch('function Import-ExchangeCertificate { param([byte[]]$FileData, [securestring]$Password) "len=$($Password.Length)" }', [text]);
+    const [r] = await runPwshBatch(
+      'function Import-ExchangeCertificate { param([byte[]]$FileData, [securestring]$Password) "len=$($Password.Length)" }',
+      [text],
+    );
     expect(r!.error).toBeNull();
     expect(r!.output).toEqual(['len=0']);
   });

@@ -3,7 +3,13 @@ import type { Ast, ExpressionAst, StatementAst } from '../../src/ast/ast.js';
 import { parse } from '../../src/parser/parser.js';
 import { ParseError } from '../../src/parser/parse-error.js';
 
-const STRING_TAG = { BareWord: 'bare', SingleQuoted: 'sq', DoubleQuoted: 'dq', SingleQuotedHereString: 'hsq', DoubleQuotedHereString: 'hdq' } as const;
+const STRING_TAG = {
+  BareWord: 'bare',
+  SingleQuoted: 'sq',
+  DoubleQuoted: 'dq',
+  SingleQuotedHereString: 'hsq',
+  DoubleQuotedHereString: 'hdq',
+} as const;
 
 /** A compact, readable rendering of a node, e.g. `cmd(bare:Get-X -Server bare:A)`. */
 export function shape(node: Ast): string {
@@ -22,8 +28,10 @@ export function shape(node: Ast): string {
     case 'AssignmentStatementAst':
       return `${shape(node.left)} ${node.operator} ${shape(node.right)}`;
     case 'IfStatementAst':
-      return node.clauses.map((c, i) => `${i === 0 ? 'if' : 'elseif'}(${shape(c.condition)}){${shape(c.body)}}`).join('')
-        + (node.elseClause ? `else{${shape(node.elseClause)}}` : '');
+      return (
+        node.clauses.map((c, i) => `${i === 0 ? 'if' : 'elseif'}(${shape(c.condition)}){${shape(c.body)}}`).join('') +
+        (node.elseClause ? `else{${shape(node.elseClause)}}` : '')
+      );
     case 'ForEachStatementAst':
       return `foreach(${shape(node.variable)} in ${shape(node.condition)}){${shape(node.body)}}`;
     case 'TryStatementAst':
@@ -80,7 +88,9 @@ export function shape(node: Ast): string {
 }
 
 function memberName(member: ExpressionAst): string {
-  return member.type === 'StringConstantExpressionAst' && member.stringConstantType === 'BareWord' ? member.value : shape(member);
+  return member.type === 'StringConstantExpressionAst' && member.stringConstantType === 'BareWord'
+    ? member.value
+    : shape(member);
 }
 
 /** The shape of a whole script. */

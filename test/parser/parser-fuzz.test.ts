@@ -10,22 +10,83 @@ const SEED_LINES = [
   '$Data = [Byte[]]$(Get-Content -Path "c:\\install\\webmail_exchangefun_nl.cer" -Encoding byte -ReadCount 0)',
   'Import-ExchangeCertificate -Server AMS-EXCH01 -FileData $Data',
   'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
-  "Export-ExchangeCertificate -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -FileName \"C:\\Install\\webmail_exchangefun_nl.pfx\" -BinaryEncoded -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText -Force)",
+  'Export-ExchangeCertificate -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -FileName "C:\\Install\\webmail_exchangefun_nl.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
   "Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText -Force)",
   "if ($c.Services -like '*IIS*') { Write-Host \"ok $($c.Thumbprint)\" } elseif ($x) { } else { throw 'no' }",
   'foreach ($c in Get-ExchangeCertificate | ? { $_.NotAfter -gt (Get-Date) }) { $c.Thumbprint }',
   "try { [System.IO.File]::WriteAllBytes('c:\\o.pfx', $b) } catch [System.IO.IOException] { $_ } finally { 'done' }",
-  "$p = @{ Server = 'A'; Force = $true }\nNew-X @p -Services IIS, SMTP `\n  -Verbose:$false --% /x \"y\"",
-  "$h = @'\nline $x\n'@ + @\"\n`t$y\n\"@ # comment <# block #>",
+  '$p = @{ Server = \'A\'; Force = $true }\nNew-X @p -Services IIS, SMTP `\n  -Verbose:$false --% /x "y"',
+  '$h = @\'\nline $x\n\'@ + @"\n`t$y\n"@ # comment <# block #>',
 ];
 
 const SINGLE_QUOTES = ["'", '\u2018', '\u2019', '\u201a', '\u201b'];
 const DOUBLE_QUOTES = ['"', '\u201c', '\u201d', '\u201e'];
 const DASHES = ['-', '\u2013', '\u2014', '\u2015'];
-const PUNCTUATION = ['$', '`', '{', '}', '(', ')', '[', ']', '@', ',', ';', '|', '&', '#', '<', '>', '.', ':', '=', '+', '*', '!', '?', '%'];
+const PUNCTUATION = [
+  '$',
+  '`',
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '@',
+  ',',
+  ';',
+  '|',
+  '&',
+  '#',
+  '<',
+  '>',
+  '.',
+  ':',
+  '=',
+  '+',
+  '*',
+  '!',
+  '?',
+  '%',
+];
 const CONTROL = ['\r', '\n', '\r\n', '\0', '\t', '\u00a0', '\u2028'];
 const SURROGATES = ['\ud800', '\udbff', '\udc00', '\udfff', '\ud83d\ude00'];
-const WORDS = ['a', 'Z', 'x1', '_', 'Get-X', '-P', '-P:', 'if', 'else', 'foreach', 'in', 'try', 'catch', 'finally', 'throw', '-eq', '-not', '$x', '$_', '@(', '$(', '@{', '--%', '--', '[int]', '0x1', '1kb', '1E5', '1234D', "@'\n", "\n'@", '@"\n', '\n"@', '<#', '#>'];
+const WORDS = [
+  'a',
+  'Z',
+  'x1',
+  '_',
+  'Get-X',
+  '-P',
+  '-P:',
+  'if',
+  'else',
+  'foreach',
+  'in',
+  'try',
+  'catch',
+  'finally',
+  'throw',
+  '-eq',
+  '-not',
+  '$x',
+  '$_',
+  '@(',
+  '$(',
+  '@{',
+  '--%',
+  '--',
+  '[int]',
+  '0x1',
+  '1kb',
+  '1E5',
+  '1234D',
+  "@'\n",
+  "\n'@",
+  '@"\n',
+  '\n"@',
+  '<#',
+  '#>',
+];
 
 const atom = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...SINGLE_QUOTES, ...DOUBLE_QUOTES) },
@@ -79,7 +140,13 @@ function checkExtents(root: unknown, text: string): void {
       const x = n.extent as Extent;
       const [sl, sc] = position(x.startOffset);
       const [el, ec] = position(x.endOffset);
-      if (x.text !== text.slice(x.startOffset, x.endOffset) || x.startLine !== sl || x.startColumn !== sc || x.endLine !== el || x.endColumn !== ec) {
+      if (
+        x.text !== text.slice(x.startOffset, x.endOffset) ||
+        x.startLine !== sl ||
+        x.startColumn !== sc ||
+        x.endLine !== el ||
+        x.endColumn !== ec
+      ) {
         throw new Error(`bad extent ${JSON.stringify(x)} in ${JSON.stringify(text)}`);
       }
     }
@@ -95,8 +162,16 @@ function parseOrParseError(text: string): void {
     checkExtents(ast, text);
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    if (e.reason.startsWith('Internal parser error') || e.line < 1 || e.column < 1 || e.offset < 0 || e.offset > text.length) {
-      throw new Error(`bad ParseError ${e.line}:${e.column}@${e.offset} ${e.reason} for ${JSON.stringify(text)}`, { cause: e });
+    if (
+      e.reason.startsWith('Internal parser error') ||
+      e.line < 1 ||
+      e.column < 1 ||
+      e.offset < 0 ||
+      e.offset > text.length
+    ) {
+      throw new Error(`bad ParseError ${e.line}:${e.column}@${e.offset} ${e.reason} for ${JSON.stringify(text)}`, {
+        cause: e,
+      });
     }
   }
   const ms = performance.now() - start;
@@ -105,15 +180,26 @@ function parseOrParseError(text: string): void {
 
 describe('parser fuzzing', () => {
   it('returns an AST or throws ParseError for 10,000 random PowerShell-flavoured inputs', () => {
-    fc.assert(fc.property(randomText, (text) => parseOrParseError(text)), { numRuns: 10_000, seed: 20250101 });
+    fc.assert(
+      fc.property(randomText, (text) => parseOrParseError(text)),
+      { numRuns: 10_000, seed: 20250101 },
+    );
   });
 
   it('returns an AST or throws ParseError for 10,000 mutations of the seed runbook lines', () => {
-    fc.assert(fc.property(mutatedSeed, (text) => parseOrParseError(text)), { numRuns: 10_000, seed: 424242 });
+    fc.assert(
+      fc.property(mutatedSeed, (text) => parseOrParseError(text)),
+      { numRuns: 10_000, seed: 424242 },
+    );
   });
 
   it('returns an AST or throws ParseError for unseeded random inputs too', () => {
-    fc.assert(fc.property(fc.oneof(randomText, mutatedSeed, fc.string({ unit: 'binary', maxLength: 60 })), (text) => parseOrParseError(text)), { numRuns: 2_000 });
+    fc.assert(
+      fc.property(fc.oneof(randomText, mutatedSeed, fc.string({ unit: 'binary', maxLength: 60 })), (text) =>
+        parseOrParseError(text),
+      ),
+      { numRuns: 2_000 },
+    );
   });
 
   it('gives a ParseError, not a stack overflow, for 100,000 nested parentheses', () => {

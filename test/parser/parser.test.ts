@@ -23,7 +23,7 @@ const SEED = {
   enable:
     'Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE | Enable-ExchangeCertificate -Server AMS-EXCH01 -Services IIS',
   exportPfx:
-    "Export-ExchangeCertificate -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -FileName \"C:\\Install\\webmail_exchangefun_nl.pfx\" -BinaryEncoded -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText -Force)",
+    'Export-ExchangeCertificate -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -FileName "C:\\Install\\webmail_exchangefun_nl.pfx" -BinaryEncoded -Password (ConvertTo-SecureString -String \'Pass1word\' -AsPlainText -Force)',
   importPfx:
     "Import-ExchangeCertificate -Server RESEXCH01 -FileData ([Byte[]]$(Get-Content -Path c:\\install\\webmail_exchangefun_nl.pfx -Encoding byte -ReadCount 0)) -Password (ConvertTo-SecureString -String 'Pass1word' -AsPlainText -Force)",
 };
@@ -74,10 +74,21 @@ describe('the seed runbook', () => {
     const els = cmd.commandElements;
     expect(els[0]).toMatchObject(bare('New-ExchangeCertificate'));
     expect(els.map((e) => (e.type === 'CommandParameterAst' ? `-${e.parameterName}` : e.type))).toEqual([
-      'StringConstantExpressionAst', '-GenerateRequest', '-Server', 'StringConstantExpressionAst', '-SubjectName', 'StringConstantExpressionAst',
-      '-DomainName', 'ArrayLiteralAst', '-PrivateKeyExportable', 'VariableExpressionAst',
+      'StringConstantExpressionAst',
+      '-GenerateRequest',
+      '-Server',
+      'StringConstantExpressionAst',
+      '-SubjectName',
+      'StringConstantExpressionAst',
+      '-DomainName',
+      'ArrayLiteralAst',
+      '-PrivateKeyExportable',
+      'VariableExpressionAst',
     ]);
-    expect(els[5]).toMatchObject({ stringConstantType: 'DoubleQuoted', value: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl' });
+    expect(els[5]).toMatchObject({
+      stringConstantType: 'DoubleQuoted',
+      value: 'c=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
+    });
     const domains = els[7]!;
     expect(domains.type).toBe('ArrayLiteralAst');
     if (domains.type !== 'ArrayLiteralAst') return;
@@ -87,11 +98,18 @@ describe('the seed runbook', () => {
     ]);
     expect(domains.extent.text).toBe('webmail.exchangefun.nl, autodiscover.exchangefun.nl');
     expect(els[9]).toMatchObject({ type: 'VariableExpressionAst', variablePath: 'true' });
-    expect(param(els[1])).toMatchObject({ parameterName: 'GenerateRequest', argument: null, usedColon: false, dash: '-' });
+    expect(param(els[1])).toMatchObject({
+      parameterName: 'GenerateRequest',
+      argument: null,
+      usedColon: false,
+      dash: '-',
+    });
   });
 
   it('step 1: Set-Content with a double-quoted path and a variable', () => {
-    expect(shapeOf(SEED.saveRequest)).toBe('cmd(bare:Set-Content -path dq:C:\\install\\ssl-request.req -value $RequestData)');
+    expect(shapeOf(SEED.saveRequest)).toBe(
+      'cmd(bare:Set-Content -path dq:C:\\install\\ssl-request.req -value $RequestData)',
+    );
   });
 
   it('step 3: [Byte[]]$(Get-Content ...) is a ConvertExpressionAst over a SubExpressionAst', () => {
@@ -104,11 +122,15 @@ describe('the seed runbook', () => {
     expect(conv.typeConstraint).toMatchObject({ type: 'TypeConstraintAst', typeName: 'Byte[]' });
     expect(conv.typeConstraint.extent.text).toBe('[Byte[]]');
     expect(conv.child.type).toBe('SubExpressionAst');
-    expect(shape(conv.child)).toBe('$(cmd(bare:Get-Content -Path dq:c:\\install\\webmail_exchangefun_nl.cer -Encoding bare:byte -ReadCount 0:Int32))');
+    expect(shape(conv.child)).toBe(
+      '$(cmd(bare:Get-Content -Path dq:c:\\install\\webmail_exchangefun_nl.cer -Encoding bare:byte -ReadCount 0:Int32))',
+    );
   });
 
   it('step 3: Import-ExchangeCertificate -FileData $Data', () => {
-    expect(shapeOf(SEED.importCer)).toBe('cmd(bare:Import-ExchangeCertificate -Server bare:AMS-EXCH01 -FileData $Data)');
+    expect(shapeOf(SEED.importCer)).toBe(
+      'cmd(bare:Import-ExchangeCertificate -Server bare:AMS-EXCH01 -FileData $Data)',
+    );
   });
 
   it('step 4: a two-command pipeline; the 40-digit thumbprint is a bare word, not a number', () => {
@@ -152,16 +174,37 @@ describe('extents', () => {
     const ast = parse(text);
     expect(ast.extent).toMatchObject({ startLine: 1, startColumn: 1, startOffset: 0, endOffset: text.length, text });
     const cmd = commandOf(ast.statements[0]!);
-    expect(cmd.extent).toMatchObject({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 11, startOffset: 0, endOffset: 10, text: 'Get-X -A 1' });
+    expect(cmd.extent).toMatchObject({
+      startLine: 1,
+      startColumn: 1,
+      endLine: 1,
+      endColumn: 11,
+      startOffset: 0,
+      endOffset: 10,
+      text: 'Get-X -A 1',
+    });
     const a = ast.statements[1] as AssignmentStatementAst;
-    expect(a.extent).toMatchObject({ startLine: 2, startColumn: 3, endLine: 3, endColumn: 5, startOffset: 14, text: '$y = "z" |\n  fl' });
+    expect(a.extent).toMatchObject({
+      startLine: 2,
+      startColumn: 3,
+      endLine: 3,
+      endColumn: 5,
+      startOffset: 14,
+      text: '$y = "z" |\n  fl',
+    });
     expect(a.left.extent).toMatchObject({ startLine: 2, startColumn: 3, endColumn: 5, text: '$y' });
   });
 
   it('serialise as plain extents (lines, columns and text are worked out when read)', () => {
     const a = parse('Get-X\n  $y = 1').statements[1] as AssignmentStatementAst;
     expect(JSON.parse(JSON.stringify(a.left.extent))).toEqual({
-      startLine: 2, startColumn: 3, endLine: 2, endColumn: 5, startOffset: 8, endOffset: 10, text: '$y',
+      startLine: 2,
+      startColumn: 3,
+      endLine: 2,
+      endColumn: 5,
+      startOffset: 8,
+      endOffset: 10,
+      text: '$y',
     });
   });
 
@@ -180,7 +223,9 @@ describe('extents', () => {
 
 describe('commands', () => {
   it('takes bare-word names, including aliases like fl, ? and %', () => {
-    expect(shapeOf('Get-X | fl | ? { $_ } | % { 1 }')).toBe('cmd(bare:Get-X) | cmd(bare:fl) | cmd(bare:? {$_}) | cmd(bare:% {1:Int32})');
+    expect(shapeOf('Get-X | fl | ? { $_ } | % { 1 }')).toBe(
+      'cmd(bare:Get-X) | cmd(bare:fl) | cmd(bare:? {$_}) | cmd(bare:% {1:Int32})',
+    );
   });
 
   it('takes & and . invocation operators', () => {
@@ -191,14 +236,26 @@ describe('commands', () => {
 
   it('reads parameters with all four dashes, recording the dash', () => {
     const els = command('Get-X –Server a —Force ―P -Q').commandElements.slice(1);
-    expect(els.filter((e) => e.type === 'CommandParameterAst').map((e) => [param(e).parameterName, param(e).dash])).toEqual([
-      ['Server', '\u2013'], ['Force', '\u2014'], ['P', '\u2015'], ['Q', '-'],
+    expect(
+      els.filter((e) => e.type === 'CommandParameterAst').map((e) => [param(e).parameterName, param(e).dash]),
+    ).toEqual([
+      ['Server', '\u2013'],
+      ['Force', '\u2014'],
+      ['P', '\u2015'],
+      ['Q', '-'],
     ]);
   });
 
   it('binds -Name:value (whitespace allowed after the colon) as the parameter argument', () => {
-    expect(param(command('Get-X -Force:$false').commandElements[1])).toMatchObject({ parameterName: 'Force', usedColon: true, argument: { type: 'VariableExpressionAst', variablePath: 'false' } });
-    expect(param(command('Get-X -P: value').commandElements[1])).toMatchObject({ usedColon: true, argument: bare('value') });
+    expect(param(command('Get-X -Force:$false').commandElements[1])).toMatchObject({
+      parameterName: 'Force',
+      usedColon: true,
+      argument: { type: 'VariableExpressionAst', variablePath: 'false' },
+    });
+    expect(param(command('Get-X -P: value').commandElements[1])).toMatchObject({
+      usedColon: true,
+      argument: bare('value'),
+    });
     expect(shapeOf('Get-X -P:-x')).toBe('cmd(bare:Get-X -P:bare:-x)');
     expect(shapeOf('Get-X -P:a,b')).toBe('cmd(bare:Get-X -P:array(bare:a, bare:b))');
     expect(shapeOf("Get-X -P:'--%' a")).toBe('cmd(bare:Get-X -P:sq:--% bare:a)');
@@ -213,7 +270,9 @@ describe('commands', () => {
       'cmd(bare:Get-X bare:AMS-EXCH01 2048:Int32 bare:c:\\x.cer $x.Name $x.M(1:Int32) $x[0:Int32] $env:COMPUTERNAME)',
     );
     expect(shapeOf('Get-X $a-b a$b "x$($y)"')).toBe('cmd(bare:Get-X bare"{$a}-b" bare"a{$b}" dq"x{$($y)}")');
-    expect(shapeOf('Get-X @(1) @{a=1} { 1 } $(2)')).toBe('cmd(bare:Get-X @(1:Int32) @{bare:a=1:Int32} {1:Int32} $(2:Int32))');
+    expect(shapeOf('Get-X @(1) @{a=1} { 1 } $(2)')).toBe(
+      'cmd(bare:Get-X @(1:Int32) @{bare:a=1:Int32} {1:Int32} $(2:Int32))',
+    );
   });
 
   it('reads [Type]::Member as a bare word in argument mode, as PowerShell does', () => {
@@ -222,20 +281,29 @@ describe('commands', () => {
   });
 
   it('builds one ArrayLiteralAst from comma-separated arguments; a newline may follow a comma', () => {
-    expect(shapeOf('Get-X -Services IIS, SMTP -P a,\n  b')).toBe('cmd(bare:Get-X -Services array(bare:IIS, bare:SMTP) -P array(bare:a, bare:b))');
+    expect(shapeOf('Get-X -Services IIS, SMTP -P a,\n  b')).toBe(
+      'cmd(bare:Get-X -Services array(bare:IIS, bare:SMTP) -P array(bare:a, bare:b))',
+    );
     expect(shapeOf("Get-X 'a','b'")).toBe('cmd(bare:Get-X array(sq:a, sq:b))');
   });
 
   it('rejects a trailing or leading comma', () => {
     const trailing = parseError('Get-X a,');
-    expect([trailing.reason, trailing.line, trailing.column, trailing.incompleteInput]).toEqual(["Missing expression after ',' in pipeline element.", 1, 9, true]);
+    expect([trailing.reason, trailing.line, trailing.column, trailing.incompleteInput]).toEqual([
+      "Missing expression after ',' in pipeline element.",
+      1,
+      9,
+      true,
+    ]);
     expect(parseError('Get-X ,a').reason).toBe('Missing argument in parameter list.');
   });
 
   it('splats @params', () => {
     const els = command('New-ExchangeCertificate @params -Force').commandElements;
     expect(els[1]).toMatchObject({ type: 'VariableExpressionAst', variablePath: 'params', splatted: true });
-    expect(parseError('$x = @params').reason).toMatch(/splatting operator '@' cannot be used to reference variables in an expression/);
+    expect(parseError('$x = @params').reason).toMatch(
+      /splatting operator '@' cannot be used to reference variables in an expression/,
+    );
     expect(parseError('Get-X @a, @b').reason).toMatch(/cannot be part of a comma-separated list/);
   });
 
@@ -245,7 +313,9 @@ describe('commands', () => {
   });
 
   it('takes the rest of the line verbatim after --% (up to | or &&)', () => {
-    expect(shapeOf('icacls.exe c:\\x --% /grant "a b":(F) $x')).toBe('cmd(bare:icacls.exe bare:c:\\x bare:--% bare:/grant "a b":(F) $x)');
+    expect(shapeOf('icacls.exe c:\\x --% /grant "a b":(F) $x')).toBe(
+      'cmd(bare:icacls.exe bare:c:\\x bare:--% bare:/grant "a b":(F) $x)',
+    );
     expect(shapeOf('a --% x y | b')).toBe('cmd(bare:a bare:--% bare:x y ) | cmd(bare:b)');
     expect(shapeOf('a --% x "|" y')).toBe('cmd(bare:a bare:--% bare:x "|" y)');
     expect(shapeOf('a --%')).toBe('cmd(bare:a bare:--% bare:)');
@@ -255,7 +325,9 @@ describe('commands', () => {
     expect(shapeOf("& '--%' -x y")).toBe('&cmd(sq:--% bare:-x y)');
     expect(shapeOf("Get-X '--%' a b")).toBe('cmd(bare:Get-X sq:--% bare:a bare:b)');
     expect(shapeOf("Get-X ('--%') a")).toBe('cmd(bare:Get-X (sq:--%) bare:a)');
-    expect(parseError("Get-X '--%' -x y").reason).toMatch(/quoted '--%' followed by a parameter makes PowerShell drop '-x'/);
+    expect(parseError("Get-X '--%' -x y").reason).toMatch(
+      /quoted '--%' followed by a parameter makes PowerShell drop '-x'/,
+    );
   });
 
   it('keeps a#b as one word and ends the statement at a real comment', () => {
@@ -281,7 +353,12 @@ describe('pipelines and statements', () => {
     const chain = only('Get-X && Get-Y || Get-Z');
     expect(chain.type).toBe('PipelineChainAst');
     if (chain.type !== 'PipelineChainAst') return;
-    expect([chain.operator, chain.lhs.type, chain.lhs.extent.text, chain.rhs.extent.text]).toEqual(['||', 'PipelineChainAst', 'Get-X && Get-Y', 'Get-Z']);
+    expect([chain.operator, chain.lhs.type, chain.lhs.extent.text, chain.rhs.extent.text]).toEqual([
+      '||',
+      'PipelineChainAst',
+      'Get-X && Get-Y',
+      'Get-Z',
+    ]);
     const bg = only('Start-Long &');
     expect(bg.type === 'PipelineAst' && bg.background).toBe(true);
     expect(parseError('a &&').incompleteInput).toBe(true);
@@ -294,7 +371,9 @@ describe('pipelines and statements', () => {
 
   it('reads assignments with every operator; the right side can be a pipeline or a statement', () => {
     for (const op of ['=', '+=', '-=', '*=', '/=', '%=']) expect(assignment(`$x ${op} 1`).operator).toBe(op);
-    expect(shapeOf('$c = Get-X -A 1 | Select -First 1')).toBe('$c = cmd(bare:Get-X -A 1:Int32) | cmd(bare:Select -First 1:Int32)');
+    expect(shapeOf('$c = Get-X -A 1 | Select -First 1')).toBe(
+      '$c = cmd(bare:Get-X -A 1:Int32) | cmd(bare:Select -First 1:Int32)',
+    );
     expect(shapeOf('$x = $y = 1')).toBe('$x = $y = 1:Int32');
     expect(shapeOf('$x = if ($a) { 1 } else { 2 }')).toBe('$x = if($a){1:Int32}else{2:Int32}');
     expect(shapeOf('$a, $b = 1, 2')).toBe('array($a, $b) = array(1:Int32, 2:Int32)');
@@ -315,20 +394,28 @@ describe('pipelines and statements', () => {
   it('reads foreach over a pipeline', () => {
     const f = only('foreach ($c in Get-ExchangeCertificate -Server A | ? { $_.IsSelfSigned }) {\n  $c.Thumbprint\n}');
     expect(f.type).toBe('ForEachStatementAst');
-    expect(shape(f)).toBe('foreach($c in cmd(bare:Get-ExchangeCertificate -Server bare:A) | cmd(bare:? {$_.IsSelfSigned})){$c.Thumbprint}');
+    expect(shape(f)).toBe(
+      'foreach($c in cmd(bare:Get-ExchangeCertificate -Server bare:A) | cmd(bare:? {$_.IsSelfSigned})){$c.Thumbprint}',
+    );
   });
 
   it('reads try/catch [types]/catch/finally across newlines', () => {
-    const t = only('try { Import-X }\ncatch [System.Net.WebException], [System.IO.IOException] { $_ }\ncatch { throw }\nfinally { "done" }');
+    const t = only(
+      'try { Import-X }\ncatch [System.Net.WebException], [System.IO.IOException] { $_ }\ncatch { throw }\nfinally { "done" }',
+    );
     expect(t.type).toBe('TryStatementAst');
-    expect(shape(t)).toBe('try{cmd(bare:Import-X)}catch[System.Net.WebException],[System.IO.IOException]{$_}catch{throw}finally{dq:done}');
+    expect(shape(t)).toBe(
+      'try{cmd(bare:Import-X)}catch[System.Net.WebException],[System.IO.IOException]{$_}catch{throw}finally{dq:done}',
+    );
     expect(parseError('try {} catch {} catch [X] {}').reason).toBe('Catch block must be the last catch block.');
     expect(parseError('try { a }').reason).toBe('The Try statement is missing its Catch or Finally block.');
   });
 
   it('reads throw, return, break and continue', () => {
     expect(shapeOf('throw "bad thing"; throw; return $x; return')).toBe('throw dq:bad thing; throw; return $x; return');
-    expect(shapeOf('foreach ($a in $b) { if ($a) { break } else { continue } }')).toBe('foreach($a in $b){if($a){break}else{continue}}');
+    expect(shapeOf('foreach ($a in $b) { if ($a) { break } else { continue } }')).toBe(
+      'foreach($a in $b){if($a){break}else{continue}}',
+    );
     expect(parseError('try {} finally { return }').reason).toBe('Flow of control cannot leave a Finally block.');
     expect(shapeOf('try {} finally { foreach ($a in $b) { break } }')).toBe('try{}finally{foreach($a in $b){break}}');
   });
@@ -343,7 +430,10 @@ describe('pipelines and statements', () => {
       ['switch -regex -casesensitive ($x) { "a" { } default { } }', 'SwitchStatementAst'],
       ['function f { }', 'FunctionDefinitionAst'],
       ['filter f { $_ }', 'FunctionDefinitionAst'],
-      ['class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }', 'TypeDefinitionAst'],
+      [
+        'class C : B { [int] $X = 1; hidden static [string] M([int] $a) { return "" } C() : base(1) { } }',
+        'TypeDefinitionAst',
+      ],
       ['enum E { A; B = 2 }', 'TypeDefinitionAst'],
       ['[Flags()] enum E { A = 1; B = 2 }', 'TypeDefinitionAst'],
       ['trap [Exception] { continue }', 'TrapStatementAst'],
@@ -357,14 +447,27 @@ describe('pipelines and statements', () => {
   });
 
   it('reads param blocks with attributes, named blocks, using statements and redirections', () => {
-    const sb = parse('using namespace System.Text\n[CmdletBinding()]\nparam([Parameter(Mandatory)][string] $Name = "x", $Other)\nbegin { a }\nprocess { b }\nend { c }');
+    const sb = parse(
+      'using namespace System.Text\n[CmdletBinding()]\nparam([Parameter(Mandatory)][string] $Name = "x", $Other)\nbegin { a }\nprocess { b }\nend { c }',
+    );
     expect(sb.usingStatements?.[0]?.usingStatementKind).toBe('Namespace');
     expect(sb.paramBlock?.attributes.map((a) => a.typeName)).toEqual(['CmdletBinding']);
-    expect(sb.paramBlock?.parameters.map((p) => [p.name.variablePath, p.attributes.length, p.defaultValue?.extent.text ?? null])).toEqual([
+    expect(
+      sb.paramBlock?.parameters.map((p) => [
+        p.name.variablePath,
+        p.attributes.length,
+        p.defaultValue?.extent.text ?? null,
+      ]),
+    ).toEqual([
       ['Name', 2, '"x"'],
       ['Other', 0, null],
     ]);
-    expect([sb.beginBlock?.statements.length, sb.processBlock?.statements.length, sb.endBlock?.statements.length, sb.statements.length]).toEqual([1, 1, 1, 0]);
+    expect([
+      sb.beginBlock?.statements.length,
+      sb.processBlock?.statements.length,
+      sb.endBlock?.statements.length,
+      sb.statements.length,
+    ]).toEqual([1, 1, 1, 0]);
     const cmd = only('Get-X 2>&1 > out.txt');
     const el = cmd.type === 'PipelineAst' ? cmd.pipelineElements[0] : undefined;
     expect(el?.redirections?.map((r) => r.type)).toEqual(['MergingRedirectionAst', 'FileRedirectionAst']);
@@ -420,14 +523,24 @@ describe('comment-based help', () => {
 
 describe('#requires', () => {
   it('reads #requires comments as PowerShell does, with its errors at its positions', () => {
-    const r = parse("x\n  #Requires -Version 3 -Modules A, @{ModuleName='B';ModuleVersion='1.0'}\n#requires -RunAsAdministrator -PSEdition Core").scriptRequirements;
-    expect([r?.requiredPSVersion, r?.requiredModules.length, r?.isElevationRequired, r?.requiredPSEditions]).toEqual(['3.0', 2, true, ['Core']]);
+    const r = parse(
+      "x\n  #Requires -Version 3 -Modules A, @{ModuleName='B';ModuleVersion='1.0'}\n#requires -RunAsAdministrator -PSEdition Core",
+    ).scriptRequirements;
+    expect([r?.requiredPSVersion, r?.requiredModules.length, r?.isElevationRequired, r?.requiredPSEditions]).toEqual([
+      '3.0',
+      2,
+      true,
+      ['Core'],
+    ]);
     expect(parse('# requires -Version 3').scriptRequirements).toBeUndefined();
     const cases: [string, string][] = [
       ['#Requires -Foo 1', '1:11 Cannot process the #requires statement because it is not in the correct format.'],
       ['#requires -Version', '1:11 Parameter Version requires an argument.'],
       ['#requiresx -Foo', '1:2 Cannot process the #requires statement because it is not in the correct format.'],
-      ['#requires -Version abc', '1:20 The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.'],
+      [
+        '#requires -Version abc',
+        '1:20 The argument for the Version parameter is not valid. Specify a valid PowerShell version, in the format major.minor version.',
+      ],
     ];
     for (const [text, want] of cases) {
       const e = parseError(text);
@@ -448,11 +561,17 @@ describe('dialects', () => {
   };
 
   it('reports what PowerShell 2.0 and 5.1 lack, at the construct, only when a shell is given', () => {
-    expect(dialectError('a\nb && c', '5.1')).toBe("2:1 Windows PowerShell 5.1 does not have the '&&' pipeline chain operator (it exists from PowerShell 7).");
-    expect(dialectError('$x = $a ? 1 : 2', '5.1')).toBe("1:6 Windows PowerShell 5.1 does not have the ternary operator '? :' (it exists from PowerShell 7).");
+    expect(dialectError('a\nb && c', '5.1')).toBe(
+      "2:1 Windows PowerShell 5.1 does not have the '&&' pipeline chain operator (it exists from PowerShell 7).",
+    );
+    expect(dialectError('$x = $a ? 1 : 2', '5.1')).toBe(
+      "1:6 Windows PowerShell 5.1 does not have the ternary operator '? :' (it exists from PowerShell 7).",
+    );
     expect(dialectError('b && c', '7')).toBe('parsed');
     expect(dialectError('class C { }', '5.1')).toBe('parsed');
-    expect(dialectError('a\nclass C { }', '2.0')).toBe('2:1 Windows PowerShell 2.0 does not have class definitions (it exists from PowerShell 5.0).');
+    expect(dialectError('a\nclass C { }', '2.0')).toBe(
+      '2:1 Windows PowerShell 2.0 does not have class definitions (it exists from PowerShell 5.0).',
+    );
     expect(dialectError('using namespace System', '2.0')).toMatch(/^1:1 .*'using' statements .*5\.0/);
     expect(dialectError('$h = [ordered]@{}', '2.0')).toMatch(/^1:6 .*\[ordered\]/);
     expect(dialectError('1 -in 1, 2', '2.0')).toMatch(/^1:1 .*'-in' operator .*3\.0/);
@@ -464,9 +583,13 @@ describe('dialects', () => {
 
   it('finds every PowerShell 7 construct in 5.1 (the check walks only scripts that spell one)', () => {
     const seven: [string, RegExp][] = [
-      ['a || b', /'\|\|' pipeline chain/], ['Get-X &', /background operator/], ['$a ?? 1', /'\?\?' operator/],
-      ['$a ??= 1', /'\?\?=' operator/], ['${a}?.b', /null-conditional operator '\?\.'/],
-      ['${a}?[0]', /null-conditional operator '\?\[\]'/], ['function f { CLEAN { } }', /'clean' block/],
+      ['a || b', /'\|\|' pipeline chain/],
+      ['Get-X &', /background operator/],
+      ['$a ?? 1', /'\?\?' operator/],
+      ['$a ??= 1', /'\?\?=' operator/],
+      ['${a}?.b', /null-conditional operator '\?\.'/],
+      ['${a}?[0]', /null-conditional operator '\?\[\]'/],
+      ['function f { CLEAN { } }', /'clean' block/],
     ];
     for (const [text, reason] of seven) {
       expect(dialectError(text, '5.1')).toMatch(reason);
@@ -478,7 +601,7 @@ describe('dialects', () => {
 
 describe('expressions', () => {
   it('reads strings, numbers and variables ($true/$false/$null are variables)', () => {
-    expect(shapeOf("'a'; \"b\"; 1; $true; $null; ${a b}; $env:USERNAME; $_; $?; $$; $^")).toBe(
+    expect(shapeOf('\'a\'; "b"; 1; $true; $null; ${a b}; $env:USERNAME; $_; $?; $$; $^')).toBe(
       'sq:a; dq:b; 1:Int32; $true; $null; $a b; $env:USERNAME; $_; $?; $$; $^',
     );
   });
@@ -486,20 +609,29 @@ describe('expressions', () => {
   it('reads member access, method calls, static members and indexing', () => {
     expect(shapeOf('$x.Items[0].Name.ToUpper()')).toBe('$x.Items[0:Int32].Name.ToUpper()');
     expect(shapeOf("[System.IO.File]::ReadAllBytes('c:\\x')")).toBe('type[System.IO.File]::ReadAllBytes(sq:c:\\x)');
-    expect(shapeOf('[System.Text.Encoding]::Unicode.GetBytes($t)')).toBe('type[System.Text.Encoding]::Unicode.GetBytes($t)');
+    expect(shapeOf('[System.Text.Encoding]::Unicode.GetBytes($t)')).toBe(
+      'type[System.Text.Encoding]::Unicode.GetBytes($t)',
+    );
     expect(shapeOf('$s.Substring(1,\n  2)')).toBe('$s.Substring(1:Int32, 2:Int32)');
-    expect(shapeOf("$x.'a b'; $x.$name")).toBe("$x.sq:a b; $x.$name");
+    expect(shapeOf("$x.'a b'; $x.$name")).toBe('$x.sq:a b; $x.$name');
     const call = expression("[IO.File]::WriteAllBytes('c:\\o.pfx', $b)");
-    expect(call).toMatchObject({ type: 'InvokeMemberExpressionAst', static: true, expression: { type: 'TypeExpressionAst', typeName: 'IO.File' } });
+    expect(call).toMatchObject({
+      type: 'InvokeMemberExpressionAst',
+      static: true,
+      expression: { type: 'TypeExpressionAst', typeName: 'IO.File' },
+    });
   });
 
   it("reads a cast inside parentheses without scanning it as a bare word first (a ')' inside a string is fine)", () => {
-    const text = "Import-ExchangeCertificate -FileData ([Byte[]]$(Get-Content -LiteralPath ')' -Encoding 'Byte' -ReadCount 0)) -Password (ConvertTo-SecureString -String '' -AsPlainText -Force)";
+    const text =
+      "Import-ExchangeCertificate -FileData ([Byte[]]$(Get-Content -LiteralPath ')' -Encoding 'Byte' -ReadCount 0)) -Password (ConvertTo-SecureString -String '' -AsPlainText -Force)";
     expect(shapeOf(text)).toBe(
-      "cmd(bare:Import-ExchangeCertificate -FileData ([Byte[]]$(cmd(bare:Get-Content -LiteralPath sq:) -Encoding sq:Byte -ReadCount 0:Int32))) -Password (cmd(bare:ConvertTo-SecureString -String sq: -AsPlainText -Force)))",
+      'cmd(bare:Import-ExchangeCertificate -FileData ([Byte[]]$(cmd(bare:Get-Content -LiteralPath sq:) -Encoding sq:Byte -ReadCount 0:Int32))) -Password (cmd(bare:ConvertTo-SecureString -String sq: -AsPlainText -Force)))',
     );
     // At the start of a statement PowerShell first scans `[...` as a bare word, whose naive `$(` scan trips on the quote.
-    expect(parseError("$d = [Byte[]]$(Get-Content -LiteralPath ')')").reason).toBe("The string is missing the terminator: '.");
+    expect(parseError("$d = [Byte[]]$(Get-Content -LiteralPath ')')").reason).toBe(
+      "The string is missing the terminator: '.",
+    );
   });
 
   it('reads $x?.Name as member access on the variable x? (? is a name character), as PowerShell does', () => {
@@ -517,8 +649,12 @@ describe('expressions', () => {
   });
 
   it('reads array literals, @(), $(), hashtables and script blocks', () => {
-    expect(shapeOf('1, 2, 3; ,1; @(); @(1, 2); $(1; 2)')).toBe('array(1:Int32, 2:Int32, 3:Int32); array(1:Int32); @(); @(array(1:Int32, 2:Int32)); $(1:Int32; 2:Int32)');
-    expect(shapeOf("@{ a = 1; 'b' = 'x'\n  c = Get-Date }")).toBe('@{bare:a=1:Int32; sq:b=sq:x; bare:c=cmd(bare:Get-Date)}');
+    expect(shapeOf('1, 2, 3; ,1; @(); @(1, 2); $(1; 2)')).toBe(
+      'array(1:Int32, 2:Int32, 3:Int32); array(1:Int32); @(); @(array(1:Int32, 2:Int32)); $(1:Int32; 2:Int32)',
+    );
+    expect(shapeOf("@{ a = 1; 'b' = 'x'\n  c = Get-Date }")).toBe(
+      '@{bare:a=1:Int32; sq:b=sq:x; bare:c=cmd(bare:Get-Date)}',
+    );
     expect(shapeOf('{ $_.Thumbprint -eq "x" }')).toBe('{($_.Thumbprint -eq dq:x)}');
     expect(parseError('@{ a = 1; A = 2 }').reason).toBe("Duplicate keys 'A' are not allowed in hash literals.");
   });
@@ -545,11 +681,35 @@ describe('expressions', () => {
   });
 
   it('reads every comparison operator with i/c prefixes, case-insensitively and with any dash', () => {
-    const ops = ['eq', 'ne', 'gt', 'ge', 'lt', 'le', 'like', 'notlike', 'match', 'notmatch', 'contains', 'notcontains', 'in', 'notin', 'replace', 'split', 'join', 'is', 'isnot', 'as'];
+    const ops = [
+      'eq',
+      'ne',
+      'gt',
+      'ge',
+      'lt',
+      'le',
+      'like',
+      'notlike',
+      'match',
+      'notmatch',
+      'contains',
+      'notcontains',
+      'in',
+      'notin',
+      'replace',
+      'split',
+      'join',
+      'is',
+      'isnot',
+      'as',
+    ];
     for (const op of ops) {
       for (const p of ['', 'i', 'c']) {
         if ((op === 'is' || op === 'isnot' || op === 'as' || op === 'join') && p !== '') continue;
-        expect(expression(`$a –${(p + op).toUpperCase()} $b`)).toMatchObject({ type: 'BinaryExpressionAst', operator: `-${p}${op}` });
+        expect(expression(`$a –${(p + op).toUpperCase()} $b`)).toMatchObject({
+          type: 'BinaryExpressionAst',
+          operator: `-${p}${op}`,
+        });
       }
     }
   });
@@ -560,45 +720,74 @@ describe('expressions', () => {
   });
 
   it('reads $() and variables inside expandable strings', () => {
-    expect(shapeOf('"Name: $($c.Subject) on $env:COMPUTERNAME, ${x}!"')).toBe('dq"Name: {$($c.Subject)} on {$env:COMPUTERNAME}, {$x}!"');
+    expect(shapeOf('"Name: $($c.Subject) on $env:COMPUTERNAME, ${x}!"')).toBe(
+      'dq"Name: {$($c.Subject)} on {$env:COMPUTERNAME}, {$x}!"',
+    );
     const s = expression('"a $($b + 1) c"');
     expect(s.type).toBe('ExpandableStringExpressionAst');
     if (s.type !== 'ExpandableStringExpressionAst') return;
-    expect(s.parts[1]).toMatchObject({ type: 'SubExpressionAst', extent: { startOffset: 3, endOffset: 12, text: '$($b + 1)' } });
+    expect(s.parts[1]).toMatchObject({
+      type: 'SubExpressionAst',
+      extent: { startOffset: 3, endOffset: 12, text: '$($b + 1)' },
+    });
     expect(shapeOf('"US$5 costs $ 1 and `$x"')).toBe('dq"US{$5} costs $ 1 and $x"');
   });
 });
 
 describe('strings and quoting', () => {
   it('treats smart quotes as quotes', () => {
-    expect(expression('‘Pass1word’')).toMatchObject({ type: 'StringConstantExpressionAst', value: 'Pass1word', stringConstantType: 'SingleQuoted' });
+    expect(expression('‘Pass1word’')).toMatchObject({
+      type: 'StringConstantExpressionAst',
+      value: 'Pass1word',
+      stringConstantType: 'SingleQuoted',
+    });
     expect(expression("'it’’s'")).toMatchObject({ value: 'it’s', stringConstantType: 'SingleQuoted' });
-    expect(expression('“Pass $x”')).toMatchObject({ type: 'ExpandableStringExpressionAst', stringConstantType: 'DoubleQuoted' });
+    expect(expression('“Pass $x”')).toMatchObject({
+      type: 'ExpandableStringExpressionAst',
+      stringConstantType: 'DoubleQuoted',
+    });
     expect(expression('„low“')).toMatchObject({ value: 'low', stringConstantType: 'DoubleQuoted' });
   });
 
   it('keeps CR/LF/NUL literal inside single quotes and processes backticks inside double quotes', () => {
     expect(expression("'a\r\nb\0`n'")).toMatchObject({ value: 'a\r\nb\0`n' });
-    expect(expression('"tab`there`u{263A}`e"')).toMatchObject({ value: 'tab\there\u263a\x1b', stringConstantType: 'DoubleQuoted' });
+    expect(expression('"tab`there`u{263A}`e"')).toMatchObject({
+      value: 'tab\there\u263a\x1b',
+      stringConstantType: 'DoubleQuoted',
+    });
   });
 
   it('reads here-strings (closer at column 0, final newline dropped, @" expands)', () => {
-    expect(expression("@'\nline 1\r\n  'quoted' $x\n'@")).toMatchObject({ value: "line 1\r\n  'quoted' $x", stringConstantType: 'SingleQuotedHereString' });
+    expect(expression("@'\nline 1\r\n  'quoted' $x\n'@")).toMatchObject({
+      value: "line 1\r\n  'quoted' $x",
+      stringConstantType: 'SingleQuotedHereString',
+    });
     expect(shapeOf('@"\nHello $name\n"@')).toBe('hdq"Hello {$name}"');
-    expect(expression('@"\nplain\n"@')).toMatchObject({ type: 'StringConstantExpressionAst', value: 'plain', stringConstantType: 'DoubleQuotedHereString' });
+    expect(expression('@"\nplain\n"@')).toMatchObject({
+      type: 'StringConstantExpressionAst',
+      value: 'plain',
+      stringConstantType: 'DoubleQuotedHereString',
+    });
     const e = parseError("$x = @'\ntext\n  '@");
-    expect([e.reason, e.line, e.column, e.incompleteInput]).toEqual(['White space is not allowed before the string terminator.', 3, 3, true]);
+    expect([e.reason, e.line, e.column, e.incompleteInput]).toEqual([
+      'White space is not allowed before the string terminator.',
+      3,
+      3,
+      true,
+    ]);
   });
 
   it('joins embedded strings to bare words', () => {
-    expect(shapeOf("Get-X a'b c' x\"y z\"")).toBe('cmd(bare:Get-X bare:ab c bare:xy z)');
+    expect(shapeOf('Get-X a\'b c\' x"y z"')).toBe('cmd(bare:Get-X bare:ab c bare:xy z)');
     expect(shapeOf("Get-X 'a'b")).toBe('cmd(bare:Get-X sq:a bare:b)');
   });
 });
 
 describe('comments and line continuation', () => {
   it('skips # and <# #> comments; <# does not nest', () => {
-    expect(shapeOf('# header\nGet-X <# inline #> -A 1 # trailing\n<# block\n # more #>\nGet-Y')).toBe('cmd(bare:Get-X -A 1:Int32); cmd(bare:Get-Y)');
+    expect(shapeOf('# header\nGet-X <# inline #> -A 1 # trailing\n<# block\n # more #>\nGet-Y')).toBe(
+      'cmd(bare:Get-X -A 1:Int32); cmd(bare:Get-Y)',
+    );
     expect(shapeOf('<# a <# b #> Get-Z')).toBe('cmd(bare:Get-Z)');
     expect(parseError('Get-X <# open').incompleteInput).toBe(true);
   });
@@ -612,17 +801,30 @@ describe('comments and line continuation', () => {
   });
 
   it('ignores the signature block', () => {
-    const text = 'Get-X\r\n# SIG # Begin signature block\r\n# MIIXXAYJKoZIhvcNAQcCoIIXTTCCF0kCAQExCzAJBgUrDgMCGgUAMGkGCisGAQQB\r\n# SIG # End signature block\r\n';
+    const text =
+      'Get-X\r\n# SIG # Begin signature block\r\n# MIIXXAYJKoZIhvcNAQcCoIIXTTCCF0kCAQExCzAJBgUrDgMCGgUAMGkGCisGAQQB\r\n# SIG # End signature block\r\n';
     expect(shapeOf(text)).toBe('cmd(bare:Get-X)');
-    expect(parseError('Get-X\n# SIG # Begin signature block\nGet-Y').reason).toBe('Executable script code found in signature block.');
+    expect(parseError('Get-X\n# SIG # Begin signature block\nGet-Y').reason).toBe(
+      'Executable script code found in signature block.',
+    );
   });
 });
 
 describe('number lexing in arguments', () => {
   it('types numbers and keeps non-numbers as bare words', () => {
-    const els = command('echo 2048 1E5 0x10 1kb 1234D 225B26D7F8EF0721887213EEF71F87380DE8AEEE 5l 1.5 1abc').commandElements.slice(1);
+    const els = command(
+      'echo 2048 1E5 0x10 1kb 1234D 225B26D7F8EF0721887213EEF71F87380DE8AEEE 5l 1.5 1abc',
+    ).commandElements.slice(1);
     expect(els.map((e) => (e.type === 'ConstantExpressionAst' ? `${e.value}:${e.staticType}` : shape(e)))).toEqual([
-      '2048:Int32', '100000:Double', '16:Int32', '1024:Int32', '1234:Decimal', 'bare:225B26D7F8EF0721887213EEF71F87380DE8AEEE', '5:Int64', '1.5:Double', 'bare:1abc',
+      '2048:Int32',
+      '100000:Double',
+      '16:Int32',
+      '1024:Int32',
+      '1234:Decimal',
+      'bare:225B26D7F8EF0721887213EEF71F87380DE8AEEE',
+      '5:Int64',
+      '1.5:Double',
+      'bare:1abc',
     ]);
   });
 });
@@ -641,7 +843,20 @@ describe('errors', () => {
   });
 
   it('marks missing closers as incomplete input', () => {
-    for (const text of ['Get-X (', 'Get-X (a', 'if ($x) {', '$x = @{ a = 1', '$(', '@(', '{', '$x.M(1,', '$x[', "@'\nx", 'a |', '$x = 1 +']) {
+    for (const text of [
+      'Get-X (',
+      'Get-X (a',
+      'if ($x) {',
+      '$x = @{ a = 1',
+      '$(',
+      '@(',
+      '{',
+      '$x.M(1,',
+      '$x[',
+      "@'\nx",
+      'a |',
+      '$x = 1 +',
+    ]) {
       expect(parseError(text).incompleteInput).toBe(true);
     }
     expect(parseError('Get-X (a b c))').incompleteInput).toBe(false);
@@ -652,11 +867,25 @@ describe('errors', () => {
     const e = parseError('$x = 1 2');
     expect([e.reason, e.line, e.column]).toEqual(["Unexpected token '2' in expression or statement.", 1, 8]);
     const m = parseError('$x = (1 +\n)');
-    expect([m.reason, m.line, m.column]).toEqual(["You must provide a value expression following the '+' operator.", 1, 10]);
+    expect([m.reason, m.line, m.column]).toEqual([
+      "You must provide a value expression following the '+' operator.",
+      1,
+      10,
+    ]);
   });
 
   it('never throws anything but ParseError for deep nesting', () => {
-    for (const text of ['('.repeat(100_000), '$('.repeat(50_000), '{'.repeat(100_000), '@{a='.repeat(30_000), '!'.repeat(100_000) + '1', '-not '.repeat(30_000) + '1', '"$('.repeat(30_000), '[int]'.repeat(50_000) + '1', 'a (b '.repeat(30_000)]) {
+    for (const text of [
+      '('.repeat(100_000),
+      '$('.repeat(50_000),
+      '{'.repeat(100_000),
+      '@{a='.repeat(30_000),
+      '!'.repeat(100_000) + '1',
+      '-not '.repeat(30_000) + '1',
+      '"$('.repeat(30_000),
+      '[int]'.repeat(50_000) + '1',
+      'a (b '.repeat(30_000),
+    ]) {
       const e = parseError(text);
       expect(e).toBeInstanceOf(ParseError);
     }
@@ -681,7 +910,10 @@ describe('errors', () => {
     for (const make of kinds) {
       expect(() => parse(make(MAX_NESTING))).not.toThrow();
       const e = parseError(make(MAX_NESTING + 1));
-      expect([make(1), e.reason]).toEqual([make(1), `The script is nested too deeply for the runbook parser: it allows at most ${MAX_NESTING} levels of brackets, braces and parentheses.`]);
+      expect([make(1), e.reason]).toEqual([
+        make(1),
+        `The script is nested too deeply for the runbook parser: it allows at most ${MAX_NESTING} levels of brackets, braces and parentheses.`,
+      ]);
     }
     expect(MAX_NESTING).toBe(256);
   });

@@ -3,18 +3,55 @@ import type { Ast } from '../../src/ast/ast.js';
 
 /** PowerShell's UnaryExpressionAst.TokenKind names for our operator strings. */
 const UNARY: Readonly<Record<string, string>> = {
-  '-not': 'Not', '!': 'Exclaim', '-': 'Minus', '+': 'Plus', '++': 'PlusPlus', '--': 'MinusMinus', '++postfix': 'PostfixPlusPlus',
-  '--postfix': 'PostfixMinusMinus', '-bnot': 'Bnot', '-split': 'Isplit', '-isplit': 'Isplit', '-csplit': 'Csplit', '-join': 'Join',
+  '-not': 'Not',
+  '!': 'Exclaim',
+  '-': 'Minus',
+  '+': 'Plus',
+  '++': 'PlusPlus',
+  '--': 'MinusMinus',
+  '++postfix': 'PostfixPlusPlus',
+  '--postfix': 'PostfixMinusMinus',
+  '-bnot': 'Bnot',
+  '-split': 'Isplit',
+  '-isplit': 'Isplit',
+  '-csplit': 'Csplit',
+  '-join': 'Join',
 };
 
 const TYPE: Readonly<Record<string, string>> = {
-  ScriptBlockAst: 'SB', StatementBlockAst: 'Block', PipelineAst: 'Pipe', AssignmentStatementAst: 'Assign', IfStatementAst: 'If',
-  ForEachStatementAst: 'ForEach', CatchClauseAst: 'Catch', TryStatementAst: 'Try', ThrowStatementAst: 'Throw', ReturnStatementAst: 'Return',
-  BreakStatementAst: 'Break', ContinueStatementAst: 'Continue', CommandAst: 'Cmd', CommandParameterAst: 'Param', CommandExpressionAst: 'CmdX',
-  StringConstantExpressionAst: 'Str', ExpandableStringExpressionAst: 'XStr', ConstantExpressionAst: 'Num', VariableExpressionAst: 'Var',
-  MemberExpressionAst: 'Member', InvokeMemberExpressionAst: 'Invoke', ArrayLiteralAst: 'Arr', ArrayExpressionAst: 'AtParen',
-  SubExpressionAst: 'Sub', ParenExpressionAst: 'Paren', HashtableAst: 'Hash', ConvertExpressionAst: 'Cast', TypeExpressionAst: 'Type',
-  TypeConstraintAst: 'TC', BinaryExpressionAst: 'Bin', UnaryExpressionAst: 'Un', IndexExpressionAst: 'Index', ScriptBlockExpressionAst: 'SBX',
+  ScriptBlockAst: 'SB',
+  StatementBlockAst: 'Block',
+  PipelineAst: 'Pipe',
+  AssignmentStatementAst: 'Assign',
+  IfStatementAst: 'If',
+  ForEachStatementAst: 'ForEach',
+  CatchClauseAst: 'Catch',
+  TryStatementAst: 'Try',
+  ThrowStatementAst: 'Throw',
+  ReturnStatementAst: 'Return',
+  BreakStatementAst: 'Break',
+  ContinueStatementAst: 'Continue',
+  CommandAst: 'Cmd',
+  CommandParameterAst: 'Param',
+  CommandExpressionAst: 'CmdX',
+  StringConstantExpressionAst: 'Str',
+  ExpandableStringExpressionAst: 'XStr',
+  ConstantExpressionAst: 'Num',
+  VariableExpressionAst: 'Var',
+  MemberExpressionAst: 'Member',
+  InvokeMemberExpressionAst: 'Invoke',
+  ArrayLiteralAst: 'Arr',
+  ArrayExpressionAst: 'AtParen',
+  SubExpressionAst: 'Sub',
+  ParenExpressionAst: 'Paren',
+  HashtableAst: 'Hash',
+  ConvertExpressionAst: 'Cast',
+  TypeExpressionAst: 'Type',
+  TypeConstraintAst: 'TC',
+  BinaryExpressionAst: 'Bin',
+  UnaryExpressionAst: 'Un',
+  IndexExpressionAst: 'Index',
+  ScriptBlockExpressionAst: 'SBX',
 };
 
 /**
@@ -29,7 +66,12 @@ export function dumpForm(node: unknown): unknown {
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, dumpForm(v)]));
   }
   let n = node as Ast & Record<string, unknown>;
-  if (n.type === 'AssignmentStatementAst' && n.right.type === 'PipelineAst' && n.right.pipelineElements.length === 1 && n.right.pipelineElements[0]!.type === 'CommandExpressionAst') {
+  if (
+    n.type === 'AssignmentStatementAst' &&
+    n.right.type === 'PipelineAst' &&
+    n.right.pipelineElements.length === 1 &&
+    n.right.pipelineElements[0]!.type === 'CommandExpressionAst'
+  ) {
     n = { ...n, right: n.right.pipelineElements[0]! } as unknown as typeof n;
   }
   const out: Record<string, unknown> = { type: n.type, x: [n.extent.startOffset, n.extent.endOffset] };
@@ -53,7 +95,14 @@ export function canonical(v: unknown, key = ''): string {
   if (Array.isArray(v)) return '[' + v.map((e) => canonical(e, key)).join(',') + ']';
   const o = v as Record<string, unknown>;
   if (typeof o.type !== 'string') {
-    return '{' + Object.keys(o).sort().map((k) => `${k}=${canonical(o[k], k)}`).join(',') + '}';
+    return (
+      '{' +
+      Object.keys(o)
+        .sort()
+        .map((k) => `${k}=${canonical(o[k], k)}`)
+        .join(',') +
+      '}'
+    );
   }
   const type = o.type;
   const x = o.x as [number, number];

@@ -23,7 +23,10 @@ interface GoldenCase {
   readonly rejected?: string;
 }
 
-const golden = JSON.parse(readFileSync(new URL('./pwsh-golden.json', import.meta.url), 'utf8')) as { powershell: string; cases: GoldenCase[] };
+const golden = JSON.parse(readFileSync(new URL('./pwsh-golden.json', import.meta.url), 'utf8')) as {
+  powershell: string;
+  cases: GoldenCase[];
+};
 
 function outcome(input: string): { ast: string } | { error: ParseError } {
   try {
@@ -60,7 +63,9 @@ describe(`agreement with PowerShell ${golden.powershell}`, () => {
       }
       const want = c.ours ?? c.error!;
       if (got.error.line !== want[0] || got.error.column !== want[1]) {
-        mismatches.push(`${JSON.stringify(c.input)}: ${got.error.line}:${got.error.column} ${got.error.reason}, expected ${want.join(':')}`);
+        mismatches.push(
+          `${JSON.stringify(c.input)}: ${got.error.line}:${got.error.column} ${got.error.reason}, expected ${want.join(':')}`,
+        );
       }
     }
     expect(mismatches).toEqual([]);

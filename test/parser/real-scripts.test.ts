@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from '@jest/globals';
 import { describeWithPwsh, pwshPath } from '../support/pwsh.js';
-import { brokenVariants, missingFrom, ourHelp, ourStructure, readScript, realScripts } from './real-scripts/script-structure.js';
+import {
+  brokenVariants,
+  missingFrom,
+  ourHelp,
+  ourStructure,
+  readScript,
+  realScripts,
+} from './real-scripts/script-structure.js';
 import type { ScriptStructure } from './real-scripts/script-structure.js';
 
 interface PwshFile extends ScriptStructure {
@@ -26,11 +33,13 @@ describeWithPwsh("our parser vs PowerShell 7.6.9's parser on PowerShell's and Pe
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-real-'));
     try {
       // Broken copies of every file: the first error must be where pwsh reports it.
-      const broken = originals.flatMap((file, i) => brokenVariants(readScript(file)).map((v) => {
-        const path = join(dir, `${i}-${v.name}.ps1`);
-        writeFileSync(path, '\ufeff' + v.text);
-        return path;
-      }));
+      const broken = originals.flatMap((file, i) =>
+        brokenVariants(readScript(file)).map((v) => {
+          const path = join(dir, `${i}-${v.name}.ps1`);
+          writeFileSync(path, '\ufeff' + v.text);
+          return path;
+        }),
+      );
       all = [...originals, ...broken];
       const list = join(dir, 'files.txt');
       writeFileSync(list, all.join('\n'));
@@ -70,37 +79,37 @@ describeWithPwsh("our parser vs PowerShell 7.6.9's parser on PowerShell's and Pe
       const name = theirs.file;
       if (theirs.error !== null || ours.error !== null) {
         if (theirs.error === null) {
-          problems.push(`${name}: pwsh parses it, we report ${ours.error!.line}:${ours.error!.column} ${ours.error!.message}`);
-        }
-        else if (ours.error === null) problems.push(`${name}: pwsh reports ${theirs.error.line}:${theirs.error.column} ${theirs.error.message}, we parse it`);
+          problems.push(
+            `${name}: pwsh parses it, we report ${ours.error!.line}:${ours.error!.column} ${ours.error!.message}`,
+          );
+        } else if (ours.error === null)
+          problems.push(
+            `${name}: pwsh reports ${theirs.error.line}:${theirs.error.column} ${theirs.error.message}, we parse it`,
+          );
         else if (ours.error.line !== theirs.error.line || ours.error.column !== theirs.error.column) {
-          problems.push(`${name}: first error at ${ours.error.line}:${ours.error.column}, pwsh at ${theirs.error.line}:${theirs.error.column}`);
+          problems.push(
+            `${name}: first error at ${ours.error.line}:${ours.error.column}, pwsh at ${theirs.error.line}:${theirs.error.column}`,
+          );
         } else {
           errors++;
         }
         continue;
       }
-      for (const s of missingFrom(
-        theirs.statements,
-        ours.statements
-      )) problems.push(`${name}: pwsh has statement ${s}, we do not`);
-      for (const s of missingFrom(
-        ours.statements,
-        theirs.statements
-      )) problems.push(`${name}: we have statement ${s}, pwsh does not`);
-      for (const c of missingFrom(
-        theirs.commands,
-        ours.commands
-      )) problems.push(`${name}: pwsh has command ${c}, we do not`);
-      for (const c of missingFrom(
-        ours.commands,
-        theirs.commands
-      )) problems.push(`${name}: we have command ${c}, pwsh does not`);
+      for (const s of missingFrom(theirs.statements, ours.statements))
+        problems.push(`${name}: pwsh has statement ${s}, we do not`);
+      for (const s of missingFrom(ours.statements, theirs.statements))
+        problems.push(`${name}: we have statement ${s}, pwsh does not`);
+      for (const c of missingFrom(theirs.commands, ours.commands))
+        problems.push(`${name}: pwsh has command ${c}, we do not`);
+      for (const c of missingFrom(ours.commands, theirs.commands))
+        problems.push(`${name}: we have command ${c}, pwsh does not`);
       statements += theirs.statements.length;
       commands += theirs.commands.length;
     }
-    console.log(`real scripts compared with pwsh: ${originals.length} files (${lines} lines) and ${all.length - originals.length} broken copies; `
-      + `${statements} statements and ${commands} commands matched, ${errors} first errors at pwsh's position`);
+    console.log(
+      `real scripts compared with pwsh: ${originals.length} files (${lines} lines) and ${all.length - originals.length} broken copies; ` +
+        `${statements} statements and ${commands} commands matched, ${errors} first errors at pwsh's position`,
+    );
     expect(problems.slice(0, 50)).toEqual([]);
     expect(commands).toBeGreaterThan(1000);
     expect(errors).toBeGreaterThan(20);
@@ -111,14 +120,10 @@ describeWithPwsh("our parser vs PowerShell 7.6.9's parser on PowerShell's and Pe
     let compared = 0;
     for (const theirs of pwsh.filter((f) => originals.includes(f.file))) {
       const ours = ourHelp(texts.get(theirs.file)!);
-      for (const h of missingFrom(
-        theirs.help,
-        ours
-      )) problems.push(`${theirs.file}: pwsh has help ${h.slice(0, 200)}, we do not`);
-      for (const h of missingFrom(
-        ours,
-        theirs.help
-      )) problems.push(`${theirs.file}: we have help ${h.slice(0, 200)}, pwsh does not`);
+      for (const h of missingFrom(theirs.help, ours))
+        problems.push(`${theirs.file}: pwsh has help ${h.slice(0, 200)}, we do not`);
+      for (const h of missingFrom(ours, theirs.help))
+        problems.push(`${theirs.file}: we have help ${h.slice(0, 200)}, pwsh does not`);
       compared += theirs.help.length;
     }
     console.log(`comment-based help compared with pwsh: ${compared} functions`);

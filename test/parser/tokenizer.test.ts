@@ -45,7 +45,11 @@ describe('character classes (CharTraits.cs)', () => {
   it('knows the five single quotes and four double quotes, and no others', () => {
     expect(['\u0027', '\u2018', '\u2019', '\u201a', '\u201b'].every((c) => isSingleQuote(c.charCodeAt(0)))).toBe(true);
     expect(['\u0022', '\u201c', '\u201d', '\u201e'].every((c) => isDoubleQuote(c.charCodeAt(0)))).toBe(true);
-    expect(['\u201f', '\u00ab', '\u00bb', '\uff02', '\uff07', '`'].some((c) => isSingleQuote(c.charCodeAt(0)) || isDoubleQuote(c.charCodeAt(0)))).toBe(false);
+    expect(
+      ['\u201f', '\u00ab', '\u00bb', '\uff02', '\uff07', '`'].some(
+        (c) => isSingleQuote(c.charCodeAt(0)) || isDoubleQuote(c.charCodeAt(0)),
+      ),
+    ).toBe(false);
   });
 
   it('knows the four dashes (not U+2010, U+2011, U+2212)', () => {
@@ -54,7 +58,8 @@ describe('character classes (CharTraits.cs)', () => {
   });
 
   it('treats NBSP, NEL and Zs/Zl/Zp as whitespace and only CR/LF as newlines', () => {
-    for (const c of [' ', '\t', '\v', '\f', '\u00a0', '\u0085', '\u2028', '\u2029', '\u3000', '\u1680']) expect(isWhitespace(c.charCodeAt(0))).toBe(true);
+    for (const c of [' ', '\t', '\v', '\f', '\u00a0', '\u0085', '\u2028', '\u2029', '\u3000', '\u1680'])
+      expect(isWhitespace(c.charCodeAt(0))).toBe(true);
     for (const c of ['\n', '\r', 'a', '\u200b', '\ud800']) expect(isWhitespace(c.charCodeAt(0))).toBe(false);
     expect(isNewline(0x0a) && isNewline(0x0d)).toBe(true);
     expect(isNewline(0x2028) || isNewline(0x85)).toBe(false);
@@ -63,7 +68,9 @@ describe('character classes (CharTraits.cs)', () => {
 
 describe('command mode', () => {
   it('reads a cmdlet line as a bare word, parameters and arguments', () => {
-    expect(kinds('Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE')).toEqual([
+    expect(
+      kinds('Get-ExchangeCertificate -Server AMS-EXCH01 -Thumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE'),
+    ).toEqual([
       'Generic:Get-ExchangeCertificate',
       'Parameter:Server',
       'Generic:AMS-EXCH01',
@@ -92,9 +99,26 @@ describe('command mode', () => {
   });
 
   it('ends a bare word only at whitespace, newline, NUL or & ( ) , ; { | }', () => {
-    expect(kinds('a#b a>b a=b a:b a!b a[0] a.b a+b')).toEqual(['Generic:a#b', 'Generic:a>b', 'Generic:a=b', 'Generic:a:b', 'Generic:a!b', 'Generic:a[0]', 'Generic:a.b', 'Generic:a+b']);
+    expect(kinds('a#b a>b a=b a:b a!b a[0] a.b a+b')).toEqual([
+      'Generic:a#b',
+      'Generic:a>b',
+      'Generic:a=b',
+      'Generic:a:b',
+      'Generic:a!b',
+      'Generic:a[0]',
+      'Generic:a.b',
+      'Generic:a+b',
+    ]);
     expect(kinds('a&b')).toEqual(['Identifier:a', 'Ampersand:&', 'Identifier:b']);
-    expect(kinds('a,b;c|d')).toEqual(['Identifier:a', 'Comma:,', 'Identifier:b', 'Semi:;', 'Identifier:c', 'Pipe:|', 'Identifier:d']);
+    expect(kinds('a,b;c|d')).toEqual([
+      'Identifier:a',
+      'Comma:,',
+      'Identifier:b',
+      'Semi:;',
+      'Identifier:c',
+      'Pipe:|',
+      'Identifier:d',
+    ]);
   });
 
   it("joins embedded strings to a word: a'b c' is ab c", () => {
@@ -107,7 +131,15 @@ describe('command mode', () => {
     const t = first('a$b');
     expect(t.kind).toBe('Generic');
     expect(t.value).toBe('a$b');
-    expect(t.parts?.map((p) => (typeof p === 'string' ? p : 'kind' in p && p.kind === 'subexpression' ? `sub:${p.text}` : `var:${(p as Token).value}`))).toEqual(['a', 'var:b']);
+    expect(
+      t.parts?.map((p) =>
+        typeof p === 'string'
+          ? p
+          : 'kind' in p && p.kind === 'subexpression'
+            ? `sub:${p.text}`
+            : `var:${(p as Token).value}`,
+      ),
+    ).toEqual(['a', 'var:b']);
     const sub = first('x$(1)y');
     expect(sub.parts?.length).toBe(3);
   });
@@ -127,18 +159,43 @@ describe('command mode', () => {
   });
 
   it('reads keywords only when they stand alone, case-insensitively', () => {
-    expect(kinds('If foreach( Else{ if-x')).toEqual(['Keyword:if', 'Keyword:foreach', 'LParen:(', 'Keyword:else', 'LCurly:{', 'Generic:if-x']);
+    expect(kinds('If foreach( Else{ if-x')).toEqual([
+      'Keyword:if',
+      'Keyword:foreach',
+      'LParen:(',
+      'Keyword:else',
+      'LCurly:{',
+      'Generic:if-x',
+    ]);
   });
 });
 
 describe('expression mode', () => {
   it('reads operators (case-insensitive, any dash) instead of parameters', () => {
-    expect(kinds('$a -EQ 1 –and !$b', 'expression')).toEqual(['Variable:a', 'Operator:-eq', 'Number:1', 'Operator:-and', 'Exclaim:!', 'Variable:b']);
-    expect(kinds('1 -ceq 2 -notlike 3 -f 4', 'expression').filter((k) => k.startsWith('Operator'))).toEqual(['Operator:-ceq', 'Operator:-notlike', 'Operator:-f']);
+    expect(kinds('$a -EQ 1 –and !$b', 'expression')).toEqual([
+      'Variable:a',
+      'Operator:-eq',
+      'Number:1',
+      'Operator:-and',
+      'Exclaim:!',
+      'Variable:b',
+    ]);
+    expect(kinds('1 -ceq 2 -notlike 3 -f 4', 'expression').filter((k) => k.startsWith('Operator'))).toEqual([
+      'Operator:-ceq',
+      'Operator:-notlike',
+      'Operator:-f',
+    ]);
   });
 
   it('reads + - * / % .. = += as operators', () => {
-    expect(kinds('1+2-3*4/5%6..7', 'expression').filter((k) => !k.startsWith('Number'))).toEqual(['Plus:+', 'Minus:-', 'Multiply:*', 'Divide:/', 'Rem:%', 'DotDot:..']);
+    expect(kinds('1+2-3*4/5%6..7', 'expression').filter((k) => !k.startsWith('Number'))).toEqual([
+      'Plus:+',
+      'Minus:-',
+      'Multiply:*',
+      'Divide:/',
+      'Rem:%',
+      'DotDot:..',
+    ]);
     expect(kinds('$x += 1', 'expression')[1]).toBe('PlusEquals:+=');
   });
 
@@ -187,7 +244,9 @@ describe('numbers', () => {
   });
 
   it('rejects an out-of-range literal in expression mode', () => {
-    expect(lexError('0x11111111111111111', 'expression').reason).toMatch(/numeric constant 0x11111111111111111 is not valid/);
+    expect(lexError('0x11111111111111111', 'expression').reason).toMatch(
+      /numeric constant 0x11111111111111111 is not valid/,
+    );
   });
 
   it('rejects literals whose meaning differs between Windows PowerShell 5.1 and PowerShell 7', () => {
@@ -239,11 +298,21 @@ describe('strings', () => {
 
 describe('comments, newlines and continuation', () => {
   it('skips # comments and <# #> block comments (first #> ends them)', () => {
-    expect(kinds('a # b\nc <# x #> d <# <# #> e')).toEqual(['Identifier:a', 'NewLine:\n', 'Identifier:c', 'Identifier:d', 'Identifier:e']);
+    expect(kinds('a # b\nc <# x #> d <# <# #> e')).toEqual([
+      'Identifier:a',
+      'NewLine:\n',
+      'Identifier:c',
+      'Identifier:d',
+      'Identifier:e',
+    ]);
   });
 
   it('reads CR, LF and CRLF as one newline each', () => {
-    expect(tokens('a\rb\nc\r\nd').filter((t) => t.kind === 'NewLine').map((t) => t.text)).toEqual(['\r', '\n', '\r\n']);
+    expect(
+      tokens('a\rb\nc\r\nd')
+        .filter((t) => t.kind === 'NewLine')
+        .map((t) => t.text),
+    ).toEqual(['\r', '\n', '\r\n']);
   });
 
   it('treats a backtick before a newline as whitespace, and backtick-space as an escaped space', () => {
@@ -252,15 +321,28 @@ describe('comments, newlines and continuation', () => {
   });
 
   it('ends the script at the signature block', () => {
-    expect(kinds('a\n# SIG # Begin signature block\n# MIIx\n# SIG # End signature block\n')).toEqual(['Identifier:a', 'NewLine:\n']);
-    expect(lexError('a\n# SIG # Begin signature block\nb').reason).toBe('Executable script code found in signature block.');
+    expect(kinds('a\n# SIG # Begin signature block\n# MIIx\n# SIG # End signature block\n')).toEqual([
+      'Identifier:a',
+      'NewLine:\n',
+    ]);
+    expect(lexError('a\n# SIG # Begin signature block\nb').reason).toBe(
+      'Executable script code found in signature block.',
+    );
   });
 });
 
 describe('variables', () => {
   it('reads plain, braced, scoped, drive and special variables', () => {
     expect(kinds('$x ${a b} $env:PATH $global:g $_ $? $$ $^ @splat', 'expression')).toEqual([
-      'Variable:x', 'Variable:a b', 'Variable:env:PATH', 'Variable:global:g', 'Variable:_', 'Variable:?', 'Variable:$', 'Variable:^', 'SplattedVariable:splat',
+      'Variable:x',
+      'Variable:a b',
+      'Variable:env:PATH',
+      'Variable:global:g',
+      'Variable:_',
+      'Variable:?',
+      'Variable:$',
+      'Variable:^',
+      'SplattedVariable:splat',
     ]);
   });
 

@@ -15,7 +15,11 @@ let pem: string;
 
 beforeAll(async () => {
   const pair = await generateRsaKeyPair(2048);
-  cert = await createSelfSignedCertificate({ key: pair, subject: 'CN=mail.contoso.com', dnsNames: ['mail.contoso.com'] });
+  cert = await createSelfSignedCertificate({
+    key: pair,
+    subject: 'CN=mail.contoso.com',
+    dnsNames: ['mail.contoso.com'],
+  });
   other = await createSelfSignedCertificate({ key: pair, subject: 'CN=other.contoso.com' });
   pfx = writePfx({ key: pair, certificate: cert.der, password: 'pw' });
   pem = toPem(cert.der, 'CERTIFICATE');
@@ -50,7 +54,9 @@ describe('decodeCertificateData (Import-ExchangeCertificate -FileData)', () => {
   it('reads PKCS#7 (.p7b) files, DER and PEM, with all their certificates', () => {
     tmp.write('chain.pem', pem + toPem(other.der, 'CERTIFICATE'));
     expect(tmp.openssl('crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-out', 'chain.p7b').status).toBe(0);
-    expect(tmp.openssl('crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER', '-out', 'chain.p7b.der').status).toBe(0);
+    expect(
+      tmp.openssl('crl2pkcs7', '-nocrl', '-certfile', 'chain.pem', '-outform', 'DER', '-out', 'chain.p7b.der').status,
+    ).toBe(0);
     const fromPem = decodeCertificateData(tmp.read('chain.p7b'));
     expect(tmp.read('chain.p7b').toString()).toMatch(/^-----BEGIN PKCS7-----/);
     expect(fromPem.kind).toBe('pkcs7');
@@ -64,15 +70,26 @@ describe('decodeCertificateData (Import-ExchangeCertificate -FileData)', () => {
     const bundle = decodeCertificateData(Buffer.from(pem + toPem(other.der, 'CERTIFICATE')));
     expect(bundle).toMatchObject({ kind: 'unreadable', reason: 'invalid-base64' });
     const bagAttributes = `Bag Attributes\n    friendlyName: mail\nsubject=CN = mail.contoso.com\n${pem}`;
-    expect(decodeCertificateData(Buffer.from(bagAttributes))).toMatchObject({ kind: 'unreadable', reason: 'invalid-base64' });
-    expect(decodeCertificateData(Buffer.from(pem, 'utf16le'))).toMatchObject({ kind: 'unreadable', reason: 'invalid-base64' });
+    expect(decodeCertificateData(Buffer.from(bagAttributes))).toMatchObject({
+      kind: 'unreadable',
+      reason: 'invalid-base64',
+    });
+    expect(decodeCertificateData(Buffer.from(pem, 'utf16le'))).toMatchObject({
+      kind: 'unreadable',
+      reason: 'invalid-base64',
+    });
   });
 
   it('reports empty data and garbage', () => {
     expect(decodeCertificateData(new Uint8Array(0))).toMatchObject({ kind: 'unreadable', reason: 'empty' });
-    expect(decodeCertificateData(Buffer.from('  -----BEGIN CERTIFICATE----------END CERTIFICATE-----\n'))).toMatchObject({ kind: 'unreadable', reason: 'empty' });
+    expect(
+      decodeCertificateData(Buffer.from('  -----BEGIN CERTIFICATE----------END CERTIFICATE-----\n')),
+    ).toMatchObject({ kind: 'unreadable', reason: 'empty' });
     expect(decodeCertificateData(Buffer.from('hello'))).toMatchObject({ kind: 'unreadable', reason: 'invalid-base64' });
-    expect(decodeCertificateData(Buffer.from('AAAAAAAA'))).toMatchObject({ kind: 'unreadable', reason: 'unknown-format' });
+    expect(decodeCertificateData(Buffer.from('AAAAAAAA'))).toMatchObject({
+      kind: 'unreadable',
+      reason: 'unknown-format',
+    });
     const garbage = decodeCertificateData(new Uint8Array([0x80, 0xff, 0x10, 0x20]));
     expect(garbage).toMatchObject({ kind: 'unreadable', reason: 'unknown-format' });
     expect(garbage.text).toBe('gP8QIA==');

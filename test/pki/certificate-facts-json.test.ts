@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { certificateFactsJson, rememberCertificateFacts, storedExtensions } from '../../src/pki/certificate-facts-json.js';
+import {
+  certificateFactsJson,
+  rememberCertificateFacts,
+  storedExtensions,
+} from '../../src/pki/certificate-facts-json.js';
 import { parsedCertificate, readCertificate } from '../../src/pki/certificate-info.js';
 import type { CertificateInfo } from '../../src/pki/certificate-info.js';
 import { scratch } from './openssl.js';
@@ -10,15 +14,43 @@ let info: CertificateInfo;
 
 beforeAll(() => {
   // A certificate with the extensions Exchange shows (SAN, key usage, EKU, key identifiers, basic constraints).
-  tmp.write('ext.cnf', [
-    '[req]', 'distinguished_name = dn', '[dn]', '[v3]',
-    'subjectAltName = DNS:mail.contoso.com, DNS:autodiscover.contoso.com',
-    'keyUsage = critical, digitalSignature, keyEncipherment', 'extendedKeyUsage = serverAuth',
-    'subjectKeyIdentifier = hash', 'authorityKeyIdentifier = keyid', 'basicConstraints = CA:FALSE', '',
-  ].join('\n'));
-  const r = tmp.openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-outform', 'DER',
-    '-out', tmp.path('c.cer'), '-subj', '/C=NL/O=Contoso/CN=mail.contoso.com', '-days', '30', '-config', tmp.path('ext.cnf'),
-    '-extensions', 'v3');
+  tmp.write(
+    'ext.cnf',
+    [
+      '[req]',
+      'distinguished_name = dn',
+      '[dn]',
+      '[v3]',
+      'subjectAltName = DNS:mail.contoso.com, DNS:autodiscover.contoso.com',
+      'keyUsage = critical, digitalSignature, keyEncipherment',
+      'extendedKeyUsage = serverAuth',
+      'subjectKeyIdentifier = hash',
+      'authorityKeyIdentifier = keyid',
+      'basicConstraints = CA:FALSE',
+      '',
+    ].join('\n'),
+  );
+  const r = tmp.openssl(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    tmp.path('k.pem'),
+    '-outform',
+    'DER',
+    '-out',
+    tmp.path('c.cer'),
+    '-subj',
+    '/C=NL/O=Contoso/CN=mail.contoso.com',
+    '-days',
+    '30',
+    '-config',
+    tmp.path('ext.cnf'),
+    '-extensions',
+    'v3',
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   der = new Uint8Array(tmp.read('c.cer'));
   info = readCertificate(der);
@@ -39,7 +71,10 @@ describe('certificate facts stored beside the DER', () => {
 
   it('carry the extension list (X509Certificate2.Extensions) so that it needs no parse either', () => {
     rememberCertificateFacts(der, info.thumbprint, certificateFactsJson(info));
-    const parsed = (parsedCertificate(info).tbsCertificate.extensions ?? []).map((e) => ({ oid: e.extnID, critical: e.critical }));
+    const parsed = (parsedCertificate(info).tbsCertificate.extensions ?? []).map((e) => ({
+      oid: e.extnID,
+      critical: e.critical,
+    }));
     expect(parsed.length).toBeGreaterThanOrEqual(5);
     expect(storedExtensions(info.thumbprint)).toEqual(parsed);
   });

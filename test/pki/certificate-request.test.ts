@@ -41,7 +41,9 @@ describe('Exchange request text (rule 52)', () => {
 
   it('does not add a blank line when the base64 fills the last line exactly', () => {
     const text = formatExchangeRequestText(new Uint8Array(48));
-    expect(text).toBe(`-----BEGIN NEW CERTIFICATE REQUEST-----\r\n${'A'.repeat(64)}\r\n-----END NEW CERTIFICATE REQUEST-----\r\n`);
+    expect(text).toBe(
+      `-----BEGIN NEW CERTIFICATE REQUEST-----\r\n${'A'.repeat(64)}\r\n-----END NEW CERTIFICATE REQUEST-----\r\n`,
+    );
   });
 
   it('verifies with openssl req -verify and carries subject, SAN, key usage and EKU', () => {
@@ -74,10 +76,16 @@ describe('Exchange request text (rule 52)', () => {
   });
 
   it('rejects invalid DNS names, subjects and non-RSA keys', async () => {
-    expect((await rejected(createCertificateRequest({ subject: 'CN=x', dnsNames: ['bad name'], key: pair }))).code).toBe('INVALID_DNS_NAME');
-    expect((await rejected(createCertificateRequest({ subject: 'CN=x, Q=1', key: pair }))).code).toBe('INVALID_X500_NAME');
+    expect(
+      (await rejected(createCertificateRequest({ subject: 'CN=x', dnsNames: ['bad name'], key: pair }))).code,
+    ).toBe('INVALID_DNS_NAME');
+    expect((await rejected(createCertificateRequest({ subject: 'CN=x, Q=1', key: pair }))).code).toBe(
+      'INVALID_X500_NAME',
+    );
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    expect((await rejected(createCertificateRequest({ subject: 'CN=x', key: ec.privateKey }))).code).toBe('INVALID_KEY');
+    expect((await rejected(createCertificateRequest({ subject: 'CN=x', key: ec.privateKey }))).code).toBe(
+      'INVALID_KEY',
+    );
   });
 });
 
@@ -102,7 +110,21 @@ describe('parseCertificateRequest', () => {
   });
 
   it('reads a request made by openssl', () => {
-    const r = tmp.openssl('req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'o.key', '-out', 'o.csr', '-subj', '/C=US/O=Contoso/CN=mail.contoso.com', '-addext', 'subjectAltName=DNS:mail.contoso.com,DNS:owa.contoso.com');
+    const r = tmp.openssl(
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'o.key',
+      '-out',
+      'o.csr',
+      '-subj',
+      '/C=US/O=Contoso/CN=mail.contoso.com',
+      '-addext',
+      'subjectAltName=DNS:mail.contoso.com,DNS:owa.contoso.com',
+    );
     expect(r.status).toBe(0);
     const parsed = parseCertificateRequest(tmp.read('o.csr').toString('utf8'));
     expect(parsed.subject).toBe('CN=mail.contoso.com, O=Contoso, C=US');
@@ -119,7 +141,9 @@ describe('parseCertificateRequest', () => {
 
   it('rejects other data with INVALID_REQUEST', () => {
     expect(caught(() => parseCertificateRequest('hello world')).code).toBe('INVALID_REQUEST');
-    expect(caught(() => parseCertificateRequest(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).code).toBe('INVALID_REQUEST');
+    expect(caught(() => parseCertificateRequest(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01]))).code).toBe(
+      'INVALID_REQUEST',
+    );
     expect(caught(() => parseCertificateRequest(toPem(req.der, 'CERTIFICATE'))).message).toContain('found CERTIFICATE');
   });
 });

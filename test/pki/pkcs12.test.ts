@@ -19,11 +19,19 @@ let opensslLeaf: Buffer;
 let opensslCa: Buffer;
 
 const fingerprint = (pemFile: string): string =>
-  tmp.openssl('x509', '-in', pemFile, '-noout', '-fingerprint', '-sha1').stdout.trim().split('=')[1]!.replaceAll(':', '');
+  tmp
+    .openssl('x509', '-in', pemFile, '-noout', '-fingerprint', '-sha1')
+    .stdout.trim()
+    .split('=')[1]!
+    .replaceAll(':', '');
 
 beforeAll(async () => {
   pair = await generateRsaKeyPair(2048);
-  cert = await createSelfSignedCertificate({ key: pair, subject: 'CN=mail.contoso.com', dnsNames: ['mail.contoso.com'] });
+  cert = await createSelfSignedCertificate({
+    key: pair,
+    subject: 'CN=mail.contoso.com',
+    dnsNames: ['mail.contoso.com'],
+  });
   rootDer = await buildCertificate({
     subject: encodeX500Name(parseX500Name('CN=Chain Root')),
     issuer: encodeX500Name(parseX500Name('CN=Chain Root')),
@@ -35,23 +43,129 @@ beforeAll(async () => {
     extensions: [],
   });
   // An openssl CA (keyCertSign) and a leaf it issued (digitalSignature), both with Key Usage.
-  tmp.write('ext.cnf', 'keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:owa.contoso.com\n');
+  tmp.write(
+    'ext.cnf',
+    'keyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:owa.contoso.com\n',
+  );
   const steps = [
-    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=OpenSSL Test CA', '-days', '30', '-addext', 'keyUsage=critical,keyCertSign,cRLSign'],
-    ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=owa.contoso.com'],
-    ['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', '7', '-out', 'leaf.pem', '-days', '30', '-extfile', 'ext.cnf'],
-    ['pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-certfile', 'ca.pem', '-name', 'OWA 2026', '-passout', `pass:${PASSWORD}`, '-out', 'aes.pfx'],
-    ['pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-certfile', 'ca.pem', '-certpbe', 'PBE-SHA1-3DES', '-keypbe', 'PBE-SHA1-3DES', '-macalg', 'sha1', '-passout', `pass:${PASSWORD}`, '-out', '3des.pfx'],
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'ca.key',
+      '-out',
+      'ca.pem',
+      '-subj',
+      '/CN=OpenSSL Test CA',
+      '-days',
+      '30',
+      '-addext',
+      'keyUsage=critical,keyCertSign,cRLSign',
+    ],
+    [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      'leaf.key',
+      '-out',
+      'leaf.csr',
+      '-subj',
+      '/CN=owa.contoso.com',
+    ],
+    [
+      'x509',
+      '-req',
+      '-in',
+      'leaf.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-set_serial',
+      '7',
+      '-out',
+      'leaf.pem',
+      '-days',
+      '30',
+      '-extfile',
+      'ext.cnf',
+    ],
+    [
+      'pkcs12',
+      '-export',
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'leaf.key',
+      '-certfile',
+      'ca.pem',
+      '-name',
+      'OWA 2026',
+      '-passout',
+      `pass:${PASSWORD}`,
+      '-out',
+      'aes.pfx',
+    ],
+    [
+      'pkcs12',
+      '-export',
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'leaf.key',
+      '-certfile',
+      'ca.pem',
+      '-certpbe',
+      'PBE-SHA1-3DES',
+      '-keypbe',
+      'PBE-SHA1-3DES',
+      '-macalg',
+      'sha1',
+      '-passout',
+      `pass:${PASSWORD}`,
+      '-out',
+      '3des.pfx',
+    ],
     ['pkcs12', '-export', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-passout', 'pass:', '-out', 'nopass.pfx'],
     // Windows Server 2012 R2 export format: RC2-40 certificate bag, 3DES key bag, SHA-1 MAC (rule 111).
-    ['pkcs12', '-export', '-legacy', '-in', 'leaf.pem', '-inkey', 'leaf.key', '-certfile', 'ca.pem', '-passout', `pass:${PASSWORD}`, '-out', 'rc2.pfx'],
+    [
+      'pkcs12',
+      '-export',
+      '-legacy',
+      '-in',
+      'leaf.pem',
+      '-inkey',
+      'leaf.key',
+      '-certfile',
+      'ca.pem',
+      '-passout',
+      `pass:${PASSWORD}`,
+      '-out',
+      'rc2.pfx',
+    ],
   ];
   for (const args of steps) {
     const r = tmp.openssl(...args);
     if (r.status !== 0) throw new Error(`openssl ${args.join(' ')} failed: ${r.stderr}`);
   }
   tmp.write('ca-then-leaf.pem', Buffer.concat([tmp.read('ca.pem'), tmp.read('leaf.pem')]));
-  const r = tmp.openssl('pkcs12', '-export', '-nokeys', '-in', 'ca-then-leaf.pem', '-passout', `pass:${PASSWORD}`, '-out', 'certs-only.pfx');
+  const r = tmp.openssl(
+    'pkcs12',
+    '-export',
+    '-nokeys',
+    '-in',
+    'ca-then-leaf.pem',
+    '-passout',
+    `pass:${PASSWORD}`,
+    '-out',
+    'certs-only.pfx',
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   opensslLeaf = tmp.read('leaf.pem');
   opensslCa = tmp.read('ca.pem');
@@ -60,14 +174,42 @@ afterAll(() => tmp.remove());
 
 describe('writePfx', () => {
   it('writes a 3DES PFX (Windows export style) that OpenSSL 3 opens without -legacy; the key matches the certificate', () => {
-    tmp.write('ours.pfx', writePfx({ key: pair, certificate: cert.der, password: PASSWORD, friendlyName: 'Microsoft Exchange' }));
-    const info = tmp.openssl('pkcs12', '-in', 'ours.pfx', '-passin', `pass:${PASSWORD}`, '-info', '-nodes', '-out', 'ours-all.pem');
+    tmp.write(
+      'ours.pfx',
+      writePfx({ key: pair, certificate: cert.der, password: PASSWORD, friendlyName: 'Microsoft Exchange' }),
+    );
+    const info = tmp.openssl(
+      'pkcs12',
+      '-in',
+      'ours.pfx',
+      '-passin',
+      `pass:${PASSWORD}`,
+      '-info',
+      '-nodes',
+      '-out',
+      'ours-all.pem',
+    );
     expect(info.status).toBe(0);
     expect(info.stderr).toContain('MAC: sha1, Iteration 2000');
     expect(info.stderr).toContain('Shrouded Keybag: pbeWithSHA1And3-KeyTripleDES-CBC, Iteration 2000');
     expect(tmp.read('ours-all.pem').toString()).toContain('friendlyName: Microsoft Exchange');
-    expect(tmp.openssl('pkcs12', '-in', 'ours.pfx', '-passin', `pass:${PASSWORD}`, '-nokeys', '-out', 'ours-cert.pem').status).toBe(0);
-    expect(tmp.openssl('pkcs12', '-in', 'ours.pfx', '-passin', `pass:${PASSWORD}`, '-nocerts', '-nodes', '-out', 'ours-key.pem').status).toBe(0);
+    expect(
+      tmp.openssl('pkcs12', '-in', 'ours.pfx', '-passin', `pass:${PASSWORD}`, '-nokeys', '-out', 'ours-cert.pem')
+        .status,
+    ).toBe(0);
+    expect(
+      tmp.openssl(
+        'pkcs12',
+        '-in',
+        'ours.pfx',
+        '-passin',
+        `pass:${PASSWORD}`,
+        '-nocerts',
+        '-nodes',
+        '-out',
+        'ours-key.pem',
+      ).status,
+    ).toBe(0);
     const certModulus = tmp.openssl('x509', '-in', 'ours-cert.pem', '-noout', '-modulus').stdout.trim();
     const keyModulus = tmp.openssl('rsa', '-in', 'ours-key.pem', '-noout', '-modulus').stdout.trim();
     expect(certModulus).toMatch(/^Modulus=[0-9A-F]{512}$/);
@@ -83,9 +225,26 @@ describe('writePfx', () => {
   });
 
   it('writes AES-256 (PBES2) when asked, with the chain after the leaf', () => {
-    const pfx = writePfx({ key: pair, certificate: cert.der, chain: [rootDer], password: PASSWORD, algorithm: 'aes256', friendlyName: 'Contoso' });
+    const pfx = writePfx({
+      key: pair,
+      certificate: cert.der,
+      chain: [rootDer],
+      password: PASSWORD,
+      algorithm: 'aes256',
+      friendlyName: 'Contoso',
+    });
     tmp.write('aes-ours.pfx', pfx);
-    const info = tmp.openssl('pkcs12', '-in', 'aes-ours.pfx', '-passin', `pass:${PASSWORD}`, '-info', '-nodes', '-out', 'aes-ours.pem');
+    const info = tmp.openssl(
+      'pkcs12',
+      '-in',
+      'aes-ours.pfx',
+      '-passin',
+      `pass:${PASSWORD}`,
+      '-info',
+      '-nodes',
+      '-out',
+      'aes-ours.pem',
+    );
     expect(info.status).toBe(0);
     expect(info.stderr).toMatch(/PBES2, PBKDF2, AES-256-CBC/);
     const back = readPfx(pfx, PASSWORD);
@@ -124,7 +283,9 @@ describe('readPfx', () => {
   });
 
   it('reads the older Windows export format with an RC2-40 certificate bag', () => {
-    expect(tmp.openssl('pkcs12', '-in', 'rc2.pfx', '-legacy', '-passin', `pass:${PASSWORD}`, '-info', '-noout').stderr).toContain('pbeWithSHA1And40BitRC2-CBC');
+    expect(
+      tmp.openssl('pkcs12', '-in', 'rc2.pfx', '-legacy', '-passin', `pass:${PASSWORD}`, '-info', '-noout').stderr,
+    ).toContain('pbeWithSHA1And40BitRC2-CBC');
     const pfx = readPfx(tmp.read('rc2.pfx'), PASSWORD);
     expect(pfx.certificates.map(thumbprintOf)).toEqual([fingerprint('leaf.pem'), fingerprint('ca.pem')]);
     expect(pfx.hasPrivateKey).toBe(true);

@@ -29,7 +29,10 @@ describe('generateRsaKeyPair', () => {
   });
 
   it('rejects sizes Exchange does not allow', async () => {
-    await expect(generateRsaKeyPair(3072 as RsaKeySize)).rejects.toMatchObject({ code: 'INVALID_KEY_SIZE', message: expect.stringContaining('1024, 2048 and 4096') });
+    await expect(generateRsaKeyPair(3072 as RsaKeySize)).rejects.toMatchObject({
+      code: 'INVALID_KEY_SIZE',
+      message: expect.stringContaining('1024, 2048 and 4096'),
+    });
   });
 });
 

@@ -22,7 +22,11 @@ beforeAll(async () => {
   state = await createVendorCa({ name: 'Fabrikam Trust', now: NOW });
   ca = loadVendorCa(JSON.parse(JSON.stringify(state)) as VendorCaState);
   requestKey = await generateRsaKeyPair(2048);
-  req = await createCertificateRequest({ subject: 'C=NL, O=Exchangefun bv, CN=webmail.exchangefun.nl', dnsNames: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'], key: requestKey });
+  req = await createCertificateRequest({
+    subject: 'C=NL, O=Exchangefun bv, CN=webmail.exchangefun.nl',
+    dnsNames: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
+    key: requestKey,
+  });
   issued = await ca.issue(req.text, { days: 365, now: NOW });
   tmp.write('root.pem', state.root.certificatePem);
   tmp.write('inter.pem', state.intermediate.certificatePem);
@@ -61,9 +65,31 @@ describe('createVendorCa / loadVendorCa', () => {
 
 describe('issue', () => {
   it('issues a leaf that openssl verifies against root + intermediate', () => {
-    const r = tmp.openssl('verify', '-attime', String(NOW.getTime() / 1000 + 3600), '-CAfile', 'root.pem', '-untrusted', 'inter.pem', 'leaf.pem');
+    const r = tmp.openssl(
+      'verify',
+      '-attime',
+      String(NOW.getTime() / 1000 + 3600),
+      '-CAfile',
+      'root.pem',
+      '-untrusted',
+      'inter.pem',
+      'leaf.pem',
+    );
     expect(r.stdout.trim()).toBe('leaf.pem: OK');
-    expect(tmp.openssl('verify', '-attime', String(NOW.getTime() / 1000 + 3600), '-purpose', 'sslserver', '-CAfile', 'root.pem', '-untrusted', 'inter.pem', 'leaf.pem').status).toBe(0);
+    expect(
+      tmp.openssl(
+        'verify',
+        '-attime',
+        String(NOW.getTime() / 1000 + 3600),
+        '-purpose',
+        'sslserver',
+        '-CAfile',
+        'root.pem',
+        '-untrusted',
+        'inter.pem',
+        'leaf.pem',
+      ).status,
+    ).toBe(0);
   });
 
   it('copies subject and SANs from the request and sets TLS server usages', () => {
@@ -93,7 +119,10 @@ describe('issue', () => {
   });
 
   it('ends in a PFX with the request key that reads back to the same leaf', () => {
-    const pfx = readPfx(writePfx({ key: requestKey, certificate: issued.der, chain: [ca.intermediate.der, ca.root.der], password: 'x' }), 'x');
+    const pfx = readPfx(
+      writePfx({ key: requestKey, certificate: issued.der, chain: [ca.intermediate.der, ca.root.der], password: 'x' }),
+      'x',
+    );
     expect(pfx.endEntityIndex).toBe(0);
     expect(pfx.hasPrivateKey).toBe(true);
     expect(thumbprintOf(pfx.endEntity)).toBe(issued.certificate.thumbprint);

@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { cnOf, decodeX500Name, encodeX500Name, formatWindowsName, formatX500Name, parseX500Name } from '../../src/pki/x500-name.js';
+import {
+  cnOf,
+  decodeX500Name,
+  encodeX500Name,
+  formatWindowsName,
+  formatX500Name,
+  parseX500Name,
+} from '../../src/pki/x500-name.js';
 import { PkiError } from '../../src/pki/pki-error.js';
 import { isExchcertError } from '../../src/errors/exchcert-error.js';
 import { scratch } from './openssl.js';
@@ -31,14 +38,27 @@ describe('parseX500Name', () => {
   });
 
   it('accepts ST, E, EMAIL, OID forms, semicolons and multi-valued RDNs', () => {
-    const name = parseX500Name('st=Utrecht; E=admin@contoso.com, email=x@y.z, OID.2.5.4.15=Private Organization + 2.5.4.97=NTRNL-123, cn = mail');
-    expect(name.map((rdn) => rdn.map((a) => a.type))).toEqual([['S'], ['E'], ['E'], ['OID.2.5.4.15', 'OID.2.5.4.97'], ['CN']]);
+    const name = parseX500Name(
+      'st=Utrecht; E=admin@contoso.com, email=x@y.z, OID.2.5.4.15=Private Organization + 2.5.4.97=NTRNL-123, cn = mail',
+    );
+    expect(name.map((rdn) => rdn.map((a) => a.type))).toEqual([
+      ['S'],
+      ['E'],
+      ['E'],
+      ['OID.2.5.4.15', 'OID.2.5.4.97'],
+      ['CN'],
+    ]);
     expect(name[4]![0]!.value).toBe('mail');
   });
 
   it('handles quoted values with doubled quotes and backslash-escaped commas', () => {
     const name = parseX500Name('O="Contoso, Ltd", OU="Say ""hi""", L=Den Haag\\, Centrum, CN=mail.contoso.com');
-    expect(name.map((rdn) => rdn[0]!.value)).toEqual(['Contoso, Ltd', 'Say "hi"', 'Den Haag, Centrum', 'mail.contoso.com']);
+    expect(name.map((rdn) => rdn[0]!.value)).toEqual([
+      'Contoso, Ltd',
+      'Say "hi"',
+      'Den Haag, Centrum',
+      'mail.contoso.com',
+    ]);
   });
 
   it('trims unquoted values but keeps spaces inside quotes', () => {
@@ -70,17 +90,23 @@ describe('parseX500Name', () => {
 describe('formatting', () => {
   it('shows a DER name the way Windows does: reversed, S=, comma-space', () => {
     const der = encodeX500Name(parseX500Name(EXCHANGEFUN), 'as-written');
-    expect(formatWindowsName(der)).toBe('CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL');
+    expect(formatWindowsName(der)).toBe(
+      'CN=webmail.exchangefun.nl, OU=RND, O=Exchangefun bv, L=Emmeloord, S=Flevoland, C=NL',
+    );
   });
 
   it('with the .NET Reversed encoding, Windows shows the name in typed order', () => {
     const der = encodeX500Name(parseX500Name(EXCHANGEFUN), 'reversed');
-    expect(formatWindowsName(der)).toBe('C=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl');
+    expect(formatWindowsName(der)).toBe(
+      'C=NL, S=Flevoland, L=Emmeloord, O=Exchangefun bv, OU=RND, CN=webmail.exchangefun.nl',
+    );
   });
 
   it('quotes values like CertNameToStr and joins multi-valued RDNs with " + "', () => {
     const name = parseX500Name('CN=mail, O="Contoso, Ltd", OU="Say ""hi""", L=" lead", S=a#b, T=x=y, G=a + SN=c');
-    expect(formatX500Name(name)).toBe('CN=mail, O="Contoso, Ltd", OU="Say ""hi""", L=" lead", S="a#b", T="x=y", G=a + SN=c');
+    expect(formatX500Name(name)).toBe(
+      'CN=mail, O="Contoso, Ltd", OU="Say ""hi""", L=" lead", S="a#b", T="x=y", G=a + SN=c',
+    );
   });
 
   it('prints unknown attribute types as OID.n.n', () => {
@@ -91,7 +117,13 @@ describe('formatting', () => {
   it('decodes DER names back, UTF-8 values included, in DER order', () => {
     const der = encodeX500Name(parseX500Name('C=DE, O=Müller GmbH, E=a@b.de, DC=contoso, CN=*.contoso.com'));
     const decoded = decodeX500Name(der);
-    expect(decoded.map((rdn) => `${rdn[0]!.type}=${rdn[0]!.value}`)).toEqual(['C=DE', 'O=Müller GmbH', 'E=a@b.de', 'DC=contoso', 'CN=*.contoso.com']);
+    expect(decoded.map((rdn) => `${rdn[0]!.type}=${rdn[0]!.value}`)).toEqual([
+      'C=DE',
+      'O=Müller GmbH',
+      'E=a@b.de',
+      'DC=contoso',
+      'CN=*.contoso.com',
+    ]);
   });
 
   it('cnOf finds the first CN in parsed or DER names', () => {

@@ -55,7 +55,9 @@ const target = (major: ExchangeMajor, cu: number) => ({ major, cu, label: `${maj
 const majorsAtLatest = (a: Availability) => EXCHANGE_MAJORS.filter((m) => isAvailable(a, target(m, LATEST_CU[m])));
 /** Majors where any CU had it (the pre-2022-H1 docs). */
 const majorsAtAnyCu = (a: Availability) =>
-  EXCHANGE_MAJORS.filter((m) => Array.from({ length: LATEST_CU[m] + 1 }, (_, cu) => cu).some((cu) => isAvailable(a, target(m, cu))));
+  EXCHANGE_MAJORS.filter((m) =>
+    Array.from({ length: LATEST_CU[m] + 1 }, (_, cu) => cu).some((cu) => isAvailable(a, target(m, cu))),
+  );
 
 const position = (p: number | 'Named' | null) => (typeof p === 'number' ? p - 1 : undefined);
 const sorted = <T>(xs: readonly T[]) => [...xs].map(String).sort();
@@ -124,18 +126,27 @@ describe.each(EXCHANGE_CMDLETS.map((c) => [c.name, c] as const))('%s table match
     for (const [pname, dp] of Object.entries(docs.parameters)) {
       const p = tableParam(cmdlet, pname);
       const where = `${name} -${pname}`;
-      const docsSets = dp.parameterSets.includes('(All)') ? cmdlet.sets : dp.parameterSets.map((s) => tableSet(name, s));
+      const docsSets = dp.parameterSets.includes('(All)')
+        ? cmdlet.sets
+        : dp.parameterSets.map((s) => tableSet(name, s));
       same(where, 'parameterSets', sorted(setsOf(cmdlet, p)), sorted(docsSets));
       same(where, 'type', p.type, dp.type);
       same(where, 'required', p.mandatory, dp.required);
       same(where, 'position', p.position, position(dp.docsPosition));
       same(where, 'pipeline input', p.pipeline !== undefined, dp.acceptsPipelineInput);
       if (/by value only/i.test(dp.codeNote ?? '')) same(where, 'pipeline kind (codeNote)', p.pipeline, 'value');
-      if (/by value and by property name/i.test(dp.codeNote ?? '')) same(where, 'pipeline kind (codeNote)', p.pipeline, 'both');
+      if (/by value and by property name/i.test(dp.codeNote ?? ''))
+        same(where, 'pipeline kind (codeNote)', p.pipeline, 'both');
       same(where, 'aliases', sorted(p.aliases), sorted(dp.aliases));
       same(where, 'appliesTo (latest CU)', sorted(majorsAtLatest(p.exchange)), sorted(dp.appliesTo));
-      same(where, 'appliesTo (any CU; appliesToBefore2022H1)', sorted(majorsAtAnyCu(p.exchange)), sorted(dp.appliesToBefore2022H1 ?? dp.appliesTo));
-      if (dp.acceptedValues && p.type !== 'Boolean') same(where, 'acceptedValues', sorted(p.accepted ?? []), sorted(dp.acceptedValues));
+      same(
+        where,
+        'appliesTo (any CU; appliesToBefore2022H1)',
+        sorted(majorsAtAnyCu(p.exchange)),
+        sorted(dp.appliesToBefore2022H1 ?? dp.appliesTo),
+      );
+      if (dp.acceptedValues && p.type !== 'Boolean')
+        same(where, 'acceptedValues', sorted(p.accepted ?? []), sorted(dp.acceptedValues));
     }
   });
 });

@@ -66,7 +66,11 @@ function normalise(info: CommandInfo): CommandInfo {
       .map((s) => ({
         name: s.name,
         parameters: s.parameters
-          .map((p) => ({ ...p, position: p.position === INT_MIN ? undefined : p.position, aliases: [...p.aliases].sort() }))
+          .map((p) => ({
+            ...p,
+            position: p.position === INT_MIN ? undefined : p.position,
+            aliases: [...p.aliases].sort(),
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
       })),
   };
@@ -101,13 +105,17 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
       "Import-ExchangeCertificate -FileData ([byte[]](1, 2, 3)) -Password (ConvertTo-SecureString -String 'p w' -AsPlainText -Force) " +
       "-FriendlyName 'a''b\u2019\u2019c\ud800' -Server:'EX 1'",
     positional: `Remove-ExchangeCertificate ${THUMB} -Confirm:$false`,
-    services: "New-ExchangeCertificate -Services 'IIS,SMTP' -DomainName mail.contoso.com, autodiscover.contoso.com -SubjectName 'CN=mail.contoso.com'",
+    services:
+      "New-ExchangeCertificate -Services 'IIS,SMTP' -DomainName mail.contoso.com, autodiscover.contoso.com -SubjectName 'CN=mail.contoso.com'",
   };
   const keys = Object.keys(cases) as (keyof typeof cases)[];
   const result = (k: keyof typeof cases) => results[keys.indexOf(k)]!;
 
   beforeAll(async () => {
-    [meta, ...results] = await runPwshBatch(powershellModule({ shell: '7' }), [METADATA_CASE, ...keys.map((k) => cases[k])]);
+    [meta, ...results] = await runPwshBatch(powershellModule({ shell: '7' }), [
+      METADATA_CASE,
+      ...keys.map((k) => cases[k]),
+    ]);
   });
 
   it('has the tables’ parameter sets and parameter metadata for all six cmdlets', () => {
@@ -123,7 +131,12 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
       output: [],
       error: null,
       records: [
-        { cmdlet: 'Get-ExchangeCertificate', parameterSet: 'Thumbprint', parameters: { Server: 'AMS-EXCH01', Thumbprint: THUMB }, pipeline: [] },
+        {
+          cmdlet: 'Get-ExchangeCertificate',
+          parameterSet: 'Thumbprint',
+          parameters: { Server: 'AMS-EXCH01', Thumbprint: THUMB },
+          pipeline: [],
+        },
         {
           cmdlet: 'Enable-ExchangeCertificate',
           parameterSet: 'Thumbprint',
@@ -147,12 +160,23 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
     ['ambiguous', 'AmbiguousParameterSet,New-ExchangeCertificate', null, 'InvalidArgument'],
     ['unknown', 'NamedParameterNotFound,Export-ExchangeCertificate', 'Bogus', 'InvalidArgument'],
     ['missing', 'MissingMandatoryParameter,Enable-ExchangeCertificate', 'Services', 'InvalidArgument'],
-    ['boolString', 'ParameterArgumentTransformationError,Import-ExchangeCertificate', 'PrivateKeyExportable', 'InvalidData'],
+    [
+      'boolString',
+      'ParameterArgumentTransformationError,Import-ExchangeCertificate',
+      'PrivateKeyExportable',
+      'InvalidData',
+    ],
   ] as const)('reports %s as %s', (key, fqid, parameterName, category) => {
     const r = result(key);
     expect(r.ok).toBe(false);
     expect(r.records).toEqual([]);
-    expect(r.error).toMatchObject({ fullyQualifiedErrorId: fqid, errorId: fqid.split(',')[0], category, parameterName, phase: 'run' });
+    expect(r.error).toMatchObject({
+      fullyQualifiedErrorId: fqid,
+      errorId: fqid.split(',')[0],
+      category,
+      parameterName,
+      phase: 'run',
+    });
   });
 
   it('records bytes, secrets, quotes, lone surrogates, positions, enums and lists exactly', () => {
@@ -162,7 +186,10 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
       FriendlyName: "a'b\u2019c\ud800",
       Server: 'EX 1',
     });
-    expect(result('positional').records[0]).toMatchObject({ parameterSet: 'Thumbprint', parameters: { Thumbprint: THUMB, Confirm: false } });
+    expect(result('positional').records[0]).toMatchObject({
+      parameterSet: 'Thumbprint',
+      parameters: { Thumbprint: THUMB, Confirm: false },
+    });
     expect(result('services').records[0]).toMatchObject({
       parameterSet: 'Certificate',
       parameters: {
@@ -174,7 +201,10 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
   });
 
   it('keeps case order and isolation over a large batch', async () => {
-    const many = Array.from({ length: 300 }, (_, i) => `if ($m) { throw 'leaked' }; $m = 1; $n = ${i}; Get-ExchangeCertificate -Server "EX$n"`);
+    const many = Array.from(
+      { length: 300 },
+      (_, i) => `if ($m) { throw 'leaked' }; $m = 1; $n = ${i}; Get-ExchangeCertificate -Server "EX$n"`,
+    );
     const out = await runPwshBatch(powershellModule({ shell: '7' }), many);
     expect(out.map((r) => r.records[0]?.parameters.Server)).toEqual(many.map((_, i) => `EX${i}`));
   });
@@ -187,7 +217,12 @@ describeWithPwsh('powershellModule in real PowerShell', () => {
     ]);
     expect(m20!.errors).toEqual([]);
     expect(m51!.errors).toEqual([]);
-    expect(line!.commands[0]!.elements.map((e) => [e.parameterName ?? null, e.argument?.value ?? e.value ?? e.elements?.map((x) => x.value) ?? null])).toEqual([
+    expect(
+      line!.commands[0]!.elements.map((e) => [
+        e.parameterName ?? null,
+        e.argument?.value ?? e.value ?? e.elements?.map((x) => x.value) ?? null,
+      ]),
+    ).toEqual([
       ['Thumbprint', null],
       [null, "a'b"],
       ['Services', 'IIS'],

@@ -6,12 +6,22 @@ export interface FakeIo extends CliIo {
   readonly err: () => string;
 }
 
-export function fakeIo(options: { stdin?: string; env?: Record<string, string>; tty?: boolean; answer?: string } = {}): FakeIo {
+export function fakeIo(
+  options: { stdin?: string; env?: Record<string, string>; tty?: boolean; answer?: string } = {},
+): FakeIo {
   let out = '';
   let err = '';
   return {
-    stdout: { write: (t: string) => { out += t; } },
-    stderr: { write: (t: string) => { err += t; } },
+    stdout: {
+      write: (t: string) => {
+        out += t;
+      },
+    },
+    stderr: {
+      write: (t: string) => {
+        err += t;
+      },
+    },
     readStdin: async () => options.stdin ?? '',
     stdinIsTTY: options.tty ?? false,
     env: options.env ?? {},

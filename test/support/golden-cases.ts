@@ -21,7 +21,11 @@ export interface GoldenCase {
 
 const T = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
 const T2 = 'A1B2C3D4E5F60718293A4B5C6D7E8F9012345678';
-const inline = (shell: string, exchange?: string): RenderOptions => ({ shell, secrets: 'inline', ...(exchange ? { exchange } : {}) });
+const inline = (shell: string, exchange?: string): RenderOptions => ({
+  shell,
+  secrets: 'inline',
+  ...(exchange ? { exchange } : {}),
+});
 
 /** The dialect directories and their shells. */
 export const GOLDEN_DIALECTS = { ps2: '2.0', ps51: '5.1', ps7: '7' } as const;
@@ -40,29 +44,55 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   {
     name: 'seed-lifecycle-variable-secrets',
     input: seedRunbook({ ...SEED_PARAMETERS, exportStyle: 'exportToFile', thumbprint: variable('Cert', 'Thumbprint') }),
-    options: { ps2: { shell: '2.0', exchange: '2010' }, ps51: { shell: '5.1', exchange: '2016-CU23' }, ps7: { shell: '7', exchange: '2019' } },
+    options: {
+      ps2: { shell: '2.0', exchange: '2010' },
+      ps51: { shell: '5.1', exchange: '2016-CU23' },
+      ps7: { shell: '7', exchange: '2019' },
+    },
   },
   {
     name: 'self-signed-smtp',
-    input: newExchangeCertificate({ server: 'EXCH-2', domainName: ['mail.contoso.com', 'autodiscover.contoso.com'], services: 'IIS,SMTP', keySize: 4096, friendlyName: 'Contoso 2026', force: true }),
+    input: newExchangeCertificate({
+      server: 'EXCH-2',
+      domainName: ['mail.contoso.com', 'autodiscover.contoso.com'],
+      services: 'IIS,SMTP',
+      keySize: 4096,
+      friendlyName: 'Contoso 2026',
+      force: true,
+    }),
     options: { ps2: { shell: '2.0' }, ps51: { shell: '5.1' }, ps7: { shell: '7' } },
   },
   {
     name: 'renewal-request',
-    input: script().pipe(getExchangeCertificate({ thumbprint: T }), newExchangeCertificate({ generateRequest: true, privateKeyExportable: true })),
+    input: script().pipe(
+      getExchangeCertificate({ thumbprint: T }),
+      newExchangeCertificate({ generateRequest: true, privateKeyExportable: true }),
+    ),
     options: { ps2: { shell: '2.0' }, ps51: { shell: '5.1' }, ps7: { shell: '7' } },
   },
   {
     name: 'remove-and-errors',
     input: script()
       .run(removeExchangeCertificate({ thumbprint: T2, confirm: false, errorAction: 'Stop' }))
-      .run(enableExchangeCertificate({ identity: `EXCH-1\\${T}`, services: ['POP', 'IMAP'], doNotRequireSsl: true, force: false })),
+      .run(
+        enableExchangeCertificate({
+          identity: `EXCH-1\\${T}`,
+          services: ['POP', 'IMAP'],
+          doNotRequireSsl: true,
+          force: false,
+        }),
+      ),
     options: { ps51: { shell: '5.1' }, ps7: { shell: '7' } },
   },
   {
     name: 'quoting-edges',
     input: script()
-      .run(newExchangeCertificate({ friendlyName: "O'Brien’s ‘cert’ $(Remove-Item C:\\) `n; | & --%", subjectName: 'CN=a.contoso.com, O="Contoso, Ltd."' }))
+      .run(
+        newExchangeCertificate({
+          friendlyName: "O'Brien’s ‘cert’ $(Remove-Item C:\\) `n; | & --%",
+          subjectName: 'CN=a.contoso.com, O="Contoso, Ltd."',
+        }),
+      )
       .run(newExchangeCertificate({ friendlyName: '--%' }))
       .run(newExchangeCertificate({ friendlyName: 'line1\nline2\ttab\u0000nul' }))
       .run(newExchangeCertificate({ friendlyName: 'lone \ud800 surrogate and \ud83d\ude00 pair' }))
@@ -72,15 +102,34 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
   },
   {
     name: 'ascii-quoting',
-    input: newExchangeCertificate({ friendlyName: 'Zürich “main” cert', subjectName: 'CN=zurich.contoso.com, O=Müller AG' }),
+    input: newExchangeCertificate({
+      friendlyName: 'Zürich “main” cert',
+      subjectName: 'CN=zurich.contoso.com, O=Müller AG',
+    }),
     options: { ps51: { shell: '5.1', quoting: 'ascii' }, ps7: { shell: '7', quoting: 'ascii' } },
   },
   {
     name: 'secrets-prompt-and-dotnet-bytes',
     input: script()
-      .run(importExchangeCertificate({ server: 'EXCH-3', fileData: fileBytes('\\\\fs01\\certs\\mail.pfx'), password: secret('S3cr3t!', { name: 'PfxPassword' }), privateKeyExportable: true }))
-      .run(importExchangeCertificate({ server: 'EXCH-4', fileData: fileBytes('\\\\fs01\\certs\\mail.pfx'), password: secretPrompt('PFX password') })),
-    options: { ps51: { shell: '5.1', secrets: 'prompt', bytes: 'dotnet' }, ps7: { shell: '7', secrets: 'variable', bytes: 'dotnet' } },
+      .run(
+        importExchangeCertificate({
+          server: 'EXCH-3',
+          fileData: fileBytes('\\\\fs01\\certs\\mail.pfx'),
+          password: secret('S3cr3t!', { name: 'PfxPassword' }),
+          privateKeyExportable: true,
+        }),
+      )
+      .run(
+        importExchangeCertificate({
+          server: 'EXCH-4',
+          fileData: fileBytes('\\\\fs01\\certs\\mail.pfx'),
+          password: secretPrompt('PFX password'),
+        }),
+      ),
+    options: {
+      ps51: { shell: '5.1', secrets: 'prompt', bytes: 'dotnet' },
+      ps7: { shell: '7', secrets: 'variable', bytes: 'dotnet' },
+    },
   },
   {
     name: 'export-request-text',

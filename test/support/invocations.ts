@@ -15,6 +15,10 @@ export function comparable(value: unknown): unknown {
 }
 
 /** Cmdlet, set and parameters only (no extent, no builder internals). */
-export function core(inv: { cmdlet: string; parameterSet: string | null; parameters: Readonly<Record<string, unknown>> }): unknown {
+export function core(inv: {
+  cmdlet: string;
+  parameterSet: string | null;
+  parameters: Readonly<Record<string, unknown>>;
+}): unknown {
   return comparable({ cmdlet: inv.cmdlet, parameterSet: inv.parameterSet, parameters: inv.parameters });
 }

@@ -48,7 +48,7 @@ const HELPER_OUTPUTS: Readonly<Record<string, string>> = {
     "if (-not ($AsByteStream -or ([string]$Encoding -eq 'Byte'))) { throw \"judge: Get-Content of '$judgePath' not in byte mode\" }",
     'if (-not $global:JudgeFiles.ContainsKey($judgePath)) { throw "judge: no content for \'$judgePath\'" }',
     '$judgeBytes = [byte[]]$global:JudgeFiles[$judgePath]',
-    'if ($Raw) { , $judgeBytes } elseif ($PSBoundParameters.ContainsKey(\'ReadCount\') -and $ReadCount -le 0) { , [object[]]$judgeBytes } else { $judgeBytes }',
+    "if ($Raw) { , $judgeBytes } elseif ($PSBoundParameters.ContainsKey('ReadCount') -and $ReadCount -le 0) { , [object[]]$judgeBytes } else { $judgeBytes }",
   ].join('\n    '),
   'Set-Content': '',
   'Read-Host': `if ($AsSecureString) { ConvertTo-SecureString -String ${psExactString(JUDGE_PROMPT_TEXT)} -AsPlainText -Force } else { 'typed' }`,
@@ -64,7 +64,10 @@ function helperFunction(cmdlet: CmdletSpec, shell: ShellVersion): string {
     `function ${cmdlet.name} {`,
     `    ${cmdletBindingAttribute(cmdlet, { shell })}`,
     `    ${paramBlock(cmdlet, { shell, indent: '        ' })}`,
-    body.split('\n').map((l) => (l ? `    ${l}` : l)).join('\n'),
+    body
+      .split('\n')
+      .map((l) => (l ? `    ${l}` : l))
+      .join('\n'),
     '}',
   ].join('\n');
 }
@@ -94,7 +97,12 @@ export function judgeModule(options: JudgeModuleOptions): string {
 
 /** `$global:JudgeFiles[path] = bytes` lines for the Get-Content stub. */
 export function judgeFilesScript(files: ReadonlyMap<string, Uint8Array>): string {
-  return [...files].map(([path, bytes]) => `$global:JudgeFiles[${psExactString(path)}] = [System.Convert]::FromBase64String('${Buffer.from(bytes).toString('base64')}')`).join('\n');
+  return [...files]
+    .map(
+      ([path, bytes]) =>
+        `$global:JudgeFiles[${psExactString(path)}] = [System.Convert]::FromBase64String('${Buffer.from(bytes).toString('base64')}')`,
+    )
+    .join('\n');
 }
 
 /** Known bytes for a file path (binary, path-dependent, includes 0x00 and 0xFF). */
@@ -104,7 +112,9 @@ export function judgeFileContent(path: string): Uint8Array {
 
 /** `$name = <SecureString of the secret>` for each of compile()'s secretVariables. */
 export function secretVariablesScript(vars: ReadonlyMap<string, Secret>): string {
-  return [...vars].map(([name, s]) => `$${name} = ConvertTo-SecureString -String ${psExactString(s.reveal())} -AsPlainText -Force`).join('\n');
+  return [...vars]
+    .map(([name, s]) => `$${name} = ConvertTo-SecureString -String ${psExactString(s.reveal())} -AsPlainText -Force`)
+    .join('\n');
 }
 
 export function lowerFirst(s: string): string {
@@ -128,10 +138,14 @@ export function isArrayParameter(p: ParameterSpec | undefined): boolean {
 export function servicesValue(names: readonly unknown[]): number | undefined {
   let v = 0;
   for (const n of names) {
-    if (typeof n === 'number') { v |= n; continue; }
+    if (typeof n === 'number') {
+      v |= n;
+      continue;
+    }
     if (typeof n !== 'string') return undefined;
     for (const part of n.split(',')) {
-      const key = Object.keys(ALLOWED_SERVICES).find((k) => k.toLowerCase() === part.trim().toLowerCase()) as AllowedService | undefined;
+      const key = Object.keys(ALLOWED_SERVICES).find((k) => k.toLowerCase() === part.trim().toLowerCase()) as
+        AllowedService | undefined;
       if (key === undefined) return undefined;
       v |= ALLOWED_SERVICES[key];
     }
@@ -159,10 +173,18 @@ function deepEqual(a: unknown, b: unknown): boolean {
 export function compareLiteral(p: ParameterSpec | undefined, expected: ParameterValue, actual: unknown): string | null {
   const bad = (why = '') => `expected ${show(expected)}, PowerShell bound ${show(actual)}${why ? ` (${why})` : ''}`;
   if (expected instanceof Secret) {
-    return actual !== null && typeof actual === 'object' && (actual as { secret?: unknown }).secret === expected.reveal() ? null : bad('SecureString plain text');
+    return actual !== null &&
+      typeof actual === 'object' &&
+      (actual as { secret?: unknown }).secret === expected.reveal()
+      ? null
+      : bad('SecureString plain text');
   }
   if (expected instanceof Uint8Array) {
-    return actual !== null && typeof actual === 'object' && (actual as { bytes?: unknown }).bytes === Buffer.from(expected).toString('base64') ? null : bad('bytes');
+    return actual !== null &&
+      typeof actual === 'object' &&
+      (actual as { bytes?: unknown }).bytes === Buffer.from(expected).toString('base64')
+      ? null
+      : bad('bytes');
   }
   if (isExpression(expected)) return `cannot compare expression ${show(expected)} as a literal`;
   if (p?.type === 'AllowedServices') {
@@ -174,12 +196,19 @@ export function compareLiteral(p: ParameterSpec | undefined, expected: Parameter
   }
   if (p?.type === 'ActionPreference') {
     const a = actual as { enum?: unknown } | null;
-    return a !== null && typeof a === 'object' && typeof expected === 'string' && a.enum === expected ? null : bad('ActionPreference name');
+    return a !== null && typeof a === 'object' && typeof expected === 'string' && a.enum === expected
+      ? null
+      : bad('ActionPreference name');
   }
-  if (isArrayParameter(p) && !Array.isArray(expected) && expected !== null) return deepEqual([expected], actual) ? null : bad('scalar wrapped into an array');
-  if (typeof expected === 'string' || typeof expected === 'number' || typeof expected === 'boolean' || expected === null) {
+  if (isArrayParameter(p) && !Array.isArray(expected) && expected !== null)
+    return deepEqual([expected], actual) ? null : bad('scalar wrapped into an array');
+  if (
+    typeof expected === 'string' ||
+    typeof expected === 'number' ||
+    typeof expected === 'boolean' ||
+    expected === null
+  ) {
     return actual === expected ? null : bad();
   }
   return deepEqual(expected, actual) ? null : bad();
 }
-

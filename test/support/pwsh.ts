@@ -7,7 +7,8 @@ import { delimiter, join } from 'node:path';
 import { describe, it } from '@jest/globals';
 
 /** What the skipped placeholder test is called when pwsh is missing. */
-export const SKIP_NOTICE = 'SKIPPED: real PowerShell not found (install: dotnet tool install --global PowerShell --version 7.6.9)';
+export const SKIP_NOTICE =
+  'SKIPPED: real PowerShell not found (install: dotnet tool install --global PowerShell --version 7.6.9)';
 
 function isExecutable(path: string): boolean {
   try {
@@ -44,7 +45,9 @@ export function describeWithPwsh(name: string, fn: () => void): void {
   } else if (process.env.REQUIRE_PWSH === '1') {
     describe(name, () => {
       it('needs real PowerShell', () => {
-        throw new Error('REQUIRE_PWSH=1 but pwsh was not found (set PWSH, or: dotnet tool install --global PowerShell --version 7.6.9)');
+        throw new Error(
+          'REQUIRE_PWSH=1 but pwsh was not found (set PWSH, or: dotnet tool install --global PowerShell --version 7.6.9)',
+        );
       });
     });
   } else {
@@ -120,7 +123,9 @@ $__cases = [System.IO.File]::ReadAllLines($InputPath)
 `;
 
 // Runs the setup at the driver's scope, then each case in its own child scope with ErrorActionPreference Stop.
-const BATCH_DRIVER = DRIVER_PRELUDE + String.raw`
+const BATCH_DRIVER =
+  DRIVER_PRELUDE +
+  String.raw`
 $__setupError = $null
 try { . ([scriptblock]::Create([System.IO.File]::ReadAllText($SetupPath))) } catch { $__setupError = $_ }
 if (-not ($global:ExchcertRecords -is [System.Collections.ArrayList])) { $global:ExchcertRecords = [System.Collections.ArrayList]::new() }
@@ -158,7 +163,9 @@ if ($null -ne $__setupError) { $__setupJson = __J ($__setupError.Exception.Messa
 `;
 
 // Parses each text with PowerShell's own parser and reports errors, literals and command elements.
-const PARSE_DRIVER = DRIVER_PRELUDE + String.raw`
+const PARSE_DRIVER =
+  DRIVER_PRELUDE +
+  String.raw`
 function __Value($a) {
     if ($a -is [System.Management.Automation.Language.StringConstantExpressionAst]) { return $a.Value }
     if ($a -is [System.Management.Automation.Language.ConstantExpressionAst]) { return [System.Convert]::ToString($a.Value, [cultureinfo]::InvariantCulture) }
@@ -216,38 +223,71 @@ function encodeCases(texts: readonly string[]): string {
   return texts.map((t) => Buffer.from(t, 'utf16le').toString('base64')).join('\n') + '\n';
 }
 
-async function runDriver(driver: string, setupScript: string, texts: readonly string[], options: PwshOptions): Promise<unknown[]> {
+async function runDriver(
+  driver: string,
+  setupScript: string,
+  texts: readonly string[],
+  options: PwshOptions,
+): Promise<unknown[]> {
   const exe = pwshPath();
-  if (!exe) throw new Error('pwsh was not found (set PWSH, or: dotnet tool install --global PowerShell --version 7.6.9)');
+  if (!exe)
+    throw new Error('pwsh was not found (set PWSH, or: dotnet tool install --global PowerShell --version 7.6.9)');
   const dir = await mkdtemp(join(tmpdir(), 'exchcert-pwsh-'));
   try {
-    const paths = { driver: join(dir, 'driver.ps1'), setup: join(dir, 'setup.ps1'), input: join(dir, 'cases.b64'), out: join(dir, 'out.json') };
+    const paths = {
+      driver: join(dir, 'driver.ps1'),
+      setup: join(dir, 'setup.ps1'),
+      input: join(dir, 'cases.b64'),
+      out: join(dir, 'out.json'),
+    };
     await writeFile(paths.driver, '\uFEFF' + driver, 'utf8');
     await writeFile(paths.setup, setupScript, 'utf8');
     await writeFile(paths.input, encodeCases(texts), 'ascii');
-    const args = ['-NoProfile', '-NonInteractive', '-NoLogo', '-File', paths.driver, '-SetupPath', paths.setup, '-InputPath', paths.input, '-OutPath', paths.out];
-    const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve, reject) => {
-      const child = spawn(exe, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' } });
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
-      child.on('error', reject);
-      child.on('close', (c) => {
-        clearTimeout(timer);
-        resolve({ code: c, stderr: err, stdout: out });
-      });
-    });
+    const args = [
+      '-NoProfile',
+      '-NonInteractive',
+      '-NoLogo',
+      '-File',
+      paths.driver,
+      '-SetupPath',
+      paths.setup,
+      '-InputPath',
+      paths.input,
+      '-OutPath',
+      paths.out,
+    ];
+    const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>(
+      (resolve, reject) => {
+        const child = spawn(exe, args, {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000);
+        child.on('error', reject);
+        child.on('close', (c) => {
+          clearTimeout(timer);
+          resolve({ code: c, stderr: err, stdout: out });
+        });
+      },
+    );
     let text: string;
     try {
       text = await readFile(paths.out, 'utf8');
     } catch {
-      throw new Error(`pwsh wrote no results (exit ${code}).\nstderr: ${stderr.slice(0, 4000)}\nstdout: ${stdout.slice(0, 4000)}`);
+      throw new Error(
+        `pwsh wrote no results (exit ${code}).\nstderr: ${stderr.slice(0, 4000)}\nstdout: ${stdout.slice(0, 4000)}`,
+      );
     }
     const doc = JSON.parse(text) as { setupError: string | null; results: unknown[] };
     if (doc.setupError !== null) throw new Error(`pwsh setup script failed: ${doc.setupError}`);
-    if (doc.results.length !== texts.length) throw new Error(`pwsh stopped after ${doc.results.length} of ${texts.length} cases (exit ${code}): ${stderr.slice(0, 4000)}`);
+    if (doc.results.length !== texts.length)
+      throw new Error(
+        `pwsh stopped after ${doc.results.length} of ${texts.length} cases (exit ${code}): ${stderr.slice(0, 4000)}`,
+      );
     return doc.results;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -258,8 +298,14 @@ async function runDriver(driver: string, setupScript: string, texts: readonly st
  * Runs a setup script (e.g. the generated module) once, then each case in isolation, in ONE pwsh process.
  * @example const [r] = await runPwshBatch(powershellModule(), ['Get-ExchangeCertificate -Server EX1']); r.records[0].parameters.Server // 'EX1'
  */
-export async function runPwshBatch(setupScript: string, cases: readonly string[], options: PwshOptions = {}): Promise<CaseResult[]> {
-  const results = (await runDriver(BATCH_DRIVER, setupScript, cases, options)) as (Omit<CaseResult, 'records'> & { records: unknown[] })[];
+export async function runPwshBatch(
+  setupScript: string,
+  cases: readonly string[],
+  options: PwshOptions = {},
+): Promise<CaseResult[]> {
+  const results = (await runDriver(BATCH_DRIVER, setupScript, cases, options)) as (Omit<CaseResult, 'records'> & {
+    records: unknown[];
+  })[];
   return results.map((r) => ({ ...r, records: r.records as BindingRecord[] }));
 }
 

@@ -43,8 +43,15 @@ describe('desired state: certificate { request, ca: mock }', () => {
     const ctx: WorkflowContext = { target, log: createLogger({ level: 'silent' }), onStep: (s) => steps.push(s) };
     try {
       // An older certificate for the same names under another subject, holding IIS.
-      const old = await renew(ctx, { server: 'AMS-EXCH01', subjectName: 'CN=autodiscover.contoso.com',
-        domainNames: ['autodiscover.contoso.com'], services: ['IIS'], ca: 'mock', password, cwd: dir });
+      const old = await renew(ctx, {
+        server: 'AMS-EXCH01',
+        subjectName: 'CN=autodiscover.contoso.com',
+        domainNames: ['autodiscover.contoso.com'],
+        services: ['IIS'],
+        ca: 'mock',
+        password,
+        cwd: dir,
+      });
       steps.length = 0;
       writeFileSync(join(dir, 'desired.yaml'), DESIRED);
       const loaded = await loadDesiredState('desired.yaml', dir);
@@ -80,17 +87,22 @@ describe('desired state: certificate { request, ca: mock }', () => {
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-plan-request-'));
     const head = 'servers:\n  - name: AMS-EXCH01\n    certificate:\n';
     expect(await errorOf(dir, 'a.yaml', `${head}      request: { subjectName: CN=x, domainNames: [x] }\n`)).toBe(
-      'a.yaml:4:16: servers[0].certificate.request: a request needs ca: mock (the CA that issues it)');
+      'a.yaml:4:16: servers[0].certificate.request: a request needs ca: mock (the CA that issues it)',
+    );
     expect(await errorOf(dir, 'b.yaml', `${head}      pfx: a.pfx\n      ca: mock\n`)).toBe(
-      'b.yaml:5:11: servers[0].certificate.ca: give either pfx, or request with ca, not both');
+      'b.yaml:5:11: servers[0].certificate.ca: give either pfx, or request with ca, not both',
+    );
     const empty = `${head}      request: { subjectName: CN=x, domainNames: [] }\n      ca: mock\n`;
-    expect(await errorOf(dir, 'c.yaml', empty))
-      .toBe('c.yaml:4:50: servers[0].certificate.request.domainNames: must list at least one DNS name');
+    expect(await errorOf(dir, 'c.yaml', empty)).toBe(
+      'c.yaml:4:50: servers[0].certificate.request.domainNames: must list at least one DNS name',
+    );
     const digicert = `${head}      request: { subjectName: CN=x, domainNames: [x] }\n      ca: digicert\n`;
-    expect(await errorOf(dir, 'd.yaml', digicert))
-      .toBe("d.yaml:5:11: servers[0].certificate.ca: must be 'mock' (the mock backend's simulated vendor CA)");
+    expect(await errorOf(dir, 'd.yaml', digicert)).toBe(
+      "d.yaml:5:11: servers[0].certificate.ca: must be 'mock' (the mock backend's simulated vendor CA)",
+    );
     expect(await errorOf(dir, 'e.yaml', `${head}      {}\n`)).toMatch(
-      /^e\.yaml:4:7: servers\[0\]\.certificate: must name a PFX \(\{ pfx: PATH \}\) or a request/);
+      /^e\.yaml:4:7: servers\[0\]\.certificate: must name a PFX \(\{ pfx: PATH \}\) or a request/,
+    );
   });
   it('refuses ca: mock on a backend without the simulated CA, at the key', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-plan-request-'));
@@ -101,7 +113,8 @@ describe('desired state: certificate { request, ca: mock }', () => {
     try {
       const loaded = await loadDesiredState('desired.yaml', dir);
       await expect(makePlan({ target, log: createLogger({ level: 'silent' }) }, loaded, password)).rejects.toThrow(
-        /^desired\.yaml:5:11: servers\[0\]\.certificate\.ca: ca: mock needs the mock backend/);
+        /^desired\.yaml:5:11: servers\[0\]\.certificate\.ca: ca: mock needs the mock backend/,
+      );
     } finally {
       await mock.close();
     }

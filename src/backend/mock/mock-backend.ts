@@ -33,7 +33,11 @@ export interface MockBackendOptions {
 export interface MockBackend extends Backend {
   readonly state: MockState;
   /** Runs script text as the given dialect (what `exchcert run FILE` does). */
-  runText(text: string, shell: ShellVersion, options?: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> }): Promise<RunResult>;
+  runText(
+    text: string,
+    shell: ShellVersion,
+    options?: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> },
+  ): Promise<RunResult>;
 }
 
 /**
@@ -46,18 +50,40 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
   let connected: string | undefined = options.connect;
   let connecting: Promise<string> | undefined;
   // Concurrent first calls share one defaultServer() (it creates the reference organization in an empty state).
-  const connectedServer = (): Promise<string> => (connected !== undefined ? Promise.resolve(connected)
-    : (connecting ??= state.exchange.defaultServer().then((s) => (connected ??= s))));
+  const connectedServer = (): Promise<string> =>
+    connected !== undefined
+      ? Promise.resolve(connected)
+      : (connecting ??= state.exchange.defaultServer().then((s) => (connected ??= s)));
 
-  async function runText(text: string, shell: ShellVersion, run: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> } = {}): Promise<RunResult> {
+  async function runText(
+    text: string,
+    shell: ShellVersion,
+    run: Omit<RunOptions, 'variables'> & { readonly variables?: Readonly<Record<string, unknown>> } = {},
+  ): Promise<RunResult> {
     const started = performance.now();
     const current = await connectedServer();
-    const answers = run.answers ? scriptedAnswers(run.answers) : options.answers ?? scriptedAnswers();
+    const answers = run.answers ? scriptedAnswers(run.answers) : (options.answers ?? scriptedAnswers());
     // The session's cmdlets are those of the connected server's Exchange version (as EMS proxy functions are).
     const server = run.target ?? current;
     const record = state.store.read((tx) => tx.getServer(server));
-    if (!record) throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server, allowed: state.store.read((tx) => tx.listServers().map((s) => s.name).join(', ')),
-      message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) => tx.listServers().map((s) => s.name).join(', '))}.` });
+    if (!record)
+      throw new ValidationError({
+        code: 'UNKNOWN_SERVER',
+        parameter: 'connect',
+        value: server,
+        allowed: state.store.read((tx) =>
+          tx
+            .listServers()
+            .map((s) => s.name)
+            .join(', '),
+        ),
+        message: `The mock organization has no server '${server}' to connect to. Servers: ${state.store.read((tx) =>
+          tx
+            .listServers()
+            .map((s) => s.name)
+            .join(', '),
+        )}.`,
+      });
     const exchangeTarget = serverTarget(record);
     const result = await interpret(text, {
       exchange: state.exchange,
@@ -73,7 +99,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
         : { scope: 'global' as const }),
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
-      ...(run.host ?? options.host ? { host: run.host ?? options.host } : {}),
+      ...((run.host ?? options.host) ? { host: run.host ?? options.host } : {}),
     });
     const errors: readonly ErrorRecord[] = result.errors;
     return Object.freeze({
@@ -105,7 +131,12 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       const current = await connectedServer();
       const record = state.store.read((tx) => tx.getServer(current));
       const exchange = record ? serverTarget(record) : undefined;
-      return { shell: '5.1', shellVersion: '5.1', exchange, exchangeVersion: exchange ? `Exchange ${exchange.label}` : null };
+      return {
+        shell: '5.1',
+        shellVersion: '5.1',
+        exchange,
+        exchangeVersion: exchange ? `Exchange ${exchange.label}` : null,
+      };
     },
     async close() {
       if (!owned) return;

@@ -60,7 +60,11 @@ export function openMockState(dir: string = DEFAULT_STATE_DIR, options: OpenMock
     },
   };
   return {
-    dir, store, fs, exchange, keyPool,
+    dir,
+    store,
+    fs,
+    exchange,
+    keyPool,
     settled: () => keyPool.settled(),
     close: () => {
       keyPool.close();
@@ -83,10 +87,16 @@ export async function prepareMockState(state: Pick<MockState, 'store' | 'keyPool
  * The state's simulated vendor CA, created (root + intermediate) on first use; every mock server trusts its root.
  * @example const ca = await vendorCa(state); const issued = await ca.issue(requestText, { days: 365 });
  */
-export async function vendorCa(state: Pick<MockState, 'store'>, options: { name?: string; now?: Date } = {}): Promise<VendorCa> {
+export async function vendorCa(
+  state: Pick<MockState, 'store'>,
+  options: { name?: string; now?: Date } = {},
+): Promise<VendorCa> {
   const saved = state.store.read((tx) => tx.getValue(VENDOR_CA_KEY)) as VendorCaState | undefined;
   if (saved) return loadVendorCa(saved);
-  const created = await createVendorCa({ name: options.name ?? 'Exchcert Simulated Vendor', ...(options.now ? { now: options.now } : {}) });
+  const created = await createVendorCa({
+    name: options.name ?? 'Exchcert Simulated Vendor',
+    ...(options.now ? { now: options.now } : {}),
+  });
   // Another process may have created one meanwhile: the first one written wins.
   const winner = state.store.write((tx) => {
     const existing = tx.getValue(VENDOR_CA_KEY) as VendorCaState | undefined;

@@ -8,7 +8,10 @@ export type Answer = 'Y' | 'A' | 'N' | 'L';
  * Hands out the answers in order; once they run out every prompt is unanswerable.
  * @example scriptedAnswers(['Y']).answer(prompt) // 'Y', then null
  */
-export function scriptedAnswers(answers: readonly Answer[] = [], onPrompt?: (prompt: Prompt, answer: Answer | null) => void): AnswerProvider {
+export function scriptedAnswers(
+  answers: readonly Answer[] = [],
+  onPrompt?: (prompt: Prompt, answer: Answer | null) => void,
+): AnswerProvider {
   const queue = [...answers];
   return {
     answer(prompt: Prompt) {

@@ -18,7 +18,9 @@ export function printBackend(): Backend {
         ok: true,
         text: script.text,
         displayText: script.displayText,
-        statements: Object.freeze(display.map((text, i) => Object.freeze({ line: i + 1, text, output: [], errors: [], warnings: [] }))),
+        statements: Object.freeze(
+          display.map((text, i) => Object.freeze({ line: i + 1, text, output: [], errors: [], warnings: [] })),
+        ),
         output: Object.freeze([]),
         errors: Object.freeze([]),
         durationMs: 0,

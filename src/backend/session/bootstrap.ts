@@ -38,10 +38,16 @@ export function importModuleText(paths: readonly string[]): string {
  * values cross), imported as proxy functions so our exact lines run in the local full-language session.
  */
 export function remoteBootstrap(options: BackendOptions): string {
-  const uri = options.connectionUri ?? (options.remoteServer ? `http://${options.remoteServer}/PowerShell/` : undefined);
+  const uri =
+    options.connectionUri ?? (options.remoteServer ? `http://${options.remoteServer}/PowerShell/` : undefined);
   if (!uri) {
-    throw new ValidationError({ code: 'MISSING_OPTION', parameter: 'remote-server', value: '', allowed: 'a server name, or --connection-uri URI',
-      message: '--backend remote needs --remote-server NAME or --connection-uri URI.' });
+    throw new ValidationError({
+      code: 'MISSING_OPTION',
+      parameter: 'remote-server',
+      value: '',
+      allowed: 'a server name, or --connection-uri URI',
+      message: '--backend remote needs --remote-server NAME or --connection-uri URI.',
+    });
   }
   const auth = options.authentication ?? 'Kerberos';
   const credential = options.user
@@ -58,8 +64,13 @@ Remove-Variable -Name exchcertConnection
 /** The ssh backend's local half: a PowerShell 7 SSH remoting session to the Exchange server. */
 export function sshBootstrap(options: BackendOptions): string {
   if (!options.host) {
-    throw new ValidationError({ code: 'MISSING_OPTION', parameter: 'host', value: '', allowed: 'a host name or address',
-      message: '--backend ssh needs --host NAME.' });
+    throw new ValidationError({
+      code: 'MISSING_OPTION',
+      parameter: 'host',
+      value: '',
+      allowed: 'a host name or address',
+      message: '--backend ssh needs --host NAME.',
+    });
   }
   const parts = [`-HostName ${psQuote(options.host)}`];
   if (options.port !== undefined) parts.push(`-Port ${Number(options.port)}`);
@@ -109,7 +120,12 @@ export function bootstrapText(bootstrap: string | undefined, exchange: string): 
   try {
     return readFileSync(bootstrap, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'bootstrap', value: bootstrap, allowed: 'exchange, none or a readable .ps1 file',
-      message: `--bootstrap '${bootstrap}' is neither exchange, none nor a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).` });
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'bootstrap',
+      value: bootstrap,
+      allowed: 'exchange, none or a readable .ps1 file',
+      message: `--bootstrap '${bootstrap}' is neither exchange, none nor a readable file (${(e as NodeJS.ErrnoException).code ?? 'unreadable'}).`,
+    });
   }
 }

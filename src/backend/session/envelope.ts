@@ -101,7 +101,10 @@ export function envelopeFromFrame(frame: Record<string, unknown>): Envelope {
     warnings: list<string>(frame.warnings).map(stripAnsi),
     verbose: list<string>(frame.verbose).map(stripAnsi),
     debug: list<string>(frame.debug).map(stripAnsi),
-    information: list<{ message: string; tags: string[] }>(frame.information).map((i) => ({ message: stripAnsi(i.message), tags: i.tags })),
+    information: list<{ message: string; tags: string[] }>(frame.information).map((i) => ({
+      message: stripAnsi(i.message),
+      tags: i.tags,
+    })),
     host: stripAnsi(typeof frame.host === 'string' ? frame.host : ''),
     ms: Number(frame.ms),
   };

@@ -5,7 +5,12 @@ import type { ShellVersion } from '../../spec/shell-version.js';
 
 // First build of each cumulative update that changes what exchcert renders, newest first per major (public build
 // lists).
-const BUILDS: readonly { readonly major: string; readonly minor: number; readonly build: number; readonly target: string }[] = [
+const BUILDS: readonly {
+  readonly major: string;
+  readonly minor: number;
+  readonly build: number;
+  readonly target: string;
+}[] = [
   { major: 'SE', minor: 2, build: 2562, target: 'SE' },
   { major: '2019', minor: 2, build: 1544, target: '2019-CU14' },
   { major: '2019', minor: 2, build: 1258, target: '2019-CU13' },

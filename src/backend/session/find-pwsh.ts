@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { PwshMissingError } from './session-errors.js';
 
 /** The one line a missing pwsh gives. */
-export const PWSH_INSTALL_HINT = 'PowerShell 7 (pwsh) was not found. Install it (https://aka.ms/install-powershell, or '
-  + '`dotnet tool install --global PowerShell`) or name it with PWSH=/path/to/pwsh.';
+export const PWSH_INSTALL_HINT =
+  'PowerShell 7 (pwsh) was not found. Install it (https://aka.ms/install-powershell, or ' +
+  '`dotnet tool install --global PowerShell`) or name it with PWSH=/path/to/pwsh.';
 
 function executable(path: string): boolean {
   try {
@@ -29,7 +30,8 @@ export function findPwsh(given?: string): string {
   }
   const names = process.platform === 'win32' ? ['pwsh.exe', 'powershell.exe'] : ['pwsh'];
   const candidates = [process.env.PWSH ?? ''];
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) for (const n of names) if (dir) candidates.push(join(dir, n));
+  for (const dir of (process.env.PATH ?? '').split(delimiter))
+    for (const n of names) if (dir) candidates.push(join(dir, n));
   candidates.push(join(homedir(), '.dotnet', 'tools', names[0]!));
   const found = candidates.find((c) => c !== '' && executable(c));
   if (!found) throw new PwshMissingError(PWSH_INSTALL_HINT);

@@ -7,12 +7,19 @@ import { sessionBackend } from './session-backend.js';
 import type { TransportRequest } from './transport.js';
 
 /** The bootstrap steps of a session: the connection script, then the module imports. */
-export function bootstrapSteps(first: string, modules: readonly string[] | undefined,
-    timeoutMs: number | undefined): TransportRequest[] {
+export function bootstrapSteps(
+  first: string,
+  modules: readonly string[] | undefined,
+  timeoutMs: number | undefined,
+): TransportRequest[] {
   const steps: TransportRequest[] = [];
   const timeout = timeoutMs !== undefined ? { timeoutMs } : {};
-  if (first.trim() !== '') steps.push({ text: first,
-      displayText: first.split('\n').find((l) => l && !l.startsWith('#')) ?? first, ...timeout });
+  if (first.trim() !== '')
+    steps.push({
+      text: first,
+      displayText: first.split('\n').find((l) => l && !l.startsWith('#')) ?? first,
+      ...timeout,
+    });
   const imports = importModuleText(modules ?? []);
   if (imports !== '') steps.push({ text: imports, ...timeout });
   return steps;
@@ -24,8 +31,11 @@ export function bootstrapSteps(first: string, modules: readonly string[] | undef
  */
 export function localBackend(options: BackendOptions = {}): Backend {
   const transport = new PwshTransport({
-    bootstrap: bootstrapSteps(bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP), options.importModule,
-        options.timeoutMs),
+    bootstrap: bootstrapSteps(
+      bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP),
+      options.importModule,
+      options.timeoutMs,
+    ),
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.log ? { log: options.log } : {}),

@@ -64,8 +64,8 @@ export class PwshTransport implements Transport {
 
   /** Starts the session (and its bootstrap) if it is not running. */
   start(): Promise<TransportInfo> {
-    if (this.session && !this.session.dead) return this.session.ready.then((version) => ({ version,
-        restarted: false }));
+    if (this.session && !this.session.dead)
+      return this.session.ready.then((version) => ({ version, restarted: false }));
     this.starting ??= this.spawn().finally(() => {
       this.starting = null;
     });
@@ -76,7 +76,11 @@ export class PwshTransport implements Transport {
     const pwsh = findPwsh(this.options.pwsh);
     const args = ['-NoLogo', '-NoProfile', '-NonInteractive', '-File', runnerScriptPath()];
     const child = execa(pwsh, args, {
-      stdin: 'pipe', stdout: 'pipe', stderr: 'pipe', buffer: false, reject: false,
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
       env: { NO_COLOR: '1', TERM: 'dumb', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
     });
     let readyResolve!: (v: string) => void;
@@ -99,7 +103,11 @@ export class PwshTransport implements Transport {
       readyReject(new SessionDiedError(`PowerShell ${reason} before the session was ready.`));
       const p = session.pending;
       session.pending = null;
-      p?.reject(new SessionDiedError(`PowerShell ${reason} while running '${p.command}'; the next call starts a fresh session.`));
+      p?.reject(
+        new SessionDiedError(
+          `PowerShell ${reason} while running '${p.command}'; the next call starts a fresh session.`,
+        ),
+      );
     });
     const version = await ready;
     const restarted = this.lastDeath !== null;
@@ -108,7 +116,9 @@ export class PwshTransport implements Transport {
       if (e.errors.length > 0 || e.stopped) {
         await this.kill(session);
         const messages = e.errors.map((x) => `${x.command ? `${x.command}: ` : ''}${x.message}`).join(' ');
-        throw new BootstrapError(`The session's bootstrap failed at '${firstLine(step.displayText ?? step.text)}': ${messages || 'stopped'}`);
+        throw new BootstrapError(
+          `The session's bootstrap failed at '${firstLine(step.displayText ?? step.text)}': ${messages || 'stopped'}`,
+        );
       }
     }
     return { version, restarted };
@@ -133,8 +143,12 @@ export class PwshTransport implements Transport {
         return;
       case 'prompt': {
         const request: PromptRequest = {
-          id: Number(frame.id), kind: frame.kind as PromptRequest['kind'], caption: String(frame.caption), message: String(frame.message),
-          choices: (frame.choices as string[]) ?? [], defaultChoice: Number(frame.default),
+          id: Number(frame.id),
+          kind: frame.kind as PromptRequest['kind'],
+          caption: String(frame.caption),
+          message: String(frame.message),
+          choices: (frame.choices as string[]) ?? [],
+          defaultChoice: Number(frame.default),
         };
         const answer = p && Number(frame.call) === p.id && p.handlers.prompt ? p.handlers.prompt(request) : null;
         this.send(session, { t: 'answer', id: request.id, ...(answer ?? {}) });
@@ -147,7 +161,8 @@ export class PwshTransport implements Transport {
           return;
         }
         session.pending = null;
-        if (frame.t === 'fatal') p.reject(new SessionDiedError(`The session runner failed: ${String(frame.message).split('\n')[0]}`));
+        if (frame.t === 'fatal')
+          p.reject(new SessionDiedError(`The session runner failed: ${String(frame.message).split('\n')[0]}`));
         else p.resolve(envelopeFromFrame(frame));
         return;
     }
@@ -176,7 +191,9 @@ export class PwshTransport implements Transport {
         clearTimeout(killTimer);
       };
       session.pending = {
-        id, command, handlers,
+        id,
+        command,
+        handlers,
         resolve: (e) => {
           done();
           if (e.stopped && timedOut) reject(new SessionTimeoutError(command, timeoutMs, false));
@@ -199,10 +216,14 @@ export class PwshTransport implements Transport {
           void this.kill(session);
         }, this.options.stopGraceMs ?? 3000);
       }, timeoutMs);
-      const secrets = request.secrets && request.secrets.size > 0
-        ? Object.fromEntries([...request.secrets].map(([k, v]) => [k, v.reveal()])) : undefined;
+      const secrets =
+        request.secrets && request.secrets.size > 0
+          ? Object.fromEntries([...request.secrets].map(([k, v]) => [k, v.reveal()]))
+          : undefined;
       this.send(session, {
-        t: 'run', id, text: request.text,
+        t: 'run',
+        id,
+        text: request.text,
         ...(request.scriptPath !== undefined ? { path: request.scriptPath } : {}),
         ...(secrets ? { secrets } : {}),
         ...(request.variables ? { vars: request.variables } : {}),
@@ -216,8 +237,12 @@ export class PwshTransport implements Transport {
       if (this.closed) throw new SessionDiedError('The PowerShell session is closed.');
       const died = this.session?.dead ?? null;
       const info = await this.start();
-      const notices = info.restarted && died !== null
-        ? [`The previous PowerShell session ended (${died}); this call ran in a fresh session, so earlier variables are gone.`] : [];
+      const notices =
+        info.restarted && died !== null
+          ? [
+              `The previous PowerShell session ended (${died}); this call ran in a fresh session, so earlier variables are gone.`,
+            ]
+          : [];
       if (notices.length > 0) {
         this.log(`pwsh: ${notices[0]}`);
         this.lastDeath = null;

@@ -8,8 +8,9 @@ import { PwshTransport } from './pwsh-transport.js';
 import { sessionBackend } from './session-backend.js';
 
 /** Why `remote` cannot run here. */
-export const WSMAN_UNAVAILABLE = 'The remote backend connects over WSMan, which PowerShell does not have on Linux or macOS; '
-  + 'run exchcert on a Windows client, or use --backend ssh --host SERVER (PowerShell SSH remoting to the Exchange server).';
+export const WSMAN_UNAVAILABLE =
+  'The remote backend connects over WSMan, which PowerShell does not have on Linux or macOS; ' +
+  'run exchcert on a Windows client, or use --backend ssh --host SERVER (PowerShell SSH remoting to the Exchange server).';
 
 /**
  * Exchange's remote PowerShell (`New-PSSession -ConfigurationName Microsoft.Exchange`, `Import-PSSession`).
@@ -22,8 +23,9 @@ export function remoteBackend(options: BackendOptions = {}, platform: NodeJS.Pla
   // The credential's password crosses as a SecureString variable of the connection step only.
   const password = options.password;
   const transport = new PwshTransport({
-    bootstrap: steps.map((s, i) => (i === 0 && password ? { ...s, secrets: new Map([['ExchcertCredentialPassword',
-        password]]) } : s)),
+    bootstrap: steps.map((s, i) =>
+      i === 0 && password ? { ...s, secrets: new Map([['ExchcertCredentialPassword', password]]) } : s,
+    ),
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.log ? { log: options.log } : {}),

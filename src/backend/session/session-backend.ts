@@ -42,8 +42,11 @@ function errorRecord(e: EnvelopeError): ErrorRecord {
   });
 }
 
-function answerPrompt(request: PromptRequest, answers: AnswerProvider | undefined,
-    readHost: BackendOptions['readHost']): PromptAnswer {
+function answerPrompt(
+  request: PromptRequest,
+  answers: AnswerProvider | undefined,
+  readHost: BackendOptions['readHost'],
+): PromptAnswer {
   if (request.kind === 'choice') {
     const kind = request.caption === 'Confirm' ? 'ShouldProcess' : 'ShouldContinue';
     const a = answers?.answer({ kind, caption: request.caption, message: request.message }) ?? null;
@@ -61,11 +64,20 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
   const { name, transport, options } = config;
   let info: Promise<SessionInfo> | null = null;
 
-  function toResult(text: string, displayText: string, envelope: Envelope & { notices: readonly string[] },
-      started: number): RunResult {
+  function toResult(
+    text: string,
+    displayText: string,
+    envelope: Envelope & { notices: readonly string[] },
+    started: number,
+  ): RunResult {
     const errors = envelope.errors.map(errorRecord);
-    const statement = Object.freeze({ line: 1, text: displayText, output: envelope.output, errors,
-        warnings: envelope.warnings });
+    const statement = Object.freeze({
+      line: 1,
+      text: displayText,
+      output: envelope.output,
+      errors,
+      warnings: envelope.warnings,
+    });
     return Object.freeze({
       backend: name,
       target: options.connect ?? options.remoteServer ?? options.host ?? null,
@@ -85,13 +97,17 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
   async function setVariables(variables: RunOptions['variables']): Promise<void> {
     for (const [name, value] of Object.entries(variables ?? {})) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new TypeError(`Not a variable name: ${name}`);
-      const text = typeof value === 'string'
-        ? `$global:${name} = $ExchcertValue`
-        : `$global:${name} = [System.Convert]::FromBase64String($ExchcertValue)`;
+      const text =
+        typeof value === 'string'
+          ? `$global:${name} = $ExchcertValue`
+          : `$global:${name} = [System.Convert]::FromBase64String($ExchcertValue)`;
       const data = typeof value === 'string' ? value : Buffer.from(value).toString('base64');
-      const envelope = await transport.invoke({ text, displayText: text, variables: { ExchcertValue: data } },
-        { prompt: () => null });
-      if (envelope.errors.length > 0) throw new TypeError(`Could not set $${name} in the session: ${envelope.errors[0]!.message}`);
+      const envelope = await transport.invoke(
+        { text, displayText: text, variables: { ExchcertValue: data } },
+        { prompt: () => null },
+      );
+      if (envelope.errors.length > 0)
+        throw new TypeError(`Could not set $${name} in the session: ${envelope.errors[0]!.message}`);
     }
   }
 
@@ -106,7 +122,9 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
       const answers = run.answers ? scriptedAnswers(run.answers) : options.answers;
       const host = run.host ?? options.runHost;
       let request: TransportRequest = {
-        text, displayText, secrets,
+        text,
+        displayText,
+        secrets,
         ...(run.scriptPath !== undefined ? { scriptPath: run.scriptPath } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       };
@@ -123,15 +141,24 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
     },
     info(): Promise<SessionInfo> {
       info ??= (async () => {
-        const probe: TransportRequest = { text: PROBE, variables: { ExchcertConnect: options.connect ?? '' },
-            displayText: 'session probe' };
+        const probe: TransportRequest = {
+          text: PROBE,
+          variables: { ExchcertConnect: options.connect ?? '' },
+          displayText: 'session probe',
+        };
         const e = await transport.invoke(config.wrap ? config.wrap(probe) : probe);
         const [version, exchangeVersion] = e.output.map((o) => (o === null ? null : String(o)));
         const exchange = exchangeTargetOfBuild(exchangeVersion);
-        return Object.freeze({ shell: shellOfVersion(version ?? '7'), shellVersion: version ?? '', exchange,
-            exchangeVersion: exchangeVersion ?? null });
+        return Object.freeze({
+          shell: shellOfVersion(version ?? '7'),
+          shellVersion: version ?? '',
+          exchange,
+          exchangeVersion: exchangeVersion ?? null,
+        });
       })();
-      info.catch(() => { info = null; });
+      info.catch(() => {
+        info = null;
+      });
       return info;
     },
     close: () => transport.close(),

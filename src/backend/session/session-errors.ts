@@ -20,8 +20,11 @@ export class SessionTimeoutError extends ExchcertError {
   /** The command that timed out, as shown to people. */
   readonly command: string;
   constructor(command: string, timeoutMs: number, restarted: boolean) {
-    super('SESSION_TIMEOUT', `The command '${command}' did not finish within ${timeoutMs / 1000} s and was stopped`
-      + (restarted ? '; the PowerShell session did not stop it and was restarted (its variables are gone).' : '.'));
+    super(
+      'SESSION_TIMEOUT',
+      `The command '${command}' did not finish within ${timeoutMs / 1000} s and was stopped` +
+        (restarted ? '; the PowerShell session did not stop it and was restarted (its variables are gone).' : '.'),
+    );
     this.command = command;
   }
 }

@@ -1,8 +1,13 @@
 // `--backend ssh`: PowerShell 7 SSH remoting to the Exchange server, which loads Exchange with the local bootstrap.
 import type { Backend } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
-import { LOCAL_EXCHANGE_BOOTSTRAP, SSH_CALL_WRAPPER, bootstrapText, importModuleText,
-    sshBootstrap } from './bootstrap.js';
+import {
+  LOCAL_EXCHANGE_BOOTSTRAP,
+  SSH_CALL_WRAPPER,
+  bootstrapText,
+  importModuleText,
+  sshBootstrap,
+} from './bootstrap.js';
 import { PwshTransport } from './pwsh-transport.js';
 import { sessionBackend } from './session-backend.js';
 import type { CallWrapper } from './session-backend.js';
@@ -30,8 +35,9 @@ export function sshBackend(options: BackendOptions = {}): Backend {
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   const remote = bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP);
   const imports = importModuleText(options.importModule ?? []);
-  const steps: TransportRequest[] = [{ text: sshBootstrap(options),
-      displayText: `New-PSSession -HostName ${options.host ?? ''}`, ...timeout }];
+  const steps: TransportRequest[] = [
+    { text: sshBootstrap(options), displayText: `New-PSSession -HostName ${options.host ?? ''}`, ...timeout },
+  ];
   if (remote.trim() !== '') steps.push(sshCall({ text: remote, displayText: 'remote bootstrap', ...timeout }));
   if (imports !== '') steps.push(sshCall({ text: imports, ...timeout }));
   const transport = new PwshTransport({

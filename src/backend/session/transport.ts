@@ -37,7 +37,9 @@ export interface TransportInfo {
  */
 export interface Transport {
   start(): Promise<TransportInfo>;
-  invoke(request: TransportRequest,
-      handlers?: TransportHandlers): Promise<Envelope & { readonly notices: readonly string[] }>;
+  invoke(
+    request: TransportRequest,
+    handlers?: TransportHandlers,
+  ): Promise<Envelope & { readonly notices: readonly string[] }>;
   close(): Promise<void>;
 }

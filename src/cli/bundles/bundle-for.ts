@@ -8,7 +8,13 @@ export type BundleName = (typeof BUNDLES)[number];
 
 /** The typed subcommands (TYPED_COMMANDS' names; a test keeps the two lists equal). */
 export const TYPED_COMMAND_NAMES: readonly string[] = Object.freeze([
-  'new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove',
+  'new-request',
+  'new-selfsigned',
+  'import',
+  'enable',
+  'export',
+  'get',
+  'remove',
 ]);
 
 const BY_COMMAND: ReadonlyMap<string, BundleName> = new Map([

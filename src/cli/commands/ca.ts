@@ -16,7 +16,13 @@ async function readAny(state: MockState, path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (e) {
-    throw new ValidationError({ code: 'INPUT_FILE', parameter: 'REQUEST', value: path, allowed: 'a readable request file (host path or C:\\... inside the state)', message: `Cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.` });
+    throw new ValidationError({
+      code: 'INPUT_FILE',
+      parameter: 'REQUEST',
+      value: path,
+      allowed: 'a readable request file (host path or C:\\... inside the state)',
+      message: `Cannot read '${path}': ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+    });
   }
 }
 
@@ -29,34 +35,54 @@ async function writeAny(state: MockState, path: string, data: Uint8Array): Promi
 export function caCommand(io: CliIo, done: (code: number) => void): CommandModule {
   return {
     command: 'ca <command>',
-    describe: "the simulated vendor CA (its root is trusted by every mock server)",
-    builder: (y) => y
-      .command({
-        command: 'issue <request>',
-        describe: 'issue a certificate for a PKCS#10 request (Exchange text, PEM, DER or UTF-16 text)',
-        builder: (b) => withStateOption(b
-          .positional('request', { type: 'string', demandOption: true, describe: 'request file: a host path, or C:\\... inside the state' })
-          .option('out', { type: 'string', demandOption: true, describe: 'where to write the certificate (.cer, PEM; .p7b writes the chain as PKCS#7)' })
-          .option('days', { type: 'number', default: 365, describe: 'validity in days' })),
-        handler: async (a) => {
-          const days = a.days;
-          if (!Number.isInteger(days) || days < 1 || days > 3650) {
-            throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'days', value: String(days), allowed: '1 to 3650', message: `--days ${days} is not allowed: give whole days from 1 to 3650.` });
-          }
-          await withOpenState(a, async (state) => {
-            const ca = await vendorCa(state);
-            const request = await readAny(state, a.request);
-            const now = state.store.read((tx) => mockNow(() => new Date(), tx));
-            const issued = await ca.issue(request, { days, now });
-            const out = a.out;
-            const data = /\.p7b$/i.test(out) ? issued.pkcs7 : new TextEncoder().encode(issued.pem);
-            await writeAny(state, out, data);
-            io.stdout.write(`Issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}, until ${issued.certificate.notAfter.toISOString()}) to ${out}\n`);
-          });
-          done(EXIT.ok);
-        },
-      })
-      .demandCommand(1, 'Name a ca command; see exchcert ca --help.'),
+    describe: 'the simulated vendor CA (its root is trusted by every mock server)',
+    builder: (y) =>
+      y
+        .command({
+          command: 'issue <request>',
+          describe: 'issue a certificate for a PKCS#10 request (Exchange text, PEM, DER or UTF-16 text)',
+          builder: (b) =>
+            withStateOption(
+              b
+                .positional('request', {
+                  type: 'string',
+                  demandOption: true,
+                  describe: 'request file: a host path, or C:\\... inside the state',
+                })
+                .option('out', {
+                  type: 'string',
+                  demandOption: true,
+                  describe: 'where to write the certificate (.cer, PEM; .p7b writes the chain as PKCS#7)',
+                })
+                .option('days', { type: 'number', default: 365, describe: 'validity in days' }),
+            ),
+          handler: async (a) => {
+            const days = a.days;
+            if (!Number.isInteger(days) || days < 1 || days > 3650) {
+              throw new ValidationError({
+                code: 'INVALID_OPTION',
+                parameter: 'days',
+                value: String(days),
+                allowed: '1 to 3650',
+                message: `--days ${days} is not allowed: give whole days from 1 to 3650.`,
+              });
+            }
+            await withOpenState(a, async (state) => {
+              const ca = await vendorCa(state);
+              const request = await readAny(state, a.request);
+              const now = state.store.read((tx) => mockNow(() => new Date(), tx));
+              const issued = await ca.issue(request, { days, now });
+              const out = a.out;
+              const data = /\.p7b$/i.test(out) ? issued.pkcs7 : new TextEncoder().encode(issued.pem);
+              await writeAny(state, out, data);
+              io.stdout.write(
+                `Issued ${issued.certificate.subject} (thumbprint ${issued.certificate.thumbprint}, until ${issued.certificate.notAfter.toISOString()}) to ${out}\n`,
+              );
+            });
+            done(EXIT.ok);
+          },
+        })
+        .demandCommand(1, 'Name a ca command; see exchcert ca --help.'),
     handler: () => {},
   };
 }

@@ -24,20 +24,25 @@ type DemoArgs = {
 export function demoCommand(io: CliIo, done: (code: number) => void): CommandModule {
   return commandModule<DemoArgs>({
     command: 'demo',
-    describe: 'run the reference certificate lifecycle (SEED-RUNBOOK.md) on a fresh mock, printing each exact line and its result',
-    builder: (y) => y
-      .option('print', { type: 'boolean', describe: 'only print the lifecycle for every PowerShell dialect' })
-      .option('state', { type: 'string', describe: 'state folder to use (default: a new temporary folder)' })
-      .option('shell', { type: 'string', describe: 'dialect to run as: 2.0, 5.1 (default) or 7' })
-      .option('secrets', { type: 'string', describe: 'with --print: variable (default) or inline' }),
+    describe:
+      'run the reference certificate lifecycle (SEED-RUNBOOK.md) on a fresh mock, printing each exact line and its result',
+    builder: (y) =>
+      y
+        .option('print', { type: 'boolean', describe: 'only print the lifecycle for every PowerShell dialect' })
+        .option('state', { type: 'string', describe: 'state folder to use (default: a new temporary folder)' })
+        .option('shell', { type: 'string', describe: 'dialect to run as: 2.0, 5.1 (default) or 7' })
+        .option('secrets', { type: 'string', describe: 'with --print: variable (default) or inline' }),
     handler: async (a) => {
       if (a.print) {
         const secrets = a.secrets === 'inline' ? 'inline' : 'variable';
         for (const d of DIALECTS) {
           const exchange = d.shell === '2.0' ? '2010' : '2013';
-          const params = d.shell === '2.0' ? { ...SEED_PARAMETERS, exportStyle: 'exportToFile' as const } : SEED_PARAMETERS;
+          const params =
+            d.shell === '2.0' ? { ...SEED_PARAMETERS, exportStyle: 'exportToFile' as const } : SEED_PARAMETERS;
           const c = compile(seedRunbook(params), { shell: d.shell, exchange, secrets });
-          io.stdout.write(`# ${d.title}, Exchange ${exchange}${secrets === 'variable' ? ' (the backend sets $ExchcertPassword; --secrets inline shows the seed form)' : ''}\n${c.text}\n\n`);
+          io.stdout.write(
+            `# ${d.title}, Exchange ${exchange}${secrets === 'variable' ? ' (the backend sets $ExchcertPassword; --secrets inline shows the seed form)' : ''}\n${c.text}\n\n`,
+          );
         }
         done(EXIT.ok);
         return;
@@ -47,7 +52,9 @@ export function demoCommand(io: CliIo, done: (code: number) => void): CommandMod
       const backend = mockBackend({ state: dir });
       let failed = false;
       try {
-        io.stdout.write(`# Mock state: ${dir} (AMS-EXCH01 runs Exchange 2013, RESEXCH01 Exchange 2010; ${shell === '7' ? 'PowerShell 7' : `Windows PowerShell ${shell}`})\n`);
+        io.stdout.write(
+          `# Mock state: ${dir} (AMS-EXCH01 runs Exchange 2013, RESEXCH01 Exchange 2010; ${shell === '7' ? 'PowerShell 7' : `Windows PowerShell ${shell}`})\n`,
+        );
         await runSeedOnMock(backend, shell, undefined, (step, result) => {
           io.stdout.write(`\n# ${step}\n`);
           if (result) {
@@ -55,11 +62,16 @@ export function demoCommand(io: CliIo, done: (code: number) => void): CommandMod
             failed ||= !result.ok;
           }
         });
-        const check = await backend.runText("Get-ExchangeCertificate -Server 'AMS-EXCH01'\nGet-ExchangeCertificate -Server 'RESEXCH01'", shell);
+        const check = await backend.runText(
+          "Get-ExchangeCertificate -Server 'AMS-EXCH01'\nGet-ExchangeCertificate -Server 'RESEXCH01'",
+          shell,
+        );
         io.stdout.write('\n# the result on both servers\n');
         printRunResult(check, shell, io, { echo: true });
         failed ||= !check.ok;
-        io.stdout.write(`\n# Files: ${join(dir, 'fs', 'C', 'install')} (hand ssl-request.req to a real vendor, drop the .cer back in)\n`);
+        io.stdout.write(
+          `\n# Files: ${join(dir, 'fs', 'C', 'install')} (hand ssl-request.req to a real vendor, drop the .cer back in)\n`,
+        );
       } finally {
         await backend.close();
       }

@@ -26,14 +26,26 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
   return commandModule<LintArgs>({
     command: 'lint <files..>',
     describe: 'check runbooks against an Exchange version and PowerShell dialect',
-    builder: (y) => y
-      .positional('files', { type: 'string', array: true, describe: 'runbook files (- for standard input)', demandOption: true })
-      .option('exchange', { type: 'string', describe: 'Exchange target, e.g. 2019-CU14' })
-      .option('shell', { type: 'string', describe: 'PowerShell dialect the script runs in: 2.0, 5.1 or 7' })
-      .option('interactive', { type: 'boolean', describe: 'the script runs with someone to answer prompts (no prompt warnings)' })
-      .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
-      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
-      .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
+    builder: (y) =>
+      y
+        .positional('files', {
+          type: 'string',
+          array: true,
+          describe: 'runbook files (- for standard input)',
+          demandOption: true,
+        })
+        .option('exchange', { type: 'string', describe: 'Exchange target, e.g. 2019-CU14' })
+        .option('shell', { type: 'string', describe: 'PowerShell dialect the script runs in: 2.0, 5.1 or 7' })
+        .option('interactive', {
+          type: 'boolean',
+          describe: 'the script runs with someone to answer prompts (no prompt warnings)',
+        })
+        .option('json', { type: 'boolean', describe: 'print diagnostics as JSON' })
+        .option('codepage', {
+          type: 'string',
+          describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)',
+        })
+        .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
     handler: async (a) => {
       const inputs: { file: string; text: string; bytes: Uint8Array }[] = [];
       const shell = parseShellVersion(a.shell);

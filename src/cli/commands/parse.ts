@@ -25,13 +25,20 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
   return commandModule<ParseArgs>({
     command: 'parse <file>',
     describe: 'parse and bind a runbook: cmdlet, parameter set, parameters and position of every command',
-    builder: (y) => y
-      .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
-      .option('json', { type: 'boolean', describe: 'print JSON' })
-      .option('shell', { type: 'string', describe: 'read the script as PowerShell 2.0, 5.1 or 7' })
-      .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
-      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
-      .option('show-secrets', { type: 'boolean', describe: 'print plain-text passwords found in the script instead of ********' }),
+    builder: (y) =>
+      y
+        .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
+        .option('json', { type: 'boolean', describe: 'print JSON' })
+        .option('shell', { type: 'string', describe: 'read the script as PowerShell 2.0, 5.1 or 7' })
+        .option('exchange', { type: 'string', describe: 'report parameters this Exchange target lacks' })
+        .option('codepage', {
+          type: 'string',
+          describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)',
+        })
+        .option('show-secrets', {
+          type: 'boolean',
+          describe: 'print plain-text passwords found in the script instead of ********',
+        }),
     handler: async (a) => {
       const file = isStdin(a.file) ? '-' : a.file;
       const text = await readRunbook(file, io, parseShellVersion(a.shell), parseCodePage(a.codepage));
@@ -47,16 +54,26 @@ export function parseCommand(io: CliIo, done: (code: number) => void): CommandMo
           parameters: inv.parameters,
           ...(inv.args && inv.args.length > 0 ? { args: inv.args } : {}),
           // Positions only: the source text may hold a plain-text password.
-          extent: { startLine: inv.extent.startLine, startColumn: inv.extent.startColumn, endLine: inv.extent.endLine, endColumn: inv.extent.endColumn },
+          extent: {
+            startLine: inv.extent.startLine,
+            startColumn: inv.extent.startColumn,
+            endLine: inv.extent.endLine,
+            endColumn: inv.extent.endColumn,
+          },
         }));
         if (a.json) {
           out.stdout.write(`${JSON.stringify(invocations, jsonReplacer(show), 2)}\n`);
         } else {
           for (const inv of invocations) {
-            out.stdout.write(`${file}:${inv.extent.startLine}:${inv.extent.startColumn}: ${inv.cmdlet} [${inv.parameterSet ?? 'not bound'}] ${JSON.stringify(inv.parameters, jsonReplacer(show))}\n`);
+            out.stdout.write(
+              `${file}:${inv.extent.startLine}:${inv.extent.startColumn}: ${inv.cmdlet} [${inv.parameterSet ?? 'not bound'}] ${JSON.stringify(inv.parameters, jsonReplacer(show))}\n`,
+            );
           }
         }
-        for (const e of result.errors) out.stderr.write(`${file}:${e.line}:${e.column}: ${e.cmdlet}: ${e.powershellMessage}${e.detail ? ` ${e.detail}` : ''}\n`);
+        for (const e of result.errors)
+          out.stderr.write(
+            `${file}:${e.line}:${e.column}: ${e.cmdlet}: ${e.powershellMessage}${e.detail ? ` ${e.detail}` : ''}\n`,
+          );
         done(result.errors.length > 0 ? EXIT.failed : EXIT.ok);
       } catch (e) {
         done(reportError(e, out));

@@ -26,7 +26,7 @@ export function planText(plan: Plan): string {
 const DESIRED_HELP =
   'Desired state (YAML or JSON, read on this machine; PFX paths relative to it, read on this machine):\n' +
   '  servers:\n    - name: AMS-EXCH01\n      certificate: { pfx: ./webmail.pfx }\n      services: [IIS, SMTP]\n      removeOld: true\n' +
-  '  or, requested on the server and issued by the mock backend\'s CA:\n' +
+  "  or, requested on the server and issued by the mock backend's CA:\n" +
   '      certificate: { request: { subjectName: CN=mail.contoso.com, domainNames: [mail.contoso.com] }, ca: mock }\n' +
   'Passwords never come from the file: --password-env NAME or --password-file FILE.';
 

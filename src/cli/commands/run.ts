@@ -19,35 +19,68 @@ import { maskForScript, safeIo } from '../safe-io.js';
 import { onSecretSeen } from '../../interpreter/seen-secrets.js';
 
 /** The arguments of `exchcert run`. */
-type RunArgs = BackendFlagArgs & MockArgs & {
-  file: string;
-  backend?: string | undefined;
-  shell?: string | undefined;
-  json?: boolean | undefined;
-  echo?: boolean | undefined;
-  codepage?: string | undefined;
-  answer?: string[] | undefined;
-};
+type RunArgs = BackendFlagArgs &
+  MockArgs & {
+    file: string;
+    backend?: string | undefined;
+    shell?: string | undefined;
+    json?: boolean | undefined;
+    echo?: boolean | undefined;
+    codepage?: string | undefined;
+    answer?: string[] | undefined;
+  };
 
 /** `exchcert run FILE|- --backend NAME`: runs a runbook on a backend (default: the simulated Exchange Management Shell). */
 export function runCommand(io: CliIo, done: (code: number) => void): CommandModule {
   return commandModule<RunArgs>({
     command: 'run <file>',
     describe: 'run a runbook on the mock Exchange Management Shell or a real PowerShell session',
-    builder: (y) => withBackendFlags(withMockOptions(y
-      .positional('file', { type: 'string', describe: 'runbook file, or - for standard input', demandOption: true })
-      .option('backend', { type: 'string', describe: 'mock (default), local, remote or ssh; else EXCHCERT_BACKEND, then the config file' })
-      .option('shell', { type: 'string', describe: "the runbook's dialect: 2.0, 5.1 or 7 (mock default 5.1; real sessions: their own)" })
-      .option('json', { type: 'boolean', describe: 'print one JSON document with every output object and error record' })
-      .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
-      .option('codepage', { type: 'string', describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)' })
-      .option('answer', { type: 'string', array: true, describe: 'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host' }))),
+    builder: (y) =>
+      withBackendFlags(
+        withMockOptions(
+          y
+            .positional('file', {
+              type: 'string',
+              describe: 'runbook file, or - for standard input',
+              demandOption: true,
+            })
+            .option('backend', {
+              type: 'string',
+              describe: 'mock (default), local, remote or ssh; else EXCHCERT_BACKEND, then the config file',
+            })
+            .option('shell', {
+              type: 'string',
+              describe: "the runbook's dialect: 2.0, 5.1 or 7 (mock default 5.1; real sessions: their own)",
+            })
+            .option('json', {
+              type: 'boolean',
+              describe: 'print one JSON document with every output object and error record',
+            })
+            .option('echo', { type: 'boolean', describe: 'show each statement before its result' })
+            .option('codepage', {
+              type: 'string',
+              describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)',
+            })
+            .option('answer', {
+              type: 'string',
+              array: true,
+              describe:
+                'answers to prompts in order (Y, A, N, L); unanswered prompts fail as in a non-interactive host',
+            }),
+        ),
+      ),
     handler: async (a) => {
       const { config, log } = await cliContext(a, io);
       const name = config.backend.value;
       if (a.servers !== undefined) {
-        throw new ValidationError({ code: 'INVALID_OPTION', parameter: 'servers', value: a.servers, allowed: 'typed subcommands (get, enable, ...)',
-          message: '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.' });
+        throw new ValidationError({
+          code: 'INVALID_OPTION',
+          parameter: 'servers',
+          value: a.servers,
+          allowed: 'typed subcommands (get, enable, ...)',
+          message:
+            '--servers runs typed subcommands once per server (each pinned with -Server); a runbook names its servers itself, so run it with --connect or -Server.',
+        });
       }
       const { backendEntry } = await import('../../backend/registry.js');
       backendEntry(name); // an unknown backend fails before anything is read
@@ -55,7 +88,11 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
       const given = a.shell;
       const answers = answersOf(a.answer);
       const { withBackend, printNotices } = await import('../run-on-backend.js');
-      const options = { ...backendOptionsOf(a), state: config.state.value, ...(config.connect ? { connect: config.connect.value } : {}) };
+      const options = {
+        ...backendOptionsOf(a),
+        state: config.state.value,
+        ...(config.connect ? { connect: config.connect.value } : {}),
+      };
       await withBackend(name, options, async (backend) => {
         const info = name === 'mock' || name === 'print' ? undefined : await backend.info();
         const shell = parseShellVersion(given ?? info?.shell);
@@ -69,21 +106,29 @@ export function runCommand(io: CliIo, done: (code: number) => void): CommandModu
           if (info) await lintForSession(text, info, file, out);
           // Text mode prints each statement as it finishes (and Write-Host text as it is written), as a console does.
           const echo = a.echo === true;
-          const host = a.json ? undefined : {
-            write: (t: string) => out.stdout.write(t),
-            statementStarting: (t: string) => (echo ? printEcho(t, out) : undefined),
-            statementDone: (st: StatementResult) => printStatementResult(st, shell, out),
-          };
+          const host = a.json
+            ? undefined
+            : {
+                write: (t: string) => out.stdout.write(t),
+                statementStarting: (t: string) => (echo ? printEcho(t, out) : undefined),
+                statementDone: (st: StatementResult) => printStatementResult(st, shell, out),
+              };
           const result = await backend.run(text, {
-            shell, answers, ...(host ? { host } : {}),
+            shell,
+            answers,
+            ...(host ? { host } : {}),
             // A file runs as that script (script scope, $PSScriptRoot); standard input at the prompt's scope.
             ...(isStdin(file) ? {} : { scriptPath: resolve(io.cwd, file) }),
           });
           for (const st of result.statements) {
-            log.info({ event: 'command', backend: name, line: st.line, command: st.text, ok: st.errors.length === 0 }, 'executed');
+            log.info(
+              { event: 'command', backend: name, line: st.line, command: st.text, ok: st.errors.length === 0 },
+              'executed',
+            );
           }
           printNotices(result, out);
-          if (a.json) out.stdout.write(`${runResultJson(result)}
+          if (a.json)
+            out.stdout.write(`${runResultJson(result)}
 `);
           else printLooseErrors(result, out);
           done(result.ok ? EXIT.ok : EXIT.failed);
@@ -101,7 +146,11 @@ async function lintForSession(text: string, info: SessionInfo, file: string, io:
   const { formatDiagnostic } = await import('../../lint/diagnostic.js');
   let findings;
   try {
-    findings = lint(text, { shell: info.shell, ...(info.exchange ? { exchange: info.exchange } : {}), file: isStdin(file) ? '-' : file });
+    findings = lint(text, {
+      shell: info.shell,
+      ...(info.exchange ? { exchange: info.exchange } : {}),
+      file: isStdin(file) ? '-' : file,
+    });
   } catch {
     return; // a runbook lint cannot read still runs: PowerShell reports its own parse errors
   }

@@ -34,7 +34,9 @@ const CHOICES_HELP = [
   'A - Continue with all the steps of the operation.',
   'N - Skip this operation and proceed with the next operation.',
   'L - Skip this operation and all subsequent operations.',
-].map((l) => `${l}\n`).join('');
+]
+  .map((l) => `${l}\n`)
+  .join('');
 
 /** Reads one line with a prompt; null at end of input; throws LineCancelled on Ctrl+C (terminals only). */
 type LineReader = (prompt: string, options?: EditOptions) => string | null;
@@ -85,15 +87,17 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
   return commandModule<ShellArgs>({
     command: 'shell',
     describe: 'an interactive Exchange Management Shell prompt on the mock',
-    builder: (y) => withMockOptions(
-      y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' }),
-    ),
+    builder: (y) =>
+      withMockOptions(y.option('shell', { type: 'string', describe: 'PowerShell 2.0, 5.1 (default) or 7' })),
     handler: async (a) => {
       const terminal: ShellTerminal | null = io.stdinIsTTY && io.shellTerminal ? await io.shellTerminal() : null;
       const plainReader = io.readLineSync;
       if (!terminal && !plainReader) {
-        throw new ValidationError({ code: 'NO_TERMINAL', parameter: 'shell',
-          message: 'exchcert shell needs standard input to read commands from.' });
+        throw new ValidationError({
+          code: 'NO_TERMINAL',
+          parameter: 'shell',
+          message: 'exchcert shell needs standard input to read commands from.',
+        });
       }
       const readLine: LineReader = terminal ? (p, o) => terminal.readLine(p, o) : (p) => plainReader!(p);
       const shell = parseShellVersion(a.shell);
@@ -106,8 +110,12 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
         const server = a.connect ? a.connect : await state.exchange.defaultServer();
         const record = state.store.read((tx) => tx.getServer(server));
         if (!record) {
-          throw new ValidationError({ code: 'UNKNOWN_SERVER', parameter: 'connect', value: server,
-            message: `The mock organization has no server '${server}'.` });
+          throw new ValidationError({
+            code: 'UNKNOWN_SERVER',
+            parameter: 'connect',
+            value: server,
+            message: `The mock organization has no server '${server}'.`,
+          });
         }
         const ask = (prompt: string, options?: EditOptions): string | null => {
           try {
@@ -122,7 +130,10 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           for (;;) {
             const line = ask(CHOICES);
             if (line === null) return null;
-            if (line.trim() === '?') { out.stdout.write(CHOICES_HELP); continue; }
+            if (line.trim() === '?') {
+              out.stdout.write(CHOICES_HELP);
+              continue;
+            }
             const choice = parseAnswer(line);
             if (choice !== null) return choice;
           }
@@ -148,7 +159,10 @@ export function shellCommand(io: CliIo, done: (code: number) => void): CommandMo
           if ('skip' in entry) continue;
           for (const s of collectPlainTextSecrets(entry.run)) mask.add(s);
           cancelled = false;
-          const stopWatching = terminal?.whileRunning(() => { cancelled = true; }) ?? (() => undefined);
+          const stopWatching =
+            terminal?.whileRunning(() => {
+              cancelled = true;
+            }) ?? (() => undefined);
           try {
             const result = await session.run(entry.run);
             for (const s of result.statements) {

@@ -50,8 +50,8 @@ const KNOWN = new Set(['option', 'options', 'positional', 'command', 'demandComm
 export function recordCommand(module: CommandModule): RecordedCommand {
   const words = typeof module.command === 'string' ? module.command.trim().split(/\s+/) : [];
   const slots: PositionalSlot[] = [];
-  let supported = words.length > 0 && module.aliases === undefined
-    && (module as { middlewares?: unknown }).middlewares === undefined;
+  let supported =
+    words.length > 0 && module.aliases === undefined && (module as { middlewares?: unknown }).middlewares === undefined;
   for (const word of words.slice(1)) {
     const m = SLOT.exec(word);
     if (m) slots.push({ name: m[2]!, required: m[1] === '<', variadic: m[3] !== undefined });
@@ -64,28 +64,30 @@ export function recordCommand(module: CommandModule): RecordedCommand {
   const addOptions = (map: unknown): void => {
     for (const [k, v] of Object.entries((map ?? {}) as Record<string, DeclaredOption>)) options.set(k, v);
   };
-  const recorder: unknown = new Proxy({}, {
-    get(_target, method: string | symbol) {
-      if (typeof method !== 'string' || !KNOWN.has(method)) {
-        supported = false;
-        return () => recorder;
-      }
-      return (...args: unknown[]) => {
-        const [first, second] = args;
-        if (method === 'option' && typeof first === 'string') options.set(first, (second ?? {}) as DeclaredOption);
-        else if (method === 'options' && typeof first === 'object') addOptions(first);
-        else if (method === 'positional' && typeof first === 'string') {
-          positionals.set(first, (second ?? {}) as DeclaredOption);
-        } else if (method === 'check' && typeof first === 'function' && second === undefined) {
-          checks.push(first as Check);
-        } else if (method === 'command' && typeof first === 'object' && args.length === 1) {
-          subcommands.push(recordCommand(first as CommandModule));
+  const recorder: unknown = new Proxy(
+    {},
+    {
+      get(_target, method: string | symbol) {
+        if (typeof method !== 'string' || !KNOWN.has(method)) {
+          supported = false;
+          return () => recorder;
         }
-        else if (method !== 'demandCommand' && !HELP_ONLY.includes(method)) supported = false;
-        return recorder;
-      };
+        return (...args: unknown[]) => {
+          const [first, second] = args;
+          if (method === 'option' && typeof first === 'string') options.set(first, (second ?? {}) as DeclaredOption);
+          else if (method === 'options' && typeof first === 'object') addOptions(first);
+          else if (method === 'positional' && typeof first === 'string') {
+            positionals.set(first, (second ?? {}) as DeclaredOption);
+          } else if (method === 'check' && typeof first === 'function' && second === undefined) {
+            checks.push(first as Check);
+          } else if (method === 'command' && typeof first === 'object' && args.length === 1) {
+            subcommands.push(recordCommand(first as CommandModule));
+          } else if (method !== 'demandCommand' && !HELP_ONLY.includes(method)) supported = false;
+          return recorder;
+        };
+      },
     },
-  });
+  );
   const builder = module.builder;
   if (typeof builder === 'function') (builder as (y: unknown) => unknown)(recorder);
   else addOptions(builder);

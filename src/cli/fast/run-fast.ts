@@ -10,7 +10,7 @@ import { recordCommand } from './record-command.js';
 export type CommandModules = (io: CliIo, done: (code: number) => void) => readonly CommandModule[];
 
 function nameOf(m: CommandModule): string {
-  return typeof m.command === 'string' ? m.command.trim().split(/\s+/)[0] ?? '' : '';
+  return typeof m.command === 'string' ? (m.command.trim().split(/\s+/)[0] ?? '') : '';
 }
 
 /**

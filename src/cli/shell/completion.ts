@@ -2,8 +2,9 @@
 import { EXCHANGE_CMDLETS, HELPER_CMDLETS, findCmdlet } from '../../spec/registry.js';
 import type { Completion } from './line-editor.js';
 
-const COMMAND_NAMES: readonly string[] = [...new Set([...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => c.name))]
-  .sort();
+const COMMAND_NAMES: readonly string[] = [
+  ...new Set([...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => c.name)),
+].sort();
 
 /**
  * What Tab offers at `cursor`: cmdlet names in command position, `-Parameter` names of the command being typed after a

@@ -111,17 +111,41 @@ export function editLine(term: ByteTerminal, prompt: string, options: EditOption
         term.write('\r\n');
         return null;
       }
-      if (cursor < chars.length) { chars.splice(cursor, 1); redraw(); }
+      if (cursor < chars.length) {
+        chars.splice(cursor, 1);
+        redraw();
+      }
       continue;
     }
-    if (byte === 0x09) { cycle = wasCycling; complete(1); continue; }
+    if (byte === 0x09) {
+      cycle = wasCycling;
+      complete(1);
+      continue;
+    }
     if (byte === 0x7f || byte === 0x08) {
-      if (cursor > 0) { chars.splice(cursor - 1, 1); cursor -= 1; redraw(); }
+      if (cursor > 0) {
+        chars.splice(cursor - 1, 1);
+        cursor -= 1;
+        redraw();
+      }
       continue;
     }
-    if (byte === 0x01) { cursor = 0; redraw(); continue; }
-    if (byte === 0x05) { cursor = chars.length; redraw(); continue; }
-    if (byte === 0x15) { chars = chars.slice(cursor); cursor = 0; redraw(); continue; }
+    if (byte === 0x01) {
+      cursor = 0;
+      redraw();
+      continue;
+    }
+    if (byte === 0x05) {
+      cursor = chars.length;
+      redraw();
+      continue;
+    }
+    if (byte === 0x15) {
+      chars = chars.slice(cursor);
+      cursor = 0;
+      redraw();
+      continue;
+    }
     if (byte === 0x1b) {
       const next = term.readByte();
       if (next !== 0x5b && next !== 0x4f) continue;
@@ -139,12 +163,25 @@ export function editLine(term: ByteTerminal, prompt: string, options: EditOption
       } else if (key === 'B' && historyIndex < history.length) {
         historyIndex += 1;
         setLine(historyIndex === history.length ? draft : [...history[historyIndex]!]);
-      } else if (key === 'C' && cursor < chars.length) { cursor += 1; redraw(); }
-      else if (key === 'D' && cursor > 0) { cursor -= 1; redraw(); }
-      else if (key === 'H' || (key === '~' && param === '1')) { cursor = 0; redraw(); }
-      else if (key === 'F' || (key === '~' && param === '4')) { cursor = chars.length; redraw(); }
-      else if (key === '~' && param === '3' && cursor < chars.length) { chars.splice(cursor, 1); redraw(); }
-      else if (key === 'Z') { cycle = wasCycling; complete(-1); }
+      } else if (key === 'C' && cursor < chars.length) {
+        cursor += 1;
+        redraw();
+      } else if (key === 'D' && cursor > 0) {
+        cursor -= 1;
+        redraw();
+      } else if (key === 'H' || (key === '~' && param === '1')) {
+        cursor = 0;
+        redraw();
+      } else if (key === 'F' || (key === '~' && param === '4')) {
+        cursor = chars.length;
+        redraw();
+      } else if (key === '~' && param === '3' && cursor < chars.length) {
+        chars.splice(cursor, 1);
+        redraw();
+      } else if (key === 'Z') {
+        cycle = wasCycling;
+        complete(-1);
+      }
       continue;
     }
     if (byte < 0x20) continue; // other control keys do nothing
@@ -158,7 +195,8 @@ export function editLine(term: ByteTerminal, prompt: string, options: EditOption
     const atEnd = cursor === chars.length;
     chars.splice(cursor, 0, ...text);
     cursor += [...text].length;
-    if (atEnd) term.write(options.secure ? '*'.repeat([...text].length) : text); // typing at the end needs no redraw
+    if (atEnd)
+      term.write(options.secure ? '*'.repeat([...text].length) : text); // typing at the end needs no redraw
     else redraw();
   }
 }

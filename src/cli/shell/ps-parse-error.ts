@@ -38,8 +38,9 @@ export function formatShellParseError(e: ParseError, shell: ShellVersion): strin
   const shown = visibleText(line);
   const reason = visibleText(e.reason);
   const id = errorId(e.reason);
-  const category = '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n'
-    + `    + FullyQualifiedErrorId : ${id}\n`;
+  const category =
+    '    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n' +
+    `    + FullyQualifiedErrorId : ${id}\n`;
   if (shell === '7') {
     const number = String(e.line).padStart(4);
     return `ParserError: \nLine |\n${number} |  ${shown}\n     |  ${padTo(line, e.column)}~\n     | ${reason}\n`;

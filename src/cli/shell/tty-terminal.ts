@@ -29,14 +29,22 @@ export function createTtyTerminal(proc: Pick<NodeJS.Process, 'stdin' | 'stdout' 
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         // Node leaves a TTY non-blocking: wait a moment rather than spin until a key arrives.
-        if (code === 'EAGAIN') { Atomics.wait(nap, 0, 0, 15); continue; }
+        if (code === 'EAGAIN') {
+          Atomics.wait(nap, 0, 0, 15);
+          continue;
+        }
         if (code === 'EINTR') continue;
         if (code === 'EOF') return null;
         throw e;
       }
     }
   };
-  const term = { readByte, write: (text: string) => { proc.stdout.write(text); } };
+  const term = {
+    readByte,
+    write: (text: string) => {
+      proc.stdout.write(text);
+    },
+  };
   let raw = false;
   const setRaw = (on: boolean): void => {
     if (raw !== on) stdin.setRawMode(on);

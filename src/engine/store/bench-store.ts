@@ -23,7 +23,8 @@ const LOOKUPS = 1000;
  * @example const { openMs, getByThumbprintMs } = await benchStore(mkdtempSync(join(tmpdir(), 'bench-')));
  */
 export async function benchStore(dir: string): Promise<StoreBenchResult> {
-  if (existsSync(join(dir, STATE_DB_FILE))) throw new Error(`benchStore needs a folder without a state: '${dir}' has one.`);
+  if (existsSync(join(dir, STATE_DB_FILE)))
+    throw new Error(`benchStore needs a folder without a state: '${dir}' has one.`);
   const targets: [string, string][] = [];
   const filling = openSqliteStateStore(dir);
   filling.write((tx) => {

@@ -8,7 +8,12 @@ import type { CertificateRecord, ServerRecord } from '../org-state.js';
  */
 export function fakeServerRecord(name: string): ServerRecord {
   return Object.freeze({
-    name, fqdn: `${name.toLowerCase()}.contoso.com`, major: '2019', cu: 15, roles: Object.freeze(['Mailbox']), createdAt: new Date(0).toISOString(),
+    name,
+    fqdn: `${name.toLowerCase()}.contoso.com`,
+    major: '2019',
+    cu: 15,
+    roles: Object.freeze(['Mailbox']),
+    createdAt: new Date(0).toISOString(),
   });
 }
 

@@ -3,13 +3,26 @@ import type { StateTransaction } from '../org-state.js';
 import { StoreError } from './store-error.js';
 
 const READ_METHODS = [
-  'listServers', 'getServer', 'listCertificates', 'getCertificate', 'listRequests', 'getRequest',
-  'getServerConfig', 'getOrgConfig', 'getValue',
+  'listServers',
+  'getServer',
+  'listCertificates',
+  'getCertificate',
+  'listRequests',
+  'getRequest',
+  'getServerConfig',
+  'getOrgConfig',
+  'getValue',
 ] as const satisfies readonly (keyof StateTransaction)[];
 
 const WRITE_METHODS = [
-  'putServer', 'putCertificate', 'deleteCertificate', 'putRequest', 'deleteRequest',
-  'putServerConfig', 'putOrgConfig', 'putValue',
+  'putServer',
+  'putCertificate',
+  'deleteCertificate',
+  'putRequest',
+  'deleteRequest',
+  'putServerConfig',
+  'putOrgConfig',
+  'putValue',
 ] as const satisfies readonly (keyof StateTransaction)[];
 
 // Fails to compile when StateTransaction gains a method not listed above.
@@ -34,7 +47,8 @@ export function runGuarded<T>(inner: StateTransaction, writable: boolean, fn: (t
   for (const method of WRITE_METHODS) {
     guarded[method] = (...args: unknown[]) => {
       if (!open) throw closedError(method);
-      if (!writable) throw new StoreError('READ_ONLY_TRANSACTION', `${method} is not allowed in a read transaction; use write().`);
+      if (!writable)
+        throw new StoreError('READ_ONLY_TRANSACTION', `${method} is not allowed in a read transaction; use write().`);
       return (inner[method] as (...a: unknown[]) => unknown)(...args);
     };
   }
@@ -42,7 +56,10 @@ export function runGuarded<T>(inner: StateTransaction, writable: boolean, fn: (t
     const result = fn(Object.freeze(guarded) as unknown as StateTransaction);
     if (isThenable(result)) {
       result.then(undefined, () => undefined);
-      throw new StoreError('TRANSACTION_ASYNC', 'A transaction function must be synchronous; it returned a promise and was rolled back.');
+      throw new StoreError(
+        'TRANSACTION_ASYNC',
+        'A transaction function must be synchronous; it returned a promise and was rolled back.',
+      );
     }
     return result;
   } finally {
@@ -55,5 +72,9 @@ function closedError(method: string): StoreError {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }

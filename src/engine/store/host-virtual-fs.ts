@@ -1,8 +1,21 @@
 // The virtual Windows file system on the host: `C:\a\b` is `<state>/fs/C/a/b`, `\\host\share\x` is `<state>/fs/UNC/host/share/x`.
 import { randomBytes } from 'node:crypto';
 import {
-  closeSync, constants, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync,
-  renameSync, statSync, unlinkSync, writeFileSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
@@ -56,8 +69,14 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
     readFile: (windowsPath) => {
       const { path, host } = locate(windowsPath);
       const stats = statOrUndefined(host);
-      if (stats === undefined) throw new VirtualFsError('ITEM_NOT_FOUND', windowsPath, `Cannot find path '${path.display}' because it does not exist.`);
-      if (stats.isDirectory()) throw new VirtualFsError('PATH_IS_DIRECTORY', windowsPath, `Access to the path '${path.display}' is denied.`);
+      if (stats === undefined)
+        throw new VirtualFsError(
+          'ITEM_NOT_FOUND',
+          windowsPath,
+          `Cannot find path '${path.display}' because it does not exist.`,
+        );
+      if (stats.isDirectory())
+        throw new VirtualFsError('PATH_IS_DIRECTORY', windowsPath, `Access to the path '${path.display}' is denied.`);
       return hostCall(windowsPath, path.display, () => readVerified(windowsPath, host, realRoot));
     },
 
@@ -67,9 +86,14 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
         throw new VirtualFsError('PATH_IS_DIRECTORY', windowsPath, `Access to the path '${path.display}' is denied.`);
       }
       const folder = dirname(host);
-      if (path.segments.length === 1) hostCall(windowsPath, path.display, () => mkdirSync(folder, { recursive: true, mode: 0o700 }));
+      if (path.segments.length === 1)
+        hostCall(windowsPath, path.display, () => mkdirSync(folder, { recursive: true, mode: 0o700 }));
       if (statOrUndefined(folder)?.isDirectory() !== true) {
-        throw new VirtualFsError('DIRECTORY_NOT_FOUND', windowsPath, `Could not find a part of the path '${path.display}'.`);
+        throw new VirtualFsError(
+          'DIRECTORY_NOT_FOUND',
+          windowsPath,
+          `Could not find a part of the path '${path.display}'.`,
+        );
       }
       hostCall(windowsPath, path.display, () => writeAtomically(windowsPath, folder, host, data, realRoot));
     },
@@ -120,7 +144,11 @@ function assertInside(windowsPath: string, host: string, realRoot: string): void
   }
   const rel = relative(realRoot, realpathSync(probe));
   if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new VirtualFsError('PATH_OUTSIDE_ROOT', windowsPath, `Access to the path '${windowsPath}' is denied (a link in it points outside the virtual file system).`);
+    throw new VirtualFsError(
+      'PATH_OUTSIDE_ROOT',
+      windowsPath,
+      `Access to the path '${windowsPath}' is denied (a link in it points outside the virtual file system).`,
+    );
   }
 }
 
@@ -150,7 +178,11 @@ function writeAtomically(windowsPath: string, folder: string, host: string, data
     }
     renameSync(temp, host);
   } catch (error) {
-    try { unlinkSync(temp); } catch { /* already renamed or gone */ }
+    try {
+      unlinkSync(temp);
+    } catch {
+      /* already renamed or gone */
+    }
     throw error;
   }
 }
@@ -190,7 +222,11 @@ function assertOpenedInside(windowsPath: string, fd: number, host: string, realR
   }
   const rel = relative(realRoot, opened);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
-    throw new VirtualFsError('PATH_OUTSIDE_ROOT', windowsPath, `Access to the path '${windowsPath}' is denied (a link in it points outside the virtual file system).`);
+    throw new VirtualFsError(
+      'PATH_OUTSIDE_ROOT',
+      windowsPath,
+      `Access to the path '${windowsPath}' is denied (a link in it points outside the virtual file system).`,
+    );
   }
 }
 
@@ -202,7 +238,11 @@ function hostCall<T>(windowsPath: string, display: string, fn: () => T): T {
     if (e instanceof VirtualFsError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ELOOP') {
-      throw new VirtualFsError('PATH_OUTSIDE_ROOT', windowsPath, `Access to the path '${display}' is denied (a link in it points outside the virtual file system).`);
+      throw new VirtualFsError(
+        'PATH_OUTSIDE_ROOT',
+        windowsPath,
+        `Access to the path '${display}' is denied (a link in it points outside the virtual file system).`,
+      );
     }
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'EISDIR') {
       throw new VirtualFsError('ACCESS_DENIED', windowsPath, `Access to the path '${display}' is denied.`);
@@ -211,11 +251,19 @@ function hostCall<T>(windowsPath: string, display: string, fn: () => T): T {
       throw new VirtualFsError('DIRECTORY_NOT_FOUND', windowsPath, `Could not find a part of the path '${display}'.`);
     }
     if (code === 'ENAMETOOLONG') {
-      throw new VirtualFsError('PATH_TOO_LONG', windowsPath,
-        'The specified path, file name, or both are too long. The fully qualified file name must be less than 260 characters, '
-        + 'and the directory name must be less than 248 characters.');
+      throw new VirtualFsError(
+        'PATH_TOO_LONG',
+        windowsPath,
+        'The specified path, file name, or both are too long. The fully qualified file name must be less than 260 characters, ' +
+          'and the directory name must be less than 248 characters.',
+      );
     }
-    if (code === 'ENOSPC' || code === 'EDQUOT') throw new VirtualFsError('IO_ERROR', windowsPath, 'There is not enough space on the disk.');
-    throw new VirtualFsError('IO_ERROR', windowsPath, `The process cannot access the file '${display}' (I/O error ${code ?? 'unknown'}).`);
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new VirtualFsError('IO_ERROR', windowsPath, 'There is not enough space on the disk.');
+    throw new VirtualFsError(
+      'IO_ERROR',
+      windowsPath,
+      `The process cannot access the file '${display}' (I/O error ${code ?? 'unknown'}).`,
+    );
   }
 }

@@ -1,9 +1,23 @@
 // An in-memory StateStore with the SQLite store's semantics, for fast unit tests.
 import { EMPTY_ORG_CONFIG, EMPTY_SERVER_CONFIG } from '../org-state.js';
-import type { CertificateRecord, OrgConfig, RequestRecord, ServerConfig, ServerRecord, StateStore, StateTransaction } from '../org-state.js';
+import type {
+  CertificateRecord,
+  OrgConfig,
+  RequestRecord,
+  ServerConfig,
+  ServerRecord,
+  StateStore,
+  StateTransaction,
+} from '../org-state.js';
 import { runGuarded } from './guarded-transaction.js';
 import { decodeStateJson, encodeStateJson } from './state-json.js';
-import { freezeCertificate, freezeRequest, freezeServer, requireServerKey, requireThumbprint } from './state-records.js';
+import {
+  freezeCertificate,
+  freezeRequest,
+  freezeServer,
+  requireServerKey,
+  requireThumbprint,
+} from './state-records.js';
 import { StoreError } from './store-error.js';
 
 /** Everything the store holds; records are frozen, configuration and values kept as JSON text (as in SQLite). */
@@ -26,14 +40,23 @@ interface MemoryState {
  */
 export function createMemoryStateStore(): StateStore {
   let state: MemoryState = {
-    servers: new Map(), certificates: new Map(), requests: new Map(), serverConfig: new Map(), orgConfig: null, values: new Map(),
+    servers: new Map(),
+    certificates: new Map(),
+    requests: new Map(),
+    serverConfig: new Map(),
+    orgConfig: null,
+    values: new Map(),
   };
   let active = false;
   let closed = false;
 
   const run = <T>(writable: boolean, fn: (tx: StateTransaction) => T): T => {
     if (closed) throw new StoreError('STORE_CLOSED', 'The state is closed.');
-    if (active) throw new StoreError('TRANSACTION_NESTED', 'A transaction is already running on this state; use the tx it was given.');
+    if (active)
+      throw new StoreError(
+        'TRANSACTION_NESTED',
+        'A transaction is already running on this state; use the tx it was given.',
+      );
     active = true;
     try {
       const working = writable ? copyState(state) : state;
@@ -49,14 +72,16 @@ export function createMemoryStateStore(): StateStore {
     read: (fn) => run(false, fn),
     write: (fn) => run(true, fn),
     close: () => {
-      if (active) throw new StoreError('TRANSACTION_NESTED', 'The state cannot be closed inside one of its transactions.');
+      if (active)
+        throw new StoreError('TRANSACTION_NESTED', 'The state cannot be closed inside one of its transactions.');
       closed = true;
     },
   };
 }
 
 function copyState(state: MemoryState): MemoryState {
-  const nested = <V>(map: Map<string, Map<string, V>>) => new Map([...map].map(([key, inner]) => [key, new Map(inner)]));
+  const nested = <V>(map: Map<string, Map<string, V>>) =>
+    new Map([...map].map(([key, inner]) => [key, new Map(inner)]));
   return {
     servers: new Map(state.servers),
     certificates: nested(state.certificates),
@@ -74,7 +99,8 @@ function memoryTransaction(state: MemoryState): StateTransaction {
     if (inner === undefined) map.set(key, (inner = new Map<string, V>()));
     return inner;
   };
-  const peek = <V>(map: Map<string, Map<string, V>>, server: string): ReadonlyMap<string, V> => map.get(requireServerKey(server)) ?? new Map();
+  const peek = <V>(map: Map<string, Map<string, V>>, server: string): ReadonlyMap<string, V> =>
+    map.get(requireServerKey(server)) ?? new Map();
 
   return {
     listServers: () => Object.freeze([...state.servers.values()].map(freezeServer)),
@@ -82,15 +108,18 @@ function memoryTransaction(state: MemoryState): StateTransaction {
     putServer: (server) => void state.servers.set(requireServerKey(server.name), freezeServer(server)),
 
     listCertificates: (server) => Object.freeze([...peek(state.certificates, server).values()].map(freezeCertificate)),
-    getCertificate: (server, thumbprint) => mapOptional(peek(state.certificates, server).get(requireThumbprint(thumbprint)), freezeCertificate),
+    getCertificate: (server, thumbprint) =>
+      mapOptional(peek(state.certificates, server).get(requireThumbprint(thumbprint)), freezeCertificate),
     putCertificate: (cert) => {
       const record = freezeCertificate(cert);
       bucket(state.certificates, record.server).set(record.thumbprint, record);
     },
-    deleteCertificate: (server, thumbprint) => void bucket(state.certificates, server).delete(requireThumbprint(thumbprint)),
+    deleteCertificate: (server, thumbprint) =>
+      void bucket(state.certificates, server).delete(requireThumbprint(thumbprint)),
 
     listRequests: (server) => Object.freeze([...peek(state.requests, server).values()].map(freezeRequest)),
-    getRequest: (server, thumbprint) => mapOptional(peek(state.requests, server).get(requireThumbprint(thumbprint)), freezeRequest),
+    getRequest: (server, thumbprint) =>
+      mapOptional(peek(state.requests, server).get(requireThumbprint(thumbprint)), freezeRequest),
     putRequest: (request) => {
       const record = freezeRequest(request);
       bucket(state.requests, record.server).set(record.thumbprint, record);
@@ -110,7 +139,8 @@ function memoryTransaction(state: MemoryState): StateTransaction {
       const text = state.values.get(key);
       return text === undefined ? undefined : decodeStateJson(text);
     },
-    putValue: (key, value) => void (value === undefined ? state.values.delete(key) : state.values.set(key, encodeStateJson(value))),
+    putValue: (key, value) =>
+      void (value === undefined ? state.values.delete(key) : state.values.set(key, encodeStateJson(value))),
   };
 }
 

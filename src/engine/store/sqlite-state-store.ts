@@ -41,7 +41,8 @@ export interface SqliteStateStoreOptions {
 export function openSqliteStateStore(dir: string, options: SqliteStateStoreOptions = {}): StateStore {
   const readonly = options.readonly ?? false;
   const file = join(dir, STATE_DB_FILE);
-  if (readonly && !existsSync(file)) throw new StoreError('STATE_NOT_FOUND', `There is no state in '${dir}' (no ${STATE_DB_FILE}).`);
+  if (readonly && !existsSync(file))
+    throw new StoreError('STATE_NOT_FOUND', `There is no state in '${dir}' (no ${STATE_DB_FILE}).`);
   if (!readonly) {
     try {
       createPrivateFile(dir, file);
@@ -91,15 +92,21 @@ function configure(db: Database.Database, readonly: boolean): void {
 export function unreadable(file: string, error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const reason = ((error as Error)?.message ?? String(error)).split('\n')[0];
-  return new StoreError('STATE_UNREADABLE', `The mock state folder '${dirname(file)}' is damaged or unreadable (${STATE_DB_FILE}: ${reason}). `
-    + 'Move the folder aside or delete it to start a fresh state, or restore it from a backup.', { cause: error });
+  return new StoreError(
+    'STATE_UNREADABLE',
+    `The mock state folder '${dirname(file)}' is damaged or unreadable (${STATE_DB_FILE}: ${reason}). ` +
+      'Move the folder aside or delete it to start a fresh state, or restore it from a backup.',
+    { cause: error },
+  );
 }
 
 /** True for SQLite failures that mean the database file itself is unusable (not a busy lock or a constraint). */
 function isDamage(error: unknown): boolean {
   if (error instanceof SyntaxError && /JSON/.test(error.message)) return true; // a damaged record
   const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|FORMAT|SCHEMA|ERROR|MISMATCH|RANGE)/.test(code);
+  return (
+    typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB|IOERR|CANTOPEN|FORMAT|SCHEMA|ERROR|MISMATCH|RANGE)/.test(code)
+  );
 }
 
 class SqliteStateStore implements StateStore {
@@ -128,20 +135,26 @@ class SqliteStateStore implements StateStore {
   }
 
   write<T>(fn: (tx: StateTransaction) => T): T {
-    if (this.#db.readonly && !this.#closed) throw new StoreError('STORE_READ_ONLY', `The state '${this.#db.name}' was opened read-only.`);
+    if (this.#db.readonly && !this.#closed)
+      throw new StoreError('STORE_READ_ONLY', `The state '${this.#db.name}' was opened read-only.`);
     return this.#run(() => this.#runWrite.immediate(fn) as T);
   }
 
   close(): void {
     if (this.#closed) return;
-    if (this.#active) throw new StoreError('TRANSACTION_NESTED', 'The state cannot be closed inside one of its transactions.');
+    if (this.#active)
+      throw new StoreError('TRANSACTION_NESTED', 'The state cannot be closed inside one of its transactions.');
     this.#closed = true;
     this.#db.close();
   }
 
   #run<T>(body: () => T): T {
     if (this.#closed) throw new StoreError('STORE_CLOSED', `The state '${this.#db.name}' is closed.`);
-    if (this.#active) throw new StoreError('TRANSACTION_NESTED', 'A transaction is already running on this state; use the tx it was given.');
+    if (this.#active)
+      throw new StoreError(
+        'TRANSACTION_NESTED',
+        'A transaction is already running on this state; use the tx it was given.',
+      );
     this.#active = true;
     try {
       return body();

@@ -1,18 +1,50 @@
 // The StateTransaction over a better-sqlite3 connection: cached prepared statements, rows mapped to frozen records.
 import type { Database, Statement } from 'better-sqlite3';
 import { EMPTY_ORG_CONFIG, EMPTY_SERVER_CONFIG } from '../org-state.js';
-import type { CertificateRecord, OrgConfig, RequestRecord, ServerConfig, ServerRecord, StateTransaction } from '../org-state.js';
+import type {
+  CertificateRecord,
+  OrgConfig,
+  RequestRecord,
+  ServerConfig,
+  ServerRecord,
+  StateTransaction,
+} from '../org-state.js';
 import { decodeStateJson, encodeStateJson } from './state-json.js';
-import { freezeCertificate, freezeRequest, freezeServer, requireServerKey, requireThumbprint } from './state-records.js';
+import {
+  freezeCertificate,
+  freezeRequest,
+  freezeServer,
+  requireServerKey,
+  requireThumbprint,
+} from './state-records.js';
 
-interface ServerRow { name: string; fqdn: string; major: string; cu: number; roles: string; created_at: string }
+interface ServerRow {
+  name: string;
+  fqdn: string;
+  major: string;
+  cu: number;
+  roles: string;
+  created_at: string;
+}
 interface CertificateRow {
-  server: string; thumbprint: string; der: Uint8Array; private_key: Uint8Array | null; exportable: number;
-  friendly_name: string; root_ca_type: string | null; created_at: string;
+  server: string;
+  thumbprint: string;
+  der: Uint8Array;
+  private_key: Uint8Array | null;
+  exportable: number;
+  friendly_name: string;
+  root_ca_type: string | null;
+  created_at: string;
 }
 interface RequestRow {
-  server: string; thumbprint: string; csr: Uint8Array; placeholder: Uint8Array; private_key: Uint8Array; exportable: number;
-  friendly_name: string; created_at: string;
+  server: string;
+  thumbprint: string;
+  csr: Uint8Array;
+  placeholder: Uint8Array;
+  private_key: Uint8Array;
+  exportable: number;
+  friendly_name: string;
+  created_at: string;
 }
 
 const SQL = {
@@ -36,9 +68,11 @@ const SQL = {
     friendly_name = excluded.friendly_name, created_at = excluded.created_at`,
   deleteRequest: 'DELETE FROM requests WHERE server_key = ? AND thumbprint = ?',
   getServerConfig: 'SELECT config FROM server_config WHERE server_key = ?',
-  putServerConfig: 'INSERT INTO server_config (server_key, config) VALUES (?, ?) ON CONFLICT (server_key) DO UPDATE SET config = excluded.config',
+  putServerConfig:
+    'INSERT INTO server_config (server_key, config) VALUES (?, ?) ON CONFLICT (server_key) DO UPDATE SET config = excluded.config',
   getOrgConfig: 'SELECT config FROM org_config WHERE id = 1',
-  putOrgConfig: 'INSERT INTO org_config (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
+  putOrgConfig:
+    'INSERT INTO org_config (id, config) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET config = excluded.config',
   getValue: 'SELECT value FROM kv WHERE key = ?',
   putValue: 'INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   deleteValue: 'DELETE FROM kv WHERE key = ?',
@@ -67,8 +101,12 @@ export interface SqliteTransaction extends StateTransaction {
  * @example const tx = createSqliteTransaction(db); db.transaction(() => { tx.reset(); return tx.listServers(); }).deferred()
  */
 export function createSqliteTransaction(db: Database, facts?: CertificateFactsCodec): SqliteTransaction {
-  const s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<keyof typeof SQL, Statement>;
-  const one = <R>(statement: Statement, ...params: unknown[]): R | undefined => statement.get(...params) as R | undefined;
+  const s = Object.fromEntries(Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)])) as Record<
+    keyof typeof SQL,
+    Statement
+  >;
+  const one = <R>(statement: Statement, ...params: unknown[]): R | undefined =>
+    statement.get(...params) as R | undefined;
   const all = <R>(statement: Statement, ...params: unknown[]): R[] => statement.all(...params) as R[];
   const memo = new Map<string, unknown>();
   const remembered = <T>(key: string, read: () => T): T => {
@@ -101,24 +139,51 @@ export function createSqliteTransaction(db: Database, facts?: CertificateFactsCo
       s.putServer.run(requireServerKey(r.name), r.name, r.fqdn, r.major, r.cu, JSON.stringify(r.roles), r.createdAt);
     },
 
-    listCertificates: (server) => Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(withFacts)),
+    listCertificates: (server) =>
+      Object.freeze(all<CertificateRow>(s.listCertificates, requireServerKey(server)).map(withFacts)),
     getCertificate: (server, thumbprint) =>
-      mapOptional(one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)), withFacts),
+      mapOptional(
+        one<CertificateRow>(s.getCertificate, requireServerKey(server), requireThumbprint(thumbprint)),
+        withFacts,
+      ),
     putCertificate: (cert) => {
       const r = freezeCertificate(cert);
-      s.putCertificate.run(requireServerKey(r.server), r.thumbprint, r.server, r.der, r.privateKey, r.exportable ? 1 : 0, r.friendlyName, r.rootCaType, r.createdAt);
+      s.putCertificate.run(
+        requireServerKey(r.server),
+        r.thumbprint,
+        r.server,
+        r.der,
+        r.privateKey,
+        r.exportable ? 1 : 0,
+        r.friendlyName,
+        r.rootCaType,
+        r.createdAt,
+      );
       const text = facts?.write(r.der);
       if (text !== undefined) s.putValue.run(`${FACTS_KEY}${r.thumbprint}`, text);
     },
-    deleteCertificate: (server, thumbprint) => void s.deleteCertificate.run(requireServerKey(server), requireThumbprint(thumbprint)),
+    deleteCertificate: (server, thumbprint) =>
+      void s.deleteCertificate.run(requireServerKey(server), requireThumbprint(thumbprint)),
 
     listRequests: (server) => Object.freeze(all<RequestRow>(s.listRequests, requireServerKey(server)).map(toRequest)),
-    getRequest: (server, thumbprint) => mapOptional(one<RequestRow>(s.getRequest, requireServerKey(server), requireThumbprint(thumbprint)), toRequest),
+    getRequest: (server, thumbprint) =>
+      mapOptional(one<RequestRow>(s.getRequest, requireServerKey(server), requireThumbprint(thumbprint)), toRequest),
     putRequest: (request) => {
       const r = freezeRequest(request);
-      s.putRequest.run(requireServerKey(r.server), r.thumbprint, r.server, r.csr, r.placeholder, r.privateKey, r.exportable ? 1 : 0, r.friendlyName, r.createdAt);
+      s.putRequest.run(
+        requireServerKey(r.server),
+        r.thumbprint,
+        r.server,
+        r.csr,
+        r.placeholder,
+        r.privateKey,
+        r.exportable ? 1 : 0,
+        r.friendlyName,
+        r.createdAt,
+      );
     },
-    deleteRequest: (server, thumbprint) => void s.deleteRequest.run(requireServerKey(server), requireThumbprint(thumbprint)),
+    deleteRequest: (server, thumbprint) =>
+      void s.deleteRequest.run(requireServerKey(server), requireThumbprint(thumbprint)),
 
     getServerConfig: (server) => {
       const key = requireServerKey(server);
@@ -133,19 +198,21 @@ export function createSqliteTransaction(db: Database, facts?: CertificateFactsCo
       s.putServerConfig.run(key, encodeStateJson(config));
     },
 
-    getOrgConfig: () => remembered('org', () => {
-      const row = one<{ config: string }>(s.getOrgConfig);
-      return row === undefined ? EMPTY_ORG_CONFIG : (decodeStateJson(row.config) as OrgConfig);
-    }),
+    getOrgConfig: () =>
+      remembered('org', () => {
+        const row = one<{ config: string }>(s.getOrgConfig);
+        return row === undefined ? EMPTY_ORG_CONFIG : (decodeStateJson(row.config) as OrgConfig);
+      }),
     putOrgConfig: (config) => {
       memo.delete('org');
       s.putOrgConfig.run(encodeStateJson(config));
     },
 
-    getValue: (key) => remembered(`value:${key}`, () => {
-      const row = one<{ value: string }>(s.getValue, key);
-      return row === undefined ? undefined : decodeStateJson(row.value);
-    }),
+    getValue: (key) =>
+      remembered(`value:${key}`, () => {
+        const row = one<{ value: string }>(s.getValue, key);
+        return row === undefined ? undefined : decodeStateJson(row.value);
+      }),
     putValue: (key, value) => {
       memo.delete(`value:${key}`);
       if (value === undefined) s.deleteValue.run(key);
@@ -162,19 +229,38 @@ function mapOptional<R, T>(row: R | undefined, map: (row: R) => T): T | undefine
 }
 
 function toServer(row: ServerRow): ServerRecord {
-  return freezeServer({ name: row.name, fqdn: row.fqdn, major: row.major as ServerRecord['major'], cu: row.cu, roles: JSON.parse(row.roles) as string[], createdAt: row.created_at });
+  return freezeServer({
+    name: row.name,
+    fqdn: row.fqdn,
+    major: row.major as ServerRecord['major'],
+    cu: row.cu,
+    roles: JSON.parse(row.roles) as string[],
+    createdAt: row.created_at,
+  });
 }
 
 function toCertificate(row: CertificateRow): CertificateRecord {
   return freezeCertificate({
-    server: row.server, thumbprint: row.thumbprint, der: row.der, privateKey: row.private_key, exportable: row.exportable === 1,
-    friendlyName: row.friendly_name, rootCaType: row.root_ca_type as CertificateRecord['rootCaType'], createdAt: row.created_at,
+    server: row.server,
+    thumbprint: row.thumbprint,
+    der: row.der,
+    privateKey: row.private_key,
+    exportable: row.exportable === 1,
+    friendlyName: row.friendly_name,
+    rootCaType: row.root_ca_type as CertificateRecord['rootCaType'],
+    createdAt: row.created_at,
   });
 }
 
 function toRequest(row: RequestRow): RequestRecord {
   return freezeRequest({
-    server: row.server, thumbprint: row.thumbprint, csr: row.csr, placeholder: row.placeholder, privateKey: row.private_key,
-    exportable: row.exportable === 1, friendlyName: row.friendly_name, createdAt: row.created_at,
+    server: row.server,
+    thumbprint: row.thumbprint,
+    csr: row.csr,
+    placeholder: row.placeholder,
+    privateKey: row.private_key,
+    exportable: row.exportable === 1,
+    friendlyName: row.friendly_name,
+    createdAt: row.created_at,
   });
 }

@@ -15,13 +15,19 @@ export function encodeStateJson(value: unknown): string {
     text = JSON.stringify(value, function replacer(this: Record<string, unknown>, key: string, converted: unknown) {
       // `this[key]` is the value before toJSON (Buffer.toJSON would otherwise hide the bytes).
       const original = this[key];
-      if (original instanceof Uint8Array) return { [BYTES_TAG]: Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('base64') };
+      if (original instanceof Uint8Array)
+        return {
+          [BYTES_TAG]: Buffer.from(original.buffer, original.byteOffset, original.byteLength).toString('base64'),
+        };
       return converted;
     });
   } catch (error) {
-    throw new StoreError('INVALID_RECORD', `The value cannot be stored as JSON: ${(error as Error).message}`, { cause: error });
+    throw new StoreError('INVALID_RECORD', `The value cannot be stored as JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
-  if (text === undefined) throw new StoreError('INVALID_RECORD', `The value cannot be stored as JSON: ${typeof value}.`);
+  if (text === undefined)
+    throw new StoreError('INVALID_RECORD', `The value cannot be stored as JSON: ${typeof value}.`);
   return text;
 }
 
@@ -37,23 +43,28 @@ export function decodeStateJson(text: string): unknown {
 const DECODED = new LruCache<string, unknown>(256);
 
 function decode(text: string): unknown {
-  return freezeDeep(JSON.parse(text, (_key, value: unknown) => {
-    if (isBytesTag(value)) {
-      const buffer = Buffer.from(value[BYTES_TAG], 'base64');
-      return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-    }
-    return value;
-  }));
+  return freezeDeep(
+    JSON.parse(text, (_key, value: unknown) => {
+      if (isBytesTag(value)) {
+        const buffer = Buffer.from(value[BYTES_TAG], 'base64');
+        return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+      }
+      return value;
+    }),
+  );
 }
 
 function isBytesTag(value: unknown): value is { [BYTES_TAG]: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === BYTES_TAG && typeof (value as Record<string, unknown>)[BYTES_TAG] === 'string';
+  return (
+    keys.length === 1 && keys[0] === BYTES_TAG && typeof (value as Record<string, unknown>)[BYTES_TAG] === 'string'
+  );
 }
 
 function freezeDeep<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || value instanceof Uint8Array || Object.isFrozen(value)) return value;
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array || Object.isFrozen(value))
+    return value;
   for (const child of Object.values(value)) freezeDeep(child);
   return Object.freeze(value);
 }

@@ -40,7 +40,8 @@ export function requireThumbprint(thumbprint: string): string {
 }
 
 function requireBytes(value: unknown, field: string): Uint8Array {
-  if (!(value instanceof Uint8Array)) throw new StoreError('INVALID_RECORD', `The field '${field}' must be a Uint8Array.`);
+  if (!(value instanceof Uint8Array))
+    throw new StoreError('INVALID_RECORD', `The field '${field}' must be a Uint8Array.`);
   return copyBytes(value);
 }
 

@@ -69,11 +69,17 @@ export function migrateStateSchema(db: Database, readonly: boolean): void {
   if (version === STATE_SCHEMA_VERSION) return;
   if (version > STATE_SCHEMA_VERSION) throw tooNew(db, version);
   if (version === 0 && tableCount(db) > 0) {
-    throw new StoreError('STATE_FOREIGN', `The mock state folder '${dirname(db.name)}' holds a ${basename(db.name)} that exchcert did not create. `
-      + 'Point --state at another folder, or move that file aside.');
+    throw new StoreError(
+      'STATE_FOREIGN',
+      `The mock state folder '${dirname(db.name)}' holds a ${basename(db.name)} that exchcert did not create. ` +
+        'Point --state at another folder, or move that file aside.',
+    );
   }
   if (readonly) {
-    throw new StoreError('STATE_UNREADABLE', `The state '${db.name}' has schema version ${version} and must be opened writable once to upgrade it.`);
+    throw new StoreError(
+      'STATE_UNREADABLE',
+      `The state '${db.name}' has schema version ${version} and must be opened writable once to upgrade it.`,
+    );
   }
   db.transaction(() => {
     const current = userVersion(db);
@@ -84,13 +90,17 @@ export function migrateStateSchema(db: Database, readonly: boolean): void {
 }
 
 function tooNew(db: Database, version: number): StoreError {
-  return new StoreError('STATE_TOO_NEW', `The mock state folder '${dirname(db.name)}' was written by a newer exchcert (schema version ${version}; `
-    + `this one understands up to ${STATE_SCHEMA_VERSION}). Use a newer exchcert, or point --state at another folder.`);
+  return new StoreError(
+    'STATE_TOO_NEW',
+    `The mock state folder '${dirname(db.name)}' was written by a newer exchcert (schema version ${version}; ` +
+      `this one understands up to ${STATE_SCHEMA_VERSION}). Use a newer exchcert, or point --state at another folder.`,
+  );
 }
 
 /** Tables and indexes in the database (0 for a file exchcert has just created). */
 function tableCount(db: Database): number {
-  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number }).n;
+  return (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").get() as { n: number })
+    .n;
 }
 
 function userVersion(db: Database): number {

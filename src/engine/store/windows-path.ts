@@ -27,9 +27,14 @@ export function parseWindowsPath(windowsPath: string): WindowsPath {
   if (typeof windowsPath !== 'string' || windowsPath.trim() === '') {
     throw new VirtualFsError('INVALID_PATH', String(windowsPath), 'The path is empty.');
   }
-  if (CONTROL.test(windowsPath)) throw new VirtualFsError('INVALID_PATH', windowsPath, `Illegal characters in path '${printable(windowsPath)}'.`);
+  if (CONTROL.test(windowsPath))
+    throw new VirtualFsError('INVALID_PATH', windowsPath, `Illegal characters in path '${printable(windowsPath)}'.`);
   if (DEVICE_PREFIX.test(windowsPath)) {
-    throw new VirtualFsError('DEVICE_PATH', windowsPath, `The path '${windowsPath}' is a device or extended-length path (\\\\?\\, \\\\.\\); use C:\\… or \\\\server\\share\\….`);
+    throw new VirtualFsError(
+      'DEVICE_PATH',
+      windowsPath,
+      `The path '${windowsPath}' is a device or extended-length path (\\\\?\\, \\\\.\\); use C:\\… or \\\\server\\share\\….`,
+    );
   }
   const drive = DRIVE.exec(windowsPath);
   if (drive !== null) {
@@ -42,10 +47,19 @@ export function parseWindowsPath(windowsPath: string): WindowsPath {
   if (/^[\\/][\\/]/.test(windowsPath)) {
     const [host = '', share = '', ...rest] = windowsPath.slice(2).split(SEPARATORS);
     if (host === '' || share === '') {
-      throw new VirtualFsError('INVALID_PATH', windowsPath, `The UNC path '${windowsPath}' should be of the form \\\\server\\share.`);
+      throw new VirtualFsError(
+        'INVALID_PATH',
+        windowsPath,
+        `The UNC path '${windowsPath}' should be of the form \\\\server\\share.`,
+      );
     }
     for (const name of [host, share]) {
-      if (name === '.' || name === '..') throw new VirtualFsError('INVALID_PATH', windowsPath, `The UNC path '${windowsPath}' names no server or share ('${name}').`);
+      if (name === '.' || name === '..')
+        throw new VirtualFsError(
+          'INVALID_PATH',
+          windowsPath,
+          `The UNC path '${windowsPath}' names no server or share ('${name}').`,
+        );
       checkName(windowsPath, name);
     }
     const rootDisplay = `\\\\${host}\\${share}`;
@@ -64,7 +78,12 @@ function normalise(windowsPath: string, names: readonly string[]): string[] {
       continue;
     }
     const name = raw.replace(/[. ]+$/, '');
-    if (name === '') throw new VirtualFsError('INVALID_PATH', windowsPath, `The path '${windowsPath}' has a name made only of dots or spaces ('${raw}').`);
+    if (name === '')
+      throw new VirtualFsError(
+        'INVALID_PATH',
+        windowsPath,
+        `The path '${windowsPath}' has a name made only of dots or spaces ('${raw}').`,
+      );
     checkName(windowsPath, name);
     segments.push(name);
   }
@@ -73,16 +92,29 @@ function normalise(windowsPath: string, names: readonly string[]): string[] {
 
 function checkName(windowsPath: string, name: string): void {
   if (name.includes(':')) {
-    throw new VirtualFsError('INVALID_PATH', windowsPath, `The given path's format is not supported: '${windowsPath}' (a ':' inside a name; alternate data streams are not supported).`);
+    throw new VirtualFsError(
+      'INVALID_PATH',
+      windowsPath,
+      `The given path's format is not supported: '${windowsPath}' (a ':' inside a name; alternate data streams are not supported).`,
+    );
   }
-  if (ILLEGAL.test(name)) throw new VirtualFsError('INVALID_PATH', windowsPath, `Illegal characters in path '${windowsPath}'.`);
+  if (ILLEGAL.test(name))
+    throw new VirtualFsError('INVALID_PATH', windowsPath, `Illegal characters in path '${windowsPath}'.`);
   const base = name.split('.')[0]!.replace(/ +$/, '');
-  if (RESERVED.test(base)) throw new VirtualFsError('DEVICE_PATH', windowsPath, `The path '${windowsPath}' names the device '${base}', not a file.`);
+  if (RESERVED.test(base))
+    throw new VirtualFsError(
+      'DEVICE_PATH',
+      windowsPath,
+      `The path '${windowsPath}' names the device '${base}', not a file.`,
+    );
 }
 
 function relative(windowsPath: string): VirtualFsError {
-  return new VirtualFsError('RELATIVE_PATH', windowsPath,
-    `The path '${windowsPath}' is not a full path; the mock shell has no current directory. Use a path such as C:\\install\\file.req or \\\\server\\share\\file.req.`);
+  return new VirtualFsError(
+    'RELATIVE_PATH',
+    windowsPath,
+    `The path '${windowsPath}' is not a full path; the mock shell has no current directory. Use a path such as C:\\install\\file.req or \\\\server\\share\\file.req.`,
+  );
 }
 
 function printable(text: string): string {

@@ -4,7 +4,15 @@ import type { TextEncodingName } from '../../runtime/interpreter-dialect.js';
 import { toStr } from '../../runtime/ps-values.js';
 import { isByteMode } from '../../idiom/file-bytes.js';
 
-const CODE_PAGES: Readonly<Record<string, TextEncodingName>> = { '65001': 'utf8NoBOM', '1252': 'ansi', '1200': 'unicode', '1201': 'bigendianunicode', '20127': 'ascii', '12000': 'utf32', '28591': 'ansi' };
+const CODE_PAGES: Readonly<Record<string, TextEncodingName>> = {
+  '65001': 'utf8NoBOM',
+  '1252': 'ansi',
+  '1200': 'unicode',
+  '1201': 'bigendianunicode',
+  '20127': 'ascii',
+  '12000': 'utf32',
+  '28591': 'ansi',
+};
 
 /** The encoding -Encoding names (undefined when not given); a name the shell does not know fails as its binder would. */
 export function fileEncoding(ctx: CommandContext): TextEncodingName | undefined {
@@ -17,7 +25,9 @@ export function fileEncoding(ctx: CommandContext): TextEncodingName | undefined 
     ctx.fail({
       message: ctx.dialect.badEncoding('Encoding', text),
       category: 'InvalidArgument',
-      errorId: ctx.dialect.fileBytes.encodingByte ? 'CannotConvertArgumentNoMessage' : 'ParameterArgumentTransformationError',
+      errorId: ctx.dialect.fileBytes.encodingByte
+        ? 'CannotConvertArgumentNoMessage'
+        : 'ParameterArgumentTransformationError',
       exceptionType: 'System.Management.Automation.ParameterBindingException',
     });
   }
@@ -32,7 +42,9 @@ export function byteMode(ctx: CommandContext, encoding: TextEncodingName | undef
 
 /** Parameters the interpreter does not implement for the file cmdlets. */
 export function refuseFileParameters(ctx: CommandContext, names: readonly string[]): void {
-  for (const n of names) if (ctx.params[n] !== undefined && ctx.params[n] !== false) ctx.unsupported(`${ctx.spec.name} -${n.charAt(0).toUpperCase()}${n.slice(1)}`);
+  for (const n of names)
+    if (ctx.params[n] !== undefined && ctx.params[n] !== false)
+      ctx.unsupported(`${ctx.spec.name} -${n.charAt(0).toUpperCase()}${n.slice(1)}`);
 }
 
 /** A -Path value with wildcards the interpreter cannot expand (it has no directory listing). */

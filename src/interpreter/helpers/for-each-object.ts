@@ -21,8 +21,8 @@ export async function forEachObject(ctx: CommandContext): Promise<unknown[]> {
   const begin = ctx.params.begin as ScriptBlockValue | null | undefined;
   const process = ctx.params.process as ScriptBlockValue | null | undefined;
   const end = ctx.params.end as ScriptBlockValue | null | undefined;
-  if (begin) out.push(...await ctx.invokeScriptBlock(begin, null));
-  if (process) for (const item of items) out.push(...await ctx.invokeScriptBlock(process, item));
-  if (end) out.push(...await ctx.invokeScriptBlock(end, null));
+  if (begin) out.push(...(await ctx.invokeScriptBlock(begin, null)));
+  if (process) for (const item of items) out.push(...(await ctx.invokeScriptBlock(process, item)));
+  if (end) out.push(...(await ctx.invokeScriptBlock(end, null)));
   return out;
 }

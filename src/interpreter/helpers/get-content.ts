@@ -25,7 +25,16 @@ function limit<T>(items: readonly T[], ctx: CommandContext): readonly T[] {
 
 /** Get-Content. */
 export async function getContent(ctx: CommandContext): Promise<unknown[]> {
-  refuseFileParameters(ctx, ['wait', 'stream', 'filter', 'include', 'exclude', 'credential', 'delimiter', 'useTransaction']);
+  refuseFileParameters(ctx, [
+    'wait',
+    'stream',
+    'filter',
+    'include',
+    'exclude',
+    'credential',
+    'delimiter',
+    'useTransaction',
+  ]);
   const encoding = fileEncoding(ctx);
   const bytes = byteMode(ctx, encoding);
   const literal = ctx.params.literalPath !== undefined;
@@ -37,23 +46,36 @@ export async function getContent(ctx: CommandContext): Promise<unknown[]> {
     const path = ctx.resolvePath(written);
     let data: Uint8Array;
     try {
-      if (!ctx.env.fs.exists(path)) throw new VirtualFsError('ITEM_NOT_FOUND', path, `Cannot find path '${path}' because it does not exist.`);
+      if (!ctx.env.fs.exists(path))
+        throw new VirtualFsError('ITEM_NOT_FOUND', path, `Cannot find path '${path}' because it does not exist.`);
       data = ctx.env.fs.readFile(path);
     } catch (e) {
       const f = windowsFileError(e, path, false);
       if (f === null) throw e;
       const errorId = f.kind === 'NotFound' ? 'PathNotFound' : `GetContentReader${f.kind}Error`;
-      ctx.writeError({ message: f.message, category: f.category, errorId, exceptionType: f.exceptionType, targetObject: path,
-        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.GetContentCommand` });
+      ctx.writeError({
+        message: f.message,
+        category: f.category,
+        errorId,
+        exceptionType: f.exceptionType,
+        targetObject: path,
+        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.GetContentCommand`,
+      });
       continue;
     }
     if (bytes) {
-      if (ctx.params.raw === true) { if (data.length > 0) out.push(new Uint8Array(data)); continue; }
+      if (ctx.params.raw === true) {
+        if (data.length > 0) out.push(new Uint8Array(data));
+        continue;
+      }
       out.push(...chunk(limit(Array.from(data), ctx), readCount));
       continue;
     }
     const text = decodeFile(data, encoding ?? ctx.dialect.getContentDefault);
-    if (ctx.params.raw === true) { if (text !== '') out.push(text); continue; }
+    if (ctx.params.raw === true) {
+      if (text !== '') out.push(text);
+      continue;
+    }
     out.push(...chunk(limit(splitLines(text), ctx), readCount));
   }
   return out;

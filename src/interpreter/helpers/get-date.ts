@@ -9,7 +9,12 @@ export async function getDate(ctx: CommandContext): Promise<unknown[]> {
   const p = ctx.params;
   if (p.uFormat !== undefined) ctx.unsupported('Get-Date -UFormat');
   const base = ctx.input?.[0] ?? p.date;
-  let d = base === undefined || base === null ? (ctx.env.now ? ctx.env.now() : new Date()) : (castTo('datetime', base, ctx) as Date);
+  let d =
+    base === undefined || base === null
+      ? ctx.env.now
+        ? ctx.env.now()
+        : new Date()
+      : (castTo('datetime', base, ctx) as Date);
   d = new Date(d.getTime());
   if (typeof p.year === 'number') d.setFullYear(p.year);
   if (typeof p.month === 'number') d.setMonth(p.month - 1);

@@ -16,12 +16,24 @@ function valuesOf(ctx: CommandContext): unknown[] {
 /** Asks ShouldProcess when -Confirm is given; -WhatIf only describes. */
 function shouldProcess(ctx: CommandContext, path: string): boolean {
   const action = `Performing the operation "Set Content" on target "Path: ${path}".`;
-  if (ctx.params.whatIf === true) { ctx.hostWrite(`What if: ${action}\n`); return false; }
+  if (ctx.params.whatIf === true) {
+    ctx.hostWrite(`What if: ${action}\n`);
+    return false;
+  }
   if (ctx.params.confirm !== true) return true;
-  const answer = ctx.env.answers.answer({ kind: 'ShouldProcess', caption: 'Confirm', message: `${SHOULD_PROCESS_QUERY}\r\n${action}` });
+  const answer = ctx.env.answers.answer({
+    kind: 'ShouldProcess',
+    caption: 'Confirm',
+    message: `${SHOULD_PROCESS_QUERY}\r\n${action}`,
+  });
   if (answer === null) {
-    ctx.fail({ message: nonInteractiveMessage(ctx.dialect.shell), category: 'InvalidOperation', errorId: 'InvalidOperation',
-      exceptionType: 'System.Management.Automation.PSInvalidOperationException', fullyQualifiedErrorId: 'InvalidOperation,Microsoft.PowerShell.Commands.SetContentCommand' });
+    ctx.fail({
+      message: nonInteractiveMessage(ctx.dialect.shell),
+      category: 'InvalidOperation',
+      errorId: 'InvalidOperation',
+      exceptionType: 'System.Management.Automation.PSInvalidOperationException',
+      fullyQualifiedErrorId: 'InvalidOperation,Microsoft.PowerShell.Commands.SetContentCommand',
+    });
   }
   return answer === 'Y' || answer === 'A';
 }
@@ -29,12 +41,19 @@ function shouldProcess(ctx: CommandContext, path: string): boolean {
 function toBytes(ctx: CommandContext, values: readonly unknown[]): Uint8Array {
   const parts: number[] = [];
   for (const v of values) {
-    if (v instanceof Uint8Array) { parts.push(...v); continue; }
+    if (v instanceof Uint8Array) {
+      parts.push(...v);
+      continue;
+    }
     try {
       parts.push(toInteger(v, 'System.Byte', 0, 255, ctx, 'an unsigned byte'));
     } catch (e) {
-      ctx.fail({ message: e instanceof Error ? e.message : String(e), category: 'InvalidArgument', errorId: 'InvalidCastFromStringToInteger',
-        exceptionType: 'System.Management.Automation.PSInvalidCastException' });
+      ctx.fail({
+        message: e instanceof Error ? e.message : String(e),
+        category: 'InvalidArgument',
+        errorId: 'InvalidCastFromStringToInteger',
+        exceptionType: 'System.Management.Automation.PSInvalidCastException',
+      });
     }
   }
   return Uint8Array.from(parts);
@@ -65,8 +84,14 @@ export async function setContent(ctx: CommandContext): Promise<unknown[]> {
       const f = windowsFileError(e, path, false);
       if (f === null) throw e;
       const errorId = `GetContentWriter${f.kind}Error`;
-      ctx.writeError({ message: f.message, category: f.category, errorId, targetObject: path, exceptionType: f.exceptionType,
-        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.SetContentCommand` });
+      ctx.writeError({
+        message: f.message,
+        category: f.category,
+        errorId,
+        targetObject: path,
+        exceptionType: f.exceptionType,
+        fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.SetContentCommand`,
+      });
     }
   }
   return ctx.params.passThru === true ? values : [];

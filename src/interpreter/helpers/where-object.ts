@@ -10,8 +10,22 @@ function operatorOf(set: string): string {
   const cs = set.startsWith('CaseSensitive');
   const base = set.replace(/^CaseSensitive/, '').replace(/Set$/, '');
   const ops: Readonly<Record<string, string>> = {
-    Equal: 'eq', NotEqual: 'ne', GreaterThan: 'gt', LessThan: 'lt', GreaterOrEqual: 'ge', LessOrEqual: 'le', Like: 'like', NotLike: 'notlike',
-    Match: 'match', NotMatch: 'notmatch', Contains: 'contains', NotContains: 'notcontains', In: 'in', NotIn: 'notin', Is: 'is', IsNot: 'isnot',
+    Equal: 'eq',
+    NotEqual: 'ne',
+    GreaterThan: 'gt',
+    LessThan: 'lt',
+    GreaterOrEqual: 'ge',
+    LessOrEqual: 'le',
+    Like: 'like',
+    NotLike: 'notlike',
+    Match: 'match',
+    NotMatch: 'notmatch',
+    Contains: 'contains',
+    NotContains: 'notcontains',
+    In: 'in',
+    NotIn: 'notin',
+    Is: 'is',
+    IsNot: 'isnot',
   };
   return `-${cs ? 'c' : ''}${ops[base]!}`;
 }

@@ -48,8 +48,14 @@ export async function writeError(ctx: CommandContext): Promise<unknown[]> {
   const p = ctx.params;
   const given = p.errorRecord ?? p.exception;
   if (given instanceof PsErrorRecord) {
-    ctx.writeError({ message: given.record.message, category: given.record.category, errorId: given.record.errorId,
-      fullyQualifiedErrorId: given.record.fullyQualifiedErrorId, exceptionType: given.exception.type, targetObject: given.record.targetObject });
+    ctx.writeError({
+      message: given.record.message,
+      category: given.record.category,
+      errorId: given.record.errorId,
+      fullyQualifiedErrorId: given.record.fullyQualifiedErrorId,
+      exceptionType: given.exception.type,
+      targetObject: given.record.targetObject,
+    });
     return [];
   }
   const messages = p.message !== undefined ? [p.message] : given !== undefined ? [given] : (ctx.input ?? []);

@@ -11,13 +11,29 @@ export const plaintextPassword: LintRule = {
     for (const inv of ctx.invocations) {
       for (const [name, value] of Object.entries(inv.parameters)) {
         if (value instanceof Secret) {
-          out.push(at(ctx, inv, this.name, 'warning', `${inv.cmdlet} -${name.charAt(0).toUpperCase()}${name.slice(1)} gets a password written in the script as plain text`,
-            'use Read-Host -AsSecureString, (Get-Credential).Password or a variable filled at run time'));
+          out.push(
+            at(
+              ctx,
+              inv,
+              this.name,
+              'warning',
+              `${inv.cmdlet} -${name.charAt(0).toUpperCase()}${name.slice(1)} gets a password written in the script as plain text`,
+              'use Read-Host -AsSecureString, (Get-Credential).Password or a variable filled at run time',
+            ),
+          );
         }
       }
       if (plainTextOf(inv) !== null) {
-        out.push(at(ctx, inv, this.name, 'warning', 'ConvertTo-SecureString -AsPlainText turns a password written in the script into a SecureString',
-          'read it with Read-Host -AsSecureString instead'));
+        out.push(
+          at(
+            ctx,
+            inv,
+            this.name,
+            'warning',
+            'ConvertTo-SecureString -AsPlainText turns a password written in the script into a SecureString',
+            'read it with Read-Host -AsSecureString instead',
+          ),
+        );
       }
     }
     return out;

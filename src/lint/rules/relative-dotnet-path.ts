@@ -15,9 +15,15 @@ export const relativeDotnetPath: LintRule = {
     visit(ctx.ast, (e) => {
       const first = dotnetFileCall(e)?.arguments[0];
       if (first && first.type === 'StringConstantExpressionAst' && !ABSOLUTE.test(first.value)) {
-        out.push({ rule: this.name, severity: 'warning', file: ctx.file, line: first.extent.startLine, column: first.extent.startColumn,
+        out.push({
+          rule: this.name,
+          severity: 'warning',
+          file: ctx.file,
+          line: first.extent.startLine,
+          column: first.extent.startColumn,
           message: `'${first.value}' is relative: [System.IO.File] resolves it against the process folder, not the current PowerShell location`,
-          suggestion: 'use an absolute or UNC path' });
+          suggestion: 'use an absolute or UNC path',
+        });
       }
     });
     return out;
@@ -28,9 +34,18 @@ export const relativeDotnetPath: LintRule = {
 function visit(root: ScriptBlockAst, fn: (e: ExpressionAst) => void): void {
   const seen = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) { node.forEach(seen); return; }
+    if (Array.isArray(node)) {
+      node.forEach(seen);
+      return;
+    }
     const n = node as { type?: string; extent?: unknown };
-    if (typeof n.type === 'string' && n.type.endsWith('Ast') && n.type !== 'ScriptBlockAst' && n.type !== 'StatementBlockAst') fn(node as ExpressionAst);
+    if (
+      typeof n.type === 'string' &&
+      n.type.endsWith('Ast') &&
+      n.type !== 'ScriptBlockAst' &&
+      n.type !== 'StatementBlockAst'
+    )
+      fn(node as ExpressionAst);
     for (const [k, v] of Object.entries(node)) if (k !== 'extent' && typeof v === 'object') seen(v);
   };
   seen(root.statements);

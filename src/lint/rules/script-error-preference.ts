@@ -20,7 +20,9 @@ function isScopedPreference(st: AssignmentStatementAst): boolean {
 export const scriptErrorPreference: LintRule = {
   name: 'script-error-preference',
   check(ctx) {
-    const relying = ctx.invocations.filter((inv) => findCmdlet(inv.cmdlet)?.kind === 'exchange' && inv.parameters.errorAction === undefined);
+    const relying = ctx.invocations.filter(
+      (inv) => findCmdlet(inv.cmdlet)?.kind === 'exchange' && inv.parameters.errorAction === undefined,
+    );
     if (relying.length === 0) return [];
     const calls = relying.map((inv) => `${inv.cmdlet} (line ${inv.extent.startLine})`).join(', ');
     const out: Diagnostic[] = [];
@@ -29,8 +31,9 @@ export const scriptErrorPreference: LintRule = {
       out.push({
         rule: 'script-error-preference',
         severity: 'warning',
-        message: `${node.left.extent.text} set in a script does not reach the Exchange cmdlets (in the EMS they are module functions that `
-          + `see only the global preference): their errors stay non-terminating and catch does not run for ${calls}`,
+        message:
+          `${node.left.extent.text} set in a script does not reach the Exchange cmdlets (in the EMS they are module functions that ` +
+          `see only the global preference): their errors stay non-terminating and catch does not run for ${calls}`,
         file: ctx.file,
         line: node.extent.startLine,
         column: node.extent.startColumn,

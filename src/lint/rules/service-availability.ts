@@ -11,12 +11,28 @@ export const serviceAvailability: LintRule = {
       const services = inv.parameters.services;
       if (!Array.isArray(services)) continue;
       if (services.includes('Federation')) {
-        out.push(at(ctx, inv, 'federation-service', 'warning', 'Federation certificates are managed with New-/Set-FederationTrust, not with -Services Federation'));
+        out.push(
+          at(
+            ctx,
+            inv,
+            'federation-service',
+            'warning',
+            'Federation certificates are managed with New-/Set-FederationTrust, not with -Services Federation',
+          ),
+        );
       }
       const target = ctx.exchange;
       const umGone = target !== undefined && !serviceUsable(target.major, 'UM');
       if (umGone && (services.includes('UM') || services.includes('UMCallRouter'))) {
-        out.push(at(ctx, inv, 'um-service', 'error', `Exchange ${target.label} has no Unified Messaging: -Services UM/UMCallRouter cannot be enabled there`));
+        out.push(
+          at(
+            ctx,
+            inv,
+            'um-service',
+            'error',
+            `Exchange ${target.label} has no Unified Messaging: -Services UM/UMCallRouter cannot be enabled there`,
+          ),
+        );
       }
     }
     return out;

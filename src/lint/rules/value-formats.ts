@@ -14,20 +14,42 @@ export const valueFormats: LintRule = {
       for (const p of spec.parameters) {
         const v = inv.parameters[p.option];
         if (v === undefined) continue;
-        const bad = (message: string, suggestion?: string) => out.push(at(ctx, inv, p.format === 'thumbprint' ? 'thumbprint' : 'value-format', 'error', `${inv.cmdlet} -${p.name}: ${message}`, suggestion));
-        if (typeof v === 'string' && p.format === 'thumbprint' && !isThumbprint(v)) bad(`'${v}' is not a thumbprint of 40 hexadecimal digits`);
-        if (typeof v === 'string' && p.type === 'ExchangeCertificateIdParameter' && !isCertificateIdentity(v)) bad(`'${v}' is not Server\\Thumbprint or a 40-hex-digit thumbprint`);
+        const bad = (message: string, suggestion?: string) =>
+          out.push(
+            at(
+              ctx,
+              inv,
+              p.format === 'thumbprint' ? 'thumbprint' : 'value-format',
+              'error',
+              `${inv.cmdlet} -${p.name}: ${message}`,
+              suggestion,
+            ),
+          );
+        if (typeof v === 'string' && p.format === 'thumbprint' && !isThumbprint(v))
+          bad(`'${v}' is not a thumbprint of 40 hexadecimal digits`);
+        if (typeof v === 'string' && p.type === 'ExchangeCertificateIdParameter' && !isCertificateIdentity(v))
+          bad(`'${v}' is not Server\\Thumbprint or a 40-hex-digit thumbprint`);
         if (typeof v === 'string' && p.type === 'X500DistinguishedName') {
           const problem = x500Problem(v);
           if (problem) bad(`'${v}' is not a usable subject: ${problem}`);
         }
         if (Array.isArray(v) && p.format === 'dnsName') {
-          for (const n of v) if (typeof n === 'string' && !isDnsName(n)) bad(`'${n}' is not a DNS host name or wildcard name`);
+          for (const n of v)
+            if (typeof n === 'string' && !isDnsName(n)) bad(`'${n}' is not a DNS host name or wildcard name`);
         }
-        if (typeof v === 'number' && p.accepted && !p.accepted.includes(v)) bad(`${v} is not allowed (allowed: ${p.accepted.join(', ')})`);
+        if (typeof v === 'number' && p.accepted && !p.accepted.includes(v))
+          bad(`${v} is not allowed (allowed: ${p.accepted.join(', ')})`);
         if (typeof v === 'string' && p.serverLimits?.maxLength !== undefined && v.length > p.serverLimits.maxLength) {
-          out.push(at(ctx, inv, 'server-limit', 'error', `${inv.cmdlet} -${p.name} is ${v.length} characters; Exchange refuses ${p.serverLimits.maxLength + 1} or more`,
-            `shorten it to at most ${p.serverLimits.maxLength} characters`));
+          out.push(
+            at(
+              ctx,
+              inv,
+              'server-limit',
+              'error',
+              `${inv.cmdlet} -${p.name} is ${v.length} characters; Exchange refuses ${p.serverLimits.maxLength + 1} or more`,
+              `shorten it to at most ${p.serverLimits.maxLength} characters`,
+            ),
+          );
         }
       }
     }

@@ -11,8 +11,19 @@ export const enableExchangeCertificateSpec = defineCmdlet({
   defaultSet: 'Thumbprint',
   supportsShouldProcess: true,
   parameters: [
-    param('Thumbprint', 'String', { sets: ['Thumbprint'], mandatory: true, position: 0, pipeline: 'both', format: 'thumbprint' }),
-    param('Identity', 'ExchangeCertificateIdParameter', { sets: ['Identity'], position: 0, exchange: SINCE_2013, instead: '-Thumbprint (with -Server for another server)' }),
+    param('Thumbprint', 'String', {
+      sets: ['Thumbprint'],
+      mandatory: true,
+      position: 0,
+      pipeline: 'both',
+      format: 'thumbprint',
+    }),
+    param('Identity', 'ExchangeCertificateIdParameter', {
+      sets: ['Identity'],
+      position: 0,
+      exchange: SINCE_2013,
+      instead: '-Thumbprint (with -Server for another server)',
+    }),
     param('Services', 'AllowedServices', { mandatory: true, accepted: ALLOWED_SERVICE_NAMES }),
     param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
     param('DomainController', 'Fqdn'),

@@ -10,7 +10,12 @@ export const getExchangeCertificateSpec = defineCmdlet({
   defaultSet: 'Thumbprint',
   parameters: [
     param('Thumbprint', 'String', { sets: ['Thumbprint'], position: 0, pipeline: 'value', format: 'thumbprint' }),
-    param('Identity', 'ExchangeCertificateIdParameter', { sets: ['Identity'], position: 0, exchange: SINCE_2013, instead: '-Thumbprint (with -Server for another server)' }),
+    param('Identity', 'ExchangeCertificateIdParameter', {
+      sets: ['Identity'],
+      position: 0,
+      exchange: SINCE_2013,
+      instead: '-Thumbprint (with -Server for another server)',
+    }),
     param('Instance', 'X509Certificate2', { sets: ['Instance'], pipeline: 'value' }),
     param('DomainController', 'Fqdn'),
     param('DomainName', 'MultiValuedProperty', { format: 'dnsName', summary: 'only certificates for these names' }),

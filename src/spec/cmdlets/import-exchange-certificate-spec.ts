@@ -11,9 +11,24 @@ export const importExchangeCertificateSpec = defineCmdlet({
   defaultSet: 'FileData',
   supportsShouldProcess: true,
   parameters: [
-    param('FileData', 'Byte[]', { sets: ['FileData'], mandatory: true, summary: 'bytes of the certificate or PFX file' }),
-    param('FileName', 'String', { sets: ['FileName'], mandatory: true, exchange: BEFORE_2022H1_FILE_PARAMETERS, summary: 'server-side path of the file', instead: '-FileData with the file bytes (fileBytes(path))' }),
-    param('Instance', 'String[]', { sets: ['Instance'], mandatory: true, pipeline: 'value', summary: 'Base64 certificate text (deprecated)' }),
+    param('FileData', 'Byte[]', {
+      sets: ['FileData'],
+      mandatory: true,
+      summary: 'bytes of the certificate or PFX file',
+    }),
+    param('FileName', 'String', {
+      sets: ['FileName'],
+      mandatory: true,
+      exchange: BEFORE_2022H1_FILE_PARAMETERS,
+      summary: 'server-side path of the file',
+      instead: '-FileData with the file bytes (fileBytes(path))',
+    }),
+    param('Instance', 'String[]', {
+      sets: ['Instance'],
+      mandatory: true,
+      pipeline: 'value',
+      summary: 'Base64 certificate text (deprecated)',
+    }),
     param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
     param('DomainController', 'Fqdn'),
     param('FriendlyName', 'String', { serverLimits: { maxLength: 63 } }),

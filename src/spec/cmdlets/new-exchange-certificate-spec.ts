@@ -13,15 +13,36 @@ export const newExchangeCertificateSpec = defineCmdlet({
   defaultSet: 'Certificate',
   supportsShouldProcess: true,
   parameters: [
-    param('BinaryEncoded', 'SwitchParameter', { sets: REQUEST, summary: 'DER request bytes in FileData instead of Base64 text' }),
-    param('GenerateRequest', 'SwitchParameter', { sets: REQUEST, summary: 'create a certificate request (CSR) for a CA' }),
-    param('RequestFile', 'String', { sets: REQUEST, exchange: BEFORE_2022H1_FILE_PARAMETERS, summary: 'server-side path the request is written to', instead: 'keep the request text and write it on the client (script().writeFile(path, variable(...)))' }),
-    param('Services', 'AllowedServices', { sets: ['Certificate'], accepted: ALLOWED_SERVICE_NAMES, summary: 'services for a new self-signed certificate' }),
+    param('BinaryEncoded', 'SwitchParameter', {
+      sets: REQUEST,
+      summary: 'DER request bytes in FileData instead of Base64 text',
+    }),
+    param('GenerateRequest', 'SwitchParameter', {
+      sets: REQUEST,
+      summary: 'create a certificate request (CSR) for a CA',
+    }),
+    param('RequestFile', 'String', {
+      sets: REQUEST,
+      exchange: BEFORE_2022H1_FILE_PARAMETERS,
+      summary: 'server-side path the request is written to',
+      instead: 'keep the request text and write it on the client (script().writeFile(path, variable(...)))',
+    }),
+    param('Services', 'AllowedServices', {
+      sets: ['Certificate'],
+      accepted: ALLOWED_SERVICE_NAMES,
+      summary: 'services for a new self-signed certificate',
+    }),
     param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
     param('DomainController', 'Fqdn'),
-    param('DomainName', 'MultiValuedProperty', { format: 'dnsName', summary: 'names for the Subject Alternative Name extension' }),
+    param('DomainName', 'MultiValuedProperty', {
+      format: 'dnsName',
+      summary: 'names for the Subject Alternative Name extension',
+    }),
     param('Force', 'SwitchParameter', { summary: 'replace the default SMTP certificate without asking' }),
-    param('FriendlyName', 'String', { serverLimits: { maxLength: 63 }, summary: 'friendly name (fewer than 64 characters)' }),
+    param('FriendlyName', 'String', {
+      serverLimits: { maxLength: 63 },
+      summary: 'friendly name (fewer than 64 characters)',
+    }),
     param('IncludeAcceptedDomains', 'SwitchParameter'),
     param('IncludeAutoDiscover', 'SwitchParameter'),
     param('IncludeServerFQDN', 'SwitchParameter'),

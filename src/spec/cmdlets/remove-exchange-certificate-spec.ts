@@ -11,8 +11,19 @@ export const removeExchangeCertificateSpec = defineCmdlet({
   supportsShouldProcess: true,
   confirmImpact: 'High',
   parameters: [
-    param('Thumbprint', 'String', { sets: ['Thumbprint'], mandatory: true, position: 0, pipeline: 'both', format: 'thumbprint' }),
-    param('Identity', 'ExchangeCertificateIdParameter', { sets: ['Identity'], position: 0, exchange: SINCE_2013, instead: '-Thumbprint (with -Server for another server)' }),
+    param('Thumbprint', 'String', {
+      sets: ['Thumbprint'],
+      mandatory: true,
+      position: 0,
+      pipeline: 'both',
+      format: 'thumbprint',
+    }),
+    param('Identity', 'ExchangeCertificateIdParameter', {
+      sets: ['Identity'],
+      position: 0,
+      exchange: SINCE_2013,
+      instead: '-Thumbprint (with -Server for another server)',
+    }),
     param('Confirm', 'SwitchParameter', { aliases: ['cf'] }),
     param('DomainController', 'Fqdn'),
     param('Server', 'ServerIdParameter', { sets: ['Thumbprint'] }),

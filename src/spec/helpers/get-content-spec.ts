@@ -12,7 +12,12 @@ export const getContentSpec = defineCmdlet({
   defaultSet: 'Path',
   parameters: [
     param('Path', 'String[]', { sets: PATH, mandatory: true, position: 0, pipeline: 'property' }),
-    param('LiteralPath', 'String[]', { sets: LITERAL, mandatory: true, pipeline: 'property', aliases: ['PSPath', 'LP'] }),
+    param('LiteralPath', 'String[]', {
+      sets: LITERAL,
+      mandatory: true,
+      pipeline: 'property',
+      aliases: ['PSPath', 'LP'],
+    }),
     param('ReadCount', 'Int64'),
     param('TotalCount', 'Int64', { aliases: ['First', 'Head'] }),
     param('Tail', 'Int32', { aliases: ['Last'], shells: ['5.1', '7'] }),

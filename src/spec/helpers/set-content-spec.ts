@@ -10,7 +10,12 @@ export const setContentSpec = defineCmdlet({
   supportsShouldProcess: true,
   parameters: [
     param('Path', 'String[]', { sets: ['Path'], mandatory: true, position: 0, pipeline: 'property' }),
-    param('LiteralPath', 'String[]', { sets: ['LiteralPath'], mandatory: true, pipeline: 'property', aliases: ['PSPath', 'LP'] }),
+    param('LiteralPath', 'String[]', {
+      sets: ['LiteralPath'],
+      mandatory: true,
+      pipeline: 'property',
+      aliases: ['PSPath', 'LP'],
+    }),
     param('Value', 'Object[]', { mandatory: true, position: 1, pipeline: 'both' }),
     param('PassThru', 'SwitchParameter'),
     param('Filter', 'String'),

@@ -7,7 +7,13 @@ const FLAG_NAMES = (Object.keys(ALLOWED_SERVICES) as AllowedService[]).filter((n
 
 /** Letters of ServicesStringForm in their fixed positions (rule 96): I P U W S F C. */
 const LETTERS: readonly (readonly [AllowedService, string])[] = [
-  ['IMAP', 'I'], ['POP', 'P'], ['UM', 'U'], ['IIS', 'W'], ['SMTP', 'S'], ['Federation', 'F'], ['UMCallRouter', 'C'],
+  ['IMAP', 'I'],
+  ['POP', 'P'],
+  ['UM', 'U'],
+  ['IIS', 'W'],
+  ['SMTP', 'S'],
+  ['Federation', 'F'],
+  ['UMCallRouter', 'C'],
 ];
 
 /**
@@ -17,7 +23,9 @@ const LETTERS: readonly (readonly [AllowedService, string])[] = [
 export function servicesToFlags(names: readonly string[]): number {
   let flags = 0;
   for (const name of names) {
-    const known = (Object.keys(ALLOWED_SERVICES) as AllowedService[]).find((n) => n.toLowerCase() === name.trim().toLowerCase());
+    const known = (Object.keys(ALLOWED_SERVICES) as AllowedService[]).find(
+      (n) => n.toLowerCase() === name.trim().toLowerCase(),
+    );
     if (known === undefined) throw new TypeError(`'${name}' is not an AllowedServices name`);
     flags |= ALLOWED_SERVICES[known];
   }
@@ -38,7 +46,9 @@ export function servicesString(flags: number): string {
  * @example servicesStringForm(27, 7) // 'IP.WS..'
  */
 export function servicesStringForm(flags: number, width: 6 | 7 = 7): string {
-  return LETTERS.slice(0, width).map(([name, letter]) => ((flags & ALLOWED_SERVICES[name]) !== 0 ? letter : '.')).join('');
+  return LETTERS.slice(0, width)
+    .map(([name, letter]) => ((flags & ALLOWED_SERVICES[name]) !== 0 ? letter : '.'))
+    .join('');
 }
 
 /**

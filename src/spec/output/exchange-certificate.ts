@@ -4,7 +4,16 @@ import { servicesFromString, servicesString } from './allowed-services.js';
 import { bytesFromJson, dateFromJson } from './json-values.js';
 
 /** CertificateStatus values (rule 26). */
-export const CERTIFICATE_STATUSES = ['Unknown', 'Valid', 'Revoked', 'DateInvalid', 'Untrusted', 'Invalid', 'RevocationCheckFailure', 'PendingRequest'] as const;
+export const CERTIFICATE_STATUSES = [
+  'Unknown',
+  'Valid',
+  'Revoked',
+  'DateInvalid',
+  'Untrusted',
+  'Invalid',
+  'RevocationCheckFailure',
+  'PendingRequest',
+] as const;
 export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 
 /** RootCAType values (CertificateAuthorityType, rule 28). */
@@ -74,20 +83,36 @@ export type ExchangeCertificate = z.infer<typeof ExchangeCertificateSchema>;
 
 /** The Format-List default view (rule 22), in order. */
 export const EXCHANGE_CERTIFICATE_LIST_VIEW = [
-  'AccessRules', 'CertificateDomains', 'HasPrivateKey', 'IsSelfSigned', 'Issuer', 'NotAfter', 'NotBefore', 'PublicKeySize',
-  'RootCAType', 'SerialNumber', 'Services', 'Status', 'Subject', 'Thumbprint',
+  'AccessRules',
+  'CertificateDomains',
+  'HasPrivateKey',
+  'IsSelfSigned',
+  'Issuer',
+  'NotAfter',
+  'NotBefore',
+  'PublicKeySize',
+  'RootCAType',
+  'SerialNumber',
+  'Services',
+  'Status',
+  'Subject',
+  'Thumbprint',
 ] as const;
 
 /** The default table view (rule 21): the Services column shows ServicesStringForm. */
 export const EXCHANGE_CERTIFICATE_TABLE_VIEW = ['Thumbprint', 'Services', 'Subject'] as const;
 
-const asRecord = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {});
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
 
 /** A deserialized Oid: an object, or the string a remote session leaves. */
 function oidFromJson(value: unknown): unknown {
   if (typeof value === 'string') return { FriendlyName: value, Value: '' };
   const r = asRecord(value);
-  return { FriendlyName: typeof r['FriendlyName'] === 'string' ? r['FriendlyName'] : null, Value: typeof r['Value'] === 'string' ? r['Value'] : '' };
+  return {
+    FriendlyName: typeof r['FriendlyName'] === 'string' ? r['FriendlyName'] : null,
+    Value: typeof r['Value'] === 'string' ? r['Value'] : '',
+  };
 }
 
 function nameFromJson(value: unknown, fallback: unknown): unknown {
@@ -96,7 +121,12 @@ function nameFromJson(value: unknown, fallback: unknown): unknown {
   return { Name: typeof name === 'string' ? name : fallback };
 }
 
-const stringList = (value: unknown): unknown => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v : String(asRecord(v)['Value'] ?? v))) : value == null ? [] : [String(value)]);
+const stringList = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map((v) => (typeof v === 'string' ? v : String(asRecord(v)['Value'] ?? v)))
+    : value == null
+      ? []
+      : [String(value)];
 
 /**
  * Parses an ExchangeCertificate from JSON as a real shell sends it (ConvertTo-Json): ISO or `/Date(ms)/` dates, RawData
@@ -108,7 +138,10 @@ export function exchangeCertificateFromJson(json: unknown): ExchangeCertificate 
   const r = asRecord(json);
   const services = r['Services'];
   const extensions = Array.isArray(r['Extensions'])
-    ? (r['Extensions'] as unknown[]).map((e) => ({ Oid: oidFromJson(asRecord(e)['Oid']), Critical: asRecord(e)['Critical'] === true }))
+    ? (r['Extensions'] as unknown[]).map((e) => ({
+        Oid: oidFromJson(asRecord(e)['Oid']),
+        Critical: asRecord(e)['Critical'] === true,
+      }))
     : [];
   const publicKey = asRecord(r['PublicKey']);
   const privateKey = r['PrivateKey'];
@@ -118,9 +151,13 @@ export function exchangeCertificateFromJson(json: unknown): ExchangeCertificate 
     CertificateDomains: stringList(r['CertificateDomains']),
     NotAfter: dateFromJson(r['NotAfter']),
     NotBefore: dateFromJson(r['NotBefore']),
-    Services: typeof services === 'number' || typeof services === 'string' ? servicesString(servicesFromString(services)) : services,
+    Services:
+      typeof services === 'number' || typeof services === 'string'
+        ? servicesString(servicesFromString(services))
+        : services,
     Archived: r['Archived'] === true,
-    CertificateRequest: typeof r['CertificateRequest'] === 'string' && r['CertificateRequest'] !== '' ? r['CertificateRequest'] : null,
+    CertificateRequest:
+      typeof r['CertificateRequest'] === 'string' && r['CertificateRequest'] !== '' ? r['CertificateRequest'] : null,
     DnsNameList: stringList(r['DnsNameList']),
     EnhancedKeyUsageList: stringList(r['EnhancedKeyUsageList']),
     Extensions: extensions,
@@ -130,11 +167,18 @@ export function exchangeCertificateFromJson(json: unknown): ExchangeCertificate 
     IISServices: stringList(r['IISServices']),
     IssuerName: nameFromJson(r['IssuerName'], r['Issuer']),
     KeyIdentifier: typeof r['KeyIdentifier'] === 'string' ? r['KeyIdentifier'] : null,
-    PrivateKey: typeof privateKey === 'object' && privateKey !== null && typeof asRecord(privateKey)['KeySize'] === 'number'
-      ? { KeySize: asRecord(privateKey)['KeySize'], KeyExchangeAlgorithm: String(asRecord(privateKey)['KeyExchangeAlgorithm'] ?? '') }
-      : null,
+    PrivateKey:
+      typeof privateKey === 'object' && privateKey !== null && typeof asRecord(privateKey)['KeySize'] === 'number'
+        ? {
+            KeySize: asRecord(privateKey)['KeySize'],
+            KeyExchangeAlgorithm: String(asRecord(privateKey)['KeyExchangeAlgorithm'] ?? ''),
+          }
+        : null,
     PrivateKeyExportable: r['PrivateKeyExportable'] === true,
-    PublicKey: { Oid: oidFromJson(publicKey['Oid'] ?? 'RSA'), KeySize: typeof publicKey['KeySize'] === 'number' ? publicKey['KeySize'] : r['PublicKeySize'] },
+    PublicKey: {
+      Oid: oidFromJson(publicKey['Oid'] ?? 'RSA'),
+      KeySize: typeof publicKey['KeySize'] === 'number' ? publicKey['KeySize'] : r['PublicKeySize'],
+    },
     RawData: bytesFromJson(r['RawData']),
     SendAsTrustedIssuer: r['SendAsTrustedIssuer'] === true,
     SignatureAlgorithm: oidFromJson(r['SignatureAlgorithm']),

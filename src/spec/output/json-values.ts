@@ -21,7 +21,8 @@ export function dateFromJson(value: unknown): unknown {
  */
 export function bytesFromJson(value: unknown): unknown {
   if (value instanceof Uint8Array) return value;
-  if (Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) return Uint8Array.from(value as number[]);
+  if (Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255))
+    return Uint8Array.from(value as number[]);
   if (typeof value === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s+/g, ''))) {
     return new Uint8Array(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
   }

@@ -17,15 +17,21 @@ describe('bootstrap goldens', () => {
   it('--bootstrap none is empty; an unreadable FILE names the option', () => {
     expect(bootstrapText('none', 'x')).toBe('');
     expect(bootstrapText(undefined, 'x')).toBe('x');
-    expect(() => bootstrapText('/no/such/connect.ps1', 'x')).toThrow("--bootstrap '/no/such/connect.ps1' is neither exchange, none nor a readable file (ENOENT).");
+    expect(() => bootstrapText('/no/such/connect.ps1', 'x')).toThrow(
+      "--bootstrap '/no/such/connect.ps1' is neither exchange, none nor a readable file (ENOENT).",
+    );
   });
   it('remote on Linux says WSMan is unavailable and points to ssh; it needs a server', () => {
     expect(() => remoteBackend({ remoteServer: 'ams-exch01' }, 'linux')).toThrow(/WSMan.*--backend ssh/);
-    expect(() => remoteBackend({}, 'linux')).toThrow('--backend remote needs --remote-server NAME or --connection-uri URI.');
+    expect(() => remoteBackend({}, 'linux')).toThrow(
+      '--backend remote needs --remote-server NAME or --connection-uri URI.',
+    );
   });
   it('a missing pwsh is one line saying how to install it', () => {
     expect(() => findPwsh('/no/such/pwsh')).toThrow(PwshMissingError);
-    expect(() => findPwsh('/no/such/pwsh')).toThrow(/^\/no\/such\/pwsh is not an executable PowerShell\. PowerShell 7 \(pwsh\) was not found\. Install it/);
+    expect(() => findPwsh('/no/such/pwsh')).toThrow(
+      /^\/no\/such\/pwsh is not an executable PowerShell\. PowerShell 7 \(pwsh\) was not found\. Install it/,
+    );
   });
   it('reads Exchange builds and shell versions', () => {
     expect(exchangeTargetOfBuild('Version 15.1 (Build 2507.6)')?.label).toBe('2016-CU23');

@@ -30,8 +30,17 @@ describeWithPwsh('local backend: a persistent pwsh session with the stub module'
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'exchcert-session-'));
     const modules = writeStubModules(dir);
-    session = await connect({ backend: 'local', bootstrap: 'none', importModule: modules, answers: [],
-      backendOptions: { pwsh: pwshPath()!, log: (l) => log.push(l), readHost: (p) => (p === 'Your name' ? 'Zoë ✓' : null) } });
+    session = await connect({
+      backend: 'local',
+      bootstrap: 'none',
+      importModule: modules,
+      answers: [],
+      backendOptions: {
+        pwsh: pwshPath()!,
+        log: (l) => log.push(l),
+        readHost: (p) => (p === 'Your name' ? 'Zoë ✓' : null),
+      },
+    });
     backend = session.backend;
   }, 120_000);
   afterAll(async () => {
@@ -68,7 +77,10 @@ describeWithPwsh('local backend: a persistent pwsh session with the stub module'
     expect(c.NotAfter).toBeInstanceOf(Date);
     expect(c.RawData).toBeInstanceOf(Uint8Array);
     const bound = await session.run('$global:ExchcertRecords[-1]');
-    expect(JSON.parse(String(bound.output[0]))).toMatchObject({ cmdlet: 'Get-ExchangeCertificate', parameters: { Thumbprint: THUMB, Server: 'AMS-EXCH01' } });
+    expect(JSON.parse(String(bound.output[0]))).toMatchObject({
+      cmdlet: 'Get-ExchangeCertificate',
+      parameters: { Thumbprint: THUMB, Server: 'AMS-EXCH01' },
+    });
   });
 
   it('returns ErrorRecords with category, FullyQualifiedErrorId, target and line; run() does not throw for them', async () => {
@@ -76,22 +88,35 @@ describeWithPwsh('local backend: a persistent pwsh session with the stub module'
     expect(r.ok).toBe(false);
     expect(r.output).toEqual(['before', 'after']);
     expect(r.errors).toHaveLength(1);
-    expect(r.errors[0]).toMatchObject({ category: 'ObjectNotFound', errorId: 'PathNotFound', command: 'Get-Item',
-      fullyQualifiedErrorId: 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand', line: 2, terminating: false, targetObject: '/no/such/exchcert' });
-    const t = await session.run("$ErrorActionPreference = 'Stop'; try { Get-Item -LiteralPath '/no/such' } finally { $ErrorActionPreference = 'Continue' }");
+    expect(r.errors[0]).toMatchObject({
+      category: 'ObjectNotFound',
+      errorId: 'PathNotFound',
+      command: 'Get-Item',
+      fullyQualifiedErrorId: 'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand',
+      line: 2,
+      terminating: false,
+      targetObject: '/no/such/exchcert',
+    });
+    const t = await session.run(
+      "$ErrorActionPreference = 'Stop'; try { Get-Item -LiteralPath '/no/such' } finally { $ErrorActionPreference = 'Continue' }",
+    );
     expect(t.errors[0]).toMatchObject({ terminating: true, errorId: 'PathNotFound' });
   });
 
   it('keeps warnings, verbose, information and host text apart', async () => {
-    const r = await session.run("Write-Warning 'w1'; Write-Verbose 'v1' -Verbose; Write-Information 'i1'; Write-Host 'h1'; 'o1'");
+    const r = await session.run(
+      "Write-Warning 'w1'; Write-Verbose 'v1' -Verbose; Write-Information 'i1'; Write-Host 'h1'; 'o1'",
+    );
     expect(r.output).toEqual(['o1']);
     expect(r.statements[0]!.warnings).toEqual(['w1']);
     expect(r.hostText).toBe('h1\n');
   });
 
   it('asks ShouldProcess and Read-Host through the answer providers; an unanswered prompt fails instead of hanging', async () => {
-    await backend.run("function Test-ExchcertConfirm { [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')] param() "
-      + "if ($PSCmdlet.ShouldProcess('target')) { if ($PSCmdlet.ShouldContinue('Overwrite?', 'SMTP')) { 'done' } } }");
+    await backend.run(
+      "function Test-ExchcertConfirm { [CmdletBinding(SupportsShouldProcess = $true, ConfirmImpact = 'High')] param() " +
+        "if ($PSCmdlet.ShouldProcess('target')) { if ($PSCmdlet.ShouldContinue('Overwrite?', 'SMTP')) { 'done' } } }",
+    );
     const remove = 'Test-ExchcertConfirm';
     const yes = await backend.run(remove, { answers: ['Y', 'Y'] });
     expect(yes.errors).toEqual([]);
@@ -120,7 +145,9 @@ describeWithPwsh('local backend: a persistent pwsh session with the stub module'
     const text = 'Zoë — ✓ 𝄞 日本語';
     const r = await backend.run(`'${text}'; "$([char]0xD800)"`);
     expect(r.output).toEqual([text, '\uD800']);
-    const big = await backend.run("'x' * 1MB; 1..20000 | ForEach-Object { [pscustomobject]@{ N = $_ } } | Measure-Object | Select-Object -ExpandProperty Count");
+    const big = await backend.run(
+      "'x' * 1MB; 1..20000 | ForEach-Object { [pscustomobject]@{ N = $_ } } | Measure-Object | Select-Object -ExpandProperty Count",
+    );
     expect((big.output[0] as string).length).toBe(1024 * 1024);
     expect(big.output[1]).toBe(20000);
   });
@@ -143,21 +170,36 @@ describeWithPwsh('local backend: a persistent pwsh session with the stub module'
     await backend.run(`$null = Start-Transcript -LiteralPath '${transcript}'`);
     const pid = (await backend.run('$PID')).output[0];
     const argv = readFileSync(`/proc/${String(pid)}/cmdline`, 'utf8');
-    const compiled = compile(importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }), { shell: '7' });
+    const compiled = compile(
+      importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }),
+      { shell: '7' },
+    );
     expect(compiled.text).not.toContain(PASSWORD);
     const r = await backend.run(compiled);
     expect(r.errors).toEqual([]);
     expect(r.output).toHaveLength(1);
-    const failing = await backend.run(compile(exportExchangeCertificate({ thumbprint: THUMB, binaryEncoded: true, password: secret(PASSWORD) }), { shell: '7' })
-      .text.replace('-BinaryEncoded', '-NoSuchParameter'), { secrets: new Map([['ExchcertPassword', secret(PASSWORD)]]) });
+    const failing = await backend.run(
+      compile(exportExchangeCertificate({ thumbprint: THUMB, binaryEncoded: true, password: secret(PASSWORD) }), {
+        shell: '7',
+      }).text.replace('-BinaryEncoded', '-NoSuchParameter'),
+      { secrets: new Map([['ExchcertPassword', secret(PASSWORD)]]) },
+    );
     expect(failing.errors[0]!.errorId).toBe('NamedParameterNotFound');
     // The secret variable is gone after the call.
     expect((await backend.run('Get-Variable -Name ExchcertPassword -ValueOnly -ErrorAction Stop')).ok).toBe(false);
     await backend.run('Stop-Transcript');
     // The stub recorded what it was given (outside the transcript): a SecureString holding the password.
-    const record = JSON.parse(String((await backend.run('$global:ExchcertRecords[-1]')).output[0])) as { parameters: Record<string, unknown> };
+    const record = JSON.parse(String((await backend.run('$global:ExchcertRecords[-1]')).output[0])) as {
+      parameters: Record<string, unknown>;
+    };
     expect(record.parameters.Password).toEqual({ secret: PASSWORD });
-    const visible = [argv, log.join('\n'), JSON.stringify(r), JSON.stringify(failing), readFileSync(transcript, 'utf8')];
+    const visible = [
+      argv,
+      log.join('\n'),
+      JSON.stringify(r),
+      JSON.stringify(failing),
+      readFileSync(transcript, 'utf8'),
+    ];
     for (const v of visible) expect(v).not.toContain(PASSWORD);
   });
 });
@@ -175,7 +217,9 @@ describeWithPwsh('local backend faults', () => {
     try {
       await b.run('$exchcertKept = 7');
       await expect(b.run('while ($true) { Start-Sleep -Milliseconds 20 }')).rejects.toThrow(SessionTimeoutError);
-      await expect(b.run('while ($true) { Start-Sleep -Milliseconds 20 }')).rejects.toThrow(/while \(\$true\).*did not finish within 2 s/);
+      await expect(b.run('while ($true) { Start-Sleep -Milliseconds 20 }')).rejects.toThrow(
+        /while \(\$true\).*did not finish within 2 s/,
+      );
       const kept = await b.run('$exchcertKept');
       expect(kept.output).toEqual([7]);
       expect(kept.notices).toBeUndefined();
@@ -185,7 +229,9 @@ describeWithPwsh('local backend faults', () => {
       await expect(sleeping).rejects.toThrow(SessionDiedError);
       const next = await b.run('$null -eq $exchcertKept');
       expect(next.output).toEqual([true]);
-      expect(next.notices?.[0]).toMatch(/previous PowerShell session ended \((killed by SIGKILL|exited with code 137)\).*fresh session/);
+      expect(next.notices?.[0]).toMatch(
+        /previous PowerShell session ended \((killed by SIGKILL|exited with code 137)\).*fresh session/,
+      );
     } finally {
       await b.close();
     }

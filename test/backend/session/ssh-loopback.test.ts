@@ -37,7 +37,10 @@ async function waitForPort(port: number, ms: number): Promise<void> {
   const end = Date.now() + ms;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {
-      const c = createConnection({ port, host: '127.0.0.1' }, () => { c.end(); resolve(true); });
+      const c = createConnection({ port, host: '127.0.0.1' }, () => {
+        c.end();
+        resolve(true);
+      });
       c.on('error', () => resolve(false));
     });
     if (ok) return;
@@ -46,9 +49,13 @@ async function waitForPort(port: number, ms: number): Promise<void> {
   }
 }
 
-const run = existsSync(SSHD) || process.env.REQUIRE_PWSH === '1' ? describeWithPwsh : (name: string, fn: () => void) => describe(name, () => {
-  it.skip('SKIPPED: openssh-server (/usr/sbin/sshd) is not installed', fn);
-});
+const run =
+  existsSync(SSHD) || process.env.REQUIRE_PWSH === '1'
+    ? describeWithPwsh
+    : (name: string, fn: () => void) =>
+        describe(name, () => {
+          it.skip('SKIPPED: openssh-server (/usr/sbin/sshd) is not installed', fn);
+        });
 
 run('ssh backend over loopback sshd', () => {
   let dir: string;
@@ -60,7 +67,8 @@ run('ssh backend over loopback sshd', () => {
   const log: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(SSHD)) throw new Error('openssh-server is not installed (.ci/run installs it): /usr/sbin/sshd missing');
+    if (!existsSync(SSHD))
+      throw new Error('openssh-server is not installed (.ci/run installs it): /usr/sbin/sshd missing');
     dir = mkdtempSync(join(tmpdir(), 'exchcert-ssh-'));
     for (const k of ['host_key', 'user_key']) {
       const r = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, k)], { encoding: 'utf8' });
@@ -71,23 +79,64 @@ run('ssh backend over loopback sshd', () => {
     writeFileSync(join(dir, 'known_hosts'), `[127.0.0.1]:${port} ${readFileSync(join(dir, 'host_key.pub'), 'utf8')}`);
     if (process.getuid?.() === 0) mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
     // sshd sessions do not inherit the dotnet tool's environment: pwsh by its full path.
-    writeFileSync(join(dir, 'sshd_config'), [
-      `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${join(dir, 'host_key')}`, `PidFile ${join(dir, 'sshd.pid')}`,
-      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`, 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-      'PubkeyAuthentication yes', 'StrictModes no', 'UsePAM no', 'PermitRootLogin prohibit-password',
-      `Subsystem powershell ${pwshPath()!} -sshs -NoLogo -NoProfile`, '',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'sshd_config'),
+      [
+        `Port ${port}`,
+        'ListenAddress 127.0.0.1',
+        `HostKey ${join(dir, 'host_key')}`,
+        `PidFile ${join(dir, 'sshd.pid')}`,
+        `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+        'PasswordAuthentication no',
+        'KbdInteractiveAuthentication no',
+        'PubkeyAuthentication yes',
+        'StrictModes no',
+        'UsePAM no',
+        'PermitRootLogin prohibit-password',
+        `Subsystem powershell ${pwshPath()!} -sshs -NoLogo -NoProfile`,
+        '',
+      ].join('\n'),
+    );
     sshd = spawn(SSHD, ['-D', '-e', '-f', join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
     sshd.stderr?.on('data', (d: Buffer) => log.push(`sshd: ${d.toString()}`));
     await waitForPort(port, 20_000);
     module = writeStubModules(dir)[0]!;
-    sshArgs = ['--backend', 'ssh', '--host', '127.0.0.1', '--port', String(port), '--user', userInfo().username, '--key-file', join(dir, 'user_key'),
-      '--ssh-option', 'StrictHostKeyChecking=yes', '--ssh-option', `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
-      '--bootstrap', 'none', '--import-module', module, '--timeout', '120'];
+    sshArgs = [
+      '--backend',
+      'ssh',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--user',
+      userInfo().username,
+      '--key-file',
+      join(dir, 'user_key'),
+      '--ssh-option',
+      'StrictHostKeyChecking=yes',
+      '--ssh-option',
+      `UserKnownHostsFile=${join(dir, 'known_hosts')}`,
+      '--bootstrap',
+      'none',
+      '--import-module',
+      module,
+      '--timeout',
+      '120',
+    ];
     session = await connect({
-      backend: 'ssh', host: '127.0.0.1', port, user: userInfo().username, keyFile: join(dir, 'user_key'), bootstrap: 'none',
-      importModule: [module], timeoutMs: 120_000,
-      backendOptions: { pwsh: pwshPath()!, log: (l) => log.push(l), sshOptions: { StrictHostKeyChecking: 'yes', UserKnownHostsFile: join(dir, 'known_hosts') } },
+      backend: 'ssh',
+      host: '127.0.0.1',
+      port,
+      user: userInfo().username,
+      keyFile: join(dir, 'user_key'),
+      bootstrap: 'none',
+      importModule: [module],
+      timeoutMs: 120_000,
+      backendOptions: {
+        pwsh: pwshPath()!,
+        log: (l) => log.push(l),
+        sshOptions: { StrictHostKeyChecking: 'yes', UserKnownHostsFile: join(dir, 'known_hosts') },
+      },
     });
   }, 240_000);
   afterAll(async () => {
@@ -114,12 +163,18 @@ run('ssh backend over loopback sshd', () => {
   it('carries a secret across as a SecureString (never in the text) and a runbook file with its errors', async () => {
     const pfx = join(dir, 'remote.pfx');
     writeFileSync(pfx, Buffer.from([0x30, 0x82, 0x01, 0x02]));
-    const r = await session.invoke(importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }));
+    const r = await session.invoke(
+      importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }),
+    );
     expect(r.errors).toEqual([]);
     expect(r.result.text).not.toContain(PASSWORD);
-    const record = JSON.parse(String((await session.run('$global:ExchcertRecords[-1]')).output[0])) as { parameters: Record<string, unknown> };
+    const record = JSON.parse(String((await session.run('$global:ExchcertRecords[-1]')).output[0])) as {
+      parameters: Record<string, unknown>;
+    };
     expect(record.parameters.Password).toEqual({ secret: PASSWORD });
-    expect((await session.run('$null -eq (Get-Variable -Name ExchcertPassword -ErrorAction Ignore)')).output).toEqual([true]);
+    expect((await session.run('$null -eq (Get-Variable -Name ExchcertPassword -ErrorAction Ignore)')).output).toEqual([
+      true,
+    ]);
     const file = join(dir, 'renew.ps1');
     const book = await session.run(`"$PSScriptRoot"\nGet-Item -LiteralPath '/no/such/remote'`, { scriptPath: file });
     expect(book.output).toEqual([dir]);

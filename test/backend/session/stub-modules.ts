@@ -22,6 +22,9 @@ process {
 /** Writes the module files into dir and returns their paths (for --import-module). */
 export function writeStubModules(dir: string): string[] {
   const path = join(dir, 'ExchcertStub.psm1');
-  writeFileSync(path, powershellModule({ shell: '7', body: (c) => (c.name === 'Get-ExchangeCertificate' ? GET_BODY : recordBody(c)) }));
+  writeFileSync(
+    path,
+    powershellModule({ shell: '7', body: (c) => (c.name === 'Get-ExchangeCertificate' ? GET_BODY : recordBody(c)) }),
+  );
   return [path];
 }

@@ -52,20 +52,26 @@ describe('lazyPackages', () => {
     mkdirSync(pkg, { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{"name":"lazy-test","type":"module"}');
     writeFileSync(join(pkg, 'package.json'), '{"name":"counted-package","main":"index.js"}');
-    writeFileSync(join(pkg, 'index.js'), [
-      '"use strict";',
-      'globalThis.countedLoads = (globalThis.countedLoads ?? 0) + 1;',
-      'Object.defineProperty(exports, "__esModule", { value: true });',
-      'exports.answer = 42;',
-      'exports.default = "whole";',
-    ].join('\n'));
+    writeFileSync(
+      join(pkg, 'index.js'),
+      [
+        '"use strict";',
+        'globalThis.countedLoads = (globalThis.countedLoads ?? 0) + 1;',
+        'Object.defineProperty(exports, "__esModule", { value: true });',
+        'exports.answer = 42;',
+        'exports.default = "whole";',
+      ].join('\n'),
+    );
     symlinkSync(join(root, 'node_modules', 'node-forge'), join(dir, 'node_modules', 'node-forge'));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('loads a package once, when a property is first read, with the same named and default exports', () => {
     expect(bundleAndRun(dir, ['counted-package', 'node-forge'])).toEqual({
-      loadsAtStart: 0, loadsAfterUse: 1, values: [42, 'whole', 42], md: 'function',
+      loadsAtStart: 0,
+      loadsAfterUse: 1,
+      values: [42, 'whole', 42],
+      md: 'function',
     });
   });
   it('without it, the bundle loads the package at start', () => {

@@ -49,7 +49,21 @@ function random(seed: number): () => number {
 }
 
 const STRINGS = [
-  'plain', 'a b', '123', '-dash', 'C:\\a b\\c.pfx', '0x10', "O'Brien’s", '', 'EX1', 'IIS,SMTP', 'true', '5.1', '7', 'print', 'mock',
+  'plain',
+  'a b',
+  '123',
+  '-dash',
+  'C:\\a b\\c.pfx',
+  '0x10',
+  "O'Brien’s",
+  '',
+  'EX1',
+  'IIS,SMTP',
+  'true',
+  '5.1',
+  '7',
+  'print',
+  'mock',
 ];
 const NUMBERS = ['5', '2048', '3000', 'abc', '-1', '1.5', '0x10', '007'];
 
@@ -58,7 +72,8 @@ function optionPieces(flag: string, o: DeclaredOption, pick: <T>(xs: readonly T[
   const values = o.choices ? [...o.choices.map(String), 'nope'] : o.type === 'number' ? NUMBERS : STRINGS;
   const v = pick(values);
   const f = `--${flag}`;
-  if (o.type === 'boolean') return pick([[f], [`--no-${flag}`], [`${f}=true`], [`${f}=false`], [f, 'true'], [`${f}=yes`]]);
+  if (o.type === 'boolean')
+    return pick([[f], [`--no-${flag}`], [`${f}=true`], [`${f}=false`], [f, 'true'], [`${f}=yes`]]);
   if (o.array === true || o.type === 'array') return pick([[f, v], [`${f}=${v}`], [f, v, pick(values)], [f]]);
   return pick([[`--${flag}`, v], [`--${flag}=${v}`], [`--${flag}`], [`--${flag}`, v], [`--${flag}=${v}`]]);
 }
@@ -126,13 +141,28 @@ function recording(commands: CliCommands, record: (args: Record<string, unknown>
 /** The arguments yargs hands the handler for `argv`, or null when yargs refuses the line. */
 async function yargsArgs(argv: readonly string[]): Promise<Record<string, unknown> | null> {
   let seen: Record<string, unknown> | null = null;
-  await runCli(argv, fakeIo({ env }), recording(cliCommands, (a) => {
-    seen = { ...a };
-  }));
+  await runCli(
+    argv,
+    fakeIo({ env }),
+    recording(cliCommands, (a) => {
+      seen = { ...a };
+    }),
+  );
   return seen;
 }
 
-const FAST_COMMANDS = ['run', 'ca', 'mock', 'new-request', 'new-selfsigned', 'import', 'enable', 'export', 'get', 'remove'];
+const FAST_COMMANDS = [
+  'run',
+  'ca',
+  'mock',
+  'new-request',
+  'new-selfsigned',
+  'import',
+  'enable',
+  'export',
+  'get',
+  'remove',
+];
 
 /** The leaf commands the fast bundles serve, each with the words that reach it. */
 function leaves(): { command: RecordedCommand; prefix: string[] }[] {
@@ -148,24 +178,28 @@ function leaves(): { command: RecordedCommand; prefix: string[] }[] {
 }
 
 describe('parseFast gives the handler what yargs gives it', () => {
-  it.each(leaves().map((l, i) => [l.prefix.join(' '), l, i] as const))('%s', async (_name, leaf, i) => {
-    expect(leaf.command.supported).toBe(true);
-    const variadic = leaf.command.slots.some((s) => s.variadic);
-    const modules = cliCommands(fakeIo(), () => undefined);
-    const top = recordCommand(modules.find((m) => String(m.command).split(' ')[0] === leaf.prefix[0])!);
-    let taken = 0;
-    const lines = generate(leaf.command, leaf.prefix, 100, 1000 + i);
-    for (const argv of lines) {
-      const fast = parseFast([top], argv);
-      if (!fast) continue;
-      taken++;
-      const slow = await yargsArgs(argv);
-      expect({ argv, args: slow }).toEqual({ argv, args: fast.args });
-    }
-    // Generated lines are often malformed on purpose; still a good share must take the fast path.
-    if (variadic) expect(taken).toBe(0);
-    else expect(taken).toBeGreaterThan(lines.length / 6);
-  }, 120_000);
+  it.each(leaves().map((l, i) => [l.prefix.join(' '), l, i] as const))(
+    '%s',
+    async (_name, leaf, i) => {
+      expect(leaf.command.supported).toBe(true);
+      const variadic = leaf.command.slots.some((s) => s.variadic);
+      const modules = cliCommands(fakeIo(), () => undefined);
+      const top = recordCommand(modules.find((m) => String(m.command).split(' ')[0] === leaf.prefix[0])!);
+      let taken = 0;
+      const lines = generate(leaf.command, leaf.prefix, 100, 1000 + i);
+      for (const argv of lines) {
+        const fast = parseFast([top], argv);
+        if (!fast) continue;
+        taken++;
+        const slow = await yargsArgs(argv);
+        expect({ argv, args: slow }).toEqual({ argv, args: fast.args });
+      }
+      // Generated lines are often malformed on purpose; still a good share must take the fast path.
+      if (variadic) expect(taken).toBe(0);
+      else expect(taken).toBeGreaterThan(lines.length / 6);
+    },
+    120_000,
+  );
 });
 
 /** Output with the per-call request id and time stamp of Exchange errors blanked. */
@@ -188,15 +222,46 @@ async function both(argv: readonly string[], ioOptions: Parameters<typeof fakeIo
 
 // Command lines the fast path must take, printing exactly what yargs prints.
 const SAME = [
-  ['new-request', '--server', 'AMS-EXCH01', '--subject-name', 'CN=a.contoso.com', '--domain-name', 'a.contoso.com,b.contoso.com',
-    '--private-key-exportable', '--print'],
-  ['new-request', '--subject-name=CN=a.contoso.com', '--domain-name', 'a.contoso.com', '--domain-name', 'b.contoso.com',
-    '--key-size', '4096', '--print', '--shell', '7'],
+  [
+    'new-request',
+    '--server',
+    'AMS-EXCH01',
+    '--subject-name',
+    'CN=a.contoso.com',
+    '--domain-name',
+    'a.contoso.com,b.contoso.com',
+    '--private-key-exportable',
+    '--print',
+  ],
+  [
+    'new-request',
+    '--subject-name=CN=a.contoso.com',
+    '--domain-name',
+    'a.contoso.com',
+    '--domain-name',
+    'b.contoso.com',
+    '--key-size',
+    '4096',
+    '--print',
+    '--shell',
+    '7',
+  ],
   ['new-selfsigned', '--services', 'IIS,SMTP', '--force', '--friendly-name', "O'Brien’s", '--backend', 'print'],
   ['enable', '--thumbprint', T, '--services', 'IIS', '--no-force', '--print', '--exchange', '2010'],
   ['enable', '--thumbprint', T, '--services', 'IIS', '--force=false', '--print'],
-  ['export', '--thumbprint', T, '--binary-encoded', '--password-env', 'PW', '--print', '--secrets', 'inline',
-    '--shell', '2.0'],
+  [
+    'export',
+    '--thumbprint',
+    T,
+    '--binary-encoded',
+    '--password-env',
+    'PW',
+    '--print',
+    '--secrets',
+    'inline',
+    '--shell',
+    '2.0',
+  ],
   ['import', '--file-data', 'c:\\x.pfx', '--password-env', 'PW', '--print', '--bytes', 'dotnet', '--quoting', 'ascii'],
   ['import', '--file-data', 'c:\\x.pfx', '--password-file', join(work, 'pw.txt'), '--print', '--secrets', 'inline'],
   ['get', '--print'],
@@ -249,11 +314,15 @@ const DEFERRED = [
 ];
 
 describe('runFast runs the command as runCli does', () => {
-  it.each(SAME.map((a) => [a.join(' '), a] as const))('same output and exit code: %s', async (_name, argv) => {
-    const r = await both(argv);
-    expect(r.fast.code).not.toBeNull();
-    expect(r.fast).toEqual(r.slow);
-  }, 60_000);
+  it.each(SAME.map((a) => [a.join(' '), a] as const))(
+    'same output and exit code: %s',
+    async (_name, argv) => {
+      const r = await both(argv);
+      expect(r.fast.code).not.toBeNull();
+      expect(r.fast).toEqual(r.slow);
+    },
+    60_000,
+  );
 
   it('same output and exit code over generated typed and run command lines', async () => {
     let taken = 0;

@@ -26,7 +26,13 @@ export function cliEnv(): NodeJS.ProcessEnv {
 
 /** Runs `node bin/exchcert.js ...args` and waits for it. */
 export function exchcert(args: readonly string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', input, env: cliEnv(), maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    input,
+    env: cliEnv(),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -60,7 +66,11 @@ export interface RunJson {
 }
 
 /** `exchcert run - --state DIR --json ...extra` with `script` on standard input. */
-export function runJson(state: string, script: string, extra: readonly string[] = []): CliResult & { readonly json: RunJson } {
+export function runJson(
+  state: string,
+  script: string,
+  extra: readonly string[] = [],
+): CliResult & { readonly json: RunJson } {
   const r = exchcert(['run', '-', '--state', state, '--json', ...extra], script);
   let json: RunJson;
   try {
@@ -89,7 +99,8 @@ const sha1 = (bytes: Uint8Array | string): string => createHash('sha1').update(b
 function normalize(value: unknown): unknown {
   if (value instanceof Uint8Array) return `sha1:${sha1(value)}:${value.length}`;
   if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalize(v)]));
   return value;
 }
 
@@ -111,22 +122,29 @@ export function snapshotFiles(dir: string): Record<string, string> {
 export function snapshotStore(state: string): unknown {
   const store = openSqliteStateStore(state);
   try {
-    return normalize(store.read((tx) => {
-      const servers = tx.listServers();
-      return {
-        servers,
-        perServer: Object.fromEntries(servers.map((s) => [s.name, {
-          certificates: [...tx.listCertificates(s.name)].sort((a, b) => a.thumbprint.localeCompare(b.thumbprint)),
-          requests: [...tx.listRequests(s.name)].sort((a, b) => a.thumbprint.localeCompare(b.thumbprint)),
-          config: tx.getServerConfig(s.name),
-          intermediates: tx.getValue(`exchange.intermediates.${serverKey(s.name)}`) ?? null,
-        }])),
-        org: tx.getOrgConfig(),
-        vendorCa: tx.getValue('vendorCa') ?? null,
-        authCertificate: tx.getValue('exchange.authCertificate') ?? null,
-        intermediates: tx.getValue('exchange.intermediates') ?? null,
-      };
-    }));
+    return normalize(
+      store.read((tx) => {
+        const servers = tx.listServers();
+        return {
+          servers,
+          perServer: Object.fromEntries(
+            servers.map((s) => [
+              s.name,
+              {
+                certificates: [...tx.listCertificates(s.name)].sort((a, b) => a.thumbprint.localeCompare(b.thumbprint)),
+                requests: [...tx.listRequests(s.name)].sort((a, b) => a.thumbprint.localeCompare(b.thumbprint)),
+                config: tx.getServerConfig(s.name),
+                intermediates: tx.getValue(`exchange.intermediates.${serverKey(s.name)}`) ?? null,
+              },
+            ]),
+          ),
+          org: tx.getOrgConfig(),
+          vendorCa: tx.getValue('vendorCa') ?? null,
+          authCertificate: tx.getValue('exchange.authCertificate') ?? null,
+          intermediates: tx.getValue('exchange.intermediates') ?? null,
+        };
+      }),
+    );
   } finally {
     store.close();
   }

@@ -1,6 +1,15 @@
 // The virtual Windows file system in <state>/fs: mapping, case-insensitive matching, refusals, Windows wording, atomic writes.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHostVirtualFs } from '../../../src/engine/store/host-virtual-fs.js';

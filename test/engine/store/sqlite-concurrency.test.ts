@@ -12,7 +12,11 @@ import { checkAppendedState, parseWriterOutput } from './support/writer-state-ch
 const PROCESSES = 20;
 const PER_PROCESS = 50;
 
-function runWriter(script: string, stateDir: string, label: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runWriter(
+  script: string,
+  stateDir: string,
+  label: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const [command, args] = nodeCommand(script, [stateDir, label, 'append', String(PER_PROCESS)]);
   const child = spawn(command, args, { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
@@ -34,11 +38,18 @@ describe('sqlite state store under concurrent processes', () => {
       const started = performance.now();
       const labels = Array.from({ length: PROCESSES }, (_, i) => `w${i}`);
       const results = await Promise.all(labels.map((label) => runWriter(script, stateDir, label)));
-      process.stdout.write(`concurrency: ${PROCESSES} processes x ${PER_PROCESS} writes in ${Math.round(performance.now() - started)} ms\n`);
-      for (const result of results) expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+      process.stdout.write(
+        `concurrency: ${PROCESSES} processes x ${PER_PROCESS} writes in ${Math.round(performance.now() - started)} ms\n`,
+      );
+      for (const result of results)
+        expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
       const committed = results.flatMap((result) => parseWriterOutput(result.stdout).committed);
       expect(new Set(committed.map((c) => c.added)).size).toBe(PROCESSES * PER_PROCESS);
-      checkAppendedState(stateDir, results.map((result) => result.stdout), labels);
+      checkAppendedState(
+        stateDir,
+        results.map((result) => result.stdout),
+        labels,
+      );
       const store = openSqliteStateStore(stateDir, { readonly: true });
       expect(store.read((tx) => tx.listCertificates(WRITER_SERVER)).length).toBe(PROCESSES * PER_PROCESS);
       expect(store.read((tx) => tx.listServers()).length).toBe(1);

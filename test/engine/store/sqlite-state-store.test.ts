@@ -19,12 +19,23 @@ const temp = (): string => mkdtempSync(join(tmpdir(), 'exchcert-store-'));
 describeStateStoreContract('sqlite', () => {
   const dir = temp();
   const store = openSqliteStateStore(join(dir, 'state'));
-  return { store, dispose: () => { try { store.close(); } finally { rmSync(dir, { recursive: true, force: true }); } } };
+  return {
+    store,
+    dispose: () => {
+      try {
+        store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
 });
 
 describe('openSqliteStateStore', () => {
   let base: string;
-  beforeEach(() => { base = temp(); });
+  beforeEach(() => {
+    base = temp();
+  });
   afterEach(() => rmSync(base, { recursive: true, force: true }));
 
   it('creates the folder 0700 and state.db with its -wal/-shm files 0600, in WAL mode', () => {
@@ -32,7 +43,8 @@ describe('openSqliteStateStore', () => {
     const store = openSqliteStateStore(dir);
     store.write((tx) => tx.putServer(fakeServerRecord('EX01')));
     expect(statSync(dir).mode & 0o777).toBe(0o700);
-    for (const suffix of ['', '-wal', '-shm']) expect(statSync(join(dir, STATE_DB_FILE + suffix)).mode & 0o777).toBe(0o600);
+    for (const suffix of ['', '-wal', '-shm'])
+      expect(statSync(join(dir, STATE_DB_FILE + suffix)).mode & 0o777).toBe(0o600);
     store.close();
     const db = new Database(join(dir, STATE_DB_FILE), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -65,21 +77,43 @@ describe('openSqliteStateStore', () => {
     expect(integrityCheck(base)).toBe('ok');
   });
 
-  it('stores a certificate\'s facts beside its DER (a later process shows it without parsing X.509)', () => {
+  it("stores a certificate's facts beside its DER (a later process shows it without parsing X.509)", () => {
     const tmp = scratch();
     try {
-      const made = tmp.openssl('req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-outform', 'DER',
-        '-out', tmp.path('c.cer'), '-subj', '/CN=mail.contoso.com', '-days', '30');
+      const made = tmp.openssl(
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        tmp.path('k.pem'),
+        '-outform',
+        'DER',
+        '-out',
+        tmp.path('c.cer'),
+        '-subj',
+        '/CN=mail.contoso.com',
+        '-days',
+        '30',
+      );
       expect(made.status).toBe(0);
       const der = new Uint8Array(tmp.read('c.cer'));
-      const cert = { ...fakeCertificateRecord('EX01'), der, thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase() };
+      const cert = {
+        ...fakeCertificateRecord('EX01'),
+        der,
+        thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),
+      };
       const store = openSqliteStateStore(base, { certificateFacts: CERTIFICATE_FACTS });
       store.write((tx) => {
         tx.putServer(fakeServerRecord('EX01'));
         tx.putCertificate(cert);
         tx.putCertificate(fakeCertificateRecord('EX01'));
       });
-      const facts = store.read((tx) => tx.getValue(`certificate-facts:${cert.thumbprint}`)) as { subject: string; thumbprint: string };
+      const facts = store.read((tx) => tx.getValue(`certificate-facts:${cert.thumbprint}`)) as {
+        subject: string;
+        thumbprint: string;
+      };
       expect(facts).toMatchObject({ subject: 'CN=mail.contoso.com', thumbprint: cert.thumbprint });
       expect(store.read((tx) => tx.getCertificate('EX01', cert.thumbprint))).toEqual(cert);
       store.close();
@@ -123,7 +157,11 @@ describe('openSqliteStateStore', () => {
     const garbage = join(base, 'garbage');
     openSqliteStateStore(garbage).close();
     rmSync(join(garbage, STATE_DB_FILE));
-    writeFileSync(join(garbage, STATE_DB_FILE), 'this is not a database, just some text that is long enough'.repeat(20), { mode: 0o600 });
+    writeFileSync(
+      join(garbage, STATE_DB_FILE),
+      'this is not a database, just some text that is long enough'.repeat(20),
+      { mode: 0o600 },
+    );
     const unreadable = caught(() => openSqliteStateStore(garbage));
     expect(unreadable.code).toBe('STATE_UNREADABLE');
     expect(unreadable.message).toContain(`'${garbage}'`);

@@ -2,7 +2,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createVendorCa, exportPrivateKeyPem, generateRsaKeyPair, importPrivateKeyPkcs8 } from '../../../src/pki/index.js';
+import {
+  createVendorCa,
+  exportPrivateKeyPem,
+  generateRsaKeyPair,
+  importPrivateKeyPkcs8,
+} from '../../../src/pki/index.js';
 import type { RsaKeyPair, RsaKeySize, VendorCaState } from '../../../src/pki/index.js';
 import type { KeySource } from '../../../src/engine/mock-environment.js';
 

@@ -18,7 +18,8 @@ export function createMemoryFs(initial: Record<string, Uint8Array | string> = {}
     files.set(norm(path), new Uint8Array(data));
     names.set(norm(path), path);
   };
-  for (const [path, data] of Object.entries(initial)) put(path, typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data);
+  for (const [path, data] of Object.entries(initial))
+    put(path, typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf8')) : data);
   return {
     files,
     list: () => [...names.values()],

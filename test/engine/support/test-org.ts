@@ -88,10 +88,22 @@ export async function testOrg(servers: readonly AddServerSpec[] = SEED_SERVERS):
   let tick = BASE_TIME.getTime();
   const clock = (): Date => new Date((tick += 1000));
   const exchange = createMockExchange({ store, fs, clock, keys: pooledKeys });
-  const run = async (cmdlet: string, parameters: Record<string, unknown> = {}, options: RunOptions = {}): Promise<RunResult> => {
+  const run = async (
+    cmdlet: string,
+    parameters: Record<string, unknown> = {},
+    options: RunOptions = {},
+  ): Promise<RunResult> => {
     const prompts: Prompt[] = [];
     const outcome = await exchange.invoke(
-      { cmdlet, parameterSet: '', parameters, connectedServer: options.connected ?? servers[0]!.name, shell: options.shell ?? '5.1', line: 1, column: 1 },
+      {
+        cmdlet,
+        parameterSet: '',
+        parameters,
+        connectedServer: options.connected ?? servers[0]!.name,
+        shell: options.shell ?? '5.1',
+        line: 1,
+        column: 1,
+      },
       scriptedAnswers(options.answers ?? [], prompts),
     );
     return { ...outcome, prompts };

@@ -35,10 +35,18 @@ export async function requestAndIssue(
   domainName: readonly string[],
   extra: Record<string, unknown> = {},
 ): Promise<IssuedRequest> {
-  const r = await org.run('New-ExchangeCertificate', { generateRequest: true, server, subjectName, domainName: [...domainName], ...extra });
+  const r = await org.run('New-ExchangeCertificate', {
+    generateRequest: true,
+    server,
+    subjectName,
+    domainName: [...domainName],
+    ...extra,
+  });
   if (r.errors.length > 0) throw new Error(r.errors[0]!.message);
   const requestText = r.output[0] as string;
-  const pending = (await org.get({ server })).find((c) => c.CertificateRequest !== null && requestText.includes(c.CertificateRequest));
+  const pending = (await org.get({ server })).find(
+    (c) => c.CertificateRequest !== null && requestText.includes(c.CertificateRequest),
+  );
   if (!pending) throw new Error('pending request not listed');
   const issued = await ca.issue(requestText, { now: BASE_TIME, days: 365 });
   return { requestText, pendingThumbprint: pending.Thumbprint, issued };

@@ -11,11 +11,31 @@ import { parse } from '../../../src/parser/parser.js';
 
 /** PowerShell's StatementAst subclasses (what `FindAll({ $args[0] -is [StatementAst] })` returns). */
 const STATEMENT_TYPES: ReadonlySet<string> = new Set([
-  'PipelineAst', 'PipelineChainAst', 'AssignmentStatementAst', 'CommandAst', 'CommandExpressionAst', 'IfStatementAst',
-  'SwitchStatementAst', 'ForEachStatementAst', 'ForStatementAst', 'WhileStatementAst', 'DoWhileStatementAst',
-  'DoUntilStatementAst', 'FunctionDefinitionAst', 'ReturnStatementAst', 'ThrowStatementAst', 'ExitStatementAst',
-  'BreakStatementAst', 'ContinueStatementAst', 'TryStatementAst', 'TrapStatementAst', 'DataStatementAst',
-  'UsingStatementAst', 'TypeDefinitionAst', 'BlockStatementAst', 'ConfigurationDefinitionAst',
+  'PipelineAst',
+  'PipelineChainAst',
+  'AssignmentStatementAst',
+  'CommandAst',
+  'CommandExpressionAst',
+  'IfStatementAst',
+  'SwitchStatementAst',
+  'ForEachStatementAst',
+  'ForStatementAst',
+  'WhileStatementAst',
+  'DoWhileStatementAst',
+  'DoUntilStatementAst',
+  'FunctionDefinitionAst',
+  'ReturnStatementAst',
+  'ThrowStatementAst',
+  'ExitStatementAst',
+  'BreakStatementAst',
+  'ContinueStatementAst',
+  'TryStatementAst',
+  'TrapStatementAst',
+  'DataStatementAst',
+  'UsingStatementAst',
+  'TypeDefinitionAst',
+  'BlockStatementAst',
+  'ConfigurationDefinitionAst',
 ]);
 
 /** One file's structure: first error (or null), statements as [type, start, end], commands as [start, end, elements]. */
@@ -46,12 +66,10 @@ function scriptsUnder(dir: string): string[] {
 
 /** PowerShell 7.6.9's folder in the dotnet tool store, next to the pwsh found (or ~/.dotnet/tools). */
 export function powershellStore(pwsh: string | undefined): string {
-  const candidates = [pwsh ? join(
-    dirname(realpathSync(pwsh)),
-    '.store',
-    'powershell',
-    '7.6.9'
-  ) : '', join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9')];
+  const candidates = [
+    pwsh ? join(dirname(realpathSync(pwsh)), '.store', 'powershell', '7.6.9') : '',
+    join(homedir(), '.dotnet', 'tools', '.store', 'powershell', '7.6.9'),
+  ];
   return candidates.find((c) => c !== '' && existsSync(c)) ?? candidates[1]!;
 }
 
@@ -64,7 +82,10 @@ export function pesterFolder(): string {
 export function realScripts(pwsh: string | undefined): { powershell: string[]; pester: string[] } {
   const store = powershellStore(pwsh);
   const pester = pesterFolder();
-  return { powershell: existsSync(store) ? scriptsUnder(store) : [], pester: existsSync(pester) ? scriptsUnder(pester) : [] };
+  return {
+    powershell: existsSync(store) ? scriptsUnder(store) : [],
+    pester: existsSync(pester) ? scriptsUnder(pester) : [],
+  };
 }
 
 /**
@@ -98,12 +119,22 @@ export function ourStructure(text: string): ScriptStructure {
   // PowerShell stores a one-expression right side of `=` as the CommandExpressionAst itself (no PipelineAst).
   const unwrapped = new Set<Ast>();
   walkAst(root, (n) => {
-    if (n.type === 'AssignmentStatementAst' && n.right.type === 'PipelineAst' && n.right.pipelineElements.length === 1
-      && n.right.pipelineElements[0]!.type === 'CommandExpressionAst') unwrapped.add(n.right);
+    if (
+      n.type === 'AssignmentStatementAst' &&
+      n.right.type === 'PipelineAst' &&
+      n.right.pipelineElements.length === 1 &&
+      n.right.pipelineElements[0]!.type === 'CommandExpressionAst'
+    )
+      unwrapped.add(n.right);
     if (n.type === 'TypeDefinitionAst' && n.isClass) {
       for (const m of n.members) {
         // PowerShell adds a `base()` call, with an empty extent, to constructors that do not write one.
-        if (m.type === 'FunctionMemberAst' && !m.isStatic && m.baseArguments === null && m.name.toLowerCase() === n.name.toLowerCase()) {
+        if (
+          m.type === 'FunctionMemberAst' &&
+          !m.isStatic &&
+          m.baseArguments === null &&
+          m.name.toLowerCase() === n.name.toLowerCase()
+        ) {
           statements.push(['CommandExpressionAst', 0, 0]);
         }
       }
@@ -126,7 +157,15 @@ export function ourHelp(text: string): (readonly unknown[])[] {
     if (n.type !== 'FunctionDefinitionAst') return;
     const h = getHelpContent(root, n);
     if (h !== null) {
-      out.push([n.extent.startOffset, h.synopsis, h.description, Object.keys(h.parameters).map((k) => k.toLowerCase()).sort(), h.examples.length]);
+      out.push([
+        n.extent.startOffset,
+        h.synopsis,
+        h.description,
+        Object.keys(h.parameters)
+          .map((k) => k.toLowerCase())
+          .sort(),
+        h.examples.length,
+      ]);
     }
   });
   return out;

@@ -21,12 +21,17 @@ export async function bundleChildScript(name: string, outDir: string): Promise<s
     format: 'esm',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [{
-      name: 'native-outside',
-      setup(context) {
-        context.onResolve({ filter: /^better-sqlite3$/ }, () => ({ path: require.resolve('better-sqlite3'), external: true }));
+    plugins: [
+      {
+        name: 'native-outside',
+        setup(context) {
+          context.onResolve({ filter: /^better-sqlite3$/ }, () => ({
+            path: require.resolve('better-sqlite3'),
+            external: true,
+          }));
+        },
       },
-    }],
+    ],
   });
   return outfile;
 }

@@ -60,13 +60,18 @@ export async function runCrashHarness(options: CrashHarnessOptions): Promise<Cra
       const result = await runOnce(options, index, history.length, stateDir);
       runs += 1;
       if (result.killed) kills += 1;
-      else if (result.exitCode !== 0) throw new Error(`lane ${index} run ${result.run} exited with ${result.exitCode}: ${result.stderr}`);
+      else if (result.exitCode !== 0)
+        throw new Error(`lane ${index} run ${result.run} exited with ${result.exitCode}: ${result.stderr}`);
       history.push(result);
       options.check(stateDir, history);
     }
   };
   // A failing lane stops the others after their current run, so no child outlives the harness.
-  await Promise.all(Array.from({ length: options.lanes }, (_, index) => lane(index).catch((error: unknown) => void (failure ??= { error }))));
+  await Promise.all(
+    Array.from({ length: options.lanes }, (_, index) =>
+      lane(index).catch((error: unknown) => void (failure ??= { error })),
+    ),
+  );
   if (failure !== undefined) throw failure.error;
   return { kills, runs, ms: performance.now() - started };
 }
@@ -85,9 +90,12 @@ function runOnce(options: CrashHarnessOptions, lane: number, run: number, stateD
     child.kill('SIGKILL');
   }, options.runTimeoutMs ?? 30_000);
   const armKill = (): void => {
-    timer ??= setTimeout(() => {
-      killed = child.kill('SIGKILL');
-    }, min + Math.random() * (max - min));
+    timer ??= setTimeout(
+      () => {
+        killed = child.kill('SIGKILL');
+      },
+      min + Math.random() * (max - min),
+    );
   };
   if (options.readyLine === null) armKill();
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -100,7 +108,12 @@ function runOnce(options: CrashHarnessOptions, lane: number, run: number, stateD
     child.on('close', (exitCode, signal) => {
       clearTimeout(timer);
       clearTimeout(deadline);
-      if (timedOut) reject(new Error(`lane ${lane} run ${run} did not finish in time; stdout ends: ${stdout.slice(-200)} stderr: ${stderr}`));
+      if (timedOut)
+        reject(
+          new Error(
+            `lane ${lane} run ${run} did not finish in time; stdout ends: ${stdout.slice(-200)} stderr: ${stderr}`,
+          ),
+        );
       else resolve({ lane, run, stdout, stderr, killed: killed && signal === 'SIGKILL', exitCode });
     });
   });

@@ -13,10 +13,20 @@ export interface StoreFixture {
 }
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
-const isPlainBytes = (value: unknown): boolean => value instanceof Uint8Array && Object.getPrototypeOf(value) === Uint8Array.prototype;
+const isPlainBytes = (value: unknown): boolean =>
+  value instanceof Uint8Array && Object.getPrototypeOf(value) === Uint8Array.prototype;
 
 function request(server: string, thumbprint: string): RequestRecord {
-  return { server, thumbprint, csr: bytes(1, 2, 3), placeholder: bytes(4, 5), privateKey: bytes(6), exportable: false, friendlyName: 'req', createdAt: '2024-01-01T00:00:00.000Z' };
+  return {
+    server,
+    thumbprint,
+    csr: bytes(1, 2, 3),
+    placeholder: bytes(4, 5),
+    privateKey: bytes(6),
+    exportable: false,
+    friendlyName: 'req',
+    createdAt: '2024-01-01T00:00:00.000Z',
+  };
 }
 
 const serverConfig: ServerConfig = {
@@ -30,7 +40,15 @@ const serverConfig: ServerConfig = {
 const orgConfig: OrgConfig = {
   ...EMPTY_ORG_CONFIG,
   acceptedDomains: [{ name: 'contoso.com', domainName: 'contoso.com', domainType: 'Authoritative' }],
-  connectors: [{ name: 'Default EX01', server: 'EX01', kind: 'Receive', fqdn: 'mail.contoso.com', tlsCertificateName: '<I>CN=CA<S>CN=mail' }],
+  connectors: [
+    {
+      name: 'Default EX01',
+      server: 'EX01',
+      kind: 'Receive',
+      fqdn: 'mail.contoso.com',
+      tlsCertificateName: '<I>CN=CA<S>CN=mail',
+    },
+  ],
   authCertificateThumbprint: '12'.repeat(20),
   trustedVendorRoots: [{ thumbprint: '34'.repeat(20), der: bytes(9, 8, 7) }],
   clockOffsetMs: 86_400_000,
@@ -67,7 +85,10 @@ export function describeStateStoreContract(name: string, open: () => StoreFixtur
         tx.putServer({ ...fakeServerRecord('ams-exch01'), cu: 14 });
       });
       const servers = store.read((tx) => tx.listServers());
-      expect(servers.map((s) => [s.name, s.cu])).toEqual([['ams-exch01', 14], ['BER-EXCH02', 15]]);
+      expect(servers.map((s) => [s.name, s.cu])).toEqual([
+        ['ams-exch01', 14],
+        ['BER-EXCH02', 15],
+      ]);
       const server = store.read((tx) => tx.getServer(' Ber-Exch02 '));
       expect(server).toEqual(fakeServerRecord('BER-EXCH02'));
       expect(Object.isFrozen(server)).toBe(true);
@@ -88,7 +109,10 @@ export function describeStateStoreContract(name: string, open: () => StoreFixtur
       expect(isPlainBytes(got?.privateKey)).toBe(true);
       expect(Object.isFrozen(got)).toBe(true);
       expect(store.read((tx) => tx.getCertificate('EX01', noKey.thumbprint))).toEqual(noKey);
-      expect(store.read((tx) => tx.listCertificates('Ex01')).map((c) => c.thumbprint)).toEqual([cert.thumbprint, noKey.thumbprint]);
+      expect(store.read((tx) => tx.listCertificates('Ex01')).map((c) => c.thumbprint)).toEqual([
+        cert.thumbprint,
+        noKey.thumbprint,
+      ]);
     });
 
     it('keeps certificates per server and replaces one put again in place', () => {
@@ -147,7 +171,12 @@ export function describeStateStoreContract(name: string, open: () => StoreFixtur
     });
 
     it('keeps free-form values as JSON, bytes included; undefined deletes', () => {
-      const value = { serial: 7, names: ['a', 'b'], nested: { key: bytes(1, 2), none: null }, buffer: Buffer.from('hi') };
+      const value = {
+        serial: 7,
+        names: ['a', 'b'],
+        nested: { key: bytes(1, 2), none: null },
+        buffer: Buffer.from('hi'),
+      };
       store.write((tx) => {
         tx.putValue('ca', value);
         tx.putValue('n', 0);
@@ -163,14 +192,16 @@ export function describeStateStoreContract(name: string, open: () => StoreFixtur
     it('rolls a throwing write back entirely and rethrows the same error', () => {
       store.write((tx) => tx.putValue('kept', 1));
       const boom = new Error('boom');
-      const error = caught(() => store.write((tx) => {
-        tx.putServer(fakeServerRecord('EX01'));
-        tx.putCertificate(fakeCertificateRecord('EX01'));
-        tx.putServerConfig('EX01', serverConfig);
-        tx.putOrgConfig(orgConfig);
-        tx.putValue('kept', 2);
-        throw boom;
-      }));
+      const error = caught(() =>
+        store.write((tx) => {
+          tx.putServer(fakeServerRecord('EX01'));
+          tx.putCertificate(fakeCertificateRecord('EX01'));
+          tx.putServerConfig('EX01', serverConfig);
+          tx.putOrgConfig(orgConfig);
+          tx.putValue('kept', 2);
+          throw boom;
+        }),
+      );
       expect(error).toBe(boom);
       store.read((tx) => {
         expect(tx.listServers()).toEqual([]);
@@ -206,10 +237,20 @@ export function describeStateStoreContract(name: string, open: () => StoreFixtur
 
     it('refuses records it cannot store, leaving the state as it was', () => {
       expect(caught(() => store.write((tx) => tx.putServer(fakeServerRecord('  ')))).code).toBe('INVALID_RECORD');
-      expect(caught(() => store.write((tx) => tx.putCertificate({ ...fakeCertificateRecord('EX01'), der: [1, 2] as unknown as Uint8Array }))).code).toBe('INVALID_RECORD');
+      expect(
+        caught(() =>
+          store.write((tx) =>
+            tx.putCertificate({ ...fakeCertificateRecord('EX01'), der: [1, 2] as unknown as Uint8Array }),
+          ),
+        ).code,
+      ).toBe('INVALID_RECORD');
       expect(caught(() => store.write((tx) => tx.putValue('big', { n: 1n }))).code).toBe('INVALID_RECORD');
       expect(caught(() => store.write((tx) => tx.putValue('fn', () => 1))).code).toBe('INVALID_RECORD');
-      expect(store.read((tx) => [tx.listServers(), tx.listCertificates('EX01'), tx.getValue('big')])).toEqual([[], [], undefined]);
+      expect(store.read((tx) => [tx.listServers(), tx.listCertificates('EX01'), tx.getValue('big')])).toEqual([
+        [],
+        [],
+        undefined,
+      ]);
     });
 
     it('refuses use after close', () => {

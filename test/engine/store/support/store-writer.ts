@@ -28,7 +28,14 @@ function say(line: string): void {
 
 function transaction(tx: StateTransaction, cert: CertificateRecord): string | null {
   if (tx.getServer(WRITER_SERVER) === undefined) {
-    tx.putServer({ name: WRITER_SERVER, fqdn: 'ex01.contoso.com', major: '2019', cu: 15, roles: ['Mailbox'], createdAt: cert.createdAt });
+    tx.putServer({
+      name: WRITER_SERVER,
+      fqdn: 'ex01.contoso.com',
+      major: '2019',
+      cu: 15,
+      roles: ['Mailbox'],
+      createdAt: cert.createdAt,
+    });
   }
   tx.putCertificate(cert);
   tx.putValue(`cert:${cert.thumbprint}`, cert.friendlyName);
@@ -43,7 +50,10 @@ function transaction(tx: StateTransaction, cert: CertificateRecord): string | nu
       tx.putValue(`cert:${dropped}`, undefined);
     }
     const config = tx.getServerConfig(WRITER_SERVER);
-    tx.putServerConfig(WRITER_SERVER, { ...config, networkServiceAcl: tx.listCertificates(WRITER_SERVER).map((c) => c.thumbprint) });
+    tx.putServerConfig(WRITER_SERVER, {
+      ...config,
+      networkServiceAcl: tx.listCertificates(WRITER_SERVER).map((c) => c.thumbprint),
+    });
   }
   return dropped;
 }

@@ -4,7 +4,8 @@ import { writeSync } from 'node:fs';
 import { createHostVirtualFs } from '../../../../src/engine/store/host-virtual-fs.js';
 
 const [stateDir, windowsPath, sizeText] = process.argv.slice(2);
-if (stateDir === undefined || windowsPath === undefined || sizeText === undefined) throw new Error('usage: vfs-writer <stateDir> <windowsPath> <bytes>');
+if (stateDir === undefined || windowsPath === undefined || sizeText === undefined)
+  throw new Error('usage: vfs-writer <stateDir> <windowsPath> <bytes>');
 const vfs = createHostVirtualFs(stateDir);
 const contents = [new Uint8Array(Number(sizeText)).fill(0x61), new Uint8Array(Number(sizeText)).fill(0x62)] as const;
 vfs.writeFile(windowsPath, contents[0]);

@@ -28,9 +28,11 @@ export function writerCertificateProblem(cert: CertificateRecord): string | null
   const { der } = cert;
   if (cert.thumbprint !== sha('sha1', der).toUpperCase()) return `thumbprint ${cert.thumbprint} does not match its DER`;
   const index = Number(/-(\d+)-[0-9a-f]{8}$/.exec(cert.friendlyName)?.[1]);
-  if (!cert.friendlyName.endsWith(`-${sha('sha256', der).slice(0, 8)}`) || Number.isNaN(index)) return `friendlyName ${cert.friendlyName} does not match its DER`;
+  if (!cert.friendlyName.endsWith(`-${sha('sha256', der).slice(0, 8)}`) || Number.isNaN(index))
+    return `friendlyName ${cert.friendlyName} does not match its DER`;
   const key = index % 3 === 0 ? null : Buffer.from(sha('sha512', der), 'hex').toString('hex');
-  if ((cert.privateKey === null ? null : Buffer.from(cert.privateKey).toString('hex')) !== key) return `privateKey of ${cert.thumbprint} does not match`;
+  if ((cert.privateKey === null ? null : Buffer.from(cert.privateKey).toString('hex')) !== key)
+    return `privateKey of ${cert.thumbprint} does not match`;
   if (cert.exportable !== (index % 2 === 0)) return `exportable of ${cert.thumbprint} does not match`;
   if (der.length !== 600 + (index % 7) * 50) return `DER of ${cert.thumbprint} has the wrong length`;
   return null;

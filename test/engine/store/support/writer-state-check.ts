@@ -25,7 +25,10 @@ export interface WriterOutput {
 /** Parses store-writer.ts output (a torn last line, cut by SIGKILL, is ignored). */
 export function parseWriterOutput(stdout: string): WriterOutput {
   const begun = [...stdout.matchAll(/^BEGIN ([0-9A-F]{40})\n/gm)].map((m) => m[1]!);
-  const committed = [...stdout.matchAll(/^COMMITTED ([0-9A-F]{40}) ([0-9A-F]{40}|-)\n/gm)].map((m) => ({ added: m[1]!, dropped: m[2] === '-' ? null : m[2]! }));
+  const committed = [...stdout.matchAll(/^COMMITTED ([0-9A-F]{40}) ([0-9A-F]{40}|-)\n/gm)].map((m) => ({
+    added: m[1]!,
+    dropped: m[2] === '-' ? null : m[2]!,
+  }));
   return { begun, committed };
 }
 
@@ -46,7 +49,8 @@ function checkRecords(tx: StateTransaction): string[] {
   for (const cert of certs) {
     const problem = writerCertificateProblem(cert);
     if (problem !== null) throw new Error(problem);
-    if (tx.getValue(`cert:${cert.thumbprint}`) !== cert.friendlyName) throw new Error(`the kv entry of ${cert.thumbprint} is missing`);
+    if (tx.getValue(`cert:${cert.thumbprint}`) !== cert.friendlyName)
+      throw new Error(`the kv entry of ${cert.thumbprint} is missing`);
   }
   return certs.map((cert) => cert.thumbprint);
 }
@@ -59,8 +63,12 @@ export function checkAppendedState(stateDir: string, stdouts: readonly string[],
   const committed = stdouts.flatMap((stdout) => parseWriterOutput(stdout).committed.map((c) => c.added));
   inspect(stateDir, (tx) => {
     const present = checkRecords(tx);
-    if ([...present].sort().join() !== [...committed].sort().join()) throw new Error(`the state holds ${present.length} certificates, ${committed.length} were committed`);
-    const counted = labels.reduce((sum, label) => sum + ((tx.getValue(`count:${label}`) as number | undefined) ?? 0), 0);
+    if ([...present].sort().join() !== [...committed].sort().join())
+      throw new Error(`the state holds ${present.length} certificates, ${committed.length} were committed`);
+    const counted = labels.reduce(
+      (sum, label) => sum + ((tx.getValue(`count:${label}`) as number | undefined) ?? 0),
+      0,
+    );
     if (counted !== present.length) throw new Error(`the counters say ${counted}, the state holds ${present.length}`);
   });
 }
@@ -94,15 +102,21 @@ export function createChurnChecker(): (stateDir: string, runs: readonly CrashRun
     });
     const unfinished = output.begun.length > output.committed.length ? output.begun[output.committed.length]! : null;
     if (output.begun.length > output.committed.length + 1) throw new Error('more than one transaction in flight');
-    if (unfinished !== null && !run.killed) throw new Error(`${unfinished} began but the writer exited without committing it`);
+    if (unfinished !== null && !run.killed)
+      throw new Error(`${unfinished} began but the writer exited without committing it`);
     inspect(stateDir, (tx) => {
       if (unfinished !== null && tx.getCertificate(WRITER_SERVER, unfinished) !== undefined) apply(unfinished);
-      else if (unfinished !== null && tx.getValue(`cert:${unfinished}`) !== undefined) throw new Error(`half of ${unfinished}'s transaction is there`);
+      else if (unfinished !== null && tx.getValue(`cert:${unfinished}`) !== undefined)
+        throw new Error(`half of ${unfinished}'s transaction is there`);
       const present = checkRecords(tx);
-      if (present.join() !== model.certs.join()) throw new Error(`the state holds [${present.join(', ')}], expected [${model.certs.join(', ')}]`);
-      for (const thumbprint of gone) if (tx.getValue(`cert:${thumbprint}`) !== undefined) throw new Error(`dropped ${thumbprint} left its kv entry`);
-      if ((tx.getValue('count:w') ?? 0) !== model.puts) throw new Error(`count:w is ${String(tx.getValue('count:w'))}, expected ${model.puts}`);
-      if (model.puts > 0 && tx.getServerConfig(WRITER_SERVER).networkServiceAcl.join() !== model.certs.join()) throw new Error('networkServiceAcl does not list the certificates');
+      if (present.join() !== model.certs.join())
+        throw new Error(`the state holds [${present.join(', ')}], expected [${model.certs.join(', ')}]`);
+      for (const thumbprint of gone)
+        if (tx.getValue(`cert:${thumbprint}`) !== undefined) throw new Error(`dropped ${thumbprint} left its kv entry`);
+      if ((tx.getValue('count:w') ?? 0) !== model.puts)
+        throw new Error(`count:w is ${String(tx.getValue('count:w'))}, expected ${model.puts}`);
+      if (model.puts > 0 && tx.getServerConfig(WRITER_SERVER).networkServiceAcl.join() !== model.certs.join())
+        throw new Error('networkServiceAcl does not list the certificates');
     });
   };
 }
