@@ -17,7 +17,9 @@ import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { NO_OUTPUT, TypeValue, collect, isTrue, normalize, toNumber, toStr } from '../runtime/ps-values.js';
 import { indexValue } from './index-value.js';
 import type { InterpreterCore } from './interpreter-core.js';
-import { UnsupportedMethod, getMember, invokeMethod } from './ps-members.js';
+import { invokeMethod } from './invoke-method.js';
+import { getMember } from './ps-members.js';
+import { UnsupportedMethod } from './unsupported-method.js';
 import { staticMethod, staticProperty } from './static-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 

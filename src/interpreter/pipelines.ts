@@ -21,7 +21,7 @@ import { runExchange } from './exchange-calls.js';
 import type { ExchangeCommand } from './exchange-calls.js';
 import { HELPER_COMMANDS } from './helpers/helper-commands.js';
 import type { InterpreterCore } from './interpreter-core.js';
-import { UnsupportedMethod } from './ps-members.js';
+import { UnsupportedMethod } from './unsupported-method.js';
 import { resolveProviderPath } from './provider-path.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
