@@ -75,6 +75,24 @@ function propertyOf(obj: unknown, p: ParameterSpec): { found: boolean; value: un
   return { found: false, value: null };
 }
 
+/** PowerShell's order: by value with the exact type, then by property name, then by value with conversion. */
+function chooseParameters(
+  byValue: readonly ParameterSpec[],
+  byProperty: readonly ParameterSpec[],
+  obj: unknown,
+): { p: ParameterSpec; value: unknown }[] {
+  const exact = byValue.find((p) => fitsExactly(p, obj));
+  if (exact) return [{ p: exact, value: obj }];
+  const chosen: { p: ParameterSpec; value: unknown }[] = [];
+  for (const p of byProperty) {
+    const prop = propertyOf(obj, p);
+    if (prop.found) chosen.push({ p, value: prop.value });
+  }
+  if (chosen.length > 0) return chosen;
+  const coerced = byValue.find((p) => convertible(p, obj));
+  return coerced ? [{ p: coerced, value: obj }] : [];
+}
+
 /**
  * Binds `obj` to the parameters left unbound (`bound` holds PowerShell names), trying in turn: by value without
  * conversion, by property name, by value with conversion; the first pass that binds anything wins. Throws
@@ -98,19 +116,7 @@ export function bindPipelineObject(
   const byValue = candidates.filter((p) => p.pipeline === 'value' || p.pipeline === 'both');
   const byProperty = candidates.filter((p) => p.pipeline === 'property' || p.pipeline === 'both');
 
-  let chosen: { p: ParameterSpec; value: unknown }[] = [];
-  const exact = byValue.find((p) => fitsExactly(p, obj));
-  if (exact) chosen = [{ p: exact, value: obj }];
-  if (chosen.length === 0) {
-    for (const p of byProperty) {
-      const prop = propertyOf(obj, p);
-      if (prop.found) chosen.push({ p, value: prop.value });
-    }
-  }
-  if (chosen.length === 0) {
-    const coerced = byValue.find((p) => convertible(p, obj));
-    if (coerced) chosen = [{ p: coerced, value: obj }];
-  }
+  const chosen = chooseParameters(byValue, byProperty, obj);
   if (chosen.length === 0) {
     throw new RuntimeFailure(
       'The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.',

@@ -6,6 +6,8 @@ import type {
   ExpressionAst,
   HashtableAst,
   InvokeMemberExpressionAst,
+  MemberExpressionAst,
+  StatementAst,
   UnaryExpressionAst,
   VariableExpressionAst,
 } from '../ast/ast.js';
@@ -17,7 +19,9 @@ import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { NO_OUTPUT, TypeValue, collect, isTrue, normalize, toNumber, toStr } from '../runtime/ps-values.js';
 import { indexValue } from './index-value.js';
 import type { InterpreterCore } from './interpreter-core.js';
-import { UnsupportedMethod, getMember, invokeMethod } from './ps-members.js';
+import { invokeMethod } from './invoke-method.js';
+import { getMember } from './ps-members.js';
+import { UnsupportedMethod } from './unsupported-method.js';
 import { staticMethod, staticProperty } from './static-members.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
@@ -33,6 +37,31 @@ export async function evalExpr(core: InterpreterCore, e: ExpressionAst): Promise
   }
 }
 
+/** `$obj.Name` or `[type]::Name`. */
+async function member(core: InterpreterCore, e: MemberExpressionAst): Promise<unknown> {
+  if (e.static)
+    return staticProperty(
+      (e.expression as { typeName: string }).typeName,
+      (e.member as { value: string }).value,
+      core.staticCtx,
+    );
+  const target = await core.evalExpr(e.expression);
+  const name = e.member.type === 'StringConstantExpressionAst' ? e.member.value : toStr(await core.evalExpr(e.member));
+  return getMember(target, name, core.memberCtx);
+}
+
+/** `@(...)` (always an array) or `$(...)` (its output, collected). */
+async function subExpression(
+  core: InterpreterCore,
+  statements: readonly StatementAst[],
+  array: boolean,
+): Promise<unknown> {
+  const out: unknown[] = [];
+  await core.execBlock(statements, out);
+  if (array) return out;
+  return out.length === 0 ? NO_OUTPUT : collect(out);
+}
+
 async function evalInner(core: InterpreterCore, e: ExpressionAst): Promise<unknown> {
   switch (e.type) {
     case 'StringConstantExpressionAst':
@@ -44,18 +73,8 @@ async function evalInner(core: InterpreterCore, e: ExpressionAst): Promise<unkno
     case 'VariableExpressionAst':
       if (core.injected.has(e)) return core.injected.get(e);
       return core.vars.get(e.variablePath);
-    case 'MemberExpressionAst': {
-      if (e.static)
-        return staticProperty(
-          (e.expression as { typeName: string }).typeName,
-          (e.member as { value: string }).value,
-          core.staticCtx,
-        );
-      const target = await core.evalExpr(e.expression);
-      const name =
-        e.member.type === 'StringConstantExpressionAst' ? e.member.value : toStr(await core.evalExpr(e.member));
-      return getMember(target, name, core.memberCtx);
-    }
+    case 'MemberExpressionAst':
+      return member(core, e);
     case 'InvokeMemberExpressionAst':
       return invokeMember(core, e);
     case 'ArrayLiteralAst': {
@@ -63,16 +82,10 @@ async function evalInner(core: InterpreterCore, e: ExpressionAst): Promise<unkno
       for (const x of e.elements) out.push(normalize(await core.evalExpr(x)));
       return out;
     }
-    case 'ArrayExpressionAst': {
-      const out: unknown[] = [];
-      await core.execBlock(e.subExpression.statements, out);
-      return out;
-    }
-    case 'SubExpressionAst': {
-      const out: unknown[] = [];
-      await core.execBlock(e.subExpression.statements, out);
-      return out.length === 0 ? NO_OUTPUT : collect(out);
-    }
+    case 'ArrayExpressionAst':
+      return subExpression(core, e.subExpression.statements, true);
+    case 'SubExpressionAst':
+      return subExpression(core, e.subExpression.statements, false);
     case 'ParenExpressionAst':
       return core.statementValue(e.pipeline);
     case 'HashtableAst':

@@ -21,7 +21,7 @@ import { runExchange } from './exchange-calls.js';
 import type { ExchangeCommand } from './exchange-calls.js';
 import { HELPER_COMMANDS } from './helpers/helper-commands.js';
 import type { InterpreterCore } from './interpreter-core.js';
-import { UnsupportedMethod } from './ps-members.js';
+import { UnsupportedMethod } from './unsupported-method.js';
 import { resolveProviderPath } from './provider-path.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
@@ -96,6 +96,23 @@ async function evalSource(core: InterpreterCore, src: BindingSource): Promise<un
   return core.evalExpr(src as ExpressionAst);
 }
 
+/** CommandNotFoundException for a name that is neither a cmdlet nor a built-in command. */
+function commandNotFound(core: InterpreterCore, cmd: CommandAst, written: string): never {
+  return core.errors.raise(
+    {
+      message: core.dialect.commandNotFound(written),
+      category: 'ObjectNotFound',
+      errorId: 'CommandNotFoundException',
+      command: null,
+      exceptionType: 'System.Management.Automation.CommandNotFoundException',
+      targetObject: written,
+      fullyQualifiedErrorId: 'CommandNotFoundException',
+    },
+    cmd.extent,
+    'statement',
+  );
+}
+
 /** Finds and binds a command, then evaluates the arguments the binder could not take as literals. */
 async function bindInvocation(
   core: InterpreterCore,
@@ -106,21 +123,7 @@ async function bindInvocation(
   const nameEl = cmd.commandElements[0]!;
   const written = nameEl.type === 'StringConstantExpressionAst' ? nameEl.value : nameEl.extent.text;
   const spec = findCmdlet(written) ?? builtinCommand(written);
-  if (!spec) {
-    return core.errors.raise(
-      {
-        message: core.dialect.commandNotFound(written),
-        category: 'ObjectNotFound',
-        errorId: 'CommandNotFoundException',
-        command: null,
-        exceptionType: 'System.Management.Automation.CommandNotFoundException',
-        targetObject: written,
-        fullyQualifiedErrorId: 'CommandNotFoundException',
-      },
-      cmd.extent,
-      'statement',
-    );
-  }
+  if (!spec) commandNotFound(core, cmd, written);
   const view = shellView(spec, core.env.shell);
   const sources = new Map<string, BindingSource>();
   let bound: BoundInvocation;

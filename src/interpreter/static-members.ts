@@ -188,6 +188,31 @@ function getEncoding(name: unknown): EncodingValue {
   return new EncodingValue(enc);
 }
 
+/** [System.IO.File]::Exists: false for a relative path or any path it cannot use. */
+function fileExists(p: string, ctx: StaticContext): boolean {
+  if (!/^[A-Za-z]:[\\/]/.test(p) && !/^\\\\/.test(p)) return false;
+  try {
+    return ctx.fs.exists(p);
+  } catch (e) {
+    if (e instanceof VirtualFsError) return false; // File.Exists is false for any path it cannot use
+    throw e;
+  }
+}
+
+/** [Convert]::FromBase64String, refusing what .NET refuses. */
+function fromBase64(name: string, n: number, text: string): Uint8Array {
+  const s = text.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
+    throw methodFailure(
+      name,
+      n,
+      'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.',
+      'System.FormatException',
+    );
+  }
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
 /** `[type]::Method(args)`. */
 export function staticMethod(typeName: string, member: string, args: readonly unknown[], ctx: StaticContext): unknown {
   const key = typeKey(typeName);
@@ -211,30 +236,12 @@ export function staticMethod(typeName: string, member: string, args: readonly un
       writeFile(name, n, dotnetPath(name, n, args[0]), encodeFile(toStr(args[1]), enc), ctx);
       return undefined;
     }
-    case 'file.exists': {
-      const p = toStr(args[0]);
-      if (!/^[A-Za-z]:[\\/]/.test(p) && !/^\\\\/.test(p)) return false;
-      try {
-        return ctx.fs.exists(p);
-      } catch (e) {
-        if (e instanceof VirtualFsError) return false; // File.Exists is false for any path it cannot use
-        throw e;
-      }
-    }
+    case 'file.exists':
+      return fileExists(toStr(args[0]), ctx);
     case 'convert.tobase64string':
       return Buffer.from(bytesArg(name, n, args[0], ctx)).toString('base64');
-    case 'convert.frombase64string': {
-      const s = toStr(args[0]).replace(/\s+/g, '');
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s) || s.length % 4 !== 0) {
-        throw methodFailure(
-          name,
-          n,
-          'The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.',
-          'System.FormatException',
-        );
-      }
-      return new Uint8Array(Buffer.from(s, 'base64'));
-    }
+    case 'convert.frombase64string':
+      return fromBase64(name, n, toStr(args[0]));
     case 'string.isnullorempty':
       return args[0] === null || args[0] === undefined || toStr(args[0]) === '';
     case 'string.isnullorwhitespace':

@@ -1,6 +1,7 @@
 // ForEach-Object: -Begin/-Process/-End script blocks, or -MemberName (`% Thumbprint`).
 import type { CommandContext } from '../command-context.js';
-import { getMember, invokeMethod } from '../ps-members.js';
+import { invokeMethod } from '../invoke-method.js';
+import { getMember } from '../ps-members.js';
 import type { ScriptBlockValue } from '../../runtime/script-block-value.js';
 import { enumerate, findProperty, isPlainObject, toStr } from '../../runtime/ps-values.js';
 
