@@ -1,31 +1,12 @@
 // Which encryption a PFX uses, read from its algorithm identifiers without the password (@peculiar/asn1-pfx).
-import { EncryptedContentInfo, id_data, id_encryptedData } from '@peculiar/asn1-cms';
+import { id_data, id_encryptedData } from '@peculiar/asn1-cms';
 import { AuthenticatedSafe, id_pkcs8ShroudedKeyBag, PFX, PKCS8ShroudedKeyBag, SafeContents } from '@peculiar/asn1-pfx';
-import { AsnConvert, AsnProp, AsnPropTypes, OctetString } from '@peculiar/asn1-schema';
+import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { parseAsn } from './asn1.js';
+import { encryptedDataClass } from './pfx-read.js';
 
 /** PBES2 (RFC 8018): AES and other modern ciphers under PBKDF2. */
 const ID_PBES2 = '1.2.840.113549.1.5.13';
-
-/** EncryptedData (RFC 5652 section 8) for @peculiar/asn1-schema, declared on first use (the packages load lazily). */
-interface EncryptedData {
-  version: number;
-  encryptedContentInfo: EncryptedContentInfo;
-}
-let encryptedDataSchema: (new () => EncryptedData) | undefined;
-
-function encryptedDataClass(): new () => EncryptedData {
-  if (encryptedDataSchema === undefined) {
-    class Schema implements EncryptedData {
-      version = 0;
-      encryptedContentInfo = new EncryptedContentInfo();
-    }
-    AsnProp({ type: AsnPropTypes.Integer })(Schema.prototype, 'version');
-    AsnProp({ type: EncryptedContentInfo })(Schema.prototype, 'encryptedContentInfo');
-    encryptedDataSchema = Schema;
-  }
-  return encryptedDataSchema;
-}
 
 /** The encryption algorithm OIDs visible without the password: encrypted contents and shrouded key bags in plain contents. */
 function algorithmOids(bytes: Uint8Array): string[] {

@@ -38,13 +38,14 @@ export class WrongPfxPassword extends Error {}
  * without unprotectedAttrs), declared for @peculiar/asn1-schema: @peculiar/asn1-cms has no class for it. Declared on
  * first use, so that a process that reads no PFX does not load @peculiar/asn1-cms.
  */
-interface EncryptedData {
+export interface EncryptedData {
   version: number;
   encryptedContentInfo: EncryptedContentInfo;
 }
 let encryptedDataSchema: (new () => EncryptedData) | undefined;
 
-function encryptedDataClass(): new () => EncryptedData {
+/** The EncryptedData schema class (declared on the first call). */
+export function encryptedDataClass(): new () => EncryptedData {
   if (encryptedDataSchema === undefined) {
     class Schema implements EncryptedData {
       version = 0;
