@@ -13,6 +13,8 @@ export interface CliIo {
   readonly columns?: number | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Changes this process's working folder (the engine runs each forwarded command line in its client's). */
+  chdir?(dir: string): void;
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */

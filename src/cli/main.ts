@@ -5,6 +5,7 @@ import type { BundleMain } from './bundles/bundle-main.js';
 import type { BundleName } from './bundles/bundle-for.js';
 import { bundleFor } from './bundles/bundle-for.js';
 import { EXIT } from './cli-io.js';
+import { forwardToEngine } from './forward/forward-to-engine.js';
 import { loadBundle } from './load-bundle.js';
 import { processIo } from './process-io.js';
 import { reportError } from './report-error.js';
@@ -22,10 +23,18 @@ async function bundle(name: BundleName): Promise<BundleMain> {
   return loadBundle<{ main: BundleMain }>(file).main;
 }
 
-/** Runs the command line in its bundle; the full CLI takes whatever the fast path leaves. */
+/**
+ * Runs the command line in the engine serving its state when one runs, else here in its bundle; the full CLI takes
+ * whatever the fast path leaves.
+ */
 async function main(argv: readonly string[]): Promise<void> {
   const io = processIo(process);
   try {
+    const forwarded = await forwardToEngine(argv, io);
+    if (forwarded !== null) {
+      process.exitCode = forwarded;
+      return;
+    }
     const first = bundleFor(argv[0]);
     const fast = first === 'full' ? null : (await bundle(first))(argv, io);
     const code = await (fast ?? (await bundle('full'))(argv, io));
