@@ -2,8 +2,8 @@
 // warm-up pair): `--print`, `run` of a one-line runbook and a typed `get` on the mock against `node -e 0`, and the
 // seed lifecycle as three CLI processes against the same PKI steps as openssl processes. Ratio = median A / median B;
 // the spread is the 10th-90th percentile of the per-pair ratios.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { opensslCa, opensslLifecycle } from './bench-openssl.js';
@@ -34,6 +34,15 @@ function paired(label, goal, runs, a, b) {
   const mb = quantile(bs, 0.5);
   const spread = `${quantile(ratios, 0.1).toFixed(2)}-${quantile(ratios, 0.9).toFixed(2)}`;
   return [label, `${ma.toFixed(1)} ms vs ${mb.toFixed(1)} ms`, `${(ma / mb).toFixed(2)}x (${spread})`, goal];
+}
+
+/** Blocks until `file` exists (the engine makes its socket once it is ready), at most 30 s. */
+function waitFor(file) {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; !existsSync(file); waited += 5) {
+    if (waited > 30_000) throw new Error(`${file} did not appear`);
+    Atomics.wait(pause, 0, 0, 5);
+  }
 }
 
 // The seed runbook split at the vendor step, as an admin would keep it (fixtures/runbooks/).
@@ -108,6 +117,30 @@ export default async function cliRows({ root, runs }) {
         timed(node, [bin, 'run', join(root, PART_TWO), '--backend', 'mock', '--state', state], base)
       );
     };
+    // The same three processes while an engine serves the state (started before and stopped after, not timed): each
+    // process forwards its command line to it and relays the output.
+    const withEngine = () => {
+      const state = join(base, `seed-${n++}`);
+      cpSync(template, state, { recursive: true });
+      const engine = spawn(node, [bin, 'engine', 'serve', '--state', state], {
+        cwd: base,
+        stdio: 'ignore',
+        env: { ...process.env, NODE_OPTIONS: '' },
+      });
+      try {
+        waitFor(join(state, 'engine.sock'));
+        const install = join(state, 'fs', 'C', 'install');
+        const cer = join(install, 'webmail_exchangefun_nl.cer');
+        const issue = ['ca', 'issue', join(install, 'ssl-request.req'), '--out', cer];
+        return (
+          timed(node, [bin, 'run', join(root, PART_ONE), '--backend', 'mock', '--state', state], base) +
+          timed(node, [bin, ...issue, '--state', state], base) +
+          timed(node, [bin, 'run', join(root, PART_TWO), '--backend', 'mock', '--state', state], base)
+        );
+      } finally {
+        engine.kill();
+      }
+    };
     let serial = 0x3000;
     const openssl = () => {
       const started = performance.now();
@@ -116,6 +149,8 @@ export default async function cliRows({ root, runs }) {
     };
     const seed = 'seed lifecycle: 3 CLI processes (run, ca issue, run) vs openssl processes';
     rows.push(paired(seed, '<= 0.7x', runs, lifecycle, openssl));
+    const served = 'seed lifecycle: the same 3 CLI processes, an engine serving the state vs openssl processes';
+    rows.push(paired(served, '<= 0.7x', runs, withEngine, openssl));
     return rows;
   } finally {
     rmSync(base, { recursive: true, force: true });
