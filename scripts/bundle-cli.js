@@ -10,7 +10,7 @@ import { lazyPackages } from './lazy-packages.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'cli-bundle');
-const BUNDLES = ['typed', 'run', 'ca', 'mock', 'full'];
+const BUNDLES = ['print', 'typed', 'run', 'ca', 'mock', 'full'];
 rmSync(out, { recursive: true, force: true });
 
 const common = {
@@ -55,25 +55,50 @@ const importMeta = {
 // each written as the function src/cli/load-bundle.ts compiles (first line and end, BUNDLE_HEAD and BUNDLE_TAIL).
 // Each file name carries its content hash, so a rebuilt bundle never meets the code cache of an older one.
 const entry = (name) => join(root, 'src', 'cli', 'bundles', `${name}-bundle.ts`);
-const entries = Object.fromEntries(BUNDLES.map((name) => [name, entry(name)]));
-const { metafile } = await build({
-  ...common,
-  // Strict, as the ES modules it is made of (the directive must come first in the function).
-  banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
-  footer: { js: '})' },
-  entryPoints: entries,
-  outdir: out,
-  entryNames: '[name]-[hash]',
-  format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  metafile: true,
-  define: importMeta.define,
-  plugins: [lazyPackages(root, LAZY_PACKAGES)],
-});
+
+// The print bundle leaves out what runs a line on a backend (most of the code); bundleForLine (src/cli/bundles/
+// bundle-for.ts) sends it only command lines that print, so these modules are never asked for there.
+const WITHOUT_BACKENDS = /[/\\](run-on-backend|run-many)\.js$/;
+const withoutBackends = {
+  name: 'without-backends',
+  setup(b) {
+    b.onResolve({ filter: WITHOUT_BACKENDS }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, namespace: 'without-backends' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'without-backends' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`the print bundle has no ${basename(args.path)}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+const bundleBuild = (names, plugins) =>
+  build({
+    ...common,
+    // Strict, as the ES modules it is made of (the directive must come first in the function).
+    banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
+    footer: { js: '})' },
+    entryPoints: Object.fromEntries(names.map((name) => [name, entry(name)])),
+    outdir: out,
+    entryNames: '[name]-[hash]',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    metafile: true,
+    define: importMeta.define,
+    plugins: [lazyPackages(root, LAZY_PACKAGES), ...plugins],
+  });
 const files = {};
-for (const [file, output] of Object.entries(metafile.outputs)) {
-  const name = output.entryPoint && basename(output.entryPoint).replace(/-bundle\.ts$/, '');
-  if (name && BUNDLES.includes(name)) files[name] = basename(file);
+for (const { metafile } of [
+  await bundleBuild(
+    BUNDLES.filter((name) => name !== 'print'),
+    [],
+  ),
+  await bundleBuild(['print'], [withoutBackends]),
+]) {
+  for (const [file, output] of Object.entries(metafile.outputs)) {
+    const name = output.entryPoint && basename(output.entryPoint).replace(/-bundle\.ts$/, '');
+    if (name && BUNDLES.includes(name)) files[name] = basename(file);
+  }
 }
 
 // The entry bin/exchcert.js requires (CommonJS too: no ES module loader at start): it picks the command's bundle.
@@ -87,7 +112,9 @@ await build({
   banner: { js: `"use strict";${importMeta.banner.js}` },
 });
 
-// Code caches: each bundle runs its usual command lines once, in turn, each run adding what it compiled to the cache.
+// Code caches: each bundle runs its usual command lines once, in turn, each run adding what it compiled to the cache
+// (a line marked KEEP_CACHE leaves the cache as it is).
+const KEEP_CACHE = Symbol('keep the code cache');
 const work = mkdtempSync(join(tmpdir(), 'exchcert-train-'));
 try {
   const state = join(work, 'state');
@@ -101,20 +128,24 @@ try {
     ['mock', 'add-server', 'AMS-EXCH01', '--exchange', '2013', '--state', state],
     ['mock', 'add-server', 'RESEXCH01', '--exchange', '2010', '--state', state],
     ['run', join(work, 'get.ps1'), ...mock],
-    ['run', runbook('seed-part-one.ps1'), ...mock],
+    // The run bundle's cache holds what a one-line runbook compiles (V8 reads a whole cache at every start); the seed
+    // parts run only to give `ca issue` its request.
+    ['run', runbook('seed-part-one.ps1'), ...mock, KEEP_CACHE],
     ['ca', 'issue', 'C:\\install\\ssl-request.req', '--out', cer, '--state', state],
-    ['run', runbook('seed-part-two.ps1'), ...mock, '--json'],
+    ['run', runbook('seed-part-two.ps1'), ...mock, '--json', KEEP_CACHE],
     ['get', '--server', 'AMS-EXCH01', ...mock],
     [...print, '--print'],
     ['export', '--thumbprint', 'A'.repeat(40), '--file-name', 'C:\\a.pfx', '--password-env', 'P', '--print'],
     ['--help'],
     ['run', '--help'],
   ];
-  for (const args of runs) {
+  for (const line of runs) {
+    const keep = line.includes(KEEP_CACHE);
+    const args = line.filter((a) => a !== KEEP_CACHE);
     const r = spawnSync(process.execPath, [join(root, 'bin', 'exchcert.js'), ...args], {
       cwd: work,
       encoding: 'utf8',
-      env: { ...process.env, NODE_OPTIONS: '', EXCHCERT_CODE_CACHE: 'refresh', P: 'x' },
+      env: { ...process.env, NODE_OPTIONS: '', EXCHCERT_CODE_CACHE: keep ? 'keep' : 'refresh', P: 'x' },
     });
     if (r.status !== 0) throw new Error(`training 'exchcert ${args.join(' ')}' failed (${r.status}): ${r.stderr}`);
   }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BundleMain } from './bundles/bundle-main.js';
 import type { BundleName } from './bundles/bundle-for.js';
-import { bundleFor } from './bundles/bundle-for.js';
+import { bundleForLine } from './bundles/bundle-for.js';
 import { EXIT } from './cli-io.js';
 import { forwardToEngine } from './forward/forward-to-engine.js';
 import { loadBundle } from './load-bundle.js';
@@ -35,7 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = forwarded;
       return;
     }
-    const first = bundleFor(argv[0]);
+    const first = bundleForLine(argv);
     const fast = first === 'full' ? null : (await bundle(first))(argv, io);
     const code = await (fast ?? (await bundle('full'))(argv, io));
     process.exitCode = code ?? EXIT.failed; // the full CLI always answers

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 
@@ -52,6 +53,22 @@ describe('the built CLI (bin/exchcert.js)', () => {
       'Pass1word\n',
     );
     expect(slow).toEqual(fast);
+  });
+  it('runs on the mock when --print is turned off again (the print bundle, which has no backends, is not used)', () => {
+    const state = mkdtempSync(join(tmpdir(), 'exchcert-print-off-'));
+    try {
+      const r = run(['get', '--server', 'AMS-EXCH01', '--print', '--no-print', '--backend', 'mock', '--state', state]);
+      expect({ code: r.code, err: r.err }).toEqual({ code: 0, err: '' });
+      expect(r.out).toMatch(/Thumbprint\s+Services\s+Subject/);
+      const servers = run(['get', '--servers', 'AMS-EXCH01,RESEXCH01', '--print']);
+      expect(servers).toEqual({
+        code: 0,
+        err: '',
+        out: "Get-ExchangeCertificate -Server 'AMS-EXCH01'\nGet-ExchangeCertificate -Server 'RESEXCH01'\n",
+      });
+    } finally {
+      rmSync(state, { recursive: true, force: true });
+    }
   });
   it('exits 2 with one clear line on bad input', () => {
     const r = run(['new-selfsigned', '--key-size', '3000', '--print']);
