@@ -1,0 +1,70 @@
+// Locates, for each bound command, the source range of every parameter it was given (name plus argument).
+import type { Ast, CommandAst, ScriptBlockAst } from '../ast/ast.js';
+import type { BoundInvocation } from '../bind/bound-invocation.js';
+import { matchParameter } from '../bind/match-parameter.js';
+import { childNodes } from '../parser/ast-walk.js';
+import { findCmdlet, shellView } from '../spec/registry.js';
+import type { CommandSite, WrittenParameter } from './fix-context.js';
+
+/** Every node's parent. */
+export function parentMap(root: ScriptBlockAst): Map<Ast, Ast> {
+  const parents = new Map<Ast, Ast>();
+  const stack: Ast[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const child of childNodes(node)) {
+      parents.set(child, node);
+      stack.push(child);
+    }
+  }
+  return parents;
+}
+
+/** The named parameters of a command as written (positional arguments are not listed). */
+export function writtenParameters(command: CommandAst, cmdlet: string): WrittenParameter[] {
+  const spec = findCmdlet(cmdlet);
+  if (!spec) return [];
+  const view = shellView(spec, undefined);
+  const out: WrittenParameter[] = [];
+  const els = command.commandElements;
+  for (let i = 1; i < els.length; i++) {
+    const el = els[i]!;
+    if (el.type !== 'CommandParameterAst') continue;
+    let p;
+    try {
+      p = matchParameter(view, el.parameterName);
+    } catch {
+      continue;
+    }
+    const next = els[i + 1];
+    const takesNext =
+      !el.usedColon && p.type !== 'SwitchParameter' && next !== undefined && next.type !== 'CommandParameterAst';
+    const argument = el.usedColon ? el.argument : takesNext ? (next as Exclude<typeof next, undefined>) : null;
+    if (takesNext) i++;
+    out.push({
+      option: p.option,
+      element: el,
+      argument: argument?.type === 'CommandParameterAst' ? null : (argument ?? null),
+      start: el.extent.startOffset,
+      end: (argument ?? el).extent.endOffset,
+    });
+  }
+  return out;
+}
+
+/** Pairs each invocation with its CommandAst (by start offset) and the parameters as written. */
+export function commandSites(root: ScriptBlockAst, invocations: readonly BoundInvocation[]): CommandSite[] {
+  const commands = new Map<number, CommandAst>();
+  const stack: Ast[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'CommandAst') commands.set(node.extent.startOffset, node);
+    stack.push(...childNodes(node));
+  }
+  const sites: CommandSite[] = [];
+  for (const invocation of invocations) {
+    const command = commands.get(invocation.extent.startOffset);
+    if (command) sites.push({ invocation, command, written: writtenParameters(command, invocation.cmdlet) });
+  }
+  return sites;
+}
