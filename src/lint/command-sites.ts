@@ -37,14 +37,14 @@ export function writtenParameters(command: CommandAst, cmdlet: string): WrittenP
       continue;
     }
     const next = els[i + 1];
-    const takesNext =
-      !el.usedColon && p.type !== 'SwitchParameter' && next !== undefined && next.type !== 'CommandParameterAst';
-    const argument = el.usedColon ? el.argument : takesNext ? (next as Exclude<typeof next, undefined>) : null;
+    const following = next !== undefined && next.type !== 'CommandParameterAst' ? next : null;
+    const takesNext = !el.usedColon && p.type !== 'SwitchParameter' && following !== null;
+    const argument = el.usedColon ? el.argument : takesNext ? following : null;
     if (takesNext) i++;
     out.push({
       option: p.option,
       element: el,
-      argument: argument?.type === 'CommandParameterAst' ? null : (argument ?? null),
+      argument,
       start: el.extent.startOffset,
       end: (argument ?? el).extent.endOffset,
     });
