@@ -2,7 +2,9 @@
 // variable filled at run time, rendered as the builders render a secret in prompt / variable mode.
 import type { Ast } from '../../ast/ast.js';
 import { plainTextOf } from '../../idiom/secure-string-from-text.js';
-import { secret } from '../../node/secret.js';
+import { Secret, secret } from '../../node/secret.js';
+import { soleCommand } from '../../idiom/unwrap-expression.js';
+import type { CommandAst } from '../../ast/ast.js';
 import type { FixContext, LintFix } from '../fix-context.js';
 import { standingStatement } from '../fix-render.js';
 import type { TextEdit } from '../text-edit.js';
@@ -41,6 +43,26 @@ export const plainTextSecret: LintFix = {
       const bare = target === site.command && /^\(.*\)$/s.test(rendered) ? rendered.slice(1, -1) : rendered;
       groups.push([{ start: target.extent.startOffset, end: target.extent.endOffset, newText: bare, rule: RULE }]);
     }
+    // A conversion written as a parameter's argument is bound into that parameter (a Secret), not as a command.
+    for (const site of ctx.sites) {
+      for (const w of site.written) {
+        const value = site.invocation.parameters[w.option];
+        const inner = w.argument ? soleCommand(w.argument) : null;
+        if (!(value instanceof Secret) || !inner || !/^convertto-securestring$/i.test(commandName(inner))) continue;
+        const text = value.reveal();
+        if (text === '') continue;
+        const rendered = ctx.compiler.value(undefined, secret(text), true).text;
+        groups.push([
+          { start: w.argument!.extent.startOffset, end: w.argument!.extent.endOffset, newText: rendered, rule: RULE },
+        ]);
+      }
+    }
     return groups;
   },
 };
+
+/** The command name as written (`ConvertTo-SecureString`), or '' when it is not a plain word. */
+function commandName(command: CommandAst): string {
+  const first = command.commandElements[0];
+  return first?.type === 'StringConstantExpressionAst' ? first.value : '';
+}
