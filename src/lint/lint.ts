@@ -37,16 +37,16 @@ export interface LintOptions {
    * `-Force` / `-Confirm:$false` to the commands that would stop at one.
    */
   readonly unattended?: boolean;
-  /** Apply every safe rewrite and return `{ text, edits, findings }` (see LintFixOptions). */
+  /** Apply every safe rewrite and return `{ text, edits, findings }`. */
   readonly fix?: boolean;
   /** With `fix`: a plain-text password becomes a prompt (default) or a variable filled at run time. */
   readonly secrets?: 'prompt' | 'variable';
 }
 
-/** Options of `lint` that fix. */
-export interface LintFixOptions extends LintOptions {
-  readonly fix: true;
-}
+/** What `lint` returns for these options: the fix result with `fix: true`, else the findings. */
+export type LintResult<O extends LintOptions> = O extends { readonly fix: true }
+  ? LintFixResult
+  : readonly Diagnostic[];
 
 /** What `lint(text, { fix: true })` returns: the fixed text, the edits on the original text, what is left. */
 export interface LintFixResult {
@@ -62,11 +62,9 @@ export interface LintFixResult {
  * @example lint("Get-Content -Path x -Encoding Byte", { shell: '7' })[0].message
  * @example lint("Get-Content -Path x -Encoding Byte", { shell: '7', fix: true }).text // "Get-Content -Path x -AsByteStream"
  */
-export function lint(text: string, options: LintFixOptions): LintFixResult;
-export function lint(text: string, options?: LintOptions & { fix?: false }): readonly Diagnostic[];
-export function lint(text: string, options: LintOptions = {}): readonly Diagnostic[] | LintFixResult {
-  if (options.fix === true) return lintAndFix(text, options);
-  return findings(text, options);
+export function lint<O extends LintOptions = LintOptions>(text: string, options?: O): LintResult<O> {
+  if (options?.fix === true) return lintAndFix(text, options) as LintResult<O>;
+  return findings(text, options ?? {}) as LintResult<O>;
 }
 
 function lintAndFix(text: string, options: LintOptions): LintFixResult {
