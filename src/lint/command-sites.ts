@@ -1,10 +1,14 @@
 // Locates, for each bound command, the source range of every parameter it was given (name plus argument).
 import type { Ast, CommandAst, ScriptBlockAst } from '../ast/ast.js';
 import type { BoundInvocation } from '../bind/bound-invocation.js';
+import { bindScript } from '../bind/bind.js';
 import { matchParameter } from '../bind/match-parameter.js';
 import { childNodes } from '../parser/ast-walk.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
 import type { CommandSite, WrittenParameter } from './fix-context.js';
+
+/** Commands whose nested uses are rewritten too (they stand inside an Exchange cmdlet's argument). */
+const NESTED = new Set(['get-content', 'set-content', 'convertto-securestring']);
 
 /** Every node's parent. */
 export function parentMap(root: ScriptBlockAst): Map<Ast, Ast> {
@@ -64,7 +68,22 @@ export function commandSites(root: ScriptBlockAst, invocations: readonly BoundIn
   const sites: CommandSite[] = [];
   for (const invocation of invocations) {
     const command = commands.get(invocation.extent.startOffset);
-    if (command) sites.push({ invocation, command, written: writtenParameters(command, invocation.cmdlet) });
+    if (!command) continue;
+    commands.delete(invocation.extent.startOffset);
+    sites.push({ invocation, command, written: writtenParameters(command, invocation.cmdlet) });
   }
-  return sites;
+  // A command inside another's argument (`-FileData ([Byte[]]$(Get-Content ...))`) is folded into that argument
+  // when the script is bound; bound on its own it is a site too.
+  for (const command of commands.values()) {
+    const name = command.commandElements[0];
+    if (name?.type !== 'StringConstantExpressionAst' || !NESTED.has(name.value.toLowerCase())) continue;
+    let invocation: BoundInvocation | undefined;
+    try {
+      invocation = bindScript(command.extent.text).invocations.find((i) => i.extent.startOffset === 0);
+    } catch {
+      continue;
+    }
+    if (invocation) sites.push({ invocation, command, written: writtenParameters(command, invocation.cmdlet) });
+  }
+  return sites.sort((a, b) => a.command.extent.startOffset - b.command.extent.startOffset);
 }

@@ -100,9 +100,15 @@ export function literalString(arg: ExpressionAst | null): string | null {
   return arg?.type === 'StringConstantExpressionAst' ? arg.value : null;
 }
 
-/** `[start, end)` of a written parameter widened to the spaces before it, so removing it leaves no double space. */
+/**
+ * `[start, end)` of a written parameter widened to the spaces that separate it, so removing it leaves single spacing:
+ * the spaces before it, or after it when it starts its line (the line keeps its indentation).
+ */
 export function withLeadingSpace(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
-  return { start: s, end };
+  if (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') return { start: s, end };
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  return { start, end: e };
 }
