@@ -39,7 +39,7 @@ export interface LintOptions {
   readonly unattended?: boolean;
   /** Apply every safe rewrite and return `{ text, edits, findings }`. */
   readonly fix?: boolean;
-  /** With `fix`: a plain-text password becomes a prompt (default) or a variable filled at run time. */
+  /** With `fix`: a plain-text password becomes a prompt or a variable filled at run time (default with `unattended: true`). */
   readonly secrets?: 'prompt' | 'variable';
 }
 
@@ -70,7 +70,8 @@ export function lint<O extends LintOptions = LintOptions>(text: string, options?
 function lintAndFix(text: string, options: LintOptions): LintFixResult {
   const exchange = options.exchange === undefined ? undefined : parseExchangeTarget(options.exchange);
   const shell = parseShellVersion(options.shell === undefined ? undefined : String(options.shell), exchange);
-  const secrets = options.secrets ?? 'prompt';
+  // Nobody answers a prompt in an unattended run: there a variable filled at run time is the default.
+  const secrets = options.secrets ?? (options.unattended === true ? 'variable' : 'prompt');
   if (secrets !== 'prompt' && secrets !== 'variable')
     throw new ValidationError({
       code: 'INVALID_SECRETS_MODE',

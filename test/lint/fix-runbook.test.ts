@@ -201,3 +201,35 @@ describe('what is not rewritten', () => {
     );
   });
 });
+
+describe('more forms', () => {
+  it('an export at the end of a pipeline gets the variable before the whole pipeline', () => {
+    const r = lint(
+      `Get-ExchangeCertificate -DomainName mail.contoso.com | Export-ExchangeCertificate -BinaryEncoded:$true -FileName "C:\\m.pfx" -Password $pw`,
+      {
+        exchange: '2019',
+        shell: '5.1',
+        fix: true,
+      },
+    );
+    expect(r.text).toBe(
+      '$ExportResult = Get-ExchangeCertificate -DomainName mail.contoso.com | Export-ExchangeCertificate -BinaryEncoded:$true -Password $pw\n' +
+        '[System.IO.File]::WriteAllBytes("C:\\m.pfx", $ExportResult.FileData)',
+    );
+  });
+
+  it('an unattended port makes a variable, not a prompt, unless asked', () => {
+    const text = "$pw = ConvertTo-SecureString 'x' -AsPlainText -Force";
+    expect(lint(text, { shell: '5.1', fix: true, unattended: true }).text).toBe('$pw = $ExchcertPassword');
+    expect(lint(text, { shell: '5.1', fix: true, unattended: true, secrets: 'prompt' }).text).toBe(
+      "$pw = Read-Host -Prompt 'Password (pw)' -AsSecureString",
+    );
+  });
+
+  it('a parameter removed from the start of a continued line keeps the line indentation', () => {
+    const text = 'New-ExchangeCertificate -GenerateRequest `\n    -RequestFile C:\\r.req -SubjectName CN=a\n';
+    expect(lint(text, { exchange: 'SE', shell: '5.1', fix: true }).text).toBe(
+      "$RequestData = New-ExchangeCertificate -GenerateRequest `\n    -SubjectName CN=a\nSet-Content -LiteralPath 'C:\\r.req' -Value $RequestData\n",
+    );
+  });
+});

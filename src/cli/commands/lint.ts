@@ -59,7 +59,8 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
         .option('dry-run', { type: 'boolean', describe: 'with --fix: print the unified diff instead of writing' })
         .option('secrets', {
           type: 'string',
-          describe: 'with --fix: a plain-text password becomes a prompt (default) or a variable filled at run time',
+          describe:
+            'with --fix: a plain-text password becomes a prompt or a variable filled at run time (default: prompt; variable with --unattended)',
         })
         .option('unattended', {
           type: 'boolean',

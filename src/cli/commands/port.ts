@@ -27,6 +27,7 @@ export function portTarget(a: {
   exchange?: string | undefined;
   shell?: string | undefined;
   secrets?: string | undefined;
+  unattended?: boolean | undefined;
 }): {
   exchange: string | undefined;
   shell: ShellVersion | undefined;
@@ -53,7 +54,7 @@ export function portTarget(a: {
     named('shell', givenShell, () => {
       shell = parseShellVersion(givenShell);
     });
-  const secrets = a.secrets ?? 'prompt';
+  const secrets = a.secrets ?? (a.unattended === true ? 'variable' : 'prompt');
   if (secrets !== 'prompt' && secrets !== 'variable')
     throw new ValidationError({
       code: 'INVALID_SECRETS_MODE',
@@ -77,7 +78,8 @@ export function portCommand(io: CliIo, done: (code: number) => void): CommandMod
         .option('shell', { type: 'string', demandOption: true, describe: 'target PowerShell: 2.0, 5.1 or 7' })
         .option('secrets', {
           type: 'string',
-          describe: 'a password written as plain text becomes a prompt (default) or a variable filled at run time',
+          describe:
+            'a password written as plain text becomes a prompt or a variable filled at run time (default: prompt; variable with --unattended)',
         })
         .option('unattended', {
           type: 'boolean',
