@@ -1,6 +1,8 @@
-// Real PowerShell judges `exchcert port`: each fixture runbook, ported to Exchange 2019-CU14 in 5.1 and 7, runs in pwsh
+// Real PowerShell judges `exchcert port`: each fixture runbook, ported to Exchange 2019-CU14 in 5.1 and 7 and to
+// Exchange 2010 in 2.0 (neither has -FileName / -RequestFile), runs in pwsh
 // against stubs of the target's parameter sets. Every command binds to the set and parameters our binder says (and the
-// rewrites intend); every command no edit touched binds exactly as it did before the port (stubs of Exchange 2013).
+// rewrites intend); every command no edit touched binds exactly as it did before the port (stubs of a target that
+// still has the old parameters).
 import { expect, it } from '@jest/globals';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +20,6 @@ const DIR = join(import.meta.dirname, '../../fixtures/port');
 const FIXTURES = readdirSync(DIR)
   .filter((f) => f.endsWith('.ps1'))
   .sort();
-const TARGET = '2019-CU14';
 const FILES = ['C:\\certs\\mail.cer', '\\\\EX2013A\\c$\\certs\\webmail.pfx'];
 
 // The client-side write is a .NET call, not a binding: the judge records its arguments instead of writing a file.
@@ -51,8 +52,12 @@ async function run(shell: ShellVersion, exchange: string, texts: readonly string
 }
 
 describeWithPwsh('ported runbooks in real PowerShell', () => {
-  for (const shell of ['5.1', '7'] as const) {
-    it(`bind to the intended sets and values, untouched statements as before (${shell}, ${FIXTURES.length} fixtures)`, async () => {
+  for (const [shell, TARGET] of [
+    ['5.1', '2019-CU14'],
+    ['7', '2019-CU14'],
+    ['2.0', '2010'],
+  ] as const) {
+    it(`bind to the intended sets and values, untouched statements as before (Exchange ${TARGET}, ${shell}, ${FIXTURES.length} fixtures)`, async () => {
       const originals = FIXTURES.map((f) => readFileSync(join(DIR, f), 'utf8'));
       const ports = originals.map((t) =>
         lint(t, { exchange: TARGET, shell, fix: true, unattended: true, secrets: 'variable' }),
@@ -90,13 +95,13 @@ describeWithPwsh('ported runbooks in real PowerShell', () => {
       }
       for (const r of of('Import-ExchangeCertificate')) expect(r.parameterSet).toBe('FileData');
       for (const r of of('New-ExchangeCertificate')) expect(r.parameters).not.toHaveProperty('RequestFile');
+      expect(of('Set-Content').map((r) => r.parameters.LiteralPath)).toEqual([['C:\\certs\\mail.req']]);
       for (const r of of('Remove-ExchangeCertificate')) expect(show(r.parameters.Confirm)).toBe('false');
       for (const r of of('Enable-ExchangeCertificate')) expect(r.parameters.Force).toBe(true);
       for (const r of of('Get-Content'))
         expect(shell === '7' ? r.parameters.AsByteStream : String(r.parameters.Encoding).toLowerCase()).toBe(
           shell === '7' ? true : 'byte',
         );
-      expect(of('Set-Content').map((r) => r.parameters.LiteralPath)).toEqual([['C:\\certs\\mail.req']]);
       expect(compared).toBeGreaterThanOrEqual(10);
 
       // Statements no edit touched bind as they did before the port (on a target that still has the old parameters).
