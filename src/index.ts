@@ -35,7 +35,8 @@ export type { BindOptions, BindResult, Bindable } from './bind/bind.js';
 export type { BoundInvocation } from './bind/bound-invocation.js';
 
 export { lint, LINT_RULES } from './lint/lint.js';
-export type { LintOptions } from './lint/lint.js';
+export type { LintOptions, LintFixResult, LintResult } from './lint/lint.js';
+export type { TextEdit } from './lint/text-edit.js';
 export type { Diagnostic } from './lint/diagnostic.js';
 export { formatDiagnostic } from './lint/diagnostic.js';
 

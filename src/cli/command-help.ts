@@ -60,7 +60,17 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, readonly (readonly [strin
     ['$0 parse runbook.ps1 --json', 'the bound invocations of a runbook'],
     ['cat runbook.ps1 | $0 parse -', 'from standard input'],
   ],
-  lint: [['$0 lint runbook.ps1 --exchange 2019-CU14 --shell 5.1', 'check a runbook against its target']],
+  lint: [
+    ['$0 lint runbook.ps1 --exchange 2019-CU14 --shell 5.1', 'check a runbook against its target'],
+    ['$0 lint --fix runbook.ps1 --exchange 2019-CU14 --shell 7 --dry-run', 'the diff of every safe rewrite'],
+  ],
+  port: [
+    ['$0 port renew-2010.ps1 --exchange 2019-CU14 --shell 7', 'the diff that ports a 2010 runbook to 2019 and pwsh 7'],
+    [
+      '$0 port renew-2010.ps1 --exchange SE --shell 5.1 --secrets variable --unattended --write',
+      'rewrite it for a scheduled task on Exchange SE',
+    ],
+  ],
   run: [
     ['$0 run part1.ps1 --echo', 'run a runbook on the mock, showing each statement'],
     ['$0 run part2.ps1 --answer Y --json', 'answer one prompt; JSON result'],

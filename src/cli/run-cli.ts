@@ -7,6 +7,7 @@ import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { shellCommand } from './commands/shell.js';
 import { lintCommand } from './commands/lint.js';
+import { portCommand } from './commands/port.js';
 import { parseCommand } from './commands/parse.js';
 import { typedCommandModule } from './commands/typed.js';
 import { workflowCommands } from './workflow-commands.js';
@@ -29,6 +30,7 @@ export const cliCommands: CliCommands = (io, done) => [
   ...[
     parseCommand(io, done),
     lintCommand(io, done),
+    portCommand(io, done),
     runCommand(io, done),
     shellCommand(io, done),
     mockCommand(io, done),

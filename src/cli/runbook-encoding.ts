@@ -93,6 +93,18 @@ function decodeAs(bytes: Uint8Array, label: string): string {
 }
 
 /**
+ * The encoding `shell` reads these bytes in: the BOM's, else UTF-8 (7) or the ANSI code page (2.0/5.1).
+ * @example runbookEncodingLabel(Buffer.from('abc'), '5.1') // 'windows-1252'
+ */
+export function runbookEncodingLabel(
+  bytes: Uint8Array,
+  shell: ShellVersion,
+  codePage: number = DEFAULT_CODE_PAGE,
+): string {
+  return byteOrderMark(bytes)?.encoding ?? (shell === '7' ? 'utf-8' : CODE_PAGES[codePage]!);
+}
+
+/**
  * The script text `shell` reads from these bytes.
  * @example decodeRunbook(Buffer.from([0x63, 0x61, 0x66, 0xe9]), '5.1') // 'café' (Windows-1252)
  */

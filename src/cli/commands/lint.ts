@@ -8,6 +8,8 @@ import { isStdin, readInputBytes } from '../read-input.js';
 import { decodeRunbook, encodingDiagnostic, parseCodePage } from '../runbook-encoding.js';
 import { parseShellVersion } from '../../spec/shell-version.js';
 import { reportError } from '../report-error.js';
+import { fixFiles } from '../fix-files.js';
+import { portTarget } from './port.js';
 import { maskForScript, safeIo } from '../safe-io.js';
 
 /** The arguments of `exchcert lint`. */
@@ -19,6 +21,10 @@ type LintArgs = {
   json?: boolean | undefined;
   codepage?: string | undefined;
   strict?: boolean | undefined;
+  fix?: boolean | undefined;
+  'dry-run'?: boolean | undefined;
+  secrets?: string | undefined;
+  unattended?: boolean | undefined;
 };
 
 /** `exchcert lint FILE... --exchange V --shell S`: diagnostics as file:line:col. */
@@ -45,8 +51,43 @@ export function lintCommand(io: CliIo, done: (code: number) => void): CommandMod
           type: 'string',
           describe: 'ANSI code page Windows PowerShell 2.0/5.1 read a BOM-less file in (default 1252)',
         })
-        .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' }),
+        .option('strict', { type: 'boolean', describe: 'exit 1 on warnings too' })
+        .option('fix', {
+          type: 'boolean',
+          describe: 'apply every safe rewrite in place (atomically, keeping encoding and line endings)',
+        })
+        .option('dry-run', { type: 'boolean', describe: 'with --fix: print the unified diff instead of writing' })
+        .option('secrets', {
+          type: 'string',
+          describe:
+            'with --fix: a plain-text password becomes a prompt or a variable filled at run time (default: prompt; variable with --unattended)',
+        })
+        .option('unattended', {
+          type: 'boolean',
+          describe: 'with --fix: add -Force / -Confirm:$false where a prompt would stop an unattended script',
+        }),
     handler: async (a) => {
+      if (a.fix === true || a['dry-run'] === true) {
+        let remaining;
+        try {
+          const target = portTarget(a);
+          remaining = await fixFiles(io, {
+            files: a.files,
+            ...target,
+            unattended: a.unattended === true,
+            codePage: parseCodePage(a.codepage),
+            dryRun: a['dry-run'] === true,
+          });
+        } catch (e) {
+          done(reportError(e, io));
+          return;
+        }
+        const failing = remaining.filter(
+          (d) => d.severity === 'error' || (a.strict === true && d.severity === 'warning'),
+        );
+        done(failing.length > 0 ? EXIT.failed : EXIT.ok);
+        return;
+      }
       const inputs: { file: string; text: string; bytes: Uint8Array }[] = [];
       const shell = parseShellVersion(a.shell);
       const codePage = parseCodePage(a.codepage);

@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { LintRule } from '../lint-context.js';
 
 /** `$ErrorActionPreference = ...` without `global:` (script, local or function scope). */
-function isScopedPreference(st: AssignmentStatementAst): boolean {
+export function isScopedPreference(st: AssignmentStatementAst): boolean {
   if (st.left.type !== 'VariableExpressionAst') return false;
   return /^((script|local|private):)?erroractionpreference$/i.test(st.left.variablePath);
 }
