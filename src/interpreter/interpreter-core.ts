@@ -5,6 +5,7 @@ import type { PsErrorRecord } from '../runtime/ps-error-record.js';
 import type { OperatorContext } from '../runtime/ps-operators.js';
 import type { ScriptBlockValue } from '../runtime/script-block-value.js';
 import type { ErrorStream } from './error-stream.js';
+import type { Callable } from './functions.js';
 import type { InterpreterEnv } from './interpreter-env.js';
 import type { MemberContext } from './ps-members.js';
 import type { SessionVariables } from './session-variables.js';
@@ -23,6 +24,8 @@ export interface InterpreterCore {
   readonly memberCtx: MemberContext;
   readonly operatorCtx: OperatorContext;
   readonly staticCtx: StaticContext;
+  /** The functions defined so far, by lower-case name. */
+  readonly functions: Map<string, Callable>;
   /** `$?`. */
   success: boolean;
   /** How many try blocks are running now. */

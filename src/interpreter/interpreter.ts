@@ -15,6 +15,8 @@ import { checkSubset } from './check-subset.js';
 import { ErrorStream, internalRecord, refusalRecord } from './error-stream.js';
 import { evalExpr } from './expressions.js';
 import { FlowSignal } from './flow-signal.js';
+import { bindScriptParameters } from './functions.js';
+import type { Callable } from './functions.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import type { InterpretResult, InterpreterEnv } from './interpreter-env.js';
 import { PipelineStopped } from './pipeline-stopped.js';
@@ -38,6 +40,7 @@ export class Interpreter implements InterpreterCore {
   readonly errors: ErrorStream;
   readonly injected = new WeakMap<object, unknown>();
   readonly catchStack: PsErrorRecord[] = [];
+  readonly functions = new Map<string, Callable>();
   readonly memberCtx: MemberContext;
   readonly operatorCtx: OperatorContext;
   readonly staticCtx: StaticContext;
@@ -106,6 +109,12 @@ export class Interpreter implements InterpreterCore {
       return this.#result([], [rec], rec);
     }
     let terminated: ErrorRecord | null = null;
+    try {
+      await bindScriptParameters(this, ast);
+    } catch (e) {
+      if (!(e instanceof PsTerminatingError)) throw e;
+      return this.#result([], [e.error.record], e.error.record);
+    }
     for (const st of ast.statements) {
       const { done, terminating, stop } = await this.#runTopLevel(st);
       if (terminating) terminated = terminating;

@@ -14,6 +14,9 @@ import type { ErrorRecord } from '../spec/output/run-result.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
 import type { ShellView } from '../spec/registry.js';
 import { builtinCommand } from './builtin-commands.js';
+import { callTarget } from './call-target.js';
+import { callArguments } from './function-arguments.js';
+import { invokeCallable } from './functions.js';
 import { rewriteForBinding, runtimeSplats } from './command-binding.js';
 import type { CommandContext, CommandErrorFields } from './command-context.js';
 import { convertParameterValue } from './convert-parameter.js';
@@ -35,6 +38,11 @@ const STATEMENT_TYPES = new Set([
   'ReturnStatementAst',
   'BreakStatementAst',
   'ContinueStatementAst',
+  'SwitchStatementAst',
+  'ForStatementAst',
+  'WhileStatementAst',
+  'DoWhileStatementAst',
+  'DoUntilStatementAst',
 ]);
 
 /** One bound command: its spec, shell view, binding and evaluated parameters. */
@@ -256,6 +264,11 @@ async function runCommand(
   input: unknown[] | undefined,
   upstream: string | null | undefined,
 ): Promise<{ output: unknown[]; name: string | null }> {
+  const target = await callTarget(core, cmd);
+  if (target) {
+    const args = await callArguments(core, cmd);
+    return { output: await invokeCallable(core, target.callable, args, input, cmd.extent, target.dot), name: null };
+  }
   const b = await bindInvocation(core, cmd, input, upstream);
   const { spec, params } = b;
   if (params.pipelineVariable !== undefined) throw new UnsupportedConstructError('-PipelineVariable', cmd.extent);
