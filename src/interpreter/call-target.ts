@@ -2,7 +2,7 @@
 import type { CommandAst } from '../ast/ast.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { normalize, toStr } from '../runtime/ps-values.js';
-import type { Callable } from './functions.js';
+import type { Callable } from './callable.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 

@@ -1,13 +1,7 @@
 // Functions and script blocks as commands: `function f { param() ... }`, `& $sb args` (child scope), `. $sb` (same scope).
-import type {
-  Extent,
-  FunctionDefinitionAst,
-  NamedBlockAst,
-  ParameterAst,
-  ScriptBlockAst,
-  StatementAst,
-} from '../ast/ast.js';
+import type { Extent, FunctionDefinitionAst, NamedBlockAst, ScriptBlockAst, StatementAst } from '../ast/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
+import type { Callable } from './callable.js';
 import { castTo } from '../runtime/ps-types.js';
 import type { CallArgument } from './function-arguments.js';
 import { FunctionBinder } from './function-binding.js';
@@ -17,15 +11,6 @@ import type { FunctionSignature } from './function-signature.js';
 import { FlowSignal } from './flow-signal.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import { CURRENT_ITEM } from './session-variables.js';
-
-/** What to run: a function's or script block's body, its inline parameters, and the name its errors carry. */
-export interface Callable {
-  readonly name: string;
-  readonly body: ScriptBlockAst;
-  readonly inline: readonly ParameterAst[] | null;
-  /** `filter f { }`: the body is a process block. */
-  readonly isFilter: boolean;
-}
 
 /** `function name { }`: defines (or redefines) the function for the rest of the session. */
 export function defineFunction(core: InterpreterCore, st: FunctionDefinitionAst): void {

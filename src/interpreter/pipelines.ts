@@ -212,7 +212,7 @@ function commandContext(
         exchange.errors,
       ),
     writeWarning: (message) => core.errors.warn(message, exchange.warningAction, exchange.warnings, cmd.extent),
-    hostWrite: (text) => core.env.host?.write(text),
+    hostWrite: (text) => core.hostWrite(text),
     fail: (fields) => core.errors.raise({ ...fields, command: spec.name }, cmd.extent, 'statement'),
     unsupported: (what) => {
       throw new UnsupportedConstructError(what, cmd.extent);
@@ -224,6 +224,9 @@ function commandContext(
       return resolved;
     },
     notANumber: (text) => core.dialect.notANumber(text),
+    variable: (name) => core.vars.get(name),
+    sleep: (ms) => core.sleep(ms),
+    transcript: core.transcript,
   };
 }
 

@@ -6,8 +6,8 @@ describe('constructs outside the subset', () => {
     ['$a = 1\n"x"\ntrap { "t" }', "The runbook interpreter does not support 'trap' statements (line 3:1)", 3, 1],
     ['$x = 1\n$y = [xml]"<a/>"', 'The runbook interpreter does not support the cast [xml] (line 2:6)', 2, 6],
     [
-      '$r = [Math]::Round(1.5)',
-      "The runbook interpreter does not support the static method '[Math]::Round()' (line 1:6)",
+      '$r = [Math]::Log10(1.5)',
+      "The runbook interpreter does not support the static method '[Math]::Log10()' (line 1:6)",
       1,
       6,
     ],
