@@ -57,12 +57,17 @@ function refuseRedirections(node: CommandAst | CommandExpressionAst): void {
   if (r) throw new UnsupportedConstructError(`redirection ('${r.extent.text.split(/\s/)[0]}')`, r.extent);
 }
 
+/** What `&`/`.` may call besides a name or `{ }`: a variable, `$rules[$name]`, `$config.Check`. */
+function isCallableExpression(e: Ast | undefined): boolean {
+  if (e?.type === 'VariableExpressionAst') return !e.splatted;
+  return e?.type === 'IndexExpressionAst' || e?.type === 'MemberExpressionAst';
+}
+
 function checkCommand(c: CommandAst, walk: SubsetWalk): void {
   refuseRedirections(c);
   const first = c.commandElements[0];
   if (first?.type === 'ScriptBlockExpressionAst') walk.visit(first);
-  else if (c.invocationOperator !== null && first?.type === 'VariableExpressionAst' && !first.splatted)
-    walk.visit(first);
+  else if (c.invocationOperator !== null && isCallableExpression(first)) walk.visit(first);
   else if (!first || first.type !== 'StringConstantExpressionAst') {
     throw new UnsupportedConstructError(
       `a computed command name ('${first?.extent.text ?? ''}')`,

@@ -80,6 +80,17 @@ describe('functions', () => {
     ).toEqual(['hi bob', 'z=', 'hi amy', 'z=9', '3']);
   });
 
+  it('calls script blocks held in hashtables and members, and ++ works on members and indexes', async () => {
+    expect(
+      await outputs(
+        '$rules = [ordered]@{ a = { param($c) $c -gt 1 }; b = { param($c) $true } }\nforeach ($n in $rules.Keys) { if (& $rules[$n] 2) { $n } }',
+      ),
+    ).toEqual(['a', 'b']);
+    expect(await outputs('$h = @{ n = 0 }\n$h.n++\n$h.n++\n$a = @(1, 2)\n$a[1]++\n"$($h.n) $($a[1])"')).toEqual([
+      '2 3',
+    ]);
+  });
+
   it('gives a script param() block its defaults and -Verbose to advanced functions', async () => {
     expect(await outputs('param([string]$Server = \'EX01\', [int]$Days = 30)\n"$Server $Days"')).toEqual(['EX01 30']);
     expect(await outputs('function v { [CmdletBinding()] param() "pref=$VerbosePreference" }\nv -Verbose')).toEqual([
