@@ -115,7 +115,7 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
       return hostCall(windowsPath, path.display, () =>
         readdirSync(host)
           .filter((name) => !name.startsWith('.exchcert-'))
-          .sort()
+          .sort((a, b) => foldCase(a).localeCompare(foldCase(b), 'en-US'))
           .map((name) => {
             const stats = statSync(join(host, name));
             return {
