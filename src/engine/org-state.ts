@@ -150,6 +150,22 @@ export interface VirtualFs {
   readFile(windowsPath: string): Uint8Array;
   writeFile(windowsPath: string, data: Uint8Array): void;
   exists(windowsPath: string): boolean;
+  /** The entries of a folder (Get-ChildItem); absent where the file system cannot list. */
+  listFolder?(windowsPath: string): readonly VirtualFsEntry[];
+  /** Deletes a file or an empty folder (Remove-Item). */
+  remove?(windowsPath: string): void;
+  /** Creates a folder and its missing parents (New-Item -ItemType Directory). */
+  makeDirectory?(windowsPath: string): void;
+}
+
+/** One entry of a folder of the virtual file system. */
+export interface VirtualFsEntry {
+  /** The name as stored (its case as first written). */
+  readonly name: string;
+  readonly isDirectory: boolean;
+  /** Bytes (0 for folders). */
+  readonly length: number;
+  readonly lastWriteTime: Date;
 }
 
 /** The Exchange build a server runs, as a target (`2010`, `2013-CU23`, `2019-CU14`): its cmdlets' parameters. */

@@ -272,6 +272,21 @@ export function formatForHost(objects: readonly unknown[], shell: ShellVersion):
   return formatLinesForHost(objects, shell).join('\n');
 }
 
+/** Get-Member's view: a `TypeName:` heading per type, then Name, MemberType and Definition. */
+function memberLines(group: readonly unknown[], shell: ShellVersion): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < group.length) {
+    const type = (group[start] as Record<string, unknown>).TypeName;
+    let end = start + 1;
+    while (end < group.length && (group[end] as Record<string, unknown>).TypeName === type) end++;
+    lines.push('', `   TypeName: ${toStr(type)}`);
+    lines.push(...formatTableLines(group.slice(start, end), ['Name', 'MemberType', 'Definition'], shell));
+    start = end;
+  }
+  return lines;
+}
+
 /** The lines formatForHost joins (Out-String joins them with CRLF, the simulated Windows' newline). */
 export function formatLinesForHost(objects: readonly unknown[], shell: ShellVersion): string[] {
   const flat: unknown[] = [];
@@ -315,7 +330,9 @@ export function formatLinesForHost(objects: readonly unknown[], shell: ShellVers
     )
       j++;
     const group = flat.slice(i, j);
-    if (cert) lines.push(...formatTableLines(group, null, shell));
+    const memberType = (v as { PSTypeName?: unknown }).PSTypeName === 'Microsoft.PowerShell.Commands.MemberDefinition';
+    if (memberType) lines.push(...memberLines(group, shell));
+    else if (cert) lines.push(...formatTableLines(group, null, shell));
     else if (allProperties(v).length <= 4) lines.push(...formatTableLines(group, null, shell));
     else lines.push(...formatListLines(group, null, shell));
     i = j;

@@ -2,7 +2,7 @@
 import { psEquals } from '../runtime/ps-operators.js';
 import { methodFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
-import { NO_OUTPUT, elements, isArrayList, isTrue, typeNameOf } from '../runtime/ps-values.js';
+import { NO_OUTPUT, elements, genericListType, isArrayList, isTrue, typeNameOf } from '../runtime/ps-values.js';
 import { intArg } from './int-arg.js';
 import type { MemberContext } from './ps-members.js';
 import { UnsupportedMethod, methodNotFound } from './unsupported-method.js';
@@ -40,7 +40,7 @@ function arrayListMethod(
   const arr = a as unknown[];
   if (lower === 'add') {
     arr.push(args[0]);
-    return arr.length - 1;
+    return genericListType(arr) === undefined ? arr.length - 1 : undefined;
   }
   if (lower === 'clear') {
     arr.length = 0;

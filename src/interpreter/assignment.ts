@@ -46,7 +46,8 @@ export async function assignStatement(core: InterpreterCore, st: AssignmentState
   return value;
 }
 
-async function assign(core: InterpreterCore, left: ExpressionAst, assigned: unknown): Promise<void> {
+/** Stores a value in a variable, member, index, cast variable or list of variables (`$count.IIS++` uses it too). */
+export async function assign(core: InterpreterCore, left: ExpressionAst, assigned: unknown): Promise<void> {
   if (left.type === 'VariableExpressionAst') {
     core.vars.set(left.variablePath, assigned);
     return;

@@ -1,6 +1,7 @@
 // Parameter tables of the commands the interpreter implements that exchcert's registry does not list.
 import { defineCmdlet, param } from '../spec/cmdlet-spec.js';
 import type { CmdletSpec, ParameterSpec } from '../spec/cmdlet-spec.js';
+import { LANGUAGE_ALIASES, LANGUAGE_CMDLETS } from './language-cmdlet-specs.js';
 
 const v3: readonly ['5.1', '7'] = ['5.1', '7'];
 
@@ -181,6 +182,7 @@ const BUILTINS: readonly CmdletSpec[] = [
   outHost,
   getDate,
   testPath,
+  ...LANGUAGE_CMDLETS,
 ];
 
 const ALIASES: Readonly<Record<string, string>> = {
@@ -188,6 +190,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   foreach: 'ForEach-Object',
   echo: 'Write-Output',
   write: 'Write-Output',
+  ...LANGUAGE_ALIASES,
 };
 
 const BY_NAME = new Map(BUILTINS.map((c) => [c.name.toLowerCase(), c]));

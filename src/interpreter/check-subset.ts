@@ -21,5 +21,7 @@ export function checkSubset(root: ScriptBlockAst, dialect: InterpreterDialect): 
       throw new UnsupportedConstructError(`'${node.extent.text}'`, node.extent);
     },
   };
+  const named = [root.beginBlock, root.processBlock].find((b) => b !== undefined);
+  if (named) throw new UnsupportedConstructError(`a script's named blocks ('${named.blockKind}')`, named.extent);
   walk.visit(root);
 }

@@ -5,6 +5,7 @@ import type { ShellView } from '../spec/registry.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import type { InterpreterEnv } from './interpreter-env.js';
 import type { ScriptBlockValue } from '../runtime/script-block-value.js';
+import type { Transcript } from './transcript.js';
 
 /** Fields of an error a command writes or throws (the command name, line and column are filled in). */
 export interface CommandErrorFields {
@@ -46,4 +47,10 @@ export interface CommandContext {
   resolvePath(path: string): string;
   /** The .NET conversion error text for a string that is not a number. */
   notANumber(text: string): string;
+  /** A variable as the command's caller sees it (`VerbosePreference`, ...). */
+  variable(name: string): unknown;
+  /** Moves the session's clock forward (Start-Sleep never waits). */
+  sleep(ms: number): void;
+  /** The session's transcript (Start-/Stop-Transcript). */
+  readonly transcript: Transcript;
 }

@@ -121,7 +121,13 @@ export const EXPRESSION_CHECKS: NodeChecks<ExpressionAst> = {
   },
   UnaryExpressionAst: (e, walk) => {
     if (!isSupportedUnary(e.operator)) throw new UnsupportedConstructError(`the '${e.operator}' operator`, e.extent);
-    if (/^(\+\+|--)/.test(e.operator) && e.child.type !== 'VariableExpressionAst')
+    const target = e.child.type;
+    if (
+      /^(\+\+|--)/.test(e.operator) &&
+      target !== 'VariableExpressionAst' &&
+      target !== 'MemberExpressionAst' &&
+      target !== 'IndexExpressionAst'
+    )
       throw new UnsupportedConstructError(
         `'${e.operator.replace('postfix', '')}' on '${e.child.extent.text}'`,
         e.extent,

@@ -9,7 +9,6 @@ import type {
   MemberExpressionAst,
   StatementAst,
   UnaryExpressionAst,
-  VariableExpressionAst,
 } from '../ast/ast.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
 import { binaryOp, unaryOp } from '../runtime/ps-operators.js';
@@ -17,6 +16,7 @@ import { castTo, toCustomObject, typeValue } from '../runtime/ps-types.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { NO_OUTPUT, TypeValue, collect, isTrue, normalize, toNumber, toStr } from '../runtime/ps-values.js';
+import { assign } from './assignment.js';
 import { indexValue } from './index-value.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import { invokeMethod } from './invoke-method.js';
@@ -155,10 +155,11 @@ async function binary(core: InterpreterCore, e: BinaryExpressionAst): Promise<un
 async function unary(core: InterpreterCore, e: UnaryExpressionAst): Promise<unknown> {
   const op = e.operator;
   if (/^(\+\+|--)/.test(op)) {
-    const v = e.child as VariableExpressionAst;
-    const old = normalize(core.vars.get(v.variablePath));
+    const v = e.child;
+    const old = normalize(v.type === 'VariableExpressionAst' ? core.vars.get(v.variablePath) : await core.evalExpr(v));
     const next = toNumber(old, core.dialect.notANumber) + (op.startsWith('++') ? 1 : -1);
-    core.vars.set(v.variablePath, next);
+    if (v.type === 'VariableExpressionAst') core.vars.set(v.variablePath, next);
+    else await assign(core, v, next);
     return op.endsWith('postfix') ? old : next;
   }
   return unaryOp(op, normalize(await core.evalExpr(e.child)), core.operatorCtx);

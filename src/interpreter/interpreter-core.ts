@@ -5,10 +5,12 @@ import type { PsErrorRecord } from '../runtime/ps-error-record.js';
 import type { OperatorContext } from '../runtime/ps-operators.js';
 import type { ScriptBlockValue } from '../runtime/script-block-value.js';
 import type { ErrorStream } from './error-stream.js';
+import type { Callable } from './callable.js';
 import type { InterpreterEnv } from './interpreter-env.js';
 import type { MemberContext } from './ps-members.js';
 import type { SessionVariables } from './session-variables.js';
 import type { StaticContext } from './static-members.js';
+import type { Transcript } from './transcript.js';
 
 /** One session's state and the entry points its parts call each other through (implemented by `Interpreter`). */
 export interface InterpreterCore {
@@ -23,6 +25,14 @@ export interface InterpreterCore {
   readonly memberCtx: MemberContext;
   readonly operatorCtx: OperatorContext;
   readonly staticCtx: StaticContext;
+  /** The functions defined so far, by lower-case name. */
+  readonly functions: Map<string, Callable>;
+  /** The session's transcript. */
+  readonly transcript: Transcript;
+  /** Moves the session's clock forward (Start-Sleep). */
+  sleep(ms: number): void;
+  /** Writes host text (Write-Host, VERBOSE:) to the host and the transcript. */
+  hostWrite(text: string): void;
   /** `$?`. */
   success: boolean;
   /** How many try blocks are running now. */

@@ -15,12 +15,16 @@ import { checkSubset } from './check-subset.js';
 import { ErrorStream, internalRecord, refusalRecord } from './error-stream.js';
 import { evalExpr } from './expressions.js';
 import { FlowSignal } from './flow-signal.js';
+import { bindScriptParameters } from './functions.js';
+import type { Callable } from './callable.js';
 import type { InterpreterCore } from './interpreter-core.js';
 import type { InterpretResult, InterpreterEnv } from './interpreter-env.js';
 import { PipelineStopped } from './pipeline-stopped.js';
 import { execPipeline } from './pipelines.js';
 import type { MemberContext } from './ps-members.js';
 import { redactStatement } from './redact-statement.js';
+import { Transcript } from './transcript.js';
+import { consoleText } from './console-text.js';
 import { CURRENT_ITEM, SessionVariables } from './session-variables.js';
 import { execGuarded, execStatement, statementValue } from './statements.js';
 import type { StaticContext } from './static-members.js';
@@ -38,6 +42,9 @@ export class Interpreter implements InterpreterCore {
   readonly errors: ErrorStream;
   readonly injected = new WeakMap<object, unknown>();
   readonly catchStack: PsErrorRecord[] = [];
+  readonly functions = new Map<string, Callable>();
+  readonly transcript = new Transcript();
+  #sleptMs = 0;
   readonly memberCtx: MemberContext;
   readonly operatorCtx: OperatorContext;
   readonly staticCtx: StaticContext;
@@ -46,7 +53,8 @@ export class Interpreter implements InterpreterCore {
   sinceYield = 0;
 
   constructor(env: InterpreterEnv) {
-    this.env = env;
+    const clock = env.now ?? (() => new Date());
+    this.env = { ...env, now: () => new Date(clock().getTime() + this.#sleptMs) };
     this.dialect = interpreterDialect(env.shell);
     this.errors = new ErrorStream((name, globalOnly) =>
       globalOnly ? this.vars.getGlobal(name) : this.vars.getRaw(name),
@@ -62,7 +70,7 @@ export class Interpreter implements InterpreterCore {
       invokeScriptBlock: (sb, item) => this.invokeScriptBlock(sb, item),
     };
     this.operatorCtx = { notANumber, setMatches: (m) => this.vars.setRaw('Matches', m) };
-    this.staticCtx = { fs: env.fs, dialect: this.dialect, notANumber, now: () => (env.now ? env.now() : new Date()) };
+    this.staticCtx = { fs: env.fs, dialect: this.dialect, notANumber, now: () => this.env.now!() };
     this.#setAutomaticVariables();
     for (const [k, val] of Object.entries(env.environment ?? {})) this.vars.setEnvironment(k, val);
     if (this.vars.get('env:COMPUTERNAME') === null) this.vars.setEnvironment('COMPUTERNAME', env.connectedServer);
@@ -106,10 +114,17 @@ export class Interpreter implements InterpreterCore {
       return this.#result([], [rec], rec);
     }
     let terminated: ErrorRecord | null = null;
+    try {
+      await bindScriptParameters(this, ast);
+    } catch (e) {
+      if (!(e instanceof PsTerminatingError)) throw e;
+      return this.#result([], [e.error.record], e.error.record);
+    }
     for (const st of ast.statements) {
       const { done, terminating, stop } = await this.#runTopLevel(st);
       if (terminating) terminated = terminating;
       statements.push(done);
+      this.transcript.note(consoleText(done, this.env.shell));
       if (this.env.host?.statementDone) this.env.host.statementDone(done);
       else if (done.output.length > 0 && this.env.host) {
         const text = formatForHost(done.output, this.env.shell);
@@ -173,6 +188,15 @@ export class Interpreter implements InterpreterCore {
       terminated,
       variables: this.variables,
     });
+  }
+
+  sleep(ms: number): void {
+    this.#sleptMs += Math.max(0, ms);
+  }
+
+  hostWrite(text: string): void {
+    this.env.host?.write(text);
+    this.transcript.note(text);
   }
 
   exec(st: StatementAst, out: unknown[]): Promise<void> {

@@ -6,6 +6,7 @@ import { psEquals } from '../runtime/ps-operators.js';
 import { toByteArray } from '../runtime/ps-types.js';
 import { RuntimeFailure, methodFailure } from '../runtime/runtime-failure.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
+import { StringBuilderValue } from '../runtime/string-builder-value.js';
 import { TypeValue, elements, isArrayLike, normalize, toNumber, toStr, typeNameOf } from '../runtime/ps-values.js';
 import { arrayMethod } from './array-method.js';
 import { dateMethod } from './date-method.js';
@@ -120,6 +121,11 @@ export async function invokeMethod(
   if (target instanceof Date) return dateMethod(target, name, args, ctx);
   if (target instanceof EncodingValue) return encodingMethod(target, name, args, ctx);
   if (target instanceof ScriptBlockValue) return scriptBlockMethod(target, name, ctx);
+  if (target instanceof StringBuilderValue) {
+    const r = target.invoke(name, args);
+    if (r === undefined) throw new UnsupportedMethod('System.Text.StringBuilder', name);
+    return r;
+  }
   if (lower === 'tostring' && args.length === 0) return toStr(target);
   if (target instanceof Secret) throw new UnsupportedMethod('System.Security.SecureString', name);
   throw new UnsupportedMethod(typeNameOf(target), name);

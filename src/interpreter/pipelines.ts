@@ -14,6 +14,9 @@ import type { ErrorRecord } from '../spec/output/run-result.js';
 import { findCmdlet, shellView } from '../spec/registry.js';
 import type { ShellView } from '../spec/registry.js';
 import { builtinCommand } from './builtin-commands.js';
+import { callTarget } from './call-target.js';
+import { callArguments } from './function-arguments.js';
+import { invokeCallable } from './functions.js';
 import { rewriteForBinding, runtimeSplats } from './command-binding.js';
 import type { CommandContext, CommandErrorFields } from './command-context.js';
 import { convertParameterValue } from './convert-parameter.js';
@@ -35,6 +38,11 @@ const STATEMENT_TYPES = new Set([
   'ReturnStatementAst',
   'BreakStatementAst',
   'ContinueStatementAst',
+  'SwitchStatementAst',
+  'ForStatementAst',
+  'WhileStatementAst',
+  'DoWhileStatementAst',
+  'DoUntilStatementAst',
 ]);
 
 /** One bound command: its spec, shell view, binding and evaluated parameters. */
@@ -204,7 +212,7 @@ function commandContext(
         exchange.errors,
       ),
     writeWarning: (message) => core.errors.warn(message, exchange.warningAction, exchange.warnings, cmd.extent),
-    hostWrite: (text) => core.env.host?.write(text),
+    hostWrite: (text) => core.hostWrite(text),
     fail: (fields) => core.errors.raise({ ...fields, command: spec.name }, cmd.extent, 'statement'),
     unsupported: (what) => {
       throw new UnsupportedConstructError(what, cmd.extent);
@@ -216,6 +224,9 @@ function commandContext(
       return resolved;
     },
     notANumber: (text) => core.dialect.notANumber(text),
+    variable: (name) => core.vars.get(name),
+    sleep: (ms) => core.sleep(ms),
+    transcript: core.transcript,
   };
 }
 
@@ -256,6 +267,11 @@ async function runCommand(
   input: unknown[] | undefined,
   upstream: string | null | undefined,
 ): Promise<{ output: unknown[]; name: string | null }> {
+  const target = await callTarget(core, cmd);
+  if (target) {
+    const args = await callArguments(core, cmd);
+    return { output: await invokeCallable(core, target.callable, args, input, cmd.extent, target.dot), name: null };
+  }
   const b = await bindInvocation(core, cmd, input, upstream);
   const { spec, params } = b;
   if (params.pipelineVariable !== undefined) throw new UnsupportedConstructError('-PipelineVariable', cmd.extent);

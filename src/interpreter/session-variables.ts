@@ -22,6 +22,8 @@ const AUTOMATIC = new Set([
   'ofs',
   'psscriptroot',
   'pscommandpath',
+  'input',
+  'psboundparameters',
 ]);
 const READ_ONLY = new Set(['true', 'false', '?', 'error', 'psversiontable', 'host']);
 /** The slot `$_` (and `$PSItem` where the dialect has it) lives in. */
@@ -38,11 +40,11 @@ export interface AutomaticSources {
 export type TopScope = 'script' | 'global';
 
 /** The variable name without scope prefix, whether it is an environment variable, and whether it names the global scope. */
-function variableName(path: string): { name: string; env: boolean; global: boolean } {
+function variableName(path: string): { name: string; env: boolean; global: boolean; script: boolean } {
   const m = /^(global|script|local|private|env):(.*)$/is.exec(path);
-  if (!m) return { name: path, env: false, global: false };
+  if (!m) return { name: path, env: false, global: false, script: false };
   const scope = m[1]!.toLowerCase();
-  return { name: m[2]!, env: scope === 'env', global: scope === 'global' };
+  return { name: m[2]!, env: scope === 'env', global: scope === 'global', script: scope === 'script' };
 }
 
 /**
@@ -54,6 +56,8 @@ export class SessionVariables {
   readonly #script: Map<string, VariableSlot> | null;
   readonly #envVars = new Map<string, { name: string; value: string }>();
   readonly #auto: AutomaticSources;
+  /** The scopes of running functions and `&` script blocks, innermost last. */
+  readonly #locals: Map<string, VariableSlot>[] = [];
 
   constructor(auto: AutomaticSources, scope: TopScope = 'global') {
     this.#auto = auto;
@@ -61,6 +65,33 @@ export class SessionVariables {
   }
 
   /** The user's variables of both scopes, the script's shadowing the global ones (case-insensitive lookups). */
+  /** Runs `body` in a new child scope (a function or a script block called with `&`). */
+  async inChildScope<T>(body: () => Promise<T>): Promise<T> {
+    this.#locals.push(new Map());
+    try {
+      return await body();
+    } finally {
+      this.#locals.pop();
+    }
+  }
+
+  /** Sets a variable in the current (innermost) scope, even when an outer scope has one of that name. */
+  setLocal(name: string, value: unknown): void {
+    SessionVariables.#put(this.#current(), name, value);
+  }
+
+  #current(): Map<string, VariableSlot> {
+    return this.#locals[this.#locals.length - 1] ?? this.#script ?? this.#global;
+  }
+
+  #lookup(lower: string): VariableSlot | undefined {
+    for (let i = this.#locals.length - 1; i >= 0; i--) {
+      const slot = this.#locals[i]!.get(lower);
+      if (slot) return slot;
+    }
+    return this.#script?.get(lower) ?? this.#global.get(lower);
+  }
+
   view(): ReadonlyMap<string, unknown> {
     return new VariableView(this.#script ? new Map([...this.#global, ...this.#script]) : this.#global, AUTOMATIC);
   }
@@ -89,21 +120,24 @@ export class SessionVariables {
 
   /** A variable by plain name (no scope prefix, no automatic lookups). */
   getRaw(name: string): unknown {
-    const lower = name.toLowerCase();
-    return (this.#script?.get(lower) ?? this.#global.get(lower))?.value ?? null;
+    return this.#lookup(name.toLowerCase())?.value ?? null;
   }
 
-  /** Sets a variable by plain name in the current scope, keeping the name as first written. */
+  /**
+   * Sets a variable by plain name in the current scope, keeping the name as first written (PowerShell creates a new
+   * variable in a function's scope rather than changing the caller's).
+   */
   setRaw(name: string, value: unknown): void {
-    SessionVariables.#put(this.#script ?? this.#global, name, value);
+    SessionVariables.#put(this.#current(), name, value);
   }
 
   /** `$path` as PowerShell reads it (scope prefixes, `$env:`, automatic variables). */
   get(path: string): unknown {
-    const { name, env, global } = variableName(path);
+    const { name, env, global, script } = variableName(path);
     const lower = name.toLowerCase();
     if (env) return this.#envVars.get(lower)?.value ?? null;
     if (global && !['true', 'false', 'null', '?', 'error'].includes(lower)) return this.getGlobal(lower);
+    if (script && this.#script) return this.#script.get(lower)?.value ?? this.getGlobal(lower);
     switch (lower) {
       case 'true':
         return true;
@@ -127,7 +161,7 @@ export class SessionVariables {
    * AutomationNull (an empty pipeline's result) is kept as it is.
    */
   set(path: string, value: unknown): void {
-    const { name, env, global } = variableName(path);
+    const { name, env, global, script } = variableName(path);
     const lower = name.toLowerCase();
     const v = value === NO_OUTPUT && !env ? NO_OUTPUT : normalize(value);
     if (env) {
@@ -144,7 +178,8 @@ export class SessionVariables {
       });
     }
     const slot = lower === 'psitem' ? CURRENT_ITEM : name;
-    if (global) this.setGlobal(slot, v);
+    if (global || (script && !this.#script)) this.setGlobal(slot, v);
+    else if (script) SessionVariables.#put(this.#script!, slot, v);
     else this.setRaw(slot, v);
   }
 }

@@ -11,6 +11,7 @@ import type {
   ThrowStatementAst,
 } from '../ast/ast.js';
 import { resolveExceptionType } from '../runtime/ps-error-record.js';
+import { checkParamBlock, checkParameters } from './parameter-checks.js';
 import type { NodeChecks, SubsetWalk } from './subset-walk.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
 
@@ -34,11 +35,6 @@ function checkAssignable(left: ExpressionAst): void {
 
 /** What the interpreter calls each statement it does not run (the parser reads them all). */
 export const STATEMENT_NAMES: Readonly<Record<string, string>> = {
-  WhileStatementAst: "'while' loops",
-  DoWhileStatementAst: "'do' loops",
-  DoUntilStatementAst: "'do' loops",
-  ForStatementAst: "'for' loops",
-  SwitchStatementAst: "'switch' statements",
   ExitStatementAst: "'exit'",
   TrapStatementAst: "'trap' statements",
   DataStatementAst: "'data' sections",
@@ -47,14 +43,13 @@ export const STATEMENT_NAMES: Readonly<Record<string, string>> = {
   ConfigurationDefinitionAst: "DSC configurations ('configuration')",
 };
 
-function refuseBlocks(sb: ScriptBlockAst): void {
+function refuseBlocks(sb: ScriptBlockAst, walk: SubsetWalk): void {
   if (sb.usingStatements?.[0]) throw new UnsupportedConstructError("'using' statements", sb.usingStatements[0].extent);
-  if (sb.paramBlock) throw new UnsupportedConstructError('param() blocks', sb.paramBlock.extent);
-  const named = [sb.dynamicParamBlock, sb.beginBlock, sb.processBlock, sb.endBlock, sb.cleanBlock].filter(
-    (b) => b !== undefined,
-  );
+  if (sb.paramBlock) checkParamBlock(sb.paramBlock, walk);
+  const named = [sb.dynamicParamBlock, sb.cleanBlock].filter((b) => b !== undefined);
   named.sort((a, b) => a.extent.startOffset - b.extent.startOffset);
   if (named[0]) throw new UnsupportedConstructError(`named blocks ('${named[0].blockKind}')`, named[0].extent);
+  for (const b of [sb.beginBlock, sb.processBlock, sb.endBlock]) b?.statements.forEach((s) => walk.visit(s));
 }
 
 function refuseRedirections(node: CommandAst | CommandExpressionAst): void {
@@ -62,11 +57,18 @@ function refuseRedirections(node: CommandAst | CommandExpressionAst): void {
   if (r) throw new UnsupportedConstructError(`redirection ('${r.extent.text.split(/\s/)[0]}')`, r.extent);
 }
 
+/** What `&`/`.` may call besides a name or `{ }`: a variable, `$rules[$name]`, `$config.Check`. */
+function isCallableExpression(e: Ast | undefined): boolean {
+  if (e?.type === 'VariableExpressionAst') return !e.splatted;
+  return e?.type === 'IndexExpressionAst' || e?.type === 'MemberExpressionAst';
+}
+
 function checkCommand(c: CommandAst, walk: SubsetWalk): void {
   refuseRedirections(c);
-  if (c.invocationOperator === '.') throw new UnsupportedConstructError("dot-sourcing ('.')", c.extent);
   const first = c.commandElements[0];
-  if (!first || first.type !== 'StringConstantExpressionAst') {
+  if (first?.type === 'ScriptBlockExpressionAst') walk.visit(first);
+  else if (c.invocationOperator !== null && isCallableExpression(first)) walk.visit(first);
+  else if (!first || first.type !== 'StringConstantExpressionAst') {
     throw new UnsupportedConstructError(
       `a computed command name ('${first?.extent.text ?? ''}')`,
       first?.extent ?? c.extent,
@@ -78,8 +80,8 @@ function checkCommand(c: CommandAst, walk: SubsetWalk): void {
 /** Checks of the statement-level node kinds (expressions are in expression-checks.ts). */
 export const STATEMENT_CHECKS: NodeChecks<Ast> = {
   ScriptBlockAst: (node, walk) => {
-    refuseBlocks(node);
-    node.statements.forEach((s) => walk.visit(s));
+    refuseBlocks(node, walk);
+    if (!node.endBlock) node.statements.forEach((s) => walk.visit(s));
   },
   StatementBlockAst: (node, walk) => node.statements.forEach((s) => walk.visit(s)),
   PipelineAst: (node, walk) => {
@@ -91,12 +93,10 @@ export const STATEMENT_CHECKS: NodeChecks<Ast> = {
   PipelineChainAst: (node) => {
     throw new UnsupportedConstructError(`the '${node.operator}' pipeline chain operator (PowerShell 7)`, node.extent);
   },
-  FunctionDefinitionAst: (node) => {
-    const keyword = node.isFilter ? 'filter' : node.isWorkflow ? 'workflow' : 'function';
-    throw new UnsupportedConstructError(
-      `${keyword === 'workflow' ? 'workflows' : `${keyword} definitions`} ('${keyword}')`,
-      node.extent,
-    );
+  FunctionDefinitionAst: (node, walk) => {
+    if (node.isWorkflow) throw new UnsupportedConstructError("workflows ('workflow')", node.extent);
+    if (node.parameters) checkParameters(node.parameters, walk);
+    walk.visit(node.body);
   },
   TypeDefinitionAst: (node) => {
     throw new UnsupportedConstructError(
@@ -128,9 +128,6 @@ export const STATEMENT_CHECKS: NodeChecks<Ast> = {
     if (node.elseClause) walk.visit(node.elseClause);
   },
   ForEachStatementAst: (node, walk) => {
-    if (node.label !== undefined) {
-      throw new UnsupportedConstructError(`loop labels (':${node.label}')`, node.extent);
-    }
     if (node.flags !== undefined) {
       throw new UnsupportedConstructError(`the foreach option '-${node.flags[0]}'`, node.extent);
     }
@@ -152,8 +149,25 @@ export const STATEMENT_CHECKS: NodeChecks<Ast> = {
   },
   ThrowStatementAst: (node, walk) => checkThrowOrReturn(node, 'throw', walk),
   ReturnStatementAst: (node, walk) => checkThrowOrReturn(node, 'return', walk),
-  BreakStatementAst: (node) => refuseLabel(node, 'break'),
-  ContinueStatementAst: (node) => refuseLabel(node, 'continue'),
+  BreakStatementAst: (node, walk) => visitLabel(node, walk),
+  ContinueStatementAst: (node, walk) => visitLabel(node, walk),
+  SwitchStatementAst: (node, walk) => {
+    const flag = node.flags.find((f) => f === 'file' || f === 'parallel');
+    if (flag !== undefined) throw new UnsupportedConstructError(`the switch option '-${flag}'`, node.extent);
+    walk.visit(node.condition);
+    node.clauses.forEach((c) => {
+      walk.visit(c.condition);
+      walk.visit(c.body);
+    });
+    if (node.default) walk.visit(node.default);
+  },
+  ForStatementAst: (node, walk) => {
+    for (const part of [node.initializer, node.condition, node.iterator]) if (part) walk.visit(part);
+    walk.visit(node.body);
+  },
+  WhileStatementAst: visitLoop,
+  DoWhileStatementAst: visitLoop,
+  DoUntilStatementAst: visitLoop,
   CatchClauseAst: () => undefined,
   TypeConstraintAst: () => undefined,
 };
@@ -165,6 +179,11 @@ function checkThrowOrReturn(node: ThrowStatementAst | ReturnStatementAst, keywor
   if (node.pipeline) walk.visit(node.pipeline);
 }
 
-function refuseLabel(node: BreakStatementAst | ContinueStatementAst, keyword: string): void {
-  if (node.label) throw new UnsupportedConstructError(`loop labels after '${keyword}'`, node.extent);
+function visitLabel(node: BreakStatementAst | ContinueStatementAst, walk: SubsetWalk): void {
+  if (node.label) walk.visit(node.label);
+}
+
+function visitLoop(node: { condition: Ast; body: Ast }, walk: SubsetWalk): void {
+  walk.visit(node.condition);
+  walk.visit(node.body);
 }

@@ -1,5 +1,5 @@
 // Statements: if, foreach, try/catch/finally, throw, return, break/continue, and how errors end a statement.
-import type { ForEachStatementAst, PipelineAst, StatementAst, Extent, TryStatementAst } from '../ast/ast.js';
+import type { ExpressionAst, PipelineAst, StatementAst, Extent, TryStatementAst } from '../ast/ast.js';
 import {
   PsErrorRecord,
   PsException,
@@ -8,10 +8,12 @@ import {
   resolveExceptionType,
 } from '../runtime/ps-error-record.js';
 import { RuntimeFailure } from '../runtime/runtime-failure.js';
-import { NO_OUTPUT, collect, elements, isArrayLike, isTrue, normalize, toStr } from '../runtime/ps-values.js';
+import { NO_OUTPUT, collect, isTrue, normalize, toStr } from '../runtime/ps-values.js';
 import { assignStatement } from './assignment.js';
 import { FlowSignal } from './flow-signal.js';
 import type { InterpreterCore } from './interpreter-core.js';
+import { execLanguageStatement } from './language-statements.js';
+import { foreachStatement } from './loops.js';
 import { PipelineStopped } from './pipeline-stopped.js';
 import { CURRENT_ITEM } from './session-variables.js';
 import { UnsupportedConstructError } from './unsupported-construct.js';
@@ -80,29 +82,18 @@ export async function execStatement(core: InterpreterCore, st: StatementAst, out
       throw new FlowSignal('return', values);
     }
     case 'BreakStatementAst':
-      throw new FlowSignal('break');
     case 'ContinueStatementAst':
-      throw new FlowSignal('continue');
+      throw new FlowSignal(st.type === 'BreakStatementAst' ? 'break' : 'continue', [], await flowLabel(core, st.label));
+    default:
+      return execLanguageStatement(core, st, out);
   }
 }
 
-async function foreachStatement(core: InterpreterCore, st: ForEachStatementAst, out: unknown[]): Promise<void> {
-  const value = await core.statementValue(st.condition);
-  let items: unknown[];
-  if (value === null) items = core.dialect.foreachIteratesNull ? [null] : [];
-  else if (value === NO_OUTPUT) items = [];
-  else if (isArrayLike(value)) items = elements(value);
-  else items = [value];
-  for (const item of items) {
-    core.vars.set(st.variable.variablePath, item);
-    try {
-      await core.execBlock(st.body.statements, out);
-    } catch (e) {
-      if (e instanceof FlowSignal && e.kind === 'break') break;
-      if (e instanceof FlowSignal && e.kind === 'continue') continue;
-      throw e;
-    }
-  }
+/** The label after `break`/`continue` (lower case), else null. */
+async function flowLabel(core: InterpreterCore, label: ExpressionAst | undefined): Promise<string | null> {
+  if (!label) return null;
+  const v = label.type === 'StringConstantExpressionAst' ? label.value : toStr(normalize(await core.evalExpr(label)));
+  return v.toLowerCase();
 }
 
 /** Runs the catch clause matching a terminating error; what it throws is returned as still pending. */

@@ -9,6 +9,8 @@ import { normalizeTypeName, toByteArray } from '../runtime/ps-types.js';
 import type { ConversionContext } from '../runtime/ps-types.js';
 import { RuntimeFailure, methodFailure } from '../runtime/runtime-failure.js';
 import { decodeFile, encodeFile, splitLines } from './text-codec.js';
+import { isConstructible } from './construct-object.js';
+import { EXTRA_METHODS, EXTRA_PROPERTIES, extraStaticMethod, extraStaticProperty } from './math-members.js';
 import { elements, isArrayLike, toStr } from '../runtime/ps-values.js';
 
 /** What static members need. */
@@ -27,7 +29,16 @@ const TYPE_KEYS: Readonly<Record<string, string>> = {
   string: 'string',
   datetime: 'datetime',
   environment: 'environment',
+  math: 'math',
+  timespan: 'timespan',
+  'collections.arraylist': 'new',
+  'text.stringbuilder': 'new',
 };
+
+/** `[System.Collections.Generic.List[string]]` and other types known only for `::new()`. */
+function newOnlyKey(typeName: string): string | undefined {
+  return isConstructible(typeName) ? 'new' : undefined;
+}
 
 const PROPERTIES: Readonly<Record<string, readonly string[]>> = {
   encoding: ['unicode', 'utf8', 'ascii', 'default', 'bigendianunicode', 'utf32'],
@@ -44,14 +55,17 @@ const METHODS: Readonly<Record<string, readonly string[]>> = {
 };
 
 function typeKey(typeName: string): string | undefined {
-  return TYPE_KEYS[normalizeTypeName(typeName)];
+  return TYPE_KEYS[normalizeTypeName(typeName)] ?? newOnlyKey(typeName);
 }
 
 /** True when `[type]::member` (a property, or a method when `method`) is implemented. */
 export function isSupportedStatic(typeName: string, member: string, method: boolean): boolean {
   const key = typeKey(typeName);
   if (!key) return false;
-  return ((method ? METHODS : PROPERTIES)[key] ?? []).includes(member.toLowerCase());
+  const m = member.toLowerCase();
+  if (method && m === 'new') return isConstructible(typeName);
+  const extra = (method ? EXTRA_METHODS : EXTRA_PROPERTIES)[key] ?? [];
+  return ((method ? METHODS : PROPERTIES)[key] ?? []).includes(m) || extra.includes(m);
 }
 
 /** True when the type has static members here (so `[type]` alone is known). */
@@ -71,6 +85,7 @@ const ENCODINGS: Readonly<Record<string, TextEncodingName>> = {
 export function staticProperty(typeName: string, member: string, ctx: StaticContext): unknown {
   const key = typeKey(typeName);
   const m = member.toLowerCase();
+  if (key !== undefined && (EXTRA_PROPERTIES[key] ?? []).includes(m)) return extraStaticProperty(key, m);
   switch (key) {
     case 'encoding':
       return new EncodingValue(m === 'default' ? ctx.dialect.defaultEncoding : ENCODINGS[m]!);
@@ -219,6 +234,8 @@ export function staticMethod(typeName: string, member: string, args: readonly un
   const m = member.toLowerCase();
   const n = args.length;
   const name = member;
+  if (key !== undefined && (m === 'new' || (EXTRA_METHODS[key] ?? []).includes(m)))
+    return extraStaticMethod(key, typeName, m, args, ctx);
   switch (`${key}.${m}`) {
     case 'encoding.getencoding':
       return getEncoding(args[0]);

@@ -33,6 +33,20 @@ export function isArrayList(v: unknown): v is unknown[] {
   return Array.isArray(v) && ARRAY_LISTS.has(v);
 }
 
+const GENERIC_LISTS = new WeakMap<unknown[], string>();
+
+/** Marks an array as a System.Collections.Generic.List[T] of the given element type (full name); Add returns nothing. */
+export function markGenericList<T extends unknown[]>(a: T, elementType: string): T {
+  ARRAY_LISTS.add(a);
+  GENERIC_LISTS.set(a, elementType);
+  return a;
+}
+
+/** The element type of a List[T], or undefined for other values. */
+export function genericListType(v: unknown): string | undefined {
+  return Array.isArray(v) ? GENERIC_LISTS.get(v) : undefined;
+}
+
 /** A .NET type as a value (`[string]`, `$x.GetType()`). */
 export class TypeValue {
   readonly fullName: string;
@@ -176,7 +190,11 @@ export function typeNameOf(v: unknown): string {
   if (typeof v === 'number')
     return Number.isInteger(v) ? (Math.abs(v) <= 2147483647 ? 'System.Int32' : 'System.Int64') : 'System.Double';
   if (v instanceof Uint8Array) return 'System.Byte[]';
-  if (Array.isArray(v)) return isArrayList(v) ? 'System.Collections.ArrayList' : 'System.Object[]';
+  if (Array.isArray(v)) {
+    const element = GENERIC_LISTS.get(v);
+    if (element !== undefined) return `System.Collections.Generic.List\`1[[${element}]]`;
+    return isArrayList(v) ? 'System.Collections.ArrayList' : 'System.Object[]';
+  }
   if (v instanceof PsHashtable)
     return v.ordered ? 'System.Collections.Specialized.OrderedDictionary' : 'System.Collections.Hashtable';
   if (v instanceof Secret) return 'System.Security.SecureString';

@@ -3,16 +3,20 @@ import { run } from './support.js';
 
 describe('constructs outside the subset', () => {
   it.each([
-    ['$a = 1\n"x"\nwhile ($true) { }', "The runbook interpreter does not support 'while' loops (line 3:1)", 3, 1],
+    ['$a = 1\n"x"\ntrap { "t" }', "The runbook interpreter does not support 'trap' statements (line 3:1)", 3, 1],
     ['$x = 1\n$y = [xml]"<a/>"', 'The runbook interpreter does not support the cast [xml] (line 2:6)', 2, 6],
     [
-      '$r = [Math]::Round(1.5)',
-      "The runbook interpreter does not support the static method '[Math]::Round()' (line 1:6)",
+      '$r = [Math]::Log10(1.5)',
+      "The runbook interpreter does not support the static method '[Math]::Log10()' (line 1:6)",
       1,
       6,
     ],
-    ['. .\\helpers.ps1', "The runbook interpreter does not support dot-sourcing ('.') (line 1:1)", 1, 1],
-    ['$sb = { 1 }\n& $sb', "The runbook interpreter does not support a computed command name ('$sb') (line 2:3)", 2, 3],
+    [
+      '$n = 1\n& (Get-Command Get-Date)',
+      "The runbook interpreter does not support a computed command name ('(Get-Command Get-Date)') (line 2:3)",
+      2,
+      3,
+    ],
     [
       'Invoke-Command -ScriptBlock { $using:x }',
       "The runbook interpreter does not support the 'using:' variable scope or drive (line 1:31)",
@@ -31,18 +35,42 @@ describe('constructs outside the subset', () => {
       2,
       9,
     ],
-    ['function f { }', "The runbook interpreter does not support function definitions ('function') (line 1:1)", 1, 1],
+    ['workflow w { }', "The runbook interpreter does not support workflows ('workflow') (line 1:1)", 1, 1],
     [
-      '[CmdletBinding()]\nparam($x)\nGet-ExchangeCertificate',
-      'The runbook interpreter does not support param() blocks (line 1:1)',
+      '[CmdletBinding(SupportsShouldProcess)]\nparam($x)\nGet-ExchangeCertificate',
+      'The runbook interpreter does not support [CmdletBinding(SupportsShouldProcess)] (line 1:16)',
+      1,
+      16,
+    ],
+    [
+      'function f { param([ValidateScript({ $true })]$x) }',
+      'The runbook interpreter does not support the attribute [ValidateScript()] (line 1:20)',
+      1,
+      20,
+    ],
+    [
+      'function f { param([Parameter(ParameterSetName = "A")]$x) }',
+      'The runbook interpreter does not support [Parameter(ParameterSetName)] (line 1:31)',
+      1,
+      31,
+    ],
+    [
+      'function f { param([xml]$x) }',
+      'The runbook interpreter does not support the parameter type [xml] (line 1:20)',
+      1,
+      20,
+    ],
+    [
+      'begin { } end { Get-ExchangeCertificate }',
+      "The runbook interpreter does not support a script's named blocks ('begin') (line 1:1)",
       1,
       1,
     ],
     [
-      'begin { } end { Get-ExchangeCertificate }',
-      "The runbook interpreter does not support named blocks ('begin') (line 1:1)",
+      'function f { dynamicparam { } end { } }',
+      "The runbook interpreter does not support named blocks ('dynamicparam') (line 1:14)",
       1,
-      1,
+      14,
     ],
     [
       'Get-ExchangeCertificate\nGet-ExchangeCertificate > out.txt',
@@ -68,15 +96,10 @@ describe('constructs outside the subset', () => {
       2,
       1,
     ],
+    ['data { "x" }', "The runbook interpreter does not support 'data' sections (line 1:1)", 1, 1],
     [
-      'for ($i = 0; $i -lt 2; $i++) { Get-ExchangeCertificate }',
-      "The runbook interpreter does not support 'for' loops (line 1:1)",
-      1,
-      1,
-    ],
-    [
-      'Get-ExchangeCertificate\nswitch (1) { 1 { } }',
-      "The runbook interpreter does not support 'switch' statements (line 2:1)",
+      'Get-ExchangeCertificate\nswitch -file C:\\x.txt { 1 { } }',
+      "The runbook interpreter does not support the switch option '-file' (line 2:1)",
       2,
       1,
     ],
@@ -103,6 +126,18 @@ describe('constructs outside the subset', () => {
     expect(result.output).toEqual(['before']);
     expect(result.terminated?.message).toBe(
       'The runbook interpreter does not support the method System.String.Normalize() (line 3:7)',
+    );
+  });
+
+  it('refuses dot-sourcing a script file and a command named by a variable when they run', async () => {
+    const dotted = await run('"before"\n. .\\helpers.ps1', '5.1');
+    expect(dotted.result.output).toEqual(['before']);
+    expect(dotted.result.terminated?.message).toBe(
+      "The runbook interpreter does not support dot-sourcing a script file ('. .\\helpers.ps1') (line 2:1)",
+    );
+    const computed = await run('$n = "Get-Date"\n& $n', '5.1');
+    expect(computed.result.terminated?.message).toBe(
+      "The runbook interpreter does not support calling a command by a computed name ('$n') (line 2:3)",
     );
   });
 

@@ -13,6 +13,7 @@ import {
   readlinkSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -101,6 +102,47 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
     exists: (windowsPath) => {
       const { path, host } = locate(windowsPath);
       return path.segments.length === 0 || existsSync(host);
+    },
+
+    listFolder: (windowsPath) => {
+      const { path, host } = locate(windowsPath);
+      if (statOrUndefined(host)?.isDirectory() !== true)
+        throw new VirtualFsError(
+          'ITEM_NOT_FOUND',
+          windowsPath,
+          `Cannot find path '${path.display}' because it does not exist.`,
+        );
+      return hostCall(windowsPath, path.display, () =>
+        readdirSync(host)
+          .filter((name) => !name.startsWith('.exchcert-'))
+          .sort((a, b) => foldCase(a).localeCompare(foldCase(b), 'en-US'))
+          .map((name) => {
+            const stats = statSync(join(host, name));
+            return {
+              name,
+              isDirectory: stats.isDirectory(),
+              length: stats.isDirectory() ? 0 : stats.size,
+              lastWriteTime: stats.mtime,
+            };
+          }),
+      );
+    },
+
+    remove: (windowsPath) => {
+      const { path, host } = locate(windowsPath);
+      const stats = statOrUndefined(host);
+      if (stats === undefined || path.segments.length === 0)
+        throw new VirtualFsError(
+          'ITEM_NOT_FOUND',
+          windowsPath,
+          `Cannot find path '${path.display}' because it does not exist.`,
+        );
+      hostCall(windowsPath, path.display, () => (stats.isDirectory() ? rmdirSync(host) : unlinkSync(host)));
+    },
+
+    makeDirectory: (windowsPath) => {
+      const { path, host } = locate(windowsPath);
+      hostCall(windowsPath, path.display, () => mkdirSync(host, { recursive: true, mode: 0o700 }));
     },
 
     ensureDirectory: (windowsPath) => {

@@ -11,6 +11,17 @@ import { selectObject } from './select-object.js';
 import { setContent } from './set-content.js';
 import { testPath } from './test-path.js';
 import { whereObject } from './where-object.js';
+import { convertToJson } from './convert-to-json.js';
+import { getMemberCommand } from './get-member.js';
+import { groupObject } from './group-object.js';
+import { getChildItem, newItem, removeItem } from './item-commands.js';
+import { measureObject } from './measure-object.js';
+import { newObject } from './new-object.js';
+import { addContent, exportCsv, outFile } from './output-files.js';
+import { joinPath, splitPath } from './path-commands.js';
+import { getCredential, newTimeSpan, startSleep, writeVerbose } from './session-commands.js';
+import { sortObject } from './sort-object.js';
+import { startTranscript, stopTranscript } from './transcript-commands.js';
 import { writeError, writeHost, writeOutput, writeWarning } from './write-commands.js';
 
 /** A helper command: runs once per invocation with all its pipeline input. */
@@ -36,4 +47,24 @@ export const HELPER_COMMANDS: Readonly<Record<string, HelperCommand>> = Object.f
   'Out-Host': outHost,
   'Get-Date': getDate,
   'Test-Path': testPath,
+  'New-Object': newObject,
+  'Sort-Object': sortObject,
+  'Measure-Object': measureObject,
+  'Group-Object': groupObject,
+  'Get-Member': getMemberCommand,
+  'Export-Csv': exportCsv,
+  'Out-File': outFile,
+  'ConvertTo-Json': convertToJson,
+  'Add-Content': addContent,
+  'New-Item': newItem,
+  'Remove-Item': removeItem,
+  'Get-ChildItem': getChildItem,
+  'Join-Path': joinPath,
+  'Split-Path': splitPath,
+  'Write-Verbose': writeVerbose,
+  'Start-Sleep': startSleep,
+  'Start-Transcript': startTranscript,
+  'Stop-Transcript': stopTranscript,
+  'Get-Credential': getCredential,
+  'New-TimeSpan': newTimeSpan,
 });

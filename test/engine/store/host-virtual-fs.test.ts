@@ -35,6 +35,19 @@ describe('createHostVirtualFs', () => {
     expect(vfs.resolve('C:\\a\\..\\b\\.\\c.txt')).toBe(join(state, 'fs', 'C', 'b', 'c.txt'));
   });
 
+  it('lists, creates and removes folders and files (Get-ChildItem, New-Item, Remove-Item)', () => {
+    vfs.makeDirectory!('C:\\Certs\\Old');
+    vfs.writeFile('C:\\Certs\\b.pfx', bytes('pfx!'));
+    vfs.writeFile('C:\\certs\\A.req', bytes('r'));
+    const listed = vfs.listFolder!('C:\\CERTS').map((e) => `${e.name}:${e.isDirectory}:${e.length}`);
+    expect(listed).toEqual(['A.req:false:1', 'b.pfx:false:4', 'Old:true:0']);
+    vfs.remove!('C:\\Certs\\a.req');
+    vfs.remove!('C:\\Certs\\Old');
+    expect(vfs.listFolder!('C:\\Certs').map((e) => e.name)).toEqual(['b.pfx']);
+    expect(caught(() => vfs.remove!('C:\\Certs\\missing.txt'))).toMatchObject({ code: 'ITEM_NOT_FOUND' });
+    expect(caught(() => vfs.listFolder!('C:\\Nowhere'))).toMatchObject({ code: 'ITEM_NOT_FOUND' });
+  });
+
   it('writes into drive and share roots, which always exist', () => {
     vfs.writeFile('C:\\ssl-request.req', bytes('req'));
     vfs.writeFile('\\\\fs01\\certs\\x.cer', bytes('cer'));
