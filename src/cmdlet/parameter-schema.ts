@@ -127,6 +127,19 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
         stringWhere(isCertificateIdentity, 'must be Server\\Thumbprint or a thumbprint of 40 hexadecimal digits'),
         refs,
       ]);
+    case 'SmtpX509Identifier':
+      return z.union([
+        stringWhere(
+          (s) => /^<I>[^<]+<S>[^<]+$/.test(s.trim()),
+          "must be '<I>issuer<S>subject' (the certificate's Issuer and Subject)",
+        ),
+        refs,
+      ]);
+    case 'DateTime':
+      return z.union([stringWhere((s) => s.trim().length > 0, 'must be a date and time such as 4/17/2026'), refs]);
+    case 'SendConnectorIdParameter':
+    case 'ReceiveConnectorIdParameter':
+    case 'ClientAccessServerIdParameter':
     case 'ServerIdParameter':
       return z.union([
         stringWhere(
