@@ -7,27 +7,34 @@ import { describe, expect, it } from '@jest/globals';
 import { serverTarget } from '../../src/engine/org-state.js';
 import { formatForHost } from '../../src/format/format-output.js';
 import { interpret } from '../../src/interpreter/index.js';
-import { BASE_TIME, testOrg } from '../engine/support/test-org.js';
+import { BASE_TIME, scriptedAnswers, testOrg } from '../engine/support/test-org.js';
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'runbooks');
 const runbooks = readdirSync(folder).filter(
   (f) => f.endsWith('.ps1') && readdirSync(folder).includes(f.replace(/\.ps1$/, '.expected.txt')),
 );
 
+/** The answers a runbook's `# Answers: N, Y` header gives its prompts, in order (none: nobody answers). */
+function answersOf(source: string): ('Y' | 'A' | 'N' | 'L')[] {
+  const m = /^# Answers: (.+)$/m.exec(source);
+  return m ? (m[1]!.split(/\s*,\s*/) as ('Y' | 'A' | 'N' | 'L')[]) : [];
+}
+
 /**
  * What the console shows per top-level statement: its warnings, its output, then its errors (message only), as
- * `exchcert run` prints them.
+ * `exchcert run` prints them. A runbook whose prompts an admin answers at the console says so in an `# Answers:` line.
  */
 async function runbookText(file: string): Promise<string> {
   const org = await testOrg();
+  const source = readFileSync(join(folder, file), 'utf8');
   const server = org.store.read((tx) => tx.getServer('AMS-EXCH01'))!;
-  const result = await interpret(readFileSync(join(folder, file), 'utf8'), {
+  const result = await interpret(source, {
     exchange: org.exchange,
     fs: org.fs,
     shell: '5.1',
     connectedServer: 'AMS-EXCH01',
     exchangeTarget: serverTarget(server),
-    answers: { answer: () => null },
+    answers: scriptedAnswers(answersOf(source), []),
     now: () => new Date(BASE_TIME.getTime() + 3_600_000),
     scriptPath: `C:\\Scripts\\${file}`,
   });
@@ -44,7 +51,7 @@ async function runbookText(file: string): Promise<string> {
 
 describe('admin runbooks (fixtures/runbooks)', () => {
   it('has runbooks with expected output', () => {
-    expect(runbooks.length).toBeGreaterThanOrEqual(6);
+    expect(runbooks.length).toBeGreaterThanOrEqual(22);
   });
 
   for (const file of runbooks) {
