@@ -5,7 +5,7 @@ import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
 import type { Expression } from '../node/expression.js';
 import { isExpression } from '../node/expression.js';
 import { Secret } from '../node/secret.js';
-import { isCertificateIdentity, isDnsName, isThumbprint, x500Problem } from './value-formats.js';
+import { isCertificateIdentity, isDnsName, isSmtpX509Identifier, isThumbprint, x500Problem } from './value-formats.js';
 
 type Kinds = readonly Expression['kind'][];
 const REFERENCES: Kinds = ['variable', 'expression'];
@@ -129,10 +129,7 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
       ]);
     case 'SmtpX509Identifier':
       return z.union([
-        stringWhere(
-          (s) => /^<I>[^<]+<S>[^<]+$/.test(s.trim()),
-          "must be '<I>issuer<S>subject' (the certificate's Issuer and Subject)",
-        ),
+        stringWhere(isSmtpX509Identifier, "must be '<I>issuer<S>subject' (the certificate's Issuer and Subject)"),
         refs,
       ]);
     case 'DateTime':
