@@ -5,7 +5,7 @@ import { PS_TYPE_INFO } from '../spec/ps-type-info.js';
 import type { Expression } from '../node/expression.js';
 import { isExpression } from '../node/expression.js';
 import { Secret } from '../node/secret.js';
-import { isCertificateIdentity, isDnsName, isThumbprint, x500Problem } from './value-formats.js';
+import { isCertificateIdentity, isDnsName, isSmtpX509Identifier, isThumbprint, x500Problem } from './value-formats.js';
 
 type Kinds = readonly Expression['kind'][];
 const REFERENCES: Kinds = ['variable', 'expression'];
@@ -127,6 +127,16 @@ export function parameterSchema(p: ParameterSpec): z.ZodMiniType {
         stringWhere(isCertificateIdentity, 'must be Server\\Thumbprint or a thumbprint of 40 hexadecimal digits'),
         refs,
       ]);
+    case 'SmtpX509Identifier':
+      return z.union([
+        stringWhere(isSmtpX509Identifier, "must be '<I>issuer<S>subject' (the certificate's Issuer and Subject)"),
+        refs,
+      ]);
+    case 'DateTime':
+      return z.union([stringWhere((s) => s.trim().length > 0, 'must be a date and time such as 4/17/2026'), refs]);
+    case 'SendConnectorIdParameter':
+    case 'ReceiveConnectorIdParameter':
+    case 'ClientAccessServerIdParameter':
     case 'ServerIdParameter':
       return z.union([
         stringWhere(

@@ -126,3 +126,11 @@ export function x500Problem(text: string): string | null {
   if (c && !/^[A-Za-z]{2}$/.test(c.value)) return `C=${c.value} is not a two-letter country code`;
   return null;
 }
+
+/**
+ * A connector TlsCertificateName (SmtpX509Identifier): `<I>issuer<S>subject`, both parts non-empty.
+ * @example isSmtpX509Identifier('<I>CN=R11, O=Let\'s Encrypt, C=US<S>CN=mail.contoso.com') // true
+ */
+export function isSmtpX509Identifier(text: string): boolean {
+  return /^<I>[^<]*\S[^<]*<S>[^<]*\S[^<]*$/.test(text.trim());
+}

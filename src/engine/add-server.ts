@@ -22,7 +22,7 @@ import type {
   StateStore,
   StateTransaction,
 } from './org-state.js';
-import { EMPTY_SERVER_CONFIG } from './org-state.js';
+import { EMPTY_SERVER_CONFIG, authConfigOf } from './org-state.js';
 import { findServer } from './server-lookup.js';
 import { defaultRoles, roleFlags } from './server-roles.js';
 
@@ -212,7 +212,12 @@ export async function addServer(
       );
       acl.push(thumbprint);
       const org = tx.getOrgConfig();
-      if (org.authCertificateThumbprint === null) tx.putOrgConfig({ ...org, authCertificateThumbprint: thumbprint });
+      if (org.authCertificateThumbprint === null)
+        tx.putOrgConfig({
+          ...org,
+          authCertificateThumbprint: thumbprint,
+          authConfig: { ...authConfigOf(org), currentCertificateThumbprint: thumbprint },
+        });
     }
     const iisSites: IisSite[] = [];
     if (!edge) {

@@ -251,6 +251,51 @@ export const APPROXIMATED_MESSAGES: readonly ApproximatedMessage[] = Object.free
     text: "Removing the certificate with thumbprint '{0}'.",
     why: `${UNKNOWN} ConfirmRemoveExchangeCertificate (-WhatIf/-Confirm text, ERRORS.md §6.2)`,
   },
+  {
+    id: 'ObjectNotFound',
+    text: "The operation couldn't be performed because object '{0}' couldn't be found on '{1}'.",
+    why: 'the ManagementObjectNotFoundException wording real captures show for unknown identities (Get-/Set-SendConnector, Get-/Set-ReceiveConnector, Get-ExchangeServer, Get-ClientAccessService); {1} is an invented domain controller name',
+  },
+  {
+    id: 'AuthCertificateNotFound',
+    text: "The certificate with thumbprint {0} wasn't found in the local computer's Personal certificate store on server {1}. Install the certificate on that server, or run the command on a server that has it.",
+    why: 'Set-AuthConfig -NewCertificateThumbprint/-CertificateThumbprint for a certificate the server lacks: the refusal is documented (the certificate must be installed on the server the command runs on), its wording is not',
+  },
+  {
+    id: 'AuthNoNextCertificate',
+    text: 'There is no next certificate in the Auth configuration to publish. Set one with Set-AuthConfig -NewCertificateThumbprint first.',
+    why: 'Set-AuthConfig -PublishCertificate without a next certificate ("You must have installed a certificate marked as the next certificate", Set-AuthConfig docs); wording unknown',
+  },
+  {
+    id: 'AuthEffectiveDateTooSoon',
+    text: 'The effective date {0} of the new certificate is less than 48 hours from now. Servers that have not received the certificate by then cannot use it. Do you want to continue?',
+    why: 'Set-AuthConfig -NewCertificateEffectiveDate less than 48 hours ahead asks to continue unless -Force (admins\' notes of the documented renewal: "accept to continue despite the fact that the certificate effective date is not 48 hours into the future"); wording unknown',
+  },
+  {
+    id: 'TlsCertificateNotFound',
+    text: "The certificate specified by TlsCertificateName '{0}' wasn't found on server {1}. Install a certificate with that issuer and subject on the server first.",
+    why: 'Set-SendConnector/Set-ReceiveConnector -TlsCertificateName naming a certificate a server lacks; wording unknown',
+  },
+  {
+    id: 'TlsCertificateNameFormat',
+    text: "The value '{0}' isn't a valid TlsCertificateName. Use the format \"<I>X.500Issuer<S>X.500Subject\".",
+    why: 'a TlsCertificateName that is not <I>issuer<S>subject (Exchange refuses it when converting to SmtpX509Identifier); wording unknown',
+  },
+  {
+    id: 'ProtocolSettingsRestart',
+    text: 'Changes to {0} settings will only take effect after all Microsoft Exchange {0} services are restarted on server {1}.',
+    why: 'the warning Set-PopSettings/Set-ImapSettings write (admins quote it; no Microsoft page found)',
+  },
+  {
+    id: 'ProtocolNotInstalled',
+    text: 'The {0} service is not installed on server {1}: it needs the Client Access role (Mailbox on Exchange 2016 and later).',
+    why: 'Get-/Set-PopSettings or Get-/Set-ImapSettings -Server naming a server without client access; wording unknown',
+  },
+  {
+    id: 'ConfirmSetObject',
+    text: 'Configuring {0} "{1}".',
+    why: 'the -WhatIf/-Confirm action text of Set-AuthConfig, Set-SendConnector, Set-ReceiveConnector, Set-PopSettings and Set-ImapSettings; wording unknown',
+  },
 ]);
 
 /**

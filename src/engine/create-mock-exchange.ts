@@ -1,8 +1,17 @@
-// The simulated Exchange organization behind the mock shell: dispatches the six certificate cmdlets.
+// The simulated Exchange organization behind the mock shell: dispatches the six certificate cmdlets and their neighbours.
 import { addServer } from './add-server.js';
 import type { AddServerSpec } from './add-server.js';
 import { CallContext } from './call-context.js';
 import { runCall } from './cmdlet-runner.js';
+import { mockGetAuthConfig } from './mock-get-auth-config.js';
+import { mockGetClientAccessService } from './mock-get-client-access-service.js';
+import { mockGetExchangeServer } from './mock-get-exchange-server.js';
+import { mockGetProtocolSettings } from './mock-get-protocol-settings.js';
+import { mockGetReceiveConnector } from './mock-get-receive-connector.js';
+import { mockGetSendConnector } from './mock-get-send-connector.js';
+import { mockSetAuthConfig } from './mock-set-auth-config.js';
+import { mockSetConnector } from './mock-set-connector.js';
+import { mockSetProtocolSettings } from './mock-set-protocol-settings.js';
 import { mockEnableExchangeCertificate } from './mock-enable-exchange-certificate.js';
 import { mockExportExchangeCertificate } from './mock-export-exchange-certificate.js';
 import { mockGetExchangeCertificate } from './mock-get-exchange-certificate.js';
@@ -26,6 +35,18 @@ const CMDLETS: Readonly<Record<string, (ctx: CallContext) => Promise<void> | voi
   'enable-exchangecertificate': mockEnableExchangeCertificate,
   'export-exchangecertificate': mockExportExchangeCertificate,
   'remove-exchangecertificate': mockRemoveExchangeCertificate,
+  'get-exchangeserver': mockGetExchangeServer,
+  'get-authconfig': mockGetAuthConfig,
+  'set-authconfig': mockSetAuthConfig,
+  'get-sendconnector': mockGetSendConnector,
+  'set-sendconnector': mockSetConnector,
+  'get-receiveconnector': mockGetReceiveConnector,
+  'set-receiveconnector': mockSetConnector,
+  'get-popsettings': mockGetProtocolSettings,
+  'set-popsettings': mockSetProtocolSettings,
+  'get-imapsettings': mockGetProtocolSettings,
+  'set-imapsettings': mockSetProtocolSettings,
+  'get-clientaccessservice': mockGetClientAccessService,
 };
 
 /** The cmdlets the simulated organization answers (canonical names). */
@@ -36,6 +57,18 @@ export const MOCK_EXCHANGE_CMDLETS = Object.freeze([
   'Enable-ExchangeCertificate',
   'Export-ExchangeCertificate',
   'Remove-ExchangeCertificate',
+  'Get-ExchangeServer',
+  'Get-AuthConfig',
+  'Set-AuthConfig',
+  'Get-SendConnector',
+  'Set-SendConnector',
+  'Get-ReceiveConnector',
+  'Set-ReceiveConnector',
+  'Get-PopSettings',
+  'Set-PopSettings',
+  'Get-ImapSettings',
+  'Set-ImapSettings',
+  'Get-ClientAccessService',
 ]);
 
 /**

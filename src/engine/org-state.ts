@@ -76,6 +76,9 @@ export interface ServerConfig {
     readonly der: Uint8Array;
     readonly source: 'Registry' | 'ThirdParty' | 'Enterprise' | 'GroupPolicy';
   }[];
+  /** POP3 / IMAP4 settings other than the certificate name (absent: Exchange's defaults). */
+  readonly pop3Settings?: ProtocolSettingsRecord;
+  readonly imap4Settings?: ProtocolSettingsRecord;
   /** The server's Windows version (absent in older states: the default for its Exchange version, spec/windows-server.ts). */
   readonly windows?: WindowsServer;
 }
@@ -88,6 +91,40 @@ export interface ConnectorRecord {
   readonly kind: 'Send' | 'Receive';
   readonly fqdn: string | null;
   readonly tlsCertificateName: string | null;
+  /** Absent in older states: true. */
+  readonly enabled?: boolean;
+  /** Absent: false. */
+  readonly requireTls?: boolean;
+  /** Absent: empty. */
+  readonly comment?: string;
+  /** Set-ReceiveConnector -Banner (absent: none). */
+  readonly banner?: string | null;
+  /** Set-SendConnector -TlsAuthLevel / -TlsDomain (absent: none). */
+  readonly tlsAuthLevel?: string | null;
+  readonly tlsDomain?: string | null;
+}
+
+/** The organization's Auth configuration (Get-/Set-AuthConfig): the OAuth certificate and its rollover. */
+export interface AuthConfigRecord {
+  readonly currentCertificateThumbprint: string | null;
+  readonly previousCertificateThumbprint: string | null;
+  readonly nextCertificateThumbprint: string | null;
+  /** ISO time the next certificate becomes current, or null. */
+  readonly nextCertificateEffectiveDate: string | null;
+  readonly serviceName: string;
+  readonly realm: string;
+}
+
+/** Exchange's fixed ServiceName for itself as an OAuth partner application (set by setup). */
+export const EXCHANGE_SERVICE_NAME = '00000002-0000-0ff1-ce00-000000000000';
+
+/** POP3/IMAP4 settings besides the certificate name (Set-PopSettings / Set-ImapSettings). */
+export interface ProtocolSettingsRecord {
+  readonly loginType: 'PlainTextLogin' | 'PlainTextAuthentication' | 'SecureLogin';
+  readonly externalConnectionSettings: readonly string[];
+  readonly internalConnectionSettings: readonly string[] | null;
+  readonly sslBindings: readonly string[];
+  readonly unencryptedOrTlsBindings: readonly string[];
 }
 
 /** Organization-wide configuration. */
@@ -98,8 +135,10 @@ export interface OrgConfig {
     readonly domainType: 'Authoritative' | 'InternalRelay' | 'ExternalRelay';
   }[];
   readonly connectors: readonly ConnectorRecord[];
-  /** Auth configuration: the OAuth certificate (rule 102), copied to every 2013+ server. */
+  /** Auth configuration: the OAuth certificate (rule 102), copied to every 2013+ server; the current one of authConfig. */
   readonly authCertificateThumbprint: string | null;
+  /** The whole Auth configuration (absent in states written before schema version 2: see authConfigOf). */
+  readonly authConfig?: AuthConfigRecord;
   readonly federationCertificates: readonly string[];
   /** Vendor CA roots every mock server trusts (ThirdParty). */
   readonly trustedVendorRoots: readonly { readonly thumbprint: string; readonly der: Uint8Array }[];
@@ -204,4 +243,18 @@ export const EMPTY_ORG_CONFIG: OrgConfig = Object.freeze({
 /** The Windows version a server runs (its configuration's, else the default for its Exchange version). */
 export function serverWindows(server: ServerRecord, config: ServerConfig): WindowsServer {
   return config.windows ?? DEFAULT_WINDOWS[server.major];
+}
+
+/** The organization's Auth configuration: the stored one, else the one setup made (current = the Auth certificate). */
+export function authConfigOf(org: OrgConfig): AuthConfigRecord {
+  return (
+    org.authConfig ?? {
+      currentCertificateThumbprint: org.authCertificateThumbprint,
+      previousCertificateThumbprint: null,
+      nextCertificateThumbprint: null,
+      nextCertificateEffectiveDate: null,
+      serviceName: EXCHANGE_SERVICE_NAME,
+      realm: '',
+    }
+  );
 }

@@ -48,6 +48,15 @@ function domainControllerName(tx: StateTransaction): string {
   return dot < 0 ? 'DC01' : `DC01${fqdn.slice(dot)}`;
 }
 
+/** The cmdlet-side error for an unknown Identity (a connector, a server): ObjectNotFound, ManagementObjectNotFoundException. */
+export function objectNotFound(tx: StateTransaction, id: string): CmdletFailure {
+  return CmdletFailure.cmdlet(
+    approximated('ObjectNotFound', id, domainControllerName(tx)),
+    'ObjectNotFound',
+    'ManagementObjectNotFoundException',
+  );
+}
+
 /** The cmdlet-side error for an unknown -Server / Identity server (NotSpecified, ManagementObjectNotFoundException). */
 export function serverNotFound(tx: StateTransaction, id: string): CmdletFailure {
   return CmdletFailure.cmdlet(

@@ -5,6 +5,7 @@ import {
   EXCHANGE_CERTIFICATE_LIST_VIEW,
   EXCHANGE_CERTIFICATE_TABLE_VIEW,
 } from '../spec/output/exchange-certificate.js';
+import { EXCHANGE_TABLE_VIEWS } from '../spec/output/exchange-object-views.js';
 import type { ShellVersion } from '../spec/shell-version.js';
 import { interpreterDialect } from '../runtime/interpreter-dialect.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
@@ -17,6 +18,7 @@ import {
   findProperty,
   isArrayLike,
   isCertificateObject,
+  isCustomObject,
   isPlainObject,
   normalize,
   propertyNames,
@@ -107,6 +109,13 @@ function certificateTable(certs: readonly Record<string, unknown>[], dialect: In
   }
   lines.push('');
   return lines;
+}
+
+/** The default table view of an Exchange configuration object (by its hidden PSTypeNames), if its type has one. */
+function tableViewOf(o: unknown): readonly string[] | undefined {
+  if (!isPlainObject(o) || isCustomObject(o) || !Array.isArray(o.PSTypeNames)) return undefined;
+  const first: unknown = o.PSTypeNames[0];
+  return typeof first === 'string' ? EXCHANGE_TABLE_VIEWS[first] : undefined;
 }
 
 /** Property names an object shows. */
@@ -217,6 +226,8 @@ export function formatTableLines(
   if (!properties && items.every(isCertificateObject))
     return certificateTable(items as Record<string, unknown>[], dialect);
   if (!properties && items.length === 1 && items[0] instanceof PsHashtable) return hashtableTable(items[0], dialect);
+  const view = properties ? undefined : tableViewOf(items[0]);
+  if (view && items.every((o) => tableViewOf(o) === view)) return genericTable(items, view, dialect, onDropped);
   if (!properties && items.every((o) => !isPlainObject(o))) return items.map((o) => formatCell(o, dialect.ellipsis));
   const columns = properties ? expandProperties(items[0], properties) : allProperties(items[0]);
   return genericTable(items, columns, dialect, onDropped);
@@ -332,7 +343,7 @@ export function formatLinesForHost(objects: readonly unknown[], shell: ShellVers
     const group = flat.slice(i, j);
     const memberType = (v as { PSTypeName?: unknown }).PSTypeName === 'Microsoft.PowerShell.Commands.MemberDefinition';
     if (memberType) lines.push(...memberLines(group, shell));
-    else if (cert) lines.push(...formatTableLines(group, null, shell));
+    else if (cert || tableViewOf(v)) lines.push(...formatTableLines(group, null, shell));
     else if (allProperties(v).length <= 4) lines.push(...formatTableLines(group, null, shell));
     else lines.push(...formatListLines(group, null, shell));
     i = j;

@@ -27,8 +27,14 @@ function fitsExactly(p: ParameterSpec, v: unknown): boolean {
     case 'Fqdn':
     case 'ServerIdParameter':
     case 'ExchangeCertificateIdParameter':
+    case 'SendConnectorIdParameter':
+    case 'ReceiveConnectorIdParameter':
+    case 'ClientAccessServerIdParameter':
+    case 'SmtpX509Identifier':
     case 'X500DistinguishedName':
       return typeof v === 'string';
+    case 'DateTime':
+      return v instanceof Date;
     case 'String[]':
     case 'MultiValuedProperty':
       return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));

@@ -14,6 +14,10 @@ const STRING_TYPES = new Set([
   'Fqdn',
   'ServerIdParameter',
   'ExchangeCertificateIdParameter',
+  'SendConnectorIdParameter',
+  'ReceiveConnectorIdParameter',
+  'ClientAccessServerIdParameter',
+  'SmtpX509Identifier',
   'X500DistinguishedName',
   'Encoding',
 ]);

@@ -7,7 +7,7 @@ import { EXCHANGE_SERVICES } from '../spec/exchange-services.js';
 import type { ExchangeMajor } from '../spec/exchange-target.js';
 import type { InterpreterDialect } from '../runtime/interpreter-dialect.js';
 import { PsHashtable } from '../runtime/ps-hashtable.js';
-import { toByteArray } from '../runtime/ps-types.js';
+import { castTo, toByteArray } from '../runtime/ps-types.js';
 import { ScriptBlockValue } from '../runtime/script-block-value.js';
 import { elements, isArrayLike, isTrue, parseNumber, toStr, typeNameOf } from '../runtime/ps-values.js';
 import { NET_TYPE, bindingFailure, scalar, transform } from './binding-failure.js';
@@ -119,6 +119,20 @@ function toActionPreference({ cmdlet, p, v }: Conversion): unknown {
   return name;
 }
 
+function toDateTime({ cmdlet, p, v: value, dialect }: Conversion): unknown {
+  const v = scalar(cmdlet, p, value);
+  if (v === null) return null;
+  try {
+    return castTo('datetime', v, dialect);
+  } catch {
+    throw transform(
+      cmdlet,
+      p,
+      `Cannot convert value "${toStr(v)}" to type "System.DateTime". Error: "String '${toStr(v)}' was not recognized as a valid DateTime."`,
+    );
+  }
+}
+
 const toStrings: Converter = ({ v }) => (v === null ? null : (isArrayLike(v) ? elements(v) : [v]).map((x) => toStr(x)));
 const asIs: Converter = ({ v }) => v;
 
@@ -140,6 +154,7 @@ export const PARAMETER_CONVERTERS: Readonly<Partial<Record<PsType, Converter>>> 
     v === null ? null : (isArrayLike(v) ? elements(v) : [v]).filter((x) => x instanceof PsHashtable),
   Object: asIs,
   X509Certificate2: asIs,
+  DateTime: toDateTime,
 };
 
 /** Any other type: a scalar converted to its string. */

@@ -235,6 +235,8 @@ export function toStr(v: unknown, ofs = ' '): string {
   if (v instanceof ScriptBlockValue || v instanceof PsErrorRecord || v instanceof PsException || v instanceof TypeValue)
     return v.toString();
   if (isCertificateObject(v)) return certificateText(v as Record<string, unknown>);
+  // Exchange's configuration objects: ToString() is their Identity (hidden `__ToString`, engine/exchange-object.ts).
+  if (isPlainObject(v) && typeof v.__ToString === 'string') return v.__ToString;
   if (isPlainObject(v)) {
     const parts = propertyNames(v).map((k) => `${k}=${toStr(v[k], ofs)}`);
     return `@{${parts.join('; ')}}`;

@@ -4,7 +4,7 @@ import type { ExchangeTarget } from './exchange-target.js';
 import { isAvailable, parseExchangeTarget } from './exchange-target.js';
 import type { PsType } from './ps-type.js';
 import { ALLOWED_SERVICES } from './ps-type.js';
-import { EXCHANGE_CMDLETS } from './registry.js';
+import { ALL_EXCHANGE_CMDLETS } from './registry.js';
 import type { ShellVersion } from './shell-version.js';
 import { EXCHANGE_TYPE_NAMESPACE, PS_TYPE_INFO } from './ps-type-info.js';
 import type { PsTypeInfo } from './ps-type-info.js';
@@ -30,7 +30,7 @@ export interface PowershellModuleOptions {
   readonly exchange?: string | ExchangeTarget;
   /** Function body: 'record' (default) or your own begin/process/end text per cmdlet. */
   readonly body?: 'record' | ((cmdlet: CmdletSpec) => string);
-  /** Cmdlets to define; default EXCHANGE_CMDLETS. */
+  /** Cmdlets to define; default ALL_EXCHANGE_CMDLETS (the six and their neighbours). */
   readonly cmdlets?: readonly CmdletSpec[];
 }
 
@@ -252,7 +252,7 @@ function New-ExchcertStubData { return New-Object PSObject -Property @{ FileData
  */
 export function powershellModule(options: PowershellModuleOptions = {}): string {
   const body = options.body ?? 'record';
-  const functions = (options.cmdlets ?? EXCHANGE_CMDLETS).map((cmdlet) => {
+  const functions = (options.cmdlets ?? ALL_EXCHANGE_CMDLETS).map((cmdlet) => {
     const text = body === 'record' ? recordBody(cmdlet) : body(cmdlet);
     return [
       `function ${cmdlet.name} {`,

@@ -151,4 +151,35 @@ export const PS_TYPE_INFO: Readonly<Record<PsType, PsTypeInfo>> = Object.freeze(
     list: false,
     allowed: 'a Hashtable[] value',
   },
+  DateTime: {
+    dotnet: { literal: 'datetime', fullName: 'System.DateTime' },
+    cli: 'string',
+    list: false,
+    allowed: 'a date and time such as 4/17/2026 or (Get-Date)',
+  },
+  // Exchange's identity parameters convert from a string (or an object's ToString()); stubs declare them as strings.
+  SendConnectorIdParameter: {
+    dotnet: { literal: 'string', fullName: 'System.String' },
+    cli: 'string',
+    list: false,
+    allowed: 'a Send connector name',
+  },
+  ReceiveConnectorIdParameter: {
+    dotnet: { literal: 'string', fullName: 'System.String' },
+    cli: 'string',
+    list: false,
+    allowed: 'a Receive connector identity (Server\\Name)',
+  },
+  ClientAccessServerIdParameter: {
+    dotnet: { literal: 'string', fullName: 'System.String' },
+    cli: 'string',
+    list: false,
+    allowed: 'a server name or FQDN',
+  },
+  SmtpX509Identifier: {
+    dotnet: { literal: 'string', fullName: 'System.String' },
+    cli: 'string',
+    list: false,
+    allowed: '<I>issuer<S>subject (the certificate Issuer and Subject)',
+  },
 });

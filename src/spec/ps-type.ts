@@ -21,6 +21,11 @@ export const PS_TYPES = [
   'Encoding',
   'ActionPreference',
   'Hashtable[]',
+  'DateTime',
+  'SendConnectorIdParameter',
+  'ReceiveConnectorIdParameter',
+  'ClientAccessServerIdParameter',
+  'SmtpX509Identifier',
 ] as const;
 export type PsType = (typeof PS_TYPES)[number];
 

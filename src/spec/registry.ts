@@ -3,6 +3,18 @@ import { setsOf } from './cmdlet-spec.js';
 import { COMMON_PARAMETERS } from './common-parameters.js';
 import { enableExchangeCertificateSpec } from './cmdlets/enable-exchange-certificate-spec.js';
 import { exportExchangeCertificateSpec } from './cmdlets/export-exchange-certificate-spec.js';
+import { getAuthConfigSpec } from './cmdlets/get-auth-config-spec.js';
+import { getClientAccessServiceSpec } from './cmdlets/get-client-access-service-spec.js';
+import { getExchangeServerSpec } from './cmdlets/get-exchange-server-spec.js';
+import { getImapSettingsSpec } from './cmdlets/get-imap-settings-spec.js';
+import { getPopSettingsSpec } from './cmdlets/get-pop-settings-spec.js';
+import { getReceiveConnectorSpec } from './cmdlets/get-receive-connector-spec.js';
+import { getSendConnectorSpec } from './cmdlets/get-send-connector-spec.js';
+import { setAuthConfigSpec } from './cmdlets/set-auth-config-spec.js';
+import { setImapSettingsSpec } from './cmdlets/set-imap-settings-spec.js';
+import { setPopSettingsSpec } from './cmdlets/set-pop-settings-spec.js';
+import { setReceiveConnectorSpec } from './cmdlets/set-receive-connector-spec.js';
+import { setSendConnectorSpec } from './cmdlets/set-send-connector-spec.js';
 import { getExchangeCertificateSpec } from './cmdlets/get-exchange-certificate-spec.js';
 import { importExchangeCertificateSpec } from './cmdlets/import-exchange-certificate-spec.js';
 import { newExchangeCertificateSpec } from './cmdlets/new-exchange-certificate-spec.js';
@@ -26,6 +38,25 @@ export const EXCHANGE_CMDLETS: readonly CmdletSpec[] = Object.freeze([
   getExchangeCertificateSpec,
   removeExchangeCertificateSpec,
 ]);
+
+/** The neighbouring Exchange cmdlets certificate runbooks call (servers, Auth configuration, connectors, POP/IMAP). */
+export const NEIGHBOUR_CMDLETS: readonly CmdletSpec[] = Object.freeze([
+  getExchangeServerSpec,
+  getAuthConfigSpec,
+  setAuthConfigSpec,
+  getSendConnectorSpec,
+  setSendConnectorSpec,
+  getReceiveConnectorSpec,
+  setReceiveConnectorSpec,
+  getPopSettingsSpec,
+  setPopSettingsSpec,
+  getImapSettingsSpec,
+  setImapSettingsSpec,
+  getClientAccessServiceSpec,
+]);
+
+/** Every Exchange cmdlet exchcert knows: the six certificate cmdlets and their neighbours. */
+export const ALL_EXCHANGE_CMDLETS: readonly CmdletSpec[] = Object.freeze([...EXCHANGE_CMDLETS, ...NEIGHBOUR_CMDLETS]);
 
 /** Helper cmdlets runbooks wrap around them. */
 export const HELPER_CMDLETS: readonly CmdletSpec[] = Object.freeze([
@@ -53,7 +84,7 @@ export const COMMAND_ALIASES: Readonly<Record<string, string>> = Object.freeze({
 });
 
 const BY_NAME = new Map<string, CmdletSpec>(
-  [...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => [c.name.toLowerCase(), c]),
+  [...ALL_EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => [c.name.toLowerCase(), c]),
 );
 
 /**

@@ -6,22 +6,35 @@ import { fanOutWork } from '../backend/fan-out.js';
 import { createBackend } from '../backend/registry.js';
 import { exchangeTargetOfBuild } from '../backend/session/exchange-build.js';
 import { ValidationError } from '../errors/validation-error.js';
+import { CmdletBuilder } from '../cmdlet/cmdlet-builder.js';
+import { getExchangeServer } from '../cmdlet/get-exchange-server.js';
+import { getReceiveConnector } from '../cmdlet/get-receive-connector.js';
+import { getSendConnector } from '../cmdlet/get-send-connector.js';
+import { script } from '../cmdlet/script-builder.js';
+import { render } from '../dialect/render.js';
 import type { Logger } from '../log/create-logger.js';
+import { verbatim } from '../node/expression.js';
+import { selectObjectSpec } from '../spec/helpers/select-object-spec.js';
 import { targetFanOut } from './fan-out.js';
 import { WorkflowStepError } from './run-step.js';
 import type { CommandRunner, OrgConnector, OrgServer, WorkflowTarget } from './workflow-target.js';
 
+/** A property converted to its text on the server (`[string]$_.X`), so typed Exchange values arrive as strings. */
+function asText(property: string): string {
+  return `@{ Name = '${property}'; Expression = { [string]$_.${property} } }`;
+}
+
+/** `<Get-... cmdlet> | Select-Object -Property ...`, rendered from the spec tables (Get-ExchangeServer, Get-*Connector). */
+function orgLine(source: CmdletBuilder, properties: readonly string[]): string {
+  const property = verbatim(properties.join(', '));
+  return render(script().run(source, new CmdletBuilder(selectObjectSpec, { property })));
+}
+
 /** The exact lines the target runs to read the organization (logged like every other line). */
 export const ORG_LINES = Object.freeze({
-  servers:
-    'Get-ExchangeServer | Select-Object -Property Name, ' +
-    "@{ Name = 'AdminDisplayVersion'; Expression = { [string]$_.AdminDisplayVersion } }",
-  send:
-    'Get-SendConnector | Select-Object -Property Name, ' +
-    "@{ Name = 'TlsCertificateName'; Expression = { [string]$_.TlsCertificateName } }",
-  receive:
-    "Get-ReceiveConnector | Select-Object -Property Name, @{ Name = 'Server'; Expression = { [string]$_.Server } }, " +
-    "@{ Name = 'TlsCertificateName'; Expression = { [string]$_.TlsCertificateName } }",
+  servers: orgLine(getExchangeServer(), ["'Name'", asText('AdminDisplayVersion')]),
+  send: orgLine(getSendConnector(), ["'Name'", asText('TlsCertificateName')]),
+  receive: orgLine(getReceiveConnector(), ["'Name'", asText('Server'), asText('TlsCertificateName')]),
 });
 
 /** Options of a session target. */

@@ -119,7 +119,7 @@ describeWithPwsh('workflows over --backend local (real pwsh, stateful Exchange s
       .filter((l) => l.event === 'command')
       .map((l) => l.command as string);
     expect(commands).toEqual([
-      expect.stringMatching(/^Get-ExchangeServer \| Select-Object -Property Name, /),
+      expect.stringMatching(/^Get-ExchangeServer \| Select-Object -Property 'Name', /),
       "Get-ExchangeCertificate -Server 'AMS-EXCH01'",
       "Get-ExchangeCertificate -Server 'RESEXCH01'",
     ]);

@@ -7,28 +7,36 @@ import { describe, expect, it } from '@jest/globals';
 import { serverTarget } from '../../src/engine/org-state.js';
 import { formatForHost } from '../../src/format/format-output.js';
 import { interpret } from '../../src/interpreter/index.js';
-import { BASE_TIME, testOrg } from '../engine/support/test-org.js';
+import { BASE_TIME, scriptedAnswers, testOrg } from '../engine/support/test-org.js';
 
 const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'fixtures', 'runbooks');
 const runbooks = readdirSync(folder).filter(
   (f) => f.endsWith('.ps1') && readdirSync(folder).includes(f.replace(/\.ps1$/, '.expected.txt')),
 );
 
+/** The answers a runbook's `# Answers: N, Y` header gives its prompts, in order (none: nobody answers). */
+function answersOf(source: string): ('Y' | 'A' | 'N' | 'L')[] {
+  const m = /^# Answers: (.+)$/m.exec(source);
+  return m ? (m[1]!.split(/\s*,\s*/) as ('Y' | 'A' | 'N' | 'L')[]) : [];
+}
+
 /**
  * What the console shows per top-level statement: host text (Write-Host, VERBOSE:) as it is written, then the
- * statement's warnings, its output, then its errors (message only), as `exchcert run` prints them.
+ * statement's warnings, its output, then its errors (message only), as `exchcert run` prints them. A runbook whose
+ * prompts an admin answers at the console says so in an `# Answers:` line.
  */
 async function runbookText(file: string): Promise<string> {
   const org = await testOrg();
+  const source = readFileSync(join(folder, file), 'utf8');
   const server = org.store.read((tx) => tx.getServer('AMS-EXCH01'))!;
   const lines: string[] = [];
-  const result = await interpret(readFileSync(join(folder, file), 'utf8'), {
+  const result = await interpret(source, {
     exchange: org.exchange,
     fs: org.fs,
     shell: '5.1',
     connectedServer: 'AMS-EXCH01',
     exchangeTarget: serverTarget(server),
-    answers: { answer: () => null },
+    answers: scriptedAnswers(answersOf(source), []),
     now: () => new Date(BASE_TIME.getTime() + 3_600_000),
     scriptPath: `C:\\Scripts\\${file}`,
     host: {
@@ -47,7 +55,7 @@ async function runbookText(file: string): Promise<string> {
 
 describe('admin runbooks (fixtures/runbooks)', () => {
   it('has runbooks with expected output', () => {
-    expect(runbooks.length).toBeGreaterThanOrEqual(37);
+    expect(runbooks.length).toBeGreaterThanOrEqual(53);
   });
 
   for (const file of runbooks) {

@@ -1,4 +1,5 @@
-// Real PowerShell is the judge of the binder: generated command lines for the six Exchange cmdlets run in pwsh 7
+// Real PowerShell is the judge of the binder: generated command lines for the Exchange cmdlets (the six and their
+// neighbours) run in pwsh 7
 // against stub functions with the cmdlets' param blocks, and through bind(line, { shell: '7' }). Success or failure,
 // error id and wording, parameter set and every bound value must agree.
 import { beforeAll, expect, it } from '@jest/globals';
@@ -9,12 +10,12 @@ import { BindingError } from '../../src/errors/binding-error.js';
 import type { ParameterValue } from '../../src/node/invocation.js';
 import { ParseError } from '../../src/parser/parse-error.js';
 import type { CmdletSpec, ParameterSpec } from '../../src/spec/cmdlet-spec.js';
-import { EXCHANGE_CMDLETS, shellView } from '../../src/spec/registry.js';
+import { ALL_EXCHANGE_CMDLETS, shellView } from '../../src/spec/registry.js';
 import type { CaseResult } from '../support/pwsh.js';
 import { describeWithPwsh, runPwshBatch } from '../support/pwsh.js';
 import { compareLiteral, judgeModule, lowerFirst, show } from '../support/judge-stubs.js';
 
-const RUNS = 1200;
+const RUNS = 2400;
 const SEED = 0x6b1d3e5;
 
 const hex = (n: number) =>
@@ -121,6 +122,14 @@ function argument(p: ParameterSpec): fc.Arbitrary<string> {
       return fc.constantFrom('Stop', 'SilentlyContinue', "'Continue'", 'Ignore', 'Inquire', 'stop', 'Suspend', 'Bogus');
     case 'SwitchParameter':
       return fc.constant('');
+    case 'DateTime':
+      return fc.constantFrom("'4/17/2026'", "'4/17/2026 10:30'", '"12/31/2027 23:59:59"', '4/17/2026');
+    case 'SmtpX509Identifier':
+      return fc.constantFrom(
+        "'<I>CN=R11, O=Let''s Encrypt, C=US<S>CN=mail.contoso.com'",
+        '"<I>CN=mail.contoso.com<S>CN=mail.contoso.com"',
+        "'<I>CN=Contoso CA, DC=contoso, DC=com<S>CN=smtp.contoso.com, O=Contoso'",
+      );
     default:
       if (p.name === 'Thumbprint') return word(thumbprint);
       if (p.name === 'Identity')
@@ -227,11 +236,27 @@ const FIXED = [
   'Get-ExchangeCertificate -Server',
   'Export-ExchangeCertificate A B',
   'Get-ExchangeCertificate -Bogus',
+  "Set-AuthConfig -NewCertificateThumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -NewCertificateEffectiveDate '4/17/2026'",
+  'Set-AuthConfig -PublishCertificate',
+  'Set-AuthConfig -ClearPreviousCertificate',
+  'Set-AuthConfig -PublishCertificate -NewCertificateThumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE',
+  'Set-AuthConfig -Server EX01 -Realm contoso.com',
+  'Set-AuthConfig -CertificateThumbprint 225B26D7F8EF0721887213EEF71F87380DE8AEEE -Force',
+  'Get-ExchangeServer EX01',
+  'Get-ExchangeServer -Domain contoso.com -Identity EX01',
+  'Get-ReceiveConnector -Server EX01 -Identity x',
+  "Set-SendConnector Internet -TlsCertificateName '<I>CN=a<S>CN=b' -Force",
+  "Set-ReceiveConnector 'EX01\\Default EX01' -TlsCertificateName '<I>CN=a<S>CN=b' -Fqdn mail.contoso.com",
+  'Set-ReceiveConnector -TlsCertificateName x',
+  'Set-PopSettings -Server EX01 -X509CertificateName mail.contoso.com',
+  'Set-ImapSettings -X509CertificateName mail.contoso.com -LoginType SecureLogin',
+  'Get-ClientAccessService EX01',
+  'Get-AuthConfig -DomainController dc01.contoso.com',
 ];
 
 const lines: string[] = [
   ...FIXED,
-  ...fc.sample(fc.constantFrom(...EXCHANGE_CMDLETS).chain(line), { seed: SEED, numRuns: RUNS }),
+  ...fc.sample(fc.constantFrom(...ALL_EXCHANGE_CMDLETS).chain(line), { seed: SEED, numRuns: RUNS }),
 ];
 
 interface Ours {
@@ -312,7 +337,7 @@ function compare(ps: CaseResult, mine: Ours): Mismatch | null {
   if (rec.parameterSet !== mine.parameterSet)
     return { kind: 'parameter set', detail: `PowerShell ${rec.parameterSet}, ours ${mine.parameterSet}` };
   const view = shellView(
-    EXCHANGE_CMDLETS.find((c) => c.name === rec.cmdlet)!,
+    ALL_EXCHANGE_CMDLETS.find((c) => c.name === rec.cmdlet)!,
     '7',
   );
   const psKeys = Object.keys(rec.parameters).map(lowerFirst).sort();
@@ -334,9 +359,9 @@ describeWithPwsh('binder vs PowerShell 7 on generated command lines', () => {
     results = await runPwshBatch(judgeModule({ shell: '7' }), lines);
   });
 
-  it(`generates at least 1,000 distinct lines across the six cmdlets, with successes and each kind of error`, () => {
-    expect(new Set(lines).size).toBeGreaterThanOrEqual(1000);
-    for (const c of EXCHANGE_CMDLETS)
+  it(`generates at least 2,000 distinct lines across the six cmdlets and their neighbours, with successes and each kind of error`, () => {
+    expect(new Set(lines).size).toBeGreaterThanOrEqual(2000);
+    for (const c of ALL_EXCHANGE_CMDLETS)
       expect(lines.filter((l) => l.startsWith(`${c.name} `) || l === c.name).length).toBeGreaterThan(50);
     const ids = new Set(results.map((r) => (r.ok ? 'ok' : r.error!.errorId)));
     for (const id of [

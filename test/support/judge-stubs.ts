@@ -187,6 +187,13 @@ export function compareLiteral(p: ParameterSpec | undefined, expected: Parameter
       : bad('bytes');
   }
   if (isExpression(expected)) return `cannot compare expression ${show(expected)} as a literal`;
+  if (p?.type === 'DateTime' && typeof expected === 'string') {
+    // The stub records [datetime] as its invariant text (MM/dd/yyyy HH:mm:ss); the binder keeps the written text.
+    const d = new Date(expected);
+    const two = (n: number) => String(n).padStart(2, '0');
+    const text = `${two(d.getMonth() + 1)}/${two(d.getDate())}/${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+    return actual === text ? null : bad('DateTime');
+  }
   if (p?.type === 'AllowedServices') {
     const names = Array.isArray(expected) ? expected : [expected];
     const want = servicesValue(names);

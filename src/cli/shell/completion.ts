@@ -1,9 +1,9 @@
 // Tab completion for the interactive shell: cmdlet names and their parameter names, from the spec tables.
-import { EXCHANGE_CMDLETS, HELPER_CMDLETS, findCmdlet } from '../../spec/registry.js';
+import { ALL_EXCHANGE_CMDLETS, HELPER_CMDLETS, findCmdlet } from '../../spec/registry.js';
 import type { Completion } from './line-editor.js';
 
 const COMMAND_NAMES: readonly string[] = [
-  ...new Set([...EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => c.name)),
+  ...new Set([...ALL_EXCHANGE_CMDLETS, ...HELPER_CMDLETS].map((c) => c.name)),
 ].sort();
 
 /**

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import { StoreError } from './store-error.js';
 
 /** The schema version this exchcert writes; a state with a higher one is refused. */
-export const STATE_SCHEMA_VERSION = 1;
+export const STATE_SCHEMA_VERSION = 2;
 
 /** Version 1: one row per record; binary fields as BLOBs, configuration as JSON text. */
 const SCHEMA_V1 = `
@@ -56,8 +56,23 @@ CREATE TABLE kv (
 );
 `;
 
+/**
+ * Version 2: the organization's whole Auth configuration (Get-/Set-AuthConfig) in org_config; the current Auth
+ * certificate is the one version 1 kept in authCertificateThumbprint.
+ */
+const AUTH_CONFIG_V2 = `
+UPDATE org_config SET config = json_set(config, '$.authConfig', json_object(
+  'currentCertificateThumbprint', json_extract(config, '$.authCertificateThumbprint'),
+  'previousCertificateThumbprint', NULL,
+  'nextCertificateThumbprint', NULL,
+  'nextCertificateEffectiveDate', NULL,
+  'serviceName', '00000002-0000-0ff1-ce00-000000000000',
+  'realm', ''
+)) WHERE json_type(config, '$.authConfig') IS NULL;
+`;
+
 /** Migration steps: index i takes the schema from version i to i + 1. */
-const MIGRATIONS: readonly string[] = [SCHEMA_V1];
+const MIGRATIONS: readonly string[] = [SCHEMA_V1, AUTH_CONFIG_V2];
 
 /**
  * Brings `db` to STATE_SCHEMA_VERSION inside one IMMEDIATE transaction (concurrent openers serialize; the

@@ -1,4 +1,10 @@
-import { isCertificateIdentity, isDnsName, isThumbprint, x500Problem } from '../../cmdlet/value-formats.js';
+import {
+  isCertificateIdentity,
+  isDnsName,
+  isSmtpX509Identifier,
+  isThumbprint,
+  x500Problem,
+} from '../../cmdlet/value-formats.js';
 import { findCmdlet } from '../../spec/registry.js';
 import type { LintRule } from '../lint-context.js';
 import { at } from '../lint-context.js';
@@ -33,6 +39,11 @@ export const valueFormats: LintRule = {
           const problem = x500Problem(v);
           if (problem) bad(`'${v}' is not a usable subject: ${problem}`);
         }
+        if (typeof v === 'string' && p.type === 'SmtpX509Identifier' && !isSmtpX509Identifier(v))
+          bad(
+            `'${v}' is not '<I>issuer<S>subject'`,
+            'build it from the certificate: "<I>$($cert.Issuer)<S>$($cert.Subject)"',
+          );
         if (Array.isArray(v) && p.format === 'dnsName') {
           for (const n of v)
             if (typeof n === 'string' && !isDnsName(n)) bad(`'${n}' is not a DNS host name or wildcard name`);
