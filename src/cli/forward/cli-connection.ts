@@ -1,7 +1,7 @@
 // The engine's side of forwarded command lines: one at a time, each in its client's working folder.
 import type { Socket } from 'node:net';
 import type { Frame } from './line-frames.js';
-import { onFrames } from './line-frames.js';
+import { onFrames, sendFrame } from './line-frames.js';
 import type { CliRequest, RunCommandLine } from './serve-cli-request.js';
 import { isCliRequest, serveCliRequest } from './serve-cli-request.js';
 
@@ -46,6 +46,7 @@ export function cliForwarding(deps: CliForwardingDeps): CliForwarding {
         } catch {
           return void socket.destroy(); // the client's folder is gone: it reports the engine stopped
         }
+        if (!sendFrame(socket, { t: 'accepted' })) return;
         await serveCliRequest(request, socket, replies, deps.run);
         socket.end();
         deps.ran?.();

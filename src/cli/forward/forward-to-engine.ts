@@ -66,16 +66,17 @@ export function forwardToEngine(argv: readonly string[], io: CliIo): Promise<num
   if (path === null) return Promise.resolve(null);
   return new Promise((done) => {
     const socket = connect(path);
-    let connected = false;
+    let accepted = false;
     let exit: number | null = null;
     socket.on('error', () => undefined);
     socket.on('close', () => {
-      if (!connected) return done(null); // a stale socket file: run here
+      // Not taken (a stale socket file, an engine that does not run command lines, or one that stopped before it
+      // started this one): nothing ran there, so it runs here.
+      if (!accepted) return done(null);
       if (exit === null) io.stderr.write(`exchcert: the engine serving ${path} stopped before the command ended\n`);
       done(exit ?? EXIT.failed);
     });
     socket.on('connect', () => {
-      connected = true;
       sendFrame(socket, {
         t: 'cli',
         argv: [...argv],
@@ -88,7 +89,9 @@ export function forwardToEngine(argv: readonly string[], io: CliIo): Promise<num
       });
     });
     onFrames(socket, (frame) => {
-      if (frame.t === 'out') io.stdout.write(String(frame.text));
+      if (frame.t === 'accepted') accepted = true;
+      else if (!accepted) socket.destroy();
+      else if (frame.t === 'out') io.stdout.write(String(frame.text));
       else if (frame.t === 'err') io.stderr.write(String(frame.text));
       else if (frame.t === 'exit') {
         exit = typeof frame.code === 'number' ? frame.code : EXIT.failed;

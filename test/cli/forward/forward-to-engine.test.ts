@@ -64,6 +64,19 @@ describe('forwardToEngine', () => {
     expect(await forwardToEngine(['get', '--state', dir], fakeIo())).toBeNull();
   });
 
+  it('runs here (null) when the engine does not take command lines', async () => {
+    const dir = join(base, 'other-engine');
+    mkdirSync(dir, { recursive: true });
+    // An engine that answers every line with a frame of its own protocol (as the simulated module's engine does).
+    const server = createServer((socket) => socket.on('data', () => socket.write('{"id":0,"kind":"fault"}\n')));
+    await new Promise<void>((resolve) => server.listen(join(dir, ENGINE_SOCKET_FILE), resolve));
+    try {
+      expect(await forwardToEngine(['get', '--state', dir], fakeIo())).toBeNull();
+    } finally {
+      server.close();
+    }
+  });
+
   it('relays output, standard input, a typed secret and the exit code', async () => {
     const dir = join(base, 'relay');
     const { server, ran } = await engine(dir, async (argv, io) => {
