@@ -90,13 +90,21 @@ export function fixRunbook(text: string, options: FixOptions): FixResult {
       return name;
     },
   };
-  const kept: TextEdit[] = [];
+  const groups: TextEdit[][] = [];
+  const taken: TextEdit[] = [];
   for (const fix of LINT_FIXES) {
     for (const group of fix.fix(ctx)) {
-      if (group.some((e) => kept.some((k) => editsOverlap(k, e)))) continue;
-      if (!parses(applyTextEdits(text, [...kept, ...group]), options.shell)) continue;
-      kept.push(...group);
+      if (group.some((e) => taken.some((k) => editsOverlap(k, e)))) continue;
+      groups.push(group);
+      taken.push(...group);
     }
+  }
+  // One parse checks them all; only when the result does not parse is each group checked on its own.
+  let kept = groups.flat();
+  if (!parses(applyTextEdits(text, kept), options.shell)) {
+    kept = [];
+    for (const group of groups)
+      if (parses(applyTextEdits(text, [...kept, ...group]), options.shell)) kept.push(...group);
   }
   const edits = compatibleEdits(kept);
   return Object.freeze({ text: applyTextEdits(text, edits), edits: Object.freeze(edits) });

@@ -145,3 +145,10 @@ describe('bad input: one clear error naming the option, value and what is allowe
     expect(readFileSync(path).equals(bad)).toBe(true);
   });
 });
+
+it('lint --fix - writes the fixed text to standard output and the findings to standard error', async () => {
+  const io = fakeIo({ stdin: `Get-Content x -Encoding Byte\nRemove-ExchangeCertificate ${T}\n` });
+  expect(await runCli(['lint', '--fix', '-', '--shell', '7'], io)).toBe(0);
+  expect(io.out()).toBe(`Get-Content x -AsByteStream\nRemove-ExchangeCertificate ${T}\n`);
+  expect(io.err()).toMatch(/Findings without a safe rewrite \(1;[^\n]*\n<stdin>:2:1: warning remove-confirm/);
+});

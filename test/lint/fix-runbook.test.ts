@@ -233,3 +233,15 @@ describe('more forms', () => {
     );
   });
 });
+
+it('--unattended: -Force on an IIS-only enable carries the IIS prompt rule', () => {
+  const r = lint(`Enable-ExchangeCertificate -Thumbprint ${T} -Services IIS`, {
+    exchange: 'SE',
+    shell: '5.1',
+    fix: true,
+    unattended: true,
+  });
+  expect(r.text).toBe(`Enable-ExchangeCertificate -Thumbprint ${T} -Services IIS -Force`);
+  expect(r.edits.map((e) => e.rule)).toEqual(['iis-require-ssl-prompt']);
+  expect(r.findings).toEqual([]);
+});

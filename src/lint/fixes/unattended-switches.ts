@@ -33,7 +33,9 @@ export const unattendedSwitches: LintFix = {
       const inv = site.invocation;
       const add = needed(inv.cmdlet, inv.parameterSet, inv.parameters);
       if (!add) continue;
-      const rule = 'confirm' in add ? 'remove-confirm' : 'smtp-without-force';
+      const services = Array.isArray(inv.parameters.services) ? (inv.parameters.services as unknown[]) : [];
+      const iisOnly = inv.cmdlet === 'Enable-ExchangeCertificate' && !services.includes('SMTP');
+      const rule = 'confirm' in add ? 'remove-confirm' : iisOnly ? 'iis-require-ssl-prompt' : 'smtp-without-force';
       const at = commandEnd(site.command);
       groups.push([{ start: at, end: at, newText: renderParameters(ctx, inv.cmdlet, inv.parameterSet, add), rule }]);
     }
