@@ -42,6 +42,11 @@ export interface InterpreterEnv {
   /** The clock Get-Date reads (default: the real one). */
   readonly now?: () => Date;
   /**
+   * Start-Sleep: moves the simulated organization's clock forward by `ms` (the session's own clock, which Get-Date
+   * reads, moves as well); nothing ever waits.
+   */
+  readonly sleep?: (ms: number) => void;
+  /**
    * Where top-level statements run: 'script' as a runbook started at the EMS prompt (`.\renew.ps1`: its variables,
    * preferences included, live in the script's scope, which the EMS's Exchange cmdlets, being module functions, do not
    * see), or 'global' as lines typed at the prompt. Default: 'script' for `interpret`, 'global' for a session.

@@ -191,7 +191,9 @@ export class Interpreter implements InterpreterCore {
   }
 
   sleep(ms: number): void {
-    this.#sleptMs += Math.max(0, ms);
+    const step = Math.max(0, ms);
+    this.#sleptMs += step;
+    this.env.sleep?.(step);
   }
 
   hostWrite(text: string): void {

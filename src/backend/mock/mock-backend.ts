@@ -6,6 +6,7 @@ import { ValidationError } from '../../errors/validation-error.js';
 import { isCompiledScript } from '../backend.js';
 import type { Backend, ErrorRecord, RunOptions, RunResult, SessionInfo } from '../backend.js';
 import type { AnswerProvider } from '../../engine/mock-exchange.js';
+import { advanceClock } from '../../engine/org-admin.js';
 import { serverTarget } from '../../engine/org-state.js';
 import { interpret } from '../../interpreter/interpret.js';
 import type { InterpreterHost } from '../../interpreter/interpreter-env.js';
@@ -99,6 +100,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
         : { scope: 'global' as const }),
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
+      sleep: (ms: number) => advanceClock(state.store, ms),
       ...((run.host ?? options.host) ? { host: run.host ?? options.host } : {}),
     });
     const errors: readonly ErrorRecord[] = result.errors;

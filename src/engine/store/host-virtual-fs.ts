@@ -20,7 +20,7 @@ import {
 } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
-import type { VirtualFs } from '../org-state.js';
+import type { VirtualFs, VirtualFsEntry } from '../org-state.js';
 import { VirtualFsError } from './virtual-fs-error.js';
 import { parseWindowsPath } from './windows-path.js';
 import type { WindowsPath } from './windows-path.js';
@@ -106,38 +106,12 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
 
     listFolder: (windowsPath) => {
       const { path, host } = locate(windowsPath);
-      if (statOrUndefined(host)?.isDirectory() !== true)
-        throw new VirtualFsError(
-          'ITEM_NOT_FOUND',
-          windowsPath,
-          `Cannot find path '${path.display}' because it does not exist.`,
-        );
-      return hostCall(windowsPath, path.display, () =>
-        readdirSync(host)
-          .filter((name) => !name.startsWith('.exchcert-'))
-          .sort((a, b) => foldCase(a).localeCompare(foldCase(b), 'en-US'))
-          .map((name) => {
-            const stats = statSync(join(host, name));
-            return {
-              name,
-              isDirectory: stats.isDirectory(),
-              length: stats.isDirectory() ? 0 : stats.size,
-              lastWriteTime: stats.mtime,
-            };
-          }),
-      );
+      return listHostFolder(windowsPath, path.display, host);
     },
 
     remove: (windowsPath) => {
       const { path, host } = locate(windowsPath);
-      const stats = statOrUndefined(host);
-      if (stats === undefined || path.segments.length === 0)
-        throw new VirtualFsError(
-          'ITEM_NOT_FOUND',
-          windowsPath,
-          `Cannot find path '${path.display}' because it does not exist.`,
-        );
-      hostCall(windowsPath, path.display, () => (stats.isDirectory() ? rmdirSync(host) : unlinkSync(host)));
+      removeHostEntry(windowsPath, path.display, host, path.segments.length === 0);
     },
 
     makeDirectory: (windowsPath) => {
@@ -151,6 +125,30 @@ export function createHostVirtualFs(stateDir: string): HostVirtualFs {
       return host;
     },
   };
+}
+
+/** The entries of a host folder as Windows lists them (names sorted ignoring case, exchcert's temp files left out). */
+function listHostFolder(windowsPath: string, display: string, host: string): VirtualFsEntry[] {
+  if (statOrUndefined(host)?.isDirectory() !== true)
+    throw new VirtualFsError('ITEM_NOT_FOUND', windowsPath, `Cannot find path '${display}' because it does not exist.`);
+  return hostCall(windowsPath, display, () =>
+    readdirSync(host)
+      .filter((name) => !name.startsWith('.exchcert-'))
+      .sort((a, b) => foldCase(a).localeCompare(foldCase(b), 'en-US'))
+      .map((name) => {
+        const stats = statSync(join(host, name));
+        const isDirectory = stats.isDirectory();
+        return { name, isDirectory, length: isDirectory ? 0 : stats.size, lastWriteTime: stats.mtime };
+      }),
+  );
+}
+
+/** Deletes a host file or empty folder; a drive or share root, or a missing entry, is not found. */
+function removeHostEntry(windowsPath: string, display: string, host: string, isRoot: boolean): void {
+  const stats = statOrUndefined(host);
+  if (stats === undefined || isRoot)
+    throw new VirtualFsError('ITEM_NOT_FOUND', windowsPath, `Cannot find path '${display}' because it does not exist.`);
+  hostCall(windowsPath, display, () => (stats.isDirectory() ? rmdirSync(host) : unlinkSync(host)));
 }
 
 /** The entry of `folder` named `name` ignoring case (an exact match wins), or undefined. */
