@@ -56,6 +56,8 @@ function setNext(
   const record = given === undefined || given === '' ? undefined : installedOnTarget(ctx, tx, unifyThumbprint(given));
   const date = p.raw('newCertificateEffectiveDate');
   const effective = date instanceof Date ? date : null;
+  if (!record && auth.nextCertificateThumbprint === null)
+    throw CmdletFailure.cmdlet(approximated('AuthNoNewCertificate'), 'InvalidArgument');
   if (!shouldProcess(ctx, action)) return null;
   if (effective !== null && effective.getTime() - now.getTime() < 48 * HOUR_MS && !p.flag('force')) {
     const text = approximated('AuthEffectiveDateTooSoon', formatUsDateTime(effective));

@@ -5,14 +5,14 @@ import { formatForHost } from '../../src/format/format-output.js';
 import { interpret } from '../../src/interpreter/index.js';
 import { BASE_TIME, testOrg } from '../engine/support/test-org.js';
 
-async function runScript(script: string): Promise<{ text: string; errors: string[] }> {
+async function runScript(script: string, connected = 'AMS-EXCH01'): Promise<{ text: string; errors: string[] }> {
   const org = await testOrg();
-  const server = org.store.read((tx) => tx.getServer('AMS-EXCH01'))!;
+  const server = org.store.read((tx) => tx.getServer(connected))!;
   const result = await interpret(script, {
     exchange: org.exchange,
     fs: org.fs,
     shell: '5.1',
-    connectedServer: 'AMS-EXCH01',
+    connectedServer: connected,
     exchangeTarget: serverTarget(server),
     answers: { answer: () => null },
     now: () => new Date(BASE_TIME.getTime() + 3_600_000),
@@ -76,6 +76,25 @@ describe('neighbouring cmdlets in runbooks', () => {
       ].join('\n'),
     );
     expect(errors[0]).toMatch(/NonInteractive mode/);
+    expect(text.trim()).toBe('True');
+  });
+
+  it("a cmdlet the connected server's Exchange lacks is not found (Get-AuthConfig on 2010, Get-ClientAccessService on 2013)", async () => {
+    const on2010 = await runScript('Get-AuthConfig', 'RESEXCH01');
+    expect(on2010.errors[0]).toMatch(/^The term 'Get-AuthConfig' is not recognized as the name of a cmdlet/);
+    const on2013 = await runScript('Get-ClientAccessService');
+    expect(on2013.errors[0]).toMatch(/^The term 'Get-ClientAccessService' is not recognized/);
+  });
+
+  it('-NewCertificateEffectiveDate with a $null thumbprint (a failed New-ExchangeCertificate) is refused', async () => {
+    const { errors, text } = await runScript(
+      [
+        '$none = $null',
+        "Set-AuthConfig -NewCertificateThumbprint $none.Thumbprint -NewCertificateEffectiveDate '12/31/2030'",
+        '$null -eq (Get-AuthConfig).NextCertificateEffectiveDate',
+      ].join('\n'),
+    );
+    expect(errors).toEqual(['Specify the new certificate with the NewCertificateThumbprint parameter.']);
     expect(text.trim()).toBe('True');
   });
 });
