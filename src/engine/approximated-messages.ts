@@ -267,6 +267,11 @@ export const APPROXIMATED_MESSAGES: readonly ApproximatedMessage[] = Object.free
     why: 'Set-AuthConfig -PublishCertificate without a next certificate ("You must have installed a certificate marked as the next certificate", Set-AuthConfig docs); wording unknown',
   },
   {
+    id: 'AuthNoNewCertificate',
+    text: 'Specify the new certificate with the NewCertificateThumbprint parameter.',
+    why: 'Set-AuthConfig -NewCertificateEffectiveDate without -NewCertificateThumbprint while no next certificate is set (e.g. $null from a failed New-ExchangeCertificate); wording unknown',
+  },
+  {
     id: 'AuthEffectiveDateTooSoon',
     text: 'The effective date {0} of the new certificate is less than 48 hours from now. Servers that have not received the certificate by then cannot use it. Do you want to continue?',
     why: 'Set-AuthConfig -NewCertificateEffectiveDate less than 48 hours ahead asks to continue unless -Force (admins\' notes of the documented renewal: "accept to continue despite the fact that the certificate effective date is not 48 hours into the future"); wording unknown',

@@ -3,7 +3,7 @@ export { createMockExchange, DEFAULT_ORGANIZATION, MOCK_EXCHANGE_CMDLETS } from 
 export { addServer } from './add-server.js';
 export type { AddServerSpec } from './add-server.js';
 export {
-  setSendConnector,
+  putSendConnector,
   setPopImapCertificateName,
   setAcceptedDomains,
   setTransportCertificate,

@@ -56,6 +56,8 @@ function setNext(
   const record = given === undefined || given === '' ? undefined : installedOnTarget(ctx, tx, unifyThumbprint(given));
   const date = p.raw('newCertificateEffectiveDate');
   const effective = date instanceof Date ? date : null;
+  if (!record && auth.nextCertificateThumbprint === null)
+    throw CmdletFailure.cmdlet(approximated('AuthNoNewCertificate'), 'InvalidArgument');
   if (!shouldProcess(ctx, action)) return null;
   if (effective !== null && effective.getTime() - now.getTime() < 48 * HOUR_MS && !p.flag('force')) {
     const text = approximated('AuthEffectiveDateTooSoon', formatUsDateTime(effective));
@@ -99,6 +101,15 @@ function publish(
   return next;
 }
 
+/** The parameter set the binder chose, from the parameters only one set has (a call without one is AuthConfigSettings). */
+function parameterSetOf(ctx: CallContext): string {
+  const p = ctx.params;
+  if (p.has('newCertificateThumbprint') || p.has('newCertificateEffectiveDate')) return 'NewCertificateParameter';
+  if (p.has('publishCertificate') || p.has('clearPreviousCertificate')) return 'PublishAuthCertificateParameter';
+  if (p.has('certificateThumbprint')) return 'CurrentCertificateParameter';
+  return 'AuthConfigSettings';
+}
+
 /** Set-AuthConfig: one change per parameter set, in one transaction; a refusal changes nothing. */
 export function mockSetAuthConfig(ctx: CallContext): void {
   const action = approximated('ConfirmSetObject', 'Auth Configuration', 'Auth Configuration');
@@ -106,7 +117,7 @@ export function mockSetAuthConfig(ctx: CallContext): void {
     const auth = authConfigOf(tx.getOrgConfig());
     const p = ctx.params;
     let changed: AuthConfigRecord | null;
-    switch (ctx.call.parameterSet) {
+    switch (parameterSetOf(ctx)) {
       case 'NewCertificateParameter':
         changed = setNext(ctx, tx, auth, action);
         break;

@@ -33,7 +33,7 @@ export function tlsCertificateNameOf(certificate: BinaryInput | string): string 
 }
 
 /** Creates or changes an organization-wide Send connector (its TlsCertificateName blocks Remove, rule 92). */
-export function setSendConnector(
+export function putSendConnector(
   store: StateStore,
   connector: { readonly name: string; readonly tlsCertificateName?: string | null; readonly fqdn?: string | null },
 ): void {

@@ -1,4 +1,5 @@
 // Pipelines and commands: binding each command as PowerShell does, its ErrorAction, common variables, and helpers.
+import { isAvailable } from '../spec/exchange-target.js';
 import { bindCommand } from '../bind/bind-command.js';
 import type { BindingSource } from '../bind/bind-command.js';
 import type { BoundInvocation } from '../bind/bound-invocation.js';
@@ -132,6 +133,9 @@ async function bindInvocation(
   const written = nameEl.type === 'StringConstantExpressionAst' ? nameEl.value : nameEl.extent.text;
   const spec = findCmdlet(written) ?? builtinCommand(written);
   if (!spec) commandNotFound(core, cmd, written);
+  // A cmdlet newer than the connected server's Exchange (Get-AuthConfig on 2010) is not in its shell at all.
+  const target = core.env.exchangeTarget;
+  if (spec.kind === 'exchange' && target && !isAvailable(spec.exchange, target)) commandNotFound(core, cmd, written);
   const view = shellView(spec, core.env.shell);
   const sources = new Map<string, BindingSource>();
   let bound: BoundInvocation;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   setFederationCertificates,
-  setSendConnector,
+  putSendConnector,
   setUmStartupMode,
   tlsCertificateNameOf,
 } from '../../src/engine/index.js';
@@ -96,8 +96,8 @@ describe('Remove-ExchangeCertificate', () => {
   it("rule 92: a certificate whose issuer and subject match a Send connector's TlsCertificateName is refused with the exact text (renewals too)", async () => {
     const org = await testOrg();
     const a = await newCert(org, { subjectName: 'CN=mail.contoso.com' });
-    setSendConnector(org.store, { name: 'Internet', tlsCertificateName: tlsCertificateNameOf(a.RawData) });
-    setSendConnector(org.store, { name: 'Partner', tlsCertificateName: tlsCertificateNameOf(a.RawData) });
+    putSendConnector(org.store, { name: 'Internet', tlsCertificateName: tlsCertificateNameOf(a.RawData) });
+    putSendConnector(org.store, { name: 'Partner', tlsCertificateName: tlsCertificateNameOf(a.RawData) });
     const renewed = (await org.run('New-ExchangeCertificate', { instance: a, services: ['None'] }))
       .output[0] as ExchangeCertificate;
     const before = org.snapshot();

@@ -5,7 +5,7 @@ import {
   setAcceptedDomains,
   setPopImapCertificateName,
   setRequireSsl,
-  setSendConnector,
+  putSendConnector,
   setTransportCertificate,
 } from '../../engine/org-admin.js';
 import { serverTarget } from '../../engine/org-state.js';
@@ -83,7 +83,7 @@ export function mockCommand(io: CliIo, done: (code: number) => void): CommandMod
             ),
           handler: async (a) => {
             await withOpenState(a, (state) =>
-              setSendConnector(state.store, {
+              putSendConnector(state.store, {
                 name: a.name,
                 ...(a.tlsCertificateName !== undefined ? { tlsCertificateName: a.tlsCertificateName } : {}),
                 ...(a.fqdn !== undefined ? { fqdn: a.fqdn } : {}),
