@@ -13,6 +13,8 @@ export interface CliIo {
   readonly columns?: number | undefined;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** The operating system (`process.platform`); absent: not Windows. */
+  readonly platform?: string;
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */

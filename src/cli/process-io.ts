@@ -3,7 +3,10 @@ import { readSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 
 /** The parts of the running process a CliIo is made of (main.ts passes `process`; nothing else touches it). */
-export type CliProcess = Pick<NodeJS.Process, 'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'on' | 'off'>;
+export type CliProcess = Pick<
+  NodeJS.Process,
+  'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'on' | 'off' | 'platform'
+>;
 
 /** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
 function readLineSync(proc: CliProcess, prompt: string): string | null {
@@ -55,6 +58,7 @@ export function processIo(proc: CliProcess): CliIo {
     },
     env: proc.env,
     cwd: proc.cwd(),
+    platform: proc.platform,
     promptSecret: async (question) => {
       const { createInterface } = await import('node:readline');
       const rl = createInterface({ input: proc.stdin, output: proc.stderr, terminal: true });
