@@ -15,6 +15,8 @@ export interface CliIo {
   readonly cwd: string;
   /** The operating system (`process.platform`); absent: not Windows. */
   readonly platform?: string;
+  /** This process's id (`exchcert engine serve` tells its clients). */
+  readonly pid?: number;
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */

@@ -5,7 +5,7 @@ import type { CliIo } from './cli-io.js';
 /** The parts of the running process a CliIo is made of (main.ts passes `process`; nothing else touches it). */
 export type CliProcess = Pick<
   NodeJS.Process,
-  'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'on' | 'off' | 'platform'
+  'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'on' | 'off' | 'platform' | 'pid'
 >;
 
 /** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
@@ -59,6 +59,7 @@ export function processIo(proc: CliProcess): CliIo {
     env: proc.env,
     cwd: proc.cwd(),
     platform: proc.platform,
+    pid: proc.pid,
     promptSecret: async (question) => {
       const { createInterface } = await import('node:readline');
       const rl = createInterface({ input: proc.stdin, output: proc.stderr, terminal: true });

@@ -46,6 +46,8 @@ export type EngineResponse =
       readonly id: number;
       readonly kind: 'done';
       readonly connectedServer: string;
+      /** The engine's process id (on `hello`), so tools and tests can stop it. */
+      readonly pid?: number;
       readonly output: readonly unknown[];
       readonly errors: readonly ErrorRecord[];
       readonly warnings: readonly string[];

@@ -19,6 +19,8 @@ export interface EngineServerOptions {
   readonly platform: string;
   /** One line per start, stop and call (cmdlet name and time only: parameters and secrets are never logged). */
   readonly log?: (line: string) => void;
+  /** The engine's process id, told to clients on `hello`. */
+  readonly pid?: number;
   /** Stops the engine after this long without a request or a connection (default: never). */
   readonly idleTimeoutMs?: number;
 }
@@ -70,10 +72,20 @@ async function handle(
   state: MockState,
   defaultServer: () => Promise<string>,
   request: EngineRequest,
+  pid: number | undefined,
 ): Promise<EngineResponse> {
   const connectedServer = request.connectedServer ? request.connectedServer : await defaultServer();
   if (request.op === 'hello')
-    return { id: request.id, kind: 'done', connectedServer, output: [], errors: [], warnings: [], terminating: null };
+    return {
+      id: request.id,
+      kind: 'done',
+      connectedServer,
+      ...(pid !== undefined ? { pid } : {}),
+      output: [],
+      errors: [],
+      warnings: [],
+      terminating: null,
+    };
   const client = request.shouldProcess === 'client';
   const parameters: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(request.parameters ?? {})) {
@@ -151,6 +163,7 @@ function serveConnection(
   socket: Socket,
   state: MockState,
   defaultServer: () => Promise<string>,
+  pid: number | undefined,
   log: (line: string) => void,
   touch: () => void,
 ): void {
@@ -166,7 +179,7 @@ function serveConnection(
       socket.write(`${JSON.stringify({ id: 0, kind: 'fault', message: 'The request is not one line of JSON.' })}\n`);
       return;
     }
-    void handle(state, defaultServer, request)
+    void handle(state, defaultServer, request, pid)
       .catch((error: unknown): EngineResponse => {
         const message = error instanceof Error ? error.message : String(error);
         return { id: request.id, kind: 'fault', message };
@@ -205,7 +218,7 @@ export async function serveEngine(options: EngineServerOptions): Promise<EngineS
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveConnection(socket, state, defaultServer, log, touch);
+    serveConnection(socket, state, defaultServer, options.pid, log, touch);
   });
   try {
     await listen(server, path);

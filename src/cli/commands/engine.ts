@@ -1,9 +1,16 @@
 // `exchcert engine serve --state DIR`: the simulated Exchange's engine in the foreground, for the ExchcertSim module.
+import { appendFileSync } from 'node:fs';
 import type { CommandModule } from 'yargs';
 import { resolveConfig } from '../../config/resolve-config.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { commandModule } from '../command-module.js';
+
+/** Where the engine's lines go: stderr, or appended to --log FILE (the module starts the engine with one). */
+function logTo(file: string | undefined, io: CliIo): (line: string) => void {
+  if (file === undefined) return (line) => io.stderr.write(`exchcert engine: ${line}\n`);
+  return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
+}
 
 /** `exchcert engine serve`. */
 export function engineCommand(io: CliIo, done: (code: number) => void): CommandModule {
@@ -13,7 +20,7 @@ export function engineCommand(io: CliIo, done: (code: number) => void): CommandM
     builder: (y) =>
       y
         .command(
-          commandModule<{ state: string | undefined; 'idle-timeout': number | undefined }>({
+          commandModule<{ state: string | undefined; 'idle-timeout': number | undefined; log: string | undefined }>({
             command: 'serve',
             describe: 'serve the state folder on its socket (<state>/engine.sock, mode 0600) until stopped',
             builder: (b) =>
@@ -22,6 +29,7 @@ export function engineCommand(io: CliIo, done: (code: number) => void): CommandM
                   type: 'string',
                   describe: 'state folder (default: EXCHCERT_STATE, config, ./.exchcert)',
                 })
+                .option('log', { type: 'string', describe: 'append the log lines to FILE instead of stderr' })
                 .option('idle-timeout', {
                   type: 'number',
                   describe: 'stop after this many seconds without a call (default: never)',
@@ -42,7 +50,8 @@ export function engineCommand(io: CliIo, done: (code: number) => void): CommandM
                 const engine = await serveEngine({
                   stateDir: state,
                   platform: io.platform ?? 'linux',
-                  log: (line) => io.stderr.write(`exchcert engine: ${line}\n`),
+                  log: logTo(a.log, io),
+                  ...(io.pid !== undefined ? { pid: io.pid } : {}),
                   ...(idle !== undefined ? { idleTimeoutMs: idle * 1000 } : {}),
                 });
                 await engine.stopped;
