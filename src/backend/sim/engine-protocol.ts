@@ -20,8 +20,12 @@ export type WireAnswer = 'Y' | 'A' | 'N' | 'L' | null;
 /** One cmdlet call as the module sends it. */
 export interface EngineRequest {
   readonly id: number;
-  /** `invoke` runs a cmdlet; `hello` only says which server the session is connected to. */
-  readonly op: 'invoke' | 'hello';
+  /**
+   * `invoke` runs a cmdlet; `hello` only says which server the session is connected to; `resolvePath` maps a Windows
+   * path into the state's file system (`path`), as the mock's cmdlets see it.
+   */
+  readonly op: 'invoke' | 'hello' | 'resolvePath';
+  readonly path?: string;
   readonly cmdlet?: string;
   readonly parameterSet?: string;
   /** Bound parameters by PowerShell name, values in wire form. */
@@ -48,6 +52,8 @@ export type EngineResponse =
       readonly connectedServer: string;
       /** The engine's process id (on `hello`), so tools and tests can stop it. */
       readonly pid?: number;
+      /** The host path (on `resolvePath`). */
+      readonly hostPath?: string;
       readonly output: readonly unknown[];
       readonly errors: readonly ErrorRecord[];
       readonly warnings: readonly string[];

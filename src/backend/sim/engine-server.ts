@@ -75,6 +75,17 @@ async function handle(
   pid: number | undefined,
 ): Promise<EngineResponse> {
   const connectedServer = request.connectedServer ? request.connectedServer : await defaultServer();
+  if (request.op === 'resolvePath')
+    return {
+      id: request.id,
+      kind: 'done',
+      connectedServer,
+      hostPath: state.fs.resolve(String(request.path ?? '')),
+      output: [],
+      errors: [],
+      warnings: [],
+      terminating: null,
+    };
   if (request.op === 'hello')
     return {
       id: request.id,

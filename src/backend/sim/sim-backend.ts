@@ -17,6 +17,57 @@ export const SIM_BOOTSTRAP = `$env:EXCHCERT_STATE = $ExchcertSimState
 $env:EXCHCERT_CONNECT = $ExchcertSimConnect
 `;
 
+/**
+ * What the EMS session has and pwsh 7 on Linux lacks, for the file cmdlets runbooks use: Windows paths (C:\\...,
+ * matched case-insensitively as on NTFS) are the state's file system, the one the mock's cmdlets read and write; and
+ * Windows PowerShell's -Encoding Byte is -AsByteStream. Everything else goes to the real cmdlets unchanged.
+ */
+export const SIM_EMS_FILES = `function global:ConvertTo-ExchcertSimHostPath([string[]]$Path) {
+    foreach ($p in $Path) {
+        if ($p -match '^[A-Za-z]:[\\\\/]|^[\\\\/]{2}[^\\\\/]') {
+            (& (Get-Module -Name ExchcertSim) { param($q) Send-ExchcertSimRequest @{ op = 'resolvePath'; path = $q } } $p)['hostPath']
+        }
+        else { $p }
+    }
+}
+function global:Get-Content {
+    [CmdletBinding()]
+    param([Parameter(Position = 0, ValueFromPipelineByPropertyName = $true)][string[]]$Path, [string[]]$LiteralPath, [object]$Encoding, [long]$ReadCount, [long]$TotalCount, [long]$Tail, [switch]$Raw, [string]$Delimiter, [switch]$AsByteStream)
+    process {
+        $bound = @{} + $PSBoundParameters
+        if ($bound.ContainsKey('Encoding') -and [string]$bound['Encoding'] -eq 'Byte') { $null = $bound.Remove('Encoding'); $bound['AsByteStream'] = $true }
+        if ($bound.ContainsKey('Path')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['Path']); $null = $bound.Remove('Path') }
+        elseif ($bound.ContainsKey('LiteralPath')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['LiteralPath']) }
+        Microsoft.PowerShell.Management\\Get-Content @bound
+    }
+}
+function global:Set-Content {
+    [CmdletBinding()]
+    param([Parameter(Position = 0)][string[]]$Path, [string[]]$LiteralPath, [Parameter(Position = 1, ValueFromPipeline = $true)][object[]]$Value, [object]$Encoding, [switch]$NoNewline, [switch]$Force, [switch]$PassThru, [switch]$AsByteStream)
+    begin { $items = [System.Collections.Generic.List[object]]::new() }
+    process { foreach ($v in $Value) { $items.Add($v) } }
+    end {
+        $bound = @{} + $PSBoundParameters
+        $bound['Value'] = $items.ToArray()
+        if ($bound.ContainsKey('Encoding') -and [string]$bound['Encoding'] -eq 'Byte') { $null = $bound.Remove('Encoding'); $bound['AsByteStream'] = $true }
+        if ($bound.ContainsKey('Path')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['Path']); $null = $bound.Remove('Path') }
+        elseif ($bound.ContainsKey('LiteralPath')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['LiteralPath']) }
+        foreach ($p in $bound['LiteralPath']) { $null = New-Item -ItemType Directory -Path ([System.IO.Path]::GetDirectoryName($p)) -Force }
+        Microsoft.PowerShell.Management\\Set-Content @bound
+    }
+}
+function global:Test-Path {
+    [CmdletBinding()]
+    param([Parameter(Position = 0, ValueFromPipeline = $true)][string[]]$Path, [string[]]$LiteralPath, [object]$PathType)
+    process {
+        $bound = @{} + $PSBoundParameters
+        if ($bound.ContainsKey('Path')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['Path']); $null = $bound.Remove('Path') }
+        elseif ($bound.ContainsKey('LiteralPath')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['LiteralPath']) }
+        Microsoft.PowerShell.Management\\Test-Path @bound
+    }
+}
+`;
+
 /** The engine of the state: started in this process, or the one already serving it (another CLI, a module). */
 async function startEngine(stateDir: string, log: BackendOptions['log']): Promise<EngineServer | null> {
   try {
@@ -49,6 +100,7 @@ export function simBackend(options: BackendOptions = {}): Backend {
         displayText: 'sim connect',
         ...timeout,
       },
+      { text: SIM_EMS_FILES, displayText: 'sim file cmdlets', ...timeout },
     ],
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
