@@ -180,7 +180,16 @@ function ConvertTo-ExchcertSimOutput($Value) {
         $object.PSObject.TypeNames.Add('System.Object')
         foreach ($key in $Value.Keys) {
             if ($key -eq 'RawData' -and $object.PSObject.BaseObject -is [System.Security.Cryptography.X509Certificates.X509Certificate2]) { continue }
-            $object | Add-Member -NotePropertyName $key -NotePropertyValue (ConvertFrom-ExchcertSimWire $Value[$key]) -Force
+            $property = ConvertFrom-ExchcertSimWire $Value[$key]
+            # Exchange's own value types: the AllowedServices flags (-band works) and SmtpDomainWithSubdomains items.
+            if ($key -eq 'Services' -and $property -is [string]) { $property = [Microsoft.Exchange.Management.SystemConfigurationTasks.AllowedServices]$property }
+            # A list, as Exchange's MultiValuedProperty (an array's own Address() method would hide the items' Address).
+            if ($key -eq 'CertificateDomains') {
+                $domains = [System.Collections.Generic.List[Microsoft.Exchange.Data.SmtpDomainWithSubdomains]]::new()
+                foreach ($d in @($property)) { if ($null -ne $d) { $domains.Add([Microsoft.Exchange.Data.SmtpDomainWithSubdomains]::new([string]$d)) } }
+                $property = $domains
+            }
+            $object | Add-Member -NotePropertyName $key -NotePropertyValue $property -Force
         }
         return $object
     }

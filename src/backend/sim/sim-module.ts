@@ -27,7 +27,27 @@ function typesText(): string {
     .map(([k, v]) => `${k} = ${v}`)
     .join(', ');
   return `if (-not ('${EXCHANGE_TYPE_NAMESPACE}.AllowedServices' -as [type])) {
-    Add-Type -TypeDefinition 'namespace ${EXCHANGE_TYPE_NAMESPACE} { [System.Flags] public enum AllowedServices { ${members} } }'
+    Add-Type -TypeDefinition @'
+namespace ${EXCHANGE_TYPE_NAMESPACE} { [System.Flags] public enum AllowedServices { ${members} } }
+namespace Microsoft.Exchange.Data
+{
+    /// <summary>One CertificateDomains item: Address as written, Domain without the wildcard; compares as its text.</summary>
+    public class SmtpDomainWithSubdomains
+    {
+        public SmtpDomainWithSubdomains(string address) { this.Address = address; }
+        public string Address { get; private set; }
+        public string Domain { get { return this.Address.StartsWith("*.") ? this.Address.Substring(2) : this.Address; } }
+        public bool IncludeSubDomains { get { return this.Address.StartsWith("*."); } }
+        public override string ToString() { return this.Address; }
+        public override bool Equals(object other)
+        {
+            if (other == null) return false;
+            return string.Equals(this.Address, other.ToString(), System.StringComparison.OrdinalIgnoreCase);
+        }
+        public override int GetHashCode() { return this.Address.ToLowerInvariant().GetHashCode(); }
+    }
+}
+'@
 }`;
 }
 
