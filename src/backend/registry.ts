@@ -91,6 +91,14 @@ registerBackend({
   },
 });
 registerBackend({
+  name: 'sim',
+  describe: 'real pwsh with the ExchcertSim module: the simulated Exchange of --state (needs pwsh 7)',
+  async create(o) {
+    const { simBackend } = await import('./sim/sim-backend.js');
+    return simBackend(o);
+  },
+});
+registerBackend({
   name: 'print',
   describe: 'print the exact command line and run nothing',
   async create() {

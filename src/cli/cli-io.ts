@@ -15,6 +15,10 @@ export interface CliIo {
   readonly cwd: string;
   /** Changes this process's working folder (the engine runs each forwarded command line in its client's). */
   chdir?(dir: string): void;
+  /** The operating system (`process.platform`); absent: not Windows. */
+  readonly platform?: string;
+  /** This process's id (`exchcert engine serve` tells its clients). */
+  readonly pid?: number;
   /** Asks for a line without echo (TTY only). */
   promptSecret?(question: string): Promise<string>;
   /** Reads one line synchronously (the interactive shell and its prompts); null at end of input. */

@@ -3,7 +3,10 @@ import { readSync } from 'node:fs';
 import type { CliIo } from './cli-io.js';
 
 /** The parts of the running process a CliIo is made of (main.ts passes `process`; nothing else touches it). */
-export type CliProcess = Pick<NodeJS.Process, 'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'chdir' | 'on' | 'off'>;
+export type CliProcess = Pick<
+  NodeJS.Process,
+  'stdin' | 'stdout' | 'stderr' | 'env' | 'cwd' | 'chdir' | 'on' | 'off' | 'platform' | 'pid'
+>;
 
 /** One line from standard input, read synchronously (the interactive shell answers prompts inside cmdlet calls). */
 function readLineSync(proc: CliProcess, prompt: string): string | null {
@@ -56,6 +59,8 @@ export function processIo(proc: CliProcess): CliIo {
     env: proc.env,
     cwd: proc.cwd(),
     chdir: (dir) => proc.chdir(dir),
+    platform: proc.platform,
+    pid: proc.pid,
     promptSecret: async (question) => {
       const { createInterface } = await import('node:readline');
       const rl = createInterface({ input: proc.stdin, output: proc.stderr, terminal: true });

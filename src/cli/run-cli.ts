@@ -3,6 +3,8 @@ import type { CliIo } from './cli-io.js';
 import { EXIT } from './cli-io.js';
 import { caCommand } from './commands/ca.js';
 import { demoCommand } from './commands/demo.js';
+import { engineCommand } from './commands/engine.js';
+import { simCommand } from './commands/sim.js';
 import { mockCommand } from './commands/mock.js';
 import { runCommand } from './commands/run.js';
 import { shellCommand } from './commands/shell.js';
@@ -35,6 +37,8 @@ export const cliCommands: CliCommands = (io, done) => [
     shellCommand(io, done),
     mockCommand(io, done),
     caCommand(io, done),
+    simCommand(io, done),
+    engineCommand(io, done),
     demoCommand(io, done),
   ].map((m) => withCommandHelp(m)),
 ];

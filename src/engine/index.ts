@@ -21,5 +21,5 @@ export { EXCHANGE_MESSAGES, nonInteractiveMessage } from './exchange-messages.js
 export type { KeySource, MockEnvironmentOptions } from './mock-environment.js';
 export { roleFlags, defaultRoles } from './server-roles.js';
 export type { RoleFlags } from './server-roles.js';
-export { MockTerminatingError } from './mock-exchange.js';
+export { AnswerPending, MockTerminatingError } from './mock-exchange.js';
 export type { MockExchange, CmdletCall, CmdletOutcome, AnswerProvider, Prompt } from './mock-exchange.js';

@@ -50,6 +50,19 @@ export interface MockExchange {
   defaultServer(): Promise<string>;
 }
 
+/**
+ * Thrown by an AnswerProvider whose answer must be fetched elsewhere first (the sim's module asks its own host): the
+ * call stops at the question, before it has changed anything, and is replayed with the answer.
+ */
+export class AnswerPending extends Error {
+  readonly prompt: Prompt;
+
+  constructor(prompt: Prompt) {
+    super(`The question '${prompt.caption}' must be answered first.`);
+    this.prompt = prompt;
+  }
+}
+
 /** A terminating error (parameter binding, -ErrorAction Stop, a prompt nobody can answer). */
 export class MockTerminatingError extends Error {
   readonly record: ErrorRecord;

@@ -4,6 +4,7 @@ import type { CallContext } from './call-context.js';
 import { enableCertificateRpc } from './enable-certificate-rpc.js';
 import type { ServiceConfirmation } from './enable-for-services.js';
 import { ContinueSession } from './prompts.js';
+import { AnswerPending } from './mock-exchange.js';
 import { findServer } from './server-lookup.js';
 import type { CmdletFailure } from './cmdlet-failure.js';
 import type { StateTransaction } from './org-state.js';
@@ -26,7 +27,7 @@ export function askServiceQuestions(ctx: CallContext, confirmations: readonly Se
     try {
       if (session.ask(ctx, question.id, question.message)) confirmed.push(question);
     } catch (error) {
-      if (!(error instanceof Error)) throw error;
+      if (!(error instanceof Error) || error instanceof AnswerPending) throw error;
       return { confirmed: [], unanswered: error };
     }
   }

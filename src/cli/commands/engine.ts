@@ -1,0 +1,70 @@
+// `exchcert engine serve --state DIR`: the simulated Exchange's engine in the foreground, for the ExchcertSim module.
+import { appendFileSync } from 'node:fs';
+import type { CommandModule } from 'yargs';
+import { resolveConfig } from '../../config/resolve-config.js';
+import { EXIT } from '../cli-io.js';
+import type { CliIo } from '../cli-io.js';
+import { commandModule } from '../command-module.js';
+
+/** Where the engine's lines go: stderr, or appended to --log FILE (the module starts the engine with one). */
+function logTo(file: string | undefined, io: CliIo): (line: string) => void {
+  if (file === undefined) return (line) => io.stderr.write(`exchcert engine: ${line}\n`);
+  return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
+}
+
+/** `exchcert engine serve`. */
+export function engineCommand(io: CliIo, done: (code: number) => void): CommandModule {
+  return {
+    command: 'engine <command>',
+    describe: 'the simulated Exchange engine the ExchcertSim PowerShell module talks to',
+    builder: (y) =>
+      y
+        .command(
+          commandModule<{ state: string | undefined; 'idle-timeout': number | undefined; log: string | undefined }>({
+            command: 'serve',
+            describe: 'serve the state folder on its socket (<state>/engine.sock, mode 0600) until stopped',
+            builder: (b) =>
+              b
+                .option('state', {
+                  type: 'string',
+                  describe: 'state folder (default: EXCHCERT_STATE, config, ./.exchcert)',
+                })
+                .option('log', { type: 'string', describe: 'append the log lines to FILE instead of stderr' })
+                .option('idle-timeout', {
+                  type: 'number',
+                  describe: 'stop after this many seconds without a call (default: never)',
+                }),
+            handler: async (a) => {
+              const { serveEngine, EngineRunningError } = await import('../../backend/sim/engine-server.js');
+              const state = resolveConfig({ state: a.state, env: io.env, cwd: io.cwd }).state.value;
+              const idle = a['idle-timeout'];
+              if (idle !== undefined && !(idle > 0))
+                throw new (await import('../../errors/validation-error.js')).ValidationError({
+                  code: 'INVALID_OPTION',
+                  parameter: 'idle-timeout',
+                  value: String(idle),
+                  allowed: 'a number of seconds above 0',
+                  message: `--idle-timeout ${String(idle)} is not a number of seconds above 0.`,
+                });
+              try {
+                const engine = await serveEngine({
+                  stateDir: state,
+                  platform: io.platform ?? 'linux',
+                  log: logTo(a.log, io),
+                  ...(io.pid !== undefined ? { pid: io.pid } : {}),
+                  ...(idle !== undefined ? { idleTimeoutMs: idle * 1000 } : {}),
+                });
+                await engine.stopped;
+                done(EXIT.ok);
+              } catch (error) {
+                if (!(error instanceof EngineRunningError)) throw error;
+                io.stderr.write(`exchcert engine: ${error.message}\n`);
+                done(EXIT.failed);
+              }
+            },
+          }),
+        )
+        .demandCommand(1, 'Name an engine command: serve.'),
+    handler: () => undefined,
+  };
+}
