@@ -231,7 +231,7 @@ class Reader {
     // Containers are registered before their contents are read, so a <Ref> inside may point back at them.
     let result: unknown;
     if (names.has('LST') || names.has('IE') || names.has('STK') || names.has('QUE')) result = [];
-    else if (names.has('DCT') || names.has('Props') || names.has('MS') || !inner) result = {};
+    else if (names.has('DCT') || !inner) result = {};
     if (result !== undefined) {
       if (types.length > 0) Object.defineProperty(result, CLIXML_TYPE_NAMES, { value: types, enumerable: false });
       if (id !== undefined) this.objects.set(id, result);
