@@ -245,17 +245,21 @@ class Reader {
           if (Array.isArray(result)) for (const x of c.children) result.push(this.value(x));
           break;
         case 'DCT':
-          if (!Array.isArray(result)) this.entries(c, result as Record<string, unknown>);
+          if (result !== undefined && !Array.isArray(result)) this.entries(c, result as Record<string, unknown>);
           break;
         case 'Props':
         case 'MS':
-          if (!Array.isArray(result)) this.properties(c.children, result as Record<string, unknown>);
+          if (result !== undefined && !Array.isArray(result))
+            this.properties(c.children, result as Record<string, unknown>);
           break;
       }
     }
     if (result === undefined) {
       const v = this.value(inner!);
-      result = types.includes('System.Enum') ? ({ value: v, text: text ?? String(v) } as ClixmlEnum) : v;
+      if (types.includes('System.Enum')) {
+        result = { value: v, text: text ?? String(v) } as ClixmlEnum;
+        Object.defineProperty(result, CLIXML_TYPE_NAMES, { value: types, enumerable: false });
+      } else result = v;
       if (id !== undefined) this.objects.set(id, result);
     } else if (!Array.isArray(result) && Object.keys(result as object).length === 0 && !names.has('DCT')) {
       if (!names.has('MS') && !names.has('Props') && text !== undefined) {
