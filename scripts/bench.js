@@ -63,6 +63,8 @@ if (only !== 'cli') {
   rows.push(...(await (await import('./bench-parse.js')).default({ root })));
   // The PowerShell session: warm session vs a process per call, transport overhead (scripts/bench-session.js).
   rows.push(...(await (await import('./bench-session.js')).default({ root })));
+  // The transports: PSRP vs the text runner vs in-process, per call (scripts/bench-psrp.js).
+  rows.push(...(await (await import('./bench-psrp.js')).default({ root })));
 }
 
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;

@@ -115,6 +115,11 @@ export {
   SessionTimeoutError,
   BootstrapError,
 } from './backend/session/session-errors.js';
+export { parseClixml, CLIXML_TYPE_NAMES } from './psrp/clixml-reader.js';
+export type { ClixmlEnum, ClixmlReadOptions } from './psrp/clixml-reader.js';
+export { toClixml } from './psrp/clixml-writer.js';
+export type { ClixmlWriteOptions } from './psrp/clixml-writer.js';
+export { PsrpProtocolError } from './psrp/psrp-protocol-error.js';
 export { connect } from './connect.js';
 export type { ConnectOptions, ExchcertSession, InvokeResult } from './connect.js';
 export { formatForHost } from './format/format-output.js';

@@ -2,6 +2,7 @@
 // every typed subcommand, and their translation into the registry's BackendOptions.
 import type { Argv } from 'yargs';
 import type { BackendOptions, RemoteAuthentication } from '../backend/backend-options.js';
+import { TRANSPORT_KINDS } from '../backend/session/transport-kind.js';
 import { ValidationError } from '../errors/validation-error.js';
 
 const AUTHENTICATIONS = ['Kerberos', 'Negotiate', 'Basic'] as const;
@@ -18,6 +19,7 @@ export type BackendFlagArgs = {
   port: number | undefined;
   user: string | undefined;
   'key-file': string | undefined;
+  transport: string | undefined;
   servers: string | undefined;
   throttle: number | undefined;
   'ssh-option': string[] | undefined;
@@ -53,7 +55,11 @@ export function withConnectionFlags<T>(
     .option('host', { type: 'string', describe: 'ssh: the Exchange server to connect to' })
     .option('port', { type: 'number', describe: 'ssh: port (default 22)' })
     .option('user', { type: 'string', describe: 'ssh: user name' })
-    .option('key-file', { type: 'string', describe: 'ssh: private key file' });
+    .option('key-file', { type: 'string', describe: 'ssh: private key file' })
+    .option('transport', {
+      type: 'string',
+      describe: 'real backends: runner (text runner, default) or psrp (PowerShell remoting protocol over pwsh -s)',
+    });
   // In this order, so the help (and the fast path's recorded options) stay as they were.
   const many = servers
     ? flags
@@ -87,6 +93,7 @@ export type ConnectionFlags = {
       | 'timeout'
       | 'import-module'
       | 'ssh-option'
+      | 'transport'
   ]?: unknown;
 };
 
@@ -101,6 +108,16 @@ export function backendOptionsOf(a: ConnectionFlags): BackendOptions {
       value: auth,
       allowed: AUTHENTICATIONS.join(', '),
       message: `--authentication '${auth}' is not allowed. Allowed: ${AUTHENTICATIONS.join(', ')}.`,
+    });
+  }
+  const transport = str('transport');
+  if (transport !== undefined && !(TRANSPORT_KINDS as readonly string[]).includes(transport)) {
+    throw new ValidationError({
+      code: 'INVALID_OPTION',
+      parameter: 'transport',
+      value: transport,
+      allowed: TRANSPORT_KINDS.join(', '),
+      message: `--transport '${transport}' is not allowed. Allowed: ${TRANSPORT_KINDS.join(', ')}.`,
     });
   }
   const timeout = a.timeout;
@@ -154,6 +171,7 @@ export function backendOptionsOf(a: ConnectionFlags): BackendOptions {
     port,
     user: str('user'),
     keyFile: str('key-file'),
+    transport: transport as BackendOptions['transport'],
     timeoutMs: typeof timeout === 'number' ? timeout * 1000 : undefined,
     importModule: modules.length > 0 ? modules : undefined,
     sshOptions: Object.keys(sshOptions).length > 0 ? sshOptions : undefined,

@@ -2,7 +2,7 @@
 import type { Backend } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
 import { LOCAL_EXCHANGE_BOOTSTRAP, bootstrapText, importModuleText } from './bootstrap.js';
-import { PwshTransport } from './pwsh-transport.js';
+import { sessionTransport } from './session-transport.js';
 import { sessionBackend } from './session-backend.js';
 import type { TransportRequest } from './transport.js';
 
@@ -30,7 +30,7 @@ export function bootstrapSteps(
  * @example const b = localBackend({ bootstrap: 'none', importModule: ['./stub.psm1'] }); await b.run('Get-ExchangeCertificate'); await b.close();
  */
 export function localBackend(options: BackendOptions = {}): Backend {
-  const transport = new PwshTransport({
+  const transport = sessionTransport(options.transport, {
     bootstrap: bootstrapSteps(
       bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP),
       options.importModule,

@@ -4,7 +4,7 @@ import type { Backend } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
 import { bootstrapText, remoteBootstrap } from './bootstrap.js';
 import { bootstrapSteps } from './local-backend.js';
-import { PwshTransport } from './pwsh-transport.js';
+import { sessionTransport } from './session-transport.js';
 import { sessionBackend } from './session-backend.js';
 
 /** Why `remote` cannot run here. */
@@ -22,7 +22,7 @@ export function remoteBackend(options: BackendOptions = {}, platform: NodeJS.Pla
   const steps = bootstrapSteps(bootstrapText(options.bootstrap, exchange), options.importModule, options.timeoutMs);
   // The credential's password crosses as a SecureString variable of the connection step only.
   const password = options.password;
-  const transport = new PwshTransport({
+  const transport = sessionTransport(options.transport, {
     bootstrap: steps.map((s, i) =>
       i === 0 && password ? { ...s, secrets: new Map([['ExchcertCredentialPassword', password]]) } : s,
     ),

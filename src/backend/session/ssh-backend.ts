@@ -8,7 +8,7 @@ import {
   importModuleText,
   sshBootstrap,
 } from './bootstrap.js';
-import { PwshTransport } from './pwsh-transport.js';
+import { sessionTransport } from './session-transport.js';
 import { sessionBackend } from './session-backend.js';
 import type { CallWrapper } from './session-backend.js';
 import type { TransportRequest } from './transport.js';
@@ -40,7 +40,7 @@ export function sshBackend(options: BackendOptions = {}): Backend {
   ];
   if (remote.trim() !== '') steps.push(sshCall({ text: remote, displayText: 'remote bootstrap', ...timeout }));
   if (imports !== '') steps.push(sshCall({ text: imports, ...timeout }));
-  const transport = new PwshTransport({
+  const transport = sessionTransport(options.transport, {
     bootstrap: steps,
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

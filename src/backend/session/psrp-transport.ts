@@ -1,0 +1,305 @@
+// The PSRP transport: one `pwsh -s` runspace pool; calls are structured pipelines, results typed CLIXML objects.
+import { startProcessChannel } from '../../psrp/process-channel.js';
+import type { ProcessChannel } from '../../psrp/process-channel.js';
+import type { PsrpCommand } from '../../psrp/pool-messages.js';
+import { PsrpProtocolError } from '../../psrp/psrp-protocol-error.js';
+import { RunspacePool } from '../../psrp/runspace-pool.js';
+import type { HostAnswer, HostCall, PipelineResult } from '../../psrp/runspace-pool.js';
+import type { Envelope, PromptRequest } from './envelope.js';
+import { findPwsh } from './find-pwsh.js';
+import { envelopeFromPipeline } from './psrp-envelope.js';
+import type { PwshTransportOptions } from './pwsh-transport.js';
+import { BootstrapError, SessionDiedError, SessionTimeoutError } from './session-errors.js';
+import type { Transport, TransportHandlers, TransportInfo, TransportRequest } from './transport.js';
+
+type Result = Envelope & { readonly notices: readonly string[] };
+
+interface Session {
+  readonly channel: ProcessChannel;
+  readonly pool: RunspacePool;
+  dead: string | null;
+}
+
+// Sets a call's plain and secret variables at the global scope (secrets as read-only SecureStrings).
+const SET_VARIABLES = `param($Plain, $Secret)
+foreach ($k in $Plain.Keys) { Set-Variable -Scope Global -Name $k -Value $Plain[$k] }
+foreach ($k in $Secret.Keys) {
+  $s = [System.Security.SecureString]::new(); foreach ($c in $Secret[$k].ToCharArray()) { $s.AppendChar($c) }
+  $s.MakeReadOnly(); Set-Variable -Scope Global -Name $k -Value $s
+}`;
+// Runs text as the script file `$Path` (its own scope, $PSScriptRoot, line numbers of the file).
+const RUN_AS_FILE = `param($Text, $Path)
+$e = $null; $a = [System.Management.Automation.Language.Parser]::ParseInput($Text, $Path, [ref]$null, [ref]$e)
+if ($e.Count -gt 0) { throw [System.Management.Automation.ParseException]::new($e) }
+& $a.GetScriptBlock()`;
+const NON_INTERACTIVE = 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.';
+
+const firstLine = (text: string) => {
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+};
+
+const str = (v: unknown) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+
+/** The index of the choice whose hot key (`&Y`) is the answer's letter. */
+function choiceIndex(labels: readonly string[], letter: string): number {
+  const i = labels.findIndex((l) => new RegExp(`&${letter.replace(/[^A-Za-z]/g, '')}`, 'i').test(l));
+  return i;
+}
+
+/**
+ * A pwsh started as a PSRP server (`-s`), one runspace pool for the session; a drop-in for PwshTransport.
+ * @example const t = new PsrpTransport(); const e = await t.invoke({ text: 'Get-Date' }); await t.close();
+ */
+export class PsrpTransport implements Transport {
+  private session: Session | null = null;
+  private starting: Promise<TransportInfo> | null = null;
+  private version = '';
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+  private lastDeath: string | null = null;
+  private closed = false;
+
+  constructor(private readonly options: PwshTransportOptions = {}) {}
+
+  /** Starts the session (and its bootstrap) if it is not running. */
+  start(): Promise<TransportInfo> {
+    if (this.session && !this.session.dead) return Promise.resolve({ version: this.version, restarted: false });
+    this.starting ??= this.spawn().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async spawn(): Promise<TransportInfo> {
+    const pwsh = findPwsh(this.options.pwsh);
+    const channel = startProcessChannel(pwsh, ['-NoLogo', '-NoProfile', '-s'], this.options.log);
+    const pool = new RunspacePool(channel, this.options.log ? { log: this.options.log } : {});
+    const session: Session = { channel, pool, dead: null };
+    this.session = session;
+    channel.onClose((reason) => {
+      session.dead = reason;
+      this.lastDeath = reason;
+    });
+    try {
+      await pool.open();
+    } catch (e) {
+      await channel.close();
+      throw new SessionDiedError(`PowerShell ${session.dead ?? (e as Error).message} before the session was ready.`);
+    }
+    const v = await this.call(session, { text: '$PSVersionTable.PSVersion.ToString()' }, {});
+    this.version = String(v.output[0] ?? '');
+    const restarted = this.lastDeath !== null;
+    for (const step of this.options.bootstrap ?? []) {
+      const e = await this.call(session, step, {});
+      if (e.errors.length > 0 || e.stopped) {
+        await this.kill(session);
+        const messages = e.errors.map((x) => `${x.command ? `${x.command}: ` : ''}${x.message}`).join(' ');
+        throw new BootstrapError(
+          `The session's bootstrap failed at '${firstLine(step.displayText ?? step.text)}': ${messages || 'stopped'}`,
+        );
+      }
+    }
+    return { version: this.version, restarted };
+  }
+
+  private async kill(session: Session): Promise<void> {
+    session.dead ??= 'killed';
+    await session.channel.close();
+  }
+
+  /** Host calls: Write-Host text collected, prompts to the handlers (null: nobody answers, the pipeline is stopped). */
+  private host(handlers: TransportHandlers, hostText: string[]): (call: HostCall) => HostAnswer {
+    let promptId = 1;
+    const ask = (request: Omit<PromptRequest, 'id'>) => handlers.prompt?.({ id: promptId++, ...request }) ?? null;
+    return ({ method, args }) => {
+      switch (method) {
+        case 'Write1':
+        case 'Write2':
+          hostText.push(str(args[args.length - 1]));
+          return null;
+        case 'WriteLine1':
+        case 'WriteLine2':
+        case 'WriteLine3':
+          hostText.push(`${str(args.length > 0 ? args[args.length - 1] : '')}\n`);
+          handlers.host?.(str(args[args.length - 1]));
+          return null;
+        case 'PromptForChoice': {
+          const labels = (Array.isArray(args[2]) ? args[2] : []).map((c) => str((c as Record<string, unknown>).label));
+          const a = ask({
+            kind: 'choice',
+            caption: str(args[0]),
+            message: str(args[1]),
+            choices: labels.map((l) => l.replace('&', '')),
+            defaultChoice: Number(args[3] ?? 0),
+          });
+          if (!a || !('value' in a)) return null;
+          const i = choiceIndex(labels, a.value);
+          return i < 0 ? null : { result: i };
+        }
+        case 'ReadLine': {
+          const a = ask({ kind: 'line', caption: '', message: '', choices: [], defaultChoice: 0 });
+          return a && 'text' in a ? { result: a.text } : null;
+        }
+        case 'Prompt': {
+          const fields = (Array.isArray(args[2]) ? args[2] : []) as Record<string, unknown>[];
+          const answers = new Map<string, unknown>();
+          for (const f of fields) {
+            const secure = /SecureString/.test(str(f.parameterTypeFullName));
+            if (secure) return null;
+            const a = ask({ kind: 'line', caption: str(args[0]), message: str(f.name), choices: [], defaultChoice: 0 });
+            if (!a || !('text' in a)) return null;
+            answers.set(str(f.name), a.text);
+          }
+          return { result: answers };
+        }
+        default:
+          return null;
+      }
+    };
+  }
+
+  private async pipeline(
+    session: Session,
+    commands: PsrpCommand[],
+    handlers: TransportHandlers,
+    hostText: string[],
+    signal?: AbortSignal,
+  ): Promise<PipelineResult> {
+    return session.pool.invoke(commands, { host: this.host(handlers, hostText), ...(signal ? { signal } : {}) });
+  }
+
+  private async call(session: Session, request: TransportRequest, handlers: TransportHandlers): Promise<Envelope> {
+    const id = this.nextId++;
+    const command = firstLine(request.displayText ?? request.text);
+    const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 300_000;
+    const started = performance.now();
+    const hostText: string[] = [];
+    const names = [...Object.keys(request.variables ?? {}), ...(request.secrets?.keys() ?? [])];
+    const abort = new AbortController();
+    let timedOut = false;
+    let killed = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      this.options.log?.(`psrp: '${command}' timed out after ${timeoutMs} ms; stopping it`);
+      abort.abort();
+      killTimer = setTimeout(() => {
+        killed = true;
+        this.options.log?.(`psrp: '${command}' did not stop; killing the session`);
+        void this.kill(session);
+      }, this.options.stopGraceMs ?? 3000);
+    }, timeoutMs);
+    try {
+      if (names.length > 0) {
+        const secrets = new Map([...(request.secrets?.entries() ?? [])].map(([k, v]) => [k, v.reveal()]));
+        await this.pipeline(
+          session,
+          [
+            {
+              name: SET_VARIABLES,
+              isScript: true,
+              useLocalScope: true,
+              args: [{ value: new Map(Object.entries(request.variables ?? {})) }, { value: secrets }],
+            },
+          ],
+          {},
+          [],
+        );
+      }
+      const main: PsrpCommand =
+        request.scriptPath !== undefined
+          ? {
+              name: RUN_AS_FILE,
+              isScript: true,
+              useLocalScope: true,
+              args: [{ value: request.text }, { value: request.scriptPath }],
+            }
+          : { name: request.text, isScript: true, useLocalScope: false };
+      let result: PipelineResult;
+      try {
+        result = await this.pipeline(session, [main], handlers, hostText, abort.signal);
+      } finally {
+        if (names.length > 0 && !session.dead)
+          await this.pipeline(
+            session,
+            [
+              {
+                name: 'Remove-Variable',
+                args: [
+                  { name: 'Scope', value: 'Global' },
+                  { name: 'Name', value: names },
+                  { name: 'ErrorAction', value: 'Ignore' },
+                ],
+              },
+            ],
+            {},
+            [],
+          );
+      }
+      if (timedOut && result.state === 'Stopped') throw new SessionTimeoutError(command, timeoutMs, false);
+      const unanswered = result.errors.some((e) => e.FullyQualifiedErrorId === 'HostPromptUnanswered');
+      const envelope = envelopeFromPipeline(id, result, hostText.join(''), performance.now() - started);
+      return unanswered
+        ? {
+            ...envelope,
+            stopped: false,
+            errors: envelope.errors.map((e) =>
+              e.fullyQualifiedErrorId === 'HostPromptUnanswered'
+                ? {
+                    ...e,
+                    message: NON_INTERACTIVE,
+                    category: 'InvalidOperation',
+                    fullyQualifiedErrorId: 'PromptingException',
+                    terminating: true,
+                  }
+                : e,
+            ),
+          }
+        : envelope;
+    } catch (e) {
+      if (timedOut && killed) throw new SessionTimeoutError(command, timeoutMs, true);
+      if (e instanceof PsrpProtocolError && e.where === 'session')
+        throw new SessionDiedError(
+          `PowerShell ${session.dead ?? 'session broke'} while running '${command}'; the next call starts a fresh session.`,
+        );
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+    }
+  }
+
+  /** Runs one call; a dead session is replaced by a fresh one first (the result's notices say so). */
+  invoke(request: TransportRequest, handlers: TransportHandlers = {}): Promise<Result> {
+    const run = async (): Promise<Result> => {
+      if (this.closed) throw new SessionDiedError('The PowerShell session is closed.');
+      const died = this.session?.dead ?? null;
+      const info = await this.start();
+      const notices =
+        info.restarted && died !== null
+          ? [
+              `The previous PowerShell session ended (${died}); this call ran in a fresh session, so earlier variables are gone.`,
+            ]
+          : [];
+      if (notices.length > 0) {
+        this.options.log?.(`psrp: ${notices[0]}`);
+        this.lastDeath = null;
+      }
+      const envelope = await this.call(this.session!, request, handlers);
+      return { ...envelope, notices };
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Closes the pool and ends pwsh. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const s = this.session;
+    this.session = null;
+    if (!s || s.dead) return;
+    await s.pool.close();
+  }
+}

@@ -1,0 +1,364 @@
+// A PSRP runspace pool client over out-of-process packets: open, run pipelines, host calls, stop by Signal, close.
+import { randomUUID } from 'node:crypto';
+import { readClixmlElement } from './clixml-reader.js';
+import type { ClixmlReadOptions } from './clixml-reader.js';
+import { ClixmlWriter } from './clixml-writer.js';
+import type { ClixmlWriteOptions } from './clixml-writer.js';
+import { Defragmenter, fragmentMessage } from './fragment.js';
+import { decodeMessage, Destination, EMPTY_GUID, encodeMessage } from './message.js';
+import { MessageType, messageTypeName } from './message-type.js';
+import { packetLine, parsePacket } from './out-of-proc-packet.js';
+import type { OutOfProcPacket } from './out-of-proc-packet.js';
+import type { PacketChannel } from './packet-channel.js';
+import { createPipeline, hostResponse, initRunspacePool, sessionCapability } from './pool-messages.js';
+import type { PsrpCommand } from './pool-messages.js';
+import { ps } from './ps-value.js';
+import { PsrpProtocolError } from './psrp-protocol-error.js';
+
+/** A host method call the server makes while a pipeline runs (prompts, Write-Host). */
+export interface HostCall {
+  /** RemoteHostMethodId name, e.g. `PromptForChoice`, `ReadLine`, `Prompt`, `WriteLine2`. */
+  readonly method: string;
+  readonly args: readonly unknown[];
+}
+
+/** The answer to a host call: `{ result }` to return a value, null when nobody can answer (the pipeline is stopped). */
+export type HostAnswer = { readonly result: unknown } | null;
+
+/** Everything one pipeline produced. */
+export interface PipelineResult {
+  readonly output: unknown[];
+  /** ErrorRecords as decoded objects (non-terminating, then the terminating one). */
+  readonly errors: Record<string, unknown>[];
+  /** The error that ended a Failed pipeline (also the last of `errors`). */
+  readonly terminating: Record<string, unknown> | null;
+  readonly warnings: Record<string, unknown>[];
+  readonly verbose: Record<string, unknown>[];
+  readonly debug: Record<string, unknown>[];
+  readonly information: Record<string, unknown>[];
+  /** Completed, Stopped or Failed. */
+  readonly state: 'Completed' | 'Stopped' | 'Failed';
+}
+
+/** Options of one pipeline. */
+export interface InvokeOptions {
+  /** Answers host calls; void methods (Write*) may return null. */
+  readonly host?: (call: HostCall) => HostAnswer;
+  /** Aborting stops the pipeline with a Signal. */
+  readonly signal?: AbortSignal;
+}
+
+/** Options of a pool. */
+export interface RunspacePoolOptions {
+  /** Protocol version announced (default 2.3). */
+  readonly protocolVersion?: string;
+  /** How SecureStrings are written and read (session key). */
+  readonly secureWrite?: ClixmlWriteOptions['secureString'];
+  readonly secureRead?: ClixmlReadOptions['secureString'];
+  readonly log?: (line: string) => void;
+}
+
+interface Running {
+  readonly pid: string;
+  readonly result: {
+    output: unknown[];
+    errors: Record<string, unknown>[];
+    warnings: Record<string, unknown>[];
+    verbose: Record<string, unknown>[];
+    debug: Record<string, unknown>[];
+    information: Record<string, unknown>[];
+  };
+  readonly options: InvokeOptions;
+  done(r: PipelineResult): void;
+  fail(e: Error): void;
+}
+
+const POOL_STATES = [
+  'BeforeOpen',
+  'Opening',
+  'Opened',
+  'Closed',
+  'Closing',
+  'Broken',
+  'NegotiationSent',
+  'NegotiationSucceeded',
+  'Connecting',
+  'Disconnected',
+];
+const PIPELINE_STATES = ['NotStarted', 'Running', 'Stopping', 'Stopped', 'Completed', 'Failed', 'Disconnected'];
+const VOID_HOST_METHODS =
+  /^(Write|SetShouldExit|NotifyBeginApplication|NotifyEndApplication|EnterNestedPrompt|ExitNestedPrompt|Set)/;
+
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
+
+/** The message of an ErrorRecord as PowerShell shows it (ErrorDetails first, then the exception). */
+export function errorRecordMessage(e: Record<string, unknown>): string {
+  const details = e.ErrorDetails_Message;
+  if (typeof details === 'string' && details !== '') return details;
+  const ex = asRecord(e.Exception);
+  return typeof ex.Message === 'string' ? ex.Message : String(e.ToString ?? 'error');
+}
+
+/**
+ * One runspace pool of one runspace on a PacketChannel; pipelines run one at a time.
+ * @example const pool = new RunspacePool(channel); await pool.open(); const r = await pool.invoke([{ name: 'Get-Date' }]);
+ */
+export class RunspacePool {
+  readonly rpid = randomUUID();
+  /** The server's protocol version (after open). */
+  serverProtocol = '';
+  /** The pool's state name. */
+  state = 'BeforeOpen';
+  private objectId = 1n;
+  private readonly defrag = new Defragmenter();
+  private readonly acks = new Map<string, () => void>();
+  private running: Running | null = null;
+  private opened: { resolve(): void; reject(e: Error): void } | null = null;
+  private closedReason: string | null = null;
+  private readonly readOptions: ClixmlReadOptions;
+
+  constructor(
+    private readonly channel: PacketChannel,
+    private readonly options: RunspacePoolOptions = {},
+  ) {
+    this.readOptions = options.secureRead ? { secureString: options.secureRead } : {};
+    channel.onLine((line) => this.onLine(line));
+    channel.onClose((reason) => this.onClosed(reason));
+  }
+
+  private writer(): ClixmlWriter {
+    return new ClixmlWriter(this.options.secureWrite ? { secureString: this.options.secureWrite } : {});
+  }
+
+  private dataPacket(
+    psGuid: string,
+    stream: string,
+    bodies: readonly { type: number; pid: string; data: string }[],
+  ): void {
+    const frags = bodies.flatMap((b) =>
+      fragmentMessage(
+        this.objectId++,
+        encodeMessage({ destination: Destination.SERVER, type: b.type, rpid: this.rpid, pid: b.pid, data: b.data }),
+      ),
+    );
+    for (const f of frags) this.channel.write(packetLine({ kind: 'Data', psGuid, stream, data: f }));
+  }
+
+  private expectAck(kind: string, psGuid: string): Promise<void> {
+    return new Promise((resolve) => this.acks.set(`${kind}:${psGuid}`, resolve));
+  }
+
+  /** Negotiates the session and opens the pool; rejects when the server reports it Broken. */
+  open(): Promise<void> {
+    const w = this.writer();
+    const opened = new Promise<void>((resolve, reject) => (this.opened = { resolve, reject }));
+    this.dataPacket(EMPTY_GUID, 'Default', [
+      {
+        type: MessageType.SESSION_CAPABILITY,
+        pid: EMPTY_GUID,
+        data: sessionCapability(w, this.options.protocolVersion ?? '2.3'),
+      },
+      { type: MessageType.INIT_RUNSPACEPOOL, pid: EMPTY_GUID, data: initRunspacePool(this.writer()) },
+    ]);
+    return opened;
+  }
+
+  /** Runs one statement of piped commands; resolves when the pipeline ends (also when stopped). */
+  async invoke(commands: readonly PsrpCommand[], options: InvokeOptions = {}): Promise<PipelineResult> {
+    if (this.closedReason !== null) throw new PsrpProtocolError('session', `the pool is closed (${this.closedReason})`);
+    if (this.state !== 'Opened') throw new PsrpProtocolError('session', `the pool is ${this.state}, not Opened`);
+    if (this.running) throw new PsrpProtocolError('session', 'a pipeline is already running in this pool');
+    const pid = randomUUID();
+    const finished = new Promise<PipelineResult>((resolve, reject) => {
+      this.running = {
+        pid,
+        options,
+        result: { output: [], errors: [], warnings: [], verbose: [], debug: [], information: [] },
+        done: resolve,
+        fail: reject,
+      };
+    });
+    finished.catch(() => undefined);
+    const commandAck = this.expectAck('CommandAck', pid);
+    this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
+    await commandAck;
+    this.dataPacket(pid, 'Default', [
+      { type: MessageType.CREATE_PIPELINE, pid, data: createPipeline(this.writer(), commands) },
+    ]);
+    const onAbort = () => void this.stop(pid);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    try {
+      return await finished;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      this.running = null;
+      if (this.closedReason === null) {
+        const closeAck = this.expectAck('CloseAck', pid);
+        this.channel.write(packetLine({ kind: 'Close', psGuid: pid }));
+        await closeAck;
+      }
+    }
+  }
+
+  /** Stops a running pipeline with a Signal; resolves on SignalAck. */
+  stop(pid: string): Promise<void> {
+    if (this.closedReason !== null) return Promise.resolve();
+    const ack = this.expectAck('SignalAck', pid);
+    this.channel.write(packetLine({ kind: 'Signal', psGuid: pid }));
+    return ack;
+  }
+
+  /** Closes the pool and the channel. */
+  async close(): Promise<void> {
+    if (this.closedReason === null) {
+      const ack = this.expectAck('CloseAck', EMPTY_GUID);
+      this.channel.write(packetLine({ kind: 'Close', psGuid: EMPTY_GUID }));
+      await Promise.race([ack, new Promise((r) => setTimeout(r, 2000).unref())]);
+    }
+    await this.channel.close();
+  }
+
+  private onClosed(reason: string): void {
+    this.closedReason ??= reason;
+    this.state = 'Broken';
+    const error = new PsrpProtocolError('session', `the PowerShell session ended (${reason})`);
+    this.opened?.reject(error);
+    this.opened = null;
+    this.running?.fail(error);
+    for (const resolve of this.acks.values()) resolve();
+    this.acks.clear();
+  }
+
+  private onLine(line: string): void {
+    if (line.trim() === '') return;
+    let packet: OutOfProcPacket;
+    try {
+      packet = parsePacket(line);
+    } catch {
+      this.options.log?.(`psrp: stray output: ${line.slice(0, 200)}`);
+      return;
+    }
+    if (packet.kind !== 'Data') {
+      const key = `${packet.kind}:${packet.psGuid}`;
+      const waiting = this.acks.get(key);
+      this.acks.delete(key);
+      waiting?.();
+      return;
+    }
+    try {
+      for (const bytes of this.defrag.push(packet.data!)) this.onMessage(bytes);
+    } catch (e) {
+      this.broken(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  private broken(e: Error): void {
+    this.options.log?.(`psrp: ${e.message}`);
+    this.state = 'Broken';
+    this.opened?.reject(e);
+    this.opened = null;
+    this.running?.fail(e);
+  }
+
+  private onMessage(bytes: Buffer): void {
+    const m = decodeMessage(bytes);
+    const body = m.data === '' ? null : readClixmlElement(m.data, this.readOptions);
+    const r = this.running && m.pid === this.running.pid ? this.running : null;
+    switch (m.type) {
+      case MessageType.SESSION_CAPABILITY:
+        this.serverProtocol = String(asRecord(body).protocolversion ?? '');
+        return;
+      case MessageType.RUNSPACEPOOL_STATE: {
+        const rec = asRecord(body);
+        this.state = POOL_STATES[Number(rec.RunspaceState)] ?? `state ${String(rec.RunspaceState)}`;
+        if (this.state === 'Opened') {
+          this.opened?.resolve();
+          this.opened = null;
+        } else if (this.state === 'Broken' || (this.state === 'Closed' && this.opened)) {
+          const why = rec.ExceptionAsErrorRecord
+            ? errorRecordMessage(asRecord(rec.ExceptionAsErrorRecord))
+            : this.state;
+          this.broken(new PsrpProtocolError('session', `the runspace pool is ${this.state}: ${why}`));
+        }
+        return;
+      }
+      case MessageType.PIPELINE_OUTPUT:
+        r?.result.output.push(body);
+        return;
+      case MessageType.ERROR_RECORD:
+        r?.result.errors.push(asRecord(body));
+        return;
+      case MessageType.WARNING_RECORD:
+        r?.result.warnings.push(asRecord(body));
+        return;
+      case MessageType.VERBOSE_RECORD:
+        r?.result.verbose.push(asRecord(body));
+        return;
+      case MessageType.DEBUG_RECORD:
+        r?.result.debug.push(asRecord(body));
+        return;
+      case MessageType.INFORMATION_RECORD:
+        r?.result.information.push(asRecord(body));
+        return;
+      case MessageType.PIPELINE_STATE: {
+        if (!r) return;
+        const rec = asRecord(body);
+        const state = PIPELINE_STATES[Number(rec.PipelineState)];
+        if (state !== 'Completed' && state !== 'Stopped' && state !== 'Failed') return;
+        const terminating =
+          state === 'Failed' && rec.ExceptionAsErrorRecord ? asRecord(rec.ExceptionAsErrorRecord) : null;
+        r.done({
+          ...r.result,
+          errors: terminating ? [...r.result.errors, terminating] : r.result.errors,
+          terminating,
+          state,
+        });
+        return;
+      }
+      case MessageType.PIPELINE_HOST_CALL:
+      case MessageType.RUNSPACEPOOL_HOST_CALL:
+        this.hostCall(m.type, m.pid, asRecord(body), r);
+        return;
+      default:
+        this.options.log?.(`psrp: ignored ${messageTypeName(m.type)}`);
+    }
+  }
+
+  private hostCall(type: number, pid: string, call: Record<string, unknown>, r: Running | null): void {
+    const mi = asRecord(call.mi);
+    const method = String(mi.text ?? mi.value);
+    const args = Array.isArray(call.mp) ? (call.mp as unknown[]) : [];
+    const answer = r?.options.host?.({ method, args }) ?? null;
+    if (VOID_HOST_METHODS.test(method)) return;
+    if (answer === null) {
+      this.options.log?.(`psrp: host call ${method} has no answer; stopping the pipeline`);
+      if (r) {
+        r.result.errors.push({
+          Exception: {
+            Message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
+          },
+          FullyQualifiedErrorId: 'HostPromptUnanswered',
+          ErrorCategory_Category: 0,
+          exchcertPromptMethod: method,
+        });
+        void this.stop(pid);
+      }
+      return;
+    }
+    const responseType =
+      type === MessageType.PIPELINE_HOST_CALL
+        ? MessageType.PIPELINE_HOST_RESPONSE
+        : MessageType.RUNSPACEPOOL_HOST_RESPONSE;
+    const methodValue = ps.enumValue(
+      'System.Management.Automation.Remoting.RemoteHostMethodId',
+      method,
+      Number(mi.value),
+    );
+    const data = hostResponse(this.writer(), ps.i64(Number(call.ci)), methodValue, answer.result);
+    this.dataPacket(type === MessageType.PIPELINE_HOST_CALL ? pid : EMPTY_GUID, 'PromptResponse', [
+      { type: responseType, pid, data },
+    ]);
+  }
+}
