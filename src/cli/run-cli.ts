@@ -38,7 +38,7 @@ export const cliCommands: CliCommands = (io, done) => [
     mockCommand(io, done),
     caCommand(io, done),
     simCommand(io, done),
-    engineCommand(io, done),
+    engineCommand(io, done, (argv, lineIo) => runCli(argv, lineIo)),
     demoCommand(io, done),
   ].map((m) => withCommandHelp(m)),
 ];

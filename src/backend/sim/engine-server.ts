@@ -23,6 +23,19 @@ export interface EngineServerOptions {
   readonly pid?: number;
   /** Stops the engine after this long without a request or a connection (default: never). */
   readonly idleTimeoutMs?: number;
+  /** Another protocol on the same socket (`exchcert engine serve` runs forwarded command lines this way). */
+  readonly handover?: ConnectionHandover;
+}
+
+/** What a handed-over connection may ask of the engine. */
+export interface EngineHooks {
+  /** Tops the state's RSA key pool up in the background (after work nobody waits for any more). */
+  refillKeys(): void;
+}
+
+/** A protocol beside the engine's own: it takes the connections whose first line (parsed JSON) it claims. */
+export interface ConnectionHandover {
+  take(socket: Socket, first: unknown, engine: EngineHooks): boolean;
 }
 
 /** A running engine. */
@@ -177,8 +190,10 @@ function serveConnection(
   pid: number | undefined,
   log: (line: string) => void,
   touch: () => void,
+  handover: ConnectionHandover | undefined,
 ): void {
   const lines = createInterface({ input: socket, crlfDelay: Infinity });
+  let first = true;
   lines.on('line', (line) => {
     if (line.trim() === '') return;
     touch();
@@ -189,6 +204,16 @@ function serveConnection(
     } catch {
       socket.write(`${JSON.stringify({ id: 0, kind: 'fault', message: 'The request is not one line of JSON.' })}\n`);
       return;
+    }
+    if (first) {
+      first = false;
+      const hooks: EngineHooks = { refillKeys: () => state.keyPool.refill() };
+      if (handover?.take(socket, request, hooks)) {
+        lines.close();
+        socket.resume(); // closing the line reader paused the socket; the new protocol reads it from here on
+        socket.once('close', touch);
+        return;
+      }
     }
     void handle(state, defaultServer, request, pid)
       .catch((error: unknown): EngineResponse => {
@@ -229,7 +254,7 @@ export async function serveEngine(options: EngineServerOptions): Promise<EngineS
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveConnection(socket, state, defaultServer, options.pid, log, touch);
+    serveConnection(socket, state, defaultServer, options.pid, log, touch, options.handover);
   });
   try {
     await listen(server, path);

@@ -5,6 +5,9 @@ import { resolveConfig } from '../../config/resolve-config.js';
 import { EXIT } from '../cli-io.js';
 import type { CliIo } from '../cli-io.js';
 import { commandModule } from '../command-module.js';
+import type { ConnectionHandover } from '../../backend/sim/engine-server.js';
+import type { Frame } from '../forward/line-frames.js';
+import type { RunCommandLine } from '../forward/serve-cli-request.js';
 
 /** Where the engine's lines go: stderr, or appended to --log FILE (the module starts the engine with one). */
 function logTo(file: string | undefined, io: CliIo): (line: string) => void {
@@ -12,8 +15,35 @@ function logTo(file: string | undefined, io: CliIo): (line: string) => void {
   return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
 }
 
-/** `exchcert engine serve`. */
-export function engineCommand(io: CliIo, done: (code: number) => void): CommandModule {
+/**
+ * The engine's side of forwarded command lines (src/cli/forward/): a CLI process on the same state sends its command
+ * line, which runs here with `runLine`, in the client's working folder; the key pool is topped up after each.
+ */
+async function commandLineHandover(
+  io: CliIo,
+  runLine: RunCommandLine,
+  log: (line: string) => void,
+): Promise<ConnectionHandover> {
+  const { cliForwarding } = await import('../forward/cli-connection.js');
+  const { isCliRequest } = await import('../forward/serve-cli-request.js');
+  const { setKeyPoolRefillAfterUse } = await import('../../backend/mock/key-pool-refill.js');
+  // States the forwarded commands open do not wait for new keys before they close; the engine refills after each.
+  setKeyPoolRefillAfterUse(false);
+  const forwarding = cliForwarding({ run: runLine, ...(io.chdir ? { chdir: (dir: string) => io.chdir!(dir) } : {}) });
+  return {
+    take(socket, first, engine) {
+      const frame = first as Frame;
+      if (typeof first !== 'object' || first === null || !isCliRequest(frame)) return false;
+      // The command's name only: its arguments may name secrets' sources.
+      log(`command line: ${frame.argv[0] ?? '(none)'}`);
+      forwarding.serve(socket, frame, () => engine.refillKeys());
+      return true;
+    },
+  };
+}
+
+/** `exchcert engine serve`; `runLine` runs a forwarded command line in this process (the CLI's own runCli). */
+export function engineCommand(io: CliIo, done: (code: number) => void, runLine: RunCommandLine): CommandModule {
   return {
     command: 'engine <command>',
     describe: 'the simulated Exchange engine the ExchcertSim PowerShell module talks to',
@@ -47,7 +77,9 @@ export function engineCommand(io: CliIo, done: (code: number) => void): CommandM
                   message: `--idle-timeout ${String(idle)} is not a number of seconds above 0.`,
                 });
               try {
+                const handover = await commandLineHandover(io, runLine, logTo(a.log, io));
                 const engine = await serveEngine({
+                  handover,
                   stateDir: state,
                   platform: io.platform ?? 'linux',
                   log: logTo(a.log, io),

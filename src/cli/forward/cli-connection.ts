@@ -16,8 +16,11 @@ export interface CliForwardingDeps {
 
 /** Serves forwarded command lines on the connections handed to it. */
 export interface CliForwarding {
-  /** Serves a connection whose first frame (already read) is `request`; later frames are the client's replies. */
-  serve(socket: Socket, request: CliRequest): void;
+  /**
+   * Serves a connection whose first frame (already read) is `request`; later frames are the client's replies. `ran` is
+   * called after its exit code is sent, besides the forwarding's own.
+   */
+  serve(socket: Socket, request: CliRequest, ran?: () => void): void;
 }
 
 /**
@@ -27,7 +30,7 @@ export interface CliForwarding {
 export function cliForwarding(deps: CliForwardingDeps): CliForwarding {
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    serve(socket, request) {
+    serve(socket, request, ran) {
       const replies = new Map<string, (f: Frame | null) => void>();
       socket.on('error', () => undefined);
       socket.on('close', () => {
@@ -39,6 +42,7 @@ export function cliForwarding(deps: CliForwardingDeps): CliForwarding {
         replies.delete(frame.t);
         waiting?.(frame);
       });
+      socket.resume(); // a protocol that read the first line may have paused the socket
       queue = queue.then(async () => {
         if (socket.destroyed) return;
         try {
@@ -50,6 +54,7 @@ export function cliForwarding(deps: CliForwardingDeps): CliForwarding {
         await serveCliRequest(request, socket, replies, deps.run);
         socket.end();
         deps.ran?.();
+        ran?.();
       });
     },
   };
