@@ -356,7 +356,7 @@ describeWithPwsh('binder vs PowerShell 7 on generated command lines', () => {
   let results: CaseResult[] = [];
 
   beforeAll(async () => {
-    results = await runPwshBatch(judgeModule({ shell: '7' }), lines);
+    results = await runPwshBatch(judgeModule({ shell: '7', cmdlets: ALL_EXCHANGE_CMDLETS }), lines);
   });
 
   it(`generates at least 2,000 distinct lines across the six cmdlets and their neighbours, with successes and each kind of error`, () => {

@@ -10,7 +10,7 @@ import type { CmdletSpec, ParameterSpec } from '../../src/spec/cmdlet-spec.js';
 import { cmdletBindingAttribute, paramBlock, powershellModule, recordBody } from '../../src/spec/powershell-module.js';
 import { ALLOWED_SERVICES } from '../../src/spec/ps-type.js';
 import type { AllowedService } from '../../src/spec/ps-type.js';
-import { HELPER_CMDLETS, findCmdlet, shellView } from '../../src/spec/registry.js';
+import { EXCHANGE_CMDLETS, HELPER_CMDLETS, findCmdlet, shellView } from '../../src/spec/registry.js';
 import type { ShellVersion } from '../../src/spec/shell-version.js';
 import type { BindingRecord } from './pwsh.js';
 
@@ -78,6 +78,8 @@ export interface JudgeModuleOptions {
   readonly exchange?: string;
   /** Helper cmdlets to stub (default all of STUBBED_HELPERS); the others stay real. */
   readonly helpers?: readonly string[];
+  /** Exchange cmdlets to stub (default the six certificate cmdlets; ALL_EXCHANGE_CMDLETS adds their neighbours). */
+  readonly cmdlets?: readonly CmdletSpec[];
 }
 
 /** Exchange stubs (recording positions) plus helper stubs, as one script to dot-source or prepend. */
@@ -86,6 +88,7 @@ export function judgeModule(options: JudgeModuleOptions): string {
     shell: options.shell,
     ...(options.exchange !== undefined ? { exchange: options.exchange } : {}),
     body: (c) => withPosition(recordBody(c)),
+    cmdlets: options.cmdlets ?? EXCHANGE_CMDLETS,
   });
   const helpers = (options.helpers ?? STUBBED_HELPERS).map((name) => {
     const spec = HELPER_CMDLETS.find((c) => c.name === name);
