@@ -63,6 +63,8 @@ if (only !== 'cli') {
   rows.push(...(await (await import('./bench-parse.js')).default({ root })));
   // The PowerShell session: warm session vs a process per call, transport overhead (scripts/bench-session.js).
   rows.push(...(await (await import('./bench-session.js')).default({ root })));
+  // The simulated Exchange for real pwsh: engine round trip, seed lifecycle via sim (scripts/bench-sim.js).
+  rows.push(...(await (await import('./bench-sim.js')).default({ root, median })));
 }
 
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;
