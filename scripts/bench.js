@@ -65,6 +65,8 @@ if (only !== 'cli') {
   rows.push(...(await (await import('./bench-session.js')).default({ root })));
   // The transports: PSRP vs the text runner vs in-process, per call (scripts/bench-psrp.js).
   rows.push(...(await (await import('./bench-psrp.js')).default({ root })));
+  // The simulated Exchange for real pwsh: engine round trip, seed lifecycle via sim (scripts/bench-sim.js).
+  rows.push(...(await (await import('./bench-sim.js')).default({ root, median })));
 }
 
 const extra = process.env.BENCH_EXTRA ? await import(process.env.BENCH_EXTRA) : null;

@@ -1,6 +1,6 @@
 // The seed lifecycle through `exchcert run --backend sim` (real pwsh + ExchcertSim), split at the vendor CA step.
 import { beforeAll, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from '@jest/globals';
@@ -18,6 +18,7 @@ describeWithPwsh('the seed lifecycle on --backend sim', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   beforeAll(() => {
+    mkdirSync(install, { recursive: true }); // the admin's C:\install, as on the server
     const one = exchcert(['run', join(runbooks, 'seed-part-one.ps1'), '--backend', 'sim', '--state', state]);
     expect(one.code).toBe(0);
     const ca = exchcert([

@@ -52,7 +52,6 @@ function global:Set-Content {
         if ($bound.ContainsKey('Encoding') -and [string]$bound['Encoding'] -eq 'Byte') { $null = $bound.Remove('Encoding'); $bound['AsByteStream'] = $true }
         if ($bound.ContainsKey('Path')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['Path']); $null = $bound.Remove('Path') }
         elseif ($bound.ContainsKey('LiteralPath')) { $bound['LiteralPath'] = @(ConvertTo-ExchcertSimHostPath $bound['LiteralPath']) }
-        foreach ($p in $bound['LiteralPath']) { $null = New-Item -ItemType Directory -Path ([System.IO.Path]::GetDirectoryName($p)) -Force }
         Microsoft.PowerShell.Management\\Set-Content @bound
     }
 }
