@@ -30,6 +30,8 @@ export interface ConnectOptions {
   readonly bootstrap?: string;
   readonly importModule?: readonly string[];
   readonly timeoutMs?: number;
+  /** Real backends: `runner` (text runner, default) or `psrp` (PowerShell remoting protocol over `pwsh -s`). */
+  readonly transport?: 'runner' | 'psrp';
   /** Answers to prompts, in order across the session's calls, or your own provider. */
   readonly answers?: readonly Answer[] | AnswerProvider;
   /** Anything else a backend takes (pwsh path, log, readHost...). */

@@ -107,6 +107,7 @@ export { registerBackend, createBackend, backendNames } from './backend/registry
 export type { BackendEntry } from './backend/registry.js';
 export { PwshTransport } from './backend/session/pwsh-transport.js';
 export type { PwshTransportOptions } from './backend/session/pwsh-transport.js';
+export { PsrpTransport } from './backend/session/psrp-transport.js';
 export type { Transport, TransportRequest, TransportHandlers, TransportInfo } from './backend/session/transport.js';
 export type { Envelope, PromptRequest, PromptAnswer } from './backend/session/envelope.js';
 export {

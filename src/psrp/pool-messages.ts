@@ -49,7 +49,7 @@ export function initRunspacePool(w: ClixmlWriter): string {
       extended: {
         MinRunspaces: ps.i32(1),
         MaxRunspaces: ps.i32(1),
-        PSThreadOptions: ps.enumValue('System.Management.Automation.Runspaces.PSThreadOptions', 'UseCurrentThread', 3),
+        PSThreadOptions: ps.enumValue('System.Management.Automation.Runspaces.PSThreadOptions', 'Default', 0),
         ApartmentState: apartment(),
         HostInfo: hostInfo(),
         ApplicationArguments: null,

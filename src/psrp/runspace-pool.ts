@@ -111,6 +111,7 @@ export class RunspacePool {
   /** The pool's state name. */
   state = 'BeforeOpen';
   private objectId = 1n;
+  private sending: Promise<void> = Promise.resolve();
   private readonly defrag = new Defragmenter();
   private readonly acks = new Map<string, () => void>();
   private running: Running | null = null;
@@ -131,18 +132,28 @@ export class RunspacePool {
     return new ClixmlWriter(this.options.secureWrite ? { secureString: this.options.secureWrite } : {});
   }
 
+  /** Sends messages as one Data packet, after the previous packet's DataAck (the server takes one at a time). */
   private dataPacket(
     psGuid: string,
     stream: string,
     bodies: readonly { type: number; pid: string; data: string }[],
-  ): void {
+  ): Promise<void> {
     const frags = bodies.flatMap((b) =>
       fragmentMessage(
         this.objectId++,
         encodeMessage({ destination: Destination.SERVER, type: b.type, rpid: this.rpid, pid: b.pid, data: b.data }),
       ),
     );
-    for (const f of frags) this.channel.write(packetLine({ kind: 'Data', psGuid, stream, data: f }));
+    const send = async () => {
+      for (const f of frags) {
+        const ack = this.expectAck('DataAck', psGuid);
+        this.channel.write(packetLine({ kind: 'Data', psGuid, stream, data: f }));
+        await ack;
+      }
+    };
+    const next = this.sending.then(send, send);
+    this.sending = next.catch(() => undefined);
+    return next;
   }
 
   private expectAck(kind: string, psGuid: string): Promise<void> {
@@ -153,7 +164,7 @@ export class RunspacePool {
   open(): Promise<void> {
     const w = this.writer();
     const opened = new Promise<void>((resolve, reject) => (this.opened = { resolve, reject }));
-    this.dataPacket(EMPTY_GUID, 'Default', [
+    void this.dataPacket(EMPTY_GUID, 'Default', [
       {
         type: MessageType.SESSION_CAPABILITY,
         pid: EMPTY_GUID,
@@ -183,7 +194,7 @@ export class RunspacePool {
     const commandAck = this.expectAck('CommandAck', pid);
     this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
     await commandAck;
-    this.dataPacket(pid, 'Default', [
+    await this.dataPacket(pid, 'Default', [
       { type: MessageType.CREATE_PIPELINE, pid, data: createPipeline(this.writer(), commands) },
     ]);
     const onAbort = () => void this.stop(pid);
@@ -357,7 +368,7 @@ export class RunspacePool {
       Number(mi.value),
     );
     const data = hostResponse(this.writer(), ps.i64(Number(call.ci)), methodValue, answer.result);
-    this.dataPacket(type === MessageType.PIPELINE_HOST_CALL ? pid : EMPTY_GUID, 'PromptResponse', [
+    void this.dataPacket(type === MessageType.PIPELINE_HOST_CALL ? pid : EMPTY_GUID, 'PromptResponse', [
       { type: responseType, pid, data },
     ]);
   }

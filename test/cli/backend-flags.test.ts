@@ -30,6 +30,9 @@ describe('--backend through the registry', () => {
     const t = fakeIo();
     expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'local', '--timeout', '0'], t)).toBe(2);
     expect(t.err()).toContain("--timeout '0' is not a number of seconds above 0.");
+    const tr = fakeIo();
+    expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'local', '--transport', 'wsman'], tr)).toBe(2);
+    expect(tr.err()).toBe("exchcert: --transport 'wsman' is not allowed. Allowed: runner, psrp.\n");
   });
 });
 
@@ -58,6 +61,18 @@ describeWithPwsh('CLI on --backend local --bootstrap none with the stub module',
       CertificateDomains: ['webmail.exchangefun.nl', 'autodiscover.exchangefun.nl'],
     });
   }, 120_000);
+
+  it('gives the same --json over --transport psrp as over the runner', async () => {
+    const json = async (transport: string) => {
+      const io = fakeIo();
+      const args = ['get', '--thumbprint', THUMB, '--backend', 'local', '--bootstrap', 'none'];
+      expect(await runCli([...args, '--import-module', module, '--transport', transport, '--json'], io)).toBe(0);
+      return (JSON.parse(io.out()) as { output: unknown[] }).output;
+    };
+    const psrp = await json('psrp');
+    expect(psrp).toHaveLength(1);
+    expect(psrp).toEqual(await json('runner'));
+  }, 240_000);
 
   it("runs a runbook file as a script and shows certificates in Exchange's table view", async () => {
     const file = join(dir, 'runbook.ps1');

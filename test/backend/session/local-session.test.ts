@@ -61,13 +61,18 @@ for (const transport of TRANSPORT_KINDS) {
       expect((await session.run('$exchcertTestValue + 1')).output).toEqual([42]);
     });
 
-    it('runs every call on the same pipeline thread (no thread started per call)', async () => {
-      const threadId = '[System.Threading.Thread]::CurrentThread.ManagedThreadId';
-      const ids: unknown[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await session.run(threadId)).output[0]);
-      expect(typeof ids[0]).toBe('number');
-      expect(new Set(ids).size).toBe(1);
-    });
+    // The runner keeps one pipeline thread; a PSRP server runs each pipeline on a pool thread (PSThreadOptions
+    // ReuseThread/UseCurrentThread stall pwsh 7.6.9's out-of-process server), so this holds for the runner only.
+    (transport === 'runner' ? it : it.skip)(
+      'runs every call on the same pipeline thread (no thread started per call)',
+      async () => {
+        const threadId = '[System.Threading.Thread]::CurrentThread.ManagedThreadId';
+        const ids: unknown[] = [];
+        for (let i = 0; i < 3; i++) ids.push((await session.run(threadId)).output[0]);
+        expect(typeof ids[0]).toBe('number');
+        expect(new Set(ids).size).toBe(1);
+      },
+    );
 
     it('invoke() compiles a builder for the session and returns certificates validated by the output schema', async () => {
       const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB, server: 'AMS-EXCH01' }));

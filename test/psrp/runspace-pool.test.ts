@@ -1,0 +1,83 @@
+// The runspace pool against real pwsh -s: structured commands with typed parameters, streams, host calls, Stop.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { startProcessChannel } from '../../src/psrp/process-channel.js';
+import { PsrpProtocolError } from '../../src/psrp/psrp-protocol-error.js';
+import { RunspacePool } from '../../src/psrp/runspace-pool.js';
+import { describeWithPwsh, pwshPath } from '../support/pwsh.js';
+
+describeWithPwsh('RunspacePool over pwsh -s', () => {
+  let pool: RunspacePool;
+  beforeAll(async () => {
+    pool = new RunspacePool(startProcessChannel(pwshPath()!, ['-NoLogo', '-NoProfile', '-s']));
+    await pool.open();
+  }, 120_000);
+  afterAll(async () => {
+    await pool?.close();
+  });
+
+  it('opens with the server protocol and runs a structured command with typed parameters', async () => {
+    expect(pool.state).toBe('Opened');
+    expect(pool.serverProtocol).toMatch(/^2\.\d+$/);
+    const r = await pool.invoke([
+      { name: 'Write-Output', args: [{ name: 'InputObject', value: [1, 'two', new Date('2024-01-02T00:00:00Z')] }] },
+      { name: 'Measure-Object' },
+    ]);
+    expect(r.state).toBe('Completed');
+    expect((r.output[0] as { Count: number }).Count).toBe(3);
+  });
+
+  it('keeps output, errors and warnings apart; a terminating error fails the pipeline', async () => {
+    const r = await pool.invoke([
+      { name: "'a'; Write-Warning 'w'; Get-Item -LiteralPath '/no/such/psrp'; 'b'", isScript: true },
+    ]);
+    expect(r.output).toEqual(['a', 'b']);
+    expect(r.warnings.map((w) => w.InformationalRecord_Message)).toEqual(['w']);
+    expect(r.errors.map((e) => e.FullyQualifiedErrorId)).toEqual([
+      'PathNotFound,Microsoft.PowerShell.Commands.GetItemCommand',
+    ]);
+    const t = await pool.invoke([{ name: "throw 'boom'", isScript: true }]);
+    expect(t.state).toBe('Failed');
+    expect(t.terminating?.FullyQualifiedErrorId).toBe('boom');
+  });
+
+  it('answers host calls; an unanswered prompt stops the pipeline instead of hanging', async () => {
+    const calls: string[] = [];
+    const r = await pool.invoke([{ name: "Read-Host -Prompt 'Name'", isScript: true }], {
+      host: (c) => {
+        calls.push(c.method);
+        return c.method === 'Prompt' ? { result: new Map([['Name', 'Zoë']]) } : null;
+      },
+    });
+    expect(calls).toEqual(['Prompt']);
+    expect(r.output).toEqual(['Zoë']);
+    const u = await pool.invoke([{ name: 'Read-Host', isScript: true }], { host: () => null });
+    expect(u.state).toBe('Stopped');
+    expect(u.errors[0]!.FullyQualifiedErrorId).toBe('HostPromptUnanswered');
+  });
+
+  it('a Signal stops a long command within 1 s and the pool stays usable', async () => {
+    const abort = new AbortController();
+    const running = pool.invoke([{ name: 'while ($true) { Start-Sleep -Milliseconds 20 }', isScript: true }], {
+      signal: abort.signal,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const t0 = performance.now();
+    abort.abort();
+    const r = await running;
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(r.state).toBe('Stopped');
+    expect((await pool.invoke([{ name: "'after'", isScript: true }])).output).toEqual(['after']);
+  });
+
+  it('a killed server rejects the running pipeline with a typed error', async () => {
+    const channel = startProcessChannel(pwshPath()!, ['-NoLogo', '-NoProfile', '-s']);
+    const p = new RunspacePool(channel);
+    await p.open();
+    const pid = (await p.invoke([{ name: '$PID', isScript: true }])).output[0] as number;
+    const sleeping = p.invoke([{ name: 'Start-Sleep -Seconds 30', isScript: true }]);
+    setTimeout(() => process.kill(pid, 'SIGKILL'), 300);
+    await expect(sleeping).rejects.toThrow(PsrpProtocolError);
+    await expect(p.invoke([{ name: '1', isScript: true }])).rejects.toThrow(/closed|Broken/);
+    await p.close();
+  }, 120_000);
+});
