@@ -13,10 +13,12 @@ const THUMB = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
 
 describe('--backend through the registry', () => {
   it('lists every backend and refuses others by name', async () => {
-    expect(backendNames()).toEqual(['mock', 'local', 'remote', 'ssh', 'print']);
+    expect(backendNames()).toEqual(['mock', 'local', 'remote', 'ssh', 'sim', 'print']);
     const io = fakeIo();
     expect(await runCli(['get', '--thumbprint', THUMB, '--backend', 'nosuch'], io)).toBe(2);
-    expect(io.err()).toBe("exchcert: --backend 'nosuch' is not a backend. Allowed: mock, local, remote, ssh, print.\n");
+    expect(io.err()).toBe(
+      "exchcert: --backend 'nosuch' is not a backend. Allowed: mock, local, remote, ssh, sim, print.\n",
+    );
     const run = fakeIo({ stdin: "'x'\n" });
     expect(await runCli(['run', '-', '--backend', 'nosuch'], run)).toBe(2);
     expect(run.err()).toContain("--backend 'nosuch' is not a backend.");

@@ -336,7 +336,7 @@ describe('exchcert config and bad input', () => {
       [['report', '--backend', 'print'], /--backend 'print' cannot run workflows .*use --what-if/],
       [
         ['report', '--backend', 'nope'],
-        /--backend 'nope' is not a backend\. Allowed: mock, local, remote, ssh, print\./,
+        /--backend 'nope' is not a backend\. Allowed: mock, local, remote, ssh, sim, print\./,
       ],
       [['report', '--throttle', '0'], /--throttle '0' is not a number of sessions from 1 to 64/],
       [['config'], /exchcert\.config\.json:1:14: backend: must be a backend name/, badConfig],
