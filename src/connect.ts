@@ -14,7 +14,7 @@ import { isCertificateObject } from './runtime/ps-values.js';
 
 /** Options of connect(): which backend, and what it needs. */
 export interface ConnectOptions {
-  /** mock (default), local, remote, ssh, print, or any registered backend. */
+  /** mock (default), local, remote, ssh, sim, print, or any registered backend. */
   readonly backend?: string;
   readonly state?: string | MockState;
   /** The server the session acts on when a cmdlet has no -Server. */

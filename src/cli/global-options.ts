@@ -12,7 +12,8 @@ export const GLOBAL_OPTIONS: Readonly<Record<string, Options>> = Object.freeze({
   json: { type: 'boolean', describe: 'print results (and errors) as JSON' },
   backend: {
     type: 'string',
-    describe: 'where to run: mock (default), local, remote, ssh, print; else EXCHCERT_BACKEND, then the config file',
+    describe:
+      'where to run: mock (default), local, remote, ssh, sim, print; else EXCHCERT_BACKEND, then the config file',
   },
   state: {
     type: 'string',

@@ -37,7 +37,7 @@ describe('the workflows as a library (README example)', () => {
   });
   it('refuses a backend that cannot run workflows', async () => {
     await expect(workflows.openWorkflowTarget('print', '/tmp/x')).rejects.toThrow(
-      "--backend 'print' cannot run workflows (they read what they change). Allowed: mock, local, remote, ssh. " +
+      "--backend 'print' cannot run workflows (they read what they change). Allowed: mock, local, remote, ssh, sim. " +
         'To see the lines without running them, use --what-if.',
     );
     await expect(workflows.openWorkflowTarget('nope', '/tmp/x')).rejects.toThrow("--backend 'nope' is not a backend.");
