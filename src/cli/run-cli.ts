@@ -18,6 +18,9 @@ import { EXIT_CODES_HELP, withCommandHelp } from './command-help.js';
 import { UsageError, reportError } from './report-error.js';
 import { TYPED_COMMANDS } from './typed-commands.js';
 import { STDIN_ARGUMENT } from './read-input.js';
+import { bundleFor } from './bundles/bundle-for.js';
+import type { CommandModules } from './fast/run-fast.js';
+import { runFast } from './fast/run-fast.js';
 
 /** The package version, for `--version`. */
 export const VERSION = '0.1.0';
@@ -38,7 +41,7 @@ export const cliCommands: CliCommands = (io, done) => [
     mockCommand(io, done),
     caCommand(io, done),
     simCommand(io, done),
-    engineCommand(io, done, (argv, lineIo) => runCli(argv, lineIo)),
+    engineCommand(io, done, (argv, lineIo) => runCommandLine(argv, lineIo)),
     demoCommand(io, done),
   ].map((m) => withCommandHelp(m)),
 ];
@@ -113,4 +116,26 @@ export async function runCli(
     );
     return code;
   }
+}
+
+/** The fast path's command modules by bundle, as the CLI's bundles take them (src/cli/bundles/). */
+const FAST_MODULES: Readonly<Partial<Record<string, CommandModules>>> = {
+  run: (io, done) => [runCommand(io, done)],
+  ca: (io, done) => [caCommand(io, done)],
+  mock: (io, done) => [mockCommand(io, done)],
+  typed: (io, done) => TYPED_COMMANDS.map((cmd) => typedCommandModule(cmd, io, done)),
+};
+
+/**
+ * Runs a command line as the `exchcert` process would, in this process: the fast path where the command's bundle
+ * takes it, else `full` (strict yargs: help, usage errors and every other command). The engine runs forwarded lines so.
+ * @example await runCommandLine(['run', 'renew.ps1', '--state', 'lab'], io)
+ */
+export function runCommandLine(
+  argv: readonly string[],
+  io: CliIo,
+  full: (argv: readonly string[], io: CliIo) => Promise<number> = runCli,
+): Promise<number> {
+  const modules = FAST_MODULES[bundleFor(argv[0])];
+  return (modules && runFast(modules, argv, io)) ?? full(argv, io);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli, runCommandLine } from '../../src/cli/run-cli.js';
 import { fakeIo } from '../support/fake-io.js';
 
 const T = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
@@ -179,5 +179,40 @@ describe('exchcert parse and lint', () => {
     expect(r.out).toContain('# PowerShell 7, Exchange 2013');
     expect(r.out).toContain('-AsByteStream -Raw');
     expect(r.out).not.toContain('Pass1word');
+  });
+});
+
+describe('runCommandLine (what the engine runs forwarded command lines with)', () => {
+  const state = mkdtempSync(join(tmpdir(), 'exchcert-rcl-'));
+  /** Runs through runCommandLine with a stand-in for the full CLI that records the lines it gets. */
+  async function line(argv: string[]) {
+    const io = fakeIo();
+    const full: string[][] = [];
+    const code = await runCommandLine(argv, io, (a, i) => {
+      full.push([...a]);
+      return runCli(a, i);
+    });
+    return { code, out: io.out(), err: io.err(), full };
+  }
+  it('runs run, ca, mock and the typed subcommands on the fast path, without the full CLI', async () => {
+    expect((await line(['mock', 'add-server', 'EX1', '--exchange', '2019', '--state', state])).full).toEqual([]);
+    const get = await line(['get', '--server', 'EX1', '--backend', 'mock', '--state', state]);
+    expect(get).toMatchObject({ code: 0, full: [] });
+    expect(get.out).toEqual((await cli(['get', '--server', 'EX1', '--backend', 'mock', '--state', state])).out);
+    const script = join(state, 'g.ps1');
+    writeFileSync(
+      script,
+      'Get-ExchangeCertificate -Server EX1 | Measure-Object | Select-Object -ExpandProperty Count\n',
+    );
+    expect(await line(['run', script, '--state', state])).toMatchObject({ code: 0, full: [] });
+  });
+  it('hands help, usage errors and other commands to the full CLI, which answers as the process would', async () => {
+    const help = await line(['run', '--help']);
+    expect(help.full).toEqual([['run', '--help']]);
+    expect(help.out).toEqual((await cli(['run', '--help'])).out);
+    const unknown = await line(['get', '--server', 'EX1', '--bogus-option', '--state', state]);
+    expect(unknown.full).toHaveLength(1);
+    expect(unknown).toMatchObject({ code: 2, err: expect.stringContaining('bogus-option') });
+    expect((await line(['config', '--state', state])).full).toEqual([['config', '--state', state]]);
   });
 });
