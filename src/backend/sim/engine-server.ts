@@ -25,6 +25,8 @@ export interface EngineServerOptions {
   readonly idleTimeoutMs?: number;
   /** Another protocol on the same socket (`exchcert engine serve` runs forwarded command lines this way). */
   readonly handover?: ConnectionHandover;
+  /** Runs before the engine listens (not when another engine already serves the state): its first callers find it warm. */
+  readonly warmUp?: () => Promise<readonly number[]>;
 }
 
 /** What a handed-over connection may ask of the engine. */
@@ -240,6 +242,13 @@ export async function serveEngine(options: EngineServerOptions): Promise<EngineS
   const log = options.log ?? (() => undefined);
   mkdirSync(options.stateDir, { recursive: true, mode: 0o700 });
   const path = engineSocketPath(options.stateDir, options.platform);
+  if (options.warmUp && !(await answers(path))) {
+    const started = performance.now();
+    const codes = await options.warmUp();
+    log(
+      `warmed up in ${(performance.now() - started).toFixed(0)} ms (exit codes: ${codes.join(' ') || 'none, no server'})`,
+    );
+  }
   const state = openMockState(options.stateDir);
   const defaultServer = defaultServerOf(state);
   const sockets = new Set<Socket>();

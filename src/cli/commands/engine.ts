@@ -15,6 +15,9 @@ function logTo(file: string | undefined, io: CliIo): (line: string) => void {
   return (line) => appendFileSync(file, `${new Date().toISOString()} ${line}\n`, { mode: 0o600 });
 }
 
+/** The key pool is topped up once no forwarded command line has run for this long (a burst of them never waits). */
+export const REFILL_WHEN_IDLE_MS = 500;
+
 /**
  * The engine's side of forwarded command lines (src/cli/forward/): a CLI process on the same state sends its command
  * line, which runs here with `runLine`, in the client's working folder; the key pool is topped up after each.
@@ -30,13 +33,20 @@ async function commandLineHandover(
   // States the forwarded commands open do not wait for new keys before they close; the engine refills after each.
   setKeyPoolRefillAfterUse(false);
   const forwarding = cliForwarding({ run: runLine, ...(io.chdir ? { chdir: (dir: string) => io.chdir!(dir) } : {}) });
+  let refill: NodeJS.Timeout | undefined;
   return {
     take(socket, first, engine) {
       const frame = first as Frame;
       if (typeof first !== 'object' || first === null || !isCliRequest(frame)) return false;
       // The command's name only: its arguments may name secrets' sources.
-      log(`command line: ${frame.argv[0] ?? '(none)'}`);
-      forwarding.serve(socket, frame, () => engine.refillKeys());
+      const started = performance.now();
+      clearTimeout(refill);
+      forwarding.serve(socket, frame, () => {
+        log(`command line: ${frame.argv[0] ?? '(none)'} ${(performance.now() - started).toFixed(1)} ms`);
+        clearTimeout(refill);
+        refill = setTimeout(() => engine.refillKeys(), REFILL_WHEN_IDLE_MS);
+        refill.unref();
+      });
       return true;
     },
   };
@@ -50,7 +60,12 @@ export function engineCommand(io: CliIo, done: (code: number) => void, runLine: 
     builder: (y) =>
       y
         .command(
-          commandModule<{ state: string | undefined; 'idle-timeout': number | undefined; log: string | undefined }>({
+          commandModule<{
+            state: string | undefined;
+            'idle-timeout': number | undefined;
+            log: string | undefined;
+            'warm-up': boolean;
+          }>({
             command: 'serve',
             describe: 'serve the state folder on its socket (<state>/engine.sock, mode 0600) until stopped',
             builder: (b) =>
@@ -63,6 +78,12 @@ export function engineCommand(io: CliIo, done: (code: number) => void, runLine: 
                 .option('idle-timeout', {
                   type: 'number',
                   describe: 'stop after this many seconds without a call (default: never)',
+                })
+                .option('warm-up', {
+                  type: 'boolean',
+                  default: true,
+                  describe:
+                    'before listening, run the main job once on a throwaway copy of the state (--no-warm-up: skip)',
                 }),
             handler: async (a) => {
               const { serveEngine, EngineRunningError } = await import('../../backend/sim/engine-server.js');
@@ -78,8 +99,10 @@ export function engineCommand(io: CliIo, done: (code: number) => void, runLine: 
                 });
               try {
                 const handover = await commandLineHandover(io, runLine, logTo(a.log, io));
+                const { warmUp } = await import('../forward/warm-up.js');
                 const engine = await serveEngine({
                   handover,
+                  ...(a['warm-up'] ? { warmUp: () => warmUp(state, runLine, io) } : {}),
                   stateDir: state,
                   platform: io.platform ?? 'linux',
                   log: logTo(a.log, io),

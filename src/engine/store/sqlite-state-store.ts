@@ -165,3 +165,35 @@ class SqliteStateStore implements StateStore {
     }
   }
 }
+
+/**
+ * Copies the state database of `dir` into `toDir` (created 0700) as one consistent snapshot, even while other
+ * processes write to it (SQLite's VACUUM INTO); the copy is mode 0600.
+ * @example copyStateDatabase('./.exchcert', '/tmp/scratch-state');
+ */
+export function copyStateDatabase(dir: string, toDir: string): void {
+  const from = join(dir, STATE_DB_FILE);
+  if (!existsSync(from))
+    throw new StoreError('STATE_NOT_FOUND', `There is no state in '${dir}' (no ${STATE_DB_FILE}).`);
+  if (!existsSync(toDir)) mkdirSync(toDir, { recursive: true, mode: 0o700 });
+  const to = join(toDir, STATE_DB_FILE);
+  let db: Database.Database;
+  try {
+    db = new Database(from, {
+      ...sqliteNativeBinding(),
+      readonly: true,
+      fileMustExist: true,
+      timeout: BUSY_TIMEOUT_MS,
+    });
+  } catch (error) {
+    throw unreadable(from, error);
+  }
+  try {
+    db.prepare('VACUUM INTO ?').run(to);
+  } catch (error) {
+    throw unreadable(from, error);
+  } finally {
+    db.close();
+  }
+  restrictMode(to);
+}

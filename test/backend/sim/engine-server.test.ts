@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectEngine } from '../../../src/backend/sim/engine-client.js';
+import { EngineRunningError, serveEngine } from '../../../src/backend/sim/engine-server.js';
 import type { EngineResponse } from '../../../src/backend/sim/engine-protocol.js';
 import { bin, cliEnv, root } from '../../e2e/support/mock-cli.js';
 
@@ -149,4 +150,32 @@ describe('exchcert engine serve', () => {
     for (const f of readdirSync(state, { recursive: true, withFileTypes: true }))
       if (f.isFile()) expect(readFileSync(join(f.parentPath, f.name)).includes(password)).toBe(false);
   }, 60_000);
+  it('warms up before it listens (logging how long), and not when another engine serves the state', async () => {
+    const state = tempState();
+    const log: string[] = [];
+    let listening: boolean | undefined;
+    const first = await serveEngine({
+      stateDir: state,
+      platform: process.platform,
+      log: (line) => log.push(line),
+      warmUp: () => {
+        listening = existsSync(join(state, 'engine.sock'));
+        return Promise.resolve([0, 0]);
+      },
+    });
+    try {
+      expect(listening).toBe(false);
+      expect(log[0]).toMatch(/^warmed up in \d+ ms \(exit codes: 0 0\)$/);
+      let again = 0;
+      const second = serveEngine({
+        stateDir: state,
+        platform: process.platform,
+        warmUp: () => Promise.resolve([++again]),
+      });
+      await expect(second).rejects.toBeInstanceOf(EngineRunningError);
+      expect(again).toBe(0);
+    } finally {
+      await first.close();
+    }
+  });
 });

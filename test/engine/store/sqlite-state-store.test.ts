@@ -6,7 +6,11 @@ import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fakeCertificateRecord, fakeServerRecord } from '../../../src/engine/store/fake-records.js';
-import { openSqliteStateStore, STATE_DB_FILE } from '../../../src/engine/store/sqlite-state-store.js';
+import {
+  copyStateDatabase,
+  openSqliteStateStore,
+  STATE_DB_FILE,
+} from '../../../src/engine/store/sqlite-state-store.js';
 import { STATE_SCHEMA_VERSION } from '../../../src/engine/store/state-schema.js';
 import { caught } from '../../pki/caught.js';
 import { scratch } from '../../pki/openssl.js';
@@ -165,5 +169,25 @@ describe('openSqliteStateStore', () => {
     const unreadable = caught(() => openSqliteStateStore(garbage));
     expect(unreadable.code).toBe('STATE_UNREADABLE');
     expect(unreadable.message).toContain(`'${garbage}'`);
+  });
+});
+
+describe('copyStateDatabase', () => {
+  it('copies what a still-open writer committed, as a 0600 file, and leaves the source as it was', () => {
+    const dir = temp();
+    const writer = openSqliteStateStore(join(dir, 'from'));
+    writer.write((tx) => tx.putServer(fakeServerRecord('EX01')));
+    copyStateDatabase(join(dir, 'from'), join(dir, 'to'));
+    writer.write((tx) => tx.putServer(fakeServerRecord('EX02')));
+    const copy = openSqliteStateStore(join(dir, 'to'), { readonly: true });
+    expect(copy.read((tx) => tx.listServers().map((s) => s.name))).toEqual(['EX01']);
+    copy.close();
+    expect(statSync(join(dir, 'to', STATE_DB_FILE)).mode & 0o777).toBe(0o600);
+    expect(writer.read((tx) => tx.listServers().length)).toBe(2);
+    writer.close();
+    const missing = caught(() => copyStateDatabase(join(dir, 'none'), join(dir, 'to2')));
+    expect(missing.code).toBe('STATE_NOT_FOUND');
+    expect(existsSync(join(dir, 'to2'))).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
