@@ -1,18 +1,7 @@
 // The engine socket's wire format: one JSON object a line each way, values tagged so bytes, dates and secrets survive.
-import { join } from 'node:path';
 import { Secret } from '../../node/secret.js';
 import type { ErrorRecord } from '../../spec/output/run-result.js';
 import type { Prompt } from '../../engine/mock-exchange.js';
-
-/** The socket's file name inside the state folder. */
-export const ENGINE_SOCKET_NAME = 'engine.sock';
-
-/** Where the engine of a state folder listens (a Unix domain socket, or a named pipe on Windows). */
-export function engineSocketPath(stateDir: string, platform: string): string {
-  if (platform === 'win32')
-    return `\\\\.\\pipe\\exchcert-engine-${Buffer.from(stateDir.toLowerCase()).toString('hex').slice(-80)}`;
-  return join(stateDir, ENGINE_SOCKET_NAME);
-}
 
 /** An answer the client already got from its host, in asking order; null: nobody could answer. */
 export type WireAnswer = 'Y' | 'A' | 'N' | 'L' | null;

@@ -8,7 +8,8 @@ import type { AnswerProvider, CmdletCall } from '../../engine/mock-exchange.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
 import { openMockState } from '../mock/mock-state.js';
 import type { MockState } from '../mock/mock-state.js';
-import { engineParameterName, engineSocketPath, fromWire, toWire } from './engine-protocol.js';
+import { engineParameterName, fromWire, toWire } from './engine-protocol.js';
+import { engineSocketPath } from './engine-socket-path.js';
 import type { EngineRequest, EngineResponse, WireAnswer } from './engine-protocol.js';
 
 /** Options of serveEngine. */

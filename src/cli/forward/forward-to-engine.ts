@@ -2,13 +2,11 @@
 import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { resolve } from 'node:path';
+import { engineSocketPath } from '../../backend/sim/engine-socket-path.js';
 import type { CliIo } from '../cli-io.js';
 import { EXIT } from '../cli-io.js';
 import type { Frame } from './line-frames.js';
 import { onFrames, sendFrame } from './line-frames.js';
-
-/** The engine's socket, in the state folder it serves. */
-export const ENGINE_SOCKET_FILE = 'engine.sock';
 
 /** Commands that stay in this process: the interactive shell reads the terminal itself, `engine` is the engine. */
 const STAY_HERE: ReadonlySet<string> = new Set(['shell', 'engine']);
@@ -26,20 +24,21 @@ function option(argv: readonly string[], name: string): string | undefined {
 
 /**
  * The socket of the engine a command line can run in: its state is named by `--state` or EXCHCERT_STATE, its backend
- * is the mock, and that state's folder holds an engine socket. Null when the command runs here.
- * @example engineSocketFor(['run', 'a.ps1', '--state', 'lab'], {}, '/srv') // '/srv/lab/engine.sock' when it exists
+ * is the mock, and an engine's socket (a named pipe on Windows) exists for that state. Null when the command runs here.
+ * @example engineSocketFor(['run', 'a.ps1', '--state', 'lab'], {}, '/srv', 'linux') // '/srv/lab/engine.sock' when it exists
  */
 export function engineSocketFor(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
+  platform: string = process.platform,
 ): string | null {
   if (argv.length === 0 || STAY_HERE.has(argv[0]!) || env.EXCHCERT_NO_ENGINE === '1') return null;
   const backend = option(argv, '--backend');
   if (backend !== undefined && backend !== 'mock') return null;
   const state = option(argv, '--state') ?? env.EXCHCERT_STATE;
   if (state === undefined || state === '') return null;
-  const socket = resolve(cwd, state, ENGINE_SOCKET_FILE);
+  const socket = engineSocketPath(resolve(cwd, state), platform);
   return existsSync(socket) ? socket : null;
 }
 
@@ -62,7 +61,7 @@ async function answer(frame: Frame, io: CliIo): Promise<Frame | null> {
  * @example const code = (await forwardToEngine(argv, io)) ?? (await runHere(argv, io));
  */
 export function forwardToEngine(argv: readonly string[], io: CliIo): Promise<number | null> {
-  const path = engineSocketFor(argv, io.env, io.cwd);
+  const path = engineSocketFor(argv, io.env, io.cwd, io.platform ?? process.platform);
   if (path === null) return Promise.resolve(null);
   return new Promise((done) => {
     const socket = connect(path);

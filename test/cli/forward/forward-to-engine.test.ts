@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { cliForwarding, handleCliConnection } from '../../../src/cli/forward/cli-connection.js';
-import { ENGINE_SOCKET_FILE, engineSocketFor, forwardToEngine } from '../../../src/cli/forward/forward-to-engine.js';
+import {
+  ENGINE_SOCKET_NAME as ENGINE_SOCKET_FILE,
+  engineSocketPath,
+} from '../../../src/backend/sim/engine-socket-path.js';
+import { engineSocketFor, forwardToEngine } from '../../../src/cli/forward/forward-to-engine.js';
 import type { RunCommandLine } from '../../../src/cli/forward/serve-cli-request.js';
 import { runCli } from '../../../src/cli/run-cli.js';
 import { fakeIo } from '../../support/fake-io.js';
@@ -53,6 +57,11 @@ describe('engineSocketFor', () => {
     expect(engineSocketFor(['get', '--state', join(base, 'none')], {}, '/')).toBeNull();
     expect(engineSocketFor(['get', '--state', dir], { EXCHCERT_NO_ENGINE: '1' }, '/')).toBeNull();
     expect(engineSocketFor(['run', 'a.ps1', '--', '--state', dir], {}, '/')).toBeNull();
+  });
+  it('looks for the engine where it listens: on Windows its named pipe, not a socket file in the state', () => {
+    expect(engineSocketFor(['get', '--state', dir], {}, '/', 'linux')).toBe(engineSocketPath(dir, 'linux'));
+    expect(engineSocketPath(dir, 'win32')).toMatch(/^\\\\\.\\pipe\\exchcert-engine-[0-9a-f]+$/);
+    expect(engineSocketFor(['get', '--state', dir], {}, '/', 'win32')).toBeNull();
   });
 });
 
