@@ -12,8 +12,13 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 
 /** Wall time of one process in ms; throws when it fails. */
 function timed(file, args, cwd) {
+  return timedEnv(file, args, cwd, { ...process.env, NODE_OPTIONS: '' });
+}
+
+/** Wall time of one process in ms in the environment `env`; throws when it fails. */
+function timedEnv(file, args, cwd, env) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(file, args, { cwd, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  const r = spawnSync(file, args, { cwd, encoding: 'utf8', env });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) throw new Error(`${file} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return ms;
@@ -151,6 +156,16 @@ export default async function cliRows({ root, runs }) {
     rows.push(paired(seed, '<= 0.7x', runs, lifecycle, openssl));
     const served = 'seed lifecycle: the same 3 CLI processes, an engine serving the state vs openssl processes';
     rows.push(paired(served, '<= 0.7x', runs, withEngine, openssl));
+    // The floor of any lifecycle made of three Node processes: three that do nothing.
+    const floor = () => nodeBaseline() + nodeBaseline() + nodeBaseline();
+    rows.push(paired('floor: 3 x node -e 0 vs the openssl processes', '(reference)', runs, floor, openssl));
+    // Node reads the whole bundle named by NODE_EXTRA_CA_CERTS at every start, when the environment sets it.
+    if (process.env.NODE_EXTRA_CA_CERTS) {
+      const bare = () =>
+        timedEnv(node, ['-e', '0'], base, { ...process.env, NODE_OPTIONS: '', NODE_EXTRA_CA_CERTS: '' });
+      const label = `node -e 0 with NODE_EXTRA_CA_CERTS=${process.env.NODE_EXTRA_CA_CERTS} vs without`;
+      rows.push(paired(label, '(reference)', runs, nodeBaseline, bare));
+    }
     return rows;
   } finally {
     rmSync(base, { recursive: true, force: true });
