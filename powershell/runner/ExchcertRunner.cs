@@ -465,6 +465,41 @@ namespace Exchcert
             }
         }
 
+        static bool IsFormatData(PSObject o)
+        {
+            return o != null && o.BaseObject != null &&
+                o.BaseObject.GetType().Namespace == "Microsoft.PowerShell.Commands.Internal.Format";
+        }
+
+        /// <summary>Format-Table/-List output as the console shows it (120 wide): each run of format objects as Out-String's lines.</summary>
+        static PSDataCollection<PSObject> RenderFormatData(PSDataCollection<PSObject> output)
+        {
+            bool any = false;
+            foreach (var o in output) if (IsFormatData(o)) { any = true; break; }
+            if (!any) return output;
+            var rendered = new PSDataCollection<PSObject>();
+            var run = new List<PSObject>();
+            Action flush = () =>
+            {
+                if (run.Count == 0) return;
+                using (var ps = PowerShell.Create())
+                {
+                    ps.Runspace = runspace;
+                    ps.AddCommand("Out-String").AddParameter("Stream").AddParameter("Width", 120);
+                    foreach (var line in ps.Invoke(run)) rendered.Add(line);
+                }
+                run.Clear();
+            };
+            foreach (var o in output)
+            {
+                if (IsFormatData(o)) { run.Add(o); continue; }
+                flush();
+                rendered.Add(o);
+            }
+            flush();
+            return rendered;
+        }
+
         static string Version()
         {
             using (var ps = PowerShell.Create())
@@ -585,6 +620,7 @@ namespace Exchcert
                 }
                 if (ps.InvocationStateInfo.State == PSInvocationState.Stopped) stopped = true;
                 foreach (var e in ps.Streams.Error) errors.Add(e);
+                output = RenderFormatData(output);
                 var w = new JsonWriter();
                 w.Raw("{\"t\":\"result\",\"id\":" + id + ",\"stopped\":" + (stopped ? "true" : "false") + ",\"output\":[");
                 for (int i = 0; i < output.Count; i++) { if (i > 0) w.Raw(","); w.Value(output[i], 0); }

@@ -102,14 +102,21 @@ function parameterAttributes(p: ParameterSpec): string[] {
  */
 export function paramBlock(
   cmdlet: CmdletSpec,
-  options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> & { indent?: string } = {},
+  options: Pick<PowershellModuleOptions, 'shell' | 'exchange'> & {
+    indent?: string;
+    /** An attribute line placed before a parameter's type literal (e.g. an argument transformation), if any. */
+    typeAttribute?: (parameter: ParameterSpec, literal: string) => string | undefined;
+  } = {},
 ): string {
   const ind = options.indent ?? '    ';
   const view = stubView(cmdlet, options);
   const entries = view.parameters.map((p) => {
     const lines = parameterAttributes(p);
     if (p.aliases.length > 0) lines.push(`[Alias(${p.aliases.map(psQuote).join(', ')})]`);
-    lines.push(`[${DOTNET_TYPES[p.type].literal}]`, `$${p.name}`);
+    const literal = DOTNET_TYPES[p.type].literal;
+    const extra = options.typeAttribute?.(p, literal);
+    if (extra !== undefined) lines.push(extra);
+    lines.push(`[${literal}]`, `$${p.name}`);
     return lines.map((l) => ind + l).join('\n');
   });
   return entries.length === 0 ? 'param()' : `param(\n${entries.join(',\n\n')}\n${ind.slice(4)})`;

@@ -127,9 +127,14 @@ function ConvertTo-ExchcertSimWire($Value) {
     if ($null -eq $Value) { return $null }
     if ($Value -is [System.Management.Automation.PSObject]) { $Value = $Value.PSObject.BaseObject }
     if ($Value -is [System.Management.Automation.SwitchParameter]) { return $Value.IsPresent }
+    # $null given to a [string] or [string[]] parameter (marked by KeepNull): null, as a compiled cmdlet binds it.
+    if ($Value -is [string] -and $Value -ceq [Exchcert.Sim.KeepNullAttribute]::Marker) { return $null }
+    if ($Value -is [string[]] -and $Value.Count -eq 1 -and $Value[0] -ceq [Exchcert.Sim.KeepNullAttribute]::Marker) { return $null }
     if ($Value -is [byte[]]) { return @{ bytes = [System.Convert]::ToBase64String($Value) } }
     if ($Value -is [System.Security.SecureString]) { return @{ secret = [System.Net.NetworkCredential]::new('', $Value).Password } }
     if ($Value -is [System.Enum]) { return @{ enum = $Value.ToString() } }
+    if ($Value -is [datetime]) { return @{ date = [System.DateTimeOffset]::new($Value.ToUniversalTime()).ToUnixTimeMilliseconds() } }
+    if ($Value -is [System.DateTimeOffset]) { return @{ date = $Value.ToUnixTimeMilliseconds() } }
     if ($Value -is [System.Security.Cryptography.X509Certificates.X500DistinguishedName]) { return $Value.Name }
     if ($Value -is [System.Security.Cryptography.X509Certificates.X509Certificate2]) {
         $friendly = ''
@@ -165,6 +170,21 @@ function ConvertFrom-ExchcertSimWire($Value) {
 # An output object typed as Exchange types it: certificates are X509Certificate2 objects carrying Exchange's properties.
 function ConvertTo-ExchcertSimOutput($Value) {
     if (-not ($Value -is [System.Collections.IDictionary])) { return ConvertFrom-ExchcertSimWire $Value }
+    # A configuration object (server, Auth configuration, connector, POP/IMAP settings): Exchange's type name, whose
+    # view the format file has, and its Identity as the text "$object" gives.
+    if ($Value.Contains('PSTypeNames')) {
+        $properties = [ordered]@{}
+        foreach ($key in $Value.Keys) { if ($key -cne 'PSTypeNames' -and $key -cne '__ToString') { $properties[$key] = ConvertFrom-ExchcertSimWire $Value[$key] } }
+        $object = [pscustomobject]$properties
+        $object.PSObject.TypeNames.Clear()
+        foreach ($type in @($Value['PSTypeNames'])) { $object.PSObject.TypeNames.Add([string]$type) }
+        $object.PSObject.TypeNames.Add('System.Object')
+        if ($Value.Contains('__ToString')) {
+            $text = [string]$Value['__ToString']
+            $object | Add-Member -MemberType ScriptMethod -Name ToString -Value { $text }.GetNewClosure() -Force
+        }
+        return $object
+    }
     if ($Value.Contains('Thumbprint') -and $Value.Contains('Services')) {
         $object = $null
         $raw = $Value['RawData']

@@ -3,7 +3,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXCHANGE_CMDLETS, shellView } from '../../../src/spec/registry.js';
+import { ALL_EXCHANGE_CMDLETS, shellView } from '../../../src/spec/registry.js';
 import { describeWithPwsh } from '../../support/pwsh.js';
 import { enginePid, modulePath, runPwsh, stopEngine } from './sim-support.js';
 
@@ -21,7 +21,7 @@ function tempDir(): string {
 }
 
 describeWithPwsh('ExchcertSim in real pwsh', () => {
-  it('exports the six cmdlets with the tables’ parameters and Exchange’s ShouldProcess settings', async () => {
+  it('exports the six cmdlets and their neighbours with the tables’ parameters and Exchange’s ShouldProcess settings', async () => {
     const dir = tempDir();
     const r = await runPwsh(
       `foreach ($c in (Get-Module ExchcertSim).ExportedFunctions.Values | Sort-Object Name) {
@@ -31,7 +31,7 @@ describeWithPwsh('ExchcertSim in real pwsh', () => {
       dir,
     );
     expect(r.err).toBe('');
-    const expected = [...EXCHANGE_CMDLETS]
+    const expected = [...ALL_EXCHANGE_CMDLETS]
       .sort((a, b) => a.name.localeCompare(b.name))
       .map((c) => {
         const names = shellView(c, '7')
@@ -118,6 +118,48 @@ $r | Remove-ExchangeCertificate -Confirm:$false
     expect(out).toContain('new: CN=smtp.contoso.com SMTP');
     expect(out).toContain('count before Remove: 6\n');
     expect(out).toContain('count after Remove: 5\n');
+  }, 180_000);
+
+  it('writes the neighbours’ objects typed and viewed as Exchange’s, asks Set-AuthConfig’s question, keeps $null', async () => {
+    const dir = tempDir();
+    const state = join(dir, '.exchcert');
+    states.push(state);
+    const r = await runPwsh(
+      `$s = Get-ExchangeServer -Identity AMS-EXCH01
+"server: $($s.PSTypeNames[0]) text: $s"
+Get-ExchangeServer | Out-String -Width 120
+"auth: $((Get-AuthConfig).PSTypeNames[0]) text: $(Get-AuthConfig)"
+"send: $((Get-SendConnector).PSTypeNames[0]) receive: $(@(Get-ReceiveConnector)[0].PSTypeNames[0])"
+"pop: $((Get-PopSettings).PSTypeNames[0]) imap: $((Get-ImapSettings).PSTypeNames[0])"
+$c = New-ExchangeCertificate -SubjectName 'CN=auth.contoso.com' -Services None
+try { Set-AuthConfig -NewCertificateThumbprint $c.Thumbprint -NewCertificateEffectiveDate (Get-Date) -ErrorAction Stop } catch { "asked: $($_.Exception.Message)" }
+"next after refusal: [$((Get-AuthConfig).NextCertificateThumbprint)]"
+Set-AuthConfig -NewCertificateThumbprint $c.Thumbprint -NewCertificateEffectiveDate (Get-Date) -Force
+"next: $((Get-AuthConfig).NextCertificateThumbprint -eq $c.Thumbprint)"
+"all by null: $(@(Get-ExchangeCertificate -Thumbprint $null).Count -eq @(Get-ExchangeCertificate).Count)"
+Get-ExchangeCertificate -Thumbprint '' -ErrorAction SilentlyContinue -ErrorVariable ev
+"empty refused: $($ev.Count)"`,
+      dir,
+    );
+    expect(r.err).toBe('');
+    expect(r.out).toContain('server: Microsoft.Exchange.Data.Directory.Management.ExchangeServer text: AMS-EXCH01');
+    expect(r.out).toMatch(/\nName {7}Site {2,}ServerRole {2,}Edition {2,}AdminDisp/);
+    expect(r.out).toContain(
+      'auth: Microsoft.Exchange.Data.Directory.SystemConfiguration.AuthConfig text: Auth Configuration',
+    );
+    expect(r.out).toContain(
+      'send: Microsoft.Exchange.Data.Directory.SystemConfiguration.SmtpSendConnectorConfig receive: Microsoft.Exchange.Data.Directory.SystemConfiguration.ReceiveConnector',
+    );
+    expect(r.out).toContain(
+      'pop: Microsoft.Exchange.Data.Directory.SystemConfiguration.Pop3AdConfiguration imap: Microsoft.Exchange.Data.Directory.SystemConfiguration.Imap4AdConfiguration',
+    );
+    expect(r.out).toContain(
+      'asked: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
+    );
+    expect(r.out).toContain('next after refusal: []');
+    expect(r.out).toContain('next: True');
+    expect(r.out).toContain('all by null: True');
+    expect(r.out).toContain('empty refused: 1');
   }, 180_000);
 
   it('finds the state from EXCHCERT_STATE, then exchcert.config.json, then ./.exchcert', async () => {
