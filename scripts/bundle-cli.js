@@ -20,9 +20,9 @@ const common = {
   // EXCHCERT_BUNDLE_MINIFY=0 keeps names and module comments (for reading CPU profiles).
   minify: process.env.EXCHCERT_BUNDLE_MINIFY !== '0',
   sourcemap: 'linked',
-  // Packages with their own workers stay outside the bundle. better-sqlite3's JavaScript is bundled (no package
+  // Packages with their own workers (and ssh2, with its optional native addons) stay outside the bundle. better-sqlite3's JavaScript is bundled (no package
   // lookups at start); its addon is required by path (src/engine/store/sqlite-native-binding.ts).
-  external: ['pino', 'node-powershell', 'execa'],
+  external: ['pino', 'node-powershell', 'execa', 'ssh2'],
   logLevel: 'warning',
 };
 

@@ -27,7 +27,7 @@ export interface BackendOptions {
   readonly port?: number;
   readonly user?: string;
   readonly keyFile?: string;
-  /** ssh: OpenSSH client options (`-Options`), e.g. `{ UserKnownHostsFile: '/path/known_hosts' }`. */
+  /** ssh: OpenSSH client options (runner: New-PSSession `-Options`; psrp: SSH_OPTIONS of src/psrp/ssh-channel.ts). */
   readonly sshOptions?: Readonly<Record<string, string>>;
   /** Real backends: `exchange` (ours, default), `none`, or the path of the admin's own connection script. */
   readonly bootstrap?: string;

@@ -1,6 +1,7 @@
 // A PacketChannel over a child process's stdio: `pwsh -NoLogo -NoProfile -s` (or powershell.exe -s for 5.1).
 import { createInterface } from 'node:readline';
 import { execa } from 'execa';
+import { lineChannel } from './packet-channel.js';
 import type { PacketChannel } from './packet-channel.js';
 
 /** The child's pid and the channel. */
@@ -25,40 +26,27 @@ export function startProcessChannel(
     reject: false,
     env: { NO_COLOR: '1', TERM: 'dumb', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
   });
-  const lineHandlers: ((line: string) => void)[] = [];
-  const closeHandlers: ((reason: string) => void)[] = [];
-  let ended: string | null = null;
-  createInterface({ input: child.stdout }).on('line', (line) => {
-    for (const h of lineHandlers) h(line);
-  });
-  createInterface({ input: child.stderr }).on('line', (line) => log?.(`pwsh stderr: ${line}`));
-  child.stdin.on('error', () => undefined);
-  void child.then((r) => {
-    const enoent = (r as { code?: string }).code === 'ENOENT';
-    ended = enoent
-      ? `could not be started (${exe})`
-      : r.signal
-        ? `killed by ${r.signal}`
-        : `exited with code ${String(r.exitCode)}`;
-    for (const h of closeHandlers) h(ended);
-  });
-  return {
-    pid: child.pid,
-    write(line) {
-      if (ended === null) child.stdin.write(`${line}\n`);
-    },
-    onLine(h) {
-      lineHandlers.push(h);
-    },
-    onClose(h) {
-      closeHandlers.push(h);
-    },
-    async close() {
-      if (ended !== null) return;
+  const { channel, end } = lineChannel(
+    child.stdout,
+    (line) => child.stdin.write(line),
+    async () => {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 2000);
       await child.catch(() => undefined);
       clearTimeout(timer);
     },
-  };
+  );
+  createInterface({ input: child.stderr }).on('line', (line) => log?.(`pwsh stderr: ${line}`));
+  child.stdin.on('error', () => undefined);
+  void child.then((r) => {
+    const enoent = (r as { code?: string }).code === 'ENOENT';
+    end(
+      enoent
+        ? `could not be started (${exe})`
+        : r.signal
+          ? `killed by ${r.signal}`
+          : `exited with code ${String(r.exitCode)}`,
+    );
+  });
+  return { pid: child.pid, ...channel };
 }

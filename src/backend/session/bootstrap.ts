@@ -61,8 +61,8 @@ Remove-Variable -Name exchcertConnection
 `;
 }
 
-/** The ssh backend's local half: a PowerShell 7 SSH remoting session to the Exchange server. */
-export function sshBootstrap(options: BackendOptions): string {
+/** The ssh backend's host; missing: a ValidationError naming --host. */
+export function sshHost(options: BackendOptions): string {
   if (!options.host) {
     throw new ValidationError({
       code: 'MISSING_OPTION',
@@ -72,7 +72,12 @@ export function sshBootstrap(options: BackendOptions): string {
       message: '--backend ssh needs --host NAME.',
     });
   }
-  const parts = [`-HostName ${psQuote(options.host)}`];
+  return options.host;
+}
+
+/** The ssh backend's local half (runner transport): a PowerShell 7 SSH remoting session to the Exchange server. */
+export function sshBootstrap(options: BackendOptions): string {
+  const parts = [`-HostName ${psQuote(sshHost(options))}`];
   if (options.port !== undefined) parts.push(`-Port ${Number(options.port)}`);
   if (options.user) parts.push(`-UserName ${psQuote(options.user)}`);
   if (options.keyFile) parts.push(`-KeyFilePath ${psQuote(options.keyFile)}`);

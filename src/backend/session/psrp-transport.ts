@@ -1,6 +1,6 @@
 // The PSRP transport: one `pwsh -s` runspace pool; calls are structured pipelines, results typed CLIXML objects.
+import type { PacketChannel } from '../../psrp/packet-channel.js';
 import { startProcessChannel } from '../../psrp/process-channel.js';
-import type { ProcessChannel } from '../../psrp/process-channel.js';
 import type { PsrpCommand } from '../../psrp/pool-messages.js';
 import { PsrpProtocolError } from '../../psrp/psrp-protocol-error.js';
 import { RunspacePool } from '../../psrp/runspace-pool.js';
@@ -14,8 +14,14 @@ import type { Transport, TransportHandlers, TransportInfo, TransportRequest } fr
 
 type Result = Envelope & { readonly notices: readonly string[] };
 
+/** Options of the PSRP transport: the runner's, and where the packets go (default: a local `pwsh -s`). */
+export interface PsrpTransportOptions extends PwshTransportOptions {
+  /** Opens the channel to a PSRP server (e.g. openSshChannel); no local pwsh is started then. */
+  readonly channel?: () => Promise<PacketChannel>;
+}
+
 interface Session {
-  readonly channel: ProcessChannel;
+  readonly channel: PacketChannel;
   readonly pool: RunspacePool;
   dead: string | null;
 }
@@ -60,7 +66,7 @@ export class PsrpTransport implements Transport {
   private lastDeath: string | null = null;
   private closed = false;
 
-  constructor(private readonly options: PwshTransportOptions = {}) {}
+  constructor(private readonly options: PsrpTransportOptions = {}) {}
 
   /** Starts the session (and its bootstrap) if it is not running. */
   start(): Promise<TransportInfo> {
@@ -72,8 +78,9 @@ export class PsrpTransport implements Transport {
   }
 
   private async spawn(): Promise<TransportInfo> {
-    const pwsh = findPwsh(this.options.pwsh);
-    const channel = startProcessChannel(pwsh, ['-NoLogo', '-NoProfile', '-s'], this.options.log);
+    const channel = this.options.channel
+      ? await this.options.channel()
+      : startProcessChannel(findPwsh(this.options.pwsh), ['-NoLogo', '-NoProfile', '-s'], this.options.log);
     const pool = new RunspacePool(channel, this.options.log ? { log: this.options.log } : {});
     const session: Session = { channel, pool, dead: null };
     this.session = session;

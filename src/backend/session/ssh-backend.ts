@@ -1,4 +1,5 @@
 // `--backend ssh`: PowerShell 7 SSH remoting to the Exchange server, which loads Exchange with the local bootstrap.
+import { openSshChannel, readSshOptions } from '../../psrp/ssh-channel.js';
 import type { Backend } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
 import {
@@ -7,7 +8,11 @@ import {
   bootstrapText,
   importModuleText,
   sshBootstrap,
+  sshHost,
 } from './bootstrap.js';
+import { bootstrapSteps } from './local-backend.js';
+import { PsrpTransport } from './psrp-transport.js';
+import { DEFAULT_TRANSPORT } from './transport-kind.js';
 import { sessionTransport } from './session-transport.js';
 import { sessionBackend } from './session-backend.js';
 import type { CallWrapper } from './session-backend.js';
@@ -28,10 +33,41 @@ export const sshCall: CallWrapper = (r: TransportRequest) => ({
 });
 
 /**
- * A session on `host` over SSH: `New-PSSession -HostName -UserName -KeyFilePath`; every call runs there.
+ * `--transport psrp`: our PSRP client on the host's `powershell` SSH subsystem (ssh2; no local pwsh); the remote
+ * bootstrap and calls run straight in the remote runspace.
+ */
+function sshPsrpBackend(options: BackendOptions): Backend {
+  const host = sshHost(options);
+  readSshOptions(options.sshOptions ?? {});
+  const transport = new PsrpTransport({
+    channel: () =>
+      openSshChannel({
+        host,
+        ...(options.port !== undefined ? { port: options.port } : {}),
+        ...(options.user ? { user: options.user } : {}),
+        ...(options.keyFile ? { keyFile: options.keyFile } : {}),
+        ...(options.sshOptions ? { sshOptions: options.sshOptions } : {}),
+        ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(options.log ? { log: options.log } : {}),
+      }),
+    bootstrap: bootstrapSteps(
+      bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP),
+      options.importModule,
+      options.timeoutMs,
+    ),
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  return sessionBackend({ name: 'ssh', transport, options });
+}
+
+/**
+ * A session on `host` over SSH: with the runner, `New-PSSession -HostName -UserName -KeyFilePath` in a local pwsh;
+ * with PSRP, our own client on the SSH subsystem. Every call runs on the host.
  * @example const b = sshBackend({ host: 'ams-exch01', user: 'admin', keyFile: '~/.ssh/id_ed25519' });
  */
 export function sshBackend(options: BackendOptions = {}): Backend {
+  if ((options.transport ?? DEFAULT_TRANSPORT) === 'psrp') return sshPsrpBackend(options);
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
   const remote = bootstrapText(options.bootstrap, LOCAL_EXCHANGE_BOOTSTRAP);
   const imports = importModuleText(options.importModule ?? []);

@@ -1,5 +1,6 @@
 // Remoting for real on loopback: sshd on 127.0.0.1 with pwsh as its powershell subsystem, a host key and a user key
-// made here; typed calls, a runbook and secrets cross with --backend ssh to the stub module loaded on the remote side.
+// made here; typed calls, a runbook and secrets cross with --backend ssh to the stub module loaded on the remote side,
+// over both transports (runner: New-PSSession in a local pwsh; psrp: our client on the subsystem, no local pwsh).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -7,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createConnection, createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { TRANSPORT_KINDS } from '../../../src/backend/session/transport-kind.js';
 import { connect } from '../../../src/connect.js';
 import type { ExchcertSession } from '../../../src/connect.js';
 import { runCli } from '../../../src/cli/run-cli.js';
@@ -60,10 +62,9 @@ const run =
 run('ssh backend over loopback sshd', () => {
   let dir: string;
   let sshd: ChildProcess | undefined;
-  let session: ExchcertSession;
   let port: number;
   let module: string;
-  let sshArgs: string[];
+  let sshArgs: (transport: string) => string[];
   const log: string[] = [];
 
   beforeAll(async () => {
@@ -101,7 +102,7 @@ run('ssh backend over loopback sshd', () => {
     sshd.stderr?.on('data', (d: Buffer) => log.push(`sshd: ${d.toString()}`));
     await waitForPort(port, 20_000);
     module = writeStubModules(dir)[0]!;
-    sshArgs = [
+    sshArgs = (transport: string) => [
       '--backend',
       'ssh',
       '--host',
@@ -122,8 +123,17 @@ run('ssh backend over loopback sshd', () => {
       module,
       '--timeout',
       '120',
+      '--transport',
+      transport,
     ];
-    session = await connect({
+  }, 240_000);
+  afterAll(() => {
+    if (sshd?.pid) sshd.kill('SIGTERM');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const sshConnect = (transport: string, extra: Record<string, unknown> = {}) =>
+    connect({
       backend: 'ssh',
       host: '127.0.0.1',
       port,
@@ -133,62 +143,116 @@ run('ssh backend over loopback sshd', () => {
       importModule: [module],
       timeoutMs: 120_000,
       backendOptions: {
-        pwsh: pwshPath()!,
+        transport: transport as 'runner' | 'psrp',
+        // The PSRP transport needs no local pwsh: a path that does not exist proves it is never started.
+        pwsh: transport === 'psrp' ? '/no/local/pwsh' : pwshPath()!,
         log: (l) => log.push(l),
         sshOptions: { StrictHostKeyChecking: 'yes', UserKnownHostsFile: join(dir, 'known_hosts') },
+        ...extra,
       },
     });
-  }, 240_000);
-  afterAll(async () => {
-    await session?.close();
-    if (sshd?.pid) sshd.kill('SIGTERM');
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
 
-  it('runs in the remote session (over SSH) and keeps its variables across calls', async () => {
-    const where = await session.run('$exchcertRemoteVar = 5; [bool]$env:SSH_CONNECTION');
-    expect(where.errors).toEqual([]);
-    expect(where.output).toEqual([true]);
-    expect((await session.run('$exchcertRemoteVar * 2')).output).toEqual([10]);
-  }, 120_000);
+  for (const transport of TRANSPORT_KINDS)
+    describe(`over ${transport}`, () => {
+      let session: ExchcertSession;
+      beforeAll(async () => {
+        session = await sshConnect(transport);
+      }, 240_000);
+      afterAll(async () => {
+        await session?.close();
+      });
 
-  it('returns typed certificates from the remote stub module', async () => {
-    const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB }));
-    expect(r.errors).toEqual([]);
-    expect(r.certificates).toHaveLength(1);
-    expect(r.certificates[0]).toMatchObject({ Thumbprint: THUMB, Services: 'IMAP, POP, IIS, SMTP' });
-    expect(r.certificates[0]!.NotAfter).toBeInstanceOf(Date);
-  }, 120_000);
+      it('runs in the remote session (over SSH) and keeps its variables across calls', async () => {
+        const where = await session.run('$exchcertRemoteVar = 5; [bool]$env:SSH_CONNECTION');
+        expect(where.errors).toEqual([]);
+        expect(where.output).toEqual([true]);
+        expect((await session.run('$exchcertRemoteVar * 2')).output).toEqual([10]);
+      }, 120_000);
 
-  it('carries a secret across as a SecureString (never in the text) and a runbook file with its errors', async () => {
-    const pfx = join(dir, 'remote.pfx');
-    writeFileSync(pfx, Buffer.from([0x30, 0x82, 0x01, 0x02]));
-    const r = await session.invoke(
-      importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }),
-    );
-    expect(r.errors).toEqual([]);
-    expect(r.result.text).not.toContain(PASSWORD);
-    const record = JSON.parse(String((await session.run('$global:ExchcertRecords[-1]')).output[0])) as {
-      parameters: Record<string, unknown>;
+      it('returns typed certificates from the remote stub module', async () => {
+        const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB }));
+        expect(r.errors).toEqual([]);
+        expect(r.certificates).toHaveLength(1);
+        expect(r.certificates[0]).toMatchObject({ Thumbprint: THUMB, Services: 'IMAP, POP, IIS, SMTP' });
+        expect(r.certificates[0]!.NotAfter).toBeInstanceOf(Date);
+      }, 120_000);
+
+      it('carries a secret across as a SecureString (never in the text) and a runbook file with its errors', async () => {
+        const pfx = join(dir, 'remote.pfx');
+        writeFileSync(pfx, Buffer.from([0x30, 0x82, 0x01, 0x02]));
+        const r = await session.invoke(
+          importExchangeCertificate({ fileData: fileBytes(pfx), password: secret(PASSWORD), server: 'AMS-EXCH01' }),
+        );
+        expect(r.errors).toEqual([]);
+        expect(r.result.text).not.toContain(PASSWORD);
+        const record = JSON.parse(String((await session.run('$global:ExchcertRecords[-1]')).output[0])) as {
+          parameters: Record<string, unknown>;
+        };
+        expect(record.parameters.Password).toEqual({ secret: PASSWORD });
+        expect(
+          (await session.run('$null -eq (Get-Variable -Name ExchcertPassword -ErrorAction Ignore)')).output,
+        ).toEqual([true]);
+        const file = join(dir, 'renew.ps1');
+        const book = await session.run(`"$PSScriptRoot"\nGet-Item -LiteralPath '/no/such/remote'`, {
+          scriptPath: file,
+        });
+        expect(book.output).toEqual([dir]);
+        expect(book.errors[0]).toMatchObject({ category: 'ObjectNotFound', errorId: 'PathNotFound' });
+        expect(log.join('\n')).not.toContain(PASSWORD);
+      }, 120_000);
+
+      it('the CLI runs a runbook with --backend ssh', async () => {
+        const file = join(dir, 'runbook.ps1');
+        writeFileSync(
+          file,
+          `Get-ExchangeCertificate -Thumbprint '${THUMB}' | Select-Object -ExpandProperty Thumbprint\n`,
+        );
+        const io = fakeIo();
+        const code = await runCli(['run', file, ...sshArgs(transport), '--json'], io);
+        expect(io.err()).toBe('');
+        expect(code).toBe(0);
+        expect(JSON.parse(io.out())).toMatchObject({ ok: true, backend: 'ssh', output: [THUMB] });
+      }, 240_000);
+    });
+
+  describe("the PSRP client's host key check (OpenSSH's known_hosts rules)", () => {
+    const attempt = async (sshOptions: Record<string, string>) => {
+      const s = await sshConnect('psrp', { sshOptions });
+      try {
+        return (await s.run('1')).output;
+      } finally {
+        await s.close();
+      }
     };
-    expect(record.parameters.Password).toEqual({ secret: PASSWORD });
-    expect((await session.run('$null -eq (Get-Variable -Name ExchcertPassword -ErrorAction Ignore)')).output).toEqual([
-      true,
-    ]);
-    const file = join(dir, 'renew.ps1');
-    const book = await session.run(`"$PSScriptRoot"\nGet-Item -LiteralPath '/no/such/remote'`, { scriptPath: file });
-    expect(book.output).toEqual([dir]);
-    expect(book.errors[0]).toMatchObject({ category: 'ObjectNotFound', errorId: 'PathNotFound' });
-    expect(log.join('\n')).not.toContain(PASSWORD);
-  }, 120_000);
+    const fingerprint = () =>
+      /SHA256:\S+/.exec(
+        spawnSync('ssh-keygen', ['-l', '-E', 'sha256', '-f', join(dir, 'host_key.pub')], { encoding: 'utf8' }).stdout,
+      )![0];
 
-  it('the CLI runs a runbook with --backend ssh', async () => {
-    const file = join(dir, 'runbook.ps1');
-    writeFileSync(file, `Get-ExchangeCertificate -Thumbprint '${THUMB}' | Select-Object -ExpandProperty Thumbprint\n`);
-    const io = fakeIo();
-    const code = await runCli(['run', file, ...sshArgs, '--json'], io);
-    expect(io.err()).toBe('');
-    expect(code).toBe(0);
-    expect(JSON.parse(io.out())).toMatchObject({ ok: true, backend: 'ssh', output: [THUMB] });
-  }, 240_000);
+    it('refuses an unknown host with an error naming the host and its fingerprint', async () => {
+      const empty = join(dir, 'empty_known_hosts');
+      writeFileSync(empty, '');
+      const options = { StrictHostKeyChecking: 'yes', UserKnownHostsFile: empty, GlobalKnownHostsFile: empty };
+      await expect(attempt(options)).rejects.toThrow(
+        `ssh: host [127.0.0.1]:${port} is not known: its ssh-ed25519 host key is ${fingerprint()}`,
+      );
+    }, 60_000);
+
+    it('refuses a changed host key and adds a new one with accept-new', async () => {
+      const other = join(dir, 'other_known_hosts');
+      writeFileSync(other, `[127.0.0.1]:${port} ${readFileSync(join(dir, 'user_key.pub'), 'utf8')}`);
+      await expect(attempt({ UserKnownHostsFile: other, GlobalKnownHostsFile: other })).rejects.toThrow(
+        `has CHANGED: it is now ${fingerprint()}, ${other}:1 has another`,
+      );
+      const fresh = join(dir, 'fresh', 'known_hosts');
+      const none = join(dir, 'empty_known_hosts');
+      expect(
+        await attempt({ StrictHostKeyChecking: 'accept-new', UserKnownHostsFile: fresh, GlobalKnownHostsFile: none }),
+      ).toEqual([1]);
+      expect(readFileSync(fresh, 'utf8')).toContain(`[127.0.0.1]:${port} ssh-ed25519 `);
+      expect(
+        await attempt({ StrictHostKeyChecking: 'yes', UserKnownHostsFile: fresh, GlobalKnownHostsFile: none }),
+      ).toEqual([1]);
+    }, 60_000);
+  });
 });
