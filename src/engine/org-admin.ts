@@ -143,6 +143,7 @@ export function trustVendorRoot(store: StateStore, vendor: VendorCa | VendorCaSt
         trustedVendorRoots: [...org.trustedVendorRoots, { thumbprint: ca.root.thumbprint, der: ca.root.der }],
       });
     }
+    tx.putCertificateFacts(ca.root.der, ca.root.thumbprint);
     addOrgIntermediates(tx, [ca.intermediate.der]);
   });
 }

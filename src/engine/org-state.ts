@@ -171,6 +171,11 @@ export interface StateTransaction {
   /** Free-form JSON values (the vendor CA state, schema facts). */
   getValue(key: string): unknown;
   putValue(key: string, value: unknown): void;
+
+  /** Keeps the facts of a CA certificate the state refers to (a trusted root, an intermediate), as a certificate's. */
+  putCertificateFacts(der: Uint8Array, thumbprint: string): void;
+  /** Brings a certificate's stored facts into this process, so that showing or chaining it parses no X.509. */
+  loadCertificateFacts(der: Uint8Array, thumbprint: string): void;
 }
 
 /** The persisted organization: one transaction per cmdlet call; a failed call leaves nothing behind. */

@@ -22,7 +22,9 @@ export function trustAnchors(tx: StateTransaction, server: string): readonly Tru
   const vendor = tx
     .getOrgConfig()
     .trustedVendorRoots.map((r) => ({ thumbprint: r.thumbprint, der: r.der, source: 'ThirdParty' as const }));
-  return [...own, ...vendor];
+  const anchors = [...own, ...vendor];
+  for (const a of anchors) tx.loadCertificateFacts(a.der, a.thumbprint);
+  return anchors;
 }
 
 function storedList(tx: StateTransaction, key: string): readonly Uint8Array[] {
@@ -32,7 +34,9 @@ function storedList(tx: StateTransaction, key: string): readonly Uint8Array[] {
 
 /** CA certificates available for chain building on a server: the vendors' intermediates and those a PKCS#7 installed. */
 export function intermediateCertificates(tx: StateTransaction, server: string): readonly Uint8Array[] {
-  return [...storedList(tx, ORG_INTERMEDIATES), ...storedList(tx, serverIntermediatesKey(server))];
+  const ders = [...storedList(tx, ORG_INTERMEDIATES), ...storedList(tx, serverIntermediatesKey(server))];
+  for (const der of ders) tx.loadCertificateFacts(der, thumbprintOf(der));
+  return ders;
 }
 
 function addTo(tx: StateTransaction, key: string, ders: readonly Uint8Array[]): void {
@@ -43,6 +47,7 @@ function addTo(tx: StateTransaction, key: string, ders: readonly Uint8Array[]): 
     if (!known.has(t)) {
       known.add(t);
       list.push(der);
+      tx.putCertificateFacts(der, t);
     }
   }
   tx.putValue(key, list);

@@ -12,6 +12,7 @@ const READ_METHODS = [
   'getServerConfig',
   'getOrgConfig',
   'getValue',
+  'loadCertificateFacts',
 ] as const satisfies readonly (keyof StateTransaction)[];
 
 const WRITE_METHODS = [
@@ -23,6 +24,7 @@ const WRITE_METHODS = [
   'putServerConfig',
   'putOrgConfig',
   'putValue',
+  'putCertificateFacts',
 ] as const satisfies readonly (keyof StateTransaction)[];
 
 // Fails to compile when StateTransaction gains a method not listed above.

@@ -116,13 +116,19 @@ export function createSqliteTransaction(db: Database, facts?: CertificateFactsCo
     return value;
   };
 
+  const loadCertificateFacts = (der: Uint8Array, thumbprint: string): void => {
+    if (facts === undefined || facts.known(thumbprint)) return;
+    const stored = one<{ value: string }>(s.getValue, `${FACTS_KEY}${thumbprint}`);
+    if (stored !== undefined) facts.read(der, thumbprint, stored.value);
+  };
+  const putCertificateFacts = (der: Uint8Array, thumbprint: string): void => {
+    const text = facts?.write(der);
+    if (text !== undefined) s.putValue.run(`${FACTS_KEY}${thumbprint}`, text);
+  };
   // A record read back brings its certificate's stored facts, so that showing it parses no X.509.
   const withFacts = (row: CertificateRow): CertificateRecord => {
     const record = toCertificate(row);
-    if (facts !== undefined && !facts.known(record.thumbprint)) {
-      const stored = one<{ value: string }>(s.getValue, `${FACTS_KEY}${record.thumbprint}`);
-      if (stored !== undefined) facts.read(record.der, record.thumbprint, stored.value);
-    }
+    loadCertificateFacts(record.der, record.thumbprint);
     return record;
   };
 
@@ -159,8 +165,7 @@ export function createSqliteTransaction(db: Database, facts?: CertificateFactsCo
         r.rootCaType,
         r.createdAt,
       );
-      const text = facts?.write(r.der);
-      if (text !== undefined) s.putValue.run(`${FACTS_KEY}${r.thumbprint}`, text);
+      putCertificateFacts(r.der, r.thumbprint);
     },
     deleteCertificate: (server, thumbprint) =>
       void s.deleteCertificate.run(requireServerKey(server), requireThumbprint(thumbprint)),
@@ -218,6 +223,8 @@ export function createSqliteTransaction(db: Database, facts?: CertificateFactsCo
       if (value === undefined) s.deleteValue.run(key);
       else s.putValue.run(key, encodeStateJson(value));
     },
+    putCertificateFacts,
+    loadCertificateFacts,
   };
 }
 

@@ -126,6 +126,33 @@ describe('openSqliteStateStore', () => {
     }
   });
 
+  it('keeps the facts of a CA certificate the state refers to; a later reader takes them once', () => {
+    const known = new Set<string>();
+    const read: [string, string][] = [];
+    const codec = {
+      write: (der: Uint8Array) => `facts of ${der.length} bytes`,
+      known: (t: string) => known.has(t),
+      read: (_der: Uint8Array, t: string, text: string) => {
+        read.push([t, text]);
+        known.add(t);
+      },
+    };
+    const der = new Uint8Array([1, 2, 3]);
+    const t = 'AB'.repeat(20);
+    const writer = openSqliteStateStore(base, { certificateFacts: codec });
+    writer.write((tx) => tx.putCertificateFacts(der, t));
+    expect(caught(() => writer.read((tx) => tx.putCertificateFacts(der, t))).code).toBe('READ_ONLY_TRANSACTION');
+    writer.close();
+    const reader = openSqliteStateStore(base, { certificateFacts: codec, readonly: true });
+    reader.read((tx) => {
+      tx.loadCertificateFacts(der, t);
+      tx.loadCertificateFacts(der, t);
+      tx.loadCertificateFacts(der, 'CD'.repeat(20));
+    });
+    reader.close();
+    expect(read).toEqual([[t, 'facts of 3 bytes']]);
+  });
+
   it('sees commits of another connection in the next transaction', () => {
     const a = openSqliteStateStore(base);
     const b = openSqliteStateStore(base);
