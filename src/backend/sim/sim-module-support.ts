@@ -60,13 +60,14 @@ function Connect-ExchcertSimSocket([string]$Path) {
     return [pscustomobject]@{ Socket = $socket; Stream = $stream; Reader = [System.IO.StreamReader]::new($stream, $utf8); Writer = $writer; NextId = 1 }
 }
 
-# Starts 'exchcert engine serve' for the state (node and the CLI script found next to the module), detached.
+# Starts 'exchcert engine serve' for the state (node and the CLI script found next to the module), detached; without the
+# warm-up of the CLI's command lines, which the first cmdlet call would wait for.
 function Start-ExchcertSimEngine([string]$State) {
     $cli = if ($env:EXCHCERT_CLI) { $env:EXCHCERT_CLI } else { Join-Path -Path $PSScriptRoot -ChildPath '../../bin/exchcert.js' }
     $node = if ($env:EXCHCERT_NODE) { $env:EXCHCERT_NODE } else { (Get-Command -Name node -CommandType Application -ErrorAction Stop | Select-Object -First 1).Source }
     $null = New-Item -ItemType Directory -Path $State -Force
     $start = [System.Diagnostics.ProcessStartInfo]::new($node)
-    foreach ($a in @([System.IO.Path]::GetFullPath($cli), 'engine', 'serve', '--state', $State, '--idle-timeout', '3600', '--log', (Join-Path -Path $State -ChildPath 'engine.log'))) { $start.ArgumentList.Add($a) }
+    foreach ($a in @([System.IO.Path]::GetFullPath($cli), 'engine', 'serve', '--state', $State, '--idle-timeout', '3600', '--no-warm-up', '--log', (Join-Path -Path $State -ChildPath 'engine.log'))) { $start.ArgumentList.Add($a) }
     $start.UseShellExecute = $false
     $start.WorkingDirectory = $State
     # Its own pipes, not this session's standard handles (a caller waiting for pwsh's output to end must not wait for the

@@ -27,7 +27,10 @@ function tempState(): string {
 async function serve(
   state: string,
 ): Promise<{ child: ChildProcess; log: () => string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [bin, 'engine', 'serve', '--state', state], { cwd: root, env: cliEnv() });
+  const child = spawn(process.execPath, [bin, 'engine', 'serve', '--state', state, '--no-warm-up'], {
+    cwd: root,
+    env: cliEnv(),
+  });
   children.push(child);
   let log = '';
   child.stderr.on('data', (d: Buffer) => (log += d.toString()));
