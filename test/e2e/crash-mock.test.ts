@@ -149,6 +149,32 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** Milliseconds from the start of an unkilled import run of every PFX (on a scratch copy) to its first commit. */
+async function firstCommitMs(lane: number): Promise<number> {
+  const scratch = join(work, `calibration-${lane}`);
+  cpSync(template, scratch, { recursive: true });
+  const file = join(work, `calibration-${lane}.ps1`);
+  writeFileSync(file, header + pfxs.map(importLines).join(''));
+  const started = performance.now();
+  let first = 0;
+  const child = spawn(process.execPath, [bin, 'run', file, '--state', scratch], { cwd: root, env: cliEnv() });
+  child.stdout.on('data', (chunk: Buffer) => {
+    if (first === 0 && chunk.toString().includes('COMMITTED')) first = performance.now() - started;
+  });
+  await new Promise((resolve) => child.on('close', resolve));
+  rmSync(scratch, { recursive: true, force: true });
+  return first;
+}
+
+/**
+ * When kills land: from a little before the first import commits to well after it, as timed on this machine now with
+ * every lane running at once, so a loaded machine still gets kills among the writes.
+ */
+async function killWindow(): Promise<[number, number]> {
+  const first = Math.max(...(await Promise.all(Array.from({ length: LANES }, (_, lane) => firstCommitMs(lane)))));
+  return [Math.round(Math.max(50, first * 0.7)), Math.round(Math.max(800, first * 1.5 + 600))];
+}
+
 /** What a lane's current run does, and what the state held before it. */
 interface LanePlan {
   phase: 'import' | 'remove';
@@ -176,7 +202,7 @@ describe('exchcert run on the mock under SIGKILL and concurrency', () => {
       baseDir,
       kills: KILLS,
       lanes: LANES,
-      delayMs: [50, 800],
+      delayMs: await killWindow(),
       readyLine: null,
       env: cliEnv(),
       cwd: root,
@@ -241,7 +267,7 @@ describe('exchcert run on the mock under SIGKILL and concurrency', () => {
     // Kills landed among the writes, not only before the first one (how many depends on the machine's load).
     expect(midRunKills).toBeGreaterThan(0);
     expect(committedTotal + removedTotal).toBeGreaterThan(0);
-  }, 170_000);
+  }, 300_000);
 
   it(`lets ${CONCURRENT} processes import into one state at once: every import lands exactly once, no SQLITE_BUSY`, async () => {
     const state = join(work, 'concurrent');
