@@ -78,7 +78,8 @@ describeWithPwsh('differential: the mock interpreter against real pwsh (sim)', (
       cpSync(join(base, 'state'), join(dir, 'mock'), { recursive: true });
       cpSync(join(base, 'state'), join(dir, 'sim'), { recursive: true });
       const mock = mockBackend({ state: join(dir, 'mock') });
-      const sim = simBackend({ state: join(dir, 'sim'), pwsh: pwshPath()! });
+      // pwsh works in the run's own folder: what a runbook writes through .NET on a Windows path lands there.
+      const sim = simBackend({ state: join(dir, 'sim'), pwsh: pwshPath()!, cwd: dir });
       try {
         const viaMock = await mock.runText(text, '7', { scriptPath: join(folder, file) });
         const viaSim = await sim.run(text, { scriptPath: join(folder, file) });
