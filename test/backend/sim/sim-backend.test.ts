@@ -3,12 +3,11 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openMockState } from '../../../src/backend/mock/mock-state.js';
 import { connect } from '../../../src/connect.js';
 import { getExchangeCertificate } from '../../../src/cmdlet/get-exchange-certificate.js';
 import { exchcert } from '../../e2e/support/mock-cli.js';
 import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
-import { stopEngine } from './sim-support.js';
+import { seededState, stopEngine } from './sim-support.js';
 
 interface FanOut {
   readonly ok: boolean;
@@ -19,10 +18,7 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sim-backend-'));
-    const state = openMockState(join(dir, 'base'));
-    await state.exchange.defaultServer();
-    await state.settled();
-    state.close();
+    await seededState(join(dir, 'base'));
     cpSync(join(dir, 'base'), join(dir, 'sim'), { recursive: true });
     cpSync(join(dir, 'base'), join(dir, 'mock'), { recursive: true });
   }, 120_000);
