@@ -96,6 +96,7 @@ foreach ($name in @('Microsoft.PowerShell.Utility\Export-Csv', 'Microsoft.PowerS
     $text = $text.Replace('        throw' + [char]10, '        $PSCmdlet.ThrowTerminatingError((Copy-ExchcertSimErrorRecord $_))' + [char]10)
     $null = Microsoft.PowerShell.Management\New-Item -Path ('function:global:' + $name.Split('\')[-1]) -Value ([scriptblock]::Create($text)) -Force
 }
+Remove-Variable -Name text, name
 function global:Join-Path {
     [CmdletBinding()]
     param([Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)][Alias('PSPath')][string[]]$Path,
@@ -119,6 +120,30 @@ function global:Join-Path {
         }
     }
 }
+`;
+
+/**
+ * The mock's clock in the session: Start-Sleep moves the organization's clock on instead of waiting, and Get-Date
+ * without -Date is the real time plus what the session slept (as the mock's Get-Date is).
+ */
+export const SIM_EMS_CLOCK = String.raw`$global:ExchcertSimSleptMs = [long]0
+function global:Start-Sleep {
+    [CmdletBinding(DefaultParameterSetName = 'Seconds')]
+    param([Parameter(ParameterSetName = 'Seconds', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)][double]$Seconds,
+        [Parameter(ParameterSetName = 'Milliseconds', Mandatory = $true, ValueFromPipelineByPropertyName = $true)][Alias('ms')][int]$Milliseconds,
+        [Parameter(ParameterSetName = 'FromTimeSpan', Mandatory = $true, ValueFromPipelineByPropertyName = $true)][Alias('ts')][timespan]$Duration)
+    process {
+        $ms = switch ($PSCmdlet.ParameterSetName) { 'Seconds' { $Seconds * 1000 } 'Milliseconds' { $Milliseconds } default { $Duration.TotalMilliseconds } }
+        $ms = [long][System.Math]::Max(0, $ms)
+        $null = & (Get-Module -Name ExchcertSim) { param($m) Send-ExchcertSimRequest @{ op = 'sleep'; ms = $m } } $ms
+        $global:ExchcertSimSleptMs += $ms
+    }
+}
+$text = [System.Management.Automation.ProxyCommand]::Create([System.Management.Automation.CommandMetadata]::new((Get-Command -Name 'Microsoft.PowerShell.Utility\Get-Date')))
+$now = 'if (-not $MyInvocation.ExpectingInput -and -not $PSBoundParameters.ContainsKey(''Date'') -and -not $PSBoundParameters.ContainsKey(''UnixTimeSeconds'')) { $PSBoundParameters[''Date''] = [datetime]::Now.AddMilliseconds($global:ExchcertSimSleptMs) }'
+$text = $text.Replace('$outBuffer = $null', $now + [char]10 + '        $outBuffer = $null')
+$null = Microsoft.PowerShell.Management\New-Item -Path 'function:global:Get-Date' -Value ([scriptblock]::Create($text)) -Force
+Remove-Variable -Name text, now
 `;
 
 /** The engine of the state: started in this process, or the one already serving it (another CLI, a module). */
@@ -155,6 +180,7 @@ export function simBackend(options: BackendOptions = {}): Backend {
       },
       { text: SIM_EMS_FILES, displayText: 'sim file cmdlets', ...timeout },
       { text: SIM_EMS_FILE_PROXIES, displayText: 'sim file cmdlet proxies', ...timeout },
+      { text: SIM_EMS_CLOCK, displayText: 'sim clock', ...timeout },
     ],
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
     ...(options.cwd ? { cwd: options.cwd } : {}),

@@ -21,6 +21,7 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
     await seededState(join(dir, 'base'));
     cpSync(join(dir, 'base'), join(dir, 'sim'), { recursive: true });
     cpSync(join(dir, 'base'), join(dir, 'mock'), { recursive: true });
+    cpSync(join(dir, 'base'), join(dir, 'clock'), { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await stopEngine(join(dir, 'sim'));
@@ -56,6 +57,28 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
       }
     } finally {
       await mock.close();
+    }
+  }, 180_000);
+
+  it('sleeps on the mock’s clock: Start-Sleep moves the organization’s clock and Get-Date on without waiting', async () => {
+    const session = await connect({ backend: 'sim', state: join(dir, 'clock'), backendOptions: { pwsh: pwshPath()! } });
+    try {
+      const started = Date.now();
+      const r = await session.run(
+        [
+          "$a = New-ExchangeCertificate -SubjectName 'CN=before.contoso.com' -Services None",
+          '$t = Get-Date',
+          'Start-Sleep -Seconds 172800',
+          "$b = New-ExchangeCertificate -SubjectName 'CN=after.contoso.com' -Services None",
+          '[int]((Get-Date) - $t).TotalHours',
+          '[int]($b.NotAfter - $a.NotAfter).TotalHours',
+        ].join('\n'),
+      );
+      expect(r.errors).toEqual([]);
+      expect(r.output).toEqual([48, 48]);
+      expect(Date.now() - started).toBeLessThan(60_000);
+    } finally {
+      await session.close();
     }
   }, 180_000);
 
