@@ -45,6 +45,8 @@ export interface BackendOptions {
   readonly transport?: 'runner' | 'psrp';
   /** Real backends: the PowerShell executable (default: pwsh on PATH, or $PWSH). */
   readonly pwsh?: string;
+  /** sim: the working directory of its pwsh (default: this process's). */
+  readonly cwd?: string;
   /** Real backends: where stderr lines and restarts are reported (default: nowhere). */
   readonly log?: (line: string) => void;
 }

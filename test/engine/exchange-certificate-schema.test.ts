@@ -28,6 +28,14 @@ describe('output schemas', () => {
     expect(parsed.AccessRules).toBeNull();
     expect(parsed.Thumbprint).toBe(c!.Thumbprint);
     expect(() => exchangeCertificateFromJson({ Thumbprint: 'x' })).toThrow();
+    // Rules a session serialized one level too deep for objects arrive as their text.
+    const rules = exchangeCertificateFromJson({
+      ...json,
+      AccessRules: ['@{IdentityReference=NT AUTHORITY\\SYSTEM; CryptoKeyRights=FullControl; AccessControlType=Allow}'],
+    }).AccessRules;
+    expect(rules).toEqual([
+      { IdentityReference: 'NT AUTHORITY\\SYSTEM', CryptoKeyRights: 'FullControl', AccessControlType: 'Allow' },
+    ]);
   });
 
   it('binaryFileDataObjectFromJson takes numbers or base64; the services helpers round-trip', () => {

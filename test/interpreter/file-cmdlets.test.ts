@@ -5,6 +5,10 @@ import { toStr } from '../../src/runtime/ps-values.js';
 import type { InterpreterEnv } from '../../src/interpreter/index.js';
 import type { ShellVersion } from '../../src/spec/shell-version.js';
 import { createMemoryFs } from '../engine/support/memory-fs.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHostVirtualFs } from '../../src/engine/store/host-virtual-fs.js';
 import { run } from './support.js';
 
 async function session(script: string, shell: ShellVersion = '5.1', overrides: Partial<InterpreterEnv> = {}) {
@@ -92,6 +96,24 @@ describe('file cmdlets', () => {
     expect(text).toContain('Windows PowerShell transcript start');
     expect(text).toContain('inside\r\nVERBOSE: shown\r\n90\r\n');
     expect(text).toContain('Windows PowerShell transcript end');
+  });
+
+  it('creates the folder a transcript goes to, as PowerShell does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'transcript-'));
+    try {
+      const fs = createHostVirtualFs(dir);
+      const s = await session(
+        "Start-Transcript -Path C:\\Logs\\new\\t.txt | Out-Null\n'kept'\nStop-Transcript | Out-Null",
+        '7',
+        {
+          fs,
+        },
+      );
+      expect(s.result.errors).toEqual([]);
+      expect(Buffer.from(fs.readFile('C:\\Logs\\new\\t.txt')).toString('utf8')).toContain('kept\r\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks Get-Credential through the host and keeps the password a SecureString', async () => {

@@ -14,6 +14,8 @@ export interface PwshTransportOptions {
   readonly pwsh?: string;
   /** Run after every (re)start, in order; a failing step is a BootstrapError. */
   readonly bootstrap?: readonly TransportRequest[];
+  /** pwsh's working directory (default: this process's). */
+  readonly cwd?: string;
   /** Default timeout of a call (default 300000 ms). */
   readonly timeoutMs?: number;
   /** After Stop(), how long to wait before killing pwsh (default 3000 ms). */
@@ -81,6 +83,7 @@ export class PwshTransport implements Transport {
       stderr: 'pipe',
       buffer: false,
       reject: false,
+      ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
       env: { NO_COLOR: '1', TERM: 'dumb', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
     });
     let readyResolve!: (v: string) => void;

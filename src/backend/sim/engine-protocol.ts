@@ -11,10 +11,12 @@ export interface EngineRequest {
   readonly id: number;
   /**
    * `invoke` runs a cmdlet; `hello` only says which server the session is connected to; `resolvePath` maps a Windows
-   * path into the state's file system (`path`), as the mock's cmdlets see it.
+   * path into the state's file system (`path`), as the mock's cmdlets see it; `sleep` moves the clock on (`ms`).
    */
-  readonly op: 'invoke' | 'hello' | 'resolvePath';
+  readonly op: 'invoke' | 'hello' | 'resolvePath' | 'sleep';
   readonly path?: string;
+  /** `sleep`: how far the organization's clock moves on (Start-Sleep in the session; nothing waits). */
+  readonly ms?: number;
   readonly cmdlet?: string;
   readonly parameterSet?: string;
   /** Bound parameters by PowerShell name, values in wire form. */

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { AnswerPending, MockTerminatingError } from '../../engine/mock-exchange.js';
 import type { AnswerProvider, CmdletCall } from '../../engine/mock-exchange.js';
 import type { ShellVersion } from '../../spec/shell-version.js';
+import { advanceClock } from '../../engine/org-admin.js';
 import { openMockState } from '../mock/mock-state.js';
 import type { MockState } from '../mock/mock-state.js';
 import { engineParameterName, fromWire, toWire } from './engine-protocol.js';
@@ -102,7 +103,17 @@ async function handle(
       warnings: [],
       terminating: null,
     };
-  if (request.op === 'hello')
+  if (request.op === 'sleep') {
+    const ms = Number(request.ms);
+    if (!Number.isFinite(ms) || ms < 0)
+      return {
+        id: request.id,
+        kind: 'fault',
+        message: `sleep: ms must be a number >= 0, not '${String(request.ms)}'.`,
+      };
+    advanceClock(state.store, ms);
+  }
+  if (request.op === 'hello' || request.op === 'sleep')
     return {
       id: request.id,
       kind: 'done',

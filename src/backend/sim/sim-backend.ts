@@ -11,6 +11,7 @@ import { sessionBackend } from '../session/session-backend.js';
 import { serveEngine, EngineRunningError } from './engine-server.js';
 import type { EngineServer } from './engine-server.js';
 import { simModulePath } from './sim-module-path.js';
+import { withWindowsDisplayPaths } from './windows-display-paths.js';
 
 /** What the session runs after pwsh starts: where the state is, the module, then the connected server. */
 export const SIM_BOOTSTRAP = `$env:EXCHCERT_STATE = $ExchcertSimState
@@ -67,6 +68,84 @@ function global:Test-Path {
 }
 `;
 
+/**
+ * The other file cmdlets runbooks use, as proxies of the real ones (ProxyCommand, so every parameter binds natively) whose
+ * path parameters go through the same mapping; Join-Path joins a Windows path with a backslash as Windows does (the
+ * cmdlets it is passed to map it).
+ */
+export const SIM_EMS_FILE_PROXIES = String.raw`function global:Copy-ExchcertSimErrorRecord($Record) {
+    $ctor = & (Get-Module -Name ExchcertSim) { $script:ExchcertSimRecordCtor }
+    if (-not $ctor) { return $Record }
+    return $ctor.Invoke(@($Record.Exception, $Record.TargetObject, $Record.FullyQualifiedErrorId, $Record.CategoryInfo.Category, $null, $null, $null, $null, $null, $null, $null))
+}
+function global:ConvertTo-ExchcertSimBoundPath($Bound) {
+    foreach ($key in @('Path', 'LiteralPath', 'FilePath', 'Destination', 'OutputDirectory')) {
+        if ($Bound.ContainsKey($key) -and $null -ne $Bound[$key]) {
+            $mapped = @(ConvertTo-ExchcertSimHostPath ([string[]]$Bound[$key]))
+            if ($Bound[$key] -is [array]) { $Bound[$key] = [string[]]$mapped } else { $Bound[$key] = $mapped[0] }
+        }
+    }
+}
+foreach ($name in @('Microsoft.PowerShell.Utility\Export-Csv', 'Microsoft.PowerShell.Utility\Import-Csv', 'Microsoft.PowerShell.Utility\Out-File',
+        'Microsoft.PowerShell.Management\Add-Content', 'Microsoft.PowerShell.Management\New-Item', 'Microsoft.PowerShell.Management\Get-ChildItem',
+        'Microsoft.PowerShell.Management\Copy-Item', 'Microsoft.PowerShell.Management\Remove-Item', 'Microsoft.PowerShell.Host\Start-Transcript')) {
+    $text = [System.Management.Automation.ProxyCommand]::Create([System.Management.Automation.CommandMetadata]::new((Get-Command -Name $name)))
+    $text = $text.Replace('$outBuffer = $null', 'ConvertTo-ExchcertSimBoundPath $PSBoundParameters' + [char]10 + '        $outBuffer = $null')
+    # The cmdlet's terminating error stays statement-terminating (a proxy's plain throw would end the whole script) and
+    # keeps its FullyQualifiedErrorId (ThrowTerminatingError would rename it after the proxy function).
+    $text = $text.Replace('        throw' + [char]10, '        $PSCmdlet.ThrowTerminatingError((Copy-ExchcertSimErrorRecord $_))' + [char]10)
+    $null = Microsoft.PowerShell.Management\New-Item -Path ('function:global:' + $name.Split('\')[-1]) -Value ([scriptblock]::Create($text)) -Force
+}
+Remove-Variable -Name text, name
+function global:Join-Path {
+    [CmdletBinding()]
+    param([Parameter(Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)][Alias('PSPath')][string[]]$Path,
+        [Parameter(Mandatory = $true, Position = 1, ValueFromPipelineByPropertyName = $true)][AllowEmptyString()][AllowNull()][string]$ChildPath,
+        [Parameter(Position = 2, ValueFromRemainingArguments = $true)][string[]]$AdditionalChildPath, [switch]$Resolve)
+    process {
+        foreach ($p in $Path) {
+            if (-not $Resolve -and $p -match '^[A-Za-z]:[\\/]?|^[\\/]{2}[^\\/]') {
+                $joined = $p
+                foreach ($c in @($ChildPath) + @($AdditionalChildPath)) {
+                    if ([string]::IsNullOrEmpty($c)) { continue }
+                    $joined = $joined.TrimEnd('\', '/') + '\' + $c.TrimStart('\', '/')
+                }
+                $joined
+            }
+            else {
+                $bound = @{} + $PSBoundParameters
+                $bound['Path'] = $p
+                Microsoft.PowerShell.Management\Join-Path @bound
+            }
+        }
+    }
+}
+`;
+
+/**
+ * The mock's clock in the session: Start-Sleep moves the organization's clock on instead of waiting, and Get-Date
+ * without -Date is the real time plus what the session slept (as the mock's Get-Date is).
+ */
+export const SIM_EMS_CLOCK = String.raw`$global:ExchcertSimSleptMs = [long]0
+function global:Start-Sleep {
+    [CmdletBinding(DefaultParameterSetName = 'Seconds')]
+    param([Parameter(ParameterSetName = 'Seconds', Mandatory = $true, Position = 0, ValueFromPipeline = $true, ValueFromPipelineByPropertyName = $true)][double]$Seconds,
+        [Parameter(ParameterSetName = 'Milliseconds', Mandatory = $true, ValueFromPipelineByPropertyName = $true)][Alias('ms')][int]$Milliseconds,
+        [Parameter(ParameterSetName = 'FromTimeSpan', Mandatory = $true, ValueFromPipelineByPropertyName = $true)][Alias('ts')][timespan]$Duration)
+    process {
+        $ms = switch ($PSCmdlet.ParameterSetName) { 'Seconds' { $Seconds * 1000 } 'Milliseconds' { $Milliseconds } default { $Duration.TotalMilliseconds } }
+        $ms = [long][System.Math]::Max(0, $ms)
+        $null = & (Get-Module -Name ExchcertSim) { param($m) Send-ExchcertSimRequest @{ op = 'sleep'; ms = $m } } $ms
+        $global:ExchcertSimSleptMs += $ms
+    }
+}
+$text = [System.Management.Automation.ProxyCommand]::Create([System.Management.Automation.CommandMetadata]::new((Get-Command -Name 'Microsoft.PowerShell.Utility\Get-Date')))
+$now = 'if (-not $MyInvocation.ExpectingInput -and -not $PSBoundParameters.ContainsKey(''Date'') -and -not $PSBoundParameters.ContainsKey(''UnixTimeSeconds'')) { $PSBoundParameters[''Date''] = [datetime]::Now.AddMilliseconds($global:ExchcertSimSleptMs) }'
+$text = $text.Replace('$outBuffer = $null', $now + [char]10 + '        $outBuffer = $null')
+$null = Microsoft.PowerShell.Management\New-Item -Path 'function:global:Get-Date' -Value ([scriptblock]::Create($text)) -Force
+Remove-Variable -Name text, now
+`;
+
 /** The engine of the state: started in this process, or the one already serving it (another CLI, a module). */
 async function startEngine(stateDir: string, log: BackendOptions['log']): Promise<EngineServer | null> {
   try {
@@ -100,8 +179,11 @@ export function simBackend(options: BackendOptions = {}): Backend {
         ...timeout,
       },
       { text: SIM_EMS_FILES, displayText: 'sim file cmdlets', ...timeout },
+      { text: SIM_EMS_FILE_PROXIES, displayText: 'sim file cmdlet proxies', ...timeout },
+      { text: SIM_EMS_CLOCK, displayText: 'sim clock', ...timeout },
     ],
     ...(options.pwsh ? { pwsh: options.pwsh } : {}),
+    ...(options.cwd ? { cwd: options.cwd } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -112,7 +194,7 @@ export function simBackend(options: BackendOptions = {}): Backend {
     name: 'sim',
     async run(script: CompiledScript | string, run?: RunOptions): Promise<RunResult> {
       await ready();
-      return session.run(script, run);
+      return withWindowsDisplayPaths(await session.run(script, run), stateDir);
     },
     async info(): Promise<SessionInfo> {
       await ready();

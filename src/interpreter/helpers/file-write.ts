@@ -42,13 +42,16 @@ export function writeTextFile(
   } catch (e) {
     const f = windowsFileError(e, path, false);
     if (f === null) throw e;
+    // Add-Content fails as Set-Content does (its content writer); Out-File and Export-Csv open the file themselves.
+    const content = ctx.spec.name === 'Add-Content';
+    const errorId = content ? `GetContentWriter${f.kind}Error` : 'FileOpenFailure';
     ctx.writeError({
       message: f.message,
-      category: f.category,
-      errorId: `FileOpenFailure`,
+      category: content ? f.category : 'OpenError',
+      errorId,
       targetObject: path,
       exceptionType: f.exceptionType,
-      fullyQualifiedErrorId: `FileOpenFailure,${ctx.spec.name}`,
+      fullyQualifiedErrorId: `${errorId},Microsoft.PowerShell.Commands.${ctx.spec.name.replace('-', '')}Command`,
     });
     return false;
   }

@@ -39,6 +39,9 @@ export async function startTranscript(ctx: CommandContext): Promise<unknown[]> {
     STARS,
     '',
   ].join('\r\n');
+  // Start-Transcript creates the folder it writes to, as PowerShell does.
+  const parent = path.replace(/[\\/][^\\/]*$/, '');
+  if (parent !== path && !/^[A-Za-z]:$/.test(parent) && !ctx.env.fs.exists(parent)) ctx.env.fs.makeDirectory?.(parent);
   ctx.transcript.start(ctx.env.fs, path, header, ctx.params.append === true, 'utf8BOM');
   return Promise.resolve([`Transcript started, output file is ${path}`]);
 }

@@ -121,6 +121,19 @@ function nameFromJson(value: unknown, fallback: unknown): unknown {
   return { Name: typeof name === 'string' ? name : fallback };
 }
 
+/** An access rule a remote session stringified (`@{IdentityReference=…; CryptoKeyRights=…; AccessControlType=…}`) as an object. */
+function accessRuleFromJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const m = /^@\{(.*)\}$/s.exec(value);
+  if (!m) return value;
+  const rule: Record<string, string> = {};
+  for (const part of m[1]!.split('; ')) {
+    const at = part.indexOf('=');
+    if (at > 0) rule[part.slice(0, at)] = part.slice(at + 1);
+  }
+  return rule;
+}
+
 const stringList = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map((v) => (typeof v === 'string' ? v : String(asRecord(v)['Value'] ?? v)))
@@ -147,7 +160,7 @@ export function exchangeCertificateFromJson(json: unknown): ExchangeCertificate 
   const privateKey = r['PrivateKey'];
   return ExchangeCertificateSchema.parse({
     ...r,
-    AccessRules: Array.isArray(r['AccessRules']) ? r['AccessRules'] : null,
+    AccessRules: Array.isArray(r['AccessRules']) ? (r['AccessRules'] as unknown[]).map(accessRuleFromJson) : null,
     CertificateDomains: stringList(r['CertificateDomains']),
     NotAfter: dateFromJson(r['NotAfter']),
     NotBefore: dateFromJson(r['NotBefore']),

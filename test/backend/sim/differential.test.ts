@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../../../src/backend/backend.js';
 import { mockBackend } from '../../../src/backend/mock/mock-backend.js';
-import { openMockState } from '../../../src/backend/mock/mock-state.js';
 import { simBackend } from '../../../src/backend/sim/sim-backend.js';
 import { root } from '../../e2e/support/mock-cli.js';
 import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
+import { seededState } from './sim-support.js';
 
 const folder = join(root, 'fixtures', 'runbooks');
 const runbooks = readdirSync(folder).filter(
@@ -59,10 +59,7 @@ describeWithPwsh('differential: the mock interpreter against real pwsh (sim)', (
   let base: string;
   beforeAll(async () => {
     base = mkdtempSync(join(tmpdir(), 'diff-'));
-    const state = openMockState(join(base, 'state'));
-    await state.exchange.defaultServer();
-    await state.settled();
-    state.close();
+    await seededState(join(base, 'state'));
   }, 120_000);
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -78,7 +75,8 @@ describeWithPwsh('differential: the mock interpreter against real pwsh (sim)', (
       cpSync(join(base, 'state'), join(dir, 'mock'), { recursive: true });
       cpSync(join(base, 'state'), join(dir, 'sim'), { recursive: true });
       const mock = mockBackend({ state: join(dir, 'mock') });
-      const sim = simBackend({ state: join(dir, 'sim'), pwsh: pwshPath()! });
+      // pwsh works in the run's own folder: what a runbook writes through .NET on a Windows path lands there.
+      const sim = simBackend({ state: join(dir, 'sim'), pwsh: pwshPath()!, cwd: dir });
       try {
         const viaMock = await mock.runText(text, '7', { scriptPath: join(folder, file) });
         const viaSim = await sim.run(text, { scriptPath: join(folder, file) });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { openMockState } from '../../../src/backend/mock/mock-state.js';
 import { connectEngine } from '../../../src/backend/sim/engine-client.js';
 import { cliEnv, exchcert } from '../../e2e/support/mock-cli.js';
 import { pwshPath } from '../../support/pwsh.js';
@@ -61,4 +62,13 @@ export async function stopEngine(state: string): Promise<number | null> {
   const pid = await enginePid(state);
   if (pid !== null) process.kill(pid, 'SIGKILL');
   return pid;
+}
+
+/** A state folder with the reference organization created (copied by tests that compare two backends). */
+export async function seededState(path: string): Promise<string> {
+  const state = openMockState(path);
+  await state.exchange.defaultServer();
+  await state.settled();
+  state.close();
+  return path;
 }
