@@ -133,6 +133,7 @@ export class RunspacePool {
   private clientKey: ClientSessionKey | null = null;
   private sessionKey: Buffer | null = null;
   private keyWaiter: { resolve(): void; reject(e: Error): void } | null = null;
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly channel: PacketChannel,
@@ -257,10 +258,10 @@ export class RunspacePool {
     finished.catch(() => undefined);
     const commandAck = this.expectAck('CommandAck', pid);
     this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
+    // Serialised while the server acknowledges the Command.
+    const data = createPipeline(this.writer(), commands);
     await commandAck;
-    await this.dataPacket(pid, 'Default', [
-      { type: MessageType.CREATE_PIPELINE, pid, data: createPipeline(this.writer(), commands) },
-    ]);
+    await this.dataPacket(pid, 'Default', [{ type: MessageType.CREATE_PIPELINE, pid, data }]);
     const onAbort = () => void this.stop(pid);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
@@ -270,9 +271,9 @@ export class RunspacePool {
       options.signal?.removeEventListener('abort', onAbort);
       this.running = null;
       if (this.closedReason === null) {
-        const closeAck = this.expectAck('CloseAck', pid);
+        // The server disposes the pipeline while the next one is set up: its CloseAck is not waited for here.
+        this.closing = this.expectAck('CloseAck', pid);
         this.channel.write(packetLine({ kind: 'Close', psGuid: pid }));
-        await closeAck;
       }
     }
   }
@@ -288,6 +289,7 @@ export class RunspacePool {
   /** Closes the pool and the channel. */
   async close(): Promise<void> {
     if (this.closedReason === null) {
+      await this.closing;
       const ack = this.expectAck('CloseAck', EMPTY_GUID);
       this.channel.write(packetLine({ kind: 'Close', psGuid: EMPTY_GUID }));
       await Promise.race([ack, new Promise((r) => setTimeout(r, 2000).unref())]);
