@@ -16,22 +16,14 @@ for (const transport of TRANSPORT_KINDS)
     const dir = mkdtempSync(join(tmpdir(), 'exchcert-seed-sim-'));
     const state = join(dir, 'state');
     const install = join(state, 'fs', 'C', 'install');
+    const sim = ['--backend', 'sim', '--state', state, '--transport', transport];
     let issued = '';
     let two: { code: number | null; out: string; err: string };
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     beforeAll(() => {
       mkdirSync(install, { recursive: true }); // the admin's C:\install, as on the server
-      const one = exchcert([
-        'run',
-        join(runbooks, 'seed-part-one.ps1'),
-        '--backend',
-        'sim',
-        '--state',
-        state,
-        '--transport',
-        transport,
-      ]);
+      const one = exchcert(['run', join(runbooks, 'seed-part-one.ps1'), ...sim]);
       expect(one.code).toBe(0);
       const ca = exchcert([
         'ca',
@@ -44,19 +36,7 @@ for (const transport of TRANSPORT_KINDS)
       ]);
       expect(ca.code).toBe(0);
       issued = /thumbprint ([0-9A-F]{40})/.exec(ca.out)![1]!;
-      two = exchcert([
-        'run',
-        join(runbooks, 'seed-part-two.ps1'),
-        '--backend',
-        'sim',
-        '--state',
-        state,
-        '--transport',
-        transport,
-        '--answer',
-        'Y',
-        '--json',
-      ]);
+      two = exchcert(['run', join(runbooks, 'seed-part-two.ps1'), ...sim, '--answer', 'Y', '--json']);
     }, 300_000);
 
     it('runs part two without errors and installs the issued certificate on both servers', () => {
@@ -68,20 +48,7 @@ for (const transport of TRANSPORT_KINDS)
       );
       expect(readFileSync(join(install, 'webmail_exchangefun_nl.pfx'))[0]).toBe(0x30);
       for (const server of ['AMS-EXCH01', 'RESEXCH01']) {
-        const got = exchcert([
-          'get',
-          '--backend',
-          'sim',
-          '--state',
-          state,
-          '--transport',
-          transport,
-          '--server',
-          server,
-          '--thumbprint',
-          issued,
-          '--json',
-        ]);
+        const got = exchcert(['get', ...sim, '--server', server, '--thumbprint', issued, '--json']);
         expect(got.code).toBe(0);
         expect(got.out).toContain(issued);
       }
