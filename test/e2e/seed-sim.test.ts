@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll } from '@jest/globals';
 import { TRANSPORT_KINDS } from '../../src/backend/session/transport-kind.js';
 import { describeWithPwsh } from '../support/pwsh.js';
-import { exchcert, root } from './support/mock-cli.js';
+import { exchcert, root, seedCaIssueArgs } from './support/mock-cli.js';
 
 const runbooks = join(root, 'fixtures', 'runbooks');
 
@@ -25,15 +25,7 @@ for (const transport of TRANSPORT_KINDS)
       mkdirSync(install, { recursive: true }); // the admin's C:\install, as on the server
       const one = exchcert(['run', join(runbooks, 'seed-part-one.ps1'), ...sim]);
       expect(one.code).toBe(0);
-      const ca = exchcert([
-        'ca',
-        'issue',
-        join(install, 'ssl-request.req'),
-        '--out',
-        join(install, 'webmail_exchangefun_nl.cer'),
-        '--state',
-        state,
-      ]);
+      const ca = exchcert(seedCaIssueArgs(state));
       expect(ca.code).toBe(0);
       issued = /thumbprint ([0-9A-F]{40})/.exec(ca.out)![1]!;
       two = exchcert(['run', join(runbooks, 'seed-part-two.ps1'), ...sim, '--answer', 'Y', '--json']);
