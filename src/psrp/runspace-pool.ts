@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { readClixmlElement } from './clixml-reader.js';
 import type { ClixmlReadOptions } from './clixml-reader.js';
 import { ClixmlWriter } from './clixml-writer.js';
-import type { ClixmlWriteOptions } from './clixml-writer.js';
 import { Defragmenter, fragmentMessage } from './fragment.js';
 import { decodeMessage, Destination, EMPTY_GUID, encodeMessage } from './message.js';
 import { MessageType, messageTypeName } from './message-type.js';
@@ -14,6 +13,8 @@ import { createPipeline, hostResponse, initRunspacePool, sessionCapability } fro
 import type { PsrpCommand } from './pool-messages.js';
 import { ps } from './ps-value.js';
 import { PsrpProtocolError } from './psrp-protocol-error.js';
+import { ClientSessionKey, decryptSecureString, encryptSecureString } from './session-key.js';
+import { Secret } from '../node/secret.js';
 
 /** A host method call the server makes while a pipeline runs (prompts, Write-Host). */
 export interface HostCall {
@@ -50,11 +51,11 @@ export interface InvokeOptions {
 
 /** Options of a pool. */
 export interface RunspacePoolOptions {
-  /** Protocol version announced (default 2.3). */
+  /**
+   * Protocol version announced (default 2.4). Below 2.4 on either side (Windows PowerShell 5.1, Exchange), open()
+   * also exchanges the session key that SecureStrings are encrypted with.
+   */
   readonly protocolVersion?: string;
-  /** How SecureStrings are written and read (session key). */
-  readonly secureWrite?: ClixmlWriteOptions['secureString'];
-  readonly secureRead?: ClixmlReadOptions['secureString'];
   readonly log?: (line: string) => void;
 }
 
@@ -92,6 +93,17 @@ const VOID_HOST_METHODS =
 const asRecord = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
 
+/** `a < b` for dotted version numbers. */
+function versionBelow(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0;
+  }
+  return false;
+}
+
 /** The message of an ErrorRecord as PowerShell shows it (ErrorDetails first, then the exception). */
 export function errorRecordMessage(e: Record<string, unknown>): string {
   const details = e.ErrorDetails_Message;
@@ -118,18 +130,66 @@ export class RunspacePool {
   private opened: { resolve(): void; reject(e: Error): void } | null = null;
   private closedReason: string | null = null;
   private readonly readOptions: ClixmlReadOptions;
+  private clientKey: ClientSessionKey | null = null;
+  private sessionKey: Buffer | null = null;
+  private keyWaiter: { resolve(): void; reject(e: Error): void } | null = null;
+  private closing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly channel: PacketChannel,
     private readonly options: RunspacePoolOptions = {},
   ) {
-    this.readOptions = options.secureRead ? { secureString: options.secureRead } : {};
+    this.readOptions = { secureString: (body) => this.readSecure(body) };
     channel.onLine((line) => this.onLine(line));
     channel.onClose((reason) => this.onClosed(reason));
   }
 
+  /** The protocol both sides speak: the lower of the two versions. */
+  get protocolVersion(): string {
+    const ours = this.options.protocolVersion ?? '2.4';
+    return this.serverProtocol !== '' && versionBelow(this.serverProtocol, ours) ? this.serverProtocol : ours;
+  }
+
+  /** True when SecureStrings travel encrypted under the session key (protocol below 2.4). */
+  get usesSessionKey(): boolean {
+    return versionBelow(this.protocolVersion, '2.4');
+  }
+
+  /** True once the server's ENCRYPTED_SESSION_KEY was decrypted. */
+  get hasSessionKey(): boolean {
+    return this.sessionKey !== null;
+  }
+
+  /** 2.4: base64 of the UTF-16 text (the transport encrypts); 2.3: AES-256-CBC under the session key. */
+  private readSecure(body: string): Secret {
+    if (this.sessionKey) return decryptSecureString(this.sessionKey, body);
+    if (this.usesSessionKey) throw new PsrpProtocolError('key exchange', 'a SecureString came before the session key');
+    const t = body.trim();
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(t) || t.length % 4 !== 0)
+      throw new PsrpProtocolError('clixml', '<SS> is not base64 of UTF-16 text');
+    return new Secret(Buffer.from(t, 'base64').toString('utf16le'));
+  }
+
   private writer(): ClixmlWriter {
-    return new ClixmlWriter(this.options.secureWrite ? { secureString: this.options.secureWrite } : {});
+    return new ClixmlWriter({
+      secureString: (value) => {
+        if (this.sessionKey) return encryptSecureString(this.sessionKey, value);
+        if (this.usesSessionKey)
+          throw new PsrpProtocolError('key exchange', 'no session key to encrypt a SecureString');
+        return Buffer.from(value.reveal(), 'utf16le').toString('base64');
+      },
+    });
+  }
+
+  /** Sends our public key (PUBLIC_KEY) and resolves when the server's ENCRYPTED_SESSION_KEY is decrypted. */
+  exchangeKey(): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => (this.keyWaiter = { resolve, reject }));
+    this.clientKey ??= new ClientSessionKey();
+    const data = this.writer().write(
+      ps.object({ extended: { PublicKey: this.clientKey.publicKeyBlob().toString('base64') } }),
+    );
+    void this.dataPacket(EMPTY_GUID, 'Default', [{ type: MessageType.PUBLIC_KEY, pid: EMPTY_GUID, data }]);
+    return done;
   }
 
   /** Sends messages as one Data packet, after the previous packet's DataAck (the server takes one at a time). */
@@ -168,11 +228,16 @@ export class RunspacePool {
       {
         type: MessageType.SESSION_CAPABILITY,
         pid: EMPTY_GUID,
-        data: sessionCapability(w, this.options.protocolVersion ?? '2.3'),
+        data: sessionCapability(w, this.options.protocolVersion ?? '2.4'),
       },
       { type: MessageType.INIT_RUNSPACEPOOL, pid: EMPTY_GUID, data: initRunspacePool(this.writer()) },
     ]);
-    return opened;
+    return this.openThenExchangeKey(opened);
+  }
+
+  private async openThenExchangeKey(opened: Promise<void>): Promise<void> {
+    await opened;
+    if (this.usesSessionKey && !this.sessionKey) await this.exchangeKey();
   }
 
   /** Runs one statement of piped commands; resolves when the pipeline ends (also when stopped). */
@@ -193,10 +258,10 @@ export class RunspacePool {
     finished.catch(() => undefined);
     const commandAck = this.expectAck('CommandAck', pid);
     this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
+    // Serialised while the server acknowledges the Command.
+    const data = createPipeline(this.writer(), commands);
     await commandAck;
-    await this.dataPacket(pid, 'Default', [
-      { type: MessageType.CREATE_PIPELINE, pid, data: createPipeline(this.writer(), commands) },
-    ]);
+    await this.dataPacket(pid, 'Default', [{ type: MessageType.CREATE_PIPELINE, pid, data }]);
     const onAbort = () => void this.stop(pid);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
@@ -206,9 +271,9 @@ export class RunspacePool {
       options.signal?.removeEventListener('abort', onAbort);
       this.running = null;
       if (this.closedReason === null) {
-        const closeAck = this.expectAck('CloseAck', pid);
+        // The server disposes the pipeline while the next one is set up: its CloseAck is not waited for here.
+        this.closing = this.expectAck('CloseAck', pid);
         this.channel.write(packetLine({ kind: 'Close', psGuid: pid }));
-        await closeAck;
       }
     }
   }
@@ -224,6 +289,7 @@ export class RunspacePool {
   /** Closes the pool and the channel. */
   async close(): Promise<void> {
     if (this.closedReason === null) {
+      await this.closing;
       const ack = this.expectAck('CloseAck', EMPTY_GUID);
       this.channel.write(packetLine({ kind: 'Close', psGuid: EMPTY_GUID }));
       await Promise.race([ack, new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -237,6 +303,8 @@ export class RunspacePool {
     const error = new PsrpProtocolError('session', `the PowerShell session ended (${reason})`);
     this.opened?.reject(error);
     this.opened = null;
+    this.keyWaiter?.reject(error);
+    this.keyWaiter = null;
     this.running?.fail(error);
     for (const resolve of this.acks.values()) resolve();
     this.acks.clear();
@@ -270,6 +338,8 @@ export class RunspacePool {
     this.state = 'Broken';
     this.opened?.reject(e);
     this.opened = null;
+    this.keyWaiter?.reject(e);
+    this.keyWaiter = null;
     this.running?.fail(e);
   }
 
@@ -281,6 +351,17 @@ export class RunspacePool {
       case MessageType.SESSION_CAPABILITY:
         this.serverProtocol = String(asRecord(body).protocolversion ?? '');
         return;
+      case MessageType.PUBLIC_KEY_REQUEST:
+        if (!this.keyWaiter) void this.exchangeKey().catch(() => undefined);
+        return;
+      case MessageType.ENCRYPTED_SESSION_KEY: {
+        if (!this.clientKey) throw new PsrpProtocolError('key exchange', 'a session key came without our public key');
+        const blob = String(asRecord(body).EncryptedSessionKey ?? '');
+        this.sessionKey = this.clientKey.decryptSessionKey(Buffer.from(blob, 'base64'));
+        this.keyWaiter?.resolve();
+        this.keyWaiter = null;
+        return;
+      }
       case MessageType.RUNSPACEPOOL_STATE: {
         const rec = asRecord(body);
         this.state = POOL_STATES[Number(rec.RunspaceState)] ?? `state ${String(rec.RunspaceState)}`;

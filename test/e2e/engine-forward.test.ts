@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { bin, cliEnv, root, tempDir } from './support/mock-cli.js';
+import { bin, cliEnv, root, seedCaIssueArgs, tempDir } from './support/mock-cli.js';
 import { spawnSync } from 'node:child_process';
 
 const dir = tempDir('exchcert-engine-fwd-');
@@ -20,22 +20,9 @@ function cli(args: readonly string[], cwd: string, env: Record<string, string> =
 
 /** The seed lifecycle as three CLI processes in `cwd` on the state folder `state` (relative to cwd). */
 function lifecycle(cwd: string, state: string, env: Record<string, string> = {}) {
-  const install = join(state, 'fs', 'C', 'install');
   return [
     cli(['run', PART_ONE, '--backend', 'mock', '--state', state], cwd, env),
-    cli(
-      [
-        'ca',
-        'issue',
-        join(install, 'ssl-request.req'),
-        '--out',
-        join(install, 'webmail_exchangefun_nl.cer'),
-        '--state',
-        state,
-      ],
-      cwd,
-      env,
-    ),
+    cli(seedCaIssueArgs(state), cwd, env),
     cli(['run', PART_TWO, '--state', state, '--json'], cwd, env),
   ];
 }

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { seedCaIssueArgs } from './support/mock-cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'exchcert.js');
@@ -50,15 +51,7 @@ describe('the seed lifecycle through exchcert run on the mock (openssl as the in
     writeFileSync(join(dir, 'part2.ps1'), PART_TWO);
     const one = exchcert(['run', join(dir, 'part1.ps1'), '--backend', 'mock', '--state', state]);
     expect(one).toMatchObject({ code: 0, err: '' });
-    const ca = exchcert([
-      'ca',
-      'issue',
-      join(install, 'ssl-request.req'),
-      '--out',
-      join(install, 'webmail_exchangefun_nl.cer'),
-      '--state',
-      state,
-    ]);
+    const ca = exchcert(seedCaIssueArgs(state));
     expect(ca).toMatchObject({ code: 0, err: '' });
     issuedThumbprint = /thumbprint ([0-9A-F]{40})/.exec(ca.out)![1]!;
     const two = exchcert(['run', join(dir, 'part2.ps1'), '--backend', 'mock', '--state', state, '--json']);

@@ -89,6 +89,13 @@ describe('parseClixml', () => {
     expect(() => parseClixml(xml)).toThrow(message);
   });
 
+  it('decodes character references and the five XML entities (in text and attributes); refuses others', () => {
+    expect(parseClixml(doc('<S>a&#xD;&#10;&quot;&apos;&#x1F600;</S>'))).toBe('a\r\n"\'\u{1F600}');
+    expect(readClixmlElement('<Obj RefId="0"><MS><S N="a&amp;b">x</S></MS></Obj>')).toEqual({ 'a&b': 'x' });
+    expect(() => parseClixml(doc('<S>&nbsp;</S>'))).toThrow(PsrpProtocolError);
+    expect(() => parseClixml(doc('<S>&#x110000;</S>'))).toThrow(PsrpProtocolError);
+  });
+
   it('refuses nesting deeper than the limit', () => {
     const deep = '<Obj><MS>'.repeat(300) + '</MS></Obj>'.repeat(300);
     expect(() => parseClixml(doc(deep))).toThrow(PsrpProtocolError);

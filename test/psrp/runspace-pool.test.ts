@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { startProcessChannel } from '../../src/psrp/process-channel.js';
 import { PsrpProtocolError } from '../../src/psrp/psrp-protocol-error.js';
 import { RunspacePool } from '../../src/psrp/runspace-pool.js';
+import { Secret } from '../../src/node/secret.js';
 import { describeWithPwsh, pwshPath } from '../support/pwsh.js';
 
 describeWithPwsh('RunspacePool over pwsh -s', () => {
@@ -81,3 +82,43 @@ describeWithPwsh('RunspacePool over pwsh -s', () => {
     await p.close();
   }, 120_000);
 });
+
+// 2.4 peers (pwsh 7) take SecureStrings as base64 UTF-16 (the transport encrypts); announcing 2.3 makes pwsh 7.6.9
+// act as Windows PowerShell 5.1 / Exchange do: our PUBLIC_KEY is answered with ENCRYPTED_SESSION_KEY, and every
+// SecureString crosses AES-256-CBC encrypted under that key.
+for (const version of ['2.3', '2.4'])
+  describeWithPwsh(`SecureStrings over protocol ${version}`, () => {
+    let pool: RunspacePool;
+    beforeAll(async () => {
+      pool = new RunspacePool(startProcessChannel(pwshPath()!, ['-NoLogo', '-NoProfile', '-s']), {
+        protocolVersion: version,
+      });
+      await pool.open();
+    }, 120_000);
+    afterAll(async () => {
+      await pool?.close();
+    });
+
+    it(version === '2.3' ? 'exchanges the session key at open' : 'needs no session key', () => {
+      expect(pool.serverProtocol).toBe(version);
+      expect(pool.usesSessionKey).toBe(version === '2.3');
+      expect(pool.hasSessionKey).toBe(version === '2.3');
+    });
+
+    it('carries a SecureString both ways', async () => {
+      const out = await pool.invoke([
+        { name: "ConvertTo-SecureString 'Zoë-p@ss ✓' -AsPlainText -Force", isScript: true },
+      ]);
+      expect(out.output[0]).toBeInstanceOf(Secret);
+      expect((out.output[0] as Secret).reveal()).toBe('Zoë-p@ss ✓');
+      const back = await pool.invoke([
+        {
+          name: "param($s) $s.GetType().FullName; [System.Net.NetworkCredential]::new('', $s).Password",
+          isScript: true,
+          args: [{ value: new Secret('Pfx-Secret-7f3c9a!') }],
+        },
+      ]);
+      expect(back.errors).toEqual([]);
+      expect(back.output).toEqual(['System.Security.SecureString', 'Pfx-Secret-7f3c9a!']);
+    });
+  });

@@ -18,6 +18,8 @@ type Result = Envelope & { readonly notices: readonly string[] };
 export interface PsrpTransportOptions extends PwshTransportOptions {
   /** Opens the channel to a PSRP server (e.g. openSshChannel); no local pwsh is started then. */
   readonly channel?: () => Promise<PacketChannel>;
+  /** The PSRP protocol version announced (default: the pool's, 2.4); 2.3 exchanges a session key. */
+  readonly protocolVersion?: string;
 }
 
 interface Session {
@@ -26,13 +28,11 @@ interface Session {
   dead: string | null;
 }
 
-// Sets a call's plain and secret variables at the global scope (secrets as read-only SecureStrings).
+// Sets a call's plain and secret variables at the global scope (secrets arrive as SecureStrings: <SS>, encrypted
+// under the session key below protocol 2.4; made read-only here).
 const SET_VARIABLES = `param($Plain, $Secret)
 foreach ($k in $Plain.Keys) { Set-Variable -Scope Global -Name $k -Value $Plain[$k] }
-foreach ($k in $Secret.Keys) {
-  $s = [System.Security.SecureString]::new(); foreach ($c in $Secret[$k].ToCharArray()) { $s.AppendChar($c) }
-  $s.MakeReadOnly(); Set-Variable -Scope Global -Name $k -Value $s
-}`;
+foreach ($k in $Secret.Keys) { $s = $Secret[$k]; $s.MakeReadOnly(); Set-Variable -Scope Global -Name $k -Value $s }`;
 // Runs text as the script file `$Path` (its own scope, $PSScriptRoot, line numbers of the file).
 const RUN_AS_FILE = `param($Text, $Path)
 $e = $null; $a = [System.Management.Automation.Language.Parser]::ParseInput($Text, $Path, [ref]$null, [ref]$e)
@@ -81,7 +81,10 @@ export class PsrpTransport implements Transport {
     const channel = this.options.channel
       ? await this.options.channel()
       : startProcessChannel(findPwsh(this.options.pwsh), ['-NoLogo', '-NoProfile', '-s'], this.options.log);
-    const pool = new RunspacePool(channel, this.options.log ? { log: this.options.log } : {});
+    const pool = new RunspacePool(channel, {
+      ...(this.options.log ? { log: this.options.log } : {}),
+      ...(this.options.protocolVersion ? { protocolVersion: this.options.protocolVersion } : {}),
+    });
     const session: Session = { channel, pool, dead: null };
     this.session = session;
     channel.onClose((reason) => {
@@ -199,7 +202,7 @@ export class PsrpTransport implements Transport {
     }, timeoutMs);
     try {
       if (names.length > 0) {
-        const secrets = new Map([...(request.secrets?.entries() ?? [])].map(([k, v]) => [k, v.reveal()]));
+        const secrets = new Map(request.secrets ?? []);
         await this.pipeline(
           session,
           [

@@ -1,4 +1,4 @@
-// `--backend sim`: real pwsh (the persistent local session) with the ExchcertSim module, its engine on --state.
+// `--backend sim`: real pwsh (persistent session, runner or PSRP) with the ExchcertSim module, its engine on --state.
 import { platform } from 'node:os';
 import { resolve } from 'node:path';
 import type { Backend, RunOptions, RunResult, SessionInfo } from '../backend.js';
@@ -6,7 +6,7 @@ import type { BackendOptions } from '../backend-options.js';
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import { DEFAULT_STATE_DIR } from '../mock/mock-state.js';
 import { importModuleText } from '../session/bootstrap.js';
-import { PwshTransport } from '../session/pwsh-transport.js';
+import { sessionTransport } from '../session/session-transport.js';
 import { sessionBackend } from '../session/session-backend.js';
 import { serveEngine, EngineRunningError } from './engine-server.js';
 import type { EngineServer } from './engine-server.js';
@@ -164,7 +164,7 @@ export function simBackend(options: BackendOptions = {}): Backend {
   const given = options.state;
   const stateDir = resolve(typeof given === 'object' ? given.dir : (given ?? DEFAULT_STATE_DIR));
   const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
-  const transport = new PwshTransport({
+  const transport = sessionTransport(options.transport, {
     bootstrap: [
       {
         text: SIM_BOOTSTRAP,

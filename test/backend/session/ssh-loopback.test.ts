@@ -6,9 +6,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { TRANSPORT_KINDS } from '../../../src/backend/session/transport-kind.js';
+import { serveEngine } from '../../../src/backend/sim/engine-server.js';
+import { SIM_EMS_FILES } from '../../../src/backend/sim/sim-backend.js';
+import { simModulePath } from '../../../src/backend/sim/sim-module-path.js';
+import { psQuote } from '../../../src/spec/powershell-module.js';
 import { connect } from '../../../src/connect.js';
 import type { ExchcertSession } from '../../../src/connect.js';
 import { runCli } from '../../../src/cli/run-cli.js';
@@ -17,6 +21,7 @@ import { importExchangeCertificate } from '../../../src/cmdlet/import-exchange-c
 import { fileBytes } from '../../../src/node/expression.js';
 import { secret } from '../../../src/node/secret.js';
 import { fakeIo } from '../../support/fake-io.js';
+import { seedCaIssueArgs } from '../../e2e/support/mock-cli.js';
 import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
 import { writeStubModules } from './stub-modules.js';
 
@@ -214,6 +219,53 @@ run('ssh backend over loopback sshd', () => {
         expect(JSON.parse(io.out())).toMatchObject({ ok: true, backend: 'ssh', output: [THUMB] });
       }, 240_000);
     });
+
+  // The seed lifecycle on the remote side: ExchcertSim loaded by the SSH session's bootstrap, its engine served here
+  // (loopback: the remote pwsh reaches the engine's socket in the state folder), the CA step in between.
+  it('runs the seed lifecycle over PSRP on the SSH subsystem', async () => {
+    const state = join(dir, 'seed-state');
+    const install = join(state, 'fs', 'C', 'install');
+    mkdirSync(install, { recursive: true });
+    const boot = join(dir, 'sim-bootstrap.ps1');
+    writeFileSync(
+      boot,
+      `$env:EXCHCERT_STATE = ${psQuote(state)}\n` +
+        `Import-Module -Name ${psQuote(simModulePath())} -ErrorAction Stop\n` +
+        '& (Get-Module -Name ExchcertSim) { Initialize-ExchcertSimSession }\n' +
+        SIM_EMS_FILES,
+    );
+    const ssh = sshArgs('psrp').map((a, i, all) => (all[i - 1] === '--bootstrap' ? boot : a));
+    const args = ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module');
+    const runbooks = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'runbooks');
+    const cli = async (argv: string[]) => {
+      const io = fakeIo();
+      const code = await runCli(argv, io);
+      return { code, out: io.out(), err: io.err() };
+    };
+    let engine = await serveEngine({ stateDir: state, platform: platform() });
+    try {
+      const one = await cli(['run', join(runbooks, 'seed-part-one.ps1'), ...args]);
+      expect(one).toMatchObject({ code: 0, err: '' });
+      await engine.close();
+      const ca = await cli(seedCaIssueArgs(state));
+      expect(ca.code).toBe(0);
+      const issued = /thumbprint ([0-9A-F]{40})/.exec(ca.out)![1]!;
+      engine = await serveEngine({ stateDir: state, platform: platform() });
+      const two = await cli(['run', join(runbooks, 'seed-part-two.ps1'), ...args, '--answer', 'Y', '--json']);
+      // stderr holds the lint findings for the session's pwsh 7 (-Encoding Byte), which the sim's file cmdlets take.
+      expect(two.err).not.toContain('Pass1word');
+      expect(JSON.parse(two.out)).toMatchObject({ ok: true, backend: 'ssh' });
+      expect(two.code).toBe(0);
+      expect(readFileSync(join(install, 'webmail_exchangefun_nl.pfx'))[0]).toBe(0x30);
+      for (const server of ['AMS-EXCH01', 'RESEXCH01']) {
+        const got = await cli(['get', ...args, '--server', server, '--thumbprint', issued, '--json']);
+        expect(got.code).toBe(0);
+        expect(got.out).toContain(issued);
+      }
+    } finally {
+      await engine.close();
+    }
+  }, 300_000);
 
   describe("the PSRP client's host key check (OpenSSH's known_hosts rules)", () => {
     const attempt = async (sshOptions: Record<string, string>) => {

@@ -154,3 +154,10 @@ export function snapshotStore(state: string): unknown {
 export function snapshotState(state: string): { readonly store: unknown; readonly files: Record<string, string> } {
   return { store: snapshotStore(state), files: snapshotFiles(join(state, 'fs')) };
 }
+
+/** `exchcert ca issue` of the seed lifecycle: the request in the state's C:\install signed into the .cer beside it. */
+export function seedCaIssueArgs(state: string): string[] {
+  const install = join(state, 'fs', 'C', 'install');
+  const out = join(install, 'webmail_exchangefun_nl.cer');
+  return ['ca', 'issue', join(install, 'ssl-request.req'), '--out', out, '--state', state];
+}
