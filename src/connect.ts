@@ -30,7 +30,7 @@ export interface ConnectOptions {
   readonly bootstrap?: string;
   readonly importModule?: readonly string[];
   readonly timeoutMs?: number;
-  /** Real backends: `runner` (text runner, default) or `psrp` (PowerShell remoting protocol over `pwsh -s`). */
+  /** Real backends and sim: `runner` (text runner, default) or `psrp` (our PSRP client: `pwsh -s`, or ssh's `powershell` subsystem). */
   readonly transport?: 'runner' | 'psrp';
   /** Answers to prompts, in order across the session's calls, or your own provider. */
   readonly answers?: readonly Answer[] | AnswerProvider;

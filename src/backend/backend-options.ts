@@ -41,7 +41,7 @@ export interface BackendOptions {
   readonly readHost?: (prompt: string, secure: boolean) => string | null;
   /** Streams every run's output (the CLI's console). */
   readonly runHost?: RunHost;
-  /** Real backends: `psrp` (PowerShell remoting protocol over `pwsh -s`) or `runner` (text runner); default: the bench's pick. */
+  /** Real backends and sim: `psrp` (our PSRP client: `pwsh -s`, or ssh's `powershell` subsystem) or `runner` (text runner); default: the bench's pick. */
   readonly transport?: 'runner' | 'psrp';
   /** Real backends: the PowerShell executable (default: pwsh on PATH, or $PWSH). */
   readonly pwsh?: string;

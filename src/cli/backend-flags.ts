@@ -58,7 +58,8 @@ export function withConnectionFlags<T>(
     .option('key-file', { type: 'string', describe: 'ssh: private key file' })
     .option('transport', {
       type: 'string',
-      describe: 'real backends: runner (text runner, default) or psrp (PowerShell remoting protocol over pwsh -s)',
+      describe:
+        'real backends and sim: runner (text runner, default) or psrp (our PowerShell remoting protocol client: pwsh -s, or the SSH powershell subsystem with no local pwsh)',
     });
   // In this order, so the help (and the fast path's recorded options) stay as they were.
   const many = servers
