@@ -17,6 +17,9 @@ import { secret } from '../../../src/node/secret.js';
 import { fakeIo } from '../../support/fake-io.js';
 import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
 import { writeStubModules } from './stub-modules.js';
+import { simSessionText } from '../../../src/backend/sim/sim-backend.js';
+import { root } from '../../e2e/support/mock-cli.js';
+import { stopEngine } from '../sim/sim-support.js';
 
 const SSHD = '/usr/sbin/sshd';
 const THUMB = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
@@ -181,6 +184,44 @@ run('ssh backend over loopback sshd', () => {
     expect(book.errors[0]).toMatchObject({ category: 'ObjectNotFound', errorId: 'PathNotFound' });
     expect(log.join('\n')).not.toContain(PASSWORD);
   }, 120_000);
+
+  it('runs the seed lifecycle across SSH with the ExchcertSim module on the remote side', async () => {
+    const state = join(dir, 'sim-state');
+    const install = join(state, 'fs', 'C', 'install');
+    mkdirSync(install, { recursive: true });
+    const bootstrap = join(dir, 'sim-session.ps1');
+    writeFileSync(bootstrap, simSessionText({ stateDir: state, node: process.execPath }));
+    const remote = [...sshArgs.filter((a, i) => a !== '--import-module' && sshArgs[i - 1] !== '--import-module')];
+    remote[remote.indexOf('--bootstrap') + 1] = bootstrap;
+    const runbooks = join(root, 'fixtures', 'runbooks');
+    try {
+      const one = fakeIo();
+      expect(await runCli(['run', join(runbooks, 'seed-part-one.ps1'), ...remote, '--json'], one)).toBe(0);
+      expect(JSON.parse(one.out())).toMatchObject({ ok: true, backend: 'ssh' });
+      const ca = fakeIo();
+      const cer = join(install, 'webmail_exchangefun_nl.cer');
+      expect(await runCli(['ca', 'issue', join(install, 'ssl-request.req'), '--out', cer, '--state', state], ca)).toBe(
+        0,
+      );
+      const issued = /thumbprint ([0-9A-F]{40})/.exec(ca.out())![1]!;
+      const two = fakeIo();
+      const code = await runCli(
+        ['run', join(runbooks, 'seed-part-two.ps1'), ...remote, '--answer', 'Y', '--json'],
+        two,
+      );
+      expect(JSON.parse(two.out())).toMatchObject({ ok: true, backend: 'ssh' });
+      expect(code).toBe(0);
+      const check = fakeIo({
+        stdin: `@('AMS-EXCH01', 'RESEXCH01') | ForEach-Object { (Get-ExchangeCertificate -Server $_ -Thumbprint '${issued}').Thumbprint }`,
+      });
+      expect(await runCli(['run', '-', ...remote, '--json'], check)).toBe(0);
+      expect(JSON.parse(check.out())).toMatchObject({ ok: true, output: [issued, issued] });
+      expect(readFileSync(join(install, 'webmail_exchangefun_nl.pfx'))[0]).toBe(0x30);
+      expect(log.join('\n')).not.toContain('Pass1word');
+    } finally {
+      await stopEngine(state);
+    }
+  }, 300_000);
 
   it('the CLI runs a runbook with --backend ssh', async () => {
     const file = join(dir, 'runbook.ps1');
