@@ -10,6 +10,7 @@ import { sessionTransport } from '../session/session-transport.js';
 import { sessionBackend } from '../session/session-backend.js';
 import { serveEngine, EngineRunningError } from './engine-server.js';
 import type { EngineServer } from './engine-server.js';
+import { psQuote } from '../../spec/powershell-module.js';
 import { simModulePath } from './sim-module-path.js';
 import { withWindowsDisplayPaths } from './windows-display-paths.js';
 
@@ -145,6 +146,24 @@ $text = $text.Replace('$outBuffer = $null', $now + [char]10 + '        $outBuffe
 $null = Microsoft.PowerShell.Management\New-Item -Path 'function:global:Get-Date' -Value ([scriptblock]::Create($text)) -Force
 Remove-Variable -Name text, now
 `;
+
+/**
+ * The whole sim session as one bootstrap text, for a pwsh this process does not start (`--backend ssh --bootstrap FILE`
+ * on the machine that holds the state): the state, the module, the connected server, the file cmdlets and the clock.
+ * @example writeFileSync('sim.ps1', simSessionText({ stateDir: '/srv/exchcert', node: process.execPath }));
+ */
+export function simSessionText(options: { stateDir: string; connect?: string; node?: string }): string {
+  return [
+    `$env:EXCHCERT_STATE = ${psQuote(options.stateDir)}`,
+    `$env:EXCHCERT_CONNECT = ${psQuote(options.connect ?? '')}`,
+    ...(options.node !== undefined ? [`$env:EXCHCERT_NODE = ${psQuote(options.node)}`] : []),
+    `Import-Module -Name ${psQuote(simModulePath())}`,
+    '& (Get-Module -Name ExchcertSim) { Initialize-ExchcertSimSession }',
+    SIM_EMS_FILES,
+    SIM_EMS_FILE_PROXIES,
+    SIM_EMS_CLOCK,
+  ].join('\n');
+}
 
 /** The engine of the state: started in this process, or the one already serving it (another CLI, a module). */
 async function startEngine(stateDir: string, log: BackendOptions['log']): Promise<EngineServer | null> {

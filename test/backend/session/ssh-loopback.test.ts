@@ -10,9 +10,7 @@ import { platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { TRANSPORT_KINDS } from '../../../src/backend/session/transport-kind.js';
 import { serveEngine } from '../../../src/backend/sim/engine-server.js';
-import { SIM_EMS_FILES } from '../../../src/backend/sim/sim-backend.js';
-import { simModulePath } from '../../../src/backend/sim/sim-module-path.js';
-import { psQuote } from '../../../src/spec/powershell-module.js';
+import { simSessionText } from '../../../src/backend/sim/sim-backend.js';
 import { connect } from '../../../src/connect.js';
 import type { ExchcertSession } from '../../../src/connect.js';
 import { runCli } from '../../../src/cli/run-cli.js';
@@ -21,7 +19,8 @@ import { importExchangeCertificate } from '../../../src/cmdlet/import-exchange-c
 import { fileBytes } from '../../../src/node/expression.js';
 import { secret } from '../../../src/node/secret.js';
 import { fakeIo } from '../../support/fake-io.js';
-import { seedCaIssueArgs } from '../../e2e/support/mock-cli.js';
+import { root, seedCaIssueArgs } from '../../e2e/support/mock-cli.js';
+import { stopEngine } from '../sim/sim-support.js';
 import { describeWithPwsh, pwshPath } from '../../support/pwsh.js';
 import { writeStubModules } from './stub-modules.js';
 
@@ -220,6 +219,42 @@ run('ssh backend over loopback sshd', () => {
       }, 240_000);
     });
 
+  it('runs the seed lifecycle across SSH with the ExchcertSim module on the remote side (runner)', async () => {
+    const state = join(dir, 'sim-state');
+    const install = join(state, 'fs', 'C', 'install');
+    mkdirSync(install, { recursive: true });
+    const bootstrap = join(dir, 'sim-session.ps1');
+    writeFileSync(bootstrap, simSessionText({ stateDir: state, node: process.execPath }));
+    const ssh = sshArgs('runner');
+    const remote = ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module');
+    remote[remote.indexOf('--bootstrap') + 1] = bootstrap;
+    const runbooks = join(root, 'fixtures', 'runbooks');
+    try {
+      const one = fakeIo();
+      expect(await runCli(['run', join(runbooks, 'seed-part-one.ps1'), ...remote, '--json'], one)).toBe(0);
+      expect(JSON.parse(one.out())).toMatchObject({ ok: true, backend: 'ssh' });
+      const ca = fakeIo();
+      expect(await runCli(seedCaIssueArgs(state), ca)).toBe(0);
+      const issued = /thumbprint ([0-9A-F]{40})/.exec(ca.out())![1]!;
+      const two = fakeIo();
+      const code = await runCli(
+        ['run', join(runbooks, 'seed-part-two.ps1'), ...remote, '--answer', 'Y', '--json'],
+        two,
+      );
+      expect(JSON.parse(two.out())).toMatchObject({ ok: true, backend: 'ssh' });
+      expect(code).toBe(0);
+      const check = fakeIo({
+        stdin: `@('AMS-EXCH01', 'RESEXCH01') | ForEach-Object { (Get-ExchangeCertificate -Server $_ -Thumbprint '${issued}').Thumbprint }`,
+      });
+      expect(await runCli(['run', '-', ...remote, '--json'], check)).toBe(0);
+      expect(JSON.parse(check.out())).toMatchObject({ ok: true, output: [issued, issued] });
+      expect(readFileSync(join(install, 'webmail_exchangefun_nl.pfx'))[0]).toBe(0x30);
+      expect(log.join('\n')).not.toContain('Pass1word');
+    } finally {
+      await stopEngine(state);
+    }
+  }, 300_000);
+
   // The seed lifecycle on the remote side: ExchcertSim loaded by the SSH session's bootstrap, its engine served here
   // (loopback: the remote pwsh reaches the engine's socket in the state folder), the CA step in between.
   it('runs the seed lifecycle over PSRP on the SSH subsystem', async () => {
@@ -227,13 +262,7 @@ run('ssh backend over loopback sshd', () => {
     const install = join(state, 'fs', 'C', 'install');
     mkdirSync(install, { recursive: true });
     const boot = join(dir, 'sim-bootstrap.ps1');
-    writeFileSync(
-      boot,
-      `$env:EXCHCERT_STATE = ${psQuote(state)}\n` +
-        `Import-Module -Name ${psQuote(simModulePath())} -ErrorAction Stop\n` +
-        '& (Get-Module -Name ExchcertSim) { Initialize-ExchcertSimSession }\n' +
-        SIM_EMS_FILES,
-    );
+    writeFileSync(boot, simSessionText({ stateDir: state }));
     const ssh = sshArgs('psrp').map((a, i, all) => (all[i - 1] === '--bootstrap' ? boot : a));
     const args = ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module');
     const runbooks = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'runbooks');

@@ -181,4 +181,32 @@ describe('exchcert engine serve', () => {
       await first.close();
     }
   });
+  it('moves the organization clock on a sleep request and refuses a bad duration, naming it', async () => {
+    const state = tempState();
+    const engine = await serve(state);
+    const client = await connectEngine(join(state, 'engine.sock'));
+    const make = async (name: string) =>
+      (
+        done(
+          await client.call({
+            op: 'invoke',
+            cmdlet: 'New-ExchangeCertificate',
+            parameterSet: 'Certificate',
+            parameters: { SubjectName: `CN=${name}.contoso.com`, Services: { enum: 'None' } },
+            shell: '7',
+          }),
+        ).output[0] as Record<string, { date: number }>
+      )['NotAfter']!.date;
+    const before = await make('before');
+    done(await client.call({ op: 'sleep', ms: 3 * 86_400_000 }));
+    const after = await make('after');
+    expect(Math.round((after - before) / 86_400_000)).toBe(3);
+    expect(await client.call({ op: 'sleep', ms: -5 })).toMatchObject({
+      kind: 'fault',
+      message: "sleep: ms must be a number >= 0, not '-5'.",
+    });
+    client.close();
+    engine.child.kill('SIGTERM');
+    await engine.exited;
+  }, 60_000);
 });
