@@ -13,6 +13,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   // Library defaults for callers that inject nothing (connect() from an application): the caller's own process.
   'src/backend/session/find-pwsh.ts': 'with no pwsh given, $PWSH and PATH of the running process name it',
   'src/backend/session/remote-backend.ts': "WSMan exists only on Windows: the running process's platform by default",
+  'src/psrp/ssh-channel.ts': "with no IdentityAgent given, the running process's SSH_AUTH_SOCK names the agent, as ssh",
   // The bundle loader runs before any command, for main.ts: its V8 code cache belongs to the running node
   // (version, arch, flags) and is saved when that process exits.
   'src/cli/load-bundle.ts': "the code cache is keyed to the running node's version, arch and flags, saved at exit",

@@ -31,7 +31,7 @@ export function engineSocketFor(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
-  platform: string = process.platform,
+  platform: string,
 ): string | null {
   if (argv.length === 0 || STAY_HERE.has(argv[0]!) || env.EXCHCERT_NO_ENGINE === '1') return null;
   const backend = option(argv, '--backend');
@@ -61,7 +61,7 @@ async function answer(frame: Frame, io: CliIo): Promise<Frame | null> {
  * @example const code = (await forwardToEngine(argv, io)) ?? (await runHere(argv, io));
  */
 export function forwardToEngine(argv: readonly string[], io: CliIo): Promise<number | null> {
-  const path = engineSocketFor(argv, io.env, io.cwd, io.platform ?? process.platform);
+  const path = engineSocketFor(argv, io.env, io.cwd, io.platform ?? 'linux');
   if (path === null) return Promise.resolve(null);
   return new Promise((done) => {
     const socket = connect(path);

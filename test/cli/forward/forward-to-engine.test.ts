@@ -46,17 +46,17 @@ describe('engineSocketFor', () => {
   });
   it('finds the socket of the state named by --state, --state= or EXCHCERT_STATE', () => {
     const socket = join(dir, ENGINE_SOCKET_FILE);
-    expect(engineSocketFor(['run', 'a.ps1', '--state', 'lookup'], {}, base)).toBe(socket);
-    expect(engineSocketFor(['get', `--state=${dir}`], {}, '/')).toBe(socket);
-    expect(engineSocketFor(['get', '--server', 'EX1'], { EXCHCERT_STATE: dir }, '/')).toBe(socket);
+    expect(engineSocketFor(['run', 'a.ps1', '--state', 'lookup'], {}, base, 'linux')).toBe(socket);
+    expect(engineSocketFor(['get', `--state=${dir}`], {}, '/', 'linux')).toBe(socket);
+    expect(engineSocketFor(['get', '--server', 'EX1'], { EXCHCERT_STATE: dir }, '/', 'linux')).toBe(socket);
   });
   it('keeps the command here for other backends, the shell, no state, no socket or EXCHCERT_NO_ENGINE', () => {
-    expect(engineSocketFor(['get', '--backend', 'local', '--state', dir], {}, '/')).toBeNull();
-    expect(engineSocketFor(['shell', '--state', dir], {}, '/')).toBeNull();
-    expect(engineSocketFor(['get', '--server', 'EX1'], {}, '/')).toBeNull();
-    expect(engineSocketFor(['get', '--state', join(base, 'none')], {}, '/')).toBeNull();
-    expect(engineSocketFor(['get', '--state', dir], { EXCHCERT_NO_ENGINE: '1' }, '/')).toBeNull();
-    expect(engineSocketFor(['run', 'a.ps1', '--', '--state', dir], {}, '/')).toBeNull();
+    expect(engineSocketFor(['get', '--backend', 'local', '--state', dir], {}, '/', 'linux')).toBeNull();
+    expect(engineSocketFor(['shell', '--state', dir], {}, '/', 'linux')).toBeNull();
+    expect(engineSocketFor(['get', '--server', 'EX1'], {}, '/', 'linux')).toBeNull();
+    expect(engineSocketFor(['get', '--state', join(base, 'none')], {}, '/', 'linux')).toBeNull();
+    expect(engineSocketFor(['get', '--state', dir], { EXCHCERT_NO_ENGINE: '1' }, '/', 'linux')).toBeNull();
+    expect(engineSocketFor(['run', 'a.ps1', '--', '--state', dir], {}, '/', 'linux')).toBeNull();
   });
   it('looks for the engine where it listens: on Windows its named pipe, not a socket file in the state', () => {
     expect(engineSocketFor(['get', '--state', dir], {}, '/', 'linux')).toBe(engineSocketPath(dir, 'linux'));
