@@ -45,8 +45,9 @@ describe('parser speed', () => {
     const large = runbook(40_000);
     parse(small);
     const tSmall = best(3, () => parse(small));
-    const tLarge = best(2, () => parse(large));
-    expect(tLarge).toBeLessThan(Math.max(tSmall, 5) * 8 * 2.5);
+    const tLarge = best(3, () => parse(large));
+    // 8x the lines: linear is ~8x, quadratic 64x; 4x headroom for a loaded machine's GC (it failed once at 2.5x).
+    expect(tLarge).toBeLessThan(Math.max(tSmall, 5) * 8 * 4);
   });
 
   it('handles long tokens, long lines and long comment runs in linear time', () => {
