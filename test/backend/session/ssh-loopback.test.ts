@@ -219,15 +219,23 @@ run('ssh backend over loopback sshd', () => {
       }, 240_000);
     });
 
-  it('runs the seed lifecycle across SSH with the ExchcertSim module on the remote side (runner)', async () => {
-    const state = join(dir, 'sim-state');
+  /** The CLI's ssh flags for a remote sim session on `state`: bootstrapped with `bootstrap`, without the stub modules. */
+  const simRemote = (transport: string, state: string, bootstrap: string) => {
     const install = join(state, 'fs', 'C', 'install');
     mkdirSync(install, { recursive: true });
-    const bootstrap = join(dir, 'sim-session.ps1');
-    writeFileSync(bootstrap, simSessionText({ stateDir: state, node: process.execPath }));
-    const ssh = sshArgs('runner');
-    const remote = ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module');
-    remote[remote.indexOf('--bootstrap') + 1] = bootstrap;
+    const file = join(dir, `sim-session-${transport}.ps1`);
+    writeFileSync(file, bootstrap);
+    const ssh = sshArgs(transport).map((a, i, all) => (all[i - 1] === '--bootstrap' ? file : a));
+    return { install, args: ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module') };
+  };
+
+  it('runs the seed lifecycle across SSH with the ExchcertSim module on the remote side (runner)', async () => {
+    const state = join(dir, 'sim-state');
+    const { install, args: remote } = simRemote(
+      'runner',
+      state,
+      simSessionText({ stateDir: state, node: process.execPath }),
+    );
     const runbooks = join(root, 'fixtures', 'runbooks');
     try {
       const one = fakeIo();
@@ -259,12 +267,7 @@ run('ssh backend over loopback sshd', () => {
   // (loopback: the remote pwsh reaches the engine's socket in the state folder), the CA step in between.
   it('runs the seed lifecycle over PSRP on the SSH subsystem', async () => {
     const state = join(dir, 'seed-state');
-    const install = join(state, 'fs', 'C', 'install');
-    mkdirSync(install, { recursive: true });
-    const boot = join(dir, 'sim-bootstrap.ps1');
-    writeFileSync(boot, simSessionText({ stateDir: state }));
-    const ssh = sshArgs('psrp').map((a, i, all) => (all[i - 1] === '--bootstrap' ? boot : a));
-    const args = ssh.filter((a, i) => a !== '--import-module' && ssh[i - 1] !== '--import-module');
+    const { install, args } = simRemote('psrp', state, simSessionText({ stateDir: state }));
     const runbooks = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'runbooks');
     const cli = async (argv: string[]) => {
       const io = fakeIo();
