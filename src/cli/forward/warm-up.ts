@@ -29,7 +29,9 @@ function partTwo(server: string, other: string | undefined): string {
     `$Data = [Byte[]]$(Get-Content -Path "${CERTIFICATE}" -Encoding Byte -ReadCount 0)`,
     `$Cert = Import-ExchangeCertificate -Server ${server} -FileData $Data`,
     `Get-ExchangeCertificate -Server ${server} -Thumbprint $Cert.Thumbprint | Enable-ExchangeCertificate -Server ${server} -Services IIS`,
-    `Export-ExchangeCertificate -Server ${server} -Thumbprint $Cert.Thumbprint -FileName "${pfx}" -BinaryEncoded -Password ${password}`,
+    // Without -FileName, which Exchange 2016 and later do not have: the bytes come back in FileData on every version.
+    `$Pfx = Export-ExchangeCertificate -Server ${server} -Thumbprint $Cert.Thumbprint -BinaryEncoded -Password ${password}`,
+    `Set-Content -Path "${pfx}" -Value $Pfx.FileData -Encoding Byte`,
     ...(other === undefined
       ? []
       : [

@@ -25,7 +25,7 @@ describe('warmUp', () => {
   it('runs run, ca issue, run and get on a copy with the state’s servers, all exit 0, and removes the copy', async () => {
     const state = join(base, 'two');
     for (const [name, version] of [
-      ['AMS-EXCH01', '2013'],
+      ['AMS-EXCH01', '2019'],
       ['RESEXCH01', '2010'],
     ] as const)
       expect(await runCli(['mock', 'add-server', name, '--exchange', version, '--state', state], fakeIo())).toBe(0);
