@@ -52,7 +52,9 @@ export function encodeMessage(m: PsrpMessage): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32LE(m.destination, 0);
   head.writeUInt32LE(m.type, 4);
-  return Buffer.concat([head, guidToBytes(m.rpid), guidToBytes(m.pid), BOM, Buffer.from(m.data, 'utf8')]);
+  // A message without data (END_OF_PIPELINE_INPUT) has no body at all: a lone BOM is not an object to the server.
+  const body = m.data === '' ? [] : [BOM, Buffer.from(m.data, 'utf8')];
+  return Buffer.concat([head, guidToBytes(m.rpid), guidToBytes(m.pid), ...body]);
 }
 
 /** Bytes as a message; typed error when too short or not UTF-8. */

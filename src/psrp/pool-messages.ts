@@ -80,12 +80,12 @@ function command(c: PsrpCommand): PsObject {
   });
 }
 
-/** CREATE_PIPELINE: one statement of piped commands, no input. */
-export function createPipeline(w: ClixmlWriter, commands: readonly PsrpCommand[]): string {
+/** CREATE_PIPELINE: one statement of piped commands, with or without input. */
+export function createPipeline(w: ClixmlWriter, commands: readonly PsrpCommand[], noInput = true): string {
   return w.write(
     ps.object({
       extended: {
-        NoInput: true,
+        NoInput: noInput,
         ApartmentState: apartment(),
         RemoteStreamOptions: ps.enumValue('System.Management.Automation.RemoteStreamOptions', 'AddInvocationInfo', 15),
         AddToHistory: false,

@@ -12,6 +12,7 @@ import type { PacketChannel } from './packet-channel.js';
 import { createPipeline, hostResponse, initRunspacePool, sessionCapability } from './pool-messages.js';
 import type { PsrpCommand } from './pool-messages.js';
 import { ps } from './ps-value.js';
+import type { PsValueInput } from './ps-value.js';
 import { PsrpProtocolError } from './psrp-protocol-error.js';
 import { ClientSessionKey, decryptSecureString, encryptSecureString } from './session-key.js';
 import { Secret } from '../node/secret.js';
@@ -41,12 +42,32 @@ export interface PipelineResult {
   readonly state: 'Completed' | 'Stopped' | 'Failed';
 }
 
+/** The record streams of a pipeline, named as in PipelineResult. */
+export type RecordStream = 'output' | 'errors' | 'warnings' | 'verbose' | 'debug' | 'information';
+
 /** Options of one pipeline. */
 export interface InvokeOptions {
   /** Answers host calls; void methods (Write*) may return null. */
   readonly host?: (call: HostCall) => HostAnswer;
   /** Aborting stops the pipeline with a Signal. */
   readonly signal?: AbortSignal;
+  /** Receives each record as it arrives; the result then holds none (only the terminating error). */
+  readonly onRecord?: (stream: RecordStream, value: unknown) => void;
+  /** True: the pipeline reads input objects sent with the handle's `input()` until `endInput()`. */
+  readonly input?: boolean;
+}
+
+/** A started pipeline. */
+export interface PipelineHandle {
+  readonly pid: string;
+  /** Resolves when the pipeline ends (Completed, Stopped or Failed). */
+  readonly finished: Promise<PipelineResult>;
+  /** Sends one input object (a pipeline started with `input: true`). */
+  input(value: PsValueInput): Promise<void>;
+  /** Ends the input: the pipeline's reading of `$input` ends. */
+  endInput(): Promise<void>;
+  /** Stops the pipeline with a Signal. */
+  stop(): Promise<void>;
 }
 
 /** Options of a pool. */
@@ -242,11 +263,20 @@ export class RunspacePool {
 
   /** Runs one statement of piped commands; resolves when the pipeline ends (also when stopped). */
   async invoke(commands: readonly PsrpCommand[], options: InvokeOptions = {}): Promise<PipelineResult> {
+    return (await this.start(commands, options)).finished;
+  }
+
+  /**
+   * Starts one statement of piped commands; resolves once the server has it. With `input: true` it runs until
+   * `endInput()` (a long-lived pipeline fed by input objects).
+   * @example const p = await pool.start([{ name: 'ForEach-Object', args: [{ name: 'Process', value: ... }] }], { input: true });
+   */
+  async start(commands: readonly PsrpCommand[], options: InvokeOptions = {}): Promise<PipelineHandle> {
     if (this.closedReason !== null) throw new PsrpProtocolError('session', `the pool is closed (${this.closedReason})`);
     if (this.state !== 'Opened') throw new PsrpProtocolError('session', `the pool is ${this.state}, not Opened`);
     if (this.running) throw new PsrpProtocolError('session', 'a pipeline is already running in this pool');
     const pid = randomUUID();
-    const finished = new Promise<PipelineResult>((resolve, reject) => {
+    const ended = new Promise<PipelineResult>((resolve, reject) => {
       this.running = {
         pid,
         options,
@@ -255,19 +285,9 @@ export class RunspacePool {
         fail: reject,
       };
     });
-    finished.catch(() => undefined);
-    const commandAck = this.expectAck('CommandAck', pid);
-    this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
-    // Serialised while the server acknowledges the Command.
-    const data = createPipeline(this.writer(), commands);
-    await commandAck;
-    await this.dataPacket(pid, 'Default', [{ type: MessageType.CREATE_PIPELINE, pid, data }]);
+    ended.catch(() => undefined);
     const onAbort = () => void this.stop(pid);
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) onAbort();
-    try {
-      return await finished;
-    } finally {
+    const finished = ended.finally(() => {
       options.signal?.removeEventListener('abort', onAbort);
       this.running = null;
       if (this.closedReason === null) {
@@ -275,7 +295,24 @@ export class RunspacePool {
         this.closing = this.expectAck('CloseAck', pid);
         this.channel.write(packetLine({ kind: 'Close', psGuid: pid }));
       }
-    }
+    });
+    finished.catch(() => undefined);
+    const commandAck = this.expectAck('CommandAck', pid);
+    this.channel.write(packetLine({ kind: 'Command', psGuid: pid }));
+    // Serialised while the server acknowledges the Command.
+    const data = createPipeline(this.writer(), commands, !options.input);
+    await commandAck;
+    await this.dataPacket(pid, 'Default', [{ type: MessageType.CREATE_PIPELINE, pid, data }]);
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    return {
+      pid,
+      finished,
+      input: (value) =>
+        this.dataPacket(pid, 'Default', [{ type: MessageType.PIPELINE_INPUT, pid, data: this.writer().write(value) }]),
+      endInput: () => this.dataPacket(pid, 'Default', [{ type: MessageType.END_OF_PIPELINE_INPUT, pid, data: '' }]),
+      stop: () => this.stop(pid),
+    };
   }
 
   /** Stops a running pipeline with a Signal; resolves on SignalAck. */
@@ -377,22 +414,22 @@ export class RunspacePool {
         return;
       }
       case MessageType.PIPELINE_OUTPUT:
-        r?.result.output.push(body);
+        if (r) this.record(r, 'output', body);
         return;
       case MessageType.ERROR_RECORD:
-        r?.result.errors.push(asRecord(body));
+        if (r) this.record(r, 'errors', asRecord(body));
         return;
       case MessageType.WARNING_RECORD:
-        r?.result.warnings.push(asRecord(body));
+        if (r) this.record(r, 'warnings', asRecord(body));
         return;
       case MessageType.VERBOSE_RECORD:
-        r?.result.verbose.push(asRecord(body));
+        if (r) this.record(r, 'verbose', asRecord(body));
         return;
       case MessageType.DEBUG_RECORD:
-        r?.result.debug.push(asRecord(body));
+        if (r) this.record(r, 'debug', asRecord(body));
         return;
       case MessageType.INFORMATION_RECORD:
-        r?.result.information.push(asRecord(body));
+        if (r) this.record(r, 'information', asRecord(body));
         return;
       case MessageType.PIPELINE_STATE: {
         if (!r) return;
@@ -418,6 +455,11 @@ export class RunspacePool {
     }
   }
 
+  private record(r: Running, stream: RecordStream, value: unknown): void {
+    if (r.options.onRecord) r.options.onRecord(stream, value);
+    else (r.result[stream] as unknown[]).push(value);
+  }
+
   private hostCall(type: number, pid: string, call: Record<string, unknown>, r: Running | null): void {
     const mi = asRecord(call.mi);
     const method = String(mi.text ?? mi.value);
@@ -427,7 +469,7 @@ export class RunspacePool {
     if (answer === null) {
       this.options.log?.(`psrp: host call ${method} has no answer; stopping the pipeline`);
       if (r) {
-        r.result.errors.push({
+        this.record(r, 'errors', {
           Exception: {
             Message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
           },

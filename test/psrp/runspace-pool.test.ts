@@ -56,6 +56,30 @@ describeWithPwsh('RunspacePool over pwsh -s', () => {
     expect(u.errors[0]!.FullyQualifiedErrorId).toBe('HostPromptUnanswered');
   });
 
+  it('feeds a started pipeline input objects and streams its records; ending the input completes it', async () => {
+    const seen: [string, unknown][] = [];
+    const h = await pool.start([{ name: 'foreach ($x in $input) { $x * 2; Write-Warning "w$x" }', isScript: true }], {
+      input: true,
+      onRecord: (stream, value) =>
+        seen.push([
+          stream,
+          stream === 'warnings' ? (value as Record<string, unknown>).InformationalRecord_Message : value,
+        ]),
+    });
+    await h.input(1);
+    await h.input(20);
+    await h.endInput();
+    const r = await h.finished;
+    expect(r.state).toBe('Completed');
+    expect(r.output).toEqual([]);
+    expect(seen).toEqual([
+      ['output', 2],
+      ['warnings', 'w1'],
+      ['output', 40],
+      ['warnings', 'w20'],
+    ]);
+  });
+
   it('a Signal stops a long command within 1 s and the pool stays usable', async () => {
     const abort = new AbortController();
     const running = pool.invoke([{ name: 'while ($true) { Start-Sleep -Milliseconds 20 }', isScript: true }], {

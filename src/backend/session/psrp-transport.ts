@@ -1,12 +1,12 @@
 // The PSRP transport: one `pwsh -s` runspace pool; calls are structured pipelines, results typed CLIXML objects.
 import type { PacketChannel } from '../../psrp/packet-channel.js';
 import { startProcessChannel } from '../../psrp/process-channel.js';
-import type { PsrpCommand } from '../../psrp/pool-messages.js';
 import { PsrpProtocolError } from '../../psrp/psrp-protocol-error.js';
 import { RunspacePool } from '../../psrp/runspace-pool.js';
 import type { HostAnswer, HostCall, PipelineResult } from '../../psrp/runspace-pool.js';
 import type { Envelope, PromptRequest } from './envelope.js';
 import { findPwsh } from './find-pwsh.js';
+import { PsrpCallLoop } from './psrp-call-loop.js';
 import { envelopeFromPipeline } from './psrp-envelope.js';
 import type { PwshTransportOptions } from './pwsh-transport.js';
 import { BootstrapError, SessionDiedError, SessionTimeoutError } from './session-errors.js';
@@ -25,19 +25,10 @@ export interface PsrpTransportOptions extends PwshTransportOptions {
 interface Session {
   readonly channel: PacketChannel;
   readonly pool: RunspacePool;
+  readonly loop: PsrpCallLoop;
   dead: string | null;
 }
 
-// Sets a call's plain and secret variables at the global scope (secrets arrive as SecureStrings: <SS>, encrypted
-// under the session key below protocol 2.4; made read-only here).
-const SET_VARIABLES = `param($Plain, $Secret)
-foreach ($k in $Plain.Keys) { Set-Variable -Scope Global -Name $k -Value $Plain[$k] }
-foreach ($k in $Secret.Keys) { $s = $Secret[$k]; $s.MakeReadOnly(); Set-Variable -Scope Global -Name $k -Value $s }`;
-// Runs text as the script file `$Path` (its own scope, $PSScriptRoot, line numbers of the file).
-const RUN_AS_FILE = `param($Text, $Path)
-$e = $null; $a = [System.Management.Automation.Language.Parser]::ParseInput($Text, $Path, [ref]$null, [ref]$e)
-if ($e.Count -gt 0) { throw [System.Management.Automation.ParseException]::new($e) }
-& $a.GetScriptBlock()`;
 const NON_INTERACTIVE = 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.';
 
 const firstLine = (text: string) => {
@@ -85,7 +76,7 @@ export class PsrpTransport implements Transport {
       ...(this.options.log ? { log: this.options.log } : {}),
       ...(this.options.protocolVersion ? { protocolVersion: this.options.protocolVersion } : {}),
     });
-    const session: Session = { channel, pool, dead: null };
+    const session: Session = { channel, pool, loop: new PsrpCallLoop(pool), dead: null };
     this.session = session;
     channel.onClose((reason) => {
       session.dead = reason;
@@ -169,16 +160,6 @@ export class PsrpTransport implements Transport {
     };
   }
 
-  private async pipeline(
-    session: Session,
-    commands: PsrpCommand[],
-    handlers: TransportHandlers,
-    hostText: string[],
-    signal?: AbortSignal,
-  ): Promise<PipelineResult> {
-    return session.pool.invoke(commands, { host: this.host(handlers, hostText), ...(signal ? { signal } : {}) });
-  }
-
   private async call(session: Session, request: TransportRequest, handlers: TransportHandlers): Promise<Envelope> {
     const id = this.nextId++;
     const command = firstLine(request.displayText ?? request.text);
@@ -201,51 +182,22 @@ export class PsrpTransport implements Transport {
       }, this.options.stopGraceMs ?? 3000);
     }, timeoutMs);
     try {
-      if (names.length > 0) {
-        const secrets = new Map(request.secrets ?? []);
-        await this.pipeline(
-          session,
-          [
-            {
-              name: SET_VARIABLES,
-              isScript: true,
-              useLocalScope: true,
-              args: [{ value: new Map(Object.entries(request.variables ?? {})) }, { value: secrets }],
-            },
-          ],
-          {},
-          [],
-        );
-      }
-      const main: PsrpCommand =
-        request.scriptPath !== undefined
-          ? {
-              name: RUN_AS_FILE,
-              isScript: true,
-              useLocalScope: true,
-              args: [{ value: request.text }, { value: request.scriptPath }],
-            }
-          : { name: request.text, isScript: true, useLocalScope: false };
       let result: PipelineResult;
       try {
-        result = await this.pipeline(session, [main], handlers, hostText, abort.signal);
+        result = await session.loop.call(request, { host: this.host(handlers, hostText), signal: abort.signal });
       } finally {
-        if (names.length > 0 && !session.dead)
-          await this.pipeline(
-            session,
-            [
-              {
-                name: 'Remove-Variable',
-                args: [
-                  { name: 'Scope', value: 'Global' },
-                  { name: 'Name', value: names },
-                  { name: 'ErrorAction', value: 'Ignore' },
-                ],
-              },
-            ],
-            {},
-            [],
-          );
+        // A call that ended the loop (stopped, failed) did not reach the loop's own removal of its variables.
+        if (names.length > 0 && !session.loop.running && !session.dead)
+          await session.pool.invoke([
+            {
+              name: 'Remove-Variable',
+              args: [
+                { name: 'Scope', value: 'Global' },
+                { name: 'Name', value: names },
+                { name: 'ErrorAction', value: 'Ignore' },
+              ],
+            },
+          ]);
       }
       if (timedOut && result.state === 'Stopped') throw new SessionTimeoutError(command, timeoutMs, false);
       const unanswered = result.errors.some((e) => e.FullyQualifiedErrorId === 'HostPromptUnanswered');
@@ -310,6 +262,7 @@ export class PsrpTransport implements Transport {
     const s = this.session;
     this.session = null;
     if (!s || s.dead) return;
+    await s.loop.end().catch(() => undefined);
     await s.pool.close();
   }
 }

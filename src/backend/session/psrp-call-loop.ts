@@ -1,0 +1,138 @@
+// One long-lived PSRP pipeline that runs each call sent to it as input: no pipeline set-up or tear-down per call.
+import { randomUUID } from 'node:crypto';
+import type { Secret } from '../../node/secret.js';
+import type { HostAnswer, HostCall, PipelineHandle, PipelineResult, RunspacePool } from '../../psrp/runspace-pool.js';
+
+/** One call through the loop. */
+export interface LoopCall {
+  readonly text: string;
+  /** Run as this script file (its own scope); absent: dot-sourced at the global scope. */
+  readonly scriptPath?: string;
+  readonly variables?: Readonly<Record<string, string>>;
+  readonly secrets?: ReadonlyMap<string, Secret>;
+}
+
+/** Options of one call. */
+export interface LoopCallOptions {
+  readonly host?: (call: HostCall) => HostAnswer;
+  /** Aborting stops the call (and the loop; the next call starts a new one). */
+  readonly signal?: AbortSignal;
+}
+
+interface Current {
+  readonly result: Omit<PipelineResult, 'state' | 'terminating'>;
+  readonly host: ((call: HostCall) => HostAnswer) | undefined;
+  done(r: PipelineResult): void;
+  fail(e: Error): void;
+}
+
+// Dot-sourced at the global scope, so it names only `$__exchcert*` variables. A call's variables are set global and
+// removed after; a parse error or a script-terminating error ends the loop as it would end the call's own pipeline.
+// No try block: inside one, PowerShell turns statement-terminating errors into script-terminating ones.
+const loopScript = (marker: string) => `foreach ($__exchcertCall in $input) {
+foreach ($__exchcertName in $__exchcertCall.Plain.Keys) { Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Plain[$__exchcertName] }
+foreach ($__exchcertName in $__exchcertCall.Secret.Keys) { $__exchcertCall.Secret[$__exchcertName].MakeReadOnly(); Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Secret[$__exchcertName] }
+$__exchcertErrors = $null
+$__exchcertAst = [System.Management.Automation.Language.Parser]::ParseInput($__exchcertCall.Text, $__exchcertCall.Path, [ref]$null, [ref]$__exchcertErrors)
+if ($__exchcertErrors.Count -gt 0) { throw [System.Management.Automation.ParseException]::new($__exchcertErrors) }
+if ($__exchcertCall.Path) { & $__exchcertAst.GetScriptBlock() } else { . $__exchcertAst.GetScriptBlock() }
+if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__exchcertCall.Names -ErrorAction Ignore }
+'${marker}'
+}`;
+
+/**
+ * Runs calls on one pipeline fed by input; each call's records end at a marker only this loop knows.
+ * @example const loop = new PsrpCallLoop(pool); const r = await loop.call({ text: '1 + 1' }); // r.output: [2]
+ */
+export class PsrpCallLoop {
+  private readonly marker = `exchcert-call-end-${randomUUID()}`;
+  private handle: PipelineHandle | null = null;
+  private current: Current | null = null;
+
+  constructor(private readonly pool: RunspacePool) {}
+
+  /** Runs one call; resolves with its records (state Completed at the marker, else the loop's end state). */
+  async call(request: LoopCall, options: LoopCallOptions = {}): Promise<PipelineResult> {
+    if (this.current) throw new Error('a call is already running in this loop');
+    const handle = this.handle ?? (await this.startLoop());
+    const finished = new Promise<PipelineResult>((done, fail) => {
+      this.current = {
+        result: { output: [], errors: [], warnings: [], verbose: [], debug: [], information: [] },
+        host: options.host,
+        done,
+        fail,
+      };
+    });
+    const onAbort = () => void handle.stop();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) onAbort();
+    const names = [...Object.keys(request.variables ?? {}), ...(request.secrets?.keys() ?? [])];
+    try {
+      // Not awaited: the server acknowledges the input after it ran it; a dead session fails `finished` instead.
+      void handle
+        .input(
+          new Map<string, unknown>([
+            ['Text', request.text],
+            ['Path', request.scriptPath ?? null],
+            ['Plain', new Map(Object.entries(request.variables ?? {}))],
+            ['Secret', new Map(request.secrets ?? [])],
+            ['Names', names],
+          ]),
+        )
+        .catch(() => undefined);
+      return await finished;
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort);
+      this.current = null;
+    }
+  }
+
+  /** True while the loop's pipeline runs (between calls it waits for input). */
+  get running(): boolean {
+    return this.handle !== null;
+  }
+
+  /** Ends the loop's input and waits for its pipeline to complete. */
+  async end(): Promise<void> {
+    const handle = this.handle;
+    if (!handle) return;
+    await handle.endInput();
+    await handle.finished.catch(() => undefined);
+  }
+
+  private async startLoop(): Promise<PipelineHandle> {
+    const handle = await this.pool.start([{ name: loopScript(this.marker), isScript: true, useLocalScope: false }], {
+      input: true,
+      host: (call) => this.current?.host?.(call) ?? null,
+      onRecord: (stream, value) => {
+        const c = this.current;
+        if (!c) return;
+        if (stream === 'output' && value === this.marker) {
+          this.current = null;
+          c.done({ ...c.result, terminating: null, state: 'Completed' });
+        } else (c.result[stream] as unknown[]).push(value);
+      },
+    });
+    this.handle = handle;
+    handle.finished.then(
+      (r) => {
+        this.handle = null;
+        const c = this.current;
+        this.current = null;
+        c?.done({
+          ...c.result,
+          errors: r.terminating ? [...c.result.errors, r.terminating] : c.result.errors,
+          terminating: r.terminating,
+          state: r.state,
+        });
+      },
+      (e: Error) => {
+        this.handle = null;
+        const c = this.current;
+        this.current = null;
+        c?.fail(e);
+      },
+    );
+    return handle;
+  }
+}
