@@ -87,6 +87,8 @@ function toTree(items: unknown, depth: number): XNode[] {
   return out;
 }
 
+const PLAIN_ELEMENT = /^<(S|B|I32|I64|U32|U64|Db)>([^<>&]*)<\/\1>$/;
+
 /** Parses XML text into elements (typed error for anything not well-formed). */
 function parseXml(text: string): XNode[] {
   if (typeof text !== 'string') fail('input is not a string');
@@ -313,6 +315,9 @@ const CONTAINER_PARTS = new Set(['TN', 'TNRef', 'ToString', 'LST', 'IE', 'STK', 
 
 /** Reads one element's value (a PSRP message body is one `<Obj>`); typed PsrpProtocolError for anything malformed. */
 export function readClixmlElement(text: string, options: ClixmlReadOptions = {}): unknown {
+  // One string, number or boolean with nothing to decode as XML (most pipeline output): no XML parser needed.
+  const plain = typeof text === 'string' ? PLAIN_ELEMENT.exec(text) : null;
+  if (plain) return new Reader(options).value({ name: plain[1]!, attrs: {}, children: [], text: plain[2]! });
   const nodes = parseXml(text);
   if (nodes.length !== 1) fail(`expected one root element, found ${nodes.length}`);
   return new Reader(options).value(nodes[0]!);

@@ -33,8 +33,26 @@ export function packetLine(p: OutOfProcPacket): string {
   return `<${p.kind} PSGuid='${p.psGuid}' />`;
 }
 
+// The exact shape pwsh writes, read without an XML parser (a packet per output object makes this the hot path).
+const PLAIN =
+  /^<(Data|DataAck|Command|CommandAck|Signal|SignalAck|Close|CloseAck) (?:Stream='(\w+)' )?PSGuid='([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})'(?: \/>|>([A-Za-z0-9+/]*={0,2})<\/Data>)$/;
+
+/** A line in pwsh's exact shape as a packet; null for anything else (the XML parser reads it then). */
+function plainPacket(line: string): OutOfProcPacket | null {
+  const m = PLAIN.exec(line);
+  if (!m) return null;
+  const [, kind, stream, guid, body] = m;
+  const isData = kind === 'Data';
+  if (isData !== (body !== undefined) || (!isData && stream !== undefined)) return null;
+  if (!isData) return { kind: kind as PacketKind, psGuid: guid!.toLowerCase() };
+  if (body!.length % 4 !== 0) throw new PsrpProtocolError('framing', 'Data packet body is not base64');
+  return { kind: 'Data', psGuid: guid!.toLowerCase(), stream: stream ?? 'Default', data: Buffer.from(body!, 'base64') };
+}
+
 /** A line from the peer as a packet; typed error for anything else. */
 export function parsePacket(line: string): OutOfProcPacket {
+  const plain = plainPacket(line.trim());
+  if (plain) return plain;
   let doc: Record<string, unknown>;
   try {
     doc = parser.parse(line.trim(), true) as Record<string, unknown>;

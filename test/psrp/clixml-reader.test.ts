@@ -89,6 +89,24 @@ describe('parseClixml', () => {
     expect(() => parseClixml(xml)).toThrow(message);
   });
 
+  it('reads a bare primitive element without the XML parser exactly as with it', () => {
+    // `<S >` (a space in the tag) is only read by the XML parser: both spellings must agree.
+    const cases: [string, string][] = [
+      ['S', ' padded a_x000A_b '],
+      ['S', ''],
+      ['I32', '-42'],
+      ['I64', '9007199254740993'],
+      ['U32', '4294967295'],
+      ['B', 'true'],
+      ['Db', '1.5'],
+    ];
+    for (const [tag, text] of cases)
+      expect(readClixmlElement(`<${tag}>${text}</${tag}>`)).toEqual(readClixmlElement(`<${tag} >${text}</${tag} >`));
+    expect(readClixmlElement('<S> padded a_x000A_b </S>')).toBe(' padded a\nb ');
+    for (const bad of ['<I32>x</I32>', '<B>yes</B>', '<I32>99999999999</I32>'])
+      expect(() => readClixmlElement(bad)).toThrow(PsrpProtocolError);
+  });
+
   it('decodes character references and the five XML entities (in text and attributes); refuses others', () => {
     expect(parseClixml(doc('<S>a&#xD;&#10;&quot;&apos;&#x1F600;</S>'))).toBe('a\r\n"\'\u{1F600}');
     expect(readClixmlElement('<Obj RefId="0"><MS><S N="a&amp;b">x</S></MS></Obj>')).toEqual({ 'a&b': 'x' });

@@ -28,14 +28,22 @@ interface Current {
 
 // Dot-sourced at the global scope, so it names only `$__exchcert*` variables. A call's variables are set global and
 // removed after; a parse error or a script-terminating error ends the loop as it would end the call's own pipeline.
-// No try block: inside one, PowerShell turns statement-terminating errors into script-terminating ones.
+// No try block around the call's text: inside one, PowerShell makes statement-terminating errors script-terminating.
+// Text goes through [scriptblock]::Create, whose cache of compiled blocks makes a repeated line cheap.
 const loopScript = (marker: string) => `foreach ($__exchcertCall in $input) {
+if ($__exchcertCall.Names.Count -gt 0) {
 foreach ($__exchcertName in $__exchcertCall.Plain.Keys) { Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Plain[$__exchcertName] }
 foreach ($__exchcertName in $__exchcertCall.Secret.Keys) { $__exchcertCall.Secret[$__exchcertName].MakeReadOnly(); Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Secret[$__exchcertName] }
+}
+if ($__exchcertCall.Path) {
 $__exchcertErrors = $null
 $__exchcertAst = [System.Management.Automation.Language.Parser]::ParseInput($__exchcertCall.Text, $__exchcertCall.Path, [ref]$null, [ref]$__exchcertErrors)
 if ($__exchcertErrors.Count -gt 0) { throw [System.Management.Automation.ParseException]::new($__exchcertErrors) }
-if ($__exchcertCall.Path) { & $__exchcertAst.GetScriptBlock() } else { . $__exchcertAst.GetScriptBlock() }
+& $__exchcertAst.GetScriptBlock()
+} else {
+try { $__exchcertBlock = [scriptblock]::Create($__exchcertCall.Text) } catch { throw $_.Exception.InnerException }
+. $__exchcertBlock
+}
 if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__exchcertCall.Names -ErrorAction Ignore }
 '${marker}'
 }`;
