@@ -29,8 +29,15 @@ interface Current {
 // Dot-sourced at the global scope, so it names only `$__exchcert*` variables. A call's variables are set global and
 // removed after; a parse error or a script-terminating error ends the loop as it would end the call's own pipeline.
 // No try block around the call's text: inside one, PowerShell makes statement-terminating errors script-terminating.
-// Text goes through [scriptblock]::Create, whose cache of compiled blocks makes a repeated line cheap.
+// Text goes through [scriptblock]::Create, whose cache of compiled blocks makes a repeated line cheap; a call with
+// no variables and no file comes as the bare text (the shortest message to deserialise).
 const loopScript = (marker: string) => `foreach ($__exchcertCall in $input) {
+if ($__exchcertCall -is [string]) {
+try { $__exchcertBlock = [scriptblock]::Create($__exchcertCall) } catch { throw $_.Exception.InnerException }
+. $__exchcertBlock
+'${marker}'
+continue
+}
 if ($__exchcertCall.Names.Count -gt 0) {
 foreach ($__exchcertName in $__exchcertCall.Plain.Keys) { Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Plain[$__exchcertName] }
 foreach ($__exchcertName in $__exchcertCall.Secret.Keys) { $__exchcertCall.Secret[$__exchcertName].MakeReadOnly(); Set-Variable -Scope Global -Name $__exchcertName -Value $__exchcertCall.Secret[$__exchcertName] }
@@ -76,16 +83,19 @@ export class PsrpCallLoop {
     if (options.signal?.aborted) onAbort();
     const names = [...Object.keys(request.variables ?? {}), ...(request.secrets?.keys() ?? [])];
     try {
-      // Not awaited: the server acknowledges the input after it ran it; a dead session fails `finished` instead.
+      // Not awaited: the ack may come after the call's records; a dead session fails `finished` instead.
+      const plain = names.length === 0 && request.scriptPath === undefined;
       void handle
         .input(
-          new Map<string, unknown>([
-            ['Text', request.text],
-            ['Path', request.scriptPath ?? null],
-            ['Plain', new Map(Object.entries(request.variables ?? {}))],
-            ['Secret', new Map(request.secrets ?? [])],
-            ['Names', names],
-          ]),
+          plain
+            ? request.text
+            : new Map<string, unknown>([
+                ['Text', request.text],
+                ['Path', request.scriptPath ?? null],
+                ['Plain', new Map(Object.entries(request.variables ?? {}))],
+                ['Secret', new Map(request.secrets ?? [])],
+                ['Names', names],
+              ]),
         )
         .catch(() => undefined);
       return await finished;
