@@ -92,25 +92,28 @@ $global:ExchcertRemote = New-PSSession ${parts.join(' ')} -ErrorAction Stop
 
 /**
  * The ssh backend's call wrapper: the exact text crosses as a string (never spliced into other text) and runs in
- * the remote session's global scope; secrets cross as SecureStrings and are removed after the call.
+ * the remote session's global scope; secrets cross as SecureStrings and are removed by a second call after it. No
+ * try/finally around the text: inside a try PowerShell makes statement-terminating errors script-terminating, so the
+ * rest of a runbook would not run where a console runs it.
  */
 export const SSH_CALL_WRAPPER = `$exchcertSecrets = @{}
 foreach ($exchcertName in @($ExchcertSecretNames -split ',' | Where-Object { $_ })) { $exchcertSecrets[$exchcertName] = Get-Variable -Name $exchcertName -ValueOnly }
 Invoke-Command -Session $global:ExchcertRemote -ArgumentList $exchcertSecrets, $ExchcertRemoteText, $ExchcertRemotePath -ScriptBlock {
     param($exchcertSecrets, $exchcertText, $exchcertPath)
     foreach ($exchcertKey in @($exchcertSecrets.Keys)) { Set-Variable -Name $exchcertKey -Value $exchcertSecrets[$exchcertKey] -Scope Global }
-    try {
-        if ($exchcertPath) {
-            $exchcertTokens = $null
-            $exchcertErrors = $null
-            $exchcertAst = [System.Management.Automation.Language.Parser]::ParseInput($exchcertText, $exchcertPath, [ref]$exchcertTokens, [ref]$exchcertErrors)
-            if ($exchcertErrors) { throw [System.Management.Automation.ParseException]::new($exchcertErrors) }
-            & $exchcertAst.GetScriptBlock()
-        }
-        else { . ([scriptblock]::Create($exchcertText)) }
+    if ($exchcertPath) {
+        $exchcertTokens = $null
+        $exchcertErrors = $null
+        $exchcertAst = [System.Management.Automation.Language.Parser]::ParseInput($exchcertText, $exchcertPath, [ref]$exchcertTokens, [ref]$exchcertErrors)
+        if ($exchcertErrors) { throw [System.Management.Automation.ParseException]::new($exchcertErrors) }
+        & $exchcertAst.GetScriptBlock()
     }
-    finally {
-        foreach ($exchcertKey in @($exchcertSecrets.Keys)) { Remove-Variable -Name $exchcertKey -Scope Global -ErrorAction SilentlyContinue }
+    else { . ([scriptblock]::Create($exchcertText)) }
+}
+if ($exchcertSecrets.Count -gt 0) {
+    Invoke-Command -Session $global:ExchcertRemote -ArgumentList (, [string[]]@($exchcertSecrets.Keys)) -ScriptBlock {
+        param($exchcertNames)
+        Remove-Variable -Name $exchcertNames -Scope Global -ErrorAction SilentlyContinue
     }
 }
 `;

@@ -110,6 +110,12 @@ for (const transport of TRANSPORT_KINDS) {
         "$ErrorActionPreference = 'Stop'; try { Get-Item -LiteralPath '/no/such' } finally { $ErrorActionPreference = 'Continue' }",
       );
       expect(t.errors[0]).toMatchObject({ terminating: true, errorId: 'PathNotFound' });
+      // A statement-terminating error ends its statement only; the next call still runs after a script-terminating one.
+      const s = await session.run("[int]::Parse('x'); 'after'");
+      expect(s.output).toEqual(['after']);
+      expect(s.errors.map((e) => e.errorId)).toEqual(['FormatException']);
+      expect((await session.run("throw 'stop here'; 'never'")).output).toEqual([]);
+      expect((await session.run("'next call'")).output).toEqual(['next call']);
     });
 
     it('keeps warnings, verbose, information and host text apart', async () => {

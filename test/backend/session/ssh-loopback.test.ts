@@ -205,6 +205,18 @@ run('ssh backend over loopback sshd', () => {
         expect(log.join('\n')).not.toContain(PASSWORD);
       }, 120_000);
 
+      it('a statement-terminating error ends its statement only, as in a console', async () => {
+        const r = await session.run("[int]::Parse('x'); 'after'");
+        expect(r.output).toEqual(['after']);
+        expect(r.errors.map((e) => e.errorId)).toEqual(['FormatException']);
+        const s = await session.run("$ExchcertLeft; [int]::Parse('y'); 'after secret'", {
+          secrets: new Map([['ExchcertLeft', secret('left')]]),
+        });
+        expect(s.output).toHaveLength(2);
+        expect(s.output[1]).toBe('after secret');
+        expect((await session.run('Test-Path variable:ExchcertLeft')).output).toEqual([false]);
+      }, 120_000);
+
       it('the CLI runs a runbook with --backend ssh', async () => {
         const file = join(dir, 'runbook.ps1');
         writeFileSync(
