@@ -50,6 +50,7 @@ export { quoteAscii, needsAsciiSafe } from './idiom/ascii-safe-string.js';
 
 export { parse } from './parser/parser.js';
 export { ParseError } from './parser/parse-error.js';
+export { PipelineStopped } from './interpreter/pipeline-stopped.js';
 export { childNodes, walkAst } from './parser/ast-walk.js';
 export { getHelpContent } from './parser/help-content.js';
 export type { HelpContent } from './parser/help-content.js';

@@ -20,6 +20,10 @@ export interface RunOptions {
   readonly target?: string;
   /** Answers to prompts (ShouldContinue/ShouldProcess) for unattended runs, in order. */
   readonly answers?: readonly ('Y' | 'A' | 'N' | 'L')[];
+  /**
+   * Aborting stops the run: a session's running command gets PowerShell's Stop (as Ctrl+C), the mock stops before its
+   * next statement; `run` then rejects with PipelineStopped.
+   */
   readonly signal?: AbortSignal;
   /** Dialect of runbook text (compiled scripts carry their own); default: the session's. */
   readonly shell?: ShellVersion;

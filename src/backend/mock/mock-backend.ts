@@ -101,6 +101,7 @@ export function mockBackend(options: MockBackendOptions = {}): MockBackend {
       ...(run.variables ? { variables: run.variables } : {}),
       ...(options.readHost ? { readHost: options.readHost } : {}),
       sleep: (ms: number) => advanceClock(state.store, ms),
+      ...(run.signal ? { cancelled: () => run.signal!.aborted } : {}),
       ...((run.host ?? options.host) ? { host: run.host ?? options.host } : {}),
     });
     const errors: readonly ErrorRecord[] = result.errors;

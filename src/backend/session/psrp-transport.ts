@@ -181,6 +181,9 @@ export class PsrpTransport implements Transport {
         void this.kill(session);
       }, this.options.stopGraceMs ?? 3000);
     }, timeoutMs);
+    const onAbort = () => abort.abort();
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    if (request.signal?.aborted) onAbort();
     try {
       let result: PipelineResult;
       try {
@@ -227,6 +230,7 @@ export class PsrpTransport implements Transport {
         );
       throw e;
     } finally {
+      request.signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
       clearTimeout(killTimer);
     }

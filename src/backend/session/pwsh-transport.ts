@@ -189,9 +189,14 @@ export class PwshTransport implements Transport {
       // eslint-disable-next-line prefer-const -- done() above the assignment clears it, so it is declared first
       let timer: NodeJS.Timeout | undefined;
       let killTimer: NodeJS.Timeout | undefined;
+      const onAbort = () => {
+        this.log(`pwsh: '${command}' aborted by the caller; stopping it`);
+        this.send(session, { t: 'stop', id });
+      };
       const done = () => {
         clearTimeout(timer);
         clearTimeout(killTimer);
+        request.signal?.removeEventListener('abort', onAbort);
       };
       session.pending = {
         id,
@@ -231,6 +236,8 @@ export class PwshTransport implements Transport {
         ...(secrets ? { secrets } : {}),
         ...(request.variables ? { vars: request.variables } : {}),
       });
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      if (request.signal?.aborted) onAbort();
     });
   }
 

@@ -4,6 +4,7 @@ import type { Secret } from '../../node/secret.js';
 import { isCompiledScript } from '../backend.js';
 import type { Backend, ErrorRecord, RunOptions, RunResult, SessionInfo } from '../backend.js';
 import type { AnswerProvider, BackendOptions } from '../backend-options.js';
+import { PipelineStopped } from '../../interpreter/pipeline-stopped.js';
 import { scriptedAnswers } from '../mock/scripted-answers.js';
 import type { Envelope, EnvelopeError, PromptAnswer, PromptRequest } from './envelope.js';
 import { exchangeTargetOfBuild, shellOfVersion } from './exchange-build.js';
@@ -127,7 +128,9 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
         secrets,
         ...(run.scriptPath !== undefined ? { scriptPath: run.scriptPath } : {}),
         ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+        ...(run.signal ? { signal: run.signal } : {}),
       };
+      if (run.signal?.aborted) throw new PipelineStopped();
       if (config.wrap) request = config.wrap(request);
       await setVariables(run.variables);
       host?.statementStarting?.(displayText);
@@ -135,6 +138,7 @@ export function sessionBackend(config: SessionBackendOptions): Backend {
         prompt: (p) => answerPrompt(p, answers, options.readHost),
         ...(host ? { host: (t: string) => host.write(t) } : {}),
       });
+      if (envelope.stopped && run.signal?.aborted) throw new PipelineStopped();
       const result = toResult(text, displayText, envelope, started);
       host?.statementDone?.(result.statements[0]!);
       return result;

@@ -24,6 +24,7 @@ export const sshCall: CallWrapper = (r: TransportRequest) => ({
   displayText: r.displayText ?? r.text,
   ...(r.secrets ? { secrets: r.secrets } : {}),
   ...(r.timeoutMs !== undefined ? { timeoutMs: r.timeoutMs } : {}),
+  ...(r.signal ? { signal: r.signal } : {}),
   variables: {
     ...r.variables,
     ExchcertRemoteText: r.text,

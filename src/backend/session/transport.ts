@@ -15,6 +15,8 @@ export interface TransportRequest {
   /** The command as shown to people (timeout errors name it). */
   readonly displayText?: string;
   readonly timeoutMs?: number;
+  /** Aborting stops the running command with PowerShell's Stop (as Ctrl+C); the envelope comes back stopped. */
+  readonly signal?: AbortSignal;
 }
 
 /** Callbacks of one call. */

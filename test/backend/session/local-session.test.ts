@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend } from '../../../src/backend/backend.js';
 import { localBackend } from '../../../src/backend/session/local-backend.js';
+import { PipelineStopped } from '../../../src/interpreter/pipeline-stopped.js';
 import { TRANSPORT_KINDS } from '../../../src/backend/session/transport-kind.js';
 import { BootstrapError, SessionDiedError, SessionTimeoutError } from '../../../src/backend/session/session-errors.js';
 import { connect } from '../../../src/connect.js';
@@ -257,6 +258,24 @@ for (const transport of TRANSPORT_KINDS) {
         await b.close();
       }
     }, 240_000);
+
+    it('an aborted signal stops the running command within 1 s with PipelineStopped; the session lives on', async () => {
+      const b = localBackend({ transport, bootstrap: 'none', pwsh: pwshPath()! });
+      try {
+        await b.run('$exchcertKeptToo = 8');
+        const abort = new AbortController();
+        const running = b.run('Start-Sleep -Seconds 60', { signal: abort.signal });
+        await new Promise((r) => setTimeout(r, 500));
+        const t0 = Date.now();
+        abort.abort();
+        await expect(running).rejects.toThrow(PipelineStopped);
+        expect(Date.now() - t0).toBeLessThan(1000);
+        await expect(b.run("'never'", { signal: abort.signal })).rejects.toThrow(PipelineStopped);
+        expect((await b.run('$exchcertKeptToo')).output).toEqual([8]);
+      } finally {
+        await b.close();
+      }
+    }, 120_000);
 
     it('a broken bootstrap is one clear error; a backend with a good one works', async () => {
       const broken = join(dir, 'broken.ps1');
