@@ -55,6 +55,16 @@ if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__
 '${marker}'
 }`;
 
+// The loop's second command: Format-* output as the console shows it (120 wide), each run of format objects as
+// Out-String's lines, flushed by the next other object or the call's marker (as the runner renders it).
+const RENDER_FORMAT_DATA = `begin { $__exchcertRun = [System.Collections.Generic.List[object]]::new() }
+process {
+if ($null -ne $_ -and $_.GetType().Namespace -eq 'Microsoft.PowerShell.Commands.Internal.Format') { $__exchcertRun.Add($_); return }
+if ($__exchcertRun.Count -gt 0) { $__exchcertRun | Out-String -Stream -Width 120; $__exchcertRun.Clear() }
+$_
+}
+end { if ($__exchcertRun.Count -gt 0) { $__exchcertRun | Out-String -Stream -Width 120 } }`;
+
 /**
  * Runs calls on one pipeline fed by input; each call's records end at a marker only this loop knows.
  * @example const loop = new PsrpCallLoop(pool); const r = await loop.call({ text: '1 + 1' }); // r.output: [2]
@@ -119,7 +129,11 @@ export class PsrpCallLoop {
   }
 
   private async startLoop(): Promise<PipelineHandle> {
-    const handle = await this.pool.start([{ name: loopScript(this.marker), isScript: true, useLocalScope: false }], {
+    const commands = [
+      { name: loopScript(this.marker), isScript: true, useLocalScope: false },
+      { name: RENDER_FORMAT_DATA, isScript: true, useLocalScope: true },
+    ];
+    const handle = await this.pool.start(commands, {
       input: true,
       host: (call) => this.current?.host?.(call) ?? null,
       onRecord: (stream, value) => {

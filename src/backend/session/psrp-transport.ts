@@ -116,15 +116,21 @@ export class PsrpTransport implements Transport {
     return ({ method, args }) => {
       switch (method) {
         case 'Write1':
-        case 'Write2':
-          hostText.push(str(args[args.length - 1]));
+        case 'Write2': {
+          const text = str(args[args.length - 1]);
+          hostText.push(text);
+          handlers.host?.(text);
           return null;
+        }
         case 'WriteLine1':
         case 'WriteLine2':
-        case 'WriteLine3':
-          hostText.push(`${str(args.length > 0 ? args[args.length - 1] : '')}\n`);
-          handlers.host?.(str(args[args.length - 1]));
+        case 'WriteLine3': {
+          // Streamed as the runner streams it: the line with its newline.
+          const line = `${str(args.length > 0 ? args[args.length - 1] : '')}\n`;
+          hostText.push(line);
+          handlers.host?.(line);
           return null;
+        }
         case 'PromptForChoice': {
           const labels = (Array.isArray(args[2]) ? args[2] : []).map((c) => str((c as Record<string, unknown>).label));
           const a = ask({

@@ -62,18 +62,24 @@ for (const transport of TRANSPORT_KINDS) {
       expect((await session.run('$exchcertTestValue + 1')).output).toEqual([42]);
     });
 
-    // The runner keeps one pipeline thread; a PSRP server runs each pipeline on a pool thread (PSThreadOptions
-    // ReuseThread/UseCurrentThread stall pwsh 7.6.9's out-of-process server), so this holds for the runner only.
-    (transport === 'runner' ? it : it.skip)(
-      'runs every call on the same pipeline thread (no thread started per call)',
-      async () => {
-        const threadId = '[System.Threading.Thread]::CurrentThread.ManagedThreadId';
-        const ids: unknown[] = [];
-        for (let i = 0; i < 3; i++) ids.push((await session.run(threadId)).output[0]);
-        expect(typeof ids[0]).toBe('number');
-        expect(new Set(ids).size).toBe(1);
-      },
-    );
+    // Both keep one pipeline for all calls (the runner its thread, PSRP its call loop): no thread started per call.
+    it('runs every call on the same pipeline thread (no thread started per call)', async () => {
+      const threadId = '[System.Threading.Thread]::CurrentThread.ManagedThreadId';
+      const ids: unknown[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await session.run(threadId)).output[0]);
+      expect(typeof ids[0]).toBe('number');
+      expect(new Set(ids).size).toBe(1);
+    });
+
+    it("renders Format-* output as the console's lines and streams host text with its newlines", async () => {
+      const seen: string[] = [];
+      const r = await session.run(
+        "Write-Host 'a' -NoNewline; Write-Host 'b'; [pscustomobject]@{ Name = 'n1'; Mode = 'm1' } | Format-Table Name, Mode; 'x'; [pscustomobject]@{ Name = 'n2' } | Format-List",
+        { host: { write: (t) => seen.push(t) } },
+      );
+      expect(seen).toEqual(['a', 'b\n']);
+      expect(r.output).toEqual(['', 'Name Mode', '---- ----', 'n1   m1', '', 'x', '', 'Name : n2', '']);
+    });
 
     it('invoke() compiles a builder for the session and returns certificates validated by the output schema', async () => {
       const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB, server: 'AMS-EXCH01' }));
