@@ -104,6 +104,42 @@ export function createPipeline(w: ClixmlWriter, commands: readonly PsrpCommand[]
   );
 }
 
+/**
+ * PIPELINE_HOST_RESPONSE / RUNSPACEPOOL_HOST_RESPONSE carrying an exception (`me`, an ErrorRecord): the host method
+ * throws it inside the server, as a local host throws PromptingException when it cannot ask.
+ */
+export function hostException(
+  w: ClixmlWriter,
+  callId: PsValueInput,
+  method: PsValueInput,
+  message: string,
+  errorId: string,
+): string {
+  const exception = ps.object({
+    types: ['System.Management.Automation.Host.PromptingException', 'System.Exception', 'System.Object'],
+    display: message,
+    adapted: { Message: message },
+  });
+  const record = ps.object({
+    types: ['System.Management.Automation.ErrorRecord', 'System.Object'],
+    display: message,
+    extended: {
+      Exception: exception,
+      TargetObject: null,
+      FullyQualifiedErrorId: errorId,
+      InvocationInfo: null,
+      ErrorCategory_Category: ps.i32(21),
+      ErrorCategory_Activity: '',
+      ErrorCategory_Reason: 'PromptingException',
+      ErrorCategory_TargetName: '',
+      ErrorCategory_TargetType: '',
+      ErrorCategory_Message: 'ResourceUnavailable: (:) [], PromptingException',
+      SerializeExtendedInfo: false,
+    },
+  });
+  return w.write(ps.object({ extended: { me: record, ci: callId, mi: method } }));
+}
+
 /** PIPELINE_HOST_RESPONSE / RUNSPACEPOOL_HOST_RESPONSE carrying a return value. */
 export function hostResponse(
   w: ClixmlWriter,

@@ -9,7 +9,7 @@ import { MessageType, messageTypeName } from './message-type.js';
 import { packetLine, parsePacket } from './out-of-proc-packet.js';
 import type { OutOfProcPacket } from './out-of-proc-packet.js';
 import type { PacketChannel } from './packet-channel.js';
-import { createPipeline, hostResponse, initRunspacePool, sessionCapability } from './pool-messages.js';
+import { createPipeline, hostException, hostResponse, initRunspacePool, sessionCapability } from './pool-messages.js';
 import type { PsrpCommand } from './pool-messages.js';
 import { ps } from './ps-value.js';
 import type { PsValueInput } from './ps-value.js';
@@ -110,6 +110,9 @@ const POOL_STATES = [
 const PIPELINE_STATES = ['NotStarted', 'Running', 'Stopping', 'Stopped', 'Completed', 'Failed', 'Disconnected'];
 const VOID_HOST_METHODS =
   /^(Write|SetShouldExit|NotifyBeginApplication|NotifyEndApplication|EnterNestedPrompt|ExitNestedPrompt|Set)/;
+
+/** What a non-interactive PowerShell host says when it is asked for input. */
+export const NON_INTERACTIVE = 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.';
 
 const asRecord = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { value: v };
@@ -466,21 +469,6 @@ export class RunspacePool {
     const args = Array.isArray(call.mp) ? (call.mp as unknown[]) : [];
     const answer = r?.options.host?.({ method, args }) ?? null;
     if (VOID_HOST_METHODS.test(method)) return;
-    if (answer === null) {
-      this.options.log?.(`psrp: host call ${method} has no answer; stopping the pipeline`);
-      if (r) {
-        this.record(r, 'errors', {
-          Exception: {
-            Message: 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.',
-          },
-          FullyQualifiedErrorId: 'HostPromptUnanswered',
-          ErrorCategory_Category: 0,
-          exchcertPromptMethod: method,
-        });
-        void this.stop(pid);
-      }
-      return;
-    }
     const responseType =
       type === MessageType.PIPELINE_HOST_CALL
         ? MessageType.PIPELINE_HOST_RESPONSE
@@ -490,7 +478,19 @@ export class RunspacePool {
       method,
       Number(mi.value),
     );
-    const data = hostResponse(this.writer(), ps.i64(Number(call.ci)), methodValue, answer.result);
+    // Nobody can answer: the host method throws PowerShell's NonInteractive PromptingException inside the server, so
+    // the prompting command fails (catchable, the script goes on) as in a non-interactive console.
+    if (answer === null) this.options.log?.(`psrp: host call ${method} has no answer; it throws PromptingException`);
+    const data =
+      answer === null
+        ? hostException(
+            this.writer(),
+            ps.i64(Number(call.ci)),
+            methodValue,
+            NON_INTERACTIVE,
+            'System.Management.Automation.Host.PromptingException',
+          )
+        : hostResponse(this.writer(), ps.i64(Number(call.ci)), methodValue, answer.result);
     void this.dataPacket(type === MessageType.PIPELINE_HOST_CALL ? pid : EMPTY_GUID, 'PromptResponse', [
       { type: responseType, pid, data },
     ]);

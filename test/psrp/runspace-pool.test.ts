@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { startProcessChannel } from '../../src/psrp/process-channel.js';
 import { PsrpProtocolError } from '../../src/psrp/psrp-protocol-error.js';
-import { RunspacePool } from '../../src/psrp/runspace-pool.js';
+import { NON_INTERACTIVE, RunspacePool } from '../../src/psrp/runspace-pool.js';
 import { Secret } from '../../src/node/secret.js';
 import { describeWithPwsh, pwshPath } from '../support/pwsh.js';
 
@@ -41,7 +41,7 @@ describeWithPwsh('RunspacePool over pwsh -s', () => {
     expect(t.terminating?.FullyQualifiedErrorId).toBe('boom');
   });
 
-  it('answers host calls; an unanswered prompt stops the pipeline instead of hanging', async () => {
+  it('answers host calls; an unanswered prompt throws in the server instead of hanging, and the script goes on', async () => {
     const calls: string[] = [];
     const r = await pool.invoke([{ name: "Read-Host -Prompt 'Name'", isScript: true }], {
       host: (c) => {
@@ -51,9 +51,15 @@ describeWithPwsh('RunspacePool over pwsh -s', () => {
     });
     expect(calls).toEqual(['Prompt']);
     expect(r.output).toEqual(['Zoë']);
-    const u = await pool.invoke([{ name: 'Read-Host', isScript: true }], { host: () => null });
-    expect(u.state).toBe('Stopped');
-    expect(u.errors[0]!.FullyQualifiedErrorId).toBe('HostPromptUnanswered');
+    const u = await pool.invoke(
+      [{ name: "Read-Host; try { Read-Host } catch { 'caught: ' + $_.Exception.Message }; 'after'", isScript: true }],
+      { host: () => null },
+    );
+    expect(u.state).toBe('Completed');
+    expect(u.errors.map((e) => e.FullyQualifiedErrorId)).toEqual([
+      'System.Management.Automation.Host.PromptingException',
+    ]);
+    expect(u.output).toEqual([`caught: ${NON_INTERACTIVE}`, 'after']);
   });
 
   it('feeds a started pipeline input objects and streams its records; ending the input completes it', async () => {

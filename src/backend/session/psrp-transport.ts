@@ -29,8 +29,6 @@ interface Session {
   dead: string | null;
 }
 
-const NON_INTERACTIVE = 'PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.';
-
 const firstLine = (text: string) => {
   const line = text.split('\n').find((l) => l.trim() !== '') ?? '';
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
@@ -209,25 +207,7 @@ export class PsrpTransport implements Transport {
           ]);
       }
       if (timedOut && result.state === 'Stopped') throw new SessionTimeoutError(command, timeoutMs, false);
-      const unanswered = result.errors.some((e) => e.FullyQualifiedErrorId === 'HostPromptUnanswered');
-      const envelope = envelopeFromPipeline(id, result, hostText.join(''), performance.now() - started);
-      return unanswered
-        ? {
-            ...envelope,
-            stopped: false,
-            errors: envelope.errors.map((e) =>
-              e.fullyQualifiedErrorId === 'HostPromptUnanswered'
-                ? {
-                    ...e,
-                    message: NON_INTERACTIVE,
-                    category: 'InvalidOperation',
-                    fullyQualifiedErrorId: 'PromptingException',
-                    terminating: true,
-                  }
-                : e,
-            ),
-          }
-        : envelope;
+      return envelopeFromPipeline(id, result, hostText.join(''), performance.now() - started);
     } catch (e) {
       if (timedOut && killed) throw new SessionTimeoutError(command, timeoutMs, true);
       if (e instanceof PsrpProtocolError && e.where === 'session')

@@ -152,6 +152,10 @@ for (const transport of TRANSPORT_KINDS) {
       expect(read.output).toEqual(['Zoë ✓']);
       const unanswered = await backend.run("Read-Host -Prompt 'Something else'");
       expect(unanswered.ok).toBe(false);
+      // Only the prompting command fails (as in a non-interactive console): the rest of the text runs.
+      const goesOn = await backend.run("$x = Read-Host -Prompt 'Again'; 'after'; Test-ExchcertConfirm; 'end'");
+      expect(goesOn.output).toEqual(['after', 'end']);
+      expect(goesOn.errors.map((e) => /NonInteractive/.test(e.message))).toEqual([true, true]);
     });
 
     it('runs a file as that script (script scope, $PSScriptRoot); text at the global scope', async () => {
