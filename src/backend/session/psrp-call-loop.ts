@@ -29,12 +29,13 @@ interface Current {
 // Dot-sourced at the global scope, so it names only `$__exchcert*` variables. A call's variables are set global and
 // removed after; a parse error or a script-terminating error ends the loop as it would end the call's own pipeline.
 // No try block around the call's text: inside one, PowerShell makes statement-terminating errors script-terminating.
+// A do-while(false) takes a top-level break or continue in the text (which ends that text, as it ends a script).
 // Text goes through [scriptblock]::Create, whose cache of compiled blocks makes a repeated line cheap; a call with
 // no variables and no file comes as the bare text (the shortest message to deserialise).
 const loopScript = (marker: string) => `foreach ($__exchcertCall in $input) {
 if ($__exchcertCall -is [string]) {
 try { $__exchcertBlock = [scriptblock]::Create($__exchcertCall) } catch { throw $_.Exception.InnerException }
-. $__exchcertBlock
+do { . $__exchcertBlock } while ($false)
 '${marker}'
 continue
 }
@@ -46,10 +47,10 @@ if ($__exchcertCall.Path) {
 $__exchcertErrors = $null
 $__exchcertAst = [System.Management.Automation.Language.Parser]::ParseInput($__exchcertCall.Text, $__exchcertCall.Path, [ref]$null, [ref]$__exchcertErrors)
 if ($__exchcertErrors.Count -gt 0) { throw [System.Management.Automation.ParseException]::new($__exchcertErrors) }
-& $__exchcertAst.GetScriptBlock()
+do { & $__exchcertAst.GetScriptBlock() } while ($false)
 } else {
 try { $__exchcertBlock = [scriptblock]::Create($__exchcertCall.Text) } catch { throw $_.Exception.InnerException }
-. $__exchcertBlock
+do { . $__exchcertBlock } while ($false)
 }
 if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__exchcertCall.Names -ErrorAction Ignore }
 '${marker}'

@@ -78,6 +78,15 @@ describeWithPwsh('PsrpCallLoop over pwsh -s', () => {
     expect((await loop.call({ text: 'Test-Path variable:local' })).output).toEqual([false]);
   });
 
+  it('a top-level break, continue, return or exit ends that call only', async () => {
+    for (const word of ['break', 'continue', 'return', 'exit']) {
+      const r = await loop.call({ text: `'before ${word}'; ${word}; 'never'` });
+      expect(r.output).toEqual([`before ${word}`]);
+      expect((await loop.call({ text: "'next'" })).output).toEqual(['next']);
+      expect((await loop.call({ text: `${word}`, scriptPath: '/tmp/x/word.ps1' })).output).toEqual([]);
+    }
+  });
+
   it('a stop during a long call returns within 1 s and the next call works', async () => {
     const abort = new AbortController();
     const pending = loop.call({ text: 'Start-Sleep -Seconds 60' }, { signal: abort.signal });
