@@ -5,10 +5,11 @@ import { join } from 'node:path';
 
 /**
  * The plugin for packages `names`, resolved from `root`. Export names are read at build time by loading each package
- * here; `__esModule` stays a plain value, since esbuild's interop reads it at import.
+ * here; `__esModule` stays a plain value, since esbuild's interop reads it at import. With `loader` (a module whose
+ * `lazyPackage(name)` returns the package, src/cli/bundles/lazy-package.ts), the packages stay out of the bundle.
  * @example await build({ ...options, plugins: [lazyPackages(root, ['node-forge'])] });
  */
-export function lazyPackages(root, names) {
+export function lazyPackages(root, names, { loader } = {}) {
   const requireHere = createRequire(join(root, 'package.json'));
   const escaped = names.map((name) => name.replace(/[/.-]/g, '\\$&'));
   const filter = new RegExp(`^(${escaped.join('|')})$`);
@@ -34,7 +35,9 @@ export function lazyPackages(root, names) {
           loader: 'js',
           contents: [
             'let real;',
-            `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+            loader
+              ? `const load = () => (real ??= require(${JSON.stringify(loader)}).lazyPackage(${JSON.stringify(args.path)}));`
+              : `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
             `if (${esModule}) Object.defineProperty(exports, '__esModule', { value: true });`,
             `for (const name of ${JSON.stringify(exported)}) {`,
             '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
