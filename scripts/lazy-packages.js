@@ -27,24 +27,21 @@ export function lazyPackages(root, names, { loader } = {}) {
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
         if (args.path === '@peculiar/x509') requireHere('reflect-metadata'); // its tsyringe asks for it at load
-        const real = requireHere(args.path);
-        const exported = Object.keys(real).filter((name) => name !== '__esModule' && name !== 'default');
-        const esModule = Boolean(real.__esModule);
+        const esModule = Boolean(requireHere(args.path).__esModule);
         return {
           resolveDir: root,
           loader: 'js',
+          // The package's names are read through the prototype: esbuild's interop copies own properties at every
+          // importing module (a closure per name, per import), and there is none to copy.
           contents: [
             'let real;',
             loader
               ? `const load = () => (real ??= require(${JSON.stringify(loader)}).lazyPackage(${JSON.stringify(args.path)}));`
               : `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-            `if (${esModule}) Object.defineProperty(exports, '__esModule', { value: true });`,
-            `for (const name of ${JSON.stringify(exported)}) {`,
-            '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-            '}',
-            `if (${'default' in real}) {`,
-            "  Object.defineProperty(exports, 'default', { enumerable: true, get: () => load().default });",
-            '}',
+            'const names = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load() });',
+            'module.exports = Object.create(names);',
+            // Own, so that esbuild's interop reading it loads nothing (false: the package's whole object is its default).
+            `Object.defineProperty(module.exports, '__esModule', { value: ${esModule} });`,
           ].join('\n'),
         };
       });
