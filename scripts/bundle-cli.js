@@ -72,11 +72,42 @@ const withoutBackends = {
   },
 };
 
+// The lazy packages themselves: one more bundle of the same shape, exporting each package's loader (an import inside
+// node_modules stays eager there); the command bundles get them through src/cli/bundles/lazy-package.ts on first use.
+const PACKAGES_ENTRY = 'exchcert-lazy-packages';
+const packagesEntry = {
+  name: 'packages-entry',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^${PACKAGES_ENTRY}$`) }, () => ({ path: PACKAGES_ENTRY, namespace: 'packages' }));
+    b.onLoad({ filter: /.*/, namespace: 'packages' }, () => ({
+      resolveDir: root,
+      loader: 'js',
+      contents: `exports.packages = {${LAZY_PACKAGES.map((p) => `${JSON.stringify(p)}: () => require(${JSON.stringify(p)})`).join(', ')}};`,
+    }));
+  },
+};
+const bundleHead = `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}`;
+const { metafile: packagesMeta } = await build({
+  ...common,
+  banner: { js: bundleHead },
+  footer: { js: '})' },
+  entryPoints: { packages: PACKAGES_ENTRY },
+  outdir: out,
+  entryNames: '[name]-[hash]',
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  metafile: true,
+  define: importMeta.define,
+  plugins: [packagesEntry],
+});
+const packagesFile = basename(Object.keys(packagesMeta.outputs).find((file) => file.endsWith('.cjs')));
+const lazyLoader = join(root, 'src', 'cli', 'bundles', 'lazy-package.ts');
+
 const bundleBuild = (names, plugins) =>
   build({
     ...common,
     // Strict, as the ES modules it is made of (the directive must come first in the function).
-    banner: { js: `(function (exports, require, module, __filename, __dirname) {"use strict";${importMeta.banner.js}` },
+    banner: { js: bundleHead },
     footer: { js: '})' },
     entryPoints: Object.fromEntries(names.map((name) => [name, entry(name)])),
     outdir: out,
@@ -84,8 +115,8 @@ const bundleBuild = (names, plugins) =>
     format: 'cjs',
     outExtension: { '.js': '.cjs' },
     metafile: true,
-    define: importMeta.define,
-    plugins: [lazyPackages(root, LAZY_PACKAGES), ...plugins],
+    define: { ...importMeta.define, EXCHCERT_PACKAGES_FILE: JSON.stringify(packagesFile) },
+    plugins: [lazyPackages(root, LAZY_PACKAGES, { loader: lazyLoader }), ...plugins],
   });
 const files = {};
 for (const { metafile } of [

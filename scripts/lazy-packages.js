@@ -5,10 +5,11 @@ import { join } from 'node:path';
 
 /**
  * The plugin for packages `names`, resolved from `root`. Export names are read at build time by loading each package
- * here; `__esModule` stays a plain value, since esbuild's interop reads it at import.
+ * here; `__esModule` stays a plain value, since esbuild's interop reads it at import. With `loader` (a module whose
+ * `lazyPackage(name)` returns the package, src/cli/bundles/lazy-package.ts), the packages stay out of the bundle.
  * @example await build({ ...options, plugins: [lazyPackages(root, ['node-forge'])] });
  */
-export function lazyPackages(root, names) {
+export function lazyPackages(root, names, { loader } = {}) {
   const requireHere = createRequire(join(root, 'package.json'));
   const escaped = names.map((name) => name.replace(/[/.-]/g, '\\$&'));
   const filter = new RegExp(`^(${escaped.join('|')})$`);
@@ -26,22 +27,21 @@ export function lazyPackages(root, names) {
       });
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
         if (args.path === '@peculiar/x509') requireHere('reflect-metadata'); // its tsyringe asks for it at load
-        const real = requireHere(args.path);
-        const exported = Object.keys(real).filter((name) => name !== '__esModule' && name !== 'default');
-        const esModule = Boolean(real.__esModule);
+        const esModule = Boolean(requireHere(args.path).__esModule);
         return {
           resolveDir: root,
           loader: 'js',
+          // The package's names are read through the prototype: esbuild's interop copies own properties at every
+          // importing module (a closure per name, per import), and there is none to copy.
           contents: [
             'let real;',
-            `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
-            `if (${esModule}) Object.defineProperty(exports, '__esModule', { value: true });`,
-            `for (const name of ${JSON.stringify(exported)}) {`,
-            '  Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });',
-            '}',
-            `if (${'default' in real}) {`,
-            "  Object.defineProperty(exports, 'default', { enumerable: true, get: () => load().default });",
-            '}',
+            loader
+              ? `const load = () => (real ??= require(${JSON.stringify(loader)}).lazyPackage(${JSON.stringify(args.path)}));`
+              : `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+            'const names = new Proxy({}, { get: (_, name) => load()[name], has: (_, name) => name in load() });',
+            'module.exports = Object.create(names);',
+            // Own, so that esbuild's interop reading it loads nothing (false: the package's whole object is its default).
+            `Object.defineProperty(module.exports, '__esModule', { value: ${esModule} });`,
           ].join('\n'),
         };
       });

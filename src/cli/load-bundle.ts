@@ -1,6 +1,6 @@
 // Loads a CommonJS command bundle through vm.Script with V8's code cache, so a start compiles (almost) nothing.
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
@@ -67,15 +67,39 @@ export function bundleText(bytes: Buffer): string {
 }
 
 /**
+ * Reads `file` into the start of `into` (a new buffer when it does not fit) and returns the bytes read.
+ * @example const bytes = readFileInto(file, Buffer.allocUnsafeSlow(1 << 20));
+ */
+export function readFileInto(file: string, into: Buffer): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const target = size > into.length ? Buffer.allocUnsafeSlow(size) : into;
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, target, read, size - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return target.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Runs a CommonJS bundle file through vm.Script with its code cache, when there is one V8 accepts.
  * @example const { exports, cacheAccepted } = runBundle<{ main: BundleMain }>(file);
  */
 export function runBundle<T>(file: string): LoadedBundle<T> {
-  const source = bundleText(readFileSync(file));
   const cacheFile = codeCacheFile(file);
+  const cacheSize = statSync(cacheFile, { throwIfNoEntry: false })?.size ?? 0;
+  // One buffer for the bundle and then its cache: a large buffer is fresh memory, each page of it a page fault.
+  const room = Buffer.allocUnsafeSlow(Math.max(statSync(file).size, cacheSize));
+  const source = bundleText(readFileInto(file, room));
   let cachedData: Buffer | undefined;
   try {
-    cachedData = readFileSync(cacheFile);
+    cachedData = cacheSize > 0 ? readFileInto(cacheFile, room) : undefined;
   } catch {
     cachedData = undefined;
   }

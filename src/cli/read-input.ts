@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile as readFileCallback } from 'node:fs';
 import { ValidationError } from '../errors/validation-error.js';
 import type { CliIo } from './cli-io.js';
 import type { ShellVersion } from '../spec/shell-version.js';
@@ -12,11 +12,16 @@ export function isStdin(file: string): boolean {
   return file === '-' || file === '' || file === STDIN_ARGUMENT;
 }
 
+/** A file's bytes through node:fs's callback API (node:fs/promises loads a dozen modules a run never uses). */
+function readFile(file: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => readFileCallback(file, (e, bytes) => (e ? reject(e) : resolve(bytes))));
+}
+
 /** Reads FILE, or standard input for `-`; a missing file is a clear error naming it. */
 export async function readInput(file: string, io: CliIo): Promise<string> {
   if (isStdin(file)) return io.readStdin();
   try {
-    return await readFile(file, 'utf8');
+    return (await readFile(file)).toString('utf8');
   } catch (e) {
     throw new ValidationError({
       code: 'INPUT_FILE',

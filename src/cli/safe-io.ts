@@ -21,11 +21,12 @@ export function safeIo(io: CliIo, mask: SecretMask | null, streams: VisibleStrea
   let stdout = masked;
   if (streams === 'all') stdout = (t) => visibleText(masked(t));
   if (streams === 'json') stdout = (t) => escapeJsonControls(masked(t));
-  return {
-    ...io,
-    stdout: { write: (t: string) => io.stdout.write(stdout(t)) },
-    stderr: { write: (t: string) => io.stderr.write(visibleText(masked(t))) },
-  };
+  // io's own properties as they are (a spread would call the process's getters: stdinIsTTY opens standard input).
+  const out = Object.defineProperties({}, Object.getOwnPropertyDescriptors(io)) as CliIo;
+  return Object.defineProperties(out, {
+    stdout: { value: { write: (t: string) => io.stdout.write(stdout(t)) }, enumerable: true },
+    stderr: { value: { write: (t: string) => io.stderr.write(visibleText(masked(t))) }, enumerable: true },
+  });
 }
 
 /**

@@ -94,31 +94,40 @@ export function optionName<N extends string>(psName: N): OptionName<N> {
   return name as OptionName<N>;
 }
 
-/** One spec-table line. */
+/** The empty list every parameter without sets or aliases shares (frozen, as the copies are). */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A frozen copy of `items`, or the shared empty list: hundreds of table lines are built at every start. */
+function frozenList<T>(items: readonly T[] | undefined): readonly T[] {
+  return items !== undefined && items.length > 0 ? Object.freeze([...items]) : NONE;
+}
+
+/** One spec-table line (the optional fields set one by one: object spreads cost more at start than the table itself). */
 export function param<const N extends string, const T extends PsType, O extends ParameterOptions = ParameterOptions>(
   name: N,
   type: T,
   options: O = {} as O,
 ): ParameterSpec<N, T, PipelineOf<O>> {
-  return Object.freeze({
+  const spec: { -readonly [K in keyof ParameterSpec]: ParameterSpec[K] } = {
     name,
     option: optionName(name),
     type,
-    sets: Object.freeze([...(options.sets ?? [])]),
+    sets: frozenList(options.sets),
     mandatory: options.mandatory ?? false,
     position: options.position,
     pipeline: options.pipeline as PipelineOf<O>,
-    aliases: Object.freeze([...(options.aliases ?? [])]),
+    aliases: frozenList(options.aliases),
     accepted: options.accepted ? Object.freeze([...options.accepted]) : undefined,
     exchange: options.exchange ?? ALL_VERSIONS,
     shells: options.shells ?? ALL_SHELLS,
     secret: type === 'SecureString',
     common: false,
-    ...(options.serverLimits ? { serverLimits: Object.freeze({ ...options.serverLimits }) } : {}),
-    ...(options.summary ? { summary: options.summary } : {}),
-    ...(options.instead ? { instead: options.instead } : {}),
-    ...(options.format ? { format: options.format } : {}),
-  });
+  };
+  if (options.serverLimits) spec.serverLimits = Object.freeze({ ...options.serverLimits });
+  if (options.summary) spec.summary = options.summary;
+  if (options.instead) spec.instead = options.instead;
+  if (options.format) spec.format = options.format;
+  return Object.freeze(spec) as ParameterSpec<N, T, PipelineOf<O>>;
 }
 
 /** Declares a cmdlet table. */

@@ -3,7 +3,14 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { BUNDLE_HEAD, BUNDLE_TAIL, bundleText, codeCacheFile, runBundle } from '../../src/cli/load-bundle.js';
+import {
+  BUNDLE_HEAD,
+  BUNDLE_TAIL,
+  bundleText,
+  codeCacheFile,
+  readFileInto,
+  runBundle,
+} from '../../src/cli/load-bundle.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'exchcert-bundle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,5 +71,22 @@ describe('runBundle', () => {
     expect(exports.where).toBe(`utf8-1.cjs ${dir.split('/').pop()} é€`);
     expect(bundleText(Buffer.from('é€', 'utf8'))).toBe('é€');
     expect(bundleText(Buffer.from(SOURCE, 'utf8'))).toBe(SOURCE);
+  });
+});
+
+describe('readFileInto', () => {
+  it('reads a file into the start of the buffer given when it fits, else into a new one', () => {
+    const file = join(dir, 'bytes.bin');
+    writeFileSync(file, Buffer.from('abcdef'));
+    const room = Buffer.alloc(8, 'z');
+    const fits = readFileInto(file, room);
+    expect(fits.toString()).toBe('abcdef');
+    expect(fits.buffer).toBe(room.buffer);
+    expect(room.toString()).toBe('abcdefzz');
+    const small = Buffer.alloc(4, 'z');
+    const larger = readFileInto(file, small);
+    expect(larger.toString()).toBe('abcdef');
+    expect(larger.buffer).not.toBe(small.buffer);
+    expect(small.toString()).toBe('zzzz');
   });
 });

@@ -82,10 +82,10 @@ function restrictMode(file: string): void {
   }
 }
 
+/** WAL (kept in the file) and synchronous=NORMAL; the busy timeout is the Database option (sqlite3_busy_timeout). */
 function configure(db: Database.Database, readonly: boolean): void {
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  db.exec('PRAGMA synchronous = NORMAL');
 }
 
 /** A state the store cannot use, as one line naming the state folder and what to do. */

@@ -20,66 +20,80 @@ export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
 export const ROOT_CA_TYPES = ['None', 'ThirdParty', 'Enterprise', 'Registry', 'GroupPolicy', 'Unknown'] as const;
 export type RootCaType = (typeof ROOT_CA_TYPES)[number];
 
-/** A .NET Oid (SignatureAlgorithm, PublicKey.Oid). */
-export const OidSchema = z.object({ FriendlyName: z.nullable(z.string()), Value: z.string() });
+/** The ExchangeCertificate schema and its parts, made on first use (a command that parses no shell JSON makes none). */
+function makeSchema() {
+  /** A .NET Oid (SignatureAlgorithm, PublicKey.Oid). */
+  const OidSchema = z.object({ FriendlyName: z.nullable(z.string()), Value: z.string() });
 
-/** One CryptoKeyAccessRule on the private key (AccessRules). */
-export const AccessRuleSchema = z.object({
-  IdentityReference: z.string(),
-  CryptoKeyRights: z.string(),
-  AccessControlType: z.enum(['Allow', 'Deny']),
-});
+  /** One CryptoKeyAccessRule on the private key (AccessRules). */
+  const AccessRuleSchema = z.object({
+    IdentityReference: z.string(),
+    CryptoKeyRights: z.string(),
+    AccessControlType: z.enum(['Allow', 'Deny']),
+  });
 
-/** One X509Extension (Extensions). */
-export const ExtensionSchema = z.object({ Oid: OidSchema, Critical: z.boolean() });
+  /** One X509Extension (Extensions). */
+  const ExtensionSchema = z.object({ Oid: OidSchema, Critical: z.boolean() });
 
-/** An X500DistinguishedName (IssuerName, SubjectName). */
-export const DistinguishedNameSchema = z.object({ Name: z.string() });
+  /** An X500DistinguishedName (IssuerName, SubjectName). */
+  const DistinguishedNameSchema = z.object({ Name: z.string() });
+
+  /**
+   * Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate (an X509Certificate2 plus Exchange's
+   * properties). `Services` is the enum's string form (`IMAP, POP, IIS, SMTP`, `None`); `ServicesStringForm` the letters.
+   */
+  const ExchangeCertificateSchema = z.object({
+    AccessRules: z.nullable(z.array(AccessRuleSchema)),
+    CertificateDomains: z.array(z.string()),
+    HasPrivateKey: z.boolean(),
+    IsSelfSigned: z.boolean(),
+    Issuer: z.string(),
+    NotAfter: z.date(),
+    NotBefore: z.date(),
+    PublicKeySize: z.number(),
+    RootCAType: z.enum(ROOT_CA_TYPES),
+    SerialNumber: z.string(),
+    Services: z.string(),
+    Status: z.enum(CERTIFICATE_STATUSES),
+    Subject: z.string(),
+    Thumbprint: z.string(),
+    Archived: z.boolean(),
+    CertificateRequest: z.nullable(z.string()),
+    DnsNameList: z.array(z.string()),
+    EnhancedKeyUsageList: z.array(z.string()),
+    Extensions: z.array(ExtensionSchema),
+    FriendlyName: z.string(),
+    Handle: z.number(),
+    Identity: z.nullable(z.string()),
+    IISServices: z.array(z.string()),
+    IssuerName: DistinguishedNameSchema,
+    KeyIdentifier: z.nullable(z.string()),
+    PrivateKey: z.nullable(z.object({ KeySize: z.number(), KeyExchangeAlgorithm: z.string() })),
+    PrivateKeyExportable: z.boolean(),
+    PublicKey: z.object({ Oid: OidSchema, KeySize: z.number() }),
+    RawData: z.instanceof(Uint8Array),
+    SendAsTrustedIssuer: z.boolean(),
+    ServicesStringForm: z.string(),
+    SignatureAlgorithm: OidSchema,
+    SubjectKeyIdentifier: z.nullable(z.string()),
+    SubjectName: DistinguishedNameSchema,
+    Version: z.number(),
+  });
+  return ExchangeCertificateSchema;
+}
+
+let schema: ReturnType<typeof makeSchema> | undefined;
 
 /**
- * Microsoft.Exchange.Management.SystemConfigurationTasks.ExchangeCertificate (an X509Certificate2 plus Exchange's
- * properties). `Services` is the enum's string form (`IMAP, POP, IIS, SMTP`, `None`); `ServicesStringForm` the letters.
+ * The zod schema of an ExchangeCertificate (made once, on first use).
+ * @example exchangeCertificateSchema().parse(value)
  */
-export const ExchangeCertificateSchema = z.object({
-  AccessRules: z.nullable(z.array(AccessRuleSchema)),
-  CertificateDomains: z.array(z.string()),
-  HasPrivateKey: z.boolean(),
-  IsSelfSigned: z.boolean(),
-  Issuer: z.string(),
-  NotAfter: z.date(),
-  NotBefore: z.date(),
-  PublicKeySize: z.number(),
-  RootCAType: z.enum(ROOT_CA_TYPES),
-  SerialNumber: z.string(),
-  Services: z.string(),
-  Status: z.enum(CERTIFICATE_STATUSES),
-  Subject: z.string(),
-  Thumbprint: z.string(),
-  Archived: z.boolean(),
-  CertificateRequest: z.nullable(z.string()),
-  DnsNameList: z.array(z.string()),
-  EnhancedKeyUsageList: z.array(z.string()),
-  Extensions: z.array(ExtensionSchema),
-  FriendlyName: z.string(),
-  Handle: z.number(),
-  Identity: z.nullable(z.string()),
-  IISServices: z.array(z.string()),
-  IssuerName: DistinguishedNameSchema,
-  KeyIdentifier: z.nullable(z.string()),
-  PrivateKey: z.nullable(z.object({ KeySize: z.number(), KeyExchangeAlgorithm: z.string() })),
-  PrivateKeyExportable: z.boolean(),
-  PublicKey: z.object({ Oid: OidSchema, KeySize: z.number() }),
-  RawData: z.instanceof(Uint8Array),
-  SendAsTrustedIssuer: z.boolean(),
-  ServicesStringForm: z.string(),
-  SignatureAlgorithm: OidSchema,
-  SubjectKeyIdentifier: z.nullable(z.string()),
-  SubjectName: DistinguishedNameSchema,
-  Version: z.number(),
-});
+export function exchangeCertificateSchema(): ReturnType<typeof makeSchema> {
+  return (schema ??= makeSchema());
+}
 
 /** An ExchangeCertificate object as the mock and real-shell backends hand it out. */
-export type ExchangeCertificate = z.infer<typeof ExchangeCertificateSchema>;
+export type ExchangeCertificate = z.infer<ReturnType<typeof makeSchema>>;
 
 /** The Format-List default view (rule 22), in order. */
 export const EXCHANGE_CERTIFICATE_LIST_VIEW = [
@@ -158,7 +172,7 @@ export function exchangeCertificateFromJson(json: unknown): ExchangeCertificate 
     : [];
   const publicKey = asRecord(r['PublicKey']);
   const privateKey = r['PrivateKey'];
-  return ExchangeCertificateSchema.parse({
+  return exchangeCertificateSchema().parse({
     ...r,
     AccessRules: Array.isArray(r['AccessRules']) ? (r['AccessRules'] as unknown[]).map(accessRuleFromJson) : null,
     CertificateDomains: stringList(r['CertificateDomains']),
@@ -206,5 +220,5 @@ export const fromJson = exchangeCertificateFromJson;
 
 /** True for an ExchangeCertificate object. */
 export function isExchangeCertificate(value: unknown): value is ExchangeCertificate {
-  return ExchangeCertificateSchema.safeParse(value).success;
+  return exchangeCertificateSchema().safeParse(value).success;
 }
