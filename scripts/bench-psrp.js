@@ -5,16 +5,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const THUMB = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
-const CALLS = 100;
+const CALLS = 300;
 
+/** Mean and median ms per call over CALLS calls after 100 warm-up calls. */
 async function perCall(backend, command) {
   for (let i = 0; i < 100; i++) await backend.run(command);
-  const t0 = process.hrtime.bigint();
+  const times = [];
   for (let i = 0; i < CALLS; i++) {
+    const t0 = process.hrtime.bigint();
     const r = await backend.run(command);
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
     if (!r.ok) throw new Error(`bench call failed: ${JSON.stringify(r.errors)}`);
   }
-  return Number(process.hrtime.bigint() - t0) / 1e6 / CALLS;
+  const sorted = [...times].sort((a, b) => a - b);
+  return { mean: times.reduce((a, b) => a + b, 0) / CALLS, median: sorted[CALLS >> 1] };
 }
 
 async function insidePwsh(backend, command) {
@@ -55,10 +59,11 @@ export default async function benchPsrp({ root }) {
       const psrp = await perCall(backends.psrp, command);
       const runner = await perCall(backends.runner, command);
       const inside = await insidePwsh(backends.runner, command);
+      // Mean first, median in brackets: the tail (thread hand-offs in pwsh's server) moves the mean most.
       rows.push([
-        `per call, ${label}: PSRP vs text runner vs in-process (${CALLS} calls each)`,
-        `${psrp.toFixed(2)} vs ${runner.toFixed(2)} vs ${inside.toFixed(2)} ms`,
-        `overhead ${(psrp - inside).toFixed(2)} vs ${(runner - inside).toFixed(2)} ms`,
+        `per call, ${label}: PSRP vs text runner vs in-process (${CALLS} calls each; mean (median))`,
+        `${psrp.mean.toFixed(2)} (${psrp.median.toFixed(2)}) vs ${runner.mean.toFixed(2)} (${runner.median.toFixed(2)}) vs ${inside.toFixed(2)} ms`,
+        `overhead ${(psrp.mean - inside).toFixed(2)} (${(psrp.median - inside).toFixed(2)}) vs ${(runner.mean - inside).toFixed(2)} (${(runner.median - inside).toFixed(2)}) ms`,
         'PSRP within 1 ms of in-process',
       ]);
     }
