@@ -6,10 +6,12 @@ import { join } from 'node:path';
 
 const THUMB = '225B26D7F8EF0721887213EEF71F87380DE8AEEE';
 const CALLS = 300;
+// A long session's steady state, for both transports alike.
+const WARM_UP = 1000;
 
-/** Mean and median ms per call over CALLS calls after 100 warm-up calls. */
+/** Mean and median ms per call over CALLS calls, after WARM_UP calls (pwsh's tiered JIT settles in the first ~1,000). */
 async function perCall(backend, command) {
-  for (let i = 0; i < 100; i++) await backend.run(command);
+  for (let i = 0; i < WARM_UP; i++) await backend.run(command);
   const times = [];
   for (let i = 0; i < CALLS; i++) {
     const t0 = process.hrtime.bigint();
