@@ -9,21 +9,31 @@ export interface ProcessChannel extends PacketChannel {
   readonly pid: number | undefined;
 }
 
+/** Options of the child process. */
+export interface ProcessChannelOptions {
+  /** stderr lines. */
+  readonly log?: (line: string) => void;
+  /** The child's working directory (default: this process's). */
+  readonly cwd?: string;
+}
+
 /**
- * Starts `exe args` and speaks packets on its stdin/stdout; stderr lines go to `log`.
+ * Starts `exe args` and speaks packets on its stdin/stdout; stderr lines go to `options.log`.
  * @example const ch = startProcessChannel('pwsh', ['-NoLogo', '-NoProfile', '-s']); const pool = new RunspacePool(ch);
  */
 export function startProcessChannel(
   exe: string,
   args: readonly string[],
-  log?: (line: string) => void,
+  options: ProcessChannelOptions = {},
 ): ProcessChannel {
+  const { log, cwd } = options;
   const child = execa(exe, args, {
     stdin: 'pipe',
     stdout: 'pipe',
     stderr: 'pipe',
     buffer: false,
     reject: false,
+    ...(cwd !== undefined ? { cwd } : {}),
     env: { NO_COLOR: '1', TERM: 'dumb', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
   });
   const { channel, end } = lineChannel(

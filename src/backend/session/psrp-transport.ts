@@ -69,7 +69,10 @@ export class PsrpTransport implements Transport {
   private async spawn(): Promise<TransportInfo> {
     const channel = this.options.channel
       ? await this.options.channel()
-      : startProcessChannel(findPwsh(this.options.pwsh), ['-NoLogo', '-NoProfile', '-s'], this.options.log);
+      : startProcessChannel(findPwsh(this.options.pwsh), ['-NoLogo', '-NoProfile', '-s'], {
+          ...(this.options.log ? { log: this.options.log } : {}),
+          ...(this.options.cwd !== undefined ? { cwd: this.options.cwd } : {}),
+        });
     const pool = new RunspacePool(channel, {
       ...(this.options.log ? { log: this.options.log } : {}),
       ...(this.options.protocolVersion ? { protocolVersion: this.options.protocolVersion } : {}),
@@ -86,7 +89,12 @@ export class PsrpTransport implements Transport {
       await channel.close();
       throw new SessionDiedError(`PowerShell ${session.dead ?? (e as Error).message} before the session was ready.`);
     }
-    const v = await this.call(session, { text: '$PSVersionTable.PSVersion.ToString()' }, {});
+    // A local `pwsh -s` runspace starts in $HOME; the runner's (and a console's) starts where the process was started.
+    const version = '$PSVersionTable.PSVersion.ToString()';
+    const text = this.options.channel
+      ? version
+      : `Set-Location -LiteralPath ([System.IO.Directory]::GetCurrentDirectory()); ${version}`;
+    const v = await this.call(session, { text }, {});
     this.version = String(v.output[0] ?? '');
     const restarted = this.lastDeath !== null;
     for (const step of this.options.bootstrap ?? []) {

@@ -1,12 +1,13 @@
 // The local backend on a plain pwsh session (--bootstrap none) with the generated stub module: the transport's
 // envelope, prompts, scopes, secrets and faults, judged by real PowerShell.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Backend } from '../../../src/backend/backend.js';
 import { localBackend } from '../../../src/backend/session/local-backend.js';
 import { PipelineStopped } from '../../../src/interpreter/pipeline-stopped.js';
+import { sessionTransport } from '../../../src/backend/session/session-transport.js';
 import { TRANSPORT_KINDS } from '../../../src/backend/session/transport-kind.js';
 import { BootstrapError, SessionDiedError, SessionTimeoutError } from '../../../src/backend/session/session-errors.js';
 import { connect } from '../../../src/connect.js';
@@ -284,6 +285,20 @@ for (const transport of TRANSPORT_KINDS) {
         expect((await b.run('$exchcertKeptToo')).output).toEqual([8]);
       } finally {
         await b.close();
+      }
+    }, 120_000);
+
+    it("starts in the transport's cwd: the session's location and relative .NET paths are there", async () => {
+      const t = sessionTransport(transport, { pwsh: pwshPath()!, cwd: dir });
+      try {
+        const e = await t.invoke({
+          text: "(Get-Location).ProviderPath; [System.IO.Directory]::GetCurrentDirectory(); Set-Content -LiteralPath 'relative.txt' -Value 'here'",
+        });
+        expect(e.output).toEqual([realpathSync(dir), realpathSync(dir)]);
+        expect(readFileSync(join(dir, 'relative.txt'), 'utf8').trim()).toBe('here');
+      } finally {
+        await t.close();
+        rmSync(join(dir, 'relative.txt'), { force: true });
       }
     }, 120_000);
 
