@@ -51,11 +51,12 @@ function plainPacket(line: string): OutOfProcPacket | null {
 
 /** A line from the peer as a packet; typed error for anything else. */
 export function parsePacket(line: string): OutOfProcPacket {
-  const plain = plainPacket(line.trim());
+  const trimmed = line.trim();
+  const plain = plainPacket(trimmed);
   if (plain) return plain;
   let doc: Record<string, unknown>;
   try {
-    doc = parser.parse(line.trim(), true) as Record<string, unknown>;
+    doc = parser.parse(trimmed, true) as Record<string, unknown>;
   } catch (e) {
     throw new PsrpProtocolError('framing', `not a packet: '${line.slice(0, 80)}'`, { cause: e });
   }

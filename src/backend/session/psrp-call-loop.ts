@@ -109,7 +109,20 @@ export class PsrpCallLoop {
               ]),
         )
         .catch(() => undefined);
-      return await finished;
+      const result = await finished;
+      // A call that ended the loop (stopped, failed) did not reach the loop's own removal of its variables.
+      if (names.length > 0 && !this.running && this.pool.state === 'Opened')
+        await this.pool.invoke([
+          {
+            name: 'Remove-Variable',
+            args: [
+              { name: 'Scope', value: 'Global' },
+              { name: 'Name', value: names },
+              { name: 'ErrorAction', value: 'Ignore' },
+            ],
+          },
+        ]);
+      return result;
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
       this.current = null;

@@ -3,7 +3,7 @@ import type { PacketChannel } from '../../psrp/packet-channel.js';
 import { startProcessChannel } from '../../psrp/process-channel.js';
 import { PsrpProtocolError } from '../../psrp/psrp-protocol-error.js';
 import { RunspacePool } from '../../psrp/runspace-pool.js';
-import type { HostAnswer, HostCall, PipelineResult } from '../../psrp/runspace-pool.js';
+import type { HostAnswer, HostCall } from '../../psrp/runspace-pool.js';
 import type { Envelope, PromptRequest } from './envelope.js';
 import { findPwsh } from './find-pwsh.js';
 import { PsrpCallLoop } from './psrp-call-loop.js';
@@ -178,7 +178,6 @@ export class PsrpTransport implements Transport {
     const timeoutMs = request.timeoutMs ?? this.options.timeoutMs ?? 300_000;
     const started = performance.now();
     const hostText: string[] = [];
-    const names = [...Object.keys(request.variables ?? {}), ...(request.secrets?.keys() ?? [])];
     const abort = new AbortController();
     let timedOut = false;
     let killed = false;
@@ -197,23 +196,7 @@ export class PsrpTransport implements Transport {
     request.signal?.addEventListener('abort', onAbort, { once: true });
     if (request.signal?.aborted) onAbort();
     try {
-      let result: PipelineResult;
-      try {
-        result = await session.loop.call(request, { host: this.host(handlers, hostText), signal: abort.signal });
-      } finally {
-        // A call that ended the loop (stopped, failed) did not reach the loop's own removal of its variables.
-        if (names.length > 0 && !session.loop.running && !session.dead)
-          await session.pool.invoke([
-            {
-              name: 'Remove-Variable',
-              args: [
-                { name: 'Scope', value: 'Global' },
-                { name: 'Name', value: names },
-                { name: 'ErrorAction', value: 'Ignore' },
-              ],
-            },
-          ]);
-      }
+      const result = await session.loop.call(request, { host: this.host(handlers, hostText), signal: abort.signal });
       if (timedOut && result.state === 'Stopped') throw new SessionTimeoutError(command, timeoutMs, false);
       return envelopeFromPipeline(id, result, hostText.join(''), performance.now() - started);
     } catch (e) {
