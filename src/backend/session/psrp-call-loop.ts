@@ -56,15 +56,32 @@ if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__
 '${marker}'
 }`;
 
-// The loop's second command: Format-* output as the console shows it (120 wide), each run of format objects as
-// Out-String's lines, flushed by the next other object or the call's marker (as the runner renders it).
-const RENDER_FORMAT_DATA = `begin { $__exchcertRun = [System.Collections.Generic.List[object]]::new() }
+// The loop's second command: holds a call's output until its marker, then sends it with the marker as one array (one
+// message per call however many objects it wrote; a lone string or value goes as it is, then the marker: cheapest to
+// read). Format-* output is rendered as the console shows it (120 wide; each run of format objects as Out-String's
+// lines, as the runner renders it). The held objects live in globals, so a call that ends the loop (a
+// script-terminating error, a stop) still gets the output it wrote before (see HELD_OUTPUT).
+const renderAndHold = (
+  marker: string,
+) => `begin { $global:__exchcertRun = [System.Collections.Generic.List[object]]::new(); $global:__exchcertHeld = [System.Collections.Generic.List[object]]::new() }
 process {
-if ($null -ne $_ -and $_.GetType().Namespace -eq 'Microsoft.PowerShell.Commands.Internal.Format') { $__exchcertRun.Add($_); return }
-if ($__exchcertRun.Count -gt 0) { $__exchcertRun | Out-String -Stream -Width 120; $__exchcertRun.Clear() }
-$_
+if ($null -ne $_ -and $_.GetType().Namespace -eq 'Microsoft.PowerShell.Commands.Internal.Format') { $global:__exchcertRun.Add($_); return }
+if ($global:__exchcertRun.Count -gt 0) { foreach ($__exchcertLine in ($global:__exchcertRun | Out-String -Stream -Width 120)) { $global:__exchcertHeld.Add($__exchcertLine) }; $global:__exchcertRun.Clear() }
+$global:__exchcertHeld.Add($_)
+if ($_ -is [string] -and $_ -ceq '${marker}') {
+$__exchcertFirst = $global:__exchcertHeld[0]
+if ($global:__exchcertHeld.Count -le 2 -and ($__exchcertFirst -is [string] -or $__exchcertFirst -is [ValueType])) { $global:__exchcertHeld } else { ,$global:__exchcertHeld.ToArray() }
+$global:__exchcertHeld.Clear()
 }
-end { if ($__exchcertRun.Count -gt 0) { $__exchcertRun | Out-String -Stream -Width 120 } }`;
+}`;
+
+// After a call that ended the loop: its variables removed, and the output the loop held for it (rendered) sent back.
+const HELD_OUTPUT = `param([string[]] $Names)
+if ($Names.Count -gt 0) { Remove-Variable -Scope Global -Name $Names -ErrorAction Ignore }
+$__exchcertLeft = $global:__exchcertHeld
+if ($null -ne $__exchcertLeft -and $global:__exchcertRun.Count -gt 0) { foreach ($__exchcertLine in ($global:__exchcertRun | Out-String -Stream -Width 120)) { $__exchcertLeft.Add($__exchcertLine) } }
+Remove-Variable -Scope Global -Name __exchcertHeld, __exchcertRun -ErrorAction Ignore
+if ($null -ne $__exchcertLeft) { ,$__exchcertLeft.ToArray() }`;
 
 /**
  * Runs calls on one pipeline fed by input; each call's records end at a marker only this loop knows.
@@ -110,18 +127,15 @@ export class PsrpCallLoop {
         )
         .catch(() => undefined);
       const result = await finished;
-      // A call that ended the loop (stopped, failed) did not reach the loop's own removal of its variables.
-      if (names.length > 0 && !this.running && this.pool.state === 'Opened')
-        await this.pool.invoke([
-          {
-            name: 'Remove-Variable',
-            args: [
-              { name: 'Scope', value: 'Global' },
-              { name: 'Name', value: names },
-              { name: 'ErrorAction', value: 'Ignore' },
-            ],
-          },
+      // A call that ended the loop (stopped, failed) did not reach the loop's removal of its variables nor its output.
+      if (!this.running && this.pool.state === 'Opened') {
+        const left = await this.pool.invoke([
+          { name: HELD_OUTPUT, isScript: true, useLocalScope: true, args: [{ name: 'Names', value: names }] },
         ]);
+        const held: unknown = left.output[0];
+        if (Array.isArray(held) && held.length > 0)
+          return { ...result, output: [...result.output, ...(held as unknown[])] };
+      }
       return result;
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
@@ -142,10 +156,17 @@ export class PsrpCallLoop {
     await handle.finished.catch(() => undefined);
   }
 
+  /** The output of an array that ends with the marker; null for any other value. */
+  private batch(value: unknown): unknown[] | null {
+    return Array.isArray(value) && value.length > 0 && value[value.length - 1] === this.marker
+      ? value.slice(0, -1)
+      : null;
+  }
+
   private async startLoop(): Promise<PipelineHandle> {
     const commands = [
       { name: loopScript(this.marker), isScript: true, useLocalScope: false },
-      { name: RENDER_FORMAT_DATA, isScript: true, useLocalScope: true },
+      { name: renderAndHold(this.marker), isScript: true, useLocalScope: true },
     ];
     const handle = await this.pool.start(commands, {
       input: true,
@@ -153,9 +174,12 @@ export class PsrpCallLoop {
       onRecord: (stream, value) => {
         const c = this.current;
         if (!c) return;
-        if (stream === 'output' && value === this.marker) {
+        // The call's end: the marker alone (after at most one plain value) or last in the array of its output.
+        const last = stream !== 'output' ? null : value === this.marker ? [] : this.batch(value);
+        if (last) {
           this.current = null;
-          c.done({ ...c.result, terminating: null, state: 'Completed' });
+          const output = [...c.result.output, ...last];
+          c.done({ ...c.result, output, terminating: null, state: 'Completed' });
         } else (c.result[stream] as unknown[]).push(value);
       },
     });

@@ -82,6 +82,13 @@ for (const transport of TRANSPORT_KINDS) {
       expect(r.output).toEqual(['', 'Name Mode', '---- ----', 'n1   m1', '', 'x', '', 'Name : n2', '']);
     });
 
+    it('keeps the output a call wrote before a script-terminating error, Format-* lines included', async () => {
+      const r = await session.run("'before'; [pscustomobject]@{ Name = 'n1' } | Format-Table; throw 'late'");
+      expect(r.ok).toBe(false);
+      expect(r.output).toEqual(['before', '', 'Name', '----', 'n1', '']);
+      expect(r.errors.map((e) => [e.message, e.terminating])).toEqual([['late', true]]);
+    });
+
     it('invoke() compiles a builder for the session and returns certificates validated by the output schema', async () => {
       const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB, server: 'AMS-EXCH01' }));
       expect(r.ok).toBe(true);

@@ -11,8 +11,10 @@ describeWithPwsh('PsrpCallLoop over pwsh -s', () => {
   let pool: RunspacePool;
   let loop: PsrpCallLoop;
   const written: string[] = [];
+  const received: string[] = [];
   beforeAll(async () => {
     const channel = startProcessChannel(pwshPath()!, ['-NoLogo', '-NoProfile', '-s']);
+    channel.onLine((line) => received.push(line));
     const write = channel.write.bind(channel);
     channel.write = (line: string) => {
       written.push(line);
@@ -57,6 +59,30 @@ describeWithPwsh('PsrpCallLoop over pwsh -s', () => {
     expect(p.state).toBe('Failed');
     expect(String(p.terminating?.FullyQualifiedErrorId)).toMatch(/TerminatorExpectedAtEndOfString|ParseException/);
     expect((await loop.call({ text: '$survivor' })).output).toEqual(['yes']);
+  });
+
+  it("sends a call's output as one message however many objects it writes, in order and typed", async () => {
+    const before = received.filter((l) => l.startsWith('<Data ')).length;
+    const r = await loop.call({ text: "1..500; 'x'; [pscustomobject]@{ A = 1 }; $null; ,@(2, 3)" });
+    // The input's DataAck, then one Data packet: the 504 objects and the marker together.
+    expect(received.filter((l) => l.startsWith('<Data ')).length - before).toBe(1);
+    expect(r.output).toHaveLength(504);
+    expect(r.output.slice(0, 3)).toEqual([1, 2, 3]);
+    expect(r.output.slice(499)).toEqual([500, 'x', { A: 1 }, null, [2, 3]]);
+  });
+
+  it('keeps the output, Format-* lines included, a call wrote before it ended the loop', async () => {
+    const t = await loop.call({ text: "'before'; [pscustomobject]@{ Name = 'n1' } | Format-Table; throw 'late'" });
+    expect(t.state).toBe('Failed');
+    expect(t.output).toEqual(['before', '', 'Name', '----', 'n1', '']);
+    const abort = new AbortController();
+    const pending = loop.call({ text: "'started'; 1..3; Start-Sleep -Seconds 60" }, { signal: abort.signal });
+    await new Promise((r) => setTimeout(r, 300));
+    abort.abort();
+    const s = await pending;
+    expect(s.state).toBe('Stopped');
+    expect(s.output).toEqual(['started', 1, 2, 3]);
+    expect((await loop.call({ text: "'next'" })).output).toEqual(['next']);
   });
 
   it("sets a call's variables and secrets for it alone", async () => {
