@@ -148,9 +148,10 @@ function accessRuleFromJson(value: unknown): unknown {
   return rule;
 }
 
+// Items as text: a session's objects by their Address (SmtpDomainWithSubdomains, `*.contoso.com`) or Value.
 const stringList = (value: unknown): unknown =>
   Array.isArray(value)
-    ? value.map((v) => (typeof v === 'string' ? v : String(asRecord(v)['Value'] ?? v)))
+    ? value.map((v) => (typeof v === 'string' ? v : String(asRecord(v)['Address'] ?? asRecord(v)['Value'] ?? v)))
     : value == null
       ? []
       : [String(value)];

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TransportKind } from '../../../src/backend/session/transport-kind.js';
 import { connect } from '../../../src/connect.js';
 import { getExchangeCertificate } from '../../../src/cmdlet/get-exchange-certificate.js';
 import { exchcert } from '../../e2e/support/mock-cli.js';
@@ -59,6 +60,38 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
       await mock.close();
     }
   }, 180_000);
+
+  // The runner writes objects two levels deep, so an extension's Oid and PublicKey.Oid reach it as text; PSRP carries all.
+  it.each<[TransportKind, string[]]>([
+    ['psrp', []],
+    ['runner', ['Extensions', 'PublicKey']],
+  ])(
+    'typed certificates over %s are the mock’s, field by field (except %j)',
+    async (transport, lossy) => {
+      const mock = await connect({ backend: 'mock', state: join(dir, 'mock'), connect: 'AMS-EXCH01' });
+      const expected = (await mock.invoke(getExchangeCertificate({}))).certificates;
+      await mock.close();
+      const sim = await connect({
+        backend: 'sim',
+        state: join(dir, 'sim'),
+        connect: 'AMS-EXCH01',
+        backendOptions: { pwsh: pwshPath()!, transport },
+      });
+      try {
+        const { certificates } = await sim.invoke(getExchangeCertificate({}));
+        expect(certificates.map((c) => c.Thumbprint).sort()).toEqual(expected.map((c) => c.Thumbprint).sort());
+        expect(expected.some((c) => c.CertificateDomains.length > 0)).toBe(true);
+        for (const c of expected) {
+          const got = certificates.find((x) => x.Thumbprint === c.Thumbprint)!;
+          for (const key of Object.keys(c) as (keyof typeof c)[])
+            if (!lossy.includes(key)) expect([key, got[key]]).toEqual([key, c[key]]);
+        }
+      } finally {
+        await sim.close();
+      }
+    },
+    180_000,
+  );
 
   it('sleeps on the mock’s clock: Start-Sleep moves the organization’s clock and Get-Date on without waiting', async () => {
     const session = await connect({ backend: 'sim', state: join(dir, 'clock'), backendOptions: { pwsh: pwshPath()! } });
