@@ -184,7 +184,24 @@ namespace Exchcert
             if (v is ScriptBlock) return Str(v.ToString());
             if (v is ErrorRecord) return Str(((ErrorRecord)v).ToString());
             if (v is PSCustomObject && pso == null) return Str(value.ToString());
-            if (depth >= MaxDepth) return Str(SafeToString(value));
+            // An Oid and an extension are small values the typed certificate needs at any depth (Extensions[].Oid,
+            // PublicKey.Oid); objects a script built ([pscustomobject], no costly getters) get two levels more.
+            var oid = v as System.Security.Cryptography.Oid;
+            if (oid != null)
+            {
+                b.Append("{\"@t\":[\"System.Security.Cryptography.Oid\"],\"@p\":{\"FriendlyName\":");
+                Str(oid.FriendlyName).Raw(",\"Value\":").Str(oid.Value).Raw("}}");
+                return this;
+            }
+            var extension = v as System.Security.Cryptography.X509Certificates.X509Extension;
+            if (extension != null && depth >= MaxDepth)
+            {
+                b.Append("{\"@t\":[");
+                Str(v.GetType().FullName).Raw("],\"@p\":{\"Oid\":");
+                Value(extension.Oid, depth + 1).Raw(",\"Critical\":").Raw(extension.Critical ? "true" : "false").Raw("}}");
+                return this;
+            }
+            if (depth >= (v is PSCustomObject ? MaxDepth + 2 : MaxDepth)) return Str(SafeToString(value));
             IDictionary dict = v as IDictionary;
             if (dict != null)
             {

@@ -89,6 +89,21 @@ for (const transport of TRANSPORT_KINDS) {
       expect(r.errors.map((e) => [e.message, e.terminating])).toEqual([['late', true]]);
     });
 
+    // The runner's JSON stops two levels down; an Oid and an extension are written whole at any depth.
+    if (transport === 'runner')
+      it("writes a certificate's extensions and public key with their Oids, two levels down", async () => {
+        const r = await session.run(`$k = [System.Security.Cryptography.ECDsa]::Create()
+$q = [System.Security.Cryptography.X509Certificates.CertificateRequest]::new('CN=t', $k, 'SHA256')
+$q.CertificateExtensions.Add([System.Security.Cryptography.X509Certificates.X509BasicConstraintsExtension]::new($true, $false, 0, $true))
+$c = $q.CreateSelfSigned([datetime]::UtcNow, [datetime]::UtcNow.AddDays(1))
+[pscustomobject]@{ Extensions = $c.Extensions; PublicKey = $c.PublicKey }`);
+        const o = r.output[0] as { Extensions: unknown; PublicKey: { Oid: unknown } };
+        expect(o.Extensions).toEqual([
+          { Oid: { FriendlyName: expect.stringMatching(/Basic Constraints/), Value: '2.5.29.19' }, Critical: true },
+        ]);
+        expect(o.PublicKey.Oid).toEqual({ FriendlyName: 'ECC', Value: '1.2.840.10045.2.1' });
+      });
+
     it('invoke() compiles a builder for the session and returns certificates validated by the output schema', async () => {
       const r = await session.invoke(getExchangeCertificate({ thumbprint: THUMB, server: 'AMS-EXCH01' }));
       expect(r.ok).toBe(true);
