@@ -16,8 +16,8 @@ const AES_KEY_BYTES = 32;
 // CBC with a zero IV, as PowerShell's PSRemotingCryptoHelper does (each SecureString is encrypted on its own).
 const IV = Buffer.alloc(16);
 
-const fail = (message: string): never => {
-  throw new PsrpProtocolError('key exchange', message);
+const fail = (message: string, cause?: unknown): never => {
+  throw new PsrpProtocolError('key exchange', message, cause === undefined ? undefined : { cause });
 };
 
 /** `a === b` for bytes as 1 or 0, without a data-dependent branch. */
@@ -86,10 +86,16 @@ export class ClientSessionKey {
       fail(
         `the session key is algorithm 0x${keyAlg.toString(16)} under 0x${encAlg.toString(16)}, not AES-256 under RSA`,
       );
-    const block = privateDecrypt(
-      { key: this.privateKey, padding: constants.RSA_NO_PADDING },
-      Buffer.from(simpleBlob.subarray(12)).reverse(),
-    );
+    let block: Buffer;
+    try {
+      block = privateDecrypt(
+        { key: this.privateKey, padding: constants.RSA_NO_PADDING },
+        Buffer.from(simpleBlob.subarray(12)).reverse(),
+      );
+    } catch (e) {
+      // A value at or above our modulus (a blob made for another key, or garbled) is no RSA ciphertext of ours.
+      return fail('the encrypted session key does not decrypt under our key', e);
+    }
     const key = pkcs1v15Unpad(block, modulusBytes);
     if (key.length !== AES_KEY_BYTES) fail(`the session key is ${key.length} bytes, not ${AES_KEY_BYTES}`);
     return key;

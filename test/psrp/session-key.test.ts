@@ -100,8 +100,14 @@ describe('ClientSessionKey', () => {
     );
     expect(() => client.decryptSessionKey(simpleBlob(key).subarray(0, 100))).toThrow('is 100 bytes, not 268');
     expect(() => client.decryptSessionKey(simpleBlob(randomBytes(16)))).toThrow('is 16 bytes, not 32');
-    // Encrypted to another key: decrypts to noise, which the unpadding (or the length check) refuses.
-    expect(() => client.decryptSessionKey(toOtherKey())).toThrow(PsrpProtocolError);
+    // Encrypted to another key: decrypts to noise, which the unpadding (or the length check) refuses, or is at or
+    // above our modulus, which RSA refuses; all typed.
+    for (let i = 0; i < 8; i++) expect(() => client.decryptSessionKey(toOtherKey())).toThrow(PsrpProtocolError);
+    const tooLarge = Buffer.concat([
+      Buffer.from([1, 2, 0, 0, 0x10, 0x66, 0, 0, 0, 0xa4, 0, 0]),
+      Buffer.alloc(256, 0xff),
+    ]);
+    expect(() => client.decryptSessionKey(tooLarge)).toThrow('does not decrypt under our key');
   });
 });
 
