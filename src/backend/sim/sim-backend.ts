@@ -1,7 +1,7 @@
 // `--backend sim`: real pwsh (persistent session, runner or PSRP) with the ExchcertSim module, its engine on --state.
 import { platform } from 'node:os';
 import { resolve } from 'node:path';
-import type { Backend, RunOptions, RunResult, SessionInfo } from '../backend.js';
+import type { Backend, RunOptions, RunResult, SessionInfo, StatementResult } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import { DEFAULT_STATE_DIR } from '../mock/mock-state.js';
@@ -12,7 +12,7 @@ import { serveEngine, EngineRunningError } from './engine-server.js';
 import type { EngineServer } from './engine-server.js';
 import { psQuote } from '../../spec/powershell-module.js';
 import { simModulePath } from './sim-module-path.js';
-import { withWindowsDisplayPaths } from './windows-display-paths.js';
+import { displayPathMapper } from './windows-display-paths.js';
 
 /** What the session runs after pwsh starts: where the state is, the module, then the connected server. */
 export const SIM_BOOTSTRAP = `$env:EXCHCERT_STATE = $ExchcertSimState
@@ -213,7 +213,22 @@ export function simBackend(options: BackendOptions = {}): Backend {
     name: 'sim',
     async run(script: CompiledScript | string, run?: RunOptions): Promise<RunResult> {
       await ready();
-      return withWindowsDisplayPaths(await session.run(script, run), stateDir);
+      // What streams to the host (text, finished statements) shows Windows paths too, as the same records.
+      const map = displayPathMapper(stateDir);
+      const host = run?.host ?? options.runHost;
+      const shown: RunOptions | undefined = host
+        ? {
+            ...run,
+            host: {
+              write: (t) => host.write(map.text(t)),
+              ...(host.statementStarting ? { statementStarting: (t: string) => host.statementStarting!(t) } : {}),
+              ...(host.statementDone
+                ? { statementDone: (st: StatementResult) => host.statementDone!(map.statement(st)) }
+                : {}),
+            },
+          }
+        : run;
+      return map.result(await session.run(script, shown));
     },
     async info(): Promise<SessionInfo> {
       await ready();

@@ -1,7 +1,7 @@
 // Host paths of the state's virtual file system, as the sim session's real cmdlets print them, back as Windows paths.
 import { join } from 'node:path';
 import { VIRTUAL_FS_FOLDER } from '../../engine/store/host-virtual-fs.js';
-import type { ErrorRecord, RunResult } from '../backend.js';
+import type { ErrorRecord, RunResult, StatementResult } from '../backend.js';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -32,18 +32,53 @@ function mapError(e: ErrorRecord, stateDir: string): ErrorRecord {
   return { ...e, message: windowsDisplayPaths(e.message, stateDir) };
 }
 
+/** Maps one run's results; a record maps to one object, so a statement's errors stay the run's errors (shown once). */
+export interface DisplayPathMapper {
+  text(text: string): string;
+  statement(s: StatementResult): StatementResult;
+  result(r: RunResult): RunResult;
+}
+
+/**
+ * The mapper of one sim run: statements as they stream and the final result share their mapped records.
+ * @example const map = displayPathMapper('/s'); map.text("'/s/fs/C/x'") // "'C:\x'"
+ */
+export function displayPathMapper(stateDir: string): DisplayPathMapper {
+  const errors = new Map<ErrorRecord, ErrorRecord>();
+  const statements = new Map<StatementResult, StatementResult>();
+  const error = (e: ErrorRecord) => {
+    let mapped = errors.get(e);
+    if (!mapped) errors.set(e, (mapped = mapError(e, stateDir)));
+    return mapped;
+  };
+  const statement = (s: StatementResult) => {
+    let mapped = statements.get(s);
+    if (!mapped)
+      statements.set(
+        s,
+        (mapped = {
+          ...s,
+          output: s.output.map((v) => mapValue(v, stateDir)),
+          errors: s.errors.map(error),
+          warnings: s.warnings.map((w) => windowsDisplayPaths(w, stateDir)),
+        }),
+      );
+    return mapped;
+  };
+  return {
+    text: (text) => windowsDisplayPaths(text, stateDir),
+    statement,
+    result: (result) => ({
+      ...result,
+      output: result.output.map((v) => mapValue(v, stateDir)),
+      errors: result.errors.map(error),
+      statements: result.statements.map(statement),
+      ...(result.hostText !== undefined ? { hostText: windowsDisplayPaths(result.hostText, stateDir) } : {}),
+    }),
+  };
+}
+
 /** A sim run's result with the state's host paths shown as the Windows paths the runbook used. */
 export function withWindowsDisplayPaths(result: RunResult, stateDir: string): RunResult {
-  return {
-    ...result,
-    output: result.output.map((v) => mapValue(v, stateDir)),
-    errors: result.errors.map((e) => mapError(e, stateDir)),
-    statements: result.statements.map((s) => ({
-      ...s,
-      output: s.output.map((v) => mapValue(v, stateDir)),
-      errors: s.errors.map((e) => mapError(e, stateDir)),
-      warnings: s.warnings.map((w) => windowsDisplayPaths(w, stateDir)),
-    })),
-    ...(result.hostText !== undefined ? { hostText: windowsDisplayPaths(result.hostText, stateDir) } : {}),
-  };
+  return displayPathMapper(stateDir).result(result);
 }

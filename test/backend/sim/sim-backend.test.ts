@@ -23,9 +23,11 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
     cpSync(join(dir, 'base'), join(dir, 'sim'), { recursive: true });
     cpSync(join(dir, 'base'), join(dir, 'mock'), { recursive: true });
     cpSync(join(dir, 'base'), join(dir, 'clock'), { recursive: true });
+    cpSync(join(dir, 'base'), join(dir, 'cli'), { recursive: true });
   }, 120_000);
   afterAll(async () => {
     await stopEngine(join(dir, 'sim'));
+    await stopEngine(join(dir, 'cli'));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -88,6 +90,17 @@ describeWithPwsh('--backend sim: connect() and --servers', () => {
     },
     180_000,
   );
+
+  it('`run` shows a failing statement’s error once, with the Windows path the runbook used', () => {
+    const r = exchcert(
+      ['run', '-', '--backend', 'sim', '--state', join(dir, 'cli')],
+      "'before'\nGet-Content -Path 'C:\\NoSuch\\cert.txt'\n'after'\n",
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('before\nafter\n');
+    expect(r.err.split("Cannot find path 'C:\\NoSuch\\cert.txt' because it does not exist.")).toHaveLength(2);
+    expect(r.err).not.toContain(join(dir, 'cli'));
+  }, 180_000);
 
   it('sleeps on the mock’s clock: Start-Sleep moves the organization’s clock and Get-Date on without waiting', async () => {
     const session = await connect({ backend: 'sim', state: join(dir, 'clock'), backendOptions: { pwsh: pwshPath()! } });

@@ -1,7 +1,14 @@
 // The sim shows the state's host paths as the Windows paths a runbook used.
 import { describe, expect, it } from '@jest/globals';
 import type { RunResult } from '../../../src/backend/backend.js';
-import { windowsDisplayPaths, withWindowsDisplayPaths } from '../../../src/backend/sim/windows-display-paths.js';
+import {
+  displayPathMapper,
+  windowsDisplayPaths,
+  withWindowsDisplayPaths,
+} from '../../../src/backend/sim/windows-display-paths.js';
+
+// The fields of a failed sim run the tests below do not look at.
+const RUN = { backend: 'sim', target: null, ok: false, text: '', displayText: '', durationMs: 1 } as const;
 
 describe('windowsDisplayPaths', () => {
   it('turns drive and share paths under <state>/fs back into Windows paths', () => {
@@ -21,12 +28,7 @@ describe('windowsDisplayPaths', () => {
   it('maps output strings, error messages and warnings of a result, not dates or bytes', () => {
     const when = new Date(0);
     const result = {
-      backend: 'sim',
-      target: null,
-      ok: false,
-      text: '',
-      displayText: '',
-      durationMs: 1,
+      ...RUN,
       output: ['/st/fs/C/a.txt', { Path: '/st/fs/D/b', When: when }],
       errors: [],
       statements: [
@@ -54,5 +56,33 @@ describe('windowsDisplayPaths', () => {
     expect(mapped.output).toEqual(['C:\\a.txt', { Path: 'D:\\b', When: when }]);
     expect(mapped.statements[0]!.warnings).toEqual(['see C:\\w']);
     expect(mapped.statements[0]!.errors[0]!.message).toBe("'C:\\Logs' is missing");
+  });
+
+  it("keeps a statement's errors the run's errors, and a streamed statement the result's (so each is shown once)", () => {
+    const error = {
+      message: "Cannot find path '/st/fs/C/x' because it does not exist.",
+      category: 'ObjectNotFound',
+      errorId: 'PathNotFound',
+      fullyQualifiedErrorId: 'PathNotFound',
+      command: 'Get-Item',
+      terminating: false,
+      line: 1,
+      column: 1,
+    };
+    const statement = { line: 1, text: 'Get-Item', output: [], warnings: [], errors: [error] };
+    const result = {
+      ...RUN,
+      output: [],
+      errors: [error],
+      statements: [statement],
+    } as RunResult;
+    const map = displayPathMapper('/st');
+    const streamed = map.statement(statement);
+    const mapped = map.result(result);
+    expect(mapped.statements[0]).toBe(streamed);
+    expect(mapped.errors[0]).toBe(streamed.errors[0]);
+    expect(mapped.errors[0]!.message).toBe("Cannot find path 'C:\\x' because it does not exist.");
+    const once = withWindowsDisplayPaths(result, '/st');
+    expect(once.errors[0]).toBe(once.statements[0]!.errors[0]);
   });
 });
