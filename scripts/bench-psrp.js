@@ -26,9 +26,8 @@ async function perCall(backend, command) {
 // In-process, inside pwsh: each command through PowerShell's own API as an in-process host invokes it (a fresh
 // [powershell] on the current runspace, AddScript, Invoke), after the same warm-up; and, for reference, the statement
 // alone in a compiled loop (no invoke per command at all).
-async function insidePwsh(backend, command) {
-  const text = command.replace(/'/g, "''");
-  const r = await backend.run(`$__t = '${text}'; $__times = [double[]]::new(${CALLS})
+async function insidePwsh(backend, psQuote, command) {
+  const r = await backend.run(`$__t = ${psQuote(command)}; $__times = [double[]]::new(${CALLS})
 foreach ($i in 1..${WARM_UP}) { $__p = [powershell]::Create('CurrentRunspace'); $null = $__p.AddScript($__t).Invoke(); $__p.Dispose() }
 foreach ($i in 0..${CALLS - 1}) { $__w = [System.Diagnostics.Stopwatch]::StartNew(); $__p = [powershell]::Create('CurrentRunspace'); $null = $__p.AddScript($__t).Invoke(); $__p.Dispose(); $__times[$i] = $__w.Elapsed.TotalMilliseconds }
 ($__times | Measure-Object -Average).Average
@@ -42,7 +41,7 @@ $__w.Elapsed.TotalMilliseconds / ${CALLS}`);
 
 export default async function benchPsrp({ root }) {
   const { localBackend } = await import(join(root, 'dist', 'index.js'));
-  const { powershellModule } = await import(join(root, 'dist', 'spec', 'powershell-module.js'));
+  const { powershellModule, psQuote } = await import(join(root, 'dist', 'spec', 'powershell-module.js'));
   const { findPwsh } = await import(join(root, 'dist', 'backend', 'session', 'find-pwsh.js'));
   const { RunspacePool } = await import(join(root, 'dist', 'psrp', 'runspace-pool.js'));
   const { startProcessChannel } = await import(join(root, 'dist', 'psrp', 'process-channel.js'));
@@ -70,7 +69,7 @@ export default async function benchPsrp({ root }) {
     for (const [label, command] of commands) {
       const psrp = await perCall(backends.psrp, command);
       const runner = await perCall(backends.runner, command);
-      const inside = await insidePwsh(backends.runner, command);
+      const inside = await insidePwsh(backends.runner, psQuote, command);
       const ms = (x) => `${x.mean.toFixed(2)} (${x.median.toFixed(2)})`;
       const over = (x) => `${(x.mean - inside.mean).toFixed(2)} (${(x.median - inside.median).toFixed(2)})`;
       // Mean first, median in brackets: the tail (thread hand-offs in pwsh's server) moves the mean most.

@@ -56,6 +56,10 @@ if ($__exchcertCall.Names.Count -gt 0) { Remove-Variable -Scope Global -Name $__
 '${marker}'
 }`;
 
+// Adds the held run of format objects to `into` as the console's lines (120 wide) and empties the run.
+const flushFormatRun = (into: string) =>
+  `if ($global:__exchcertRun.Count -gt 0) { foreach ($__exchcertLine in ($global:__exchcertRun | Out-String -Stream -Width 120)) { ${into}.Add($__exchcertLine) }; $global:__exchcertRun.Clear() }`;
+
 // The loop's second command: holds a call's output until its marker, then sends it with the marker as one array (one
 // message per call however many objects it wrote; a lone string or value goes as it is, then the marker: cheapest to
 // read). Format-* output is rendered as the console shows it (120 wide; each run of format objects as Out-String's
@@ -66,7 +70,7 @@ const renderAndHold = (
 ) => `begin { $global:__exchcertRun = [System.Collections.Generic.List[object]]::new(); $global:__exchcertHeld = [System.Collections.Generic.List[object]]::new() }
 process {
 if ($null -ne $_ -and $_.GetType().Namespace -eq 'Microsoft.PowerShell.Commands.Internal.Format') { $global:__exchcertRun.Add($_); return }
-if ($global:__exchcertRun.Count -gt 0) { foreach ($__exchcertLine in ($global:__exchcertRun | Out-String -Stream -Width 120)) { $global:__exchcertHeld.Add($__exchcertLine) }; $global:__exchcertRun.Clear() }
+${flushFormatRun('$global:__exchcertHeld')}
 $global:__exchcertHeld.Add($_)
 if ($_ -is [string] -and $_ -ceq '${marker}') {
 $__exchcertFirst = $global:__exchcertHeld[0]
@@ -79,7 +83,7 @@ $global:__exchcertHeld.Clear()
 const HELD_OUTPUT = `param([string[]] $Names)
 if ($Names.Count -gt 0) { Remove-Variable -Scope Global -Name $Names -ErrorAction Ignore }
 $__exchcertLeft = $global:__exchcertHeld
-if ($null -ne $__exchcertLeft -and $global:__exchcertRun.Count -gt 0) { foreach ($__exchcertLine in ($global:__exchcertRun | Out-String -Stream -Width 120)) { $__exchcertLeft.Add($__exchcertLine) } }
+if ($null -ne $__exchcertLeft) { ${flushFormatRun('$__exchcertLeft')} }
 Remove-Variable -Scope Global -Name __exchcertHeld, __exchcertRun -ErrorAction Ignore
 if ($null -ne $__exchcertLeft) { ,$__exchcertLeft.ToArray() }`;
 

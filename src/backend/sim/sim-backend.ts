@@ -1,7 +1,7 @@
 // `--backend sim`: real pwsh (persistent session, runner or PSRP) with the ExchcertSim module, its engine on --state.
 import { platform } from 'node:os';
 import { resolve } from 'node:path';
-import type { Backend, RunOptions, RunResult, SessionInfo, StatementResult } from '../backend.js';
+import type { Backend, RunOptions, RunResult, SessionInfo } from '../backend.js';
 import type { BackendOptions } from '../backend-options.js';
 import type { CompiledScript } from '../../dialect/compiled-script.js';
 import { DEFAULT_STATE_DIR } from '../mock/mock-state.js';
@@ -221,10 +221,8 @@ export function simBackend(options: BackendOptions = {}): Backend {
             ...run,
             host: {
               write: (t) => host.write(map.text(t)),
-              ...(host.statementStarting ? { statementStarting: (t: string) => host.statementStarting!(t) } : {}),
-              ...(host.statementDone
-                ? { statementDone: (st: StatementResult) => host.statementDone!(map.statement(st)) }
-                : {}),
+              statementStarting: (t) => host.statementStarting?.(t),
+              statementDone: (st) => host.statementDone?.(map.statement(st)),
             },
           }
         : run;

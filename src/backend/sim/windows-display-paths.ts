@@ -77,8 +77,3 @@ export function displayPathMapper(stateDir: string): DisplayPathMapper {
     }),
   };
 }
-
-/** A sim run's result with the state's host paths shown as the Windows paths the runbook used. */
-export function withWindowsDisplayPaths(result: RunResult, stateDir: string): RunResult {
-  return displayPathMapper(stateDir).result(result);
-}

@@ -1,11 +1,7 @@
 // The sim shows the state's host paths as the Windows paths a runbook used.
 import { describe, expect, it } from '@jest/globals';
 import type { RunResult } from '../../../src/backend/backend.js';
-import {
-  displayPathMapper,
-  windowsDisplayPaths,
-  withWindowsDisplayPaths,
-} from '../../../src/backend/sim/windows-display-paths.js';
+import { displayPathMapper, windowsDisplayPaths } from '../../../src/backend/sim/windows-display-paths.js';
 
 // The fields of a failed sim run the tests below do not look at.
 const RUN = { backend: 'sim', target: null, ok: false, text: '', displayText: '', durationMs: 1 } as const;
@@ -52,7 +48,7 @@ describe('windowsDisplayPaths', () => {
         },
       ],
     } as RunResult;
-    const mapped = withWindowsDisplayPaths(result, '/st');
+    const mapped = displayPathMapper('/st').result(result);
     expect(mapped.output).toEqual(['C:\\a.txt', { Path: 'D:\\b', When: when }]);
     expect(mapped.statements[0]!.warnings).toEqual(['see C:\\w']);
     expect(mapped.statements[0]!.errors[0]!.message).toBe("'C:\\Logs' is missing");
@@ -82,7 +78,7 @@ describe('windowsDisplayPaths', () => {
     expect(mapped.statements[0]).toBe(streamed);
     expect(mapped.errors[0]).toBe(streamed.errors[0]);
     expect(mapped.errors[0]!.message).toBe("Cannot find path 'C:\\x' because it does not exist.");
-    const once = withWindowsDisplayPaths(result, '/st');
+    const once = displayPathMapper('/st').result(result);
     expect(once.errors[0]).toBe(once.statements[0]!.errors[0]);
   });
 });
